@@ -1,0 +1,5 @@
+using TillSync.Cli.Verbs;
+
+// One executable hosts every verb (DESIGN §1). Each verb lives in Verbs/ with its options and their TILLSYNC_* twins.
+var root = TillSyncCommand.Create(Console.Out);
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using TillSync.Hq.Web;
+
+namespace TillSync.Cli.Verbs;
+
+/// <summary><c>tillsync hq</c>: runs HQ until Ctrl-C or SIGTERM.</summary>
+public static class HqVerb
+{
+    /// <summary>The verb with its options.</summary>
+    public static Command Create(TextWriter console)
+    {
+        var urls = EnvOption.Text("--urls", "TILLSYNC_URLS", "http://127.0.0.1:5080",
+            "Where HQ listens (semicolon-separated). Loopback unless you mean to expose it; port 0 picks a free port.");
+        var data = EnvOption.Text("--data", "TILLSYNC_DATA", "./hq-data", "Directory for HQ's SQLite database (hq.db).");
+        var adminToken = EnvOption.OptionalText("--admin-token", "TILLSYNC_ADMIN_TOKEN",
+            "Manager token. Without it HQ keeps the stored one, or generates one at first start and prints it once.");
+        var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.") { urls, data, adminToken };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new HqOptions(parse.GetValue(urls)!, parse.GetValue(data)!, parse.GetValue(adminToken));
+            return await RunAsync(options, console, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(HqOptions options, TextWriter console, CancellationToken cancellationToken)
+    {
+        var (app, addresses) = await HqApplication.StartAsync(options, console, cancellationToken);
+        await using (app)
+        {
+            foreach (var address in addresses)
+            {
+                await console.WriteLineAsync($"hq: listening on {address}");
+            }
+
+            await console.WriteLineAsync($"hq: data in {Path.GetFullPath(options.DataDirectory)}; OpenAPI at /openapi/v1.json; Ctrl-C stops");
+            await console.FlushAsync(CancellationToken.None);
+            await app.WaitForShutdownAsync(cancellationToken);
+            await app.StopAsync(CancellationToken.None);
+        }
+
+        return 0;
+    }
+}

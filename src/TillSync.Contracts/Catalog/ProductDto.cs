@@ -1,0 +1,17 @@
+namespace TillSync.Contracts.Catalog;
+
+/// <summary>A catalogue product (<c>POST /api/v1/products</c> upserts an array of them by SKU).</summary>
+/// <param name="Sku">1 to 32 characters: uppercase letters, digits, '-', '_', '.', '/'.</param>
+/// <param name="Name">Name printed on receipts, 1 to 100 characters.</param>
+/// <param name="Hsn">HSN or SAC code, 4 to 8 digits.</param>
+/// <param name="Unit">GST UQC unit code (<c>PCS</c>, <c>KGS</c>, <c>NOS</c>, …).</param>
+/// <param name="GstRateBp">GST rate in basis points, 0 to 10000.</param>
+/// <param name="PricePaise">Selling price per unit before tax, in paise.</param>
+/// <param name="CostPaise">Cost per unit, in paise (for cost of goods sold).</param>
+/// <param name="Barcode">Optional EAN/UPC or in-store barcode.</param>
+public sealed record ProductDto(
+    string Sku, string Name, string Hsn, string Unit, int GstRateBp, long PricePaise, long CostPaise, string? Barcode = null);
+
+/// <summary>Reply to a product upsert.</summary>
+/// <param name="Upserted">How many products were inserted or updated.</param>
+public sealed record ProductUpsertResult(int Upserted);

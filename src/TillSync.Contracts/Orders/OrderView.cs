@@ -1,0 +1,25 @@
+using TillSync.Contracts.Sync;
+
+namespace TillSync.Contracts.Orders;
+
+/// <summary>An order as HQ recorded it (<c>GET /api/v1/orders/{clientOrderId}</c>).</summary>
+/// <param name="ClientOrderId">The till's id for the sale.</param>
+/// <param name="TillId">The till that recorded it.</param>
+/// <param name="StoreId">The till's store.</param>
+/// <param name="TillSeq">The till's sequence number.</param>
+/// <param name="HqSeq">HQ's commit sequence, increasing across all tills; the listing cursor.</param>
+/// <param name="Status"><c>committed</c> or <c>rejected</c>.</param>
+/// <param name="Reason">Why it was rejected; null when committed.</param>
+/// <param name="Detail">A sentence explaining the rejection.</param>
+/// <param name="Flags">Facts such as <c>stock_short</c>.</param>
+/// <param name="CommittedAt">When HQ recorded it.</param>
+/// <param name="Fingerprint">SHA-256 of the order's canonical business content, lowercase hex.</param>
+/// <param name="Order">The order as the till sent it.</param>
+public sealed record OrderView(
+    Guid ClientOrderId, long TillId, long StoreId, long TillSeq, long HqSeq, string Status, string? Reason,
+    string? Detail, IReadOnlyList<string> Flags, DateTimeOffset CommittedAt, string Fingerprint, OrderDto Order);
+
+/// <summary>A page of orders in HQ commit order (<c>GET /api/v1/orders?tillId=&amp;after=&amp;limit=</c>).</summary>
+/// <param name="Orders">Up to <c>limit</c> orders with <c>hqSeq</c> greater than <c>after</c>.</param>
+/// <param name="NextAfter">Pass as <c>after</c> for the next page; null when this page is the last.</param>
+public sealed record OrderPage(IReadOnlyList<OrderView> Orders, long? NextAfter);

@@ -1,0 +1,23 @@
+namespace TillSync.Contracts.Sync;
+
+/// <summary>One sale as the till recorded it. Everything but <see cref="TillSeq"/> is business content
+/// and enters the order fingerprint.</summary>
+/// <param name="ClientOrderId">UUIDv7 minted by the till when the sale was saved; the permanent dedup key.</param>
+/// <param name="TillSeq">The till's contiguous sequence number, starting at 1.</param>
+/// <param name="BillNo">Printed bill number: till prefix / financial year / number, uppercase, at most 16 characters.</param>
+/// <param name="CreatedAt">When the sale was saved on the till, with its UTC offset.</param>
+/// <param name="Lines">At least one line, at most <c>Limits.OrderLinesMax</c>.</param>
+/// <param name="Payments">Tenders whose amounts add up to <c>Totals.TotalPaise</c>.</param>
+/// <param name="Totals">The bill totals the till computed and printed; HQ recomputes and compares.</param>
+/// <param name="Customer">Optional; a GSTIN makes the bill B2B.</param>
+/// <param name="Loyalty">Optional loyalty earn and burn.</param>
+public sealed record OrderDto(
+    Guid ClientOrderId,
+    long TillSeq,
+    string BillNo,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<OrderLineDto> Lines,
+    IReadOnlyList<PaymentDto> Payments,
+    OrderTotalsDto Totals,
+    CustomerDto? Customer = null,
+    LoyaltyDto? Loyalty = null);

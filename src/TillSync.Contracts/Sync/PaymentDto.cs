@@ -1,0 +1,22 @@
+namespace TillSync.Contracts.Sync;
+
+/// <summary>One tender applied to the bill.</summary>
+/// <param name="Method">One of <see cref="PaymentMethods"/>: <c>cash</c>, <c>card</c>, <c>upi</c>, <c>loyalty</c>.</param>
+/// <param name="AmountPaise">Amount applied to the bill in paise (change already given back), positive.</param>
+public sealed record PaymentDto(string Method, long AmountPaise);
+
+/// <summary>The tender methods HQ accepts.</summary>
+public static class PaymentMethods
+{
+    /// <summary>Cash, net of change given back.</summary>
+    public const string Cash = "cash";
+    /// <summary>Debit or credit card.</summary>
+    public const string Card = "card";
+    /// <summary>UPI transfer.</summary>
+    public const string Upi = "upi";
+    /// <summary>Loyalty points redeemed as a tender.</summary>
+    public const string Loyalty = "loyalty";
+
+    /// <summary>Every accepted method, lowercase.</summary>
+    public static IReadOnlyList<string> All { get; } = [Cash, Card, Upi, Loyalty];
+}

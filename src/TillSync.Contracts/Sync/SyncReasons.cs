@@ -1,0 +1,55 @@
+namespace TillSync.Contracts.Sync;
+
+/// <summary>The <c>reason</c> strings of <see cref="SyncResult"/>.</summary>
+public static class SyncReasons
+{
+    /// <summary>conflict: the id belongs to another till.</summary>
+    public const string OwnerMismatch = "owner_mismatch";
+    /// <summary>conflict: the id is known with different business content.</summary>
+    public const string PayloadMismatch = "payload_mismatch";
+    /// <summary>conflict: a new id with a tillSeq HQ has already consumed; the till counter went backwards.</summary>
+    public const string SeqReused = "seq_reused";
+    /// <summary>not_processed: an earlier tillSeq is missing; resend from expectedSeq.</summary>
+    public const string SeqGap = "seq_gap";
+    /// <summary>not_processed: a transient failure at HQ; resend with the same id.</summary>
+    public const string RetryLater = "retry_later";
+    /// <summary>rejected: the totals do not equal HQ's recomputation from the lines.</summary>
+    public const string TotalsMismatch = "totals_mismatch";
+    /// <summary>rejected: the payments do not add up to the total.</summary>
+    public const string PaymentsMismatch = "payments_mismatch";
+    /// <summary>rejected: a line names a SKU not in the catalogue.</summary>
+    public const string UnknownSku = "unknown_sku";
+    /// <summary>rejected: the bill number is malformed or not the till's series.</summary>
+    public const string InvalidBillNo = "invalid_bill_no";
+    /// <summary>rejected: another order of this till already has this bill number.</summary>
+    public const string BillNoReused = "bill_no_reused";
+    /// <summary>rejected: a line is malformed (SKU or GST rate).</summary>
+    public const string InvalidLine = "invalid_line";
+    /// <summary>rejected: a quantity is zero, negative, over 3 fraction digits or too large.</summary>
+    public const string InvalidQuantity = "invalid_quantity";
+    /// <summary>rejected: a price or discount is negative or out of range.</summary>
+    public const string InvalidPrice = "invalid_price";
+    /// <summary>rejected: a payment has an unknown method or a non-positive amount.</summary>
+    public const string InvalidPayment = "invalid_payment";
+    /// <summary>rejected: the GSTIN, phone or place of supply is malformed.</summary>
+    public const string InvalidCustomer = "invalid_customer";
+    /// <summary>rejected: negative or out-of-range loyalty points.</summary>
+    public const string InvalidLoyalty = "invalid_loyalty";
+    /// <summary>rejected: the sale time is outside the accepted window.</summary>
+    public const string InvalidCreatedAt = "invalid_created_at";
+    /// <summary>rejected: the order has no lines.</summary>
+    public const string NoLines = "no_lines";
+    /// <summary>rejected: more lines than Limits.OrderLinesMax.</summary>
+    public const string TooManyLines = "too_many_lines";
+    /// <summary>rejected: more payments than Limits.OrderPaymentsMax.</summary>
+    public const string TooManyPayments = "too_many_payments";
+    /// <summary>rejected: an amount overflows the accepted range.</summary>
+    public const string AmountOutOfRange = "amount_out_of_range";
+}
+
+/// <summary>The <c>flags</c> strings of a committed order.</summary>
+public static class OrderFlags
+{
+    /// <summary>The sale took the SKU's on-hand below zero; a review item is open.</summary>
+    public const string StockShort = "stock_short";
+}

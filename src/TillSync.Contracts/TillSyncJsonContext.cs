@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TillSync.Contracts.Catalog;
+using TillSync.Contracts.Orders;
+using TillSync.Contracts.Stock;
+using TillSync.Contracts.Stores;
+using TillSync.Contracts.Sync;
+using TillSync.Contracts.Tills;
+
+namespace TillSync.Contracts;
+
+/// <summary>Source-generated JSON for every wire type: camelCase, required constructor parameters and
+/// nullable annotations enforced, so a missing or null required field fails deserialization with its path.</summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    RespectRequiredConstructorParameters = true,
+    RespectNullableAnnotations = true,
+    AllowDuplicateProperties = false,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
+[JsonSerializable(typeof(SyncRequest))]
+[JsonSerializable(typeof(SyncResponse))]
+[JsonSerializable(typeof(OrderDto))]
+[JsonSerializable(typeof(StoreDto))]
+[JsonSerializable(typeof(StoreView))]
+[JsonSerializable(typeof(IReadOnlyList<StoreView>))]
+[JsonSerializable(typeof(IReadOnlyList<ProductDto>))]
+[JsonSerializable(typeof(ProductUpsertResult))]
+[JsonSerializable(typeof(StockReceiptRequest))]
+[JsonSerializable(typeof(StockReceiptView))]
+[JsonSerializable(typeof(StockLevel))]
+[JsonSerializable(typeof(TillEnrolmentRequest))]
+[JsonSerializable(typeof(TillEnrolmentResult))]
+[JsonSerializable(typeof(IReadOnlyList<TillView>))]
+[JsonSerializable(typeof(TillSnapshot))]
+[JsonSerializable(typeof(OrderView))]
+[JsonSerializable(typeof(OrderPage))]
+public sealed partial class TillSyncJsonContext : JsonSerializerContext;

@@ -1,0 +1,23 @@
+namespace TillSync.Contracts.Tills;
+
+/// <summary>Enrols a till (<c>POST /api/v1/tills</c>).</summary>
+/// <param name="Name">A name the manager recognises, e.g. "Counter 2"; 1 to 50 characters.</param>
+/// <param name="StoreId">The till's store; the default store when null.</param>
+public sealed record TillEnrolmentRequest(string Name, long? StoreId = null);
+
+/// <summary>The enrolled till. The token is shown once; HQ keeps only its hash.</summary>
+/// <param name="TillId">HQ's id for the till.</param>
+/// <param name="StoreId">The till's store.</param>
+/// <param name="Name">The till's name.</param>
+/// <param name="Token">The till's bearer token (256 random bits); shown only in this reply.</param>
+/// <param name="BillPrefix">The first part of every bill number this till prints, e.g. <c>T01</c>.</param>
+public sealed record TillEnrolmentResult(long TillId, long StoreId, string Name, string Token, string BillPrefix);
+
+/// <summary>A till as managers see it.</summary>
+/// <param name="TillId">HQ's id for the till.</param>
+/// <param name="StoreId">The till's store.</param>
+/// <param name="Name">The till's name.</param>
+/// <param name="BillPrefix">Its bill number prefix.</param>
+/// <param name="NextSeq">The <c>tillSeq</c> HQ expects next.</param>
+/// <param name="LastSyncAt">When its last sync committed; null before the first.</param>
+public sealed record TillView(long TillId, long StoreId, string Name, string BillPrefix, long NextSeq, DateTimeOffset? LastSyncAt);

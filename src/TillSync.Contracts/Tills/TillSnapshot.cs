@@ -1,0 +1,27 @@
+using TillSync.Contracts.Stores;
+
+namespace TillSync.Contracts.Tills;
+
+/// <summary>Everything a till needs to sell offline (<c>GET /api/v1/till/snapshot</c>).</summary>
+/// <param name="TillId">The till the token names.</param>
+/// <param name="TillName">Its name.</param>
+/// <param name="BillPrefix">Its bill number prefix.</param>
+/// <param name="NextSeq">The <c>tillSeq</c> HQ expects next from this till.</param>
+/// <param name="Store">Its store: GSTIN, names, address, state.</param>
+/// <param name="Products">The whole catalogue with last-known on-hand in this store.</param>
+/// <param name="TakenAt">When HQ took the snapshot.</param>
+public sealed record TillSnapshot(
+    long TillId, string TillName, string BillPrefix, long NextSeq, StoreView Store,
+    IReadOnlyList<SnapshotProduct> Products, DateTimeOffset TakenAt);
+
+/// <summary>A catalogue product with last-known on-hand.</summary>
+/// <param name="Sku">Catalogue SKU.</param>
+/// <param name="Name">Receipt name.</param>
+/// <param name="Hsn">HSN code.</param>
+/// <param name="Unit">UQC unit code.</param>
+/// <param name="GstRateBp">GST rate in basis points.</param>
+/// <param name="PricePaise">Price per unit before tax, in paise.</param>
+/// <param name="Barcode">Barcode, when the product has one.</param>
+/// <param name="OnHand">On-hand in the till's store when the snapshot was taken.</param>
+public sealed record SnapshotProduct(
+    string Sku, string Name, string Hsn, string Unit, int GstRateBp, long PricePaise, string? Barcode, decimal OnHand);

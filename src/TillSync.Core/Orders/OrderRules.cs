@@ -1,0 +1,195 @@
+using System.Text.RegularExpressions;
+using TillSync.Contracts.Sync;
+using TillSync.Core.Tax;
+
+namespace TillSync.Core.Orders;
+
+/// <summary>The rules an order must meet on its own (no catalogue, no database): shapes, ranges, bill number, and
+/// totals and payments that add up. The till checks a sale with them before saving it; HQ checks again on sync.</summary>
+public static partial class OrderRules
+{
+    /// <summary>GST began on 1 July 2017; no sale can be dated before it.</summary>
+    public static readonly DateTimeOffset CreatedAtMin = new(2017, 7, 1, 0, 0, 0, BillNumber.IstOffset);
+
+    /// <summary>The first rule the order breaks, or null when it breaks none.</summary>
+    /// <param name="order">The order as the till sent it.</param>
+    /// <param name="sellerGstin">The till's store GSTIN.</param>
+    /// <param name="billPrefix">The till's bill prefix.</param>
+    /// <param name="now">HQ's (or the till's) clock.</param>
+    public static OrderCheck? Check(OrderDto order, string sellerGstin, string billPrefix, DateTimeOffset now) =>
+        CheckBillNo(order, billPrefix)
+        ?? CheckCreatedAt(order, now)
+        ?? CheckCustomer(order.Customer)
+        ?? CheckLines(order.Lines)
+        ?? CheckPayments(order.Payments)
+        ?? CheckLoyalty(order.Loyalty)
+        ?? CheckTotals(order, sellerGstin);
+
+    private static OrderCheck? CheckBillNo(OrderDto order, string billPrefix)
+    {
+        if (!BillNumber.IsWellFormed(order.BillNo))
+        {
+            return new(SyncReasons.InvalidBillNo,
+                $"bill number '{Truncate(order.BillNo)}' must be 1 to {Limits.BillNoLengthMax} uppercase letters, digits, '/' or '-'");
+        }
+
+        return BillNumber.BelongsTo(order.BillNo, billPrefix, order.CreatedAt)
+            ? null
+            : new(SyncReasons.InvalidBillNo,
+                $"bill number '{order.BillNo}' is not in this till's series {billPrefix}/{BillNumber.FinancialYear(order.CreatedAt)}/…");
+    }
+
+    private static OrderCheck? CheckCreatedAt(OrderDto order, DateTimeOffset now) =>
+        order.CreatedAt < CreatedAtMin || order.CreatedAt > now + Limits.CreatedAtSkewMax
+            ? new(SyncReasons.InvalidCreatedAt,
+                $"createdAt {order.CreatedAt:O} is before GST began or more than {Limits.CreatedAtSkewMax.TotalHours:0} h ahead of HQ's clock")
+            : null;
+
+    private static OrderCheck? CheckCustomer(CustomerDto? customer)
+    {
+        if (customer is null)
+        {
+            return null;
+        }
+
+        if (customer.Gstin is not null && !Gstin.IsValid(customer.Gstin))
+        {
+            return new(SyncReasons.InvalidCustomer, $"customer GSTIN '{Truncate(customer.Gstin)}' is not a valid GSTIN");
+        }
+
+        if (customer.Phone is not null && !PhonePattern().IsMatch(customer.Phone))
+        {
+            return new(SyncReasons.InvalidCustomer, "customer phone must be a 10-digit Indian mobile number");
+        }
+
+        if (customer.PlaceOfSupply is not null && !StateCodes.IsValid(customer.PlaceOfSupply))
+        {
+            return new(SyncReasons.InvalidCustomer, $"place of supply '{Truncate(customer.PlaceOfSupply)}' is not a GST state code");
+        }
+
+        return customer.Name is { Length: > 100 }
+            ? new(SyncReasons.InvalidCustomer, "customer name is longer than 100 characters")
+            : null;
+    }
+
+    private static OrderCheck? CheckLines(IReadOnlyList<OrderLineDto> lines)
+    {
+        if (lines.Count == 0)
+        {
+            return new(SyncReasons.NoLines, "an order needs at least one line");
+        }
+
+        if (lines.Count > Limits.OrderLinesMax)
+        {
+            return new(SyncReasons.TooManyLines, $"{lines.Count} lines; an order may have at most {Limits.OrderLinesMax}");
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (CheckLine(lines[i], i + 1) is { } problem)
+            {
+                return problem;
+            }
+        }
+
+        return null;
+    }
+
+    private static OrderCheck? CheckLine(OrderLineDto line, int number)
+    {
+        if (!IsWellFormedSku(line.Sku))
+        {
+            return new(SyncReasons.InvalidLine, $"line {number}: SKU '{Truncate(line.Sku)}' is not a well-formed SKU");
+        }
+
+        if (line.Qty <= 0 || line.Qty > Limits.LineQtyMax || line.Qty.Scale > Limits.QtyFractionDigitsMax && HasExtraDigits(line.Qty))
+        {
+            return new(SyncReasons.InvalidQuantity,
+                $"line {number}: quantity {line.Qty} must be above 0, at most {Limits.LineQtyMax}, with at most {Limits.QtyFractionDigitsMax} decimals");
+        }
+
+        if (line.UnitPricePaise < 0 || line.UnitPricePaise > Limits.UnitPricePaiseMax)
+        {
+            return new(SyncReasons.InvalidPrice, $"line {number}: unit price {line.UnitPricePaise} paise must be 0 to {Limits.UnitPricePaiseMax}");
+        }
+
+        if (line.GstRateBp < 0 || line.GstRateBp > Limits.GstRateBpMax)
+        {
+            return new(SyncReasons.InvalidLine, $"line {number}: GST rate {line.GstRateBp} bp must be 0 to {Limits.GstRateBpMax}");
+        }
+
+        var grossPaise = Money.Paise.Round(line.Qty * line.UnitPricePaise);
+        return line.DiscountPaise < 0 || line.DiscountPaise > grossPaise
+            ? new(SyncReasons.InvalidPrice, $"line {number}: discount {line.DiscountPaise} paise must be 0 to the line's gross {grossPaise}")
+            : null;
+    }
+
+    private static OrderCheck? CheckPayments(IReadOnlyList<PaymentDto> payments)
+    {
+        if (payments.Count > Limits.OrderPaymentsMax)
+        {
+            return new(SyncReasons.TooManyPayments, $"{payments.Count} payments; an order may have at most {Limits.OrderPaymentsMax}");
+        }
+
+        for (var i = 0; i < payments.Count; i++)
+        {
+            var payment = payments[i];
+            if (!PaymentMethods.All.Contains(payment.Method))
+            {
+                return new(SyncReasons.InvalidPayment,
+                    $"payment {i + 1}: method '{Truncate(payment.Method)}' must be one of {string.Join(", ", PaymentMethods.All)}");
+            }
+
+            if (payment.AmountPaise <= 0 || payment.AmountPaise > Limits.UnitPricePaiseMax * 1000)
+            {
+                return new(SyncReasons.InvalidPayment, $"payment {i + 1}: amount {payment.AmountPaise} paise must be positive and in range");
+            }
+        }
+
+        return null;
+    }
+
+    private static OrderCheck? CheckLoyalty(LoyaltyDto? loyalty) =>
+        loyalty is null
+        || (loyalty.EarnPoints is >= 0 and <= Limits.LoyaltyPointsPerOrderMax
+            && loyalty.BurnPoints is >= 0 and <= Limits.LoyaltyPointsPerOrderMax
+            && loyalty.RedemptionToken is null or { Length: <= 200 })
+            ? null
+            : new(SyncReasons.InvalidLoyalty, $"loyalty points must be 0 to {Limits.LoyaltyPointsPerOrderMax}");
+
+    private static OrderCheck? CheckTotals(OrderDto order, string sellerGstin)
+    {
+        var expected = OrderTotals.Compute(order.Lines, OrderTotals.SupplyKindOf(sellerGstin, order.Customer));
+        if (expected != order.Totals)
+        {
+            return new(SyncReasons.TotalsMismatch,
+                $"totals sent {Describe(order.Totals)} but the lines give {Describe(expected)}");
+        }
+
+        long paidPaise = 0;
+        foreach (var payment in order.Payments)
+        {
+            paidPaise = checked(paidPaise + payment.AmountPaise);
+        }
+
+        return paidPaise == expected.TotalPaise
+            ? null
+            : new(SyncReasons.PaymentsMismatch, $"payments add up to {paidPaise} paise but the bill total is {expected.TotalPaise}");
+    }
+
+    /// <summary>True when the SKU has only uppercase letters, digits and <c>- _ . /</c>, 1 to 32 characters.</summary>
+    public static bool IsWellFormedSku(string? sku) => sku is not null && SkuPattern().IsMatch(sku);
+
+    private static bool HasExtraDigits(decimal qty) => decimal.Round(qty, Limits.QtyFractionDigitsMax) != qty;
+
+    private static string Describe(OrderTotalsDto t) =>
+        $"(taxable {t.TaxablePaise}, CGST {t.CgstPaise}, SGST {t.SgstPaise}, IGST {t.IgstPaise}, round-off {t.RoundOffPaise}, total {t.TotalPaise})";
+
+    private static string Truncate(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
+
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9._/-]{0,31}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SkuPattern();
+
+    [GeneratedRegex("^[6-9][0-9]{9}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhonePattern();
+}

@@ -1,0 +1,43 @@
+using TillSync.Hq.Web;
+
+namespace TillSync.Hq.Access;
+
+/// <summary>Endpoint filters that admit only one kind of caller: 401 without a valid token, 403 with the wrong kind.
+/// The caller is stored in <see cref="HttpContext.Items"/> for the handler.</summary>
+public static class AccessFilters
+{
+    private const string CallerKey = "tillsync.caller";
+
+    /// <summary>Admits tills only.</summary>
+    public static TBuilder RequireTill<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter((context, next) => Admit(context, next, CallerKind.Till));
+
+    /// <summary>Admits managers only.</summary>
+    public static TBuilder RequireManager<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter((context, next) => Admit(context, next, CallerKind.Manager));
+
+    /// <summary>The caller admitted by the filter.</summary>
+    public static Caller Caller(this HttpContext context) => (Caller)context.Items[CallerKey]!;
+
+    private static async ValueTask<object?> Admit(EndpointFilterInvocationContext context, EndpointFilterDelegate next, CallerKind required)
+    {
+        var http = context.HttpContext;
+        var authenticator = http.RequestServices.GetRequiredService<Authenticator>();
+        var caller = await authenticator.AuthenticateAsync(http.Request, http.RequestAborted);
+        if (caller is null)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return Problems.Unauthorized("Send 'Authorization: Bearer <token>' with a till or manager token HQ issued.");
+        }
+
+        if (caller.Kind != required)
+        {
+            return Problems.Forbidden(required == CallerKind.Manager
+                ? "This endpoint needs a manager token; a till token cannot use it."
+                : "This endpoint is for tills; use the till's own token.");
+        }
+
+        http.Items[CallerKey] = caller;
+        return await next(context);
+    }
+}

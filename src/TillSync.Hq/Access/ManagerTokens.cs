@@ -1,0 +1,41 @@
+using TillSync.Hq.Storage;
+
+namespace TillSync.Hq.Access;
+
+/// <summary>The manager ("admin") token at start-up: the one given with <c>--admin-token</c> replaces the stored hash;
+/// without one, the first start generates a token and prints it once.</summary>
+public sealed partial class ManagerTokens(HqDatabase database, TimeProvider time, ILogger<ManagerTokens> logger)
+{
+    /// <summary>The manager every HQ has.</summary>
+    public const string AdminName = "admin";
+
+    /// <summary>Ensures the admin manager exists; returns a newly generated token to show once, or null.</summary>
+    public async Task<string?> EnsureAdminAsync(string? adminToken, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await HqDatabase.BeginWriteAsync(connection, cancellationToken);
+        var exists = await connection.Command("SELECT 1 FROM managers WHERE name = @n", transaction).With("@n", AdminName)
+            .ScalarAsync(cancellationToken) is not null;
+        string? generated = null;
+        if (adminToken is null && exists)
+        {
+            return null;
+        }
+
+        var token = adminToken ?? (generated = Tokens.New("mgr_"));
+        await connection.Command("""
+            INSERT INTO managers (name, token_hash, created_at) VALUES (@n, @h, @at)
+            ON CONFLICT (name) DO UPDATE SET token_hash = excluded.token_hash
+            """, transaction)
+            .With("@n", AdminName).With("@h", Tokens.Hash(token)).With("@at", Clock.Text(time.GetUtcNow()))
+            .ExecuteAsync(cancellationToken);
+        await AuditLog.RecordAsync(connection, transaction, "hq", generated is null ? "admin-token.set" : "admin-token.generated",
+            "manager token for 'admin' installed at start-up", time.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogInstalled(generated is null ? "from --admin-token" : "generated");
+        return generated;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Manager token for 'admin' installed ({Source})")]
+    private partial void LogInstalled(string source);
+}

@@ -1,0 +1,78 @@
+using TillSync.Contracts;
+using TillSync.Contracts.Catalog;
+using TillSync.Hq.Access;
+using TillSync.Hq.Storage;
+using TillSync.Hq.Web;
+
+namespace TillSync.Hq.Catalog;
+
+/// <summary>The catalogue: <c>POST /api/v1/products</c> upserts by SKU, <c>GET /api/v1/products</c> lists.</summary>
+public static class ProductEndpoints
+{
+    /// <summary>Maps the catalogue endpoints for managers.</summary>
+    public static void MapProductEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/products", UpsertAsync).RequireManager()
+            .Accepts<IReadOnlyList<ProductDto>>("application/json").Produces<ProductUpsertResult>().ProducesProblem(400);
+        api.MapGet("/products", ListAsync).RequireManager().Produces<IReadOnlyList<ProductDto>>();
+    }
+
+    private static async Task<IResult> UpsertAsync(HttpContext http, HqDatabase database, TimeProvider time)
+    {
+        var (products, problem) = await JsonBody.ReadAsync(
+            http.Request, TillSyncJsonContext.Default.IReadOnlyListProductDto, Core.Limits.SyncBodyBytesMax, http.RequestAborted);
+        if (products is null)
+        {
+            return problem!;
+        }
+
+        var invalid = ProductRules.Problem(products);
+        if (invalid is not null)
+        {
+            return Problems.BadRequest(invalid);
+        }
+
+        var now = time.GetUtcNow();
+        await using var connection = await database.OpenAsync(http.RequestAborted);
+        await using var transaction = await HqDatabase.BeginWriteAsync(connection, http.RequestAborted);
+        await using (var upsert = connection.Command("""
+            INSERT INTO products (sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode, updated_at)
+            VALUES (@sku, @name, @hsn, @unit, @rate, @price, @cost, @barcode, @at)
+            ON CONFLICT (sku) DO UPDATE SET name = excluded.name, hsn = excluded.hsn, unit = excluded.unit,
+                gst_rate_bp = excluded.gst_rate_bp, price_paise = excluded.price_paise, cost_paise = excluded.cost_paise,
+                barcode = excluded.barcode, updated_at = excluded.updated_at
+            """, transaction))
+        {
+            upsert.With("@sku", "").With("@name", "").With("@hsn", "").With("@unit", "").With("@rate", 0).With("@price", 0L)
+                .With("@cost", 0L).With("@barcode", null).With("@at", Clock.Text(now));
+            foreach (var p in products)
+            {
+                upsert.Set("@sku", p.Sku);
+                upsert.Set("@name", p.Name.Trim());
+                upsert.Set("@hsn", p.Hsn);
+                upsert.Set("@unit", p.Unit);
+                upsert.Set("@rate", p.GstRateBp);
+                upsert.Set("@price", p.PricePaise);
+                upsert.Set("@cost", p.CostPaise);
+                upsert.Set("@barcode", p.Barcode);
+                await upsert.ExecuteNonQueryAsync(http.RequestAborted);
+            }
+        }
+
+        await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "products.upsert",
+            $"{products.Count} products: {string.Join(", ", products.Take(20).Select(p => p.Sku))}{(products.Count > 20 ? ", …" : "")}",
+            now, http.RequestAborted);
+        await transaction.CommitAsync(http.RequestAborted);
+        return TypedResults.Ok(new ProductUpsertResult(products.Count));
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, HqDatabase database)
+    {
+        await using var connection = await database.OpenAsync(http.RequestAborted);
+        var products = await connection.Command(
+                "SELECT sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode FROM products ORDER BY sku")
+            .ListAsync(r => new ProductDto(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4),
+                r.GetInt64(5), r.GetInt64(6), r.NullableString(7)), http.RequestAborted);
+        return TypedResults.Ok<IReadOnlyList<ProductDto>>(products);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Data.Common;
+using System.Text.Json;
+using TillSync.Contracts;
+using TillSync.Contracts.Orders;
+using TillSync.Core;
+using TillSync.Hq.Access;
+using TillSync.Hq.Storage;
+using TillSync.Hq.Web;
+
+namespace TillSync.Hq.Orders;
+
+/// <summary>Order lookup and listing for managers, in HQ's commit order.</summary>
+public static class OrderEndpoints
+{
+    private const string Columns =
+        "hq_seq, client_order_id, till_id, store_id, till_seq, status, reason, detail, flags, committed_at, fingerprint, body_json";
+
+    /// <summary>Maps <c>GET /api/v1/orders/{clientOrderId}</c> and <c>GET /api/v1/orders?tillId=&amp;after=&amp;limit=</c>.</summary>
+    public static void MapOrderEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/orders/{clientOrderId}", GetAsync).RequireManager().Produces<OrderView>().ProducesProblem(404);
+        api.MapGet("/orders", ListAsync).RequireManager().Produces<OrderPage>().ProducesProblem(400);
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, HqDatabase database, string clientOrderId)
+    {
+        if (!Guid.TryParse(clientOrderId, out var id))
+        {
+            return Problems.BadRequest($"'{(clientOrderId.Length > 40 ? clientOrderId[..40] : clientOrderId)}' is not a clientOrderId (a UUID).");
+        }
+
+        await using var connection = await database.OpenAsync(http.RequestAborted);
+        var order = await connection.Command($"SELECT {Columns} FROM orders WHERE client_order_id = @id")
+            .With("@id", id.ToString("D")).FirstOrDefaultAsync(Read, http.RequestAborted);
+        return order is null ? Problems.NotFound($"HQ has no order {id}.") : TypedResults.Ok(order);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, HqDatabase database, long? tillId, long? after, int? limit)
+    {
+        var pageSize = limit ?? 100;
+        if (pageSize is < 1 or > Limits.OrdersPageMax || after < 0)
+        {
+            return Problems.BadRequest($"limit must be 1 to {Limits.OrdersPageMax} and after must not be negative.");
+        }
+
+        await using var connection = await database.OpenAsync(http.RequestAborted);
+        var command = connection.Command(
+                $"SELECT {Columns} FROM orders WHERE hq_seq > @after AND (@till IS NULL OR till_id = @till) ORDER BY hq_seq LIMIT @limit")
+            .With("@after", after ?? 0).With("@till", tillId).With("@limit", pageSize + 1);
+        var orders = await command.ListAsync(Read, http.RequestAborted);
+        var more = orders.Count > pageSize;
+        if (more)
+        {
+            orders.RemoveAt(orders.Count - 1);
+        }
+
+        return TypedResults.Ok(new OrderPage(orders, more ? orders[^1].HqSeq : null));
+    }
+
+    private static OrderView Read(DbDataReader r) => new(
+        Guid.Parse(r.GetString(1)),
+        r.GetInt64(2),
+        r.GetInt64(3),
+        r.GetInt64(4),
+        r.GetInt64(0),
+        r.GetString(5),
+        r.NullableString(6),
+        r.NullableString(7),
+        OrderStatuses.ParseFlags(r.GetString(8)),
+        Clock.Parse(r.GetString(9)),
+        r.GetString(10),
+        JsonSerializer.Deserialize(r.GetString(11), TillSyncJsonContext.Default.OrderDto)!);
+}

@@ -1,0 +1,18 @@
+namespace TillSync.Hq.Orders;
+
+/// <summary>How an order is stored: <c>committed</c> (a bill) or <c>rejected</c> (recorded, reviewed, never a bill).</summary>
+public static class OrderStatuses
+{
+    /// <summary>A committed bill.</summary>
+    public const string Committed = "committed";
+
+    /// <summary>A recorded rejection.</summary>
+    public const string Rejected = "rejected";
+
+    /// <summary>Flags as stored: comma-separated.</summary>
+    public static string FormatFlags(IReadOnlyCollection<string> flags) => string.Join(',', flags);
+
+    /// <summary>Stored flags as a list.</summary>
+    public static IReadOnlyList<string> ParseFlags(string stored) =>
+        stored.Length == 0 ? [] : stored.Split(',');
+}

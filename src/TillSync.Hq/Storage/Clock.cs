@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace TillSync.Hq.Storage;
+
+/// <summary>How HQ stores moments: ISO-8601 UTC text with 7 fraction digits, which sorts as time does.</summary>
+public static class Clock
+{
+    private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    /// <summary>The stored text of a moment.</summary>
+    public static string Text(DateTimeOffset at) => at.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
+
+    /// <summary>The moment a stored text names.</summary>
+    public static DateTimeOffset Parse(string text) =>
+        DateTimeOffset.ParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}

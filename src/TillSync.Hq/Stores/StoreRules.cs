@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using TillSync.Contracts.Stores;
+using TillSync.Core.Tax;
+
+namespace TillSync.Hq.Stores;
+
+/// <summary>What a store's details must satisfy; the e-invoice schema's seller rules.</summary>
+public static partial class StoreRules
+{
+    /// <summary>The first problem with <paramref name="store"/>, or null.</summary>
+    public static string? Problem(StoreDto store)
+    {
+        if (!Gstin.IsValid(store.Gstin))
+        {
+            return $"gstin '{store.Gstin}' is not a valid GSTIN (15 characters with a correct check character).";
+        }
+
+        if (store.StateCode != Gstin.StateCode(store.Gstin))
+        {
+            return $"stateCode '{store.StateCode}' must be the GSTIN's first two digits ('{Gstin.StateCode(store.Gstin)}').";
+        }
+
+        return Text(store.LegalName, "legalName", 3, 100)
+            ?? OptionalText(store.TradeName, "tradeName", 3, 100)
+            ?? Text(store.Address1, "address1", 1, 100)
+            ?? OptionalText(store.Address2, "address2", 3, 100)
+            ?? Text(store.Location, "location", 3, 50)
+            ?? (store.Pin is >= 100000 and <= 999999 ? null : $"pin {store.Pin} must be a six-digit PIN code.");
+    }
+
+    private static string? Text(string value, string field, int lengthMin, int lengthMax) =>
+        value.Trim().Length >= lengthMin && value.Length <= lengthMax && !ControlCharacters().IsMatch(value)
+            ? null
+            : $"{field} must be {lengthMin} to {lengthMax} printable characters.";
+
+    private static string? OptionalText(string? value, string field, int lengthMin, int lengthMax) =>
+        value is null ? null : Text(value, field, lengthMin, lengthMax);
+
+    [GeneratedRegex(@"\p{Cc}", RegexOptions.CultureInvariant)]
+    private static partial Regex ControlCharacters();
+}

@@ -1,0 +1,61 @@
+using System.Data.Common;
+using TillSync.Hq.Storage;
+
+namespace TillSync.Hq.Sync;
+
+/// <summary>What a sync transaction needs to know about the till and the catalogue, read inside the transaction.</summary>
+/// <param name="TillId">The till.</param>
+/// <param name="StoreId">Its store.</param>
+/// <param name="BillPrefix">Its bill prefix.</param>
+/// <param name="SellerGstin">Its store's GSTIN.</param>
+/// <param name="NextSeq">The <c>tillSeq</c> HQ expects next, as committed.</param>
+public sealed record TillState(long TillId, long StoreId, string BillPrefix, string SellerGstin, long NextSeq)
+{
+    /// <summary>Reads the till's row. On SQLite the write transaction already holds the database's write lock; a
+    /// server database takes the till's row lock here so that two HQ processes serialise per till.</summary>
+    public static async Task<TillState> LoadAsync(DbConnection connection, DbTransaction transaction, long tillId, CancellationToken cancellationToken)
+    {
+        var state = await connection.Command("""
+            SELECT t.till_id, t.store_id, t.bill_prefix, s.gstin, t.next_seq
+            FROM tills t JOIN stores s ON s.store_id = t.store_id
+            WHERE t.till_id = @till
+            """, transaction)
+            .With("@till", tillId)
+            .FirstOrDefaultAsync(r => new TillState(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt64(4)), cancellationToken);
+        return state ?? throw new InvalidOperationException($"Till {tillId} authenticated but has no row.");
+    }
+
+    /// <summary>Stores the till's new <c>next_seq</c> and the time of this sync.</summary>
+    public static Task<int> SaveAsync(
+        DbConnection connection, DbTransaction transaction, long tillId, long nextSeq, DateTimeOffset at, CancellationToken cancellationToken) =>
+        connection.Command("UPDATE tills SET next_seq = @next, last_sync_at = @at WHERE till_id = @till", transaction)
+            .With("@next", nextSeq).With("@at", Clock.Text(at)).With("@till", tillId)
+            .ExecuteAsync(cancellationToken);
+}
+
+/// <summary>Cost of the batch's SKUs that exist in the catalogue; a SKU missing here is unknown.</summary>
+public static class CatalogCosts
+{
+    /// <summary>Cost in paise by SKU, for the SKUs of the batch that the catalogue has.</summary>
+    public static async Task<Dictionary<string, long>> LoadAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
+    {
+        var costs = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var chunk in skus.Chunk(500))
+        {
+            var names = Enumerable.Range(0, chunk.Length).Select(i => $"@sku{i}").ToList();
+            var command = connection.Command($"SELECT sku, cost_paise FROM products WHERE sku IN ({string.Join(", ", names)})", transaction);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                command.With(names[i], chunk[i]);
+            }
+
+            foreach (var (sku, cost) in await command.ListAsync(r => (r.GetString(0), r.GetInt64(1)), cancellationToken))
+            {
+                costs[sku] = cost;
+            }
+        }
+
+        return costs;
+    }
+}

@@ -1,0 +1,39 @@
+using TillSync.Contracts.Tills;
+using TillSync.Hq.Access;
+using TillSync.Hq.Stock;
+using TillSync.Hq.Storage;
+using TillSync.Hq.Stores;
+
+namespace TillSync.Hq.Tills;
+
+/// <summary><c>GET /api/v1/till/snapshot</c>: everything the calling till needs to sell offline, read in one consistent
+/// view of the database.</summary>
+public static class SnapshotEndpoint
+{
+    /// <summary>Maps the snapshot for tills.</summary>
+    public static void MapSnapshotEndpoint(this IEndpointRouteBuilder api) =>
+        api.MapGet("/till/snapshot", TakeAsync).RequireTill().Produces<TillSnapshot>();
+
+    private static async Task<IResult> TakeAsync(HttpContext http, HqDatabase database, TimeProvider time)
+    {
+        var caller = http.Caller();
+        await using var connection = await database.OpenAsync(http.RequestAborted);
+        // A read transaction gives one consistent view of till, store, catalogue and stock (SQLite WAL snapshot).
+        await using var transaction = HqDatabase.BeginRead(connection);
+        var till = await connection.Command("SELECT name, bill_prefix, next_seq FROM tills WHERE till_id = @id", transaction)
+            .With("@id", caller.Id)
+            .FirstOrDefaultAsync(r => (Name: r.GetString(0), BillPrefix: r.GetString(1), NextSeq: r.GetInt64(2)), http.RequestAborted);
+        var store = await connection.Command($"SELECT {StoreReader.Columns} FROM stores WHERE store_id = @id", transaction)
+            .With("@id", caller.StoreId).FirstOrDefaultAsync(StoreReader.Read, http.RequestAborted);
+        var products = await connection.Command("""
+            SELECT p.sku, p.name, p.hsn, p.unit, p.gst_rate_bp, p.price_paise, p.barcode, COALESCE(s.qty_milli, 0)
+            FROM products p LEFT JOIN stock_on_hand s ON s.sku = p.sku AND s.store_id = @store
+            ORDER BY p.sku
+            """, transaction)
+            .With("@store", caller.StoreId)
+            .ListAsync(r => new SnapshotProduct(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4),
+                r.GetInt64(5), r.NullableString(6), Quantity.FromMilli(r.GetInt64(7))), http.RequestAborted);
+        await transaction.CommitAsync(http.RequestAborted);
+        return TypedResults.Ok(new TillSnapshot(caller.Id, till.Name, till.BillPrefix, till.NextSeq, store!, products, time.GetUtcNow()));
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using TillSync.Contracts;
+using TillSync.Core;
+using TillSync.Hq.Access;
+using TillSync.Hq.Catalog;
+using TillSync.Hq.Orders;
+using TillSync.Hq.Stock;
+using TillSync.Hq.Storage;
+using TillSync.Hq.Stores;
+using TillSync.Hq.Sync;
+using TillSync.Hq.Tills;
+
+namespace TillSync.Hq.Web;
+
+/// <summary>Composes HQ: services (<see cref="AddHq"/>), endpoints (<see cref="MapHq"/>) and the process lifetime.</summary>
+public static class HqApplication
+{
+    /// <summary>Builds, migrates and starts HQ; returns the running app and the addresses it listens on.</summary>
+    public static async Task<(WebApplication App, IReadOnlyList<string> Addresses)> StartAsync(
+        HqOptions options, TextWriter console, CancellationToken cancellationToken)
+    {
+        Limits.AssertRelations();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.SyncBodyBytesMax + 1);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+        });
+        builder.Services.AddHq(options);
+        var app = builder.Build();
+        app.MapHq();
+
+        await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+        var generated = await app.Services.GetRequiredService<ManagerTokens>().EnsureAdminAsync(options.AdminToken, cancellationToken);
+        if (generated is not null)
+        {
+            await console.WriteLineAsync($"hq: manager token (shown once, keep it safe): {generated}");
+        }
+
+        await app.StartAsync(cancellationToken);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
+        return (app, addresses);
+    }
+
+    /// <summary>HQ's services.</summary>
+    public static IServiceCollection AddHq(this IServiceCollection services, HqOptions options)
+    {
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TillSyncJsonContext.Default));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new HqDatabase(options.DataDirectory));
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<ManagerTokens>();
+        services.AddSingleton<Authenticator>();
+        services.AddSingleton<SyncGate>();
+        services.AddSingleton<SyncProcessor>();
+        return services;
+    }
+
+    /// <summary>HQ's endpoints under <c>/api/v1</c>, plus <c>/healthz</c> and <c>/openapi/v1.json</c>.</summary>
+    public static WebApplication MapHq(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapGet("/healthz", () => TypedResults.Text("Healthy")).ExcludeFromDescription();
+        var api = app.MapGroup("/api/v1");
+        api.MapSyncEndpoint();
+        api.MapSnapshotEndpoint();
+        api.MapStoreEndpoints();
+        api.MapProductEndpoints();
+        api.MapStockEndpoints();
+        api.MapTillEndpoints();
+        api.MapOrderEndpoints();
+        return app;
+    }
+}

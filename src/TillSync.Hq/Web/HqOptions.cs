@@ -1,0 +1,7 @@
+namespace TillSync.Hq.Web;
+
+/// <summary>How to run HQ; each has a <c>--option</c> and a <c>TILLSYNC_*</c> twin in the CLI.</summary>
+/// <param name="Urls">Where to listen, e.g. <c>http://127.0.0.1:5080</c>; loopback unless told otherwise.</param>
+/// <param name="DataDirectory">Holds <c>hq.db</c>.</param>
+/// <param name="AdminToken">The manager token; null to keep the stored one or generate one at first start.</param>
+public sealed record HqOptions(string Urls, string DataDirectory, string? AdminToken);

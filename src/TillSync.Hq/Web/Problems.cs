@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace TillSync.Hq.Web;
+
+/// <summary>The API's errors: RFC 9457 <c>application/problem+json</c> with a title per status and a <c>detail</c> that says
+/// what to change.</summary>
+public static class Problems
+{
+    /// <summary>400: the request itself is wrong.</summary>
+    public static IResult BadRequest(string detail) => Make(StatusCodes.Status400BadRequest, "The request is not valid", detail);
+
+    /// <summary>401: no valid token.</summary>
+    public static IResult Unauthorized(string detail) => Make(StatusCodes.Status401Unauthorized, "Authentication required", detail);
+
+    /// <summary>403: a valid token of the wrong kind.</summary>
+    public static IResult Forbidden(string detail) => Make(StatusCodes.Status403Forbidden, "Not allowed for this token", detail);
+
+    /// <summary>404: nothing with that key.</summary>
+    public static IResult NotFound(string detail) => Make(StatusCodes.Status404NotFound, "Not found", detail);
+
+    /// <summary>409: the request conflicts with HQ's state.</summary>
+    public static IResult Conflict(string detail) => Make(StatusCodes.Status409Conflict, "Conflict", detail);
+
+    /// <summary>413: the body is larger than the endpoint accepts.</summary>
+    public static IResult TooLarge(string detail) => Make(StatusCodes.Status413PayloadTooLarge, "Request body too large", detail);
+
+    /// <summary>415: the body is not JSON.</summary>
+    public static IResult UnsupportedMediaType(string detail) =>
+        Make(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", detail);
+
+    /// <summary>503: HQ cannot take the request now; nothing was stored; try again later.</summary>
+    public static IResult Unavailable(string detail) => Make(StatusCodes.Status503ServiceUnavailable, "Try again later", detail);
+
+    private static ProblemHttpResult Make(int status, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title);
+}
