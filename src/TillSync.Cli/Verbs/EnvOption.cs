@@ -9,15 +9,16 @@ public static class EnvOption
     public static Option<string> Text(string name, string environmentVariable, string fallback, string description) =>
         new(name)
         {
-            Description = $"{description} [env: {environmentVariable}] [default: {fallback}]",
+            Description = $"{description} [env: {environmentVariable}]",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable(environmentVariable) is { Length: > 0 } value ? value : fallback,
         };
 
-    /// <summary>An optional string option whose default comes from <paramref name="environmentVariable"/>.</summary>
-    public static Option<string?> OptionalText(string name, string environmentVariable, string description) =>
-        new(name)
-        {
-            Description = $"{description} [env: {environmentVariable}]",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(environmentVariable) is { Length: > 0 } value ? value : null,
-        };
+    /// <summary>An option for a secret. Its environment twin is read only when the command runs (<see cref="SecretValue"/>),
+    /// never as a default, so that <c>--help</c> cannot print the secret.</summary>
+    public static Option<string?> Secret(string name, string environmentVariable, string description) =>
+        new(name) { Description = $"{description} [env: {environmentVariable}]" };
+
+    /// <summary>The secret from the command line, else from <paramref name="environmentVariable"/>, else null.</summary>
+    public static string? SecretValue(ParseResult parse, Option<string?> option, string environmentVariable) =>
+        parse.GetValue(option) ?? (Environment.GetEnvironmentVariable(environmentVariable) is { Length: > 0 } value ? value : null);
 }

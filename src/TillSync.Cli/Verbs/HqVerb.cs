@@ -12,12 +12,12 @@ public static class HqVerb
         var urls = EnvOption.Text("--urls", "TILLSYNC_URLS", "http://127.0.0.1:5080",
             "Where HQ listens (semicolon-separated). Loopback unless you mean to expose it; port 0 picks a free port.");
         var data = EnvOption.Text("--data", "TILLSYNC_DATA", "./hq-data", "Directory for HQ's SQLite database (hq.db).");
-        var adminToken = EnvOption.OptionalText("--admin-token", "TILLSYNC_ADMIN_TOKEN",
+        var adminToken = EnvOption.Secret("--admin-token", "TILLSYNC_ADMIN_TOKEN",
             "Manager token. Without it HQ keeps the stored one, or generates one at first start and prints it once.");
         var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.") { urls, data, adminToken };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new HqOptions(parse.GetValue(urls)!, parse.GetValue(data)!, parse.GetValue(adminToken));
+            var options = new HqOptions(parse.GetValue(urls)!, parse.GetValue(data)!, EnvOption.SecretValue(parse, adminToken, "TILLSYNC_ADMIN_TOKEN"));
             return await RunAsync(options, console, cancellationToken);
         });
         return command;

@@ -1,0 +1,96 @@
+// Proves that `tillsync hq` explains every option in --help, names each option's TILLSYNC_* twin, and that the
+// twin supplies the value when the option is absent while the command line still wins. Runs the real parser in-process.
+using TillSync.Cli.Verbs;
+
+namespace TillSync.Cli.Tests.Verbs;
+
+[Collection("environment")] // these tests set process environment variables
+public sealed class HqVerbTests
+{
+    [Fact]
+    public async Task Help_ListsEveryOptionWithItsEnvironmentTwin()
+    {
+        var output = new StringWriter();
+        var root = TillSyncCommand.Create(output);
+        var parse = root.Parse(["hq", "--help"]);
+        parse.InvocationConfiguration.Output = output;
+        var exit = await parse.InvokeAsync();
+
+        var help = output.ToString();
+        Assert.Equal(0, exit);
+        Assert.Contains("--urls", help, StringComparison.Ordinal);
+        Assert.Contains("TILLSYNC_URLS", help, StringComparison.Ordinal);
+        Assert.Contains("--data", help, StringComparison.Ordinal);
+        Assert.Contains("TILLSYNC_DATA", help, StringComparison.Ordinal);
+        Assert.Contains("--admin-token", help, StringComparison.Ordinal);
+        Assert.Contains("TILLSYNC_ADMIN_TOKEN", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_EnvironmentTwinSuppliesValue_CommandLineWins()
+    {
+        Environment.SetEnvironmentVariable("TILLSYNC_URLS", "http://127.0.0.1:6001");
+        Environment.SetEnvironmentVariable("TILLSYNC_DATA", "/tmp/from-env");
+        try
+        {
+            var hq = HqVerb.Create(TextWriter.Null);
+            var fromEnv = hq.Parse([]);
+            var fromArgs = hq.Parse(["--urls", "http://127.0.0.1:6002"]);
+
+            Assert.Equal("http://127.0.0.1:6001", fromEnv.GetValue<string>("--urls"));
+            Assert.Equal("/tmp/from-env", fromEnv.GetValue<string>("--data"));
+            Assert.Equal("http://127.0.0.1:6002", fromArgs.GetValue<string>("--urls"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("TILLSYNC_URLS", null);
+            Environment.SetEnvironmentVariable("TILLSYNC_DATA", null);
+        }
+    }
+
+    [Fact]
+    public async Task Help_WithAdminTokenInEnvironment_NeverPrintsTheToken()
+    {
+        Environment.SetEnvironmentVariable("TILLSYNC_ADMIN_TOKEN", "do-not-print-me");
+        try
+        {
+            var output = new StringWriter();
+            var parse = TillSyncCommand.Create(output).Parse(["hq", "--help"]);
+            parse.InvocationConfiguration.Output = output;
+            await parse.InvokeAsync();
+
+            Assert.Contains("TILLSYNC_ADMIN_TOKEN", output.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("do-not-print-me", output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("TILLSYNC_ADMIN_TOKEN", null);
+        }
+    }
+
+    [Fact]
+    public void Options_WithoutTwinOrArgument_UseDocumentedDefaults()
+    {
+        var hq = HqVerb.Create(TextWriter.Null);
+        var parse = hq.Parse([]);
+
+        Assert.Equal("http://127.0.0.1:5080", parse.GetValue<string>("--urls"));
+        Assert.Equal("./hq-data", parse.GetValue<string>("--data"));
+        Assert.Null(parse.GetValue<string?>("--admin-token"));
+    }
+
+    [Fact]
+    public async Task UnknownVerb_ExitsNonZeroWithMessage()
+    {
+        var output = new StringWriter();
+        var root = TillSyncCommand.Create(output);
+        var parse = root.Parse(["frobnicate"]);
+        parse.InvocationConfiguration.Output = output;
+        parse.InvocationConfiguration.Error = output;
+
+        var exit = await parse.InvokeAsync();
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("frobnicate", output.ToString(), StringComparison.Ordinal);
+    }
+}
