@@ -16,6 +16,7 @@ namespace TillSync.Contracts;
     RespectRequiredConstructorParameters = true,
     RespectNullableAnnotations = true,
     AllowDuplicateProperties = false,
+    NumberHandling = JsonNumberHandling.Strict,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
 [JsonSerializable(typeof(SyncRequest))]
 [JsonSerializable(typeof(SyncResponse))]

@@ -28,6 +28,9 @@ public static class Limits
     /// <summary>Largest unit price: ₹1 crore, in paise.</summary>
     public const long UnitPricePaiseMax = 1_000_000_000L;
 
+    /// <summary>Largest single payment: ₹1,000 crore, in paise.</summary>
+    public const long PaymentPaiseMax = 10_000_000_000_000L;
+
     /// <summary>Largest GST rate in basis points (100 %).</summary>
     public const int GstRateBpMax = 10_000;
 
@@ -65,6 +68,8 @@ public static class Limits
         var lineGrossMax = (decimal)UnitPricePaiseMax * LineQtyMax;
         var orderTaxableMax = lineGrossMax * OrderLinesMax;
         Invariant.Assert(orderTaxableMax * (1 + (GstRateBpMax / 10_000m)) < long.MaxValue);
+        // The payments of one order always add up without overflow.
+        Invariant.Assert((decimal)PaymentPaiseMax * OrderPaymentsMax < long.MaxValue);
         Invariant.Assert(SyncOrdersMax <= OrdersPageMax);
         Invariant.Assert(BillNoLengthMax == 16);
     }

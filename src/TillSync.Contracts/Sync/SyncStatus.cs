@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace TillSync.Contracts.Sync;
 
 /// <summary>Per-order outcome of a sync. Starts at 1 so that <c>default</c> is never a valid status.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SyncStatus>))]
+[JsonConverter(typeof(SyncStatusConverter))]
 public enum SyncStatus
 {
     /// <summary>Committed now. The till may drop the order from its queue.</summary>
@@ -21,3 +21,7 @@ public enum SyncStatus
     /// <summary>Not looked at (a gap before it, or a transient failure); resend later with the same id.</summary>
     [JsonStringEnumMemberName("not_processed")] NotProcessed,
 }
+
+/// <summary>Reads and writes <see cref="SyncStatus"/> as its snake_case name only; a number on the wire is refused, so
+/// <c>0</c> (never valid) or <c>99</c> cannot slip through.</summary>
+public sealed class SyncStatusConverter() : JsonStringEnumConverter<SyncStatus>(namingPolicy: null, allowIntegerValues: false);

@@ -39,16 +39,25 @@ public sealed class UuidV7Generator(TimeProvider time, Random random) : IIdGener
             counter = _counter;
         }
 
-        bytes[0] = (byte)(milliseconds >> 40);
-        bytes[1] = (byte)(milliseconds >> 32);
-        bytes[2] = (byte)(milliseconds >> 24);
-        bytes[3] = (byte)(milliseconds >> 16);
-        bytes[4] = (byte)(milliseconds >> 8);
-        bytes[5] = (byte)milliseconds;
-        bytes[6] = (byte)(0x70 | (counter >> 8));
-        bytes[7] = (byte)counter;
-        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+        WriteFields(bytes, milliseconds, counter);
         return new Guid(bytes, bigEndian: true);
+    }
+
+    private static void WriteFields(Span<byte> bytes, long milliseconds, int counter)
+    {
+        // Truncating casts are the point here: each byte takes its slice of the 48-bit timestamp and 12-bit counter.
+        unchecked
+        {
+            bytes[0] = (byte)(milliseconds >> 40);
+            bytes[1] = (byte)(milliseconds >> 32);
+            bytes[2] = (byte)(milliseconds >> 24);
+            bytes[3] = (byte)(milliseconds >> 16);
+            bytes[4] = (byte)(milliseconds >> 8);
+            bytes[5] = (byte)milliseconds;
+            bytes[6] = (byte)(0x70 | (counter >> 8));
+            bytes[7] = (byte)counter;
+            bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+        }
     }
 
     /// <summary>True when <paramref name="id"/> carries version 7 and the RFC 9562 variant.</summary>

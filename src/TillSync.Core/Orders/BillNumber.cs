@@ -25,7 +25,7 @@ public static partial class BillNumber
         return string.Create(CultureInfo.InvariantCulture, $"{startYear % 100:D2}{(startYear + 1) % 100:D2}");
     }
 
-    /// <summary>True when the bill number suits the e-invoice schema (<c>^[A-Z1-9][A-Z0-9/-]{0,15}$</c>, uppercase).</summary>
+    /// <summary>True when the bill number suits the e-invoice schema (<c>^[A-Z1-9][A-Z0-9/-]{0,15}\z</c>, uppercase).</summary>
     public static bool IsWellFormed(string? billNo) => billNo is not null && SchemaPattern().IsMatch(billNo);
 
     /// <summary>True when <paramref name="billNo"/> is in the till's series for the sale's financial year.</summary>
@@ -34,6 +34,6 @@ public static partial class BillNumber
         && billNo.Length > billPrefix.Length + 6
         && billNo.AsSpan(billPrefix.Length + 6).ContainsAnyExceptInRange('0', '9') is false;
 
-    [GeneratedRegex("^[A-Z1-9][A-Z0-9/-]{0,15}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Z1-9][A-Z0-9/-]{0,15}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex SchemaPattern();
 }

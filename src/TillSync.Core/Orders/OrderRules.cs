@@ -17,8 +17,9 @@ public static partial class OrderRules
     /// <param name="billPrefix">The till's bill prefix.</param>
     /// <param name="now">HQ's (or the till's) clock.</param>
     public static OrderCheck? Check(OrderDto order, string sellerGstin, string billPrefix, DateTimeOffset now) =>
-        CheckBillNo(order, billPrefix)
-        ?? CheckCreatedAt(order, now)
+        // The date comes first: the bill number's financial year is computed from it.
+        CheckCreatedAt(order, now)
+        ?? CheckBillNo(order, billPrefix)
         ?? CheckCustomer(order.Customer)
         ?? CheckLines(order.Lines)
         ?? CheckPayments(order.Payments)
@@ -140,7 +141,7 @@ public static partial class OrderRules
                     $"payment {i + 1}: method '{Truncate(payment.Method)}' must be one of {string.Join(", ", PaymentMethods.All)}");
             }
 
-            if (payment.AmountPaise <= 0 || payment.AmountPaise > Limits.UnitPricePaiseMax * 1000)
+            if (payment.AmountPaise <= 0 || payment.AmountPaise > Limits.PaymentPaiseMax)
             {
                 return new(SyncReasons.InvalidPayment, $"payment {i + 1}: amount {payment.AmountPaise} paise must be positive and in range");
             }
@@ -187,9 +188,9 @@ public static partial class OrderRules
 
     private static string Truncate(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
 
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9._/-]{0,31}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9._/-]{0,31}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex SkuPattern();
 
-    [GeneratedRegex("^[6-9][0-9]{9}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[6-9][0-9]{9}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
 }

@@ -81,9 +81,9 @@ public static partial class ProductRules
 
     private static string Truncate(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
 
-    [GeneratedRegex("^[0-9]{4,8}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9]{4,8}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex HsnPattern();
 
-    [GeneratedRegex("^[0-9A-Za-z]{4,32}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9A-Za-z]{4,32}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex BarcodePattern();
 }
