@@ -14,10 +14,13 @@ public static class HqVerb
         var data = EnvOption.Text("--data", "TILLSYNC_DATA", "./hq-data", "Directory for HQ's SQLite database (hq.db).");
         var adminToken = EnvOption.Secret("--admin-token", "TILLSYNC_ADMIN_TOKEN",
             "Manager token. Without it HQ keeps the stored one, or generates one at first start and prints it once.");
-        var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.") { urls, data, adminToken };
+        var postgres = EnvOption.Secret("--postgres", "TILLSYNC_POSTGRES",
+            "Run on PostgreSQL instead of the embedded SQLite: an Npgsql connection string, e.g. \"Host=127.0.0.1;Database=tillsync;Username=tillsync;Password=…\". Several HQ processes may share one database.");
+        var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.") { urls, data, adminToken, postgres };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new HqOptions(parse.GetValue(urls)!, parse.GetValue(data)!, EnvOption.SecretValue(parse, adminToken, "TILLSYNC_ADMIN_TOKEN"));
+            var options = new HqOptions(parse.GetValue(urls)!, parse.GetValue(data)!, EnvOption.SecretValue(parse, adminToken, "TILLSYNC_ADMIN_TOKEN"),
+                EnvOption.SecretValue(parse, postgres, "TILLSYNC_POSTGRES"));
             return await RunAsync(options, console, cancellationToken);
         });
         return command;
@@ -33,7 +36,8 @@ public static class HqVerb
                 await console.WriteLineAsync($"hq: listening on {address}");
             }
 
-            await console.WriteLineAsync($"hq: data in {Path.GetFullPath(options.DataDirectory)}; OpenAPI at /openapi/v1.json; Ctrl-C stops");
+            var data = options.Postgres is null ? Path.GetFullPath(options.DataDirectory) : "PostgreSQL";
+            await console.WriteLineAsync($"hq: data in {data}; OpenAPI at /openapi/v1.json; Ctrl-C stops");
             await console.FlushAsync(CancellationToken.None);
             await app.WaitForShutdownAsync(cancellationToken);
             await app.StopAsync(CancellationToken.None);

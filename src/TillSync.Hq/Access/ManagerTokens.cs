@@ -13,7 +13,7 @@ public sealed partial class ManagerTokens(HqDatabase database, TimeProvider time
     public async Task<string?> EnsureAdminAsync(string? adminToken, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await HqDatabase.BeginWriteAsync(connection, cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var exists = await connection.Command("SELECT 1 FROM managers WHERE name = @n", transaction).With("@n", AdminName)
             .ScalarAsync(cancellationToken) is not null;
         string? generated = null;

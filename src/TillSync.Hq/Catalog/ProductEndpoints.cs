@@ -34,7 +34,7 @@ public static class ProductEndpoints
 
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(http.RequestAborted);
-        await using var transaction = await HqDatabase.BeginWriteAsync(connection, http.RequestAborted);
+        await using var transaction = await database.BeginWriteAsync(connection, http.RequestAborted);
         await using (var upsert = connection.Command("""
             INSERT INTO products (sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode, updated_at)
             VALUES (@sku, @name, @hsn, @unit, @rate, @price, @cost, @barcode, @at)

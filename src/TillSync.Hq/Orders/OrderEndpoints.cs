@@ -44,9 +44,14 @@ public static class OrderEndpoints
         }
 
         await using var connection = await database.OpenAsync(http.RequestAborted);
-        var command = connection.Command(
-                $"SELECT {Columns} FROM orders WHERE hq_seq > @after AND (@till IS NULL OR till_id = @till) ORDER BY hq_seq LIMIT @limit")
-            .With("@after", after ?? 0).With("@till", tillId).With("@limit", pageSize + 1);
+        var tillFilter = tillId is null ? "" : " AND till_id = @till";
+        var command = connection.Command($"SELECT {Columns} FROM orders WHERE hq_seq > @after{tillFilter} ORDER BY hq_seq LIMIT @limit")
+            .With("@after", after ?? 0L).With("@limit", pageSize + 1);
+        if (tillId is not null)
+        {
+            command.With("@till", tillId.Value);
+        }
+
         var orders = await command.ListAsync(Read, http.RequestAborted);
         var more = orders.Count > pageSize;
         if (more)

@@ -38,7 +38,7 @@ public static class StockEndpoints
 
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(http.RequestAborted);
-        await using var transaction = await HqDatabase.BeginWriteAsync(connection, http.RequestAborted);
+        await using var transaction = await database.BeginWriteAsync(connection, http.RequestAborted);
         var storeId = await StoreReader.ResolveAsync(connection, transaction, receipt.StoreId, http.RequestAborted);
         if (storeId is null)
         {

@@ -1,64 +1,136 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace TillSync.Hq.Storage;
 
-/// <summary>Opens connections to HQ's store. SQLite is the embedded default: WAL for concurrent readers and
-/// <c>synchronous=FULL</c> so that a commit HQ has acknowledged survives power loss.</summary>
-public sealed class HqDatabase
+/// <summary>Which database HQ runs on.</summary>
+public enum StoreEngine
+{
+    /// <summary>The embedded default: one file, one HQ process serving one store.</summary>
+    Sqlite = 1,
+
+    /// <summary>A chain: PostgreSQL, possibly with several HQ processes on one database.</summary>
+    Postgres,
+}
+
+/// <summary>Opens connections and transactions on HQ's store. The SQL is shared; what differs between engines —
+/// how a write transaction serialises per till, transient error codes, migrations — is decided here.</summary>
+public sealed class HqDatabase : IAsyncDisposable
 {
     /// <summary>How long a statement waits for another writer before it fails as transient (<c>retry_later</c>).</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(15);
 
-    // busy_timeout matches BusyTimeout: SQLite waits for another writer this long before failing as busy.
-    private const string ConnectionPragmas = """
+    // SQLite per-connection settings. synchronous=FULL makes an acknowledged commit survive power loss; busy_timeout
+    // equals BusyTimeout.
+    private const string SqlitePragmas = """
         PRAGMA synchronous = FULL;
         PRAGMA foreign_keys = ON;
         PRAGMA busy_timeout = 15000;
         """;
 
-    private readonly string _connectionString;
+    private readonly string? _sqliteConnectionString;
+    private readonly NpgsqlDataSource? _postgres;
 
-    /// <summary>A database in <paramref name="dataDirectory"/>/hq.db, created when missing.</summary>
-    public HqDatabase(string dataDirectory)
+    private HqDatabase(StoreEngine engine, string description, string? sqliteConnectionString, NpgsqlDataSource? postgres)
+    {
+        Engine = engine;
+        Description = description;
+        _sqliteConnectionString = sqliteConnectionString;
+        _postgres = postgres;
+    }
+
+    /// <summary>The engine in use.</summary>
+    public StoreEngine Engine { get; }
+
+    /// <summary>Where the data is, for messages: the SQLite file or the PostgreSQL host and database (no password).</summary>
+    public string Description { get; }
+
+    /// <summary>SQLite in <paramref name="dataDirectory"/>/hq.db (WAL, <c>synchronous=FULL</c>), created when missing.</summary>
+    public static HqDatabase Sqlite(string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
-        FilePath = Path.GetFullPath(Path.Combine(dataDirectory, "hq.db"));
-        _connectionString = new SqliteConnectionStringBuilder
+        var filePath = Path.GetFullPath(Path.Combine(dataDirectory, "hq.db"));
+        var connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = FilePath,
+            DataSource = filePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         }.ToString();
+        return new HqDatabase(StoreEngine.Sqlite, filePath, connectionString, null);
     }
 
-    /// <summary>The SQLite file.</summary>
-    public string FilePath { get; }
+    /// <summary>PostgreSQL at <paramref name="connectionString"/> (an Npgsql connection string).</summary>
+    public static HqDatabase Postgres(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var description = $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
+        return new HqDatabase(StoreEngine.Postgres, description, null, NpgsqlDataSource.Create(builder));
+    }
+
+    /// <summary>The SQL that, appended to the till's <c>SELECT … FROM tills t</c> in a write transaction, serialises
+    /// that till's syncs. SQLite's <c>BEGIN IMMEDIATE</c> already holds the whole database's write lock; PostgreSQL locks the row.</summary>
+    public string LockRowSql => Engine == StoreEngine.Postgres ? " FOR UPDATE OF t" : "";
 
     /// <summary>An open connection with HQ's per-connection settings applied.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = ConnectionPragmas;
+        pragmas.CommandText = SqlitePragmas;
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
-    /// <summary>Begins the write transaction of one unit of work. SQLite's <c>BEGIN IMMEDIATE</c> takes the database's
-    /// write lock up front, so two syncs never interleave their reads of a till's <c>next_seq</c> with writes.</summary>
-    public static async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
+    /// <summary>Begins the write transaction of one unit of work. On SQLite it is <c>BEGIN IMMEDIATE</c>, taking the
+    /// write lock up front so that two syncs never interleave; on PostgreSQL it is READ COMMITTED, with the till's
+    /// row lock (<see cref="LockRowSql"/>) serialising its syncs and unique keys guarding the rest.</summary>
+    public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(
+            Engine == StoreEngine.Postgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, cancellationToken);
 
-    /// <summary>Begins a read-only transaction: one consistent snapshot of the database that takes no write lock
-    /// (<c>BEGIN DEFERRED</c> under WAL).</summary>
-    public static DbTransaction BeginRead(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
+    /// <summary>On PostgreSQL, locks <paramref name="table"/> against concurrent inserts until the transaction ends, for
+    /// the rare writes that allocate from a table-wide maximum (a till's bill prefix). SQLite's write transaction
+    /// already excludes every other writer.</summary>
+    public async Task LockTableAsync(DbConnection connection, DbTransaction transaction, string table, CancellationToken cancellationToken)
+    {
+        if (Engine == StoreEngine.Postgres)
+        {
+            await connection.Command($"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE", transaction).ExecuteAsync(cancellationToken);
+        }
+    }
 
-    /// <summary>True for failures that may pass if the same work is tried again later: a busy or locked database,
-    /// a full disk, an I/O error.</summary>
-    public static bool IsTransient(Exception exception) =>
-        exception is SqliteException { SqliteErrorCode: 5 or 6 or 10 or 13 } // BUSY, LOCKED, IOERR, FULL
-        or TimeoutException;
+    /// <summary>Begins a read-only transaction: one consistent snapshot that takes no write lock.</summary>
+    public async Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+
+    /// <summary>True for failures that may pass if the same work is tried again later: a busy or locked SQLite
+    /// database, a full disk, an I/O error; a PostgreSQL serialisation failure, deadlock, lost connection or shutdown.</summary>
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        SqliteException e => e.SqliteErrorCode is 5 or 6 or 10 or 13, // BUSY, LOCKED, IOERR, FULL
+        PostgresException e => e.IsTransient || e.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+        NpgsqlException e => e.IsTransient,
+        TimeoutException => true,
+        _ => false,
+    };
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
 }

@@ -4,17 +4,28 @@ using System.Reflection;
 
 namespace TillSync.Hq.Storage;
 
-/// <summary>Applies the versioned schema migrations embedded in this assembly (<c>Storage/Migrations/Sqlite/NNNN_name.sql</c>),
-/// each in its own transaction, recording it in <c>schema_migrations</c>. A database newer than this build is refused.</summary>
+/// <summary>Applies the versioned schema migrations embedded in this assembly
+/// (<c>Storage/Migrations/{Sqlite|Postgres}/NNNN_name.sql</c>), each in its own transaction, recording it in
+/// <c>schema_migrations</c>. A database newer than this build is refused. On PostgreSQL an advisory lock keeps two HQ
+/// processes starting together from migrating at once.</summary>
 public sealed class Migrator(HqDatabase database, TimeProvider time, ILogger<Migrator> logger)
 {
-    private const string ResourcePrefix = "TillSync.Hq.Storage.Migrations.Sqlite.";
+    // Any constant; it names "TillSync schema migration" among the database's advisory locks.
+    private const long MigrationLockKey = 7_745_110_215;
 
     /// <summary>Brings the schema to the newest version; returns that version.</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.Command("PRAGMA journal_mode = WAL;").ExecuteAsync(cancellationToken);
+        if (database.Engine == StoreEngine.Sqlite)
+        {
+            await connection.Command("PRAGMA journal_mode = WAL;").ExecuteAsync(cancellationToken);
+        }
+        else
+        {
+            await connection.Command("SELECT pg_advisory_lock(@key)").With("@key", MigrationLockKey).ScalarAsync(cancellationToken);
+        }
+
         await connection.Command("""
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version    INTEGER PRIMARY KEY,
@@ -24,12 +35,12 @@ public sealed class Migrator(HqDatabase database, TimeProvider time, ILogger<Mig
         var applied = Convert.ToInt32(
             await connection.Command("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").ScalarAsync(cancellationToken),
             CultureInfo.InvariantCulture);
-        var migrations = Available();
+        var migrations = Available(database.Engine);
         var newest = migrations.Count == 0 ? 0 : migrations[^1].Version;
         if (applied > newest)
         {
             throw new InvalidOperationException(
-                $"The database {database.FilePath} has schema version {applied}, newer than this tillsync ({newest}); upgrade tillsync.");
+                $"The database ({database.Description}) has schema version {applied}, newer than this tillsync ({newest}); upgrade tillsync.");
         }
 
         foreach (var migration in migrations.Where(m => m.Version > applied))
@@ -37,33 +48,39 @@ public sealed class Migrator(HqDatabase database, TimeProvider time, ILogger<Mig
             await ApplyAsync(connection, migration, cancellationToken);
         }
 
+        if (database.Engine == StoreEngine.Postgres)
+        {
+            await connection.Command("SELECT pg_advisory_unlock(@key)").With("@key", MigrationLockKey).ScalarAsync(cancellationToken);
+        }
+
         return newest;
     }
 
     private async Task ApplyAsync(DbConnection connection, Migration migration, CancellationToken cancellationToken)
     {
-        await using var transaction = await HqDatabase.BeginWriteAsync(connection, cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await connection.Command(migration.Sql, transaction).ExecuteAsync(cancellationToken);
         await connection.Command("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @at)", transaction)
             .With("@v", migration.Version).With("@n", migration.Name).With("@at", Clock.Text(time.GetUtcNow()))
             .ExecuteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Applied schema migration {Version} {Name}", migration.Version, migration.Name);
+        logger.LogInformation("Applied schema migration {Version} {Name} on {Engine}", migration.Version, migration.Name, database.Engine);
     }
 
-    private static List<Migration> Available()
+    private static List<Migration> Available(StoreEngine engine)
     {
+        var prefix = $"TillSync.Hq.Storage.Migrations.{engine}.";
         var assembly = typeof(Migrator).Assembly;
         return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(n => Load(assembly, n))
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => Load(assembly, n, prefix))
             .OrderBy(m => m.Version)
             .ToList();
     }
 
-    private static Migration Load(Assembly assembly, string resourceName)
+    private static Migration Load(Assembly assembly, string resourceName, string prefix)
     {
-        var name = resourceName[ResourcePrefix.Length..^".sql".Length];
+        var name = resourceName[prefix.Length..^".sql".Length];
         var version = int.Parse(name[..4], CultureInfo.InvariantCulture);
         using var stream = assembly.GetManifestResourceStream(resourceName)!;
         using var reader = new StreamReader(stream);

@@ -31,7 +31,8 @@ public static class StoreEndpoints
 
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(http.RequestAborted);
-        await using var transaction = await HqDatabase.BeginWriteAsync(connection, http.RequestAborted);
+        await using var transaction = await database.BeginWriteAsync(connection, http.RequestAborted);
+        await database.LockTableAsync(connection, transaction, "stores", http.RequestAborted);
         var storeId = await connection.Command("SELECT store_id FROM stores WHERE is_default = 1", transaction).ScalarAsync(http.RequestAborted);
         if (storeId is null)
         {
@@ -63,7 +64,8 @@ public static class StoreEndpoints
 
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(http.RequestAborted);
-        await using var transaction = await HqDatabase.BeginWriteAsync(connection, http.RequestAborted);
+        await using var transaction = await database.BeginWriteAsync(connection, http.RequestAborted);
+        await database.LockTableAsync(connection, transaction, "stores", http.RequestAborted);
         var hasDefault = await connection.Command("SELECT 1 FROM stores WHERE is_default = 1", transaction).ScalarAsync(http.RequestAborted) is not null;
         var storeId = await InsertAsync(connection, transaction, store, isDefault: !hasDefault, now, http.RequestAborted);
         await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "store.add",

@@ -13,12 +13,18 @@ public sealed record TillState(long TillId, long StoreId, string BillPrefix, str
 {
     /// <summary>Reads the till's row. On SQLite the write transaction already holds the database's write lock; a
     /// server database takes the till's row lock here so that two HQ processes serialise per till.</summary>
-    public static async Task<TillState> LoadAsync(DbConnection connection, DbTransaction transaction, long tillId, CancellationToken cancellationToken)
+    /// <param name="connection">The connection of the write transaction.</param>
+    /// <param name="transaction">The write transaction.</param>
+    /// <param name="tillId">The till.</param>
+    /// <param name="lockRowSql">The engine's row-lock clause (<see cref="HqDatabase.LockRowSql"/>).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<TillState> LoadAsync(
+        DbConnection connection, DbTransaction transaction, long tillId, string lockRowSql, CancellationToken cancellationToken)
     {
-        var state = await connection.Command("""
+        var state = await connection.Command($"""
             SELECT t.till_id, t.store_id, t.bill_prefix, s.gstin, t.next_seq
             FROM tills t JOIN stores s ON s.store_id = t.store_id
-            WHERE t.till_id = @till
+            WHERE t.till_id = @till{lockRowSql}
             """, transaction)
             .With("@till", tillId)
             .FirstOrDefaultAsync(r => new TillState(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt64(4)), cancellationToken);

@@ -17,8 +17,8 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncGate gate, Ti
     {
         using var turn = await gate.EnterAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await HqDatabase.BeginWriteAsync(connection, cancellationToken);
-        var state = await TillState.LoadAsync(connection, transaction, till.Id, cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        var state = await TillState.LoadAsync(connection, transaction, till.Id, database.LockRowSql, cancellationToken);
         var known = await KnownOrder.FindAsync(connection, transaction, orders.Select(o => o.ClientOrderId).ToList(), cancellationToken);
         var now = time.GetUtcNow();
         var batch = await OrderBatch.BeginAsync(connection, transaction, state, orders, now, cancellationToken);

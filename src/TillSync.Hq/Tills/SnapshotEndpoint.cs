@@ -19,7 +19,7 @@ public static class SnapshotEndpoint
         var caller = http.Caller();
         await using var connection = await database.OpenAsync(http.RequestAborted);
         // A read transaction gives one consistent view of till, store, catalogue and stock (SQLite WAL snapshot).
-        await using var transaction = HqDatabase.BeginRead(connection);
+        await using var transaction = await database.BeginReadAsync(connection, http.RequestAborted);
         var till = await connection.Command("SELECT name, bill_prefix, next_seq FROM tills WHERE till_id = @id", transaction)
             .With("@id", caller.Id)
             .FirstOrDefaultAsync(r => (Name: r.GetString(0), BillPrefix: r.GetString(1), NextSeq: r.GetInt64(2)), http.RequestAborted);

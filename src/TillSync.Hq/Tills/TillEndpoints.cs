@@ -41,7 +41,7 @@ public static class TillEndpoints
 
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(http.RequestAborted);
-        await using var transaction = await HqDatabase.BeginWriteAsync(connection, http.RequestAborted);
+        await using var transaction = await database.BeginWriteAsync(connection, http.RequestAborted);
         var storeId = await StoreReader.ResolveAsync(connection, transaction, request.StoreId, http.RequestAborted);
         if (storeId is null)
         {
@@ -50,6 +50,7 @@ public static class TillEndpoints
                 : Problems.BadRequest($"storeId {request.StoreId} is not a store.");
         }
 
+        await database.LockTableAsync(connection, transaction, "tills", http.RequestAborted);
         var lastNumber = Convert.ToInt64(await connection.Command(
                 "SELECT COALESCE(MAX(CAST(SUBSTR(bill_prefix, 2) AS INTEGER)), 0) FROM tills", transaction)
             .ScalarAsync(http.RequestAborted), CultureInfo.InvariantCulture);

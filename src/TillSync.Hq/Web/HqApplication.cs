@@ -54,7 +54,7 @@ public static class HqApplication
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new HqDatabase(options.DataDirectory));
+        services.AddSingleton(options.Postgres is null ? HqDatabase.Sqlite(options.DataDirectory) : HqDatabase.Postgres(options.Postgres));
         services.AddSingleton<Migrator>();
         services.AddSingleton<ManagerTokens>();
         services.AddSingleton<Authenticator>();

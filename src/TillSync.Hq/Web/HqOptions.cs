@@ -4,4 +4,5 @@ namespace TillSync.Hq.Web;
 /// <param name="Urls">Where to listen, e.g. <c>http://127.0.0.1:5080</c>; loopback unless told otherwise.</param>
 /// <param name="DataDirectory">Holds <c>hq.db</c>.</param>
 /// <param name="AdminToken">The manager token; null to keep the stored one or generate one at first start.</param>
-public sealed record HqOptions(string Urls, string DataDirectory, string? AdminToken);
+/// <param name="Postgres">An Npgsql connection string to run on PostgreSQL instead of SQLite; null for SQLite.</param>
+public sealed record HqOptions(string Urls, string DataDirectory, string? AdminToken, string? Postgres = null);
