@@ -25,6 +25,11 @@ public static partial class ProductRules
             return $"Send 1 to {Limits.ProductUpsertMax} products; got {products.Count}.";
         }
 
+        if (products.Any(p => p is null))
+        {
+            return "The array holds a null; send product objects.";
+        }
+
         var skus = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < products.Count; i++)
         {

@@ -83,6 +83,11 @@ public static class StockEndpoints
             return $"A receipt has 1 to {Limits.StockReceiptLinesMax} lines; got {receipt.Lines.Count}.";
         }
 
+        if (receipt.Lines.Any(l => l is null))
+        {
+            return "lines holds a null; send line objects.";
+        }
+
         if (receipt.Note is { Length: > 200 })
         {
             return "note must be at most 200 characters.";

@@ -20,6 +20,17 @@ public static class SyncEnvelope
         for (var i = 0; i < orders.Count; i++)
         {
             var order = orders[i];
+            // JSON null inside an array passes the serializer's nullable checks, which cover properties only.
+            if (order is null)
+            {
+                return $"orders[{i}] is null; send an order object.";
+            }
+
+            if (order.Lines.Any(l => l is null) || order.Payments.Any(p => p is null))
+            {
+                return $"orders[{i}] has a null line or payment; send objects.";
+            }
+
             if (order.ClientOrderId.Version != 7)
             {
                 return $"orders[{i}].clientOrderId {order.ClientOrderId} is not a UUIDv7; a till mints one per sale.";

@@ -51,7 +51,7 @@ public static class HqApplication
     public static IServiceCollection AddHq(this IServiceCollection services, HqOptions options)
     {
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TillSyncJsonContext.Default));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Detail ??= Problems.DefaultDetail(c.ProblemDetails.Status));
         services.AddOpenApi();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(options.Postgres is null ? HqDatabase.Sqlite(options.DataDirectory) : HqDatabase.Postgres(options.Postgres));

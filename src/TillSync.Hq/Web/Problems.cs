@@ -31,6 +31,19 @@ public static class Problems
     /// <summary>503: HQ cannot take the request now; nothing was stored; try again later.</summary>
     public static IResult Unavailable(string detail) => Make(StatusCodes.Status503ServiceUnavailable, "Try again later", detail);
 
+    /// <summary>A sentence for the errors ASP.NET Core answers itself (routing, content type, limits), so that every
+    /// problem+json says what to change.</summary>
+    public static string? DefaultDetail(int? status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request is malformed.",
+        StatusCodes.Status404NotFound => "No such endpoint; see /openapi/v1.json for the API.",
+        StatusCodes.Status405MethodNotAllowed => "This endpoint does not take that HTTP method; see /openapi/v1.json.",
+        StatusCodes.Status413PayloadTooLarge => "The request body is larger than HQ accepts.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as 'Content-Type: application/json'.",
+        StatusCodes.Status500InternalServerError => "HQ failed while processing the request, so its outcome is unknown. Resend the same orders with the same ids: HQ answers each exactly once.",
+        _ => null,
+    };
+
     private static ProblemHttpResult Make(int status, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
 }

@@ -1,0 +1,89 @@
+// Proves the catalogue upsert: products land in a till's snapshot with price, rate, HSN and on-hand; an upsert by
+// SKU updates in place; an invalid product refuses the whole array with a 400 problem and stores none of it.
+using System.Net;
+using TillSync.Contracts.Catalog;
+using TillSync.Contracts.Stock;
+using TillSync.Hq.Tests.Harness;
+
+namespace TillSync.Hq.Tests.Catalog;
+
+public sealed class ProductTests(HqFixture fixture) : IClassFixture<HqFixture>
+{
+    [Fact]
+    public async Task Products_Upserted_AppearInSnapshotWithOnHand()
+    {
+        var till = await fixture.EnrolTillAsync();
+
+        var snapshot = await till.SnapshotAsync();
+
+        foreach (var product in HqScenario.Products)
+        {
+            var listed = Assert.Single(snapshot.Products, p => p.Sku == product.Sku);
+            Assert.Equal(product.Name, listed.Name);
+            Assert.Equal(product.Hsn, listed.Hsn);
+            Assert.Equal(product.Unit, listed.Unit);
+            Assert.Equal(product.GstRateBp, listed.GstRateBp);
+            Assert.Equal(product.PricePaise, listed.PricePaise);
+            Assert.Equal(product.Barcode, listed.Barcode);
+            Assert.Equal(await fixture.Manager.OnHandAsync(product.Sku), listed.OnHand);
+        }
+    }
+
+    [Fact]
+    public async Task Products_UpsertSameSku_UpdatesInPlace()
+    {
+        var sku = $"TEA-{Guid.CreateVersion7().ToString("N")[^6..].ToUpperInvariant()}";
+        var tea = new ProductDto(sku, "Assam Tea 250 g", "0902", "PCS", 500, 14_000, 11_000, null);
+        Assert.Equal(1, (await fixture.Manager.UpsertProductsAsync([tea])).Upserted);
+        await fixture.Manager.ReceiveStockAsync(new StockReceiptRequest([new StockReceiptLine(sku, 12)]));
+
+        var repriced = tea with { PricePaise = 15_500, Name = "Assam Tea 250 g (new pack)" };
+        Assert.Equal(1, (await fixture.Manager.UpsertProductsAsync([repriced])).Upserted);
+
+        var till = await fixture.EnrolTillAsync();
+        var listed = Assert.Single((await till.SnapshotAsync()).Products, p => p.Sku == sku);
+        Assert.Equal(15_500, listed.PricePaise);
+        Assert.Equal("Assam Tea 250 g (new pack)", listed.Name);
+        Assert.Equal(12m, listed.OnHand);
+    }
+
+    [Fact]
+    public async Task Products_NewProductWithoutStock_HasZeroOnHand()
+    {
+        var sku = $"SALT-{Guid.CreateVersion7().ToString("N")[^6..].ToUpperInvariant()}";
+        await fixture.Manager.UpsertProductsAsync([new ProductDto(sku, "Iodised Salt 1 kg", "2501", "PCS", 0, 2_800, 2_000, null)]);
+
+        Assert.Equal(0m, await fixture.Manager.OnHandAsync(sku));
+        var till = await fixture.EnrolTillAsync();
+        Assert.Equal(0m, Assert.Single((await till.SnapshotAsync()).Products, p => p.Sku == sku).OnHand);
+    }
+
+    public static TheoryData<string> InvalidProducts => ["sku_lowercase", "sku_sql", "hsn_letters", "rate_over_100_percent", "price_negative", "name_empty"];
+
+    [Theory]
+    [MemberData(nameof(InvalidProducts))]
+    public async Task Products_OneInvalid_Returns400AndStoresNone(string defect)
+    {
+        var suffix = Guid.CreateVersion7().ToString("N")[^6..].ToUpperInvariant();
+        var good = new ProductDto($"GOOD-{suffix}", "Good product", "3401", "PCS", 1_800, 1_000, 800, null);
+        var bad = new ProductDto($"BAD-{suffix}", "Bad product", "3401", "PCS", 1_800, 1_000, 800, null);
+        bad = defect switch
+        {
+            "sku_lowercase" => bad with { Sku = $"bad-{suffix}".ToLowerInvariant() },
+            "sku_sql" => bad with { Sku = "X'; DROP TABLE products;--" },
+            "hsn_letters" => bad with { Hsn = "ABCD" },
+            "rate_over_100_percent" => bad with { GstRateBp = 10_001 },
+            "price_negative" => bad with { PricePaise = -1 },
+            "name_empty" => bad with { Name = "" },
+            _ => throw new ArgumentOutOfRangeException(nameof(defect), defect, null),
+        };
+
+        var response = await fixture.Manager.UpsertProductsRawAsync([good, bad]);
+
+        await Responses.ExpectProblemAsync(response, HttpStatusCode.BadRequest, fixture.Hq);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Manager.GetStockRawAsync(good.Sku)).StatusCode);
+        var till = await fixture.EnrolTillAsync();
+        Assert.DoesNotContain((await till.SnapshotAsync()).Products, p => p.Sku == good.Sku || p.Sku == bad.Sku);
+        await HqState.AssertHealthyAsync(fixture.Hq);
+    }
+}

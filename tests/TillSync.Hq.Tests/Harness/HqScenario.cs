@@ -1,0 +1,61 @@
+// The shop every acceptance test runs in: one Karnataka store, a small catalogue spanning the GST rates HQ must
+// handle (0 %, 5 %, 12 %, 18 %, 28 %, and loose goods sold by the kilogram), opening stock, and enrolled tills.
+using TillSync.Contracts.Catalog;
+using TillSync.Contracts.Stock;
+using TillSync.Contracts.Stores;
+using TillSync.Contracts.Sync;
+
+namespace TillSync.Hq.Tests.Harness;
+
+/// <summary>Sets up a configured HQ.</summary>
+public static class HqScenario
+{
+    /// <summary>Opening stock of every SKU: far more than any test sells, so that no sale is short unless a test wants it.</summary>
+    public const decimal OpeningStock = 50_000m;
+
+    public const string StoreGstin = "29AABCH1234K1ZN";
+
+    public const string StoreStateCode = "29";
+
+    public static StoreDto Store { get; } = new(
+        StoreGstin, "Hosur Road Provisions Private Limited", "12 Hosur Road", "Bengaluru", 560034, StoreStateCode,
+        TradeName: "Hosur Road Provisions", Address2: "Koramangala");
+
+    /// <summary>A B2B buyer in the store's own state (CGST + SGST).</summary>
+    public static CustomerDto B2BIntraState { get; } = new("9876543210", "29AAACR5055K1Z3", "Ramesh Traders", "29");
+
+    /// <summary>A B2B buyer in Maharashtra taking delivery there (IGST).</summary>
+    public static CustomerDto B2BInterState { get; } = new("9123456780", "27AAACS7319F1ZE", "Sharma Distributors", "27");
+
+    public static IReadOnlyList<ProductDto> Products { get; } =
+    [
+        new("MILK-500ML", "Toned Milk 500 ml", "0401", "PCS", 0, 2_800, 2_500, "8901262150019"),
+        new("RICE-5KG", "Sona Masoori Rice 5 kg", "1006", "PCS", 500, 32_500, 28_000, "8901725181109"),
+        new("SUGAR-LOOSE", "Sugar (loose)", "1701", "KGS", 500, 4_600, 4_000, null),
+        new("GHEE-1L", "Cow Ghee 1 L", "0405", "PCS", 1_200, 65_000, 56_000, "8901262030014"),
+        new("SOAP-125G", "Sandal Soap 125 g", "3401", "PCS", 1_800, 4_500, 3_200, "8901399003119"),
+        new("COLA-750ML", "Cola 750 ml", "2202", "PCS", 2_800, 4_000, 2_600, "8901764012273"),
+    ];
+
+    /// <summary>The loose product sold by weight.</summary>
+    public static ProductDto Loose => Products.Single(p => p.Unit == "KGS");
+
+    public static ProductDto Product(string sku) => Products.Single(p => p.Sku == sku);
+
+    /// <summary>Configures the store, upserts the catalogue and receives opening stock of every SKU.</summary>
+    public static async Task SetUpAsync(HqProcess hq)
+    {
+        var manager = new ManagerClient(hq);
+        await manager.PutStoreAsync(Store);
+        await manager.UpsertProductsAsync(Products);
+        await manager.ReceiveStockAsync(new StockReceiptRequest(
+            [.. Products.Select(p => new StockReceiptLine(p.Sku, OpeningStock))], Note: "opening stock"));
+    }
+
+    /// <summary>Enrols a till with a unique name and returns a client holding its token and an order factory.</summary>
+    public static async Task<TillClient> EnrolTillAsync(HqProcess hq, string? name = null)
+    {
+        var enrolment = await new ManagerClient(hq).EnrolTillAsync(name ?? $"Counter {Guid.CreateVersion7().ToString("N")[^8..]}");
+        return new TillClient(hq, enrolment);
+    }
+}

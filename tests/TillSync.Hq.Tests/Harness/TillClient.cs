@@ -1,0 +1,86 @@
+// One enrolled till as the tests drive it: its token, its bill prefix, an order factory numbering its sales, and
+// the till endpoints (sync, snapshot), so a test reads "the till syncs these orders" and checks HQ's answer.
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TillSync.Contracts;
+using TillSync.Contracts.Sync;
+using TillSync.Contracts.Tills;
+
+namespace TillSync.Hq.Tests.Harness;
+
+/// <summary>A till's side of the API.</summary>
+public sealed class TillClient(HqProcess hq, TillEnrolmentResult enrolment)
+{
+    private static TillSyncJsonContext Json => TillSyncJsonContext.Default;
+
+    public HqProcess Hq => hq;
+
+    public TillEnrolmentResult Enrolment => enrolment;
+
+    public long TillId => enrolment.TillId;
+
+    public string Token => enrolment.Token;
+
+    public string BillPrefix => enrolment.BillPrefix;
+
+    /// <summary>Builds this till's orders with contiguous <c>tillSeq</c> from 1.</summary>
+    public OrderFactory Orders { get; } = new(enrolment.BillPrefix);
+
+    /// <summary>Syncs the orders and asserts a 200 with one result per order, aligned with the request.</summary>
+    public async Task<SyncResponse> SyncAsync(IReadOnlyList<OrderDto> orders)
+    {
+        var response = await PostSyncAsync(orders);
+        var reply = await Responses.ExpectAsync(response, HttpStatusCode.OK, Json.SyncResponse, hq);
+        AssertAligned(orders, reply);
+        return reply;
+    }
+
+    /// <summary>Syncs one order and returns its result.</summary>
+    public async Task<SyncResult> SyncOneAsync(OrderDto order) => (await SyncAsync([order])).Results.Single();
+
+    public async Task<HttpResponseMessage> PostSyncAsync(IReadOnlyList<OrderDto> orders)
+    {
+        using var client = hq.CreateClient(Token);
+        return await client.PostAsync("/api/v1/sync", JsonContent.Create(new SyncRequest(orders), Json.SyncRequest));
+    }
+
+    /// <summary>Posts any body to /api/v1/sync with this till's token.</summary>
+    public async Task<HttpResponseMessage> PostSyncRawAsync(HttpContent content)
+    {
+        using var client = hq.CreateClient(Token);
+        return await client.PostAsync("/api/v1/sync", content);
+    }
+
+    /// <summary>Posts JSON text to /api/v1/sync as <c>application/json</c>.</summary>
+    public Task<HttpResponseMessage> PostSyncJsonAsync(string json) =>
+        PostSyncRawAsync(new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json")));
+
+    public async Task<TillSnapshot> SnapshotAsync()
+    {
+        using var client = hq.CreateClient(Token);
+        return await Responses.ExpectAsync(
+            await client.GetAsync(new Uri("/api/v1/till/snapshot", UriKind.Relative)), HttpStatusCode.OK, Json.TillSnapshot, hq);
+    }
+
+    /// <summary>The sync body as a mutable JSON tree, for tests that break it on purpose.</summary>
+    public static JsonObject ToJsonTree(IReadOnlyList<OrderDto> orders) =>
+        JsonSerializer.SerializeToNode(new SyncRequest(orders), Json.SyncRequest)!.AsObject();
+
+    /// <summary>The sync body as JSON text.</summary>
+    public static string ToJson(IReadOnlyList<OrderDto> orders) => JsonSerializer.Serialize(new SyncRequest(orders), Json.SyncRequest);
+
+    /// <summary>DESIGN §4: one result per order, same order, same length, echoing id and tillSeq.</summary>
+    public static void AssertAligned(IReadOnlyList<OrderDto> orders, SyncResponse reply)
+    {
+        Assert.Equal(orders.Count, reply.Results.Count);
+        for (var i = 0; i < orders.Count; i++)
+        {
+            Assert.Equal(orders[i].ClientOrderId, reply.Results[i].ClientOrderId);
+            Assert.Equal(orders[i].TillSeq, reply.Results[i].TillSeq);
+        }
+    }
+}

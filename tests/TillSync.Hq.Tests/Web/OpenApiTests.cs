@@ -1,0 +1,34 @@
+// Proves the operational endpoints an operator and a client generator rely on: /healthz answers 200 without a
+// token, and /openapi/v1.json is an OpenAPI document that describes the sync endpoint.
+using System.Net;
+using System.Text.Json;
+using TillSync.Hq.Tests.Harness;
+
+namespace TillSync.Hq.Tests.Web;
+
+public sealed class OpenApiTests(HqFixture fixture) : IClassFixture<HqFixture>
+{
+    [Fact]
+    public async Task OpenApi_Document_DescribesSyncEndpoint()
+    {
+        using var client = fixture.Hq.CreateClient(null);
+        using var response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        await Responses.ExpectStatusAsync(response, HttpStatusCode.OK, fixture.Hq);
+
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        var paths = document.RootElement.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/sync", out var sync), "paths has no /api/v1/sync");
+        Assert.True(sync.TryGetProperty("post", out _), "/api/v1/sync has no post operation");
+    }
+
+    [Fact]
+    public async Task Healthz_WithoutToken_Returns200Healthy()
+    {
+        using var client = fixture.Hq.CreateClient(null);
+        using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        await Responses.ExpectStatusAsync(response, HttpStatusCode.OK, fixture.Hq);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+}
