@@ -7,8 +7,8 @@ root=$(pwd)
 results="$root/test-output"
 rm -rf "$results" && mkdir -p "$results"
 
-# Debian packages the suite needs beyond the .NET SDK. Later suites add postgresql, chromium and hledger here.
-debian_packages=()
+# Debian packages the suite needs beyond the .NET SDK. Later suites add chromium and hledger here.
+debian_packages=(postgresql)
 missing=()
 for package in "${debian_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -18,6 +18,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # The package starts a default cluster where it can; the tests use their own throwaway one, so stop it again.
+  if [[ " ${missing[*]} " == *" postgresql "* ]] && command -v pg_lsclusters >/dev/null; then
+    pg_lsclusters --no-header 2>/dev/null | while read -r version cluster _; do
+      pg_ctlcluster "$version" "$cluster" stop 2>/dev/null || true
+    done
+  fi
 fi
 
 command -v dotnet >/dev/null || { echo "the .NET SDK (dotnet) is required: see global.json for the version" >&2; exit 2; }
@@ -26,11 +32,23 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "== restore and build (warnings are errors)"
 dotnet build TillSync.slnx -c Release -nologo -clp:ErrorsOnly
 
-echo "== test"
+# A throwaway PostgreSQL cluster on a free loopback port, removed however the run ends.
+pg_dir=$(mktemp -d /tmp/tillsync-pg.XXXXXX)
+trap 'bash "$root/scripts/postgres.sh" stop "$pg_dir"' EXIT
+echo "== start a throwaway PostgreSQL cluster"
+TILLSYNC_TEST_POSTGRES=$(bash scripts/postgres.sh start "$pg_dir")
+export TILLSYNC_TEST_POSTGRES
+
 status=0
+echo "== test: every project (HQ on SQLite)"
 dotnet test TillSync.slnx -c Release --no-build -nologo \
-  --logger "trx" --results-directory "$results" \
-  --logger "console;verbosity=minimal" 2>&1 | tee "$results/console.log" || status=$?
+  --logger "trx" --results-directory "$results/sqlite" \
+  --logger "console;verbosity=minimal" 2>&1 | tee "$results/console-sqlite.log" || status=$?
+
+echo "== test: the HQ contract suite again, HQ on PostgreSQL"
+TILLSYNC_TEST_STORE=postgres dotnet test tests/TillSync.Hq.Tests -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results/postgres" \
+  --logger "console;verbosity=minimal" 2>&1 | tee "$results/console-postgres.log" || status=$?
 
 # One closing line for people and CI: the sum over every test project's trx file.
 python3 - "$results" <<'PY'

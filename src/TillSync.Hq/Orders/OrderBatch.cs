@@ -36,13 +36,27 @@ public sealed class OrderBatch : IAsyncDisposable
             .With("@till", till.TillId).With("@bill", "");
     }
 
-    /// <summary>Prepares a batch: loads the catalogue entries the orders name.</summary>
+    /// <summary>Prepares a batch: loads the catalogue entries the new orders name and, when
+    /// <paramref name="lockStockRows"/>, locks their on-hand rows in SKU order.</summary>
+    /// <param name="connection">The connection of the sync transaction.</param>
+    /// <param name="transaction">The sync transaction.</param>
+    /// <param name="till">The till and its store.</param>
+    /// <param name="newOrders">The orders of the batch HQ has not seen; replays need nothing here.</param>
+    /// <param name="now">The batch's commit time.</param>
+    /// <param name="lockStockRows">True on a database with row locks (PostgreSQL): taking every row the batch will
+    /// update in one global order means two tills' batches that share SKUs queue instead of deadlocking.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
     public static async Task<OrderBatch> BeginAsync(
-        DbConnection connection, DbTransaction transaction, TillState till, IReadOnlyList<OrderDto> orders, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, TillState till, IReadOnlyList<OrderDto> newOrders, DateTimeOffset now,
+        bool lockStockRows, CancellationToken cancellationToken)
     {
-        var skus = orders.SelectMany(o => o.Lines).Select(l => l.Sku).Where(OrderRules.IsWellFormedSku).ToHashSet(StringComparer.Ordinal);
+        var skus = newOrders.SelectMany(o => o.Lines).Select(l => l.Sku).Where(OrderRules.IsWellFormedSku).ToHashSet(StringComparer.Ordinal);
         var costs = await CatalogCosts.LoadAsync(connection, transaction, skus, cancellationToken);
+        if (lockStockRows)
+        {
+            await StockLedger.LockOnHandAsync(connection, transaction, till.StoreId, costs.Keys, cancellationToken);
+        }
+
         return new OrderBatch(connection, transaction, till, costs, now);
     }
 

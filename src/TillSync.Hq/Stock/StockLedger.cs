@@ -45,6 +45,27 @@ public sealed class StockLedger : IAsyncDisposable
         return Convert.ToInt64(await _addOnHand.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Locks the on-hand rows of <paramref name="skus"/> in one store, in ordinal SKU order, creating missing
+    /// rows at zero (zero is the sum of no movements). Every transaction that takes its stock rows this way takes them
+    /// in the same order, so concurrent sync batches wait for each other instead of deadlocking.</summary>
+    public static async Task LockOnHandAsync(
+        DbConnection connection, DbTransaction transaction, long storeId, IEnumerable<string> skus, CancellationToken cancellationToken)
+    {
+        await using var ensure = connection.Command("""
+            INSERT INTO stock_on_hand (store_id, sku, qty_milli) VALUES (@store, @sku, 0) ON CONFLICT (store_id, sku) DO NOTHING
+            """, transaction).With("@store", storeId).With("@sku", "");
+        await using var lockRow = connection.Command(
+            "SELECT qty_milli FROM stock_on_hand WHERE store_id = @store AND sku = @sku FOR UPDATE", transaction)
+            .With("@store", storeId).With("@sku", "");
+        foreach (var sku in skus.Order(StringComparer.Ordinal))
+        {
+            ensure.Set("@sku", sku);
+            await ensure.ExecuteNonQueryAsync(cancellationToken);
+            lockRow.Set("@sku", sku);
+            await lockRow.ExecuteScalarAsync(cancellationToken);
+        }
+    }
+
     /// <summary>On-hand of one SKU in one store, in thousandths; 0 when it never moved.</summary>
     public static async Task<long> OnHandMilliAsync(DbConnection connection, long storeId, string sku, CancellationToken cancellationToken)
     {

@@ -21,7 +21,9 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncGate gate, Ti
         var state = await TillState.LoadAsync(connection, transaction, till.Id, database.LockRowSql, cancellationToken);
         var known = await KnownOrder.FindAsync(connection, transaction, orders.Select(o => o.ClientOrderId).ToList(), cancellationToken);
         var now = time.GetUtcNow();
-        var batch = await OrderBatch.BeginAsync(connection, transaction, state, orders, now, cancellationToken);
+        var newOrders = orders.Where(o => !known.ContainsKey(o.ClientOrderId)).ToList();
+        var batch = await OrderBatch.BeginAsync(
+            connection, transaction, state, newOrders, now, database.Engine == StoreEngine.Postgres, cancellationToken);
         await using (batch)
         {
             var results = new SyncResult[orders.Count];

@@ -20,12 +20,18 @@ public sealed class HqProcess : IAsyncDisposable
     private readonly SocketsHttpHandler sharedHandler = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
     private Process? process;
     private Uri? baseAddress;
+    private readonly bool ownsDatabase;
 
-    private HqProcess(string dataDir, string adminToken)
+    private HqProcess(string dataDir, string adminToken, string? postgres, bool ownsDatabase)
     {
         DataDir = dataDir;
         AdminToken = adminToken;
+        Postgres = postgres;
+        this.ownsDatabase = ownsDatabase;
     }
+
+    /// <summary>The PostgreSQL connection string HQ runs on, or null when it runs on SQLite in <see cref="DataDir"/>.</summary>
+    public string? Postgres { get; }
 
     /// <summary>The data dir HQ keeps its SQLite file in; it survives <see cref="KillHard"/> and <see cref="RestartAsync"/>.</summary>
     public string DataDir { get; }
@@ -39,12 +45,23 @@ public sealed class HqProcess : IAsyncDisposable
     /// <summary>True while the child process runs.</summary>
     public bool IsRunning => process is { HasExited: false };
 
-    /// <summary>Starts HQ on a fresh temp data dir with a random manager token.</summary>
+    /// <summary>Starts HQ with a random manager token on a fresh store of the suite's kind (<see cref="TestStore"/>):
+    /// a temp data dir for SQLite, a new database for PostgreSQL.</summary>
     public static async Task<HqProcess> StartAsync()
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "tillsync-hq-tests", Guid.CreateVersion7().ToString("N"));
         Directory.CreateDirectory(dataDir);
-        var hq = new HqProcess(dataDir, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+        var postgres = TestStore.IsPostgres ? await TestStore.CreatePostgresDatabaseAsync() : null;
+        return await LaunchNewAsync(new HqProcess(dataDir, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), postgres, ownsDatabase: true));
+    }
+
+    /// <summary>Starts a second HQ process on the same database as <paramref name="first"/> (the same SQLite file or
+    /// PostgreSQL database, the same manager token): two instances behind one load balancer.</summary>
+    public static Task<HqProcess> StartSiblingAsync(HqProcess first) =>
+        LaunchNewAsync(new HqProcess(first.DataDir, first.AdminToken, first.Postgres, ownsDatabase: false));
+
+    private static async Task<HqProcess> LaunchNewAsync(HqProcess hq)
+    {
         try
         {
             await hq.LaunchAsync();
@@ -120,6 +137,16 @@ public sealed class HqProcess : IAsyncDisposable
         KillHard();
         process?.Dispose();
         sharedHandler.Dispose();
+        if (!ownsDatabase)
+        {
+            return;
+        }
+
+        if (Postgres is not null)
+        {
+            await TestStore.DropPostgresDatabaseAsync(Postgres);
+        }
+
         // SQLite may still be releasing the file on a slow machine; try a few times, then leave it to the OS.
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -172,10 +199,16 @@ public sealed class HqProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        // The tests decide every option on the command line; inherited TILLSYNC_* settings must not leak in.
+        // The tests decide every option; inherited TILLSYNC_* settings must not leak in. The connection string goes
+        // through the environment twin so that it never shows in a process listing.
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("TILLSYNC_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
+        }
+
+        if (Postgres is not null)
+        {
+            start.Environment["TILLSYNC_POSTGRES"] = Postgres;
         }
 
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
