@@ -47,7 +47,7 @@ internal static class IngestBenchmark
         await Send(manager, HttpMethod.Post, "/api/v1/products", JsonContent.Create<IReadOnlyList<ProductDto>>(products,
             TillSyncJsonContext.Default.IReadOnlyListProductDto));
         await Send(manager, HttpMethod.Post, "/api/v1/stock/receipts", JsonContent.Create(
-            new StockReceiptRequest(products.Select(p => new StockReceiptLine(p.Sku, 1_000_000)).ToList(), Note: "bench opening stock"),
+            new StockReceiptRequest(products.Select(p => new StockReceiptLine(p.Sku, 100_000)).ToList(), Note: "bench opening stock"),
             TillSyncJsonContext.Default.StockReceiptRequest));
         var tills = new List<TillEnrolmentResult>();
         for (var i = 0; i < settings.Tills; i++)

@@ -1,6 +1,6 @@
 namespace TillSync.Hq.Sync;
 
-/// <summary>Queues this process's sync transactions so they do not spin on SQLite's busy handler. It is a throughput
+/// <summary>Queues this process's sync transactions on SQLite so they do not spin on its busy handler. It is a throughput
 /// measure only: correctness comes from the database (the write transaction, the till's <c>next_seq</c> row and the
 /// unique keys), so a second HQ process on the same database stays correct without it.</summary>
 public sealed class SyncGate : IDisposable
