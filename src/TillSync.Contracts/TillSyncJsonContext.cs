@@ -20,6 +20,7 @@ namespace TillSync.Contracts;
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
 [JsonSerializable(typeof(SyncRequest))]
 [JsonSerializable(typeof(SyncResponse))]
+[JsonSerializable(typeof(TillStatusReport))]
 [JsonSerializable(typeof(OrderDto))]
 [JsonSerializable(typeof(StoreDto))]
 [JsonSerializable(typeof(StoreView))]

@@ -11,6 +11,7 @@ public static class TillSyncCommand
         var root = new RootCommand(
             "TillSync: an offline-first point of sale. Tills keep selling without the internet; HQ commits each sale exactly once.");
         root.Subcommands.Add(HqVerb.Create(console));
+        root.Subcommands.Add(TillVerb.Create(console));
         return root;
     }
 }

@@ -20,4 +20,8 @@ public sealed record TillEnrolmentResult(long TillId, long StoreId, string Name,
 /// <param name="BillPrefix">Its bill number prefix.</param>
 /// <param name="NextSeq">The <c>tillSeq</c> HQ expects next.</param>
 /// <param name="LastSyncAt">When its last sync committed; null before the first.</param>
-public sealed record TillView(long TillId, long StoreId, string Name, string BillPrefix, long NextSeq, DateTimeOffset? LastSyncAt);
+/// <param name="QueueDepth">Sales waiting on the till, as it last reported; null before its first report.</param>
+/// <param name="OldestUnsyncedAt">When the oldest waiting sale was made, as last reported.</param>
+public sealed record TillView(
+    long TillId, long StoreId, string Name, string BillPrefix, long NextSeq, DateTimeOffset? LastSyncAt,
+    int? QueueDepth = null, DateTimeOffset? OldestUnsyncedAt = null);

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using TillSync.Hq.Storage;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Access;
 
@@ -11,6 +11,6 @@ public static class AuditLog
         DbConnection connection, DbTransaction transaction, string actor, string action, string detail, DateTimeOffset at,
         CancellationToken cancellationToken) =>
         connection.Command("INSERT INTO audit_log (at, actor, action, detail) VALUES (@at, @actor, @action, @detail)", transaction)
-            .With("@at", Clock.Text(at)).With("@actor", actor).With("@action", action).With("@detail", detail)
+            .With("@at", StoredTime.Text(at)).With("@actor", actor).With("@action", action).With("@detail", detail)
             .ExecuteAsync(cancellationToken);
 }

@@ -1,4 +1,5 @@
 using TillSync.Hq.Storage;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Access;
 

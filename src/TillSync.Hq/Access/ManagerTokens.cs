@@ -1,4 +1,5 @@
 using TillSync.Hq.Storage;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Access;
 
@@ -27,7 +28,7 @@ public sealed partial class ManagerTokens(HqDatabase database, TimeProvider time
             INSERT INTO managers (name, token_hash, created_at) VALUES (@n, @h, @at)
             ON CONFLICT (name) DO UPDATE SET token_hash = excluded.token_hash
             """, transaction)
-            .With("@n", AdminName).With("@h", Tokens.Hash(token)).With("@at", Clock.Text(time.GetUtcNow()))
+            .With("@n", AdminName).With("@h", Tokens.Hash(token)).With("@at", StoredTime.Text(time.GetUtcNow()))
             .ExecuteAsync(cancellationToken);
         await AuditLog.RecordAsync(connection, transaction, "hq", generated is null ? "admin-token.set" : "admin-token.generated",
             "manager token for 'admin' installed at start-up", time.GetUtcNow(), cancellationToken);

@@ -3,6 +3,7 @@ using TillSync.Contracts.Catalog;
 using TillSync.Hq.Access;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Web;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Catalog;
 
@@ -44,7 +45,7 @@ public static class ProductEndpoints
             """, transaction))
         {
             upsert.With("@sku", "").With("@name", "").With("@hsn", "").With("@unit", "").With("@rate", 0).With("@price", 0L)
-                .With("@cost", 0L).With("@barcode", null).With("@at", Clock.Text(now));
+                .With("@cost", 0L).With("@barcode", null).With("@at", StoredTime.Text(now));
             foreach (var p in products)
             {
                 upsert.Set("@sku", p.Sku);

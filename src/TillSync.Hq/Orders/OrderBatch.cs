@@ -4,8 +4,8 @@ using TillSync.Contracts.Sync;
 using TillSync.Core.Orders;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
-using TillSync.Hq.Storage;
 using TillSync.Hq.Sync;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Orders;
 

@@ -6,6 +6,7 @@ using TillSync.Core;
 using TillSync.Hq.Access;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Web;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Orders;
 
@@ -72,7 +73,7 @@ public static class OrderEndpoints
         r.NullableString(6),
         r.NullableString(7),
         OrderStatuses.ParseFlags(r.GetString(8)),
-        Clock.Parse(r.GetString(9)),
+        StoredTime.Parse(r.GetString(9)),
         r.GetString(10),
         JsonSerializer.Deserialize(r.GetString(11), TillSyncJsonContext.Default.OrderDto)!);
 }

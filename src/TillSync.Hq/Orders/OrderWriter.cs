@@ -4,7 +4,7 @@ using TillSync.Contracts;
 using TillSync.Contracts.Sync;
 using TillSync.Core.Tax;
 using TillSync.Hq.Stock;
-using TillSync.Hq.Storage;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Orders;
 
@@ -64,8 +64,8 @@ public sealed class OrderWriter : IAsyncDisposable
         c.Set("@detail", recorded.Detail);
         c.Set("@flags", OrderStatuses.FormatFlags(recorded.Flags));
         c.Set("@fp", recorded.Fingerprint);
-        c.Set("@created", Clock.Text(order.CreatedAt));
-        c.Set("@committed", Clock.Text(recorded.CommittedAt));
+        c.Set("@created", StoredTime.Text(order.CreatedAt));
+        c.Set("@committed", StoredTime.Text(recorded.CommittedAt));
         c.Set("@gstin", order.Customer?.Gstin);
         c.Set("@taxable", order.Totals.TaxablePaise);
         c.Set("@cgst", order.Totals.CgstPaise);

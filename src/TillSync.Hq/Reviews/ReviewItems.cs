@@ -1,5 +1,5 @@
 using System.Data.Common;
-using TillSync.Hq.Storage;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Reviews;
 
@@ -20,7 +20,7 @@ public static class ReviewItems
             """, transaction)
             .With("@kind", item.Kind).With("@store", item.StoreId).With("@till", item.TillId)
             .With("@order", item.ClientOrderId.ToString("D")).With("@sku", item.Sku).With("@short", item.ShortQtyMilli)
-            .With("@reason", item.Reason).With("@detail", item.Detail).With("@at", Clock.Text(item.At))
+            .With("@reason", item.Reason).With("@detail", item.Detail).With("@at", StoredTime.Text(item.At))
             .ExecuteAsync(cancellationToken);
 }
 

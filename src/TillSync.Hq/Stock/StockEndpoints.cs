@@ -7,6 +7,7 @@ using TillSync.Hq.Access;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Stores;
 using TillSync.Hq.Web;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Stock;
 
@@ -58,7 +59,7 @@ public static class StockEndpoints
         var receiptId = Convert.ToInt64(await connection.Command("""
             INSERT INTO stock_receipts (store_id, note, created_by, created_at) VALUES (@store, @note, @by, @at) RETURNING receipt_id
             """, transaction)
-            .With("@store", storeId).With("@note", receipt.Note).With("@by", http.Caller().Name).With("@at", Clock.Text(now))
+            .With("@store", storeId).With("@note", receipt.Note).With("@by", http.Caller().Name).With("@at", StoredTime.Text(now))
             .ScalarAsync(http.RequestAborted), CultureInfo.InvariantCulture);
         await using (var ledger = new StockLedger(connection, transaction))
         {

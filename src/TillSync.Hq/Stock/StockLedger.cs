@@ -1,5 +1,5 @@
 using System.Data.Common;
-using TillSync.Hq.Storage;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Stock;
 
@@ -36,7 +36,7 @@ public sealed class StockLedger : IAsyncDisposable
         _insertMovement.Set("@kind", movement.Kind);
         _insertMovement.Set("@order", movement.ClientOrderId?.ToString("D"));
         _insertMovement.Set("@receipt", movement.ReceiptId);
-        _insertMovement.Set("@at", Clock.Text(movement.At));
+        _insertMovement.Set("@at", StoredTime.Text(movement.At));
         await _insertMovement.ExecuteNonQueryAsync(cancellationToken);
 
         _addOnHand.Set("@store", movement.StoreId);

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Storage;
 

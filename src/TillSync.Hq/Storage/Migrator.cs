@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Storage;
 
@@ -61,7 +62,7 @@ public sealed class Migrator(HqDatabase database, TimeProvider time, ILogger<Mig
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await connection.Command(migration.Sql, transaction).ExecuteAsync(cancellationToken);
         await connection.Command("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @at)", transaction)
-            .With("@v", migration.Version).With("@n", migration.Name).With("@at", Clock.Text(time.GetUtcNow()))
+            .With("@v", migration.Version).With("@n", migration.Name).With("@at", StoredTime.Text(time.GetUtcNow()))
             .ExecuteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Applied schema migration {Version} {Name} on {Engine}", migration.Version, migration.Name, database.Engine);

@@ -5,6 +5,7 @@ using TillSync.Core;
 using TillSync.Hq.Access;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Web;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Stores;
 
@@ -45,7 +46,7 @@ public static class StoreEndpoints
                     location = @loc, pin = @pin, state_code = @state, updated_at = @at
                 WHERE is_default = 1
                 """, transaction)
-                .WithStore(store).With("@at", Clock.Text(now)).ExecuteAsync(http.RequestAborted);
+                .WithStore(store).With("@at", StoredTime.Text(now)).ExecuteAsync(http.RequestAborted);
         }
 
         await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "store.configure",
@@ -102,7 +103,7 @@ public static class StoreEndpoints
             VALUES (@default, @gstin, @legal, @trade, @a1, @a2, @loc, @pin, @state, @at, @at)
             RETURNING store_id
             """, transaction)
-            .WithStore(store).With("@default", isDefault ? 1 : 0).With("@at", Clock.Text(now))
+            .WithStore(store).With("@default", isDefault ? 1 : 0).With("@at", StoredTime.Text(now))
             .ScalarAsync(cancellationToken);
         return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
     }

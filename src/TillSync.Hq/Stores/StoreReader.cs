@@ -1,6 +1,6 @@
 using System.Data.Common;
 using TillSync.Contracts.Stores;
-using TillSync.Hq.Storage;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Stores;
 

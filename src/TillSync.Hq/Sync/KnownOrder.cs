@@ -1,7 +1,7 @@
 using System.Data.Common;
 using TillSync.Contracts.Sync;
 using TillSync.Hq.Orders;
-using TillSync.Hq.Storage;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Sync;
 
@@ -64,7 +64,7 @@ public sealed record KnownOrder(
         r.GetString(2),
         r.GetString(3) == OrderStatuses.Committed,
         r.GetString(4),
-        Clock.Parse(r.GetString(5)),
+        StoredTime.Parse(r.GetString(5)),
         OrderStatuses.ParseFlags(r.GetString(6)),
         r.NullableString(7),
         r.NullableString(8));

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using TillSync.Contracts.Sync;
 using TillSync.Hq.Storage;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Sync;
 
@@ -31,12 +33,22 @@ public sealed record TillState(long TillId, long StoreId, string BillPrefix, str
         return state ?? throw new InvalidOperationException($"Till {tillId} authenticated but has no row.");
     }
 
-    /// <summary>Stores the till's new <c>next_seq</c> and the time of this sync.</summary>
+    /// <summary>Stores the till's new <c>next_seq</c>, the time of this sync and the queue it reported (when it did).</summary>
     public static Task<int> SaveAsync(
-        DbConnection connection, DbTransaction transaction, long tillId, long nextSeq, DateTimeOffset at, CancellationToken cancellationToken) =>
-        connection.Command("UPDATE tills SET next_seq = @next, last_sync_at = @at WHERE till_id = @till", transaction)
-            .With("@next", nextSeq).With("@at", Clock.Text(at)).With("@till", tillId)
-            .ExecuteAsync(cancellationToken);
+        DbConnection connection, DbTransaction transaction, long tillId, long nextSeq, DateTimeOffset at, TillStatusReport? status,
+        CancellationToken cancellationToken)
+    {
+        var reported = status is null ? "" : ", reported_queue_depth = @depth, reported_oldest_unsynced_at = @oldest";
+        var command = connection.Command($"UPDATE tills SET next_seq = @next, last_sync_at = @at{reported} WHERE till_id = @till", transaction)
+            .With("@next", nextSeq).With("@at", StoredTime.Text(at)).With("@till", tillId);
+        if (status is not null)
+        {
+            command.With("@depth", status.QueueDepth)
+                .With("@oldest", status.OldestUnsyncedAt is { } oldest ? StoredTime.Text(oldest) : null);
+        }
+
+        return command.ExecuteAsync(cancellationToken);
+    }
 }
 
 /// <summary>Cost of the batch's SKUs that exist in the catalogue; a SKU missing here is unknown.</summary>

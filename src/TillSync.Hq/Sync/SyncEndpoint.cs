@@ -39,7 +39,7 @@ public static class SyncEndpoint
         {
             // The reply is built only after the transaction committed; a client that disconnects earlier sees an
             // unknown outcome and resends the same ids, which then answer duplicate.
-            return TypedResults.Ok(await processor.ProcessAsync(http.Caller(), request.Orders, CancellationToken.None));
+            return TypedResults.Ok(await processor.ProcessAsync(http.Caller(), request, CancellationToken.None));
         }
         catch (Exception e) when (HqDatabase.IsTransient(e))
         {

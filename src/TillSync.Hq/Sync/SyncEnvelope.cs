@@ -11,6 +11,11 @@ public static class SyncEnvelope
     public static string? Problem(SyncRequest request)
     {
         var orders = request.Orders;
+        if (request.Status is { QueueDepth: < 0 })
+        {
+            return "status.queueDepth must not be negative.";
+        }
+
         if (orders.Count > Limits.SyncOrdersMax)
         {
             return $"The batch has {orders.Count} orders; send at most {Limits.SyncOrdersMax} per request.";

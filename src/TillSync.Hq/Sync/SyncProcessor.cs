@@ -4,6 +4,7 @@ using TillSync.Core.Orders;
 using TillSync.Hq.Access;
 using TillSync.Hq.Orders;
 using TillSync.Hq.Storage;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Sync;
 
@@ -13,8 +14,9 @@ namespace TillSync.Hq.Sync;
 public sealed partial class SyncProcessor(HqDatabase database, SyncGate gate, TimeProvider time, ILogger<SyncProcessor> logger)
 {
     /// <summary>Processes the batch of <paramref name="till"/>; the envelope has already been checked.</summary>
-    public async Task<SyncResponse> ProcessAsync(Caller till, IReadOnlyList<OrderDto> orders, CancellationToken cancellationToken)
+    public async Task<SyncResponse> ProcessAsync(Caller till, SyncRequest request, CancellationToken cancellationToken)
     {
+        var orders = request.Orders;
         // SQLite has one writer at a time anyway; queueing here spares its busy handler. PostgreSQL runs tills in parallel.
         using var turn = database.Engine == StoreEngine.Sqlite ? await gate.EnterAsync(cancellationToken) : null;
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -68,7 +70,7 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncGate gate, Ti
                 }
             }
 
-            await TillState.SaveAsync(connection, transaction, till.Id, nextSeq, now, cancellationToken);
+            await TillState.SaveAsync(connection, transaction, till.Id, nextSeq, now, request.Status, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             LogBatch(till.Id, orders.Count, results.Count(r => r.Status == SyncStatus.Created),
                 results.Count(r => r.Replayed), results.Count(r => r.Status == SyncStatus.Rejected && !r.Replayed),

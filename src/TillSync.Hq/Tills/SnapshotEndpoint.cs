@@ -3,6 +3,7 @@ using TillSync.Hq.Access;
 using TillSync.Hq.Stock;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Stores;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Tills;
 

@@ -6,6 +6,7 @@ using TillSync.Hq.Access;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Stores;
 using TillSync.Hq.Web;
+using TillSync.Storage;
 
 namespace TillSync.Hq.Tills;
 
@@ -66,7 +67,7 @@ public static class TillEndpoints
             VALUES (@store, @name, @prefix, @hash, 1, @at) RETURNING till_id
             """, transaction)
             .With("@store", storeId).With("@name", name).With("@prefix", billPrefix).With("@hash", Tokens.Hash(token))
-            .With("@at", Clock.Text(now))
+            .With("@at", StoredTime.Text(now))
             .ScalarAsync(http.RequestAborted), CultureInfo.InvariantCulture);
         await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "till.enrol",
             $"till {tillId} '{name}' in store {storeId}, bill prefix {billPrefix}", now, http.RequestAborted);
@@ -78,9 +79,14 @@ public static class TillEndpoints
     {
         await using var connection = await database.OpenAsync(http.RequestAborted);
         var tills = await connection.Command(
-                "SELECT till_id, store_id, name, bill_prefix, next_seq, last_sync_at FROM tills ORDER BY till_id")
+                """
+                SELECT till_id, store_id, name, bill_prefix, next_seq, last_sync_at, reported_queue_depth, reported_oldest_unsynced_at
+                FROM tills ORDER BY till_id
+                """)
             .ListAsync(r => new TillView(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt64(4),
-                r.IsDBNull(5) ? null : Clock.Parse(r.GetString(5))), http.RequestAborted);
+                r.IsDBNull(5) ? null : StoredTime.Parse(r.GetString(5)),
+                r.IsDBNull(6) ? null : r.GetInt32(6),
+                r.IsDBNull(7) ? null : StoredTime.Parse(r.GetString(7))), http.RequestAborted);
         return TypedResults.Ok<IReadOnlyList<TillView>>(tills);
     }
 }

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace TillSync.Hq.Storage;
+namespace TillSync.Storage;
 
 /// <summary>Small conveniences over ADO.NET. Every value reaches SQL as a parameter, never as text.</summary>
 public static class DbCommands

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace TillSync.Hq.Storage;
+namespace TillSync.Storage;
 
 /// <summary>How HQ stores moments: ISO-8601 UTC text with 7 fraction digits, which sorts as time does.</summary>
-public static class Clock
+public static class StoredTime
 {
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 

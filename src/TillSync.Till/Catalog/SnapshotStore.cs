@@ -1,0 +1,104 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using TillSync.Contracts;
+using TillSync.Contracts.Tills;
+using TillSync.Storage;
+using TillSync.Till.Storage;
+
+namespace TillSync.Till.Catalog;
+
+/// <summary>The last catalogue snapshot from HQ: kept whole on disk, its products indexed for search, and the current one
+/// in memory. The till sells from it when HQ cannot be reached, for as long as that takes.</summary>
+public sealed class SnapshotStore(TillDatabase database)
+{
+    private volatile TillSnapshot? _current;
+
+    /// <summary>The snapshot the till sells from, or null before the first one arrived.</summary>
+    public TillSnapshot? Current => _current;
+
+    /// <summary>Loads the stored snapshot at start-up.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var body = (string?)await connection.Command("SELECT body_json FROM snapshot WHERE id = 1").ScalarAsync(cancellationToken);
+        _current = body is null ? null : JsonSerializer.Deserialize(body, TillSyncJsonContext.Default.TillSnapshot);
+    }
+
+    /// <summary>Stores a new snapshot and its products in one transaction, and raises the till's counter to HQ's
+    /// <c>nextSeq</c> − 1 when HQ has already consumed higher numbers (a till restored from an old backup): reusing them
+    /// could only produce <c>seq_reused</c> conflicts.</summary>
+    public async Task SaveAsync(TillSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = TillDatabase.BeginWrite(connection);
+        await connection.Command("""
+            INSERT INTO snapshot (id, taken_at, body_json) VALUES (1, @at, @body)
+            ON CONFLICT (id) DO UPDATE SET taken_at = excluded.taken_at, body_json = excluded.body_json
+            """, transaction)
+            .With("@at", StoredTime.Text(snapshot.TakenAt))
+            .With("@body", JsonSerializer.Serialize(snapshot, TillSyncJsonContext.Default.TillSnapshot))
+            .ExecuteAsync(cancellationToken);
+        await ReplaceProductsAsync(connection, transaction, snapshot.Products, cancellationToken);
+        await connection.Command("""
+            INSERT INTO counter (id, last_seq) VALUES (1, @last)
+            ON CONFLICT (id) DO UPDATE SET last_seq = MAX(last_seq, excluded.last_seq)
+            """, transaction)
+            .With("@last", snapshot.NextSeq - 1).ExecuteAsync(cancellationToken);
+        await Settings.SetAsync(connection, transaction, "bill_prefix", snapshot.BillPrefix, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        _current = snapshot;
+    }
+
+    /// <summary>Products whose SKU, barcode or name contains <paramref name="query"/> (case-insensitive), by name.</summary>
+    public async Task<List<SnapshotProduct>> SearchAsync(string? query, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var pattern = "%" + (query ?? "").Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        return await connection.Command($"SELECT {Columns} FROM products WHERE search_text LIKE @p ESCAPE '\\' ORDER BY name LIMIT @limit")
+            .With("@p", pattern).With("@limit", limit).ListAsync(Read, cancellationToken);
+    }
+
+    /// <summary>The product whose SKU or barcode is exactly <paramref name="code"/>, or null.</summary>
+    public async Task<SnapshotProduct?> FindAsync(string code, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindAsync(connection, null, code, cancellationToken);
+    }
+
+    /// <summary>The product whose SKU or barcode is exactly <paramref name="code"/>, or null, on an open connection.</summary>
+    public static Task<SnapshotProduct?> FindAsync(DbConnection connection, DbTransaction? transaction, string code, CancellationToken cancellationToken) =>
+        connection.Command($"SELECT {Columns} FROM products WHERE sku = @code OR barcode = @code ORDER BY sku = @code DESC LIMIT 1", transaction)
+            .With("@code", code.Trim()).FirstOrDefaultAsync(Read, cancellationToken);
+
+    private const string Columns = "sku, name, hsn, unit, gst_rate_bp, price_paise, barcode, on_hand";
+
+    private static SnapshotProduct Read(DbDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetInt64(5), r.NullableString(6),
+        decimal.Parse(r.GetString(7), CultureInfo.InvariantCulture));
+
+    private static async Task ReplaceProductsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<SnapshotProduct> products, CancellationToken cancellationToken)
+    {
+        await connection.Command("DELETE FROM products", transaction).ExecuteAsync(cancellationToken);
+        await using var insert = connection.Command($"""
+            INSERT INTO products ({Columns}, search_text) VALUES (@sku, @name, @hsn, @unit, @rate, @price, @barcode, @onhand, @search)
+            """, transaction)
+            .With("@sku", "").With("@name", "").With("@hsn", "").With("@unit", "").With("@rate", 0).With("@price", 0L)
+            .With("@barcode", null).With("@onhand", "").With("@search", "");
+        foreach (var p in products)
+        {
+            insert.Set("@sku", p.Sku);
+            insert.Set("@name", p.Name);
+            insert.Set("@hsn", p.Hsn);
+            insert.Set("@unit", p.Unit);
+            insert.Set("@rate", p.GstRateBp);
+            insert.Set("@price", p.PricePaise);
+            insert.Set("@barcode", p.Barcode);
+            insert.Set("@onhand", p.OnHand.ToString(CultureInfo.InvariantCulture));
+            insert.Set("@search", $"{p.Sku} {p.Barcode} {p.Name}".ToLowerInvariant());
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

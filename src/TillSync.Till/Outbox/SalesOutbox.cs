@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.Json;
+using TillSync.Contracts.Sync;
+using TillSync.Core;
+using TillSync.Storage;
+using TillSync.Till.Receipts;
+using TillSync.Till.Storage;
+using TillSync.Till.Web;
+
+namespace TillSync.Till.Outbox;
+
+/// <summary>The queue of sales waiting for HQ, oldest first, and what HQ answered about each. Queries read only the
+/// rows they need, so memory stays flat however long the till was offline.</summary>
+public sealed class SalesOutbox(TillDatabase database)
+{
+    /// <summary>The oldest queued sales as stored JSON, at most <see cref="Limits.SyncOrdersMax"/> and within the
+    /// sync body limit.</summary>
+    public async Task<List<QueuedSale>> NextBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.Command(
+                "SELECT till_seq, client_order_id, order_json FROM sales WHERE sync_state IN ('pending', 'conflict') ORDER BY till_seq LIMIT @max")
+            .With("@max", Limits.SyncOrdersMax)
+            .ListAsync(r => new QueuedSale(r.GetInt64(0), Guid.Parse(r.GetString(1)), r.GetString(2)), cancellationToken);
+        var batch = new List<QueuedSale>(rows.Count);
+        var bytes = 64; // the envelope around the orders
+        foreach (var row in rows)
+        {
+            bytes += row.OrderJson.Length + 1;
+            if (bytes > Limits.SyncBodyBytesMax && batch.Count > 0)
+            {
+                break;
+            }
+
+            batch.Add(row);
+        }
+
+        return batch;
+    }
+
+    /// <summary>Records HQ's answers in one transaction. Only <c>created</c>, <c>duplicate</c> and <c>rejected</c> take a
+    /// sale out of the queue; a <c>conflict</c> stays queued and shows under "needs attention"; <c>not_processed</c>
+    /// changes nothing. HQ's <paramref name="hqNextSeq"/> says it holds this till's sales 1 … nextSeq − 1; a sale at or
+    /// above it that the till thinks HQ took means HQ lost it (a restored database): it is queued again, and HQ answers
+    /// <c>duplicate</c> for any it still has.</summary>
+    public async Task<AppliedResults> ApplyAsync(IReadOnlyList<SyncResult> results, long hqNextSeq, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = TillDatabase.BeginWrite(connection);
+        await using var update = connection.Command(
+            "UPDATE sales SET sync_state = @state, sync_reason = @reason, sync_detail = @detail, synced_at = @at WHERE client_order_id = @id", transaction)
+            .With("@state", "").With("@reason", null).With("@detail", null).With("@at", StoredTime.Text(now)).With("@id", "");
+        int synced = 0, rejected = 0, conflicts = 0, notProcessed = 0;
+        foreach (var result in results)
+        {
+            var state = result.Status switch
+            {
+                SyncStatus.Created or SyncStatus.Duplicate => SyncStates.Synced,
+                SyncStatus.Rejected => SyncStates.Rejected,
+                SyncStatus.Conflict => SyncStates.Conflict,
+                _ => null,
+            };
+            if (state is null)
+            {
+                notProcessed++;
+                continue;
+            }
+
+            synced += state == SyncStates.Synced ? 1 : 0;
+            rejected += state == SyncStates.Rejected ? 1 : 0;
+            conflicts += state == SyncStates.Conflict ? 1 : 0;
+            update.Set("@state", state);
+            update.Set("@reason", result.Reason);
+            update.Set("@detail", result.Detail);
+            update.Set("@id", result.ClientOrderId.ToString("D"));
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var requeued = await connection.Command(
+                "UPDATE sales SET sync_state = 'pending' WHERE till_seq >= @next AND sync_state IN ('synced', 'rejected')", transaction)
+            .With("@next", hqNextSeq).ExecuteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new AppliedResults(synced, rejected, conflicts, notProcessed, requeued);
+    }
+
+    /// <summary>The queue's depth and age, and how many sales need attention.</summary>
+    public async Task<QueueState> StateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.Command("""
+            SELECT (SELECT COUNT(*) FROM sales WHERE sync_state IN ('pending', 'conflict')),
+                   (SELECT MIN(created_at) FROM sales WHERE sync_state IN ('pending', 'conflict')),
+                   (SELECT COUNT(*) FROM sales WHERE sync_state IN ('rejected', 'conflict'))
+            """).FirstOrDefaultAsync(r => new QueueState(
+                r.GetInt32(0), r.IsDBNull(1) ? null : StoredTime.Parse(r.GetString(1)), r.GetInt32(2)), cancellationToken))!;
+    }
+
+    /// <summary>Rejected and conflicting sales, newest first.</summary>
+    public async Task<List<AttentionItem>> AttentionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.Command("""
+            SELECT client_order_id, bill_no, till_seq, sync_state, sync_reason, sync_detail, COALESCE(synced_at, created_at)
+            FROM sales WHERE sync_state IN ('rejected', 'conflict') ORDER BY till_seq DESC LIMIT 200
+            """).ListAsync(r => new AttentionItem(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetInt64(2), r.GetString(3),
+                r.NullableString(4), r.NullableString(5), StoredTime.Parse(r.GetString(6))), cancellationToken);
+    }
+
+    /// <summary>The most recent sales, newest first.</summary>
+    public async Task<List<SaleSummary>> RecentAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.Command(
+                "SELECT client_order_id, till_seq, bill_no, created_at, total_paise, sync_state FROM sales ORDER BY till_seq DESC LIMIT @limit")
+            .With("@limit", limit)
+            .ListAsync(r => new SaleSummary(Guid.Parse(r.GetString(0)), r.GetInt64(1), r.GetString(2), StoredTime.Parse(r.GetString(3)),
+                r.GetInt64(4), r.GetString(5)), cancellationToken);
+    }
+
+    /// <summary>The stored receipt of a sale with its current sync state, or null.</summary>
+    public async Task<Receipt?> ReceiptAsync(Guid clientOrderId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.Command("SELECT receipt_json, sync_state FROM sales WHERE client_order_id = @id")
+            .With("@id", clientOrderId.ToString("D"))
+            .FirstOrDefaultAsync(r => (Json: r.GetString(0), State: r.GetString(1)), cancellationToken);
+        return row.Json is null ? null : JsonSerializer.Deserialize(row.Json, TillJsonContext.Default.Receipt)! with { SyncState = row.State };
+    }
+
+    /// <summary>How many sales the till has recorded in all.</summary>
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return Convert.ToInt64(await connection.Command("SELECT COUNT(*) FROM sales").ScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>A queued sale: its number, id and the exact JSON to send.</summary>
+public sealed record QueuedSale(long TillSeq, Guid ClientOrderId, string OrderJson);
+
+/// <summary>What one sync's answers did to the queue.</summary>
+public sealed record AppliedResults(int Synced, int Rejected, int Conflicts, int NotProcessed, int Requeued);
+
+/// <summary>The queue at a glance.</summary>
+public sealed record QueueState(int QueueDepth, DateTimeOffset? OldestUnsyncedAt, int AttentionCount);
+
+/// <summary>A sale HQ rejected or refused as a conflict.</summary>
+public sealed record AttentionItem(Guid ClientOrderId, string BillNo, long TillSeq, string Status, string? Reason, string? Detail, DateTimeOffset At);
+
+/// <summary>A line of the recent-sales list.</summary>
+public sealed record SaleSummary(Guid ClientOrderId, long TillSeq, string BillNo, DateTimeOffset CreatedAt, long TotalPaise, string SyncState);

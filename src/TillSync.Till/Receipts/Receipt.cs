@@ -1,0 +1,30 @@
+using TillSync.Contracts.Stores;
+using TillSync.Contracts.Sync;
+
+namespace TillSync.Till.Receipts;
+
+/// <summary>A priced line of a cart or receipt, all money in paise.</summary>
+public sealed record ReceiptLine(
+    string Sku, string Name, string Unit, string Hsn, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp,
+    long TaxablePaise, long CgstPaise, long SgstPaise, long IgstPaise, long TotalPaise);
+
+/// <summary>Taxable value and tax of one GST rate on a bill.</summary>
+public sealed record GstRateSummary(int GstRateBp, long TaxablePaise, long CgstPaise, long SgstPaise, long IgstPaise);
+
+/// <summary>A priced cart (<c>POST /api/quote</c>): what the receipt will say.</summary>
+/// <param name="SupplyKind"><c>intra</c> (CGST + SGST) or <c>inter</c> (IGST).</param>
+/// <param name="Lines">Priced lines.</param>
+/// <param name="GstSummary">Tax by rate.</param>
+/// <param name="Totals">Bill totals, rounded to the rupee.</param>
+public sealed record Quote(string SupplyKind, IReadOnlyList<ReceiptLine> Lines, IReadOnlyList<GstRateSummary> GstSummary, OrderTotalsDto Totals);
+
+/// <summary>The e-invoice state of a bill: <c>not_applicable</c> (B2C), <c>pending</c> (B2B, no IRN yet) or
+/// <c>registered</c>.</summary>
+public sealed record IrnInfo(string Status, string? Irn = null, string? AckNo = null, string? AckDt = null, string? SignedQr = null);
+
+/// <summary>Everything a printed receipt shows; stored with the sale so a reprint is the same bill.</summary>
+public sealed record Receipt(
+    Guid ClientOrderId, long TillSeq, string BillNo, DateTimeOffset CreatedAt, string TillName, StoreDto Store,
+    CustomerDto? Customer, bool B2b, IrnInfo Irn, string SupplyKind, IReadOnlyList<ReceiptLine> Lines,
+    IReadOnlyList<GstRateSummary> GstSummary, OrderTotalsDto Totals, IReadOnlyList<PaymentDto> Payments, long TenderedPaise,
+    long ChangePaise, string SyncState);

@@ -1,0 +1,85 @@
+using System.Data.Common;
+using TillSync.Contracts.Sync;
+using TillSync.Contracts.Tills;
+using TillSync.Core;
+using TillSync.Core.Orders;
+using TillSync.Core.Tax;
+using TillSync.Till.Catalog;
+using TillSync.Till.Receipts;
+
+namespace TillSync.Till.Sales;
+
+/// <summary>Prices a cart from the catalogue with <see cref="GstCalculator"/> and <see cref="OrderTotals"/> — the same code
+/// HQ uses to check the bill, so the till never prints a total HQ would reject.</summary>
+public static class QuoteBuilder
+{
+    /// <summary>The priced cart and the order lines to send, or a sentence for the cashier.</summary>
+    public static async Task<(Quote? Quote, IReadOnlyList<OrderLineDto>? Lines, string? Problem)> BuildAsync(
+        DbConnection connection, DbTransaction? transaction, TillSnapshot snapshot, IReadOnlyList<CartLine> cart, CustomerDto? customer,
+        CancellationToken cancellationToken)
+    {
+        if (cart.Count == 0)
+        {
+            return (null, null, "The cart is empty.");
+        }
+
+        if (cart.Count > Limits.OrderLinesMax)
+        {
+            return (null, null, $"A bill can have at most {Limits.OrderLinesMax} lines.");
+        }
+
+        var kind = OrderTotals.SupplyKindOf(snapshot.Store.Details.Gstin, customer);
+        var orderLines = new List<OrderLineDto>(cart.Count);
+        var receiptLines = new List<ReceiptLine>(cart.Count);
+        for (var i = 0; i < cart.Count; i++)
+        {
+            var line = cart[i];
+            if (line is null)
+            {
+                return (null, null, $"Line {i + 1} is empty.");
+            }
+
+            var product = await SnapshotStore.FindAsync(connection, transaction, line.Sku ?? "", cancellationToken);
+            if (product is null)
+            {
+                return (null, null, $"Line {i + 1}: no product with SKU or barcode '{line.Sku}'.");
+            }
+
+            var problem = LineProblem(line, product, i + 1);
+            if (problem is not null)
+            {
+                return (null, null, problem);
+            }
+
+            var tax = GstCalculator.ForLine(line.Qty, product.PricePaise, line.DiscountPaise, product.GstRateBp, kind);
+            orderLines.Add(new OrderLineDto(product.Sku, line.Qty, product.PricePaise, line.DiscountPaise, product.GstRateBp));
+            receiptLines.Add(new ReceiptLine(product.Sku, product.Name, product.Unit, product.Hsn, line.Qty, product.PricePaise,
+                line.DiscountPaise, product.GstRateBp, tax.TaxablePaise, tax.CgstPaise, tax.SgstPaise, tax.IgstPaise, tax.TotalPaise));
+        }
+
+        var totals = OrderTotals.Compute(orderLines, kind);
+        var summary = receiptLines.GroupBy(l => l.GstRateBp).OrderBy(g => g.Key)
+            .Select(g => new GstRateSummary(g.Key, g.Sum(l => l.TaxablePaise), g.Sum(l => l.CgstPaise), g.Sum(l => l.SgstPaise), g.Sum(l => l.IgstPaise)))
+            .ToList();
+        var quote = new Quote(kind == SupplyKind.IntraState ? "intra" : "inter", receiptLines, summary, totals);
+        return (quote, orderLines, null);
+    }
+
+    private static string? LineProblem(CartLine line, SnapshotProduct product, int number)
+    {
+        if (line.Qty <= 0 || line.Qty > Limits.LineQtyMax || decimal.Round(line.Qty, Limits.QtyFractionDigitsMax) != line.Qty)
+        {
+            return $"Line {number} ({product.Name}): quantity must be above 0 and at most {Limits.LineQtyMax}, with at most {Limits.QtyFractionDigitsMax} decimals.";
+        }
+
+        if (line.Qty != decimal.Truncate(line.Qty) && product.Unit is not ("KGS" or "GMS" or "LTR" or "MLT" or "MTR" or "QTL" or "TON"))
+        {
+            return $"Line {number} ({product.Name}) is sold in whole {product.Unit}; enter a whole quantity.";
+        }
+
+        var grossPaise = Core.Money.Paise.Round(line.Qty * product.PricePaise);
+        return line.DiscountPaise < 0 || line.DiscountPaise > grossPaise
+            ? $"Line {number} ({product.Name}): the discount must be between ₹0 and the line amount."
+            : null;
+    }
+}

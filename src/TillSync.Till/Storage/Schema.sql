@@ -1,0 +1,50 @@
+-- The till's store (schema version 1). One SQLite file, WAL, synchronous=FULL: a sale the cashier saw saved survives a
+-- power cut. Money is paise, quantities are as sent (decimal text in JSON), times ISO-8601 UTC.
+
+CREATE TABLE IF NOT EXISTS settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
+
+-- The last catalogue snapshot from HQ, whole, and its products for search.
+CREATE TABLE IF NOT EXISTS snapshot (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    taken_at   TEXT NOT NULL,
+    body_json  TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS products (
+    sku          TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    hsn          TEXT NOT NULL,
+    unit         TEXT NOT NULL,
+    gst_rate_bp  INTEGER NOT NULL,
+    price_paise  INTEGER NOT NULL,
+    barcode      TEXT,
+    on_hand      TEXT NOT NULL,
+    search_text  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_products_barcode ON products (barcode);
+
+-- One counter gives both tillSeq and the bill number's running number (DESIGN §5).
+CREATE TABLE IF NOT EXISTS counter (
+    id        INTEGER PRIMARY KEY CHECK (id = 1),
+    last_seq  INTEGER NOT NULL
+);
+
+-- Every sale, forever. order_json is exactly what is sent to HQ, byte for byte on every resend; the queue is the sales
+-- whose sync_state is 'pending' or 'conflict' (DESIGN §5: an order leaves the queue only on created, duplicate, rejected).
+CREATE TABLE IF NOT EXISTS sales (
+    till_seq         INTEGER PRIMARY KEY,
+    client_order_id  TEXT NOT NULL UNIQUE,
+    bill_no          TEXT NOT NULL UNIQUE,
+    created_at       TEXT NOT NULL,
+    total_paise      INTEGER NOT NULL,
+    order_json       TEXT NOT NULL,
+    receipt_json     TEXT NOT NULL,
+    sync_state       TEXT NOT NULL CHECK (sync_state IN ('pending', 'synced', 'rejected', 'conflict')),
+    sync_reason      TEXT,
+    sync_detail      TEXT,
+    synced_at        TEXT
+);
+CREATE INDEX IF NOT EXISTS ix_sales_queue ON sales (sync_state, till_seq);

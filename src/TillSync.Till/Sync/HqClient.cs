@@ -1,0 +1,80 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using TillSync.Contracts;
+using TillSync.Contracts.Sync;
+using TillSync.Contracts.Tills;
+using TillSync.Till.Outbox;
+
+namespace TillSync.Till.Sync;
+
+/// <summary>The till's HTTP client for HQ: snapshot and sync, authenticated with the till's own token.</summary>
+public sealed class HqClient(HttpClient http)
+{
+    /// <summary>How long one request may take before its outcome counts as unknown (the till resends the same ids).</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Configures <paramref name="http"/> for HQ at <paramref name="hqUrl"/> with <paramref name="tillToken"/>.</summary>
+    public static void Configure(HttpClient http, Uri hqUrl, string tillToken)
+    {
+        http.BaseAddress = hqUrl;
+        http.Timeout = RequestTimeout;
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tillToken);
+    }
+
+    /// <summary>HQ's current snapshot for this till.</summary>
+    public async Task<TillSnapshot> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri("/api/v1/till/snapshot", UriKind.Relative), cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.TillSnapshot, cancellationToken))!;
+    }
+
+    /// <summary>Sends the queued sales (none for a heartbeat) with the queue's state; the body carries each order's
+    /// stored JSON unchanged, so a resend is byte for byte the first send.</summary>
+    public async Task<SyncResponse> SyncAsync(IReadOnlyList<QueuedSale> batch, TillStatusReport status, CancellationToken cancellationToken)
+    {
+        var body = new StringBuilder(batch.Sum(b => b.OrderJson.Length + 1) + 128);
+        body.Append("{\"orders\":[");
+        for (var i = 0; i < batch.Count; i++)
+        {
+            body.Append(i == 0 ? "" : ",").Append(batch[i].OrderJson);
+        }
+
+        body.Append("],\"status\":").Append(JsonSerializer.Serialize(status, TillSyncJsonContext.Default.TillStatusReport)).Append('}');
+        using var content = new StringContent(body.ToString(), Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri("/api/v1/sync", UriKind.Relative), content, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        var reply = (await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.SyncResponse, cancellationToken))!;
+        if (reply.Results.Count != batch.Count || reply.Results.Where((r, i) => r.ClientOrderId != batch[i].ClientOrderId).Any())
+        {
+            throw new HqRefusedException("HQ's answer does not line up with the sales sent; they stay queued.");
+        }
+
+        return reply;
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var detail = "";
+        try
+        {
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            detail = problem.RootElement.TryGetProperty("detail", out var d) ? ": " + d.GetString() : "";
+        }
+        catch (JsonException)
+        {
+            // Not problem+json (a proxy's error page); the status code says enough.
+        }
+
+        throw new HqRefusedException($"HQ answered {(int)response.StatusCode} {response.ReasonPhrase}{detail}");
+    }
+}
+
+/// <summary>HQ answered, but not with success; the message is for the status bar.</summary>
+public sealed class HqRefusedException(string message) : Exception(message);

@@ -1,0 +1,118 @@
+using TillSync.Contracts.Sync;
+using TillSync.Till.Catalog;
+using TillSync.Till.Outbox;
+
+namespace TillSync.Till.Sync;
+
+/// <summary>Sends the queue to HQ in the background, oldest first, one sync in flight, batches of at most
+/// <c>SyncOrdersMax</c>; sends a light heartbeat while idle; refreshes the catalogue snapshot; backs off (capped,
+/// with jitter) while HQ cannot be reached — forever, never minting a new id to get past an error.</summary>
+public sealed partial class SyncAgent(
+    HqClient hq, SalesOutbox outbox, SnapshotStore snapshots, LinkState link, SyncSignal signal, Backoff backoff, TimeProvider time,
+    ILogger<SyncAgent> logger) : BackgroundService
+{
+    /// <summary>How often an idle, online till tells HQ it is alive (and reports its queue).</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
+
+    /// <summary>How old the catalogue snapshot may get before the till asks for a new one.</summary>
+    public static readonly TimeSpan SnapshotRefreshInterval = TimeSpan.FromMinutes(5);
+
+    private DateTimeOffset? _snapshotFetchedAt;
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                wait = await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                try
+                {
+                    await signal.WaitAsync(wait, time, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>One step: refresh the snapshot when due, then send one batch (or a heartbeat). Returns how long to wait
+    /// before the next step; zero when more sales are waiting.</summary>
+    public async Task<TimeSpan> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        try
+        {
+            if (snapshots.Current is null || _snapshotFetchedAt is null || now - _snapshotFetchedAt >= SnapshotRefreshInterval)
+            {
+                await snapshots.SaveAsync(await hq.SnapshotAsync(cancellationToken), cancellationToken);
+                _snapshotFetchedAt = now;
+            }
+
+            var batch = await outbox.NextBatchAsync(cancellationToken);
+            var lastContact = link.Current.LastContactAt;
+            if (batch.Count == 0 && link.Current.Online && lastContact is not null && now - lastContact < HeartbeatInterval)
+            {
+                return HeartbeatInterval - (now - lastContact.Value);
+            }
+
+            var queue = await outbox.StateAsync(cancellationToken);
+            var reply = await hq.SyncAsync(batch, new TillStatusReport(queue.QueueDepth, queue.OldestUnsyncedAt), cancellationToken);
+            var applied = await outbox.ApplyAsync(reply.Results, reply.NextSeq, time.GetUtcNow(), cancellationToken);
+            return AfterReply(batch.Count, applied);
+        }
+        catch (Exception e) when (e is HttpRequestException or HqRefusedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // Unknown outcome or refusal: the sales stay queued with their ids and are sent again after the backoff.
+            var delay = backoff.NextDelay();
+            var outcome = e is TaskCanceledException ? "HQ did not answer in time" : $"HQ unreachable: {e.Message}";
+            link.Failed(time.GetUtcNow(), e is HqRefusedException ? e.Message : outcome, time.GetUtcNow() + delay);
+            LogFailed(e.Message, delay.TotalSeconds);
+            return delay;
+        }
+    }
+
+    private TimeSpan AfterReply(int sent, AppliedResults applied)
+    {
+        var now = time.GetUtcNow();
+        if (applied.NotProcessed > 0 && applied.Requeued == 0 && applied.Synced + applied.Rejected + applied.Conflicts == 0)
+        {
+            // HQ answered but could take none of them now (retry_later, or a gap it is waiting for): back off.
+            var delay = backoff.NextDelay();
+            link.Contacted(now, $"HQ asked to retry {applied.NotProcessed} sales later");
+            return delay;
+        }
+
+        backoff.Reset();
+        link.Contacted(now, sent == 0
+            ? "up to date"
+            : $"{applied.Synced} synced, {applied.Rejected} rejected, {applied.Conflicts} conflicts, {applied.NotProcessed} to resend");
+        if (sent > 0)
+        {
+            LogSynced(sent, applied.Synced, applied.Rejected, applied.Conflicts, applied.NotProcessed);
+        }
+
+        // More may be waiting (a full batch, a requeue after a gap): go again at once. An all-conflict batch would
+        // only repeat itself, so it waits for the heartbeat like an idle till.
+        var progressed = applied.Synced + applied.Rejected + applied.Requeued > 0;
+        return sent > 0 && progressed ? TimeSpan.Zero : HeartbeatInterval;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Sent} sales: {Synced} synced, {Rejected} rejected, {Conflicts} conflicts, {NotProcessed} to resend")]
+    private partial void LogSynced(int sent, int synced, int rejected, int conflicts, int notProcessed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync failed ({Reason}); retrying in {DelaySeconds:0.0} s")]
+    private partial void LogFailed(string reason, double delaySeconds);
+}

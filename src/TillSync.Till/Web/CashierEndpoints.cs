@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TillSync.Till.Catalog;
+using TillSync.Till.Outbox;
+using TillSync.Till.Sales;
+using TillSync.Till.Storage;
+using TillSync.Till.Sync;
+
+namespace TillSync.Till.Web;
+
+/// <summary>The local API of the cashier page (loopback only, the cashier's own machine).</summary>
+public static class CashierEndpoints
+{
+    private const int SearchLimitMax = 100;
+
+    /// <summary>Maps <c>/api/*</c>.</summary>
+    public static void MapCashierEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/status", StatusAsync);
+        api.MapGet("/products", SearchAsync);
+        api.MapGet("/products/{code}", FindAsync);
+        api.MapPost("/quote", QuoteAsync);
+        api.MapPost("/sales", SellAsync);
+        api.MapGet("/sales", (SalesOutbox outbox, int? limit, CancellationToken ct) => RecentAsync(outbox, limit, ct));
+        api.MapGet("/sales/{clientOrderId}/receipt", ReceiptAsync);
+        api.MapGet("/attention", async (SalesOutbox outbox, CancellationToken ct) => TypedResults.Ok(await outbox.AttentionAsync(ct)));
+        api.MapPost("/sync-now", (SyncSignal signal) =>
+        {
+            signal.Wake();
+            return TypedResults.Accepted("/api/status", new Dictionary<string, bool> { ["queued"] = true });
+        });
+    }
+
+    /// <summary>The status the page and the operator command show.</summary>
+    public static async Task<TillStatusView> StatusAsync(SalesOutbox outbox, SnapshotStore snapshots, LinkState link, TimeProvider time, CancellationToken ct)
+    {
+        var queue = await outbox.StateAsync(ct);
+        var l = link.Current;
+        var snapshot = snapshots.Current;
+        return new TillStatusView(l.Online, queue.QueueDepth, queue.OldestUnsyncedAt, snapshot?.TakenAt, l.LastContactAt, l.LastOutcome,
+            l.OfflineSince, l.RetryAt, queue.AttentionCount, snapshot?.TillName, snapshot?.BillPrefix, snapshot?.Store.Details, time.GetUtcNow());
+    }
+
+    private static async Task<Ok<List<Contracts.Tills.SnapshotProduct>>> SearchAsync(SnapshotStore snapshots, string? q, int? limit, CancellationToken ct) =>
+        TypedResults.Ok(await snapshots.SearchAsync(q, Math.Clamp(limit ?? 20, 1, SearchLimitMax), ct));
+
+    private static async Task<IResult> FindAsync(SnapshotStore snapshots, string code, CancellationToken ct) =>
+        await snapshots.FindAsync(code, ct) is { } product
+            ? TypedResults.Ok(product)
+            : LocalProblems.NotFound($"No product with SKU or barcode '{(code.Length > 40 ? code[..40] : code)}'.");
+
+    private static async Task<IResult> QuoteAsync(HttpContext http, TillDatabase database, SnapshotStore snapshots)
+    {
+        var (request, problem) = await LocalProblems.ReadAsync(http, TillJsonContext.Default.QuoteRequest);
+        if (request is null)
+        {
+            return problem!;
+        }
+
+        if (snapshots.Current is not { } snapshot)
+        {
+            return LocalProblems.BadRequest("This till has no catalogue yet: it must reach HQ once.");
+        }
+
+        await using var connection = await database.OpenAsync(http.RequestAborted);
+        var (quote, _, quoteProblem) = await QuoteBuilder.BuildAsync(connection, null, snapshot, request.Lines, request.Customer, http.RequestAborted);
+        return quote is null ? LocalProblems.BadRequest(quoteProblem!) : TypedResults.Ok(quote);
+    }
+
+    private static async Task<IResult> SellAsync(HttpContext http, SaleRecorder recorder)
+    {
+        var (request, problem) = await LocalProblems.ReadAsync(http, TillJsonContext.Default.SaleRequest);
+        if (request is null)
+        {
+            return problem!;
+        }
+
+        // The cashier's click is not cancelled by a closed tab: once the sale starts it either commits or not.
+        var (receipt, saleProblem) = await recorder.RecordAsync(request, CancellationToken.None);
+        return receipt is null
+            ? LocalProblems.BadRequest(saleProblem!)
+            : TypedResults.Created($"/api/sales/{receipt.ClientOrderId}/receipt", receipt);
+    }
+
+    private static async Task<Ok<List<SaleSummary>>> RecentAsync(SalesOutbox outbox, int? limit, CancellationToken ct) =>
+        TypedResults.Ok(await outbox.RecentAsync(Math.Clamp(limit ?? 50, 1, 500), ct));
+
+    private static async Task<IResult> ReceiptAsync(SalesOutbox outbox, string clientOrderId, CancellationToken ct)
+    {
+        if (!Guid.TryParse(clientOrderId, out var id))
+        {
+            return LocalProblems.BadRequest("That is not a sale id.");
+        }
+
+        return await outbox.ReceiptAsync(id, ct) is { } receipt ? TypedResults.Ok(receipt) : LocalProblems.NotFound("No sale with that id on this till.");
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace TillSync.Till.Web;
+
+/// <summary>Errors of the local API as problem+json whose <c>detail</c> the page shows to the cashier as it is.</summary>
+public static class LocalProblems
+{
+    /// <summary>Local bodies are small: a cart of the most lines with a customer fits easily.</summary>
+    public const int BodyBytesMax = 256 * 1024;
+
+    /// <summary>400 with a sentence for the cashier.</summary>
+    public static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Cannot do that");
+
+    /// <summary>404 with a sentence for the cashier.</summary>
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    /// <summary>Reads a JSON body, or the problem to answer.</summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext http, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        if (http.Request.ContentLength > BodyBytesMax)
+        {
+            return (null, TypedResults.Problem(detail: "The request is too large.", statusCode: StatusCodes.Status413PayloadTooLarge));
+        }
+
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync(http.Request.Body, typeInfo, http.RequestAborted);
+            return value is null ? (null, BadRequest("The request is empty.")) : (value, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, BadRequest($"The request is not valid{(e.Path is null ? "" : $" at {e.Path}")}: {e.Message.Split(". Path:", 2)[0]}"));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using TillSync.Core;
+using TillSync.Core.Ids;
+using TillSync.Till.Catalog;
+using TillSync.Till.Outbox;
+using TillSync.Till.Sales;
+using TillSync.Till.Storage;
+using TillSync.Till.Sync;
+
+namespace TillSync.Till.Web;
+
+/// <summary>Composes a till: its store, sale recorder, outbox, sync agent and the cashier page.</summary>
+public static class TillApplication
+{
+    /// <summary>Builds and starts a till; returns the running app and the addresses it listens on.</summary>
+    public static async Task<(WebApplication App, IReadOnlyList<string> Addresses)> StartAsync(
+        TillOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        Limits.AssertRelations();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = LocalProblems.BodyBytesMax);
+        builder.Logging.ClearProviders();
+        // Each sync is logged once by the agent; the HTTP client's per-request lines would drown it.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+        });
+        builder.Services.AddTill(options, time);
+        var app = builder.Build();
+        app.MapTill();
+
+        await app.Services.GetRequiredService<TillDatabase>().EnsureSchemaAsync(cancellationToken);
+        await app.Services.GetRequiredService<SnapshotStore>().LoadAsync(cancellationToken);
+        await app.StartAsync(cancellationToken);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
+        return (app, addresses);
+    }
+
+    /// <summary>The till's services.</summary>
+    public static IServiceCollection AddTill(this IServiceCollection services, TillOptions options, TimeProvider time)
+    {
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TillJsonContext.Default));
+        services.AddProblemDetails();
+        services.AddSingleton(time);
+        services.AddSingleton(new TillDatabase(options.DataDirectory));
+        services.AddSingleton<IIdGenerator>(new UuidV7Generator(time, new CryptoRandom()));
+        services.AddSingleton<SnapshotStore>();
+        services.AddSingleton<SalesOutbox>();
+        services.AddSingleton<SaleRecorder>();
+        services.AddSingleton<LinkState>();
+        services.AddSingleton<SyncSignal>();
+        services.AddSingleton(new Backoff(options.SyncBackoffMax, new CryptoRandom()));
+        services.AddHttpClient<HqClient>(http => HqClient.Configure(http, options.HqUrl, options.Token));
+        services.AddHostedService<SyncAgent>();
+        return services;
+    }
+
+    /// <summary>The page and its local API.</summary>
+    public static WebApplication MapTill(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapPageAssets();
+        app.MapCashierEndpoints();
+        app.MapGet("/healthz", () => TypedResults.Text("Healthy"));
+        return app;
+    }
+}

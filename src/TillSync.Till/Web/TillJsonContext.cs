@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TillSync.Contracts.Tills;
+using TillSync.Till.Outbox;
+using TillSync.Till.Receipts;
+using TillSync.Till.Sales;
+
+namespace TillSync.Till.Web;
+
+/// <summary>JSON of the till's local API (the cashier page's contract), source-generated like the wire contract.</summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    RespectRequiredConstructorParameters = true,
+    RespectNullableAnnotations = true,
+    NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(QuoteRequest))]
+[JsonSerializable(typeof(SaleRequest))]
+[JsonSerializable(typeof(Quote))]
+[JsonSerializable(typeof(Receipt))]
+[JsonSerializable(typeof(TillStatusView))]
+[JsonSerializable(typeof(List<SnapshotProduct>))]
+[JsonSerializable(typeof(SnapshotProduct))]
+[JsonSerializable(typeof(List<SaleSummary>))]
+[JsonSerializable(typeof(List<AttentionItem>))]
+public sealed partial class TillJsonContext : JsonSerializerContext;
