@@ -70,6 +70,7 @@ public static class HqApplication
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapGet("/healthz", () => TypedResults.Text("Healthy")).ExcludeFromDescription();
+        app.MapManagerPages();
         var api = app.MapGroup("/api/v1");
         api.MapSyncEndpoint();
         api.MapSnapshotEndpoint();
