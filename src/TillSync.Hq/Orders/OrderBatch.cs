@@ -1,7 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
+using TillSync.Contracts;
 using TillSync.Contracts.Sync;
 using TillSync.Core.Orders;
+using TillSync.Core.Tax;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
 using TillSync.Hq.Sync;
@@ -9,81 +12,99 @@ using TillSync.Storage;
 
 namespace TillSync.Hq.Orders;
 
-/// <summary>Records the new orders of one sync batch in its transaction: validates each against the rules, the
-/// catalogue and the till's bill series; commits it with its lines, payments and stock movements, or records it as
-/// rejected; opens review items for rejections and shortfalls.</summary>
-public sealed class OrderBatch : IAsyncDisposable
+/// <summary>Records the new orders of one sync batch. Everything an order's outcome depends on — the catalogue
+/// entries, on-hand of its SKUs, the till's bill numbers already used — is read once when the batch begins (on-hand
+/// rows locked on PostgreSQL; SQLite's write transaction already excludes every other writer). Each order is then
+/// decided in memory, in <c>tillSeq</c> order, and the whole batch is written at the end with multi-row inserts in the
+/// same transaction: orders, lines, payments, stock movements, on-hand and review items.</summary>
+public sealed class OrderBatch
 {
-    private readonly DbConnection _connection;
-    private readonly DbTransaction _transaction;
     private readonly TillState _till;
-    private readonly Dictionary<string, long> _costPaiseBySku;
     private readonly DateTimeOffset _now;
-    private readonly OrderWriter _orders;
-    private readonly StockLedger _stock;
-    private readonly DbCommand _billNoUsed;
+    private readonly Dictionary<string, long> _costPaiseBySku;
+    private readonly Dictionary<string, long> _onHandMilliBySku;
+    private readonly HashSet<string> _usedBillNos;
+    private readonly HashSet<string> _movedSkus = new(StringComparer.Ordinal);
+    private readonly BulkInsert _orders = new("orders",
+        ["client_order_id", "store_id", "till_id", "till_seq", "bill_no", "status", "reason", "detail", "flags", "fingerprint", "created_at",
+         "committed_at", "customer_gstin", "taxable_paise", "cgst_paise", "sgst_paise", "igst_paise", "round_off_paise", "total_paise", "body_json"]);
+    private readonly BulkInsert _lines = new("order_lines",
+        ["client_order_id", "line_no", "store_id", "sku", "qty_milli", "unit_price_paise", "discount_paise", "gst_rate_bp", "taxable_paise",
+         "cgst_paise", "sgst_paise", "igst_paise", "cost_paise"]);
+    private readonly BulkInsert _payments = new("order_payments", ["client_order_id", "payment_no", "store_id", "method", "amount_paise"]);
+    private readonly BulkInsert _movements = new("stock_movements", ["store_id", "sku", "qty_milli", "kind", "client_order_id", "receipt_id", "created_at"]);
+    private readonly BulkInsert _reviews = new("review_items",
+        ["kind", "status", "store_id", "till_id", "client_order_id", "sku", "short_qty_milli", "reason", "detail", "created_at"]);
 
-    private OrderBatch(DbConnection connection, DbTransaction transaction, TillState till, Dictionary<string, long> costPaiseBySku, DateTimeOffset now)
+    private OrderBatch(
+        TillState till, DateTimeOffset now, Dictionary<string, long> costPaiseBySku, Dictionary<string, long> onHandMilliBySku, HashSet<string> usedBillNos)
     {
-        _connection = connection;
-        _transaction = transaction;
         _till = till;
-        _costPaiseBySku = costPaiseBySku;
         _now = now;
-        _orders = new OrderWriter(connection, transaction);
-        _stock = new StockLedger(connection, transaction);
-        _billNoUsed = connection.Command("SELECT 1 FROM orders WHERE till_id = @till AND bill_no = @bill LIMIT 1", transaction)
-            .With("@till", till.TillId).With("@bill", "");
+        _costPaiseBySku = costPaiseBySku;
+        _onHandMilliBySku = onHandMilliBySku;
+        _usedBillNos = usedBillNos;
     }
 
-    /// <summary>Prepares a batch: loads the catalogue entries the new orders name and, when
-    /// <paramref name="lockStockRows"/>, locks their on-hand rows in SKU order.</summary>
+    /// <summary>Reads what the batch's new orders depend on.</summary>
     /// <param name="connection">The connection of the sync transaction.</param>
     /// <param name="transaction">The sync transaction.</param>
     /// <param name="till">The till and its store.</param>
     /// <param name="newOrders">The orders of the batch HQ has not seen; replays need nothing here.</param>
     /// <param name="now">The batch's commit time.</param>
-    /// <param name="lockStockRows">True on a database with row locks (PostgreSQL): taking every row the batch will
-    /// update in one global order means two tills' batches that share SKUs queue instead of deadlocking.</param>
-    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="lockStockRows">True on a database with row locks (PostgreSQL): taking every on-hand row the batch
+    /// will update, in one global order, makes two tills' batches that share SKUs queue instead of deadlocking.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
     public static async Task<OrderBatch> BeginAsync(
         DbConnection connection, DbTransaction transaction, TillState till, IReadOnlyList<OrderDto> newOrders, DateTimeOffset now,
         bool lockStockRows, CancellationToken cancellationToken)
     {
         var skus = newOrders.SelectMany(o => o.Lines).Select(l => l.Sku).Where(OrderRules.IsWellFormedSku).ToHashSet(StringComparer.Ordinal);
         var costs = await CatalogCosts.LoadAsync(connection, transaction, skus, cancellationToken);
-        if (lockStockRows)
-        {
-            await StockLedger.LockOnHandAsync(connection, transaction, till.StoreId, costs.Keys, cancellationToken);
-        }
-
-        return new OrderBatch(connection, transaction, till, costs, now);
+        var onHand = await StockLedger.ReadOnHandAsync(connection, transaction, till.StoreId, costs.Keys, lockStockRows, cancellationToken);
+        var billNos = newOrders.Select(o => o.BillNo).Where(BillNumber.IsWellFormed).ToList();
+        var used = await UsedBillNosAsync(connection, transaction, till.TillId, billNos, cancellationToken);
+        return new OrderBatch(till, now, costs, onHand, used);
     }
 
-    /// <summary>Records one new order whose <c>tillSeq</c> is the till's next: <c>created</c> or <c>rejected</c>.</summary>
-    public async Task<SyncResult> RecordAsync(OrderDto order, string fingerprint, CancellationToken cancellationToken)
+    /// <summary>Decides one new order whose <c>tillSeq</c> is the till's next — <c>created</c> or <c>rejected</c> — and
+    /// queues its rows for <see cref="FlushAsync"/>.</summary>
+    public SyncResult Record(OrderDto order, string fingerprint)
     {
-        var problem = OrderRules.Check(order, _till.SellerGstin, _till.BillPrefix, _now)
-            ?? UnknownSku(order)
-            ?? await BillNoReusedAsync(order, cancellationToken);
+        var problem = OrderRules.Check(order, _till.SellerGstin, _till.BillPrefix, _now) ?? UnknownSku(order) ?? BillNoReused(order);
+        _usedBillNos.Add(order.BillNo);
         if (problem is not null)
         {
-            await RejectAsync(order, fingerprint, problem, cancellationToken);
+            AddOrder(order, fingerprint, OrderStatuses.Rejected, problem.Reason, problem.Detail, []);
+            AddReview(ReviewItems.RejectedOrder, order, null, null, problem.Reason, $"Bill {order.BillNo} was rejected: {problem.Detail}.");
             return new SyncResult(order.ClientOrderId, order.TillSeq, SyncStatus.Rejected, order.BillNo, _now, false, [],
                 problem.Reason, null, problem.Detail);
         }
 
-        var shortfalls = await MoveStockAsync(order, cancellationToken);
-        IReadOnlyList<string> flags = shortfalls.Count > 0 ? [OrderFlags.StockShort] : [];
-        var recorded = new RecordedOrder(order, _till.StoreId, _till.TillId, OrderStatuses.Committed, null, null, flags, fingerprint, _now);
-        await _orders.WriteOrderAsync(recorded, cancellationToken);
-        await _orders.WriteLinesAndPaymentsAsync(recorded, OrderTotals.SupplyKindOf(_till.SellerGstin, order.Customer), _costPaiseBySku, cancellationToken);
-        foreach (var shortfall in shortfalls)
+        var shortSkus = MoveStock(order);
+        IReadOnlyList<string> flags = shortSkus ? [OrderFlags.StockShort] : [];
+        AddOrder(order, fingerprint, OrderStatuses.Committed, null, null, flags);
+        AddLinesAndPayments(order);
+        return new SyncResult(order.ClientOrderId, order.TillSeq, SyncStatus.Created, order.BillNo, _now, false, flags, null, null, null);
+    }
+
+    /// <summary>Writes every row the batch decided, in the caller's transaction.</summary>
+    public async Task FlushAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        // Orders first: lines and payments reference them.
+        await _orders.FlushAsync(connection, transaction, cancellationToken);
+        await _lines.FlushAsync(connection, transaction, cancellationToken);
+        await _payments.FlushAsync(connection, transaction, cancellationToken);
+        await _movements.FlushAsync(connection, transaction, cancellationToken);
+        await _reviews.FlushAsync(connection, transaction, cancellationToken);
+        var onHand = new BulkInsert("stock_on_hand", ["store_id", "sku", "qty_milli"],
+            "ON CONFLICT (store_id, sku) DO UPDATE SET qty_milli = excluded.qty_milli");
+        foreach (var sku in _movedSkus.Order(StringComparer.Ordinal))
         {
-            await ReviewItems.OpenAsync(_connection, _transaction, shortfall, cancellationToken);
+            onHand.Add(_till.StoreId, sku, _onHandMilliBySku[sku]);
         }
 
-        return new SyncResult(order.ClientOrderId, order.TillSeq, SyncStatus.Created, order.BillNo, _now, false, flags, null, null, null);
+        await onHand.FlushAsync(connection, transaction, cancellationToken);
     }
 
     private OrderCheck? UnknownSku(OrderDto order)
@@ -99,27 +120,13 @@ public sealed class OrderBatch : IAsyncDisposable
         return null;
     }
 
-    private async Task<OrderCheck?> BillNoReusedAsync(OrderDto order, CancellationToken cancellationToken)
-    {
-        _billNoUsed.Parameters["@bill"].Value = order.BillNo;
-        var used = await _billNoUsed.ExecuteScalarAsync(cancellationToken);
-        return used is null
-            ? null
-            : new OrderCheck(SyncReasons.BillNoReused, $"bill number {order.BillNo} is already on another sale of this till");
-    }
-
-    private async Task RejectAsync(OrderDto order, string fingerprint, OrderCheck problem, CancellationToken cancellationToken)
-    {
-        var recorded = new RecordedOrder(order, _till.StoreId, _till.TillId, OrderStatuses.Rejected, problem.Reason, problem.Detail, [], fingerprint, _now);
-        await _orders.WriteOrderAsync(recorded, cancellationToken);
-        await ReviewItems.OpenAsync(_connection, _transaction, new ReviewItem(
-            ReviewItems.RejectedOrder, _till.StoreId, _till.TillId, order.ClientOrderId, null, null, problem.Reason,
-            $"Bill {order.BillNo} was rejected: {problem.Detail}.", _now), cancellationToken);
-    }
+    private OrderCheck? BillNoReused(OrderDto order) => _usedBillNos.Contains(order.BillNo)
+        ? new OrderCheck(SyncReasons.BillNoReused, $"bill number {order.BillNo} is already on another sale of this till")
+        : null;
 
     // Offline sales are facts: stock moves even below zero, and each SKU that crosses below zero opens a review item
-    // for the quantity sold beyond what was on hand.
-    private async Task<List<ReviewItem>> MoveStockAsync(OrderDto order, CancellationToken cancellationToken)
+    // for the quantity sold beyond what was on hand. Returns whether any SKU fell short.
+    private bool MoveStock(OrderDto order)
     {
         var qtyMilliBySku = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var line in order.Lines)
@@ -127,29 +134,72 @@ public sealed class OrderBatch : IAsyncDisposable
             qtyMilliBySku[line.Sku] = checked(qtyMilliBySku.GetValueOrDefault(line.Sku) + Quantity.ToMilli(line.Qty));
         }
 
-        var shortfalls = new List<ReviewItem>();
+        var anyShort = false;
         foreach (var (sku, qtyMilli) in qtyMilliBySku)
         {
-            var afterMilli = await _stock.MoveAsync(
-                new StockMovement(_till.StoreId, sku, -qtyMilli, StockKinds.Sale, order.ClientOrderId, null, _now), cancellationToken);
+            var beforeMilli = _onHandMilliBySku.GetValueOrDefault(sku);
+            var afterMilli = checked(beforeMilli - qtyMilli);
+            _onHandMilliBySku[sku] = afterMilli;
+            _movedSkus.Add(sku);
+            _movements.Add(_till.StoreId, sku, -qtyMilli, StockKinds.Sale, order.ClientOrderId.ToString("D"), null, StoredTime.Text(_now));
             if (afterMilli < 0)
             {
-                var shortMilli = Math.Min(qtyMilli, -afterMilli);
-                shortfalls.Add(new ReviewItem(ReviewItems.StockShort, _till.StoreId, _till.TillId, order.ClientOrderId, sku, shortMilli, null,
-                    string.Create(CultureInfo.InvariantCulture,
-                        $"Bill {order.BillNo} sold {Quantity.FromMilli(qtyMilli)} of {sku}; on-hand went from {Quantity.FromMilli(afterMilli + qtyMilli)} to {Quantity.FromMilli(afterMilli)}."),
-                    _now));
+                anyShort = true;
+                AddReview(ReviewItems.StockShort, order, sku, Math.Min(qtyMilli, -afterMilli), null, string.Create(CultureInfo.InvariantCulture,
+                    $"Bill {order.BillNo} sold {Quantity.FromMilli(qtyMilli)} of {sku}; on-hand went from {Quantity.FromMilli(beforeMilli)} to {Quantity.FromMilli(afterMilli)}."));
             }
         }
 
-        return shortfalls;
+        return anyShort;
     }
 
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    private void AddOrder(OrderDto order, string fingerprint, string status, string? reason, string? detail, IReadOnlyList<string> flags)
     {
-        await _orders.DisposeAsync();
-        await _stock.DisposeAsync();
-        await _billNoUsed.DisposeAsync();
+        var t = order.Totals;
+        _orders.Add(order.ClientOrderId.ToString("D"), _till.StoreId, _till.TillId, order.TillSeq, order.BillNo, status, reason, detail,
+            OrderStatuses.FormatFlags(flags), fingerprint, StoredTime.Text(order.CreatedAt), StoredTime.Text(_now), order.Customer?.Gstin,
+            t.TaxablePaise, t.CgstPaise, t.SgstPaise, t.IgstPaise, t.RoundOffPaise, t.TotalPaise,
+            JsonSerializer.Serialize(order, TillSyncJsonContext.Default.OrderDto));
+    }
+
+    private void AddLinesAndPayments(OrderDto order)
+    {
+        var id = order.ClientOrderId.ToString("D");
+        var kind = OrderTotals.SupplyKindOf(_till.SellerGstin, order.Customer);
+        for (var i = 0; i < order.Lines.Count; i++)
+        {
+            var line = order.Lines[i];
+            var tax = GstCalculator.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, kind);
+            _lines.Add(id, i + 1, _till.StoreId, line.Sku, Quantity.ToMilli(line.Qty), line.UnitPricePaise, line.DiscountPaise, line.GstRateBp,
+                tax.TaxablePaise, tax.CgstPaise, tax.SgstPaise, tax.IgstPaise, _costPaiseBySku[line.Sku]);
+        }
+
+        for (var i = 0; i < order.Payments.Count; i++)
+        {
+            _payments.Add(id, i + 1, _till.StoreId, order.Payments[i].Method, order.Payments[i].AmountPaise);
+        }
+    }
+
+    private void AddReview(string kind, OrderDto order, string? sku, long? shortQtyMilli, string? reason, string detail) =>
+        _reviews.Add(kind, "open", _till.StoreId, _till.TillId, order.ClientOrderId.ToString("D"), sku, shortQtyMilli, reason, detail, StoredTime.Text(_now));
+
+    private static async Task<HashSet<string>> UsedBillNosAsync(
+        DbConnection connection, DbTransaction transaction, long tillId, IReadOnlyList<string> billNos, CancellationToken cancellationToken)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in billNos.Chunk(500))
+        {
+            var names = Enumerable.Range(0, chunk.Length).Select(i => $"@b{i}").ToList();
+            var command = connection.Command($"SELECT bill_no FROM orders WHERE till_id = @till AND bill_no IN ({string.Join(", ", names)})", transaction)
+                .With("@till", tillId);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                command.With(names[i], chunk[i]);
+            }
+
+            used.UnionWith(await command.ListAsync(r => r.GetString(0), cancellationToken));
+        }
+
+        return used;
     }
 }

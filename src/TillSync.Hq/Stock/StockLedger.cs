@@ -45,25 +45,52 @@ public sealed class StockLedger : IAsyncDisposable
         return Convert.ToInt64(await _addOnHand.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Locks the on-hand rows of <paramref name="skus"/> in one store, in ordinal SKU order, creating missing
-    /// rows at zero (zero is the sum of no movements). Every transaction that takes its stock rows this way takes them
-    /// in the same order, so concurrent sync batches wait for each other instead of deadlocking.</summary>
-    public static async Task LockOnHandAsync(
-        DbConnection connection, DbTransaction transaction, long storeId, IEnumerable<string> skus, CancellationToken cancellationToken)
+    /// <summary>On-hand of <paramref name="skus"/> in one store, in thousandths (0 for a SKU that never moved). With
+    /// <paramref name="lockRows"/> (PostgreSQL) the rows are created at zero where missing — zero is the sum of no
+    /// movements — and locked in ordinal SKU order, so that concurrent sync batches wait for each other instead of
+    /// deadlocking; the values then stay true until the transaction ends.</summary>
+    public static async Task<Dictionary<string, long>> ReadOnHandAsync(
+        DbConnection connection, DbTransaction transaction, long storeId, IEnumerable<string> skus, bool lockRows, CancellationToken cancellationToken)
     {
-        await using var ensure = connection.Command("""
-            INSERT INTO stock_on_hand (store_id, sku, qty_milli) VALUES (@store, @sku, 0) ON CONFLICT (store_id, sku) DO NOTHING
-            """, transaction).With("@store", storeId).With("@sku", "");
-        await using var lockRow = connection.Command(
-            "SELECT qty_milli FROM stock_on_hand WHERE store_id = @store AND sku = @sku FOR UPDATE", transaction)
-            .With("@store", storeId).With("@sku", "");
-        foreach (var sku in skus.Order(StringComparer.Ordinal))
+        var onHand = new Dictionary<string, long>(StringComparer.Ordinal);
+        var sorted = skus.Order(StringComparer.Ordinal).ToList();
+        if (lockRows)
         {
-            ensure.Set("@sku", sku);
-            await ensure.ExecuteNonQueryAsync(cancellationToken);
-            lockRow.Set("@sku", sku);
-            await lockRow.ExecuteScalarAsync(cancellationToken);
+            await using var ensure = connection.Command("""
+                INSERT INTO stock_on_hand (store_id, sku, qty_milli) VALUES (@store, @sku, 0) ON CONFLICT (store_id, sku) DO NOTHING
+                """, transaction).With("@store", storeId).With("@sku", "");
+            await using var lockRow = connection.Command(
+                "SELECT qty_milli FROM stock_on_hand WHERE store_id = @store AND sku = @sku FOR UPDATE", transaction)
+                .With("@store", storeId).With("@sku", "");
+            foreach (var sku in sorted)
+            {
+                ensure.Set("@sku", sku);
+                await ensure.ExecuteNonQueryAsync(cancellationToken);
+                lockRow.Set("@sku", sku);
+                onHand[sku] = Convert.ToInt64(await lockRow.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return onHand;
         }
+
+        foreach (var chunk in sorted.Chunk(500))
+        {
+            var names = Enumerable.Range(0, chunk.Length).Select(i => $"@sku{i}").ToList();
+            var command = connection.Command(
+                $"SELECT sku, qty_milli FROM stock_on_hand WHERE store_id = @store AND sku IN ({string.Join(", ", names)})", transaction)
+                .With("@store", storeId);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                command.With(names[i], chunk[i]);
+            }
+
+            foreach (var (sku, qtyMilli) in await command.ListAsync(r => (r.GetString(0), r.GetInt64(1)), cancellationToken))
+            {
+                onHand[sku] = qtyMilli;
+            }
+        }
+
+        return onHand;
     }
 
     /// <summary>On-hand of one SKU in one store, in thousandths; 0 when it never moved.</summary>

@@ -1,16 +1,13 @@
-using System.Data.Common;
 using TillSync.Contracts.Sync;
 using TillSync.Core.Orders;
 using TillSync.Hq.Access;
 using TillSync.Hq.Orders;
 using TillSync.Hq.Storage;
-using TillSync.Storage;
 
 namespace TillSync.Hq.Sync;
 
-/// <summary>Applies one sync batch per DESIGN §4 in one database transaction and answers only after it commits.
-/// Each order runs inside a savepoint so that a transient failure keeps the prefix before it and answers the rest
-/// <c>retry_later</c>.</summary>
+/// <summary>Applies one sync batch per DESIGN §4 in one database transaction and answers only after it commits. The
+/// batch is decided in memory, order by order, and written at the end (<see cref="OrderBatch"/>).</summary>
 public sealed partial class SyncProcessor(HqDatabase database, SyncGate gate, TimeProvider time, ILogger<SyncProcessor> logger)
 {
     /// <summary>Processes the batch of <paramref name="till"/>; the envelope has already been checked.</summary>
@@ -27,80 +24,50 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncGate gate, Ti
         var newOrders = orders.Where(o => !known.ContainsKey(o.ClientOrderId)).ToList();
         var batch = await OrderBatch.BeginAsync(
             connection, transaction, state, newOrders, now, database.Engine == StoreEngine.Postgres, cancellationToken);
-        await using (batch)
+        var results = new SyncResult[orders.Count];
+        var nextSeq = state.NextSeq;
+        var gap = false;
+        for (var i = 0; i < orders.Count; i++)
         {
-            var results = new SyncResult[orders.Count];
-            var nextSeq = state.NextSeq;
-            string? stopReason = null;
-            for (var i = 0; i < orders.Count; i++)
+            var order = orders[i];
+            var fingerprint = OrderFingerprint.Compute(order);
+            if (known.TryGetValue(order.ClientOrderId, out var seen))
             {
-                var order = orders[i];
-                var fingerprint = OrderFingerprint.Compute(order);
-                if (known.TryGetValue(order.ClientOrderId, out var seen))
-                {
-                    results[i] = seen.Answer(order, till.Id, fingerprint);
-                }
-                else if (stopReason is not null)
-                {
-                    results[i] = SyncResults.NotProcessed(order, stopReason, nextSeq, NotProcessedDetail(stopReason));
-                }
-                else if (order.TillSeq < nextSeq)
-                {
-                    results[i] = SyncResults.Conflict(order, SyncReasons.SeqReused, nextSeq,
-                        $"tillSeq {order.TillSeq} was already used by another sale; HQ expects {nextSeq}. Was the till restored from a backup?");
-                    LogSeqReused(till.Id, order.ClientOrderId, order.TillSeq, nextSeq);
-                }
-                else if (order.TillSeq > nextSeq)
-                {
-                    stopReason = SyncReasons.SeqGap;
-                    results[i] = SyncResults.NotProcessed(order, stopReason, nextSeq, NotProcessedDetail(stopReason));
-                }
-                else
-                {
-                    var result = await TryRecordAsync(connection, transaction, batch, order, fingerprint, cancellationToken);
-                    results[i] = result;
-                    if (result.Status == SyncStatus.NotProcessed)
-                    {
-                        stopReason = SyncReasons.RetryLater;
-                    }
-                    else
-                    {
-                        nextSeq++;
-                    }
-                }
+                results[i] = seen.Answer(order, till.Id, fingerprint);
             }
-
-            await TillState.SaveAsync(connection, transaction, till.Id, nextSeq, now, request.Status, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            LogBatch(till.Id, orders.Count, results.Count(r => r.Status == SyncStatus.Created),
-                results.Count(r => r.Replayed), results.Count(r => r.Status == SyncStatus.Rejected && !r.Replayed),
-                results.Count(r => r.Status == SyncStatus.Conflict), results.Count(r => r.Status == SyncStatus.NotProcessed), nextSeq);
-            return new SyncResponse(results, nextSeq);
+            else if (gap)
+            {
+                results[i] = SyncResults.NotProcessed(order, SyncReasons.SeqGap, nextSeq, SeqGapDetail);
+            }
+            else if (order.TillSeq < nextSeq)
+            {
+                results[i] = SyncResults.Conflict(order, SyncReasons.SeqReused, nextSeq,
+                    $"tillSeq {order.TillSeq} was already used by another sale; HQ expects {nextSeq}. Was the till restored from a backup?");
+                LogSeqReused(till.Id, order.ClientOrderId, order.TillSeq, nextSeq);
+            }
+            else if (order.TillSeq > nextSeq)
+            {
+                gap = true;
+                results[i] = SyncResults.NotProcessed(order, SyncReasons.SeqGap, nextSeq, SeqGapDetail);
+            }
+            else
+            {
+                results[i] = batch.Record(order, fingerprint);
+                nextSeq++;
+            }
         }
+
+        // A transient failure from here on rolls the whole batch back; the endpoint answers 503 and nothing is stored.
+        await batch.FlushAsync(connection, transaction, cancellationToken);
+        await TillState.SaveAsync(connection, transaction, till.Id, nextSeq, now, request.Status, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogBatch(till.Id, orders.Count, results.Count(r => r.Status == SyncStatus.Created),
+            results.Count(r => r.Replayed), results.Count(r => r.Status == SyncStatus.Rejected && !r.Replayed),
+            results.Count(r => r.Status == SyncStatus.Conflict), results.Count(r => r.Status == SyncStatus.NotProcessed), nextSeq);
+        return new SyncResponse(results, nextSeq);
     }
 
-    private async Task<SyncResult> TryRecordAsync(
-        DbConnection connection, DbTransaction transaction, OrderBatch batch, OrderDto order, string fingerprint, CancellationToken cancellationToken)
-    {
-        await connection.Command("SAVEPOINT sync_order", transaction).ExecuteAsync(cancellationToken);
-        try
-        {
-            var result = await batch.RecordAsync(order, fingerprint, cancellationToken);
-            await connection.Command("RELEASE SAVEPOINT sync_order", transaction).ExecuteAsync(cancellationToken);
-            return result;
-        }
-        catch (Exception e) when (HqDatabase.IsTransient(e))
-        {
-            await connection.Command("ROLLBACK TO SAVEPOINT sync_order", transaction).ExecuteAsync(cancellationToken);
-            await connection.Command("RELEASE SAVEPOINT sync_order", transaction).ExecuteAsync(cancellationToken);
-            LogTransient(e, order.ClientOrderId);
-            return SyncResults.NotProcessed(order, SyncReasons.RetryLater, order.TillSeq, NotProcessedDetail(SyncReasons.RetryLater));
-        }
-    }
-
-    private static string NotProcessedDetail(string reason) => reason == SyncReasons.SeqGap
-        ? "an earlier sale of this till has not reached HQ; resend from expectedSeq"
-        : "HQ could not record this sale just now; resend it with the same id";
+    private const string SeqGapDetail = "an earlier sale of this till has not reached HQ; resend from expectedSeq";
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Sync from till {TillId}: {Orders} orders, {Created} created, {Replayed} replayed, {Rejected} rejected, {Conflicts} conflicts, {NotProcessed} not processed; nextSeq {NextSeq}")]
@@ -109,7 +76,4 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncGate gate, Ti
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Till {TillId} sent new order {ClientOrderId} with tillSeq {TillSeq} below nextSeq {NextSeq}: its counter went backwards")]
     private partial void LogSeqReused(long tillId, Guid clientOrderId, long tillSeq, long nextSeq);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Transient failure recording order {ClientOrderId}; answered retry_later")]
-    private partial void LogTransient(Exception exception, Guid clientOrderId);
 }
