@@ -7,8 +7,9 @@ root=$(pwd)
 results="$root/test-output"
 rm -rf "$results" && mkdir -p "$results"
 
-# Debian packages the suite needs beyond the .NET SDK. Later suites add chromium and hledger here.
-debian_packages=(postgresql)
+# Debian packages the suite needs beyond the .NET SDK: PostgreSQL for the second store, Debian's Chromium (never a
+# downloaded browser) and its fonts for the browser tests. hledger joins with the accounting issue.
+debian_packages=(postgresql chromium fonts-liberation)
 missing=()
 for package in "${debian_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -38,6 +39,9 @@ trap 'bash "$root/scripts/postgres.sh" stop "$pg_dir"' EXIT
 echo "== start a throwaway PostgreSQL cluster"
 TILLSYNC_TEST_POSTGRES=$(bash scripts/postgres.sh start "$pg_dir")
 export TILLSYNC_TEST_POSTGRES
+
+# Screenshots of the cashier page and receipts land beside the test results.
+export TILLSYNC_TEST_ARTIFACTS="$results/artifacts"
 
 status=0
 echo "== test: every project (HQ on SQLite)"

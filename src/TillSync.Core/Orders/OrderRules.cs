@@ -46,7 +46,8 @@ public static partial class OrderRules
                 $"createdAt {order.CreatedAt:O} is before GST began or more than {Limits.CreatedAtSkewMax.TotalHours:0} h ahead of HQ's clock")
             : null;
 
-    private static OrderCheck? CheckCustomer(CustomerDto? customer)
+    /// <summary>The first problem with a customer's GSTIN, phone, place of supply or name, or null.</summary>
+    public static OrderCheck? CheckCustomer(CustomerDto? customer)
     {
         if (customer is null)
         {

@@ -106,13 +106,15 @@ public sealed class SalesOutbox(TillDatabase database)
                 r.NullableString(4), r.NullableString(5), StoredTime.Parse(r.GetString(6))), cancellationToken);
     }
 
-    /// <summary>The most recent sales, newest first.</summary>
-    public async Task<List<SaleSummary>> RecentAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>The most recent sales, newest first; with <paramref name="beforeSeq"/>, those older than it (the next page).</summary>
+    public async Task<List<SaleSummary>> RecentAsync(int limit, long? beforeSeq, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.Command(
-                "SELECT client_order_id, till_seq, bill_no, created_at, total_paise, sync_state FROM sales ORDER BY till_seq DESC LIMIT @limit")
-            .With("@limit", limit)
+        return await connection.Command("""
+                SELECT client_order_id, till_seq, bill_no, created_at, total_paise, sync_state FROM sales
+                WHERE till_seq < @before ORDER BY till_seq DESC LIMIT @limit
+                """)
+            .With("@limit", limit).With("@before", beforeSeq ?? long.MaxValue)
             .ListAsync(r => new SaleSummary(Guid.Parse(r.GetString(0)), r.GetInt64(1), r.GetString(2), StoredTime.Parse(r.GetString(3)),
                 r.GetInt64(4), r.GetString(5)), cancellationToken);
     }

@@ -28,6 +28,12 @@ public static class QuoteBuilder
             return (null, null, $"A bill can have at most {Limits.OrderLinesMax} lines.");
         }
 
+        // The customer is checked before any payment is taken, by the same rule HQ applies.
+        if (OrderRules.CheckCustomer(customer) is { } customerProblem)
+        {
+            return (null, null, customerProblem.Detail[..1].ToUpperInvariant() + customerProblem.Detail[1..] + ".");
+        }
+
         var kind = OrderTotals.SupplyKindOf(snapshot.Store.Details.Gstin, customer);
         var orderLines = new List<OrderLineDto>(cart.Count);
         var receiptLines = new List<ReceiptLine>(cart.Count);

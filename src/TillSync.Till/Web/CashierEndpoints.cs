@@ -21,7 +21,7 @@ public static class CashierEndpoints
         api.MapGet("/products/{code}", FindAsync);
         api.MapPost("/quote", QuoteAsync);
         api.MapPost("/sales", SellAsync);
-        api.MapGet("/sales", (SalesOutbox outbox, int? limit, CancellationToken ct) => RecentAsync(outbox, limit, ct));
+        api.MapGet("/sales", (SalesOutbox outbox, int? limit, long? before, CancellationToken ct) => RecentAsync(outbox, limit, before, ct));
         api.MapGet("/sales/{clientOrderId}/receipt", ReceiptAsync);
         api.MapGet("/attention", async (SalesOutbox outbox, CancellationToken ct) => TypedResults.Ok(await outbox.AttentionAsync(ct)));
         api.MapPost("/sync-now", (SyncSignal signal) =>
@@ -82,8 +82,8 @@ public static class CashierEndpoints
             : TypedResults.Created($"/api/sales/{receipt.ClientOrderId}/receipt", receipt);
     }
 
-    private static async Task<Ok<List<SaleSummary>>> RecentAsync(SalesOutbox outbox, int? limit, CancellationToken ct) =>
-        TypedResults.Ok(await outbox.RecentAsync(Math.Clamp(limit ?? 50, 1, 500), ct));
+    private static async Task<Ok<List<SaleSummary>>> RecentAsync(SalesOutbox outbox, int? limit, long? before, CancellationToken ct) =>
+        TypedResults.Ok(await outbox.RecentAsync(Math.Clamp(limit ?? 50, 1, 500), before, ct));
 
     private static async Task<IResult> ReceiptAsync(SalesOutbox outbox, string clientOrderId, CancellationToken ct)
     {

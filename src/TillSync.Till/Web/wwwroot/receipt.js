@@ -1,0 +1,82 @@
+// The 80 mm receipt as HTML: the same markup shows on screen and prints (app.css, @media print). Every figure is
+// the till's, as recorded with the sale; nothing is recomputed here.
+import { TENDER_METHODS, dateTimeText, esc, plainAmount, qtyText, rateText, rupees, stateName, unitLabel } from './format.js';
+
+export function receiptHtml(r, reprint) {
+  const store = r.store ?? {};
+  const inter = r.supplyKind === 'inter';
+  const lines = r.lines ?? [];
+  const summary = r.gstSummary ?? [];
+  const t = r.totals ?? {};
+  const address = [store.address1, store.address2, [store.location, store.pin].filter(Boolean).join(' ')].filter(Boolean);
+  const customer = r.customer;
+  const irn = r.irn ?? { status: 'not_applicable' };
+  const methodLabel = m => TENDER_METHODS.find(([v]) => v === m)?.[1] ?? m;
+  const out = [];
+  if (reprint) out.push('<div class="reprint" data-testid="receipt-reprint">REPRINT</div>');
+  out.push(`<div class="c store-name">${esc(store.tradeName || store.legalName || '')}</div>`);
+  if (store.tradeName && store.legalName && store.tradeName !== store.legalName) out.push(`<div class="c">${esc(store.legalName)}</div>`);
+  for (const a of address) out.push(`<div class="c">${esc(a)}</div>`);
+  out.push(`<div class="c">GSTIN: ${esc(store.gstin ?? '')}</div>`);
+  out.push('<hr><div class="c b big">TAX INVOICE</div><hr>');
+  out.push(`<div class="kv"><span>Bill No</span><span class="b" data-testid="receipt-bill-no">${esc(r.billNo)}</span></div>`);
+  out.push(`<div class="kv"><span>Date</span><span>${esc(dateTimeText(r.createdAt))}</span></div>`);
+  out.push(`<div class="kv"><span>Till</span><span>${esc(r.tillName ?? '')}</span></div>`);
+  if (customer && (customer.gstin || customer.name || customer.phone)) {
+    out.push('<hr>');
+    if (customer.gstin) {
+      out.push(`<div class="b">Buyer: ${esc(customer.name ?? '')}</div>`);
+      out.push(`<div data-testid="receipt-buyer-gstin">GSTIN: ${esc(customer.gstin)}</div>`);
+    } else if (customer.name) {
+      out.push(`<div>Customer: ${esc(customer.name)}</div>`);
+    }
+    if (customer.phone) out.push(`<div>Phone: ${esc(customer.phone)}</div>`);
+    const pos = customer.placeOfSupply || store.stateCode;
+    if (pos) out.push(`<div>Place of supply: ${esc(pos)} ${esc(stateName(pos))}</div>`);
+  }
+  out.push('<hr><table><thead><tr><th>Item</th><th class="r">Amount</th></tr></thead><tbody>');
+  for (const l of lines) {
+    out.push(`<tr><td class="line-name" colspan="2">${esc(l.name)}</td></tr>`);
+    const discount = l.discountPaise ? ` −${plainAmount(l.discountPaise)}` : '';
+    out.push(`<tr class="line-detail"><td>${esc(qtyText(Math.round(Number(l.qty) * 1000), l.unit))} ${esc(unitLabel(l.unit))} × ${plainAmount(l.unitPricePaise)}${discount}<br>HSN ${esc(l.hsn)} · GST ${rateText(l.gstRateBp)}</td><td class="r">${plainAmount(l.taxablePaise)}</td></tr>`);
+  }
+  out.push('</tbody></table><hr>');
+  out.push(`<table data-testid="receipt-gst-summary"><thead><tr><th>GST</th><th class="r">Taxable</th>${inter ? '<th class="r">IGST</th>' : '<th class="r">CGST</th><th class="r">SGST</th>'}</tr></thead><tbody>`);
+  for (const s of summary) {
+    out.push(`<tr><td>${rateText(s.gstRateBp)}</td><td class="r">${plainAmount(s.taxablePaise)}</td>${inter ? `<td class="r">${plainAmount(s.igstPaise)}</td>` : `<td class="r">${plainAmount(s.cgstPaise)}</td><td class="r">${plainAmount(s.sgstPaise)}</td>`}</tr>`);
+  }
+  out.push('</tbody></table><hr>');
+  out.push(`<div class="kv"><span>Taxable value</span><span>${plainAmount(t.taxablePaise ?? 0)}</span></div>`);
+  if (inter) {
+    out.push(`<div class="kv"><span>IGST</span><span>${plainAmount(t.igstPaise ?? 0)}</span></div>`);
+  } else {
+    out.push(`<div class="kv"><span>CGST</span><span>${plainAmount(t.cgstPaise ?? 0)}</span></div>`);
+    out.push(`<div class="kv"><span>SGST</span><span>${plainAmount(t.sgstPaise ?? 0)}</span></div>`);
+  }
+  out.push(`<div class="kv"><span>Round-off</span><span>${plainAmount(t.roundOffPaise ?? 0)}</span></div>`);
+  out.push(`<div class="kv big"><span>TOTAL</span><span data-testid="receipt-total">${rupees(t.totalPaise ?? 0)}</span></div><hr>`);
+  for (const p of r.payments ?? []) {
+    out.push(`<div class="kv" data-testid="receipt-payment" data-method="${esc(p.method)}"><span>${esc(methodLabel(p.method))}</span><span>${plainAmount(p.amountPaise)}</span></div>`);
+  }
+  if (r.changePaise) {
+    out.push(`<div class="kv"><span>Tendered</span><span>${plainAmount(r.tenderedPaise ?? 0)}</span></div>`);
+    out.push(`<div class="kv b"><span>Change</span><span data-testid="receipt-change">${plainAmount(r.changePaise)}</span></div>`);
+  }
+  if (r.b2b || customer?.gstin) {
+    out.push('<hr>');
+    if (irn.status === 'registered' && irn.irn) {
+      out.push(`<div class="irn" data-testid="receipt-irn">IRN: ${esc(irn.irn)}</div>`);
+      if (irn.ackNo) out.push(`<div>Ack No: ${esc(irn.ackNo)}</div>`);
+      if (irn.ackDt) out.push(`<div>Ack Date: ${esc(dateTimeText(irn.ackDt))}</div>`);
+      // The signed QR arrives drawn by the till (an SVG document); as an <img> it can never run script.
+      if (irn.signedQrSvg) {
+        out.push(`<div class="c"><img class="irn-qr" data-testid="receipt-irn-qr" alt="Signed e-invoice QR code" src="data:image/svg+xml;charset=utf-8,${encodeURIComponent(irn.signedQrSvg)}"></div>`);
+      }
+    } else {
+      out.push('<div class="irn-pending" data-testid="receipt-irn-pending">IRN pending</div>');
+      out.push('<div class="c small">Provisional: the e-invoice is registered by HQ; ask for a reprint to get the IRN.</div>');
+    }
+  }
+  out.push(`<div class="c foot">Thank you. Prices exclusive of GST; tax as shown.<br>Ref ${esc(r.clientOrderId)} · #${esc(r.tillSeq)}</div>`);
+  return out.join('');
+}

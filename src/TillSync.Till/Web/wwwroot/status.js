@@ -1,0 +1,64 @@
+// The status bar and the offline banner: online or offline, sales waiting, the age of the oldest unsynced sale and
+// of the catalogue snapshot, the last sync outcome. Ages are measured on the till's clock (status.now), not the browser's.
+import { ageOf, durationText, minutesText } from './format.js';
+
+const $ = testId => document.querySelector(`[data-testid="${testId}"]`);
+
+// Shows a /api/status answer; returns true when the needs-attention count changed.
+export function renderStatus(s) {
+  const pill = $('sync-state');
+  pill.dataset.state = s.online ? 'online' : 'offline';
+  pill.className = `pill ${s.online ? 'pill-online' : 'pill-offline'}`;
+  pill.textContent = s.online ? 'Online' : 'Offline';
+  $('queue-depth').textContent = String(s.queueDepth);
+  const oldest = ageOf(s.oldestUnsyncedAt, s.now);
+  $('oldest-unsynced').textContent = oldest === null ? 'none' : durationText(oldest);
+  const snapshot = ageOf(s.snapshotTakenAt, s.now);
+  $('snapshot-age').textContent = snapshot === null ? 'none yet' : `${durationText(snapshot)} old`;
+  const last = ageOf(s.lastSyncAt, s.now);
+  const outcome = s.lastSyncOutcome ?? (s.lastSyncAt ? 'ok' : 'not yet');
+  const lastText = last === null ? outcome : `${outcome} · ${durationText(last)} ago`;
+  $('last-sync').textContent = lastText;
+  $('last-sync').title = lastText;
+  const attention = $('attention-button');
+  const count = Number(s.attentionCount ?? 0);
+  const attentionChanged = attention.dataset.count !== String(count);
+  attention.dataset.count = String(count);
+  $('attention-count').textContent = String(count);
+
+  const store = s.store;
+  $('store-name').textContent = store ? (store.tradeName || store.legalName) : 'TillSync';
+  $('till-name').textContent = [s.tillName, s.billPrefix ? `bills ${s.billPrefix}` : null, store?.gstin ? `GSTIN ${store.gstin}` : null].filter(Boolean).join(' · ');
+
+  const banner = $('offline-banner');
+  banner.classList.remove('down');
+  if (!s.online) {
+    const offlineFor = ageOf(s.offlineSince, s.now);
+    const waiting = `${s.queueDepth} sale${s.queueDepth === 1 ? '' : 's'} waiting`;
+    const since = offlineFor !== null ? `Offline for ${minutesText(offlineFor)}`
+      : s.lastSyncAt ? 'Offline' : `Not connected to HQ yet${s.lastSyncOutcome ? ` (${s.lastSyncOutcome})` : ''}`;
+    const stock = snapshot === null ? 'No catalogue snapshot from HQ yet.' : `Stock figures may be stale (catalogue ${durationText(snapshot)} old).`;
+    const retryIn = s.retryAt ? -ageOf(s.retryAt, s.now) : null;
+    const retry = retryIn === null || Number.isNaN(retryIn) ? '' : retryIn > 1000 ? ` Next try in ${durationText(retryIn)}.` : ' Trying HQ now.';
+    banner.textContent = `${since}, ${waiting}. Keep selling: sales are saved on this till and sync when HQ is reachable.${retry} ${stock}`;
+    banner.dataset.state = 'offline';
+    banner.hidden = false;
+  } else {
+    banner.hidden = true;
+    banner.dataset.state = 'online';
+  }
+  return attentionChanged;
+}
+
+// The till's own service is not answering: nothing can be recorded until it is back.
+export function renderStatusDown(error) {
+  const pill = $('sync-state');
+  pill.dataset.state = 'down';
+  pill.className = 'pill pill-down';
+  pill.textContent = 'Till service down';
+  const banner = $('offline-banner');
+  banner.classList.add('down');
+  banner.dataset.state = 'down';
+  banner.textContent = `${error.message} Sales cannot be recorded until it is back; the cart on screen is kept.`;
+  banner.hidden = false;
+}

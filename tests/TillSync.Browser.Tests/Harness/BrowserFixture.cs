@@ -1,0 +1,72 @@
+// One headless Chromium for the whole suite: Debian's own build, driven by Playwright over CDP. Playwright never
+// downloads a browser here; without Debian's chromium the suite fails at once and says how to install it.
+using Microsoft.Playwright;
+
+namespace TillSync.Browser.Tests.Harness;
+
+/// <summary>Playwright and a launched Chromium, shared by the tests of the <see cref="CashierPageSuite"/>.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async Task InitializeAsync()
+    {
+        var executable = ChromiumPath();
+        // Every action and assertion has a bound, so a broken page fails in seconds rather than hanging the run.
+        Assertions.SetDefaultExpectTimeout(10_000);
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args = ChromiumArgs,
+            Timeout = 30_000,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+    }
+
+    /// <summary>TILLSYNC_CHROMIUM, else <c>chromium</c> on PATH, else /usr/bin/chromium.</summary>
+    private static string ChromiumPath()
+    {
+        var configured = Environment.GetEnvironmentVariable("TILLSYNC_CHROMIUM");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return File.Exists(configured)
+                ? configured
+                : throw new InvalidOperationException($"TILLSYNC_CHROMIUM names {configured}, which does not exist.");
+        }
+
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, "chromium"))
+            .FirstOrDefault(File.Exists);
+        var path = onPath ?? "/usr/bin/chromium";
+        return File.Exists(path)
+            ? path
+            : throw new InvalidOperationException(
+                "Debian's Chromium is missing: the browser tests drive it and never download a browser. " +
+                "Install it with `apt-get install -y chromium` (scripts/test.sh does), or set TILLSYNC_CHROMIUM to a Chromium binary.");
+    }
+}
+
+/// <summary>The browser tests run one after another: each starts HQ and a till, and one kills HQ on purpose.</summary>
+[CollectionDefinition(Name)]
+public sealed class CashierPageSuite : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Cashier page";
+}

@@ -1,0 +1,93 @@
+// The cashier page as the tests drive it: scan a code, read totals, pay, read the receipt, watch the status bar.
+// Every step waits on what the page shows (data-testid hooks), never on a fixed sleep.
+using System.Globalization;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace TillSync.Browser.Tests.Harness;
+
+/// <summary>Page object of the till's cashier page.</summary>
+public sealed class CashierPage(IPage page, Uri address)
+{
+    public IPage Page => page;
+
+    public ILocator By(string testId) => page.GetByTestId(testId);
+
+    public ILocator CodeInput => By("code-input");
+
+    public ILocator Receipt => By("receipt");
+
+    public ILocator CartLine(string sku) => page.Locator($"[data-testid=\"cart-line\"][data-sku=\"{sku}\"]");
+
+    /// <summary>Loads the page and waits until its script runs and the status bar has heard from the till.</summary>
+    public async Task OpenAsync()
+    {
+        await page.GotoAsync(address.ToString());
+        await Expect(page.Locator("body[data-ready=\"true\"]")).ToBeAttachedAsync();
+        await Expect(By("sync-state")).Not.ToHaveAttributeAsync("data-state", "unknown");
+    }
+
+    /// <summary>What a scanner does: types the code into the focused code box and presses Enter; then waits until the
+    /// line shows the expected quantity and the server has priced the cart.</summary>
+    public async Task ScanAsync(string code, string sku, string expectedQty)
+    {
+        await Expect(CodeInput).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(code);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(CartLine(sku).GetByTestId("line-qty")).ToHaveTextAsync(expectedQty);
+        await WaitForTotalsAsync();
+    }
+
+    /// <summary>Waits until the totals on screen come from a quote of the current cart.</summary>
+    public Task WaitForTotalsAsync() => Expect(By("quote-state")).ToHaveAttributeAsync("data-state", "ready");
+
+    /// <summary>The invoice total the page shows, in paise.</summary>
+    public async Task<long> TotalPaiseAsync()
+    {
+        await WaitForTotalsAsync();
+        return long.Parse(await By("total").GetAttributeAsync("data-paise") ?? "0", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Waits for the receipt after a sale or a reprint and returns its bill number.</summary>
+    public async Task<string> WaitForReceiptAsync()
+    {
+        await Expect(By("receipt-dialog")).ToBeVisibleAsync();
+        var billNo = Receipt.GetByTestId("receipt-bill-no");
+        await Expect(billNo).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\S"));
+        return await billNo.InnerTextAsync();
+    }
+
+    /// <summary>Closes the receipt with Enter (the page's "New sale") and waits for the code box to take focus.</summary>
+    public async Task CloseReceiptAsync()
+    {
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(By("receipt-dialog")).ToBeHiddenAsync();
+        await Expect(CodeInput).ToBeFocusedAsync();
+    }
+
+    /// <summary>One whole cash sale by keyboard: F9 fills the total, F9 again records it. Returns the bill number.</summary>
+    public async Task<string> SellForCashAsync(params (string Code, string Sku, string Qty)[] items)
+    {
+        foreach (var (code, sku, qty) in items)
+        {
+            await ScanAsync(code, sku, qty);
+        }
+
+        await page.Keyboard.PressAsync("F9");
+        await Expect(By("tender-amount").First).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("F9");
+        var billNo = await WaitForReceiptAsync();
+        await CloseReceiptAsync();
+        return billNo;
+    }
+
+    /// <summary>Waits until the status bar shows <paramref name="depth"/> sales waiting.</summary>
+    public Task WaitForQueueDepthAsync(int depth, TimeSpan timeout) =>
+        Expect(By("queue-depth")).ToHaveTextAsync(depth.ToString(CultureInfo.InvariantCulture),
+            new LocatorAssertionsToHaveTextOptions { Timeout = (float)timeout.TotalMilliseconds });
+
+    /// <summary>Waits until the status bar shows the till online (<c>online</c>) or offline (<c>offline</c>).</summary>
+    public Task WaitForSyncStateAsync(string state, TimeSpan timeout) =>
+        Expect(By("sync-state")).ToHaveAttributeAsync("data-state", state,
+            new LocatorAssertionsToHaveAttributeOptions { Timeout = (float)timeout.TotalMilliseconds });
+}

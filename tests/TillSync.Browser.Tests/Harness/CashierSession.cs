@@ -1,0 +1,190 @@
+// Everything one browser test needs, started fresh: HQ with the shop set up, an enrolled till process pointed at
+// it, and a Chromium tab on the till's cashier page. On failure it saves a screenshot and adds both processes'
+// output and the page's errors to the message, which is what tells a page bug from a backend bug.
+using Microsoft.Playwright;
+using TillSync.Contracts.Tills;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace TillSync.Browser.Tests.Harness;
+
+/// <summary>HQ, a till and a cashier page for one test.</summary>
+public sealed class CashierSession : IAsyncDisposable
+{
+    private readonly IBrowserContext context;
+    private readonly ITestOutputHelper output;
+    private readonly List<string> pageErrors = [];
+    private readonly Lock pageErrorsLock = new();
+    private readonly string hqDataDir;
+
+    private CashierSession(HqServer hq, string hqDataDir, TillEnrolmentResult enrolment, TillServer till, IBrowserContext context,
+        CashierPage cashier, ITestOutputHelper output, string screenshotFolder)
+    {
+        Hq = hq;
+        this.hqDataDir = hqDataDir;
+        Enrolment = enrolment;
+        Till = till;
+        this.context = context;
+        Cashier = cashier;
+        this.output = output;
+        ScreenshotFolder = screenshotFolder;
+    }
+
+    public HqServer Hq { get; }
+
+    public TillServer Till { get; }
+
+    public TillEnrolmentResult Enrolment { get; }
+
+    public CashierPage Cashier { get; }
+
+    public string ScreenshotFolder { get; }
+
+    /// <summary>Starts HQ (shop set up), enrols and starts a till, and opens the cashier page.</summary>
+    public static async Task<CashierSession> StartAsync(BrowserFixture browser, ITestOutputHelper output, string testName)
+    {
+        var hqDataDir = TempDirs.Create("hq");
+        HqServer? hq = null;
+        TillServer? till = null;
+        IBrowserContext? context = null;
+        try
+        {
+            hq = await HqServer.StartAsync(hqDataDir);
+            await hq.SetUpShopAsync();
+            var enrolment = await hq.EnrolTillAsync($"Counter {testName[..Math.Min(testName.Length, 20)]}");
+            till = await TillServer.StartAsync(hq.Address, enrolment.Token);
+            context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+                Locale = "en-IN",
+                TimezoneId = "Asia/Kolkata",
+            });
+            context.SetDefaultTimeout(15_000);
+            var page = await context.NewPageAsync();
+            var session = new CashierSession(hq, hqDataDir, enrolment, till, context, new CashierPage(page, till.Address), output,
+                Artifacts.FolderFor(testName));
+            page.PageError += (_, error) => session.AddPageError($"uncaught: {error}");
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error")
+                {
+                    session.AddPageError($"console.error: {message.Text}");
+                }
+            };
+            // The page must work with the internet gone: anything it asks of another host fails the test.
+            var tillOrigin = till.Address.GetLeftPart(UriPartial.Authority);
+            await context.RouteAsync(url => !url.StartsWith(tillOrigin, StringComparison.Ordinal), async route =>
+            {
+                session.AddPageError($"uncaught: the page requested {route.Request.Url}, which the till does not serve");
+                await route.AbortAsync();
+            });
+            output.WriteLine($"HQ {hq.Address}, till {till.Address} (till id {enrolment.TillId}, bills {enrolment.BillPrefix})");
+            output.WriteLine($"screenshots: {session.ScreenshotFolder}");
+            await session.Cashier.OpenAsync();
+            return session;
+        }
+        catch
+        {
+            if (context is not null)
+            {
+                await context.CloseAsync();
+            }
+
+            till?.Dispose();
+            hq?.Dispose();
+            TempDirs.Delete(hqDataDir);
+            throw;
+        }
+    }
+
+    /// <summary>Runs the test body; on failure saves failure.png and rethrows with the processes' output and the
+    /// page's errors. A body that passes still fails if the page threw an uncaught error.</summary>
+    public async Task RunAsync(Func<Task> body)
+    {
+        try
+        {
+            await body();
+        }
+        catch (Exception e)
+        {
+            var shot = await TryScreenshotAsync("failure");
+            throw new XunitException($"{e.GetType().Name}: {e.Message}\n--- failure screenshot: {shot}\n{Diagnostics()}", e);
+        }
+
+        string[] errors;
+        lock (pageErrorsLock)
+        {
+            errors = [.. pageErrors];
+        }
+
+        // Error responses the page shows as messages are expected; script exceptions and requests off the till are not.
+        var uncaught = errors.Where(m => m.StartsWith("uncaught:", StringComparison.Ordinal)).ToList();
+        if (uncaught.Count > 0)
+        {
+            throw new XunitException($"The page threw:\n{string.Join('\n', uncaught)}");
+        }
+    }
+
+    /// <summary>A screenshot of the whole page, saved as NAME.png in the test's folder and logged.</summary>
+    public async Task<string> ScreenshotAsync(string name)
+    {
+        var path = Path.Combine(ScreenshotFolder, $"{name}.png");
+        await Cashier.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        output.WriteLine($"screenshot: {path}");
+        return path;
+    }
+
+    /// <summary>The receipt as it prints: the page in print media (only the 80 mm receipt shows), saved as NAME.png.</summary>
+    public async Task<string> ReceiptScreenshotAsync(string name)
+    {
+        var path = Path.Combine(ScreenshotFolder, $"{name}.png");
+        await Cashier.Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        try
+        {
+            await Cashier.Receipt.ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
+        }
+        finally
+        {
+            await Cashier.Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        }
+
+        output.WriteLine($"screenshot: {path}");
+        return path;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await context.CloseAsync();
+        Till.Dispose();
+        Hq.Dispose();
+        TempDirs.Delete(hqDataDir);
+    }
+
+    private void AddPageError(string message)
+    {
+        lock (pageErrorsLock)
+        {
+            pageErrors.Add(message);
+        }
+    }
+
+    private string Diagnostics()
+    {
+        lock (pageErrorsLock)
+        {
+            return $"--- page errors ---\n{string.Join('\n', pageErrors)}\n--- till output ---\n{Till.Output()}\n--- HQ output ---\n{Hq.Output()}";
+        }
+    }
+
+    private async Task<string> TryScreenshotAsync(string name)
+    {
+        try
+        {
+            return await ScreenshotAsync(name);
+        }
+        catch (PlaywrightException e)
+        {
+            return $"(none: {e.Message})";
+        }
+    }
+}

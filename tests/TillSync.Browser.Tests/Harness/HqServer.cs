@@ -1,0 +1,145 @@
+// A real `tillsync hq` on a fixed loopback port chosen here, so that it can be killed and started again on the same
+// port and data dir while a till keeps its --hq URL; plus the manager calls the browser tests need.
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.Json.Serialization.Metadata;
+using TillSync.Contracts;
+using TillSync.Contracts.Orders;
+using TillSync.Contracts.Stock;
+using TillSync.Contracts.Tills;
+using Xunit.Sdk;
+
+namespace TillSync.Browser.Tests.Harness;
+
+/// <summary>One HQ process with its data dir and manager token. Dispose kills it and deletes the data dir.</summary>
+public sealed class HqServer : IDisposable
+{
+    private const int PortAttempts = 5;
+
+    private readonly ServerProcess process;
+    private readonly HttpClient manager;
+
+    private HqServer(ServerProcess process, string dataDir, string adminToken, Uri address)
+    {
+        this.process = process;
+        DataDir = dataDir;
+        Address = address;
+        manager = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        manager.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+    }
+
+    private static TillSyncJsonContext Json => TillSyncJsonContext.Default;
+
+    /// <summary>HQ's address; the same across <see cref="RestartAsync"/>.</summary>
+    public Uri Address { get; }
+
+    /// <summary>Where HQ keeps hq.db; survives <see cref="KillHard"/>.</summary>
+    public string DataDir { get; }
+
+    /// <summary>Starts HQ on a free loopback port with a fresh data dir and a random manager token.</summary>
+    public static async Task<HqServer> StartAsync(string dataDir)
+    {
+        var adminToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        for (var attempt = 1; ; attempt++)
+        {
+            var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreeLoopbackPort()}");
+            try
+            {
+                var process = await ServerProcess.StartAsync("hq", ["--urls", url, "--data", dataDir, "--admin-token", adminToken]);
+                return new HqServer(process, dataDir, adminToken, process.BaseAddress);
+            }
+            catch (InvalidOperationException) when (attempt < PortAttempts)
+            {
+                // Another process took the port between the probe and HQ's bind: pick another one.
+            }
+        }
+    }
+
+    /// <summary>Kills HQ with SIGKILL: to the till this is the link to HQ going down.</summary>
+    public void KillHard() => process.KillHard();
+
+    /// <summary>Starts HQ again on the same port and data dir.</summary>
+    public async Task RestartAsync()
+    {
+        await process.RestartAsync();
+        if (process.BaseAddress != Address)
+        {
+            throw new InvalidOperationException($"HQ came back on {process.BaseAddress}, not {Address}.");
+        }
+    }
+
+    /// <summary>HQ's recent output, for failure messages.</summary>
+    public string Output(int lastLines = 60) => process.Output(lastLines);
+
+    /// <summary>Configures the store, the catalogue and opening stock of <see cref="Shop"/>.</summary>
+    public async Task SetUpShopAsync()
+    {
+        await SendAsync(HttpMethod.Put, "/api/v1/store", JsonContent.Create(Shop.Store, Json.StoreDto), HttpStatusCode.OK, Json.StoreView);
+        await SendAsync(HttpMethod.Post, "/api/v1/products", JsonContent.Create(Shop.Products, Json.IReadOnlyListProductDto),
+            HttpStatusCode.OK, Json.ProductUpsertResult);
+        var opening = new StockReceiptRequest([.. Shop.Products.Select(p => new StockReceiptLine(p.Sku, Shop.OpeningStock))], Note: "opening stock");
+        await SendAsync(HttpMethod.Post, "/api/v1/stock/receipts", JsonContent.Create(opening, Json.StockReceiptRequest),
+            HttpStatusCode.Created, Json.StockReceiptView);
+    }
+
+    /// <summary>Enrols a till and returns its id, token and bill prefix.</summary>
+    public Task<TillEnrolmentResult> EnrolTillAsync(string name) =>
+        SendAsync(HttpMethod.Post, "/api/v1/tills", JsonContent.Create(new TillEnrolmentRequest(name), Json.TillEnrolmentRequest),
+            HttpStatusCode.Created, Json.TillEnrolmentResult);
+
+    /// <summary>Every order HQ holds for the till, in HQ's commit order, following <c>nextAfter</c> to the end.</summary>
+    public async Task<IReadOnlyList<OrderView>> OrdersAsync(long tillId)
+    {
+        var all = new List<OrderView>();
+        long? after = null;
+        for (var page = 0; page < 100; page++)
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"/api/v1/orders?tillId={tillId}&limit=500")
+                + (after is { } cursor ? string.Create(CultureInfo.InvariantCulture, $"&after={cursor}") : "");
+            var orders = await SendAsync(HttpMethod.Get, path, null, HttpStatusCode.OK, Json.OrderPage);
+            all.AddRange(orders.Orders);
+            if (orders.NextAfter is null || orders.Orders.Count == 0)
+            {
+                return all;
+            }
+
+            after = orders.NextAfter;
+        }
+
+        throw new XunitException("GET /api/v1/orders never ended.");
+    }
+
+    public void Dispose()
+    {
+        process.Dispose();
+        manager.Dispose();
+        TempDirs.Delete(DataDir);
+    }
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, HttpStatusCode expected, JsonTypeInfo<T> type)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
+        using var response = await manager.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != expected)
+        {
+            throw new XunitException($"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}:\n{body}\n--- HQ output ---\n{Output(40)}");
+        }
+
+        return System.Text.Json.JsonSerializer.Deserialize(body, type)
+            ?? throw new XunitException($"{method} {path}: expected a {typeof(T).Name}, got null.");
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
