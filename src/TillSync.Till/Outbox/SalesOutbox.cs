@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using TillSync.Contracts.Sync;
@@ -13,15 +14,18 @@ namespace TillSync.Till.Outbox;
 /// rows they need, so memory stays flat however long the till was offline.</summary>
 public sealed class SalesOutbox(TillDatabase database)
 {
-    /// <summary>The oldest queued sales as stored JSON, at most <see cref="Limits.SyncOrdersMax"/> and within the
-    /// sync body limit.</summary>
+    /// <summary>The oldest pending sales as stored JSON, at most <see cref="Limits.SyncOrdersMax"/> and within the sync
+    /// body limit; when none is pending, the oldest conflicts (they stay queued, DESIGN §5, but must never hold back a
+    /// newer sale: HQ's sequence is already past them).</summary>
     public async Task<List<QueuedSale>> NextBatchAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.Command(
-                "SELECT till_seq, client_order_id, order_json FROM sales WHERE sync_state IN ('pending', 'conflict') ORDER BY till_seq LIMIT @max")
-            .With("@max", Limits.SyncOrdersMax)
-            .ListAsync(r => new QueuedSale(r.GetInt64(0), Guid.Parse(r.GetString(1)), r.GetString(2)), cancellationToken);
+        var rows = await OldestAsync(connection, SyncStates.Pending, cancellationToken);
+        if (rows.Count == 0)
+        {
+            rows = await OldestAsync(connection, SyncStates.Conflict, cancellationToken);
+        }
+
         var batch = new List<QueuedSale>(rows.Count);
         var bytes = 64; // the envelope around the orders
         foreach (var row in rows)
@@ -37,6 +41,11 @@ public sealed class SalesOutbox(TillDatabase database)
 
         return batch;
     }
+
+    private static Task<List<QueuedSale>> OldestAsync(DbConnection connection, string state, CancellationToken cancellationToken) =>
+        connection.Command("SELECT till_seq, client_order_id, order_json FROM sales WHERE sync_state = @state ORDER BY till_seq LIMIT @max")
+            .With("@state", state).With("@max", Limits.SyncOrdersMax)
+            .ListAsync(r => new QueuedSale(r.GetInt64(0), Guid.Parse(r.GetString(1)), r.GetString(2)), cancellationToken);
 
     /// <summary>Records HQ's answers in one transaction. Only <c>created</c>, <c>duplicate</c> and <c>rejected</c> take a
     /// sale out of the queue; a <c>conflict</c> stays queued and shows under "needs attention"; <c>not_processed</c>

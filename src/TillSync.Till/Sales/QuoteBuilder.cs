@@ -13,7 +13,24 @@ namespace TillSync.Till.Sales;
 /// HQ uses to check the bill, so the till never prints a total HQ would reject.</summary>
 public static class QuoteBuilder
 {
-    /// <summary>The priced cart and the order lines to send, or a sentence for the cashier.</summary>
+    /// <summary>The customer as typed, cleaned: blanks dropped, spaces trimmed, the GSTIN upper-cased; null when nothing
+    /// is left. Quotes and sales both price and check the cleaned customer, so they always agree.</summary>
+    public static CustomerDto? Clean(CustomerDto? customer)
+    {
+        if (customer is null)
+        {
+            return null;
+        }
+
+        static string? Trimmed(string? value, bool upper = false) =>
+            string.IsNullOrWhiteSpace(value) ? null : upper ? value.Trim().ToUpperInvariant() : value.Trim();
+
+        var cleaned = new CustomerDto(Trimmed(customer.Phone), Trimmed(customer.Gstin, upper: true), Trimmed(customer.Name), Trimmed(customer.PlaceOfSupply));
+        return cleaned is { Phone: null, Gstin: null, Name: null, PlaceOfSupply: null } ? null : cleaned;
+    }
+
+    /// <summary>The priced cart and the order lines to send, or a sentence for the cashier. Pass a customer through
+    /// <see cref="Clean"/> first.</summary>
     public static async Task<(Quote? Quote, IReadOnlyList<OrderLineDto>? Lines, string? Problem)> BuildAsync(
         DbConnection connection, DbTransaction? transaction, TillSnapshot snapshot, IReadOnlyList<CartLine> cart, CustomerDto? customer,
         CancellationToken cancellationToken)

@@ -30,7 +30,8 @@ public sealed class SaleRecorder(TillDatabase database, SnapshotStore snapshots,
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = TillDatabase.BeginWrite(connection);
-        var (quote, lines, quoteProblem) = await QuoteBuilder.BuildAsync(connection, transaction, snapshot, sale.Lines, sale.Customer, cancellationToken);
+        var customer = QuoteBuilder.Clean(sale.Customer);
+        var (quote, lines, quoteProblem) = await QuoteBuilder.BuildAsync(connection, transaction, snapshot, sale.Lines, customer, cancellationToken);
         if (quote is null)
         {
             return (null, quoteProblem);
@@ -48,7 +49,6 @@ public sealed class SaleRecorder(TillDatabase database, SnapshotStore snapshots,
             CultureInfo.InvariantCulture);
         var now = time.GetUtcNow();
         var createdAt = now.ToOffset(BillNumber.IstOffset);
-        var customer = Normalise(sale.Customer);
         var order = new OrderDto(ids.NewId(), seq, BillNumber.Format(snapshot.BillPrefix, createdAt, seq), createdAt, lines!, plan.Applied,
             quote.Totals, customer);
         var rejected = OrderRules.Check(order, snapshot.Store.Details.Gstin, snapshot.BillPrefix, now);
@@ -73,19 +73,5 @@ public sealed class SaleRecorder(TillDatabase database, SnapshotStore snapshots,
         await transaction.CommitAsync(cancellationToken);
         signal.Wake();
         return (receipt, null);
-    }
-
-    private static CustomerDto? Normalise(CustomerDto? customer)
-    {
-        if (customer is null)
-        {
-            return null;
-        }
-
-        static string? Clean(string? value, bool upper = false) =>
-            string.IsNullOrWhiteSpace(value) ? null : upper ? value.Trim().ToUpperInvariant() : value.Trim();
-
-        var cleaned = new CustomerDto(Clean(customer.Phone), Clean(customer.Gstin, upper: true), Clean(customer.Name), Clean(customer.PlaceOfSupply));
-        return cleaned is { Phone: null, Gstin: null, Name: null, PlaceOfSupply: null } ? null : cleaned;
     }
 }

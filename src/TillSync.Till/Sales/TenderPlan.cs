@@ -1,4 +1,5 @@
 using TillSync.Contracts.Sync;
+using TillSync.Core;
 using TillSync.Core.Money;
 
 namespace TillSync.Till.Sales;
@@ -21,9 +22,9 @@ public sealed record TenderPlan(IReadOnlyList<PaymentDto> Applied, long Tendered
         long cashPaise = 0, cardPaise = 0, upiPaise = 0;
         foreach (var tender in tenders)
         {
-            if (tender is null || tender.AmountPaise <= 0)
+            if (tender is null || tender.AmountPaise <= 0 || tender.AmountPaise > Limits.PaymentPaiseMax)
             {
-                return (null, "Every payment needs an amount above ₹0.");
+                return (null, $"Every payment needs an amount above ₹0 and at most ₹{Paise.ToRupeeString(Limits.PaymentPaiseMax)}.");
             }
 
             switch (tender.Method)

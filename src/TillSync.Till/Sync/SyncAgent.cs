@@ -73,12 +73,20 @@ public sealed partial class SyncAgent(
             var applied = await outbox.ApplyAsync(reply.Results, reply.NextSeq, time.GetUtcNow(), cancellationToken);
             return AfterReply(batch.Count, applied);
         }
-        catch (Exception e) when (e is HttpRequestException or HqRefusedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            // Unknown outcome or refusal: the sales stay queued with their ids and are sent again after the backoff.
+            // Whatever went wrong — a reset, a timeout, a captive portal's page instead of HQ's JSON, a refusal — the
+            // outcome is unknown or negative: the sales stay queued with their ids and go again after the backoff.
+            // The agent itself must never stop: a till that stops syncing loses nothing but silently piles up sales.
             var delay = backoff.NextDelay();
-            var outcome = e is TaskCanceledException ? "HQ did not answer in time" : $"HQ unreachable: {e.Message}";
-            link.Failed(time.GetUtcNow(), e is HqRefusedException ? e.Message : outcome, time.GetUtcNow() + delay);
+            var outcome = e switch
+            {
+                TaskCanceledException or TimeoutException => "HQ did not answer in time",
+                System.Text.Json.JsonException or NotSupportedException => "something other than HQ answered (a Wi-Fi sign-in page?)",
+                HqRefusedException => e.Message,
+                _ => $"HQ unreachable: {e.Message}",
+            };
+            link.Failed(time.GetUtcNow(), outcome, time.GetUtcNow() + delay);
             LogFailed(e.Message, delay.TotalSeconds);
             return delay;
         }
@@ -104,10 +112,10 @@ public sealed partial class SyncAgent(
             LogSynced(sent, applied.Synced, applied.Rejected, applied.Conflicts, applied.NotProcessed);
         }
 
-        // More may be waiting (a full batch, a requeue after a gap): go again at once. An all-conflict batch would
-        // only repeat itself, so it waits for the heartbeat like an idle till.
+        // More may be waiting (a full batch, sales requeued because HQ lost them): go again at once. An all-conflict
+        // batch would only repeat itself, so it waits for the heartbeat like an idle till.
         var progressed = applied.Synced + applied.Rejected + applied.Requeued > 0;
-        return sent > 0 && progressed ? TimeSpan.Zero : HeartbeatInterval;
+        return progressed ? TimeSpan.Zero : HeartbeatInterval;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Sent} sales: {Synced} synced, {Rejected} rejected, {Conflicts} conflicts, {NotProcessed} to resend")]

@@ -63,7 +63,8 @@ public static class CashierEndpoints
         }
 
         await using var connection = await database.OpenAsync(http.RequestAborted);
-        var (quote, _, quoteProblem) = await QuoteBuilder.BuildAsync(connection, null, snapshot, request.Lines, request.Customer, http.RequestAborted);
+        var (quote, _, quoteProblem) = await QuoteBuilder.BuildAsync(
+            connection, null, snapshot, request.Lines, QuoteBuilder.Clean(request.Customer), http.RequestAborted);
         return quote is null ? LocalProblems.BadRequest(quoteProblem!) : TypedResults.Ok(quote);
     }
 
