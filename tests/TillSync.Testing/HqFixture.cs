@@ -1,6 +1,6 @@
 // One configured HQ process shared by the tests of a class (IClassFixture): starting the real executable costs
 // about a second, and tests that each enrol their own till cannot see each other's orders or sequence numbers.
-namespace TillSync.Hq.Tests.Harness;
+namespace TillSync.Testing;
 
 /// <summary>A running HQ with the scenario's store, catalogue and opening stock.</summary>
 public sealed class HqFixture : IAsyncLifetime

@@ -1,26 +1,17 @@
 // Runs the real `tillsync hq` executable as a child process on a loopback port and a temp data dir, so the
 // acceptance tests exercise the same binary, HTTP stack and SQLite file an operator runs, including kill -9.
-using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 
-namespace TillSync.Hq.Tests.Harness;
+namespace TillSync.Testing;
 
 /// <summary>One HQ server process. Dispose kills it and deletes its data dir.</summary>
-public sealed class HqProcess : IAsyncDisposable
+public sealed class HqProcess : IServerOutput, IAsyncDisposable
 {
-    private const string ListeningPrefix = "hq: listening on ";
-    private const int OutputLinesKept = 2_000;
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-
-    private readonly Lock outputLock = new();
-    private readonly Queue<string> output = new();
+    private readonly ServerOutput output = new();
     private readonly SocketsHttpHandler sharedHandler = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
-    private Process? process;
-    private Uri? baseAddress;
     private readonly bool ownsDatabase;
+    private ServerProcess? process;
 
     private HqProcess(string dataDir, string adminToken, string? postgres, bool ownsDatabase)
     {
@@ -29,6 +20,9 @@ public sealed class HqProcess : IAsyncDisposable
         Postgres = postgres;
         this.ownsDatabase = ownsDatabase;
     }
+
+    /// <inheritdoc />
+    public string Name => "HQ";
 
     /// <summary>The PostgreSQL connection string HQ runs on, or null when it runs on SQLite in <see cref="DataDir"/>.</summary>
     public string? Postgres { get; }
@@ -40,10 +34,10 @@ public sealed class HqProcess : IAsyncDisposable
     public string AdminToken { get; }
 
     /// <summary>Where the current process listens; changes on restart.</summary>
-    public Uri BaseAddress => baseAddress ?? throw new InvalidOperationException("HQ is not running.");
+    public Uri BaseAddress => process?.BaseAddress ?? throw new InvalidOperationException("HQ is not running.");
 
     /// <summary>True while the child process runs.</summary>
-    public bool IsRunning => process is { HasExited: false };
+    public bool IsRunning => process is { IsRunning: true };
 
     /// <summary>Starts HQ with a random manager token on a fresh store of the suite's kind (<see cref="TestStore"/>):
     /// a temp data dir for SQLite, a new database for PostgreSQL.</summary>
@@ -92,45 +86,31 @@ public sealed class HqProcess : IAsyncDisposable
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flush; what a power cut or OOM kill looks like to HQ.</summary>
-    public void KillHard()
-    {
-        var running = process;
-        if (running is null)
-        {
-            return;
-        }
-
-        try
-        {
-            running.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // It had already exited.
-        }
-
-        running.WaitForExit();
-        AppendOutput($"[harness] killed hard, exit code {running.ExitCode}");
-    }
+    public void KillHard() => process?.KillHard();
 
     /// <summary>Kills HQ if it still runs, then starts it again on the same data dir (the port may change).</summary>
     public async Task RestartAsync()
     {
         KillHard();
+        await StartAgainAsync();
+    }
+
+    /// <summary>Starts HQ again after <see cref="KillHard"/>, on the same data dir (the port may change): between the two a
+    /// test may change the files, e.g. restore an older backup.</summary>
+    public async Task StartAgainAsync()
+    {
+        if (IsRunning)
+        {
+            throw new InvalidOperationException("HQ is still running; KillHard it first.");
+        }
+
         process?.Dispose();
         process = null;
-        baseAddress = null;
         await LaunchAsync();
     }
 
     /// <summary>Everything HQ wrote to stdout and stderr so far (the last lines), for failure messages.</summary>
-    public string Output(int lastLines = 80)
-    {
-        lock (outputLock)
-        {
-            return string.Join('\n', output.Skip(Math.Max(0, output.Count - lastLines)));
-        }
-    }
+    public string Output(int lastLines = 80) => output.Tail(lastLines);
 
     public async ValueTask DisposeAsync()
     {
@@ -147,23 +127,7 @@ public sealed class HqProcess : IAsyncDisposable
             await TestStore.DropPostgresDatabaseAsync(Postgres);
         }
 
-        // SQLite may still be releasing the file on a slow machine; try a few times, then leave it to the OS.
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            try
-            {
-                if (Directory.Exists(DataDir))
-                {
-                    Directory.Delete(DataDir, recursive: true);
-                }
-
-                return;
-            }
-            catch (IOException)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100));
-            }
-        }
+        await TempDirectory.DeleteAsync(DataDir);
     }
 
     private void Configure(HttpClient client, string? bearerToken)
@@ -178,101 +142,15 @@ public sealed class HqProcess : IAsyncDisposable
 
     private async Task LaunchAsync()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "tillsync.dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException("tillsync.dll was not copied beside the tests; is TillSync.Cli referenced?", dll);
-        }
-
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in (string[])
-                 [dll, "hq", "--urls", "http://127.0.0.1:0", "--data", DataDir, "--admin-token", AdminToken])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The tests decide every option; inherited TILLSYNC_* settings must not leak in. The connection string goes
-        // through the environment twin so that it never shows in a process listing.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("TILLSYNC_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
+        // The connection string goes through the environment twin so that it never shows in a process listing.
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         if (Postgres is not null)
         {
-            start.Environment["TILLSYNC_POSTGRES"] = Postgres;
+            environment["TILLSYNC_POSTGRES"] = Postgres;
         }
 
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var child = new Process { StartInfo = start, EnableRaisingEvents = true };
-        child.OutputDataReceived += (_, e) => OnLine(e.Data, "out", listening);
-        child.ErrorDataReceived += (_, e) => OnLine(e.Data, "err", listening);
-        child.Exited += (_, _) => listening.TrySetException(
-            new InvalidOperationException("HQ exited before it was listening."));
-        AppendOutput($"[harness] starting HQ on {DataDir}");
-        if (!child.Start())
-        {
-            throw new InvalidOperationException("Process.Start returned false for HQ.");
-        }
-
-        process = child;
-        child.BeginOutputReadLine();
-        child.BeginErrorReadLine();
-
-        try
-        {
-            baseAddress = await listening.Task.WaitAsync(StartTimeout);
-        }
-        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
-        {
-            KillHard();
-            throw new InvalidOperationException(
-                string.Create(CultureInfo.InvariantCulture,
-                    $"HQ did not print '{ListeningPrefix}<url>' within {StartTimeout.TotalSeconds} s ({e.Message}). Output:\n{Output(200)}"),
-                e);
-        }
-    }
-
-    private void OnLine(string? line, string stream, TaskCompletionSource<Uri> listening)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        AppendOutput($"[{stream}] {line}");
-        var at = line.IndexOf(ListeningPrefix, StringComparison.Ordinal);
-        if (stream == "out" && at >= 0
-            && Uri.TryCreate(line[(at + ListeningPrefix.Length)..].Trim(), UriKind.Absolute, out var url))
-        {
-            listening.TrySetResult(url);
-        }
-    }
-
-    private void AppendOutput(string line)
-    {
-        lock (outputLock)
-        {
-            output.Enqueue(line);
-            while (output.Count > OutputLinesKept)
-            {
-                output.Dequeue();
-            }
-        }
-    }
-
-    private static string DotnetHost()
-    {
-        // `dotnet test` sets DOTNET_HOST_PATH to the muxer that runs it; fall back to PATH.
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
+        output.Append($"[harness] HQ data in {DataDir}");
+        process = await ServerProcess.StartAsync(
+            "hq", ["--urls", "http://127.0.0.1:0", "--data", DataDir, "--admin-token", AdminToken], environment, output);
     }
 }

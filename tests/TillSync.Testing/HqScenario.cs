@@ -5,7 +5,7 @@ using TillSync.Contracts.Stock;
 using TillSync.Contracts.Stores;
 using TillSync.Contracts.Sync;
 
-namespace TillSync.Hq.Tests.Harness;
+namespace TillSync.Testing;
 
 /// <summary>Sets up a configured HQ.</summary>
 public static class HqScenario

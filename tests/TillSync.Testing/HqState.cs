@@ -2,7 +2,7 @@
 // recorded for it, the sequence number it expects next, and on-hand of every SKU.
 using TillSync.Contracts.Orders;
 
-namespace TillSync.Hq.Tests.Harness;
+namespace TillSync.Testing;
 
 /// <summary>A till's footprint at HQ at one moment.</summary>
 /// <param name="OrderIds">The till's recorded orders (committed or rejected) in commit order.</param>

@@ -10,7 +10,7 @@ using TillSync.Contracts.Stock;
 using TillSync.Contracts.Stores;
 using TillSync.Contracts.Tills;
 
-namespace TillSync.Hq.Tests.Harness;
+namespace TillSync.Testing;
 
 /// <summary>Manager endpoints called with the admin token.</summary>
 public sealed class ManagerClient(HqProcess hq)

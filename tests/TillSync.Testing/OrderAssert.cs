@@ -2,7 +2,7 @@
 // untouched" and "the result repeats the original" are checked on every value, not on object identity.
 using TillSync.Contracts.Sync;
 
-namespace TillSync.Hq.Tests.Harness;
+namespace TillSync.Testing;
 
 /// <summary>Value comparisons of wire records.</summary>
 public static class OrderAssert

@@ -4,7 +4,7 @@ using TillSync.Contracts.Catalog;
 using TillSync.Contracts.Sync;
 using TillSync.Core.Orders;
 
-namespace TillSync.Hq.Tests.Harness;
+namespace TillSync.Testing;
 
 /// <summary>Valid orders for one till. Not thread-safe: one factory per till per test.</summary>
 public sealed class OrderFactory

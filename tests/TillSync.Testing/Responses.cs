@@ -1,58 +1,58 @@
 // Checks an HTTP answer's status and body in one place, so that every unexpected answer fails with its status,
-// its body and HQ's recent output, which is what one needs to tell a test bug from a server bug.
+// its body and the server's recent output (HQ's or the till's), which is what one needs to tell a test bug from a server bug.
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Xunit.Sdk;
 
-namespace TillSync.Hq.Tests.Harness;
+namespace TillSync.Testing;
 
-/// <summary>Status and body expectations on HQ's answers.</summary>
+/// <summary>Status and body expectations on the answers of HQ and of a till.</summary>
 public static class Responses
 {
     /// <summary>Asserts the status and returns the JSON body as <typeparamref name="T"/>.</summary>
     public static async Task<T> ExpectAsync<T>(
-        HttpResponseMessage response, HttpStatusCode expected, JsonTypeInfo<T> type, HqProcess hq)
+        HttpResponseMessage response, HttpStatusCode expected, JsonTypeInfo<T> type, IServerOutput server)
     {
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != expected)
         {
-            throw await UnexpectedAsync(response, body, $"expected {(int)expected} {expected}", hq);
+            throw await UnexpectedAsync(response, body, $"expected {(int)expected} {expected}", server);
         }
 
         try
         {
             return JsonSerializer.Deserialize(body, type)
-                ?? throw Unexpected(response, body, $"expected a {typeof(T).Name}, got null", hq);
+                ?? throw Unexpected(response, body, $"expected a {typeof(T).Name}, got null", server);
         }
         catch (JsonException e)
         {
-            throw Unexpected(response, body, $"expected a {typeof(T).Name}: {e.Message}", hq);
+            throw Unexpected(response, body, $"expected a {typeof(T).Name}: {e.Message}", server);
         }
     }
 
     /// <summary>Asserts the status only.</summary>
-    public static async Task ExpectStatusAsync(HttpResponseMessage response, HttpStatusCode expected, HqProcess hq)
+    public static async Task ExpectStatusAsync(HttpResponseMessage response, HttpStatusCode expected, IServerOutput server)
     {
         if (response.StatusCode != expected)
         {
-            throw await UnexpectedAsync(response, await response.Content.ReadAsStringAsync(), $"expected {(int)expected} {expected}", hq);
+            throw await UnexpectedAsync(response, await response.Content.ReadAsStringAsync(), $"expected {(int)expected} {expected}", server);
         }
     }
 
     /// <summary>Asserts an RFC 7807 error: the status, <c>application/problem+json</c>, a matching <c>status</c> member
     /// and a non-empty <c>detail</c>. Returns the detail.</summary>
-    public static async Task<string> ExpectProblemAsync(HttpResponseMessage response, HttpStatusCode expected, HqProcess hq)
+    public static async Task<string> ExpectProblemAsync(HttpResponseMessage response, HttpStatusCode expected, IServerOutput server)
     {
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != expected)
         {
-            throw await UnexpectedAsync(response, body, $"expected a {(int)expected} {expected} problem", hq);
+            throw await UnexpectedAsync(response, body, $"expected a {(int)expected} {expected} problem", server);
         }
 
         if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
         {
-            throw Unexpected(response, body, "expected Content-Type application/problem+json", hq);
+            throw Unexpected(response, body, "expected Content-Type application/problem+json", server);
         }
 
         try
@@ -62,41 +62,41 @@ public static class Responses
             if (!root.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.Number
                 || status.GetInt32() != (int)expected)
             {
-                throw Unexpected(response, body, $"expected the problem's status member to be {(int)expected}", hq);
+                throw Unexpected(response, body, $"expected the problem's status member to be {(int)expected}", server);
             }
 
             if (!root.TryGetProperty("detail", out var detail) || detail.ValueKind != JsonValueKind.String
                 || string.IsNullOrWhiteSpace(detail.GetString()))
             {
-                throw Unexpected(response, body, "expected a non-empty detail in the problem", hq);
+                throw Unexpected(response, body, "expected a non-empty detail in the problem", server);
             }
 
             return detail.GetString()!;
         }
         catch (JsonException e)
         {
-            throw Unexpected(response, body, $"expected a JSON problem body: {e.Message}", hq);
+            throw Unexpected(response, body, $"expected a JSON problem body: {e.Message}", server);
         }
     }
 
-    /// <summary>Like <see cref="Unexpected"/>, but after a 5xx gives HQ a moment to log the exception behind it.</summary>
-    public static async Task<XunitException> UnexpectedAsync(HttpResponseMessage response, string body, string expectation, HqProcess hq)
+    /// <summary>Like <see cref="Unexpected"/>, but after a 5xx gives the server a moment to log the exception behind it.</summary>
+    public static async Task<XunitException> UnexpectedAsync(HttpResponseMessage response, string body, string expectation, IServerOutput server)
     {
         if ((int)response.StatusCode >= 500)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(300));
         }
 
-        return Unexpected(response, body, expectation, hq);
+        return Unexpected(response, body, expectation, server);
     }
 
-    /// <summary>A failure naming the request, the answer and HQ's recent output.</summary>
-    public static XunitException Unexpected(HttpResponseMessage response, string body, string expectation, HqProcess hq)
+    /// <summary>A failure naming the request, the answer and the server's recent output.</summary>
+    public static XunitException Unexpected(HttpResponseMessage response, string body, string expectation, IServerOutput server)
     {
         var request = response.RequestMessage;
         var shown = body.Length > 4_000 ? body[..4_000] + "…" : body;
         return new XunitException(
             $"{request?.Method} {request?.RequestUri}: {expectation}, got {(int)response.StatusCode} {response.StatusCode} " +
-            $"({response.Content.Headers.ContentType}):\n{shown}\n--- HQ output ---\n{hq.Output(40)}");
+            $"({response.Content.Headers.ContentType}):\n{shown}\n--- {server.Name} output ---\n{server.Output(40)}");
     }
 }

@@ -2,7 +2,7 @@
 // TILLSYNC_TEST_STORE=postgres (scripts/test.sh runs the whole suite once per store).
 using Npgsql;
 
-namespace TillSync.Hq.Tests.Harness;
+namespace TillSync.Testing;
 
 /// <summary>The store the suite runs against, and throwaway PostgreSQL databases when that store is PostgreSQL.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100",

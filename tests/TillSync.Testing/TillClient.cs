@@ -10,7 +10,7 @@ using TillSync.Contracts;
 using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
 
-namespace TillSync.Hq.Tests.Harness;
+namespace TillSync.Testing;
 
 /// <summary>A till's side of the API.</summary>
 public sealed class TillClient(HqProcess hq, TillEnrolmentResult enrolment)

@@ -7,7 +7,7 @@ using TillSync.Contracts;
 using TillSync.Contracts.Catalog;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Tills;
-using TillSync.Hq.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Access;
 

@@ -3,7 +3,7 @@
 using System.Net;
 using TillSync.Contracts.Catalog;
 using TillSync.Contracts.Stock;
-using TillSync.Hq.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Catalog;
 

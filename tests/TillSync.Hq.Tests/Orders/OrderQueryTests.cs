@@ -4,7 +4,7 @@ using System.Net;
 using TillSync.Contracts.Orders;
 using TillSync.Contracts.Sync;
 using TillSync.Core.Orders;
-using TillSync.Hq.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Orders;
 

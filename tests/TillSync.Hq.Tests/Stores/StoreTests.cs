@@ -8,7 +8,7 @@ using TillSync.Contracts.Stock;
 using TillSync.Contracts.Stores;
 using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
-using TillSync.Hq.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Stores;
 

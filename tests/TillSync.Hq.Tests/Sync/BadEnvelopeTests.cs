@@ -9,7 +9,7 @@ using System.Text.Json.Nodes;
 using TillSync.Contracts;
 using TillSync.Contracts.Catalog;
 using TillSync.Contracts.Sync;
-using TillSync.Hq.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Sync;
 

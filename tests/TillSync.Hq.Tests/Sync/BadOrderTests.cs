@@ -2,7 +2,7 @@
 // detail, consuming its tillSeq, moving no stock, and never blocking the sale behind it or hurting HQ's health.
 using TillSync.Contracts.Sync;
 using TillSync.Core.Orders;
-using TillSync.Hq.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Sync;
 

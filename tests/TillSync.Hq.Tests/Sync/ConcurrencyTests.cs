@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using TillSync.Contracts;
 using TillSync.Contracts.Sync;
-using TillSync.Hq.Tests.Harness;
+using TillSync.Testing;
 using Xunit.Sdk;
 
 namespace TillSync.Hq.Tests.Sync;

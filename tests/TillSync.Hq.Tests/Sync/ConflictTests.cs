@@ -2,7 +2,7 @@
 // another till's id answers owner_mismatch without leaking the owner's bill or commit time. Real HQ over HTTP.
 using System.Net;
 using TillSync.Contracts.Sync;
-using TillSync.Hq.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Sync;
 

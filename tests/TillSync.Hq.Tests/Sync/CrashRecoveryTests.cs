@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
 using TillSync.Contracts;
 using TillSync.Contracts.Sync;
-using TillSync.Hq.Tests.Harness;
+using TillSync.Testing;
 using Xunit.Abstractions;
 
 namespace TillSync.Hq.Tests.Sync;

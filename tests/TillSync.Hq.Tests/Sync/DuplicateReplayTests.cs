@@ -1,7 +1,7 @@
 // Proves that HQ commits each order exactly once: a batch sent again, wholly or overlapping, answers `duplicate`
 // with the first result's bill and commit time, and moves no stock. Real HQ process, real HTTP, real SQLite.
 using TillSync.Contracts.Sync;
-using TillSync.Hq.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Sync;
 

@@ -1,7 +1,7 @@
 // Proves that one batch mixing replays, good orders and poison orders gets one right answer per order, aligned
 // with the request; rejections are recorded, consume their tillSeq, replay identically and never block the queue.
 using TillSync.Contracts.Sync;
-using TillSync.Hq.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Sync;
 

@@ -1,7 +1,7 @@
 // Proves HQ's per-till sequence rules: a gap stops the batch at the gap (seq_gap with expectedSeq) until the till
 // resends from there, and a new id with a consumed tillSeq is a seq_reused conflict that stores nothing.
 using TillSync.Contracts.Sync;
-using TillSync.Hq.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Sync;
 

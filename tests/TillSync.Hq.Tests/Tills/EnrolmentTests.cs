@@ -2,7 +2,7 @@
 // in the till listing with HQ's nextSeq, and a bad enrolment request is a 400 problem.
 using System.Net;
 using TillSync.Contracts.Tills;
-using TillSync.Hq.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Tills;
 

@@ -1,6 +1,6 @@
 // Proves the till snapshot: it names the till the token belongs to, its prefix and HQ's nextSeq, the store, and
 // the catalogue with on-hand as of the sales HQ has committed.
-using TillSync.Hq.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Tills;
 

@@ -1,6 +1,6 @@
 // Proves HQ's logs are structured and never carry a secret: after enrolment, syncs and rejected requests, neither the
 // manager token, nor a till token, nor the PostgreSQL connection string appears in anything the process printed.
-using TillSync.Hq.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Web;
 

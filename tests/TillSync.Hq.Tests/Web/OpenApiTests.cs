@@ -2,7 +2,7 @@
 // token, and /openapi/v1.json is an OpenAPI document that describes the sync endpoint.
 using System.Net;
 using System.Text.Json;
-using TillSync.Hq.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Web;
 

@@ -1,0 +1,142 @@
+// Runs one verb of the real `tillsync` executable as a child process and waits for its "<verb>: listening on <url>"
+// line; the tests end it with SIGKILL, which is what a power cut or an OOM kill looks like to the process.
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace TillSync.Testing;
+
+/// <summary>One running <c>tillsync</c> process. Dispose releases the handle; <see cref="KillHard"/> ends it.</summary>
+public sealed class ServerProcess : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process process;
+    private readonly ServerOutput output;
+
+    private ServerProcess(Process process, ServerOutput output, Uri baseAddress)
+    {
+        this.process = process;
+        this.output = output;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>Where it listens.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The OS process id.</summary>
+    public int Id => process.Id;
+
+    /// <summary>True while the process runs.</summary>
+    public bool IsRunning => !process.HasExited;
+
+    /// <summary>Starts <c>tillsync &lt;verb&gt; arguments…</c> with no inherited <c>TILLSYNC_*</c> setting except those in
+    /// <paramref name="environment"/> (secrets go there, never on the command line), and waits until it listens.</summary>
+    public static async Task<ServerProcess> StartAsync(
+        string verb, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, ServerOutput output)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "tillsync.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException("tillsync.dll was not copied beside the tests; is TillSync.Cli referenced?", dll);
+        }
+
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add(verb);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The tests decide every option; inherited TILLSYNC_* settings must not leak in.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("TILLSYNC_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var prefix = verb + ": listening on ";
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var child = new Process { StartInfo = start, EnableRaisingEvents = true };
+        child.OutputDataReceived += (_, e) => OnLine(e.Data, "out", prefix, listening, output);
+        child.ErrorDataReceived += (_, e) => OnLine(e.Data, "err", prefix, listening, output);
+        child.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"{verb} exited before it was listening."));
+        output.Append($"[harness] starting tillsync {verb}");
+        if (!child.Start())
+        {
+            throw new InvalidOperationException($"Process.Start returned false for tillsync {verb}.");
+        }
+
+        child.BeginOutputReadLine();
+        child.BeginErrorReadLine();
+        try
+        {
+            var address = await listening.Task.WaitAsync(StartTimeout);
+            output.Append(string.Create(CultureInfo.InvariantCulture, $"[harness] {verb} pid {child.Id} listening on {address}"));
+            return new ServerProcess(child, output, address);
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            Kill(child, output);
+            child.Dispose();
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"tillsync {verb} did not print '{prefix}<url>' within {StartTimeout.TotalSeconds} s ({e.Message}). Output:\n{output.Tail(200)}"), e);
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flush. Returns once the process is gone.</summary>
+    public void KillHard() => Kill(process, output);
+
+    /// <inheritdoc />
+    public void Dispose() => process.Dispose();
+
+    private static void Kill(Process process, ServerOutput output)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It had already exited.
+        }
+
+        process.WaitForExit();
+        output.Append(string.Create(CultureInfo.InvariantCulture, $"[harness] killed hard, exit code {process.ExitCode}"));
+    }
+
+    private static void OnLine(string? line, string stream, string prefix, TaskCompletionSource<Uri> listening, ServerOutput output)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Append($"[{stream}] {line}");
+        var at = line.IndexOf(prefix, StringComparison.Ordinal);
+        if (stream == "out" && at >= 0 && Uri.TryCreate(line[(at + prefix.Length)..].Trim(), UriKind.Absolute, out var url))
+        {
+            listening.TrySetResult(url);
+        }
+    }
+
+    private static string DotnetHost()
+    {
+        // `dotnet test` sets DOTNET_HOST_PATH to the muxer that runs it; fall back to PATH.
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
+    }
+}

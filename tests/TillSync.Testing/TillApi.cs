@@ -1,0 +1,133 @@
+// The till's local API (the cashier page's contract, .notes/till-api-spec.md) as typed calls that assert the documented
+// status, so that tests read as a cashier's steps: sell, reprint, look at the status bar, ask for a sync now.
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TillSync.Till.Outbox;
+using TillSync.Till.Receipts;
+using TillSync.Till.Sales;
+using TillSync.Till.Web;
+
+namespace TillSync.Testing;
+
+/// <summary>A client of one running till (a child process or in-process).</summary>
+public sealed class TillApi : IDisposable
+{
+    private static TillJsonContext Json => TillJsonContext.Default;
+
+    private readonly HttpClient http;
+    private readonly IServerOutput server;
+
+    /// <summary>A client of the till at <paramref name="baseAddress"/>; failures show <paramref name="server"/>'s output.</summary>
+    public TillApi(Uri baseAddress, IServerOutput server)
+    {
+        http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        this.server = server;
+    }
+
+    /// <summary>Where the till listens.</summary>
+    public Uri BaseAddress => http.BaseAddress!;
+
+    /// <summary><c>GET /api/status</c>.</summary>
+    public async Task<TillStatusView> StatusAsync() =>
+        await Responses.ExpectAsync(await http.GetAsync(new Uri("/api/status", UriKind.Relative)), HttpStatusCode.OK, Json.TillStatusView, server);
+
+    /// <summary><c>POST /api/sales</c> with any JSON text.</summary>
+    public Task<HttpResponseMessage> PostSaleJsonAsync(string json) =>
+        http.PostAsync(new Uri("/api/sales", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
+
+    /// <summary><c>POST /api/sales</c>.</summary>
+    public Task<HttpResponseMessage> PostSaleAsync(SaleRequest sale) =>
+        http.PostAsync(new Uri("/api/sales", UriKind.Relative), JsonContent.Create(sale, Json.SaleRequest));
+
+    /// <summary>Sells and asserts 201 with a receipt and its location.</summary>
+    public async Task<Receipt> SellAsync(SaleRequest sale)
+    {
+        var response = await PostSaleAsync(sale);
+        var receipt = await Responses.ExpectAsync(response, HttpStatusCode.Created, Json.Receipt, server);
+        Assert.Equal($"/api/sales/{receipt.ClientOrderId}/receipt", response.Headers.Location?.OriginalString);
+        return receipt;
+    }
+
+    /// <summary>Asserts a 400 problem and returns its detail.</summary>
+    public async Task<string> SellExpectingProblemAsync(SaleRequest sale) =>
+        await Responses.ExpectProblemAsync(await PostSaleAsync(sale), HttpStatusCode.BadRequest, server);
+
+    /// <summary><c>POST /api/quote</c>.</summary>
+    public async Task<Quote> QuoteAsync(QuoteRequest quote) =>
+        await Responses.ExpectAsync(
+            await http.PostAsync(new Uri("/api/quote", UriKind.Relative), JsonContent.Create(quote, Json.QuoteRequest)), HttpStatusCode.OK, Json.Quote, server);
+
+    /// <summary><c>GET /api/sales?limit=&amp;before=</c>, newest first.</summary>
+    public async Task<List<SaleSummary>> SalesAsync(int limit = 50, long? beforeSeq = null) =>
+        await Responses.ExpectAsync(
+            await http.GetAsync(new Uri(beforeSeq is { } before ? $"/api/sales?limit={limit}&before={before}" : $"/api/sales?limit={limit}", UriKind.Relative)),
+            HttpStatusCode.OK, Json.ListSaleSummary, server);
+
+    /// <summary>Every sale the till holds, oldest first, following the listing's pages.</summary>
+    public async Task<List<SaleSummary>> AllSalesAsync()
+    {
+        var sales = new List<SaleSummary>();
+        for (var page = 0; page < 1_000; page++)
+        {
+            var next = await SalesAsync(500, sales.Count == 0 ? null : sales[^1].TillSeq);
+            if (next.Count == 0)
+            {
+                sales.Reverse();
+                return sales;
+            }
+
+            sales.AddRange(next);
+        }
+
+        throw new InvalidOperationException("GET /api/sales never ended.");
+    }
+
+    /// <summary><c>GET /api/sales/{id}/receipt</c>.</summary>
+    public async Task<Receipt> ReceiptAsync(Guid clientOrderId) =>
+        await Responses.ExpectAsync(await GetReceiptRawAsync(clientOrderId), HttpStatusCode.OK, Json.Receipt, server);
+
+    /// <summary>The receipt as a JSON tree, for comparing a reprint with the original field by field.</summary>
+    public async Task<JsonNode> ReceiptJsonAsync(Guid clientOrderId)
+    {
+        var response = await GetReceiptRawAsync(clientOrderId);
+        await Responses.ExpectStatusAsync(response, HttpStatusCode.OK, server);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    /// <summary><c>GET /api/sales/{id}/receipt</c>, any answer.</summary>
+    public Task<HttpResponseMessage> GetReceiptRawAsync(Guid clientOrderId) =>
+        http.GetAsync(new Uri($"/api/sales/{clientOrderId}/receipt", UriKind.Relative));
+
+    /// <summary><c>GET /api/attention</c>.</summary>
+    public async Task<List<AttentionItem>> AttentionAsync() =>
+        await Responses.ExpectAsync(await http.GetAsync(new Uri("/api/attention", UriKind.Relative)), HttpStatusCode.OK, Json.ListAttentionItem, server);
+
+    /// <summary><c>POST /api/sync-now</c>; asserts 202.</summary>
+    public async Task SyncNowAsync()
+    {
+        using var response = await http.PostAsync(new Uri("/api/sync-now", UriKind.Relative), null);
+        await Responses.ExpectStatusAsync(response, HttpStatusCode.Accepted, server);
+    }
+
+    /// <summary>Waits until the till holds a catalogue snapshot and its last contact with HQ succeeded.</summary>
+    public Task<TillStatusView> WaitOnlineAsync(TimeSpan? timeout = null, Func<Task>? betweenPolls = null) =>
+        WaitStatusAsync(s => s is { Online: true, SnapshotTakenAt: not null }, "the till to be online with a snapshot", timeout, betweenPolls);
+
+    /// <summary>Waits until no sale is waiting for HQ.</summary>
+    public Task<TillStatusView> WaitDrainedAsync(TimeSpan? timeout = null, Func<Task>? betweenPolls = null) =>
+        WaitStatusAsync(s => s.QueueDepth == 0, "the till's queue to drain", timeout, betweenPolls);
+
+    /// <summary>Polls <c>GET /api/status</c> until <paramref name="done"/> holds.</summary>
+    public Task<TillStatusView> WaitStatusAsync(
+        Func<TillStatusView, bool> done, string what, TimeSpan? timeout = null, Func<Task>? betweenPolls = null) =>
+        Eventually.UntilAsync(StatusAsync, done, timeout ?? TimeSpan.FromSeconds(30), what, server, betweenPolls);
+
+    /// <summary>The JSON the till's API uses.</summary>
+    public static JsonSerializerOptions JsonOptions => Json.Options;
+
+    /// <inheritdoc />
+    public void Dispose() => http.Dispose();
+}

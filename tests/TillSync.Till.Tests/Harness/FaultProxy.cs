@@ -1,0 +1,342 @@
+// The network between a till and HQ as a hand-written fake at the process boundary: a TCP proxy on a loopback port that
+// forwards, black-holes, refuses, resets, poses as a Wi-Fi sign-in page, or forwards and then drops HQ's committed answer.
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace TillSync.Till.Tests.Harness;
+
+/// <summary>What the proxy does with a new connection.</summary>
+public enum LinkMode
+{
+    /// <summary>Forward to HQ and back.</summary>
+    Pass = 1,
+
+    /// <summary>Accept and read, never answer: a dead route. Held connections close when the mode changes.</summary>
+    Blackhole,
+
+    /// <summary>Refuse connections (nothing listens on the port): HQ's host down.</summary>
+    Refuse,
+
+    /// <summary>Accept, then reset at once: a firewall or an overloaded load balancer.</summary>
+    Reset,
+
+    /// <summary>Answer every request with <c>200 OK</c> and a login page, as shop Wi-Fi that wants a sign-in does.</summary>
+    CaptivePortal,
+}
+
+/// <summary>One request the proxy handled.</summary>
+/// <param name="Method">HTTP method.</param>
+/// <param name="Path">Request target.</param>
+/// <param name="StatusCode">HQ's status code; 0 when HQ could not be reached.</param>
+/// <param name="ResponseBody">HQ's response body, de-chunked.</param>
+/// <param name="Dropped">True when HQ answered but the till never got the answer.</param>
+public sealed record ProxyExchange(string Method, string Path, int StatusCode, string ResponseBody, bool Dropped);
+
+/// <summary>An HTTP/1.1-aware TCP proxy: one request per connection (it asks HQ to close after answering), so it knows
+/// where each request and answer ends.</summary>
+public sealed class FaultProxy : IAsyncDisposable
+{
+    private static readonly TimeSpan ExchangeTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly int port;
+    private readonly List<Task> acceptLoops = [];
+    private TcpListener? listener;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly ConcurrentDictionary<long, TcpClient> held = new();
+    private readonly ConcurrentQueue<ProxyExchange> exchanges = new();
+    private readonly Lock gate = new();
+    private Uri upstream;
+    private LinkMode mode = LinkMode.Pass;
+    private int responsesToDrop;
+    private string dropPathPrefix = "";
+    private long nextConnectionId;
+
+    private FaultProxy(Uri upstream)
+    {
+        this.upstream = upstream;
+        var first = new TcpListener(IPAddress.Loopback, 0);
+        first.Start();
+        port = ((IPEndPoint)first.LocalEndpoint).Port;
+        Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+        Listen(first);
+    }
+
+    /// <summary>Where tills connect.</summary>
+    public Uri Address { get; }
+
+    /// <summary>HQ's current address; set it after HQ restarts on a new port.</summary>
+    public Uri Upstream
+    {
+        get
+        {
+            lock (gate)
+            {
+                return upstream;
+            }
+        }
+        set
+        {
+            lock (gate)
+            {
+                upstream = value;
+            }
+        }
+    }
+
+    /// <summary>The current mode.</summary>
+    public LinkMode Mode
+    {
+        get
+        {
+            lock (gate)
+            {
+                return mode;
+            }
+        }
+    }
+
+    /// <summary>Every request handled so far, in completion order.</summary>
+    public IReadOnlyList<ProxyExchange> Exchanges => [.. exchanges];
+
+    /// <summary>Answers HQ gave that the till never received.</summary>
+    public int DroppedCount => exchanges.Count(e => e.Dropped);
+
+    /// <summary>Listens on a free loopback port and forwards to <paramref name="upstream"/>.</summary>
+    public static FaultProxy Start(Uri upstream) => new(upstream);
+
+    /// <summary>Switches the mode; leaving <see cref="LinkMode.Blackhole"/> closes the connections it held, as a route that
+    /// comes back resets the connections that died with it.</summary>
+    public void SetMode(LinkMode newMode)
+    {
+        lock (gate)
+        {
+            mode = newMode;
+            if (newMode == LinkMode.Refuse && listener is not null)
+            {
+                listener.Stop();
+                listener = null;
+            }
+            else if (newMode != LinkMode.Refuse && listener is null && !stopping.IsCancellationRequested)
+            {
+                // The same port again, so that tills configured with Address find it.
+                var again = new TcpListener(IPAddress.Loopback, port);
+                again.Start();
+                Listen(again);
+            }
+        }
+
+        if (newMode != LinkMode.Blackhole)
+        {
+            foreach (var (id, client) in held)
+            {
+                if (held.TryRemove(id, out _))
+                {
+                    Reset(client);
+                }
+            }
+        }
+    }
+
+    /// <summary>Forwards the next <paramref name="count"/> requests whose path starts with <paramref name="pathPrefix"/>,
+    /// waits for HQ's whole answer, then closes the till's connection without sending it: HQ committed, the till
+    /// cannot know.</summary>
+    public void DropResponses(int count, string pathPrefix = "/api/v1/sync")
+    {
+        lock (gate)
+        {
+            responsesToDrop = count;
+            dropPathPrefix = pathPrefix;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        SetMode(LinkMode.Refuse);
+        Task[] loops;
+        lock (gate)
+        {
+            loops = [.. acceptLoops];
+        }
+
+        await Task.WhenAll(loops);
+        stopping.Dispose();
+    }
+
+    // Called under gate.
+    private void Listen(TcpListener started)
+    {
+        listener = started;
+        acceptLoops.Add(AcceptLoopAsync(started));
+    }
+
+    private async Task AcceptLoopAsync(TcpListener from)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await from.AcceptTcpClientAsync(stopping.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => HandleAsync(client));
+        }
+    }
+
+    private async Task HandleAsync(TcpClient client)
+    {
+        switch (Mode)
+        {
+            case LinkMode.Refuse or LinkMode.Reset:
+                Reset(client);
+                return;
+            case LinkMode.Blackhole:
+                await HoldAsync(client);
+                return;
+            case LinkMode.CaptivePortal:
+                await AnswerLoginPageAsync(client);
+                return;
+            default:
+                break;
+        }
+
+        using (client)
+        {
+            try
+            {
+                await ForwardAsync(client);
+            }
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException or InvalidDataException)
+            {
+                // The till or HQ went away mid-exchange (a killed process): nothing to forward any more.
+                Reset(client);
+            }
+        }
+    }
+
+    private async Task HoldAsync(TcpClient client)
+    {
+        var id = Interlocked.Increment(ref nextConnectionId);
+        held[id] = client;
+        if (Mode != LinkMode.Blackhole && held.TryRemove(id, out _))
+        {
+            // The link healed between accepting and holding: the connection dies with the old route.
+            Reset(client);
+            return;
+        }
+
+        var buffer = new byte[8192];
+        try
+        {
+            // Read and discard until either side gives up; the till sees no answer at all.
+            while (await client.GetStream().ReadAsync(buffer, stopping.Token) > 0)
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Closed by SetMode, by the till's timeout, or by Dispose.
+        }
+
+        if (held.TryRemove(id, out _))
+        {
+            Reset(client);
+        }
+    }
+
+    private async Task AnswerLoginPageAsync(TcpClient client)
+    {
+        using (client)
+        {
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+                timeout.CancelAfter(ExchangeTimeout);
+                var stream = client.GetStream();
+                var (head, remainder) = await HttpWire.ReadHeadAsync(stream, timeout.Token);
+                var request = HttpWire.ParseHead(head);
+                await HttpWire.ReadBodyAsync(stream, remainder, request.ContentLength, timeout.Token);
+                const string page = "<html><body><h1>Welcome to Shop Wi-Fi</h1><a href=\"/login\">Sign in</a></body></html>";
+                var answer = $"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {Encoding.UTF8.GetByteCount(page)}\r\nConnection: close\r\n\r\n{page}";
+                await stream.WriteAsync(Encoding.UTF8.GetBytes(answer), timeout.Token);
+                exchanges.Enqueue(new ProxyExchange(request.Method, request.Path, 200, page, Dropped: false));
+                client.Client.Shutdown(SocketShutdown.Send);
+            }
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException or InvalidDataException)
+            {
+                Reset(client);
+            }
+        }
+    }
+
+    private async Task ForwardAsync(TcpClient client)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+        timeout.CancelAfter(ExchangeTimeout);
+        var clientStream = client.GetStream();
+        var (head, remainder) = await HttpWire.ReadHeadAsync(clientStream, timeout.Token);
+        var request = HttpWire.ParseHead(head);
+        var body = await HttpWire.ReadBodyAsync(clientStream, remainder, request.ContentLength, timeout.Token);
+
+        using var hq = new TcpClient();
+        var target = Upstream;
+        try
+        {
+            await hq.ConnectAsync(target.Host, target.Port, timeout.Token);
+        }
+        catch (SocketException)
+        {
+            exchanges.Enqueue(new ProxyExchange(request.Method, request.Path, 0, "", Dropped: false));
+            Reset(client);
+            return;
+        }
+
+        var hqStream = hq.GetStream();
+        await hqStream.WriteAsync(Encoding.ASCII.GetBytes(request.ForwardedHead), timeout.Token);
+        await hqStream.WriteAsync(body, timeout.Token);
+        var answer = await HttpWire.ReadToEndAsync(hqStream, timeout.Token);
+
+        var drop = false;
+        lock (gate)
+        {
+            if (responsesToDrop > 0 && request.Path.StartsWith(dropPathPrefix, StringComparison.Ordinal))
+            {
+                responsesToDrop--;
+                drop = true;
+            }
+        }
+
+        exchanges.Enqueue(new ProxyExchange(request.Method, request.Path, HttpWire.StatusOf(answer), HttpWire.BodyOf(answer), drop));
+        if (drop)
+        {
+            client.Close();
+            return;
+        }
+
+        await clientStream.WriteAsync(answer, timeout.Token);
+        client.Client.Shutdown(SocketShutdown.Send);
+    }
+
+    private static void Reset(TcpClient client)
+    {
+        try
+        {
+            client.Client.LingerState = new LingerOption(true, 0);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Already closed.
+        }
+
+        client.Close();
+    }
+}

@@ -1,0 +1,83 @@
+// Proves an idle, online till tells HQ it is alive every heartbeat interval and reports its queue with every contact,
+// so HQ's fleet view shows the queue depth and the oldest unsynced sale. In-process till on a fake clock, real HQ.
+using Microsoft.Extensions.Time.Testing;
+using TillSync.Contracts.Tills;
+using TillSync.Testing;
+using TillSync.Till.Receipts;
+using TillSync.Till.Sales;
+using TillSync.Till.Sync;
+using TillSync.Till.Tests.Harness;
+
+namespace TillSync.Till.Tests.Sync;
+
+public sealed class HeartbeatTests
+{
+    [Fact]
+    public async Task Heartbeat_AfterOfflineSalesDrain_ReportsTheQueueThenItsEmptiness()
+    {
+        await using var shop = await TillScenario.StartAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var till = await shop.StartInProcessTillAsync(time);
+        await till.Api.WaitOnlineAsync();
+        // The first contact already reported an empty queue.
+        var first = await WaitForHqViewAsync(shop, time, t => t.QueueDepth == 0, "HQ to hear of an empty queue");
+        Assert.Null(first.OldestUnsyncedAt);
+
+        shop.Link.SetMode(LinkMode.Refuse);
+        var receipts = new List<Receipt>();
+        for (var i = 0; i < 3; i++)
+        {
+            receipts.Add(await till.Api.SellAsync(Carts.PaidInCash([new CartLine("MILK-500ML", i + 1)])));
+            time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var offline = await till.Api.WaitStatusAsync(s => !s.Online, "the till to notice that HQ is unreachable");
+        Assert.Equal((3, receipts[0].CreatedAt), (offline.QueueDepth, offline.OldestUnsyncedAt));
+        Assert.NotNull(offline.OfflineSince);
+
+        shop.Link.SetMode(LinkMode.Pass);
+        await till.Api.SyncNowAsync();
+        await till.Api.WaitDrainedAsync();
+        // The sync carried the queue as it stood when sent.
+        var reported = await shop.Manager.GetTillAsync(shop.Till.TillId);
+        Assert.Equal((3, receipts[0].CreatedAt, 4L), (reported.QueueDepth, reported.OldestUnsyncedAt, reported.NextSeq));
+
+        // Within a heartbeat interval HQ hears that the queue is empty.
+        var lastSyncAt = reported.LastSyncAt;
+        var after = await WaitForHqViewAsync(shop, time, t => t.QueueDepth == 0, "the heartbeat to report an empty queue");
+        Assert.Null(after.OldestUnsyncedAt);
+        Assert.True(after.LastSyncAt > lastSyncAt, $"last sync {after.LastSyncAt} should be after {lastSyncAt}");
+        var online = await till.Api.StatusAsync();
+        Assert.True(online.Online);
+        Assert.Null(online.OfflineSince);
+    }
+
+    [Fact]
+    public async Task Heartbeat_IdleOnlineTill_ContactsHqEveryInterval()
+    {
+        await using var shop = await TillScenario.StartAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var till = await shop.StartInProcessTillAsync(time);
+        await till.Api.WaitOnlineAsync();
+        var contacts = shop.Link.Exchanges.Count(e => e.Path == "/api/v1/sync");
+
+        for (var beat = 1; beat <= 3; beat++)
+        {
+            time.Advance(SyncAgent.HeartbeatInterval);
+            var expected = contacts + beat;
+            await Eventually.UntilAsync(
+                () => Task.FromResult(shop.Link.Exchanges.Count(e => e.Path == "/api/v1/sync")), n => n >= expected, TimeSpan.FromSeconds(10),
+                $"heartbeat {beat}");
+        }
+
+        var status = await till.Api.WaitStatusAsync(s => s.LastSyncAt == time.GetUtcNow(), "the third heartbeat's answer");
+        Assert.Equal("up to date", status.LastSyncOutcome);
+    }
+
+    private static Task<TillView> WaitForHqViewAsync(TillScenario shop, FakeTimeProvider time, Func<TillView, bool> done, string what) =>
+        Eventually.UntilAsync(() => shop.Manager.GetTillAsync(shop.Till.TillId), done, TimeSpan.FromSeconds(30), what, shop.Hq, () =>
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            return Task.CompletedTask;
+        });
+}
