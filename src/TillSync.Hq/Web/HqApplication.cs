@@ -25,6 +25,8 @@ public static class HqApplication
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.SyncBodyBytesMax + 1);
         builder.Logging.ClearProviders();
+        // HQ logs each sync batch itself; ASP.NET Core's per-request lines would bury them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;

@@ -22,8 +22,10 @@ public static class TillApplication
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = LocalProblems.BodyBytesMax);
         builder.Logging.ClearProviders();
-        // Each sync is logged once by the agent; the HTTP client's per-request lines would drown it.
+        // Each sync is logged once by the agent; per-request lines (the page polls its status every 1.5 s, the agent
+        // calls HQ) would drown it.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
