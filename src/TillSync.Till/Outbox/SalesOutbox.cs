@@ -50,8 +50,8 @@ public sealed class SalesOutbox(TillDatabase database)
     /// <summary>Records HQ's answers in one transaction. Only <c>created</c>, <c>duplicate</c> and <c>rejected</c> take a
     /// sale out of the queue; a <c>conflict</c> stays queued and shows under "needs attention"; <c>not_processed</c>
     /// changes nothing. HQ's <paramref name="hqNextSeq"/> says it holds this till's sales 1 … nextSeq − 1; a sale at or
-    /// above it that the till thinks HQ took means HQ lost it (a restored database): it is queued again, and HQ answers
-    /// <c>duplicate</c> for any it still has.</summary>
+    /// above it that the till thinks HQ answered (synced, rejected or conflict) means HQ lost it (a restored database):
+    /// it is queued again as pending, and HQ answers <c>duplicate</c> for any it still has.</summary>
     public async Task<AppliedResults> ApplyAsync(IReadOnlyList<SyncResult> results, long hqNextSeq, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -86,7 +86,7 @@ public sealed class SalesOutbox(TillDatabase database)
         }
 
         var requeued = await connection.Command(
-                "UPDATE sales SET sync_state = 'pending' WHERE till_seq >= @next AND sync_state IN ('synced', 'rejected')", transaction)
+                "UPDATE sales SET sync_state = 'pending' WHERE till_seq >= @next AND sync_state IN ('synced', 'rejected', 'conflict')", transaction)
             .With("@next", hqNextSeq).ExecuteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new AppliedResults(synced, rejected, conflicts, notProcessed, requeued);
