@@ -27,6 +27,7 @@ public sealed class HqServer : IDisposable
     {
         this.process = process;
         DataDir = dataDir;
+        AdminToken = adminToken;
         Address = address;
         manager = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         manager.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
@@ -36,6 +37,9 @@ public sealed class HqServer : IDisposable
 
     /// <summary>HQ's address; the same across <see cref="RestartAsync"/>.</summary>
     public Uri Address { get; }
+
+    /// <summary>The manager token, for HQ's own pages.</summary>
+    public string AdminToken { get; }
 
     /// <summary>Where HQ keeps hq.db; survives <see cref="KillHard"/>.</summary>
     public string DataDir { get; }
