@@ -9,12 +9,12 @@ namespace TillSync.Storage;
 /// PostgreSQL, a few dozen round trips). Every value is a parameter.</summary>
 /// <param name="table">The table.</param>
 /// <param name="columns">Its columns, in the order of each row's values.</param>
+/// <param name="parametersPerStatement">How many values one statement carries: SQLite binds each parameter by looking
+/// its name up among all of the statement's, so it prefers a few hundred; PostgreSQL prefers thousands (fewer round
+/// trips). Both stay far under SQLite's 32,766 and PostgreSQL's 65,535.</param>
 /// <param name="suffix">SQL after the VALUES list, e.g. an <c>ON CONFLICT</c> clause; constant text only.</param>
-public sealed class BulkInsert(string table, IReadOnlyList<string> columns, string suffix = "")
+public sealed class BulkInsert(string table, IReadOnlyList<string> columns, int parametersPerStatement, string suffix = "")
 {
-    /// <summary>Parameters per statement stay well under SQLite's (32,766) and PostgreSQL's (65,535) limits.</summary>
-    public const int ParametersPerStatementMax = 2_000;
-
     private readonly List<object?[]> _rows = [];
 
     /// <summary>Rows waiting to be written.</summary>
@@ -34,7 +34,7 @@ public sealed class BulkInsert(string table, IReadOnlyList<string> columns, stri
     /// <summary>Writes every collected row in <paramref name="transaction"/> and forgets them.</summary>
     public async Task FlushAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var rowsPerStatement = Math.Max(1, ParametersPerStatementMax / columns.Count);
+        var rowsPerStatement = Math.Max(1, parametersPerStatement / columns.Count);
         DbCommand? full = null;
         try
         {

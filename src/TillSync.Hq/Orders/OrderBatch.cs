@@ -25,25 +25,34 @@ public sealed class OrderBatch
     private readonly Dictionary<string, long> _onHandMilliBySku;
     private readonly HashSet<string> _usedBillNos;
     private readonly HashSet<string> _movedSkus = new(StringComparer.Ordinal);
-    private readonly BulkInsert _orders = new("orders",
-        ["client_order_id", "store_id", "till_id", "till_seq", "bill_no", "status", "reason", "detail", "flags", "fingerprint", "created_at",
-         "committed_at", "customer_gstin", "taxable_paise", "cgst_paise", "sgst_paise", "igst_paise", "round_off_paise", "total_paise", "body_json"]);
-    private readonly BulkInsert _lines = new("order_lines",
-        ["client_order_id", "line_no", "store_id", "sku", "qty_milli", "unit_price_paise", "discount_paise", "gst_rate_bp", "taxable_paise",
-         "cgst_paise", "sgst_paise", "igst_paise", "cost_paise"]);
-    private readonly BulkInsert _payments = new("order_payments", ["client_order_id", "payment_no", "store_id", "method", "amount_paise"]);
-    private readonly BulkInsert _movements = new("stock_movements", ["store_id", "sku", "qty_milli", "kind", "client_order_id", "receipt_id", "created_at"]);
-    private readonly BulkInsert _reviews = new("review_items",
-        ["kind", "status", "store_id", "till_id", "client_order_id", "sku", "short_qty_milli", "reason", "detail", "created_at"]);
+    private readonly BulkInsert _orders;
+    private readonly BulkInsert _lines;
+    private readonly BulkInsert _payments;
+    private readonly BulkInsert _movements;
+    private readonly BulkInsert _reviews;
+    private readonly BulkInsert _onHand;
 
     private OrderBatch(
-        TillState till, DateTimeOffset now, Dictionary<string, long> costPaiseBySku, Dictionary<string, long> onHandMilliBySku, HashSet<string> usedBillNos)
+        TillState till, DateTimeOffset now, Dictionary<string, long> costPaiseBySku, Dictionary<string, long> onHandMilliBySku, HashSet<string> usedBillNos,
+        int parametersPerStatement)
     {
         _till = till;
         _now = now;
         _costPaiseBySku = costPaiseBySku;
         _onHandMilliBySku = onHandMilliBySku;
         _usedBillNos = usedBillNos;
+        var n = parametersPerStatement;
+        _orders = new("orders",
+            ["client_order_id", "store_id", "till_id", "till_seq", "bill_no", "status", "reason", "detail", "flags", "fingerprint", "created_at",
+             "committed_at", "customer_gstin", "taxable_paise", "cgst_paise", "sgst_paise", "igst_paise", "round_off_paise", "total_paise", "body_json"], n);
+        _lines = new("order_lines",
+            ["client_order_id", "line_no", "store_id", "sku", "qty_milli", "unit_price_paise", "discount_paise", "gst_rate_bp", "taxable_paise",
+             "cgst_paise", "sgst_paise", "igst_paise", "cost_paise"], n);
+        _payments = new("order_payments", ["client_order_id", "payment_no", "store_id", "method", "amount_paise"], n);
+        _movements = new("stock_movements", ["store_id", "sku", "qty_milli", "kind", "client_order_id", "receipt_id", "created_at"], n);
+        _reviews = new("review_items",
+            ["kind", "status", "store_id", "till_id", "client_order_id", "sku", "short_qty_milli", "reason", "detail", "created_at"], n);
+        _onHand = new("stock_on_hand", ["store_id", "sku", "qty_milli"], n, "ON CONFLICT (store_id, sku) DO UPDATE SET qty_milli = excluded.qty_milli");
     }
 
     /// <summary>Reads what the batch's new orders depend on.</summary>
@@ -54,17 +63,18 @@ public sealed class OrderBatch
     /// <param name="now">The batch's commit time.</param>
     /// <param name="lockStockRows">True on a database with row locks (PostgreSQL): taking every on-hand row the batch
     /// will update, in one global order, makes two tills' batches that share SKUs queue instead of deadlocking.</param>
+    /// <param name="parametersPerStatement">Values per multi-row insert, the engine's best.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     public static async Task<OrderBatch> BeginAsync(
         DbConnection connection, DbTransaction transaction, TillState till, IReadOnlyList<OrderDto> newOrders, DateTimeOffset now,
-        bool lockStockRows, CancellationToken cancellationToken)
+        bool lockStockRows, int parametersPerStatement, CancellationToken cancellationToken)
     {
         var skus = newOrders.SelectMany(o => o.Lines).Select(l => l.Sku).Where(OrderRules.IsWellFormedSku).ToHashSet(StringComparer.Ordinal);
         var costs = await CatalogCosts.LoadAsync(connection, transaction, skus, cancellationToken);
         var onHand = await StockLedger.ReadOnHandAsync(connection, transaction, till.StoreId, costs.Keys, lockStockRows, cancellationToken);
         var billNos = newOrders.Select(o => o.BillNo).Where(BillNumber.IsWellFormed).ToList();
         var used = await UsedBillNosAsync(connection, transaction, till.TillId, billNos, cancellationToken);
-        return new OrderBatch(till, now, costs, onHand, used);
+        return new OrderBatch(till, now, costs, onHand, used, parametersPerStatement);
     }
 
     /// <summary>Decides one new order whose <c>tillSeq</c> is the till's next — <c>created</c> or <c>rejected</c> — and
@@ -97,14 +107,12 @@ public sealed class OrderBatch
         await _payments.FlushAsync(connection, transaction, cancellationToken);
         await _movements.FlushAsync(connection, transaction, cancellationToken);
         await _reviews.FlushAsync(connection, transaction, cancellationToken);
-        var onHand = new BulkInsert("stock_on_hand", ["store_id", "sku", "qty_milli"],
-            "ON CONFLICT (store_id, sku) DO UPDATE SET qty_milli = excluded.qty_milli");
         foreach (var sku in _movedSkus.Order(StringComparer.Ordinal))
         {
-            onHand.Add(_till.StoreId, sku, _onHandMilliBySku[sku]);
+            _onHand.Add(_till.StoreId, sku, _onHandMilliBySku[sku]);
         }
 
-        await onHand.FlushAsync(connection, transaction, cancellationToken);
+        await _onHand.FlushAsync(connection, transaction, cancellationToken);
     }
 
     private OrderCheck? UnknownSku(OrderDto order)

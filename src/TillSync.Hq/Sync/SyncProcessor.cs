@@ -23,7 +23,7 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncGate gate, Ti
         var now = time.GetUtcNow();
         var newOrders = orders.Where(o => !known.ContainsKey(o.ClientOrderId)).ToList();
         var batch = await OrderBatch.BeginAsync(
-            connection, transaction, state, newOrders, now, database.Engine == StoreEngine.Postgres, cancellationToken);
+            connection, transaction, state, newOrders, now, database.Engine == StoreEngine.Postgres, database.BulkParametersPerStatement, cancellationToken);
         var results = new SyncResult[orders.Count];
         var nextSeq = state.NextSeq;
         var gap = false;
