@@ -1,0 +1,45 @@
+// Proves HQ's fleet page shows managers every till with its last contact and queue, asks for the manager token, and
+// warns "offline for N h" once a till has been silent: the browser's clock is moved three hours on with Playwright.
+using Microsoft.Playwright;
+using TillSync.Browser.Tests.Harness;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace TillSync.Browser.Tests;
+
+[Collection(CashierPageSuite.Name)]
+public sealed class FleetPageTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Fleet_TillOnlineThenSilentForThreeHours_ShowsOnlineThenOfflineWarning()
+    {
+        await using var session = await CashierSession.StartAsync(browser, output, nameof(Fleet_TillOnlineThenSilentForThreeHours_ShowsOnlineThenOfflineWarning));
+        await session.Cashier.WaitForSyncStateAsync("online", TimeSpan.FromSeconds(30));
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = DateTime.UtcNow });
+
+        await page.GotoAsync(new Uri(session.Hq.Address, "/fleet").ToString());
+        await page.GetByPlaceholder("Manager token").FillAsync("not-the-token");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the fleet" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("manager token");
+
+        await page.GetByPlaceholder("Manager token").FillAsync(session.Hq.AdminToken);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the fleet" }).ClickAsync();
+        var row = page.Locator($"tr[data-till='{session.Enrolment.TillId}']");
+        await Expect(row).ToContainTextAsync(session.Enrolment.Name);
+        await Expect(row).ToContainTextAsync(session.Enrolment.BillPrefix);
+        await Expect(row.Locator(".pill")).ToHaveTextAsync("online");
+        await Expect(page.GetByPlaceholder("Manager token")).ToBeHiddenAsync(); // signed in: the form gives way to the table
+        await page.ScreenshotAsync(new() { Path = Path.Combine(session.ScreenshotFolder, "fleet-online.png"), FullPage = true });
+
+        // Three hours on in the browser: the till's last contact, as HQ recorded it, is now three hours old to the
+        // page, as if the till had been silent all that time. The warning turns red.
+        await page.Clock.FastForwardAsync("03:00:00");
+        await Expect(row.Locator(".pill")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"offline for 3\.\d h"));
+        await Expect(row.Locator(".pill")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("long-offline"));
+        var path = Path.Combine(session.ScreenshotFolder, "fleet-offline.png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        output.WriteLine($"screenshot: {path}");
+    }
+}
