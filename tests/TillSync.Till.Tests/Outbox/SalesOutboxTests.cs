@@ -107,7 +107,7 @@ public sealed class SalesOutboxTests
         var batch = await till.Outbox.NextBatchAsync(CancellationToken.None);
         await till.Outbox.ApplyAsync(
             [.. batch.Select(b => b.TillSeq <= 2 ? Result(b, SyncStatus.Conflict, SyncReasons.SeqReused) : Result(b, SyncStatus.NotProcessed, SyncReasons.RetryLater))],
-            1, till.Time.GetUtcNow(), CancellationToken.None);
+            3, till.Time.GetUtcNow(), CancellationToken.None); // seq_reused for 1 and 2: HQ is already at 3
 
         var pendingFirst = await till.Outbox.NextBatchAsync(CancellationToken.None);
         await till.Outbox.ApplyAsync([.. pendingFirst.Select(b => Result(b, SyncStatus.Created))], 6, till.Time.GetUtcNow(), CancellationToken.None);
@@ -116,6 +116,22 @@ public sealed class SalesOutboxTests
         Assert.Equal([3L, 4L, 5L], pendingFirst.Select(b => b.TillSeq));
         Assert.Equal([receipts[0].ClientOrderId, receipts[1].ClientOrderId], conflictsThen.Select(b => b.ClientOrderId));
         Assert.Equal((2, receipts[0].CreatedAt), await QueueAsync(till));
+    }
+
+    [Fact]
+    public async Task Apply_HqNextSeqAtOrBelowConflicts_ResendsThemAsPending()
+    {
+        await using var till = await LocalTill.CreateAsync();
+        await SellAsync(till, 3);
+        var batch = await till.Outbox.NextBatchAsync(CancellationToken.None);
+        await till.Outbox.ApplyAsync([.. batch.Select(b => Result(b, SyncStatus.Conflict, SyncReasons.PayloadMismatch))], 4, till.Time.GetUtcNow(), CancellationToken.None);
+
+        // HQ now says it holds only sales 1 and 2 (restored from a backup): sale 3's conflict is HQ's to decide again.
+        await till.Outbox.ApplyAsync([], 3, till.Time.GetUtcNow(), CancellationToken.None);
+        var next = await till.Outbox.NextBatchAsync(CancellationToken.None);
+
+        Assert.Equal([3L], next.Select(b => b.TillSeq));
+        Assert.Equal(2, (await till.Outbox.AttentionAsync(CancellationToken.None)).Count);
     }
 
     [Fact]
