@@ -45,7 +45,6 @@ public sealed class SnapshotStore(TillDatabase database)
             ON CONFLICT (id) DO UPDATE SET last_seq = MAX(last_seq, excluded.last_seq)
             """, transaction)
             .With("@last", snapshot.NextSeq - 1).ExecuteAsync(cancellationToken);
-        await Settings.SetAsync(connection, transaction, "bill_prefix", snapshot.BillPrefix, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         _current = snapshot;
     }

@@ -1,11 +1,6 @@
 -- The till's store (schema version 1). One SQLite file, WAL, synchronous=FULL: a sale the cashier saw saved survives a
 -- power cut. Money is paise, quantities are as sent (decimal text in JSON), times ISO-8601 UTC.
 
-CREATE TABLE IF NOT EXISTS settings (
-    key    TEXT PRIMARY KEY,
-    value  TEXT NOT NULL
-);
-
 -- The last catalogue snapshot from HQ, whole, and its products for search.
 CREATE TABLE IF NOT EXISTS snapshot (
     id         INTEGER PRIMARY KEY CHECK (id = 1),
