@@ -15,6 +15,9 @@ namespace TillSync.Storage;
 /// <param name="suffix">SQL after the VALUES list, e.g. an <c>ON CONFLICT</c> clause; constant text only.</param>
 public sealed class BulkInsert(string table, IReadOnlyList<string> columns, int parametersPerStatement, string suffix = "")
 {
+    /// <summary>A size that suits both engines, for small writes where tuning does not matter.</summary>
+    public const int ParametersPerStatementDefault = 200;
+
     private readonly List<object?[]> _rows = [];
 
     /// <summary>Rows waiting to be written.</summary>

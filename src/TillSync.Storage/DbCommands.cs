@@ -75,6 +75,43 @@ public static class DbCommands
         }
     }
 
+    /// <summary>Values per IN list; far under SQLite's and PostgreSQL's parameter limits.</summary>
+    public const int InListMax = 500;
+
+    /// <summary>Runs <paramref name="sql"/>, whose <c>{list}</c> stands for an IN list of <paramref name="values"/>
+    /// (each a parameter), over chunks of at most <see cref="InListMax"/> values, and maps every row of every chunk.</summary>
+    /// <param name="connection">An open connection.</param>
+    /// <param name="transaction">The transaction to run in, or null.</param>
+    /// <param name="sql">Constant SQL with one <c>{list}</c>.</param>
+    /// <param name="values">The list's values.</param>
+    /// <param name="parameters">Other named parameters of <paramref name="sql"/>.</param>
+    /// <param name="map">Maps a row.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public static async Task<List<T>> ListWhereInAsync<T>(
+        this DbConnection connection, DbTransaction? transaction, string sql, IEnumerable<object> values,
+        IReadOnlyList<(string Name, object? Value)> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        foreach (var chunk in values.Chunk(InListMax))
+        {
+            var names = Enumerable.Range(0, chunk.Length).Select(i => $"@in{i}").ToList();
+            var command = connection.Command(sql.Replace("{list}", string.Join(", ", names), StringComparison.Ordinal), transaction);
+            foreach (var (name, value) in parameters)
+            {
+                command.With(name, value);
+            }
+
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                command.With(names[i], chunk[i]);
+            }
+
+            rows.AddRange(await command.ListAsync(map, cancellationToken));
+        }
+
+        return rows;
+    }
+
     /// <summary>The string in column <paramref name="ordinal"/>, or null.</summary>
     public static string? NullableString(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -194,20 +194,9 @@ public sealed class OrderBatch
     private static async Task<HashSet<string>> UsedBillNosAsync(
         DbConnection connection, DbTransaction transaction, long tillId, IReadOnlyList<string> billNos, CancellationToken cancellationToken)
     {
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in billNos.Chunk(500))
-        {
-            var names = Enumerable.Range(0, chunk.Length).Select(i => $"@b{i}").ToList();
-            var command = connection.Command($"SELECT bill_no FROM orders WHERE till_id = @till AND bill_no IN ({string.Join(", ", names)})", transaction)
-                .With("@till", tillId);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                command.With(names[i], chunk[i]);
-            }
+        var used = await connection.ListWhereInAsync(transaction, "SELECT bill_no FROM orders WHERE till_id = @till AND bill_no IN ({list})",
+            billNos, [("@till", tillId)], r => r.GetString(0), cancellationToken);
+        return used.ToHashSet(StringComparer.Ordinal);
 
-            used.UnionWith(await command.ListAsync(r => r.GetString(0), cancellationToken));
-        }
-
-        return used;
     }
 }

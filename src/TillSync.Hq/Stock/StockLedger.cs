@@ -45,52 +45,31 @@ public sealed class StockLedger : IAsyncDisposable
         return Convert.ToInt64(await _addOnHand.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>On-hand of <paramref name="skus"/> in one store, in thousandths (0 for a SKU that never moved). With
-    /// <paramref name="lockRows"/> (PostgreSQL) the rows are created at zero where missing — zero is the sum of no
-    /// movements — and locked in ordinal SKU order, so that concurrent sync batches wait for each other instead of
-    /// deadlocking; the values then stay true until the transaction ends.</summary>
+    /// <summary>On-hand of <paramref name="skus"/> in one store, in thousandths (a SKU that never moved is absent: 0).
+    /// With <paramref name="lockRows"/> (PostgreSQL) the rows are first created at zero where missing — zero is the sum
+    /// of no movements — then locked, both in ordinal SKU order, so that concurrent sync batches wait for each other
+    /// instead of deadlocking; the values then stay true until the transaction ends.</summary>
     public static async Task<Dictionary<string, long>> ReadOnHandAsync(
         DbConnection connection, DbTransaction transaction, long storeId, IEnumerable<string> skus, bool lockRows, CancellationToken cancellationToken)
     {
-        var onHand = new Dictionary<string, long>(StringComparer.Ordinal);
         var sorted = skus.Order(StringComparer.Ordinal).ToList();
+        var select = "SELECT sku, qty_milli FROM stock_on_hand WHERE store_id = @store AND sku IN ({list})";
         if (lockRows)
         {
-            await using var ensure = connection.Command("""
-                INSERT INTO stock_on_hand (store_id, sku, qty_milli) VALUES (@store, @sku, 0) ON CONFLICT (store_id, sku) DO NOTHING
-                """, transaction).With("@store", storeId).With("@sku", "");
-            await using var lockRow = connection.Command(
-                "SELECT qty_milli FROM stock_on_hand WHERE store_id = @store AND sku = @sku FOR UPDATE", transaction)
-                .With("@store", storeId).With("@sku", "");
+            var ensure = new BulkInsert("stock_on_hand", ["store_id", "sku", "qty_milli"], BulkInsert.ParametersPerStatementDefault,
+                "ON CONFLICT (store_id, sku) DO NOTHING");
             foreach (var sku in sorted)
             {
-                ensure.Set("@sku", sku);
-                await ensure.ExecuteNonQueryAsync(cancellationToken);
-                lockRow.Set("@sku", sku);
-                onHand[sku] = Convert.ToInt64(await lockRow.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+                ensure.Add(storeId, sku, 0L);
             }
 
-            return onHand;
+            await ensure.FlushAsync(connection, transaction, cancellationToken);
+            select += " ORDER BY sku FOR UPDATE";
         }
 
-        foreach (var chunk in sorted.Chunk(500))
-        {
-            var names = Enumerable.Range(0, chunk.Length).Select(i => $"@sku{i}").ToList();
-            var command = connection.Command(
-                $"SELECT sku, qty_milli FROM stock_on_hand WHERE store_id = @store AND sku IN ({string.Join(", ", names)})", transaction)
-                .With("@store", storeId);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                command.With(names[i], chunk[i]);
-            }
-
-            foreach (var (sku, qtyMilli) in await command.ListAsync(r => (r.GetString(0), r.GetInt64(1)), cancellationToken))
-            {
-                onHand[sku] = qtyMilli;
-            }
-        }
-
-        return onHand;
+        var rows = await connection.ListWhereInAsync(transaction, select, sorted, [("@store", storeId)],
+            r => (Sku: r.GetString(0), QtyMilli: r.GetInt64(1)), cancellationToken);
+        return rows.ToDictionary(r => r.Sku, r => r.QtyMilli, StringComparer.Ordinal);
     }
 
     /// <summary>On-hand of one SKU in one store, in thousandths; 0 when it never moved.</summary>

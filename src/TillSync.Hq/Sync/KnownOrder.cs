@@ -20,16 +20,10 @@ public sealed record KnownOrder(
             return found;
         }
 
-        var names = Enumerable.Range(0, ids.Count).Select(i => $"@id{i}").ToList();
-        var command = connection.Command(
-            "SELECT client_order_id, till_id, fingerprint, status, bill_no, committed_at, flags, reason, detail " +
-            $"FROM orders WHERE client_order_id IN ({string.Join(", ", names)})", transaction);
-        for (var i = 0; i < ids.Count; i++)
-        {
-            command.With(names[i], ids[i].ToString("D"));
-        }
-
-        foreach (var known in await command.ListAsync(Read, cancellationToken))
+        var rows = await connection.ListWhereInAsync(transaction,
+            "SELECT client_order_id, till_id, fingerprint, status, bill_no, committed_at, flags, reason, detail FROM orders WHERE client_order_id IN ({list})",
+            ids.Select(id => (object)id.ToString("D")), [], Read, cancellationToken);
+        foreach (var known in rows)
         {
             found[known.ClientOrderId] = known;
         }

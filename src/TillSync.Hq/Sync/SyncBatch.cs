@@ -58,22 +58,9 @@ public static class CatalogCosts
     public static async Task<Dictionary<string, long>> LoadAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
     {
-        var costs = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var chunk in skus.Chunk(500))
-        {
-            var names = Enumerable.Range(0, chunk.Length).Select(i => $"@sku{i}").ToList();
-            var command = connection.Command($"SELECT sku, cost_paise FROM products WHERE sku IN ({string.Join(", ", names)})", transaction);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                command.With(names[i], chunk[i]);
-            }
-
-            foreach (var (sku, cost) in await command.ListAsync(r => (r.GetString(0), r.GetInt64(1)), cancellationToken))
-            {
-                costs[sku] = cost;
-            }
-        }
-
+        var rows = await connection.ListWhereInAsync(transaction, "SELECT sku, cost_paise FROM products WHERE sku IN ({list})",
+            skus, [], r => (Sku: r.GetString(0), CostPaise: r.GetInt64(1)), cancellationToken);
+        var costs = rows.ToDictionary(r => r.Sku, r => r.CostPaise, StringComparer.Ordinal);
         return costs;
     }
 }
