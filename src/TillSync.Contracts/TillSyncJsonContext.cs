@@ -1,3 +1,4 @@
+using TillSync.Contracts.Accounting;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TillSync.Contracts.Catalog;
@@ -36,4 +37,7 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(TillSnapshot))]
 [JsonSerializable(typeof(OrderView))]
 [JsonSerializable(typeof(OrderPage))]
+[JsonSerializable(typeof(TrialBalanceView))]
+[JsonSerializable(typeof(GstSummaryView))]
+[JsonSerializable(typeof(JournalPage))]
 public sealed partial class TillSyncJsonContext : JsonSerializerContext;

@@ -52,6 +52,9 @@ public static class Limits
     /// <summary>Orders in one page of the order listing.</summary>
     public const int OrdersPageMax = 500;
 
+    /// <summary>Entries in one page of the journal as JSON (the hledger export streams the whole period).</summary>
+    public const int JournalPageMax = 1_000;
+
     /// <summary>How far ahead of HQ's clock a sale may be dated (till clock skew).</summary>
     public static readonly TimeSpan CreatedAtSkewMax = TimeSpan.FromDays(1);
 

@@ -26,6 +26,17 @@ public static class DbCommands
         return command;
     }
 
+    /// <summary>Adds every parameter of <paramref name="parameters"/>.</summary>
+    public static DbCommand WithAll(this DbCommand command, IEnumerable<(string Name, object? Value)> parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            command.With(name, value);
+        }
+
+        return command;
+    }
+
     /// <summary>Sets an existing parameter's value, for a command prepared once and run many times.</summary>
     public static void Set(this DbCommand command, string name, object? value) =>
         command.Parameters[name].Value = value ?? DBNull.Value;
@@ -95,11 +106,8 @@ public static class DbCommands
         foreach (var chunk in values.Chunk(InListMax))
         {
             var names = Enumerable.Range(0, chunk.Length).Select(i => $"@in{i}").ToList();
-            var command = connection.Command(sql.Replace("{list}", string.Join(", ", names), StringComparison.Ordinal), transaction);
-            foreach (var (name, value) in parameters)
-            {
-                command.With(name, value);
-            }
+            var command = connection.Command(sql.Replace("{list}", string.Join(", ", names), StringComparison.Ordinal), transaction)
+                .WithAll(parameters);
 
             for (var i = 0; i < chunk.Length; i++)
             {

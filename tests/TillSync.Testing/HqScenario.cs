@@ -35,6 +35,8 @@ public static class HqScenario
         new("GHEE-1L", "Cow Ghee 1 L", "0405", "PCS", 1_200, 65_000, 56_000, "8901262030014"),
         new("SOAP-125G", "Sandal Soap 125 g", "3401", "PCS", 1_800, 4_500, 3_200, "8901399003119"),
         new("COLA-750ML", "Cola 750 ml", "2202", "PCS", 2_800, 4_000, 2_600, "8901764012273"),
+        new("GOLD-COIN-1G", "Gold coin 1 g", "7118", "NOS", 300, 750_000, 720_000, null),
+        new("DIAMOND-ROUGH", "Rough diamond", "7102", "NOS", 25, 500_000, 450_000, null),
     ];
 
     /// <summary>The loose product sold by weight.</summary>

@@ -5,6 +5,7 @@ using TillSync.Contracts;
 using TillSync.Contracts.Sync;
 using TillSync.Core.Orders;
 using TillSync.Core.Tax;
+using TillSync.Hq.Accounting;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
 using TillSync.Hq.Sync;
@@ -16,7 +17,7 @@ namespace TillSync.Hq.Orders;
 /// entries, on-hand of its SKUs, the till's bill numbers already used — is read once when the batch begins (on-hand
 /// rows locked on PostgreSQL; SQLite's write transaction already excludes every other writer). Each order is then
 /// decided in memory, in <c>tillSeq</c> order, and the whole batch is written at the end with multi-row inserts in the
-/// same transaction: orders, lines, payments, stock movements, on-hand and review items.</summary>
+/// same transaction: orders, lines, payments, stock movements, on-hand, review items and each sale's journal entry.</summary>
 public sealed class OrderBatch
 {
     private readonly TillState _till;
@@ -31,6 +32,7 @@ public sealed class OrderBatch
     private readonly BulkInsert _movements;
     private readonly BulkInsert _reviews;
     private readonly BulkInsert _onHand;
+    private readonly JournalWriter _journal;
 
     private OrderBatch(
         TillState till, DateTimeOffset now, Dictionary<string, long> costPaiseBySku, Dictionary<string, long> onHandMilliBySku, HashSet<string> usedBillNos,
@@ -44,7 +46,8 @@ public sealed class OrderBatch
         var n = parametersPerStatement;
         _orders = new("orders",
             ["client_order_id", "store_id", "till_id", "till_seq", "bill_no", "status", "reason", "detail", "flags", "fingerprint", "created_at",
-             "committed_at", "customer_gstin", "taxable_paise", "cgst_paise", "sgst_paise", "igst_paise", "round_off_paise", "total_paise", "body_json"], n);
+             "committed_at", "customer_gstin", "taxable_paise", "cgst_paise", "sgst_paise", "igst_paise", "round_off_paise", "total_paise", "body_json",
+             "inter_state"], n);
         _lines = new("order_lines",
             ["client_order_id", "line_no", "store_id", "sku", "qty_milli", "unit_price_paise", "discount_paise", "gst_rate_bp", "taxable_paise",
              "cgst_paise", "sgst_paise", "igst_paise", "cost_paise"], n);
@@ -53,6 +56,7 @@ public sealed class OrderBatch
         _reviews = new("review_items",
             ["kind", "status", "store_id", "till_id", "client_order_id", "sku", "short_qty_milli", "reason", "detail", "created_at"], n);
         _onHand = new("stock_on_hand", ["store_id", "sku", "qty_milli"], n, "ON CONFLICT (store_id, sku) DO UPDATE SET qty_milli = excluded.qty_milli");
+        _journal = new JournalWriter(n);
     }
 
     /// <summary>Reads what the batch's new orders depend on.</summary>
@@ -85,7 +89,7 @@ public sealed class OrderBatch
         _usedBillNos.Add(order.BillNo);
         if (problem is not null)
         {
-            AddOrder(order, fingerprint, OrderStatuses.Rejected, problem.Reason, problem.Detail, []);
+            AddOrder(order, fingerprint, OrderStatuses.Rejected, problem.Reason, problem.Detail, [], null);
             AddReview(ReviewItems.RejectedOrder, order, null, null, problem.Reason, $"Bill {order.BillNo} was rejected: {problem.Detail}.");
             return new SyncResult(order.ClientOrderId, order.TillSeq, SyncStatus.Rejected, order.BillNo, _now, false, [],
                 problem.Reason, null, problem.Detail);
@@ -93,8 +97,9 @@ public sealed class OrderBatch
 
         var shortSkus = MoveStock(order);
         IReadOnlyList<string> flags = shortSkus ? [OrderFlags.StockShort] : [];
-        AddOrder(order, fingerprint, OrderStatuses.Committed, null, null, flags);
-        AddLinesAndPayments(order);
+        var supplyKind = OrderTotals.SupplyKindOf(_till.SellerGstin, order.Customer);
+        AddOrder(order, fingerprint, OrderStatuses.Committed, null, null, flags, supplyKind);
+        AddLinesPaymentsAndEntry(order, supplyKind);
         return new SyncResult(order.ClientOrderId, order.TillSeq, SyncStatus.Created, order.BillNo, _now, false, flags, null, null, null);
     }
 
@@ -113,6 +118,7 @@ public sealed class OrderBatch
         }
 
         await _onHand.FlushAsync(connection, transaction, cancellationToken);
+        await _journal.FlushAsync(connection, transaction, cancellationToken);
     }
 
     private OrderCheck? UnknownSku(OrderDto order)
@@ -161,23 +167,24 @@ public sealed class OrderBatch
         return anyShort;
     }
 
-    private void AddOrder(OrderDto order, string fingerprint, string status, string? reason, string? detail, IReadOnlyList<string> flags)
+    private void AddOrder(
+        OrderDto order, string fingerprint, string status, string? reason, string? detail, IReadOnlyList<string> flags, SupplyKind? supplyKind)
     {
         var t = order.Totals;
         _orders.Add(order.ClientOrderId.ToString("D"), _till.StoreId, _till.TillId, order.TillSeq, order.BillNo, status, reason, detail,
             OrderStatuses.FormatFlags(flags), fingerprint, StoredTime.Text(order.CreatedAt), StoredTime.Text(_now), order.Customer?.Gstin,
             t.TaxablePaise, t.CgstPaise, t.SgstPaise, t.IgstPaise, t.RoundOffPaise, t.TotalPaise,
-            JsonSerializer.Serialize(order, TillSyncJsonContext.Default.OrderDto));
+            JsonSerializer.Serialize(order, TillSyncJsonContext.Default.OrderDto), supplyKind == SupplyKind.InterState ? 1 : 0);
     }
 
-    private void AddLinesAndPayments(OrderDto order)
+    private void AddLinesPaymentsAndEntry(OrderDto order, SupplyKind kind)
     {
         var id = order.ClientOrderId.ToString("D");
-        var kind = OrderTotals.SupplyKindOf(_till.SellerGstin, order.Customer);
+        var taxes = new LineTax[order.Lines.Count];
         for (var i = 0; i < order.Lines.Count; i++)
         {
             var line = order.Lines[i];
-            var tax = GstCalculator.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, kind);
+            var tax = taxes[i] = GstCalculator.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, kind);
             _lines.Add(id, i + 1, _till.StoreId, line.Sku, Quantity.ToMilli(line.Qty), line.UnitPricePaise, line.DiscountPaise, line.GstRateBp,
                 tax.TaxablePaise, tax.CgstPaise, tax.SgstPaise, tax.IgstPaise, _costPaiseBySku[line.Sku]);
         }
@@ -186,6 +193,8 @@ public sealed class OrderBatch
         {
             _payments.Add(id, i + 1, _till.StoreId, order.Payments[i].Method, order.Payments[i].AmountPaise);
         }
+
+        _journal.Add(SaleEntry.For(order, _till.StoreId, kind, taxes, _costPaiseBySku), _now);
     }
 
     private void AddReview(string kind, OrderDto order, string? sku, long? shortQtyMilli, string? reason, string detail) =>

@@ -16,4 +16,8 @@ public static class Quantity
 
     /// <summary>Thousandths as a quantity.</summary>
     public static decimal FromMilli(long milli) => milli / (decimal)MilliPerUnit;
+
+    /// <summary>The cost of <paramref name="qty"/> units at <paramref name="unitCostPaise"/> each, rounded to the paisa
+    /// half away from zero like every other amount (DESIGN §3).</summary>
+    public static long CostPaise(decimal qty, long unitCostPaise) => Core.Money.Paise.Round(qty * unitCostPaise);
 }

@@ -4,6 +4,7 @@ using TillSync.Contracts.Stock;
 using TillSync.Core;
 using TillSync.Core.Orders;
 using TillSync.Hq.Access;
+using TillSync.Hq.Accounting;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Stores;
 using TillSync.Hq.Web;
@@ -70,6 +71,16 @@ public static class StockEndpoints
             }
         }
 
+        var journal = new JournalWriter(database.BulkParametersPerStatement);
+        var costPaise = receipt.Lines.Sum(l => Quantity.CostPaise(l.Qty, known[l.Sku]));
+        if (costPaise != 0)
+        {
+            var postings = new PostingSet().Transfer(Accounts.Inventory, Accounts.SupplierPayables, costPaise).ToPostings();
+            journal.Add(new JournalEntry($"receipt:{receiptId}", storeId.Value, JournalKinds.Receipt, JournalEntry.BusinessDate(now),
+                $"Goods received, receipt {receiptId}" + (receipt.Note is null ? "" : $": {receipt.Note}"), postings), now);
+        }
+
+        await journal.FlushAsync(connection, transaction, http.RequestAborted);
         await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "stock.receipt",
             string.Create(CultureInfo.InvariantCulture, $"receipt {receiptId} into store {storeId}: {receipt.Lines.Count} lines; {receipt.Note}"),
             now, http.RequestAborted);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using TillSync.Contracts;
 using TillSync.Core;
+using TillSync.Hq.Accounting;
 using TillSync.Hq.Access;
 using TillSync.Hq.Catalog;
 using TillSync.Hq.Orders;
@@ -81,6 +82,7 @@ public static class HqApplication
         api.MapStockEndpoints();
         api.MapTillEndpoints();
         api.MapOrderEndpoints();
+        api.MapLedgerEndpoints();
         return app;
     }
 }

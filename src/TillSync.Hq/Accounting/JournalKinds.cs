@@ -1,0 +1,20 @@
+namespace TillSync.Hq.Accounting;
+
+/// <summary>The events that post to the journal.</summary>
+public static class JournalKinds
+{
+    /// <summary>A committed sale.</summary>
+    public const string Sale = "sale";
+
+    /// <summary>Goods received from a supplier.</summary>
+    public const string Receipt = "receipt";
+
+    /// <summary>A manager's stock count correction.</summary>
+    public const string Adjustment = "adjustment";
+
+    /// <summary>A manager's resolution of a review item.</summary>
+    public const string Resolution = "resolution";
+
+    /// <summary>The entry reference of a sale.</summary>
+    public static string SaleRef(Guid clientOrderId) => $"sale:{clientOrderId:D}";
+}

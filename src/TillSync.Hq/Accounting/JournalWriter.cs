@@ -1,0 +1,64 @@
+using System.Data.Common;
+using System.Globalization;
+using TillSync.Core;
+using TillSync.Storage;
+
+namespace TillSync.Hq.Accounting;
+
+/// <summary>Writes journal entries in the caller's transaction — the transaction of the event they record — with the
+/// balance asserted twice: each entry before it is queued, and every written entry again after reading its postings
+/// back from the database (TigerBeetle's paired assertions).</summary>
+public sealed class JournalWriter
+{
+    private readonly BulkInsert _entries;
+    private readonly BulkInsert _postings;
+    private readonly Dictionary<string, int> _postingCountByRef = new(StringComparer.Ordinal);
+
+    /// <summary>A writer whose multi-row inserts carry at most <paramref name="parametersPerStatement"/> values.</summary>
+    public JournalWriter(int parametersPerStatement)
+    {
+        _entries = new("journal_entries", ["entry_ref", "store_id", "kind", "entry_date", "description", "posted_at"], parametersPerStatement);
+        _postings = new("journal_postings", ["entry_ref", "posting_no", "store_id", "account", "amount_paise"], parametersPerStatement);
+    }
+
+    /// <summary>Entries queued so far.</summary>
+    public int Count => _postingCountByRef.Count;
+
+    /// <summary>Queues <paramref name="entry"/>, posted at <paramref name="postedAt"/>.</summary>
+    public void Add(JournalEntry entry, DateTimeOffset postedAt)
+    {
+        Invariant.Assert(entry.IsBalanced);
+        _postingCountByRef.Add(entry.Ref, entry.Postings.Count);
+        _entries.Add(entry.Ref, entry.StoreId, entry.Kind, EntryDate(entry.Date), entry.Description, StoredTime.Text(postedAt));
+        for (var i = 0; i < entry.Postings.Count; i++)
+        {
+            _postings.Add(entry.Ref, i + 1, entry.StoreId, entry.Postings[i].Account, entry.Postings[i].AmountPaise);
+        }
+    }
+
+    /// <summary>Writes the queued entries and reads them back: every entry must be stored whole and balance.</summary>
+    public async Task FlushAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (Count == 0)
+        {
+            return;
+        }
+
+        await _entries.FlushAsync(connection, transaction, cancellationToken);
+        await _postings.FlushAsync(connection, transaction, cancellationToken);
+        var stored = await connection.ListWhereInAsync(transaction,
+            "SELECT entry_ref, COUNT(*), CAST(SUM(amount_paise) AS BIGINT) FROM journal_postings WHERE entry_ref IN ({list}) GROUP BY entry_ref",
+            _postingCountByRef.Keys.ToList(), [],
+            r => (Ref: r.GetString(0), Postings: r.GetInt64(1), SumPaise: r.GetInt64(2)), cancellationToken);
+        Invariant.Assert(stored.Count == Count);
+        foreach (var entry in stored)
+        {
+            Invariant.Assert(entry.SumPaise == 0 && entry.Postings == _postingCountByRef[entry.Ref]);
+        }
+
+        _postingCountByRef.Clear();
+    }
+
+    /// <summary>A business date as stored: <c>yyyy-MM-dd</c>, which sorts as dates do.</summary>
+    public static string EntryDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,80 @@
+using System.Data.Common;
+using System.Text;
+using TillSync.Contracts.Accounting;
+using TillSync.Core;
+using TillSync.Hq.Access;
+using TillSync.Hq.Storage;
+using TillSync.Hq.Web;
+using TillSync.Storage;
+
+namespace TillSync.Hq.Accounting;
+
+/// <summary>The books for managers and accountants: trial balance, journal (JSON or hledger) and GST summary. Each
+/// takes an optional period (<c>from</c>, <c>to</c>: yyyy-MM-dd business dates, IST) and <c>storeId</c>.</summary>
+public static class LedgerEndpoints
+{
+    /// <summary>Maps the <c>/ledger/…</c> endpoints.</summary>
+    public static void MapLedgerEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/ledger/trial-balance", TrialBalanceAsync).RequireManager().Produces<TrialBalanceView>().ProducesProblem(400);
+        api.MapGet("/ledger/gst-summary", GstSummaryAsync).RequireManager().Produces<GstSummaryView>().ProducesProblem(400);
+        api.MapGet("/ledger/journal", JournalAsync).RequireManager()
+            .Produces<JournalPage>().Produces<string>(200, "text/plain").ProducesProblem(400);
+    }
+
+    private static Task<IResult> TrialBalanceAsync(HttpContext http, HqDatabase database, string? from, string? to, long? storeId) =>
+        WithPeriodAsync(http, database, from, to, storeId,
+            async (connection, period) => TypedResults.Ok(await TrialBalance.LoadAsync(connection, period, http.RequestAborted)));
+
+    private static Task<IResult> GstSummaryAsync(HttpContext http, HqDatabase database, string? from, string? to, long? storeId) =>
+        WithPeriodAsync(http, database, from, to, storeId,
+            async (connection, period) => TypedResults.Ok(await GstSummary.LoadAsync(connection, period, http.RequestAborted)));
+
+    private static async Task<IResult> JournalAsync(
+        HttpContext http, HqDatabase database, TimeProvider time, string? format, string? from, string? to, long? storeId, long? after, int? limit)
+    {
+        if (format is not (null or "json" or "hledger"))
+        {
+            return Problems.BadRequest($"format '{(format.Length > 20 ? format[..20] : format)}' is not known; use json (the default) or hledger.");
+        }
+
+        var pageSize = limit ?? 100;
+        if (pageSize is < 1 or > Limits.JournalPageMax || after < 0)
+        {
+            return Problems.BadRequest($"limit must be 1 to {Limits.JournalPageMax} and after must not be negative.");
+        }
+
+        return await WithPeriodAsync(http, database, from, to, storeId, async (connection, period) =>
+        {
+            if (format != "hledger")
+            {
+                return TypedResults.Ok(await JournalPages.LoadAsync(connection, period, after ?? 0, pageSize, http.RequestAborted));
+            }
+
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            http.Response.Headers.ContentDisposition = "inline; filename=\"tillsync.journal\"";
+            await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 64 * 1024);
+            await HledgerJournal.WriteAsync(connection, period, writer, time.GetUtcNow(), http.RequestAborted);
+            return TypedResults.Empty;
+        });
+    }
+
+    private static async Task<IResult> WithPeriodAsync(
+        HttpContext http, HqDatabase database, string? from, string? to, long? storeId, Func<DbConnection, LedgerPeriod, Task<IResult>> report)
+    {
+        var (period, problem) = LedgerPeriod.Parse(from, to, storeId);
+        if (period is null)
+        {
+            return Problems.BadRequest(problem!);
+        }
+
+        await using var connection = await database.OpenAsync(http.RequestAborted);
+        if (storeId is not null && await connection.Command("SELECT 1 FROM stores WHERE store_id = @store").With("@store", storeId.Value)
+                .ScalarAsync(http.RequestAborted) is null)
+        {
+            return Problems.BadRequest($"storeId {storeId} is not a store.");
+        }
+
+        return await report(connection, period);
+    }
+}
