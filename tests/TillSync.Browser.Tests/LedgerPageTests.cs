@@ -1,0 +1,62 @@
+// Proves HQ's books page shows a manager the trial balance and GST summary of real sales: two cash sales made on the
+// cashier page reach HQ, and the page shows them in assets:cash and revenue:sales, the totals balanced, and the GST
+// rows by rate — the same figures as HQ's API.
+using System.Globalization;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using TillSync.Browser.Tests.Harness;
+using TillSync.Contracts.Accounting;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace TillSync.Browser.Tests;
+
+[Collection(CashierPageSuite.Name)]
+public sealed class LedgerPageTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Ledger_AfterTwoCashSales_ShowsBalancedTrialBalanceAndGstByRate()
+    {
+        await using var session = await CashierSession.StartAsync(browser, output, nameof(Ledger_AfterTwoCashSales_ShowsBalancedTrialBalanceAndGstByRate));
+        var cashier = session.Cashier;
+        await session.RunAsync(async () =>
+        {
+            await cashier.WaitForSyncStateAsync("online", TimeSpan.FromSeconds(30));
+            await cashier.SellForCashAsync(("RICE-5KG", "RICE-5KG", "1"), ("SOAP-125G", "SOAP-125G", "1"), ("SOAP-125G", "SOAP-125G", "2"));
+            await cashier.SellForCashAsync(("GHEE-1L", "GHEE-1L", "1"));
+            await cashier.WaitForQueueDepthAsync(0, TimeSpan.FromSeconds(30));
+        });
+        using var api = new HttpClient { BaseAddress = session.Hq.Address };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", session.Hq.AdminToken);
+        var trialBalance = (await api.GetFromJsonAsync<TrialBalanceView>("/api/v1/ledger/trial-balance", Json))!;
+        var cashPaise = trialBalance.Rows.Single(r => r.Account == "assets:cash").BalancePaise;
+
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(session.Hq.Address, "/ledger").ToString());
+        await page.GetByPlaceholder("Manager token").FillAsync(session.Hq.AdminToken);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the books" }).ClickAsync();
+
+        var cashRow = page.Locator("tr[data-account='assets:cash']");
+        await Expect(cashRow).ToContainTextAsync(Rupees(cashPaise));
+        await Expect(page.Locator("tr[data-account='revenue:sales']")).ToBeVisibleAsync();
+        await Expect(page.Locator("tr[data-account='liabilities:gst:cgst:18%']")).ToBeVisibleAsync();
+        await Expect(page.Locator("#tb-balance")).ToHaveTextAsync("0.00 — balanced");
+        var gstRows = page.Locator("#gst tbody tr");
+        await Expect(gstRows.Filter(new() { HasText = "18%" })).ToContainTextAsync("B2C");
+        await Expect(gstRows.Filter(new() { HasText = "12%" })).ToContainTextAsync("intra-state");
+        await Expect(page.Locator("#gst-invoices")).ToHaveTextAsync("2");
+        var path = Path.Combine(session.ScreenshotFolder, "ledger.png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        output.WriteLine($"screenshot: {path}");
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    // As the page writes rupees (en-IN): two decimals, digits grouped; below one lakh that is the familiar 1,234.56.
+    private static string Rupees(long paise)
+    {
+        Assert.InRange(paise, 0, 99_999_99);
+        return (paise / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture);
+    }
+}
