@@ -129,6 +129,35 @@ public sealed class JournalTests(HqFixture fixture) : IClassFixture<HqFixture>
         Assert.Equal(-old.Totals.TaxablePaise, Books.Balance(thatDay, "revenue:sales"));
     }
 
+    [Fact]
+    public async Task WorkedExamples_PostExactlyTheEntriesDocsAccountingShows()
+    {
+        // docs/accounting.md walks through these two sales; if a rule changes, the page must change with it.
+        var till = await fixture.EnrolTillAsync();
+        var intra = till.Orders.Next([OrderFactory.Line("GHEE-1L", 2, discountPaise: 1_000), OrderFactory.Line("SUGAR-LOOSE", 1.375m)],
+            HqScenario.B2BIntraState) with { Payments = [new PaymentDto("card", 151_100)] };
+        var inter = till.Orders.Next([OrderFactory.Line("COLA-750ML", 4), OrderFactory.Line("RICE-5KG", 1)], HqScenario.B2BInterState)
+            with { Payments = [new PaymentDto("upi", 30_000), new PaymentDto("cash", 24_600)] };
+
+        Assert.All((await till.SyncAsync([intra, inter])).Results, r => Assert.Equal(SyncStatus.Created, r.Status));
+
+        Assert.Equal(
+            [
+                new PostingView("assets:card", 151_100), new PostingView("revenue:sales", -135_325),
+                new PostingView("liabilities:gst:cgst:12%", -7_740), new PostingView("liabilities:gst:sgst:12%", -7_740),
+                new PostingView("liabilities:gst:cgst:5%", -158), new PostingView("liabilities:gst:sgst:5%", -158),
+                new PostingView("income:round-off", 21), new PostingView("expenses:cogs", 117_500), new PostingView("assets:inventory", -117_500),
+            ],
+            (await EntryOfAsync(intra)).Postings);
+        Assert.Equal(
+            [
+                new PostingView("assets:upi", 30_000), new PostingView("assets:cash", 24_600), new PostingView("revenue:sales", -48_500),
+                new PostingView("liabilities:gst:igst:28%", -4_480), new PostingView("liabilities:gst:igst:5%", -1_625),
+                new PostingView("income:round-off", 5), new PostingView("expenses:cogs", 38_400), new PostingView("assets:inventory", -38_400),
+            ],
+            (await EntryOfAsync(inter)).Postings);
+    }
+
     public static TheoryData<string> BadQueries => [
         "/api/v1/ledger/trial-balance?from=28-11-2026",
         "/api/v1/ledger/trial-balance?from=2026-11-29&to=2026-11-28",
