@@ -14,7 +14,7 @@ public static class CompactJws
     /// <summary>Signs <paramref name="payloadJson"/> with <paramref name="key"/>; the header names <paramref name="keyId"/>.</summary>
     public static string Sign(byte[] payloadJson, RSA key, string keyId)
     {
-        var header = JsonSerializer.SerializeToUtf8Bytes(new JwsHeader(Rs256, "JWT", keyId), IrpJsonContext.Default.JwsHeader);
+        var header = JsonSerializer.SerializeToUtf8Bytes(new JwsHeader(Rs256, "JWT", keyId), IrpJsonContext.Nic.JwsHeader);
         var signingInput = Base64Url.EncodeToString(header) + "." + Base64Url.EncodeToString(payloadJson);
         var signature = key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return signingInput + "." + Base64Url.EncodeToString(signature);
@@ -36,7 +36,7 @@ public static class CompactJws
 
         try
         {
-            header = JsonSerializer.Deserialize(headerBytes, IrpJsonContext.Default.JwsHeader);
+            header = JsonSerializer.Deserialize(headerBytes, IrpJsonContext.Nic.JwsHeader);
         }
         catch (JsonException)
         {

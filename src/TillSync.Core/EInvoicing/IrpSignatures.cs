@@ -12,7 +12,7 @@ public static class IrpSignatures
     /// <summary>Signs <paramref name="dataJson"/> the way NIC does.</summary>
     public static string Sign(string dataJson, RSA key, string keyId) =>
         CompactJws.Sign(
-            JsonSerializer.SerializeToUtf8Bytes(new SignedContent(dataJson, SignedContent.NicIssuer), IrpJsonContext.Default.SignedContent),
+            JsonSerializer.SerializeToUtf8Bytes(new SignedContent(dataJson, SignedContent.NicIssuer), IrpJsonContext.Nic.SignedContent),
             key, keyId);
 
     /// <summary>The signed <c>data</c> JSON when the signature verifies with <paramref name="publicKey"/> and the
@@ -26,7 +26,7 @@ public static class IrpSignatures
 
         try
         {
-            var content = JsonSerializer.Deserialize(payload, IrpJsonContext.Default.SignedContent);
+            var content = JsonSerializer.Deserialize(payload, IrpJsonContext.Nic.SignedContent);
             return content?.Issuer == SignedContent.NicIssuer ? content.Data : null;
         }
         catch (JsonException)
@@ -46,7 +46,7 @@ public static class IrpSignatures
 
         try
         {
-            return JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(data), IrpJsonContext.Default.QrCodeClaims);
+            return JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(data), IrpJsonContext.Nic.QrCodeClaims);
         }
         catch (JsonException)
         {
