@@ -90,6 +90,28 @@ public sealed class GenerateTests(IrpFixture fixture) : IClassFixture<IrpFixture
     }
 
     [Fact]
+    public async Task Generate_SameDocumentConcurrently_RegistersOnceAndEveryOtherCallSees2150()
+    {
+        var document = Documents.Invoice();
+        var clients = Enumerable.Range(0, 8).Select(_ => irp.Client(Documents.Store.Gstin)).ToList();
+        try
+        {
+            var answers = await Task.WhenAll(clients.Select(c => c.GenerateAsync(document.Json)));
+
+            var registered = Assert.Single(answers, a => a.Status == IrpStatus.Success).Data!;
+            Assert.All(answers.Where(a => a.Status == IrpStatus.Failure), a =>
+            {
+                Assert.Equal(IrpErrorCodes.DuplicateIrn, Assert.Single(a.ErrorDetails!).ErrorCode);
+                Assert.Equal(registered.AckNo, Assert.Single(a.InfoDtls!).Desc.AckNo);
+            });
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task Generate_SchemaViolations_Answer2140WithTheSchemaMessagesAndRegisterNothing()
     {
         using var client = irp.Client(Documents.Store.Gstin);
