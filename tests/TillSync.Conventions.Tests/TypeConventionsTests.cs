@@ -12,6 +12,7 @@ public sealed class TypeConventionsTests
         typeof(TillSync.Contracts.TillSyncJsonContext).Assembly,
         typeof(TillSync.Core.Limits).Assembly,
         typeof(TillSync.Hq.Web.HqApplication).Assembly,
+        typeof(TillSync.Irp.Web.IrpApplication).Assembly,
     ];
 
     [Fact]

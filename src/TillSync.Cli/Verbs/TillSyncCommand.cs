@@ -13,6 +13,8 @@ public static class TillSyncCommand
             "TillSync: an offline-first point of sale. Tills keep selling without the internet; HQ commits each sale exactly once.");
         root.Subcommands.Add(HqVerb.Create(console));
         root.Subcommands.Add(TillVerb.Create(console));
+        root.Subcommands.Add(IrpVerb.Create(console));
+        root.Subcommands.Add(EInvoiceVerb.Create(console));
         root.Subcommands.Add(Demo.DemoVerb.Create(console));
         root.Subcommands.Add(LedgerVerb.Create(console, progress ?? Console.Error));
         return root;

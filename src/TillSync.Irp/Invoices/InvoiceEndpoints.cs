@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TillSync.Core;
+using TillSync.Core.EInvoicing;
+using TillSync.Core.Orders;
+using TillSync.Irp.Faults;
+using TillSync.Irp.Web;
+
+namespace TillSync.Irp.Invoices;
+
+/// <summary>NIC's invoice API: generate IRN, get by IRN, get by document details.</summary>
+public static class InvoiceEndpoints
+{
+    /// <summary>Maps the three endpoints on <paramref name="nic"/> (the group with the fault filter).</summary>
+    public static IEndpointRouteBuilder MapInvoiceEndpoints(this IEndpointRouteBuilder nic)
+    {
+        nic.MapPost(IrpPaths.GenerateIrn, GenerateAsync);
+        nic.MapGet(IrpPaths.IrnByIrnPrefix + "{irn}", GetByIrnAsync);
+        nic.MapGet(IrpPaths.IrnByDocumentDetails, GetByDocumentAsync);
+        return nic;
+    }
+
+    private static async Task<IResult> GenerateAsync(
+        HttpContext http, InvoiceRegistry registry, FaultSwitches faults, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (gstin, refusal) = IrpCaller.Identify(http.Request);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var (json, bytes, bodyRefusal) = await NicBody.ReadAsync(http.Request, cancellationToken);
+        if (bodyRefusal is not null)
+        {
+            return bodyRefusal;
+        }
+
+        using (json)
+        {
+            var (payload, invalid) = Validate(json!.RootElement, gstin!, time);
+            if (invalid is not null)
+            {
+                return invalid;
+            }
+
+            // Validate has checked both against the schema and the calendar.
+            Invariant.Assert(DocumentTypes.TryParse(payload!.Document.Type, out var type));
+            Invariant.Assert(DocumentDates.TryParse(payload.Document.Date, out var date));
+            var irn = Irn.Compute(payload.Seller.Gstin, date, type, payload.Document.Number);
+            var (registration, duplicate) = await registry.RegisterAsync(irn, payload, JsonNode.Parse(bytes)!.AsObject(), cancellationToken);
+            if (duplicate)
+            {
+                return IrpReplies.Duplicate(registration.AckNo, IrpTimes.Text(registration.AckAt), registration.Irn);
+            }
+
+            IrpLog.Registered(http, registration.AckNo, registration.Irn);
+            return FaultFilter.MaybeDropReply(faults, http, IrpReplies.Ok(registration.ToDetails()));
+        }
+    }
+
+    /// <summary>Schema (2140), then ownership (2143), the date (2140, 2163) and NIC's arithmetic (<see cref="InvoiceRules"/>).</summary>
+    private static (EInvoicePayload? Payload, IResult? Invalid) Validate(JsonElement body, string callerGstin, TimeProvider time)
+    {
+        var violations = EInvoiceSchema.Violations(body);
+        if (violations.Count > 0)
+        {
+            return (null, IrpReplies.Errors(violations.Select(v => new IrpError(IrpErrorCodes.SchemaValidation, v)).ToList()));
+        }
+
+        EInvoicePayload payload;
+        try
+        {
+            payload = EInvoicePayload.FromJson(body);
+        }
+        catch (JsonException e)
+        {
+            return (null, IrpReplies.Error(IrpErrorCodes.SchemaValidation, $"{e.Path}: {e.Message}"));
+        }
+
+        if (payload.Seller.Gstin != callerGstin)
+        {
+            return (null, IrpReplies.Error(IrpErrorCodes.NotOwnGstin,
+                $"Invoice does not belongs to the user GSTIN: SellerDtls.Gstin {payload.Seller.Gstin} is not the gstin header {callerGstin}"));
+        }
+
+        if (!DocumentDates.TryParse(payload.Document.Date, out var date))
+        {
+            return (null, IrpReplies.Error(IrpErrorCodes.SchemaValidation, $"/DocDtls/Dt: '{payload.Document.Date}' is not a date"));
+        }
+
+        if (date > DateOnly.FromDateTime(time.GetUtcNow().ToOffset(BillNumber.IstOffset).DateTime))
+        {
+            return (null, IrpReplies.Error(IrpErrorCodes.FutureDocumentDate, "Document date should not be future date"));
+        }
+
+        var errors = InvoiceRules.Check(payload);
+        return errors.Count > 0 ? (null, IrpReplies.Errors(errors)) : (payload, null);
+    }
+
+    private static async Task<IResult> GetByIrnAsync(HttpRequest request, string irn, InvoiceRegistry registry, CancellationToken cancellationToken)
+    {
+        var (gstin, refusal) = IrpCaller.Identify(request);
+        return refusal ?? Found(await registry.FindAsync(irn, cancellationToken), gstin!);
+    }
+
+    private static async Task<IResult> GetByDocumentAsync(HttpRequest request, InvoiceRegistry registry, CancellationToken cancellationToken)
+    {
+        var (gstin, refusal) = IrpCaller.Identify(request);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var number = request.Query["docnum"].ToString();
+        if (!DocumentTypes.TryParse(request.Query["doctype"].ToString().ToUpperInvariant(), out var type)
+            || !DocumentDates.TryParse(request.Query["docdate"].ToString(), out var date) || number.Length == 0)
+        {
+            return IrpReplies.Error(IrpErrorCodes.IncompleteRequest,
+                "Incomplete request parameters: send doctype (INV, CRN, DBN), docnum and docdate (dd/MM/yyyy)");
+        }
+
+        // The document's identity is its IRN, whatever the case of the number it is asked for with.
+        return Found(await registry.FindAsync(Irn.Compute(gstin!, date, type, number), cancellationToken), gstin!);
+    }
+
+    private static IResult Found(Registration? registration, string callerGstin) =>
+        registration is null ? IrpReplies.Error(IrpErrorCodes.IrnNotFound, "Requested IRN data is not available")
+        : registration.SellerGstin != callerGstin ? IrpReplies.Error(IrpErrorCodes.NotOwnGstin, "Invoice does not belongs to the user GSTIN")
+        : IrpReplies.Ok(registration.ToDetails());
+}

@@ -1,0 +1,11 @@
+using TillSync.Irp.Faults;
+
+namespace TillSync.Irp.Web;
+
+/// <summary>How to run the simulator; each has a <c>tillsync irp</c> option and a <c>TILLSYNC_IRP_*</c> twin.</summary>
+/// <param name="Urls">Where to listen, e.g. <c>http://127.0.0.1:5070</c>.</param>
+/// <param name="DataDirectory">Holds <c>irp.db</c> and the signing key.</param>
+/// <param name="Faults">The fault switches at start.</param>
+/// <param name="Seed">Seeds the random that decides which calls fault.</param>
+/// <param name="TestClock">Maps <c>/admin/clock</c>, letting tests move the simulator's clock forward.</param>
+public sealed record IrpOptions(string Urls, string DataDirectory, FaultSettings Faults, int Seed, bool TestClock);

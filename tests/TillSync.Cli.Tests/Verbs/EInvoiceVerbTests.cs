@@ -1,0 +1,75 @@
+// Proves `tillsync einvoice irn` prints Core's IRN for good input and refuses bad input with a readable reason and a
+// non-zero exit, and that `tillsync irp` documents its options and refuses out-of-range fault rates. In-process parser.
+using TillSync.Cli.Verbs;
+
+namespace TillSync.Cli.Tests.Verbs;
+
+public sealed class EInvoiceVerbTests
+{
+    [Fact]
+    public async Task Irn_SampleInvoice_PrintsTheIrnOfTheDuplicateSample()
+    {
+        var (exit, output) = await RunAsync("einvoice", "irn", "--gstin", "29AABCH1234K1ZN", "--date", "15/11/2025", "--type", "INV", "--no", "BLR1/2526/000123");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("3ae146e19932c68bf141ebdfe51a9816a2b127fb594db2dd5e94a3eb2c0de69e", output.Trim());
+    }
+
+    [Theory]
+    [InlineData("29AABCH1234K1ZX", "15/11/2025", "INV", "BLR1/2526/000123", "--gstin")]
+    [InlineData("29AABCH1234K1ZN", "31/02/2025", "INV", "BLR1/2526/000123", "--date")]
+    [InlineData("29AABCH1234K1ZN", "2025-11-15", "INV", "BLR1/2526/000123", "--date")]
+    [InlineData("29AABCH1234K1ZN", "15/11/2025", "BILL", "BLR1/2526/000123", "--type")]
+    [InlineData("29AABCH1234K1ZN", "15/11/2025", "INV", "0BLR/1", "--no")]
+    [InlineData("29AABCH1234K1ZN", "15/11/2025", "INV", "BLR1/2526/0001234567", "--no")]
+    public async Task Irn_BadInput_ExitsNonZeroNamingTheOption(string gstin, string date, string type, string number, string option)
+    {
+        var (exit, output) = await RunAsync("einvoice", "irn", "--gstin", gstin, "--date", date, "--type", type, "--no", number);
+        var (irn, problem) = EInvoiceVerb.Compute(gstin, date, type, number);
+
+        Assert.NotEqual(0, exit);
+        Assert.Equal("", output);
+        Assert.Null(irn);
+        Assert.StartsWith(option + " ", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Irn_LowerCaseTypeAndNumber_GiveTheSameIrn()
+    {
+        Assert.Equal(
+            EInvoiceVerb.Compute("29AABCH1234K1ZN", "15/11/2025", "INV", "BLR1/2526/000123"),
+            EInvoiceVerb.Compute("29AABCH1234K1ZN", "15/11/2025", "inv", "blr1/2526/000123"));
+    }
+
+    [Fact]
+    public async Task Irp_Help_ListsEveryOptionWithItsEnvironmentTwin()
+    {
+        var (exit, help) = await RunAsync("irp", "--help");
+
+        Assert.Equal(0, exit);
+        foreach (var text in new[] { "--urls", "--data", "--latency-ms", "TILLSYNC_IRP_LATENCY_MS", "--failure-rate", "TILLSYNC_IRP_FAILURE_RATE",
+                     "--commit-then-timeout-rate", "TILLSYNC_IRP_COMMIT_THEN_TIMEOUT_RATE", "--seed", "--test-clock" })
+        {
+            Assert.Contains(text, help, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Irp_FailureRateAboveOne_ExitsWithoutStarting()
+    {
+        var (exit, output) = await RunAsync("irp", "--urls", "http://127.0.0.1:0", "--data", Path.GetTempPath(), "--failure-rate", "1.5");
+
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("listening", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var parse = TillSyncCommand.Create(output).Parse(args);
+        parse.InvocationConfiguration.Output = output;
+        parse.InvocationConfiguration.Error = TextWriter.Null;
+        var exit = await parse.InvokeAsync();
+        return (exit, output.ToString());
+    }
+}
