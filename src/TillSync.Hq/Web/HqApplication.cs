@@ -5,6 +5,7 @@ using TillSync.Core;
 using TillSync.Hq.Access;
 using TillSync.Hq.Catalog;
 using TillSync.Hq.Orders;
+using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Stores;
@@ -76,11 +77,13 @@ public static class HqApplication
         var api = app.MapGroup("/api/v1");
         api.MapSyncEndpoint();
         api.MapSnapshotEndpoint();
+        api.MapUpdatesEndpoint();
         api.MapStoreEndpoints();
         api.MapProductEndpoints();
         api.MapStockEndpoints();
         api.MapTillEndpoints();
         api.MapOrderEndpoints();
+        api.MapReviewEndpoints();
         return app;
     }
 }

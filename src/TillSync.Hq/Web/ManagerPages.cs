@@ -4,9 +4,12 @@ namespace TillSync.Hq.Web;
 /// browser tab's session storage) and calls the same API as every other client.</summary>
 public static class ManagerPages
 {
-    /// <summary>Maps <c>/fleet</c>.</summary>
-    public static void MapManagerPages(this IEndpointRouteBuilder app) =>
+    /// <summary>Maps <c>/fleet</c> and <c>/reviews</c>.</summary>
+    public static void MapManagerPages(this IEndpointRouteBuilder app)
+    {
         app.MapGet("/fleet", () => Page("fleet.html")).ExcludeFromDescription();
+        app.MapGet("/reviews", () => Page("reviews.html")).ExcludeFromDescription();
+    }
 
     private static IResult Page(string name)
     {
