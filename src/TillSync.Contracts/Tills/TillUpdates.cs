@@ -15,9 +15,11 @@ public sealed record TillUpdatesPage(IReadOnlyList<TillUpdate> Updates, long Nex
 /// <param name="ClientOrderId">The sale.</param>
 /// <param name="BillNo">Its bill number.</param>
 /// <param name="ReviewId">For review events: HQ's review item.</param>
+/// <param name="ReviewKind">For review events: the item's kind (<c>stock_short</c>, <c>rejected_order</c>, <c>sync_conflict</c>).</param>
 /// <param name="Summary">A sentence for the cashier.</param>
 /// <param name="At">When it happened at HQ.</param>
-public sealed record TillUpdate(long Cursor, string Kind, Guid ClientOrderId, string? BillNo, long? ReviewId, string Summary, DateTimeOffset At);
+public sealed record TillUpdate(
+    long Cursor, string Kind, Guid ClientOrderId, string? BillNo, long? ReviewId, string? ReviewKind, string Summary, DateTimeOffset At);
 
 /// <summary>Kinds of till update.</summary>
 public static class TillUpdateKinds

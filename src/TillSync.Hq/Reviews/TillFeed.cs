@@ -18,10 +18,11 @@ public static class TillFeed
     /// more when there are more.</summary>
     public static Task<List<TillUpdate>> ReadAsync(DbConnection connection, long tillId, long after, int limit, CancellationToken cancellationToken) =>
         connection.Command("""
-            SELECT update_id, kind, client_order_id, bill_no, review_id, summary, at FROM till_updates
-            WHERE till_id = @till AND update_id > @after ORDER BY update_id LIMIT @limit
+            SELECT u.update_id, u.kind, u.client_order_id, u.bill_no, u.review_id, r.kind, u.summary, u.at
+            FROM till_updates u LEFT JOIN review_items r ON r.review_id = u.review_id
+            WHERE u.till_id = @till AND u.update_id > @after ORDER BY u.update_id LIMIT @limit
             """)
             .With("@till", tillId).With("@after", after).With("@limit", limit + 1)
             .ListAsync(r => new TillUpdate(r.GetInt64(0), r.GetString(1), Guid.Parse(r.GetString(2)), r.NullableString(3),
-                r.IsDBNull(4) ? null : r.GetInt64(4), r.GetString(5), StoredTime.Parse(r.GetString(6))), cancellationToken);
+                r.IsDBNull(4) ? null : r.GetInt64(4), r.NullableString(5), r.GetString(6), StoredTime.Parse(r.GetString(7))), cancellationToken);
 }
