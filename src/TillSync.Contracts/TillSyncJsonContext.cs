@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using TillSync.Contracts.Catalog;
 using TillSync.Contracts.Orders;
+using TillSync.Contracts.Reviews;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Stores;
 using TillSync.Contracts.Sync;
@@ -40,4 +41,13 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(TrialBalanceView))]
 [JsonSerializable(typeof(GstSummaryView))]
 [JsonSerializable(typeof(JournalPage))]
+[JsonSerializable(typeof(StockAdjustmentRequest))]
+[JsonSerializable(typeof(StockAdjustmentView))]
+[JsonSerializable(typeof(StockListPage))]
+[JsonSerializable(typeof(StockMovementPage))]
+[JsonSerializable(typeof(ReviewPage))]
+[JsonSerializable(typeof(ReviewDetail))]
+[JsonSerializable(typeof(ReviewResolutionRequest))]
+[JsonSerializable(typeof(ReviewResolutionView))]
+[JsonSerializable(typeof(TillUpdatesPage))]
 public sealed partial class TillSyncJsonContext : JsonSerializerContext;

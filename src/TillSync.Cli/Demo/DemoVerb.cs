@@ -90,7 +90,7 @@ public static class DemoVerb
             "",
             $"TillSync demo is running{(reused ? " (data reused from the last run)" : "")}. Data: {dataDirectory}",
             "",
-            $"  HQ             {hq}   fleet: {hq}/fleet   books: {hq}/ledger   API: {hq}/openapi/v1.json",
+            $"  HQ             {hq}   fleet: {hq}/fleet   reviews: {hq}/reviews   books: {hq}/ledger   API: {hq}/openapi/v1.json",
             $"  manager token  {setup.AdminToken}",
         };
         for (var i = 0; i < setup.Tills.Count; i++)

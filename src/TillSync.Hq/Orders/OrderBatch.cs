@@ -33,6 +33,9 @@ public sealed class OrderBatch
     private readonly BulkInsert _reviews;
     private readonly BulkInsert _onHand;
     private readonly JournalWriter _journal;
+    private readonly int _parametersPerStatement;
+    private readonly HashSet<Guid> _reviewedOrders = [];
+    private readonly List<Shortfall> _shortfalls = [];
 
     private OrderBatch(
         TillState till, DateTimeOffset now, Dictionary<string, long> costPaiseBySku, Dictionary<string, long> onHandMilliBySku, HashSet<string> usedBillNos,
@@ -44,6 +47,7 @@ public sealed class OrderBatch
         _onHandMilliBySku = onHandMilliBySku;
         _usedBillNos = usedBillNos;
         var n = parametersPerStatement;
+        _parametersPerStatement = n;
         _orders = new("orders",
             ["client_order_id", "store_id", "till_id", "till_seq", "bill_no", "status", "reason", "detail", "flags", "fingerprint", "created_at",
              "committed_at", "customer_gstin", "taxable_paise", "cgst_paise", "sgst_paise", "igst_paise", "round_off_paise", "total_paise", "body_json",
@@ -54,7 +58,7 @@ public sealed class OrderBatch
         _payments = new("order_payments", ["client_order_id", "payment_no", "store_id", "method", "amount_paise"], n);
         _movements = new("stock_movements", ["store_id", "sku", "qty_milli", "kind", "client_order_id", "receipt_id", "created_at"], n);
         _reviews = new("review_items",
-            ["kind", "status", "store_id", "till_id", "client_order_id", "sku", "short_qty_milli", "reason", "detail", "created_at"], n);
+            ["kind", "status", "store_id", "till_id", "client_order_id", "bill_no", "sku", "short_qty_milli", "reason", "detail", "created_at"], n);
         _onHand = new("stock_on_hand", ["store_id", "sku", "qty_milli"], n, "ON CONFLICT (store_id, sku) DO UPDATE SET qty_milli = excluded.qty_milli");
         _journal = new JournalWriter(n);
     }
@@ -112,6 +116,8 @@ public sealed class OrderBatch
         await _payments.FlushAsync(connection, transaction, cancellationToken);
         await _movements.FlushAsync(connection, transaction, cancellationToken);
         await _reviews.FlushAsync(connection, transaction, cancellationToken);
+        await ReviewOpenings.RecordAsync(
+            connection, transaction, _till.StoreId, _till.TillId, _reviewedOrders, _shortfalls, _parametersPerStatement, cancellationToken);
         foreach (var sku in _movedSkus.Order(StringComparer.Ordinal))
         {
             _onHand.Add(_till.StoreId, sku, _onHandMilliBySku[sku]);
@@ -159,6 +165,7 @@ public sealed class OrderBatch
             if (afterMilli < 0)
             {
                 anyShort = true;
+                _shortfalls.Add(new Shortfall(order.ClientOrderId, sku, qtyMilli, afterMilli));
                 AddReview(ReviewItems.StockShort, order, sku, Math.Min(qtyMilli, -afterMilli), null, string.Create(CultureInfo.InvariantCulture,
                     $"Bill {order.BillNo} sold {Quantity.FromMilli(qtyMilli)} of {sku}; on-hand went from {Quantity.FromMilli(beforeMilli)} to {Quantity.FromMilli(afterMilli)}."));
             }
@@ -197,8 +204,12 @@ public sealed class OrderBatch
         _journal.Add(SaleEntry.For(order, _till.StoreId, kind, taxes, _costPaiseBySku), _now);
     }
 
-    private void AddReview(string kind, OrderDto order, string? sku, long? shortQtyMilli, string? reason, string detail) =>
-        _reviews.Add(kind, "open", _till.StoreId, _till.TillId, order.ClientOrderId.ToString("D"), sku, shortQtyMilli, reason, detail, StoredTime.Text(_now));
+    private void AddReview(string kind, OrderDto order, string? sku, long? shortQtyMilli, string? reason, string detail)
+    {
+        _reviewedOrders.Add(order.ClientOrderId);
+        _reviews.Add(kind, ReviewItems.Open, _till.StoreId, _till.TillId, order.ClientOrderId.ToString("D"), order.BillNo, sku, shortQtyMilli, reason, detail,
+            StoredTime.Text(_now));
+    }
 
     private static async Task<HashSet<string>> UsedBillNosAsync(
         DbConnection connection, DbTransaction transaction, long tillId, IReadOnlyList<string> billNos, CancellationToken cancellationToken)

@@ -31,10 +31,14 @@ public static class OrderEndpoints
         }
 
         await using var connection = await database.OpenAsync(http.RequestAborted);
-        var order = await connection.Command($"SELECT {Columns} FROM orders WHERE client_order_id = @id")
-            .With("@id", id.ToString("D")).FirstOrDefaultAsync(Read, http.RequestAborted);
+        var order = await FindAsync(connection, null, id, http.RequestAborted);
         return order is null ? Problems.NotFound($"HQ has no order {id}.") : TypedResults.Ok(order);
     }
+
+    /// <summary>The recorded order, or null when HQ has none with that id.</summary>
+    public static Task<OrderView?> FindAsync(DbConnection connection, DbTransaction? transaction, Guid clientOrderId, CancellationToken cancellationToken) =>
+        connection.Command($"SELECT {Columns} FROM orders WHERE client_order_id = @id", transaction)
+            .With("@id", clientOrderId.ToString("D")).FirstOrDefaultAsync(Read, cancellationToken);
 
     private static async Task<IResult> ListAsync(HttpContext http, HqDatabase database, long? tillId, long? after, int? limit)
     {

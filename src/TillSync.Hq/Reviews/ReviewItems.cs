@@ -1,39 +1,45 @@
-using System.Data.Common;
-using TillSync.Storage;
+using TillSync.Contracts.Reviews;
+using TillSync.Contracts.Sync;
 
 namespace TillSync.Hq.Reviews;
 
-/// <summary>Opens review items — the manager's to-do list of sales that need a decision — in the caller's transaction.</summary>
+/// <summary>Review items — the manager's to-do list of sales that need a decision: their kinds, statuses and the
+/// guidance the page shows for each (docs/reviews.md).</summary>
 public static class ReviewItems
 {
     /// <summary>A sale took on-hand below zero: the short quantity awaits a resolution.</summary>
-    public const string StockShort = "stock_short";
+    public const string StockShort = ReviewKinds.StockShort;
 
     /// <summary>An order was recorded as never acceptable.</summary>
-    public const string RejectedOrder = "rejected_order";
+    public const string RejectedOrder = ReviewKinds.RejectedOrder;
 
-    /// <summary>Opens one item.</summary>
-    public static Task<int> OpenAsync(DbConnection connection, DbTransaction transaction, ReviewItem item, CancellationToken cancellationToken) =>
-        connection.Command("""
-            INSERT INTO review_items (kind, status, store_id, till_id, client_order_id, sku, short_qty_milli, reason, detail, created_at)
-            VALUES (@kind, 'open', @store, @till, @order, @sku, @short, @reason, @detail, @at)
-            """, transaction)
-            .With("@kind", item.Kind).With("@store", item.StoreId).With("@till", item.TillId)
-            .With("@order", item.ClientOrderId.ToString("D")).With("@sku", item.Sku).With("@short", item.ShortQtyMilli)
-            .With("@reason", item.Reason).With("@detail", item.Detail).With("@at", StoredTime.Text(item.At))
-            .ExecuteAsync(cancellationToken);
+    /// <summary>A till sent an order HQ answered <c>conflict</c>.</summary>
+    public const string SyncConflict = ReviewKinds.SyncConflict;
+
+    /// <summary>Waiting for a manager.</summary>
+    public const string Open = "open";
+
+    /// <summary>Decided; see <c>review_resolutions</c>.</summary>
+    public const string Resolved = "resolved";
+
+    /// <summary>What a manager can do about an item of <paramref name="kind"/> opened for <paramref name="reason"/>.</summary>
+    public static string Guidance(string kind, string? reason) => (kind, reason) switch
+    {
+        (StockShort, _) =>
+            "Find the stock: transfer_in from another store (its stock goes down as much), backorder it for the customer, "
+            + "write_off the shortfall as shrinkage if it is gone, or credit_note to refund the short units.",
+        (RejectedOrder, _) =>
+            "The till kept the sale but HQ can never accept it as sent: fix the cause (catalogue, till settings), settle with the "
+            + "customer if needed, then acknowledge.",
+        (SyncConflict, SyncReasons.OwnerMismatch) =>
+            "Another till already sent a sale with this id: two tills probably share one data folder (a cloned disk). Give this till "
+            + "its own data and enrolment, then acknowledge.",
+        (SyncConflict, SyncReasons.PayloadMismatch) =>
+            "HQ holds this sale with different content: the till's data was changed after the sale. Compare the till's receipt with "
+            + "HQ's order, then acknowledge.",
+        (SyncConflict, SyncReasons.SeqReused) =>
+            "The till's counter went backwards (restored from an old backup), so this sale reuses a number HQ already holds. Restore "
+            + "the till's latest data or re-enrol it, then acknowledge.",
+        _ => "Look at the detail, then acknowledge.",
+    };
 }
-
-/// <summary>A review item to open.</summary>
-/// <param name="Kind"><see cref="ReviewItems.StockShort"/> or <see cref="ReviewItems.RejectedOrder"/>.</param>
-/// <param name="StoreId">The store.</param>
-/// <param name="TillId">The till that made the sale.</param>
-/// <param name="ClientOrderId">The sale.</param>
-/// <param name="Sku">For a shortfall, the SKU.</param>
-/// <param name="ShortQtyMilli">For a shortfall, how much was sold beyond on-hand, in thousandths.</param>
-/// <param name="Reason">For a rejection, the reason code.</param>
-/// <param name="Detail">A sentence for the manager.</param>
-/// <param name="At">When it was opened.</param>
-public sealed record ReviewItem(
-    string Kind, long StoreId, long TillId, Guid ClientOrderId, string? Sku, long? ShortQtyMilli, string? Reason,
-    string Detail, DateTimeOffset At);

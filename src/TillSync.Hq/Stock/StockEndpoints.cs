@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using TillSync.Contracts;
 using TillSync.Contracts.Stock;
@@ -12,15 +13,21 @@ using TillSync.Storage;
 
 namespace TillSync.Hq.Stock;
 
-/// <summary>Stock for managers: goods receipts and on-hand per SKU and store.</summary>
+/// <summary>Stock for managers: goods receipts, count adjustments, on-hand per SKU and store, movement history.</summary>
 public static class StockEndpoints
 {
+    private const int ReasonLengthMax = 200;
+
     /// <summary>Maps the stock endpoints for managers.</summary>
     public static void MapStockEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapPost("/stock/receipts", ReceiveAsync).RequireManager()
             .Accepts<StockReceiptRequest>("application/json").Produces<StockReceiptView>(201).ProducesProblem(400);
+        api.MapPost("/stock/adjustments", AdjustAsync).RequireManager()
+            .Accepts<StockAdjustmentRequest>("application/json").Produces<StockAdjustmentView>(201).ProducesProblem(400);
+        api.MapGet("/stock", StockReports.ListAsync).RequireManager().Produces<StockListPage>().ProducesProblem(400);
         api.MapGet("/stock/{sku}", OnHandAsync).RequireManager().Produces<StockLevel>().ProducesProblem(404);
+        api.MapGet("/stock/{sku}/movements", StockReports.MovementsAsync).RequireManager().Produces<StockMovementPage>().ProducesProblem(404);
     }
 
     private static async Task<IResult> ReceiveAsync(HttpContext http, HqDatabase database, TimeProvider time)
@@ -32,24 +39,71 @@ public static class StockEndpoints
             return problem!;
         }
 
-        var invalid = ReceiptProblem(receipt);
+        var invalid = receipt.Note is { Length: > ReasonLengthMax }
+            ? $"note must be at most {ReasonLengthMax} characters."
+            : LinesProblem(receipt.Lines.Select(l => l is null ? null : new StockChange(l.Sku, l.Qty)).ToList(), signed: false);
         if (invalid is not null)
         {
             return Problems.BadRequest(invalid);
         }
 
+        var change = new StockRecord(StockKinds.Receipt, receipt.StoreId, [.. receipt.Lines.Select(l => new StockChange(l.Sku, l.Qty))], receipt.Note);
+        return await RecordAsync(http, database, time, change, async (connection, transaction, storeId, now) =>
+        {
+            var receiptId = await InsertHeaderAsync(connection, transaction, """
+                INSERT INTO stock_receipts (store_id, note, created_by, created_at) VALUES (@store, @note, @by, @at) RETURNING receipt_id
+                """, storeId, receipt.Note, http.Caller().Name, now, http.RequestAborted);
+            return (receiptId, TypedResults.Created($"/api/v1/stock/receipts/{receiptId}", new StockReceiptView(receiptId, storeId, receipt.Lines)));
+        });
+    }
+
+    private static async Task<IResult> AdjustAsync(HttpContext http, HqDatabase database, TimeProvider time)
+    {
+        var (adjustment, problem) = await JsonBody.ReadAsync(
+            http.Request, TillSyncJsonContext.Default.StockAdjustmentRequest, Limits.RequestBodyBytesMax, http.RequestAborted);
+        if (adjustment is null)
+        {
+            return problem!;
+        }
+
+        var invalid = string.IsNullOrWhiteSpace(adjustment.Reason) || adjustment.Reason.Length > ReasonLengthMax
+            ? $"reason is required: say why the count changed, in 1 to {ReasonLengthMax} characters."
+            : LinesProblem(adjustment.Lines.Select(l => l is null ? null : new StockChange(l.Sku, l.Qty)).ToList(), signed: true);
+        if (invalid is not null)
+        {
+            return Problems.BadRequest(invalid);
+        }
+
+        var change = new StockRecord(
+            StockKinds.Adjustment, adjustment.StoreId, [.. adjustment.Lines.Select(l => new StockChange(l.Sku, l.Qty))], adjustment.Reason.Trim());
+        return await RecordAsync(http, database, time, change, async (connection, transaction, storeId, now) =>
+        {
+            var adjustmentId = await InsertHeaderAsync(connection, transaction, """
+                INSERT INTO stock_adjustments (store_id, reason, created_by, created_at) VALUES (@store, @note, @by, @at) RETURNING adjustment_id
+                """, storeId, change.Note, http.Caller().Name, now, http.RequestAborted);
+            return (adjustmentId, TypedResults.Created($"/api/v1/stock/adjustments/{adjustmentId}",
+                new StockAdjustmentView(adjustmentId, storeId, adjustment.Lines, change.Note!)));
+        });
+    }
+
+    // A receipt or an adjustment: in one transaction, the header row, one movement per line (in SKU order, the order in
+    // which sync batches lock on-hand rows, so the two never deadlock) and the audit entry.
+    private static async Task<IResult> RecordAsync(
+        HttpContext http, HqDatabase database, TimeProvider time, StockRecord change,
+        Func<DbConnection, DbTransaction, long, DateTimeOffset, Task<(long Id, IResult Created)>> insertHeader)
+    {
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(http.RequestAborted);
         await using var transaction = await database.BeginWriteAsync(connection, http.RequestAborted);
-        var storeId = await StoreReader.ResolveAsync(connection, transaction, receipt.StoreId, http.RequestAborted);
+        var storeId = await StoreReader.ResolveAsync(connection, transaction, change.StoreId, http.RequestAborted);
         if (storeId is null)
         {
-            return Problems.BadRequest(receipt.StoreId is null
+            return Problems.BadRequest(change.StoreId is null
                 ? "No default store yet; configure it with PUT /api/v1/store first."
-                : $"storeId {receipt.StoreId} is not a store.");
+                : $"storeId {change.StoreId} is not a store.");
         }
 
-        var skus = receipt.Lines.Select(l => l.Sku).ToHashSet(StringComparer.Ordinal);
+        var skus = change.Lines.Select(l => l.Sku).ToHashSet(StringComparer.Ordinal);
         var known = await Sync.CatalogCosts.LoadAsync(connection, transaction, skus, http.RequestAborted);
         var unknown = skus.FirstOrDefault(s => !known.ContainsKey(s));
         if (unknown is not null)
@@ -57,65 +111,65 @@ public static class StockEndpoints
             return Problems.BadRequest($"SKU '{unknown}' is not in the catalogue; add it with POST /api/v1/products first.");
         }
 
-        var receiptId = Convert.ToInt64(await connection.Command("""
-            INSERT INTO stock_receipts (store_id, note, created_by, created_at) VALUES (@store, @note, @by, @at) RETURNING receipt_id
-            """, transaction)
-            .With("@store", storeId).With("@note", receipt.Note).With("@by", http.Caller().Name).With("@at", StoredTime.Text(now))
-            .ScalarAsync(http.RequestAborted), CultureInfo.InvariantCulture);
+        var (id, created) = await insertHeader(connection, transaction, storeId.Value, now);
         await using (var ledger = new StockLedger(connection, transaction))
         {
-            foreach (var line in receipt.Lines)
+            foreach (var line in change.Lines.OrderBy(l => l.Sku, StringComparer.Ordinal))
             {
-                await ledger.MoveAsync(new StockMovement(storeId.Value, line.Sku, Quantity.ToMilli(line.Qty), StockKinds.Receipt, null, receiptId, now),
-                    http.RequestAborted);
+                var isReceipt = change.Kind == StockKinds.Receipt;
+                await ledger.MoveAsync(new StockMovement(storeId.Value, line.Sku, Quantity.ToMilli(line.Qty), change.Kind, null,
+                    isReceipt ? id : null, now, AdjustmentId: isReceipt ? null : id), http.RequestAborted);
             }
         }
 
         var journal = new JournalWriter(database.BulkParametersPerStatement);
-        var costPaise = receipt.Lines.Sum(l => Quantity.CostPaise(l.Qty, known[l.Sku]));
-        if (costPaise != 0)
+        if (StockEntries.For(change.Kind, id, storeId.Value, now, change.Note, change.Lines.Select(l => (l.Sku, l.Qty)), known) is { } entry)
         {
-            var postings = new PostingSet().Transfer(Accounts.Inventory, Accounts.SupplierPayables, costPaise).ToPostings();
-            journal.Add(new JournalEntry($"receipt:{receiptId}", storeId.Value, JournalKinds.Receipt, JournalEntry.BusinessDate(now),
-                $"Goods received, receipt {receiptId}" + (receipt.Note is null ? "" : $": {receipt.Note}"), postings), now);
+            journal.Add(entry, now);
         }
 
         await journal.FlushAsync(connection, transaction, http.RequestAborted);
-        await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "stock.receipt",
-            string.Create(CultureInfo.InvariantCulture, $"receipt {receiptId} into store {storeId}: {receipt.Lines.Count} lines; {receipt.Note}"),
+        await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, $"stock.{change.Kind}",
+            string.Create(CultureInfo.InvariantCulture, $"{change.Kind} {id} in store {storeId}: {change.Lines.Count} lines; {change.Note}"),
             now, http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
-        return TypedResults.Created($"/api/v1/stock/receipts/{receiptId}", new StockReceiptView(receiptId, storeId.Value, receipt.Lines));
+        return created;
     }
 
-    private static string? ReceiptProblem(StockReceiptRequest receipt)
+    private static async Task<long> InsertHeaderAsync(
+        DbConnection connection, DbTransaction transaction, string sql, long storeId, string? note, string by, DateTimeOffset at,
+        CancellationToken cancellationToken) =>
+        Convert.ToInt64(await connection.Command(sql, transaction)
+            .With("@store", storeId).With("@note", note).With("@by", by).With("@at", StoredTime.Text(at))
+            .ScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+
+    // Receipt quantities are positive; adjustment quantities are signed and never zero. Both: 1 to StockReceiptLinesMax
+    // lines of well-formed SKUs, at most LineQtyMax units with at most three decimals.
+    private static string? LinesProblem(List<StockChange?> lines, bool signed)
     {
-        if (receipt.Lines.Count is 0 or > Limits.StockReceiptLinesMax)
+        if (lines.Count is 0 or > Limits.StockReceiptLinesMax)
         {
-            return $"A receipt has 1 to {Limits.StockReceiptLinesMax} lines; got {receipt.Lines.Count}.";
+            return $"lines must hold 1 to {Limits.StockReceiptLinesMax} lines; got {lines.Count}.";
         }
 
-        if (receipt.Lines.Any(l => l is null))
+        for (var i = 0; i < lines.Count; i++)
         {
-            return "lines holds a null; send line objects.";
-        }
+            if (lines[i] is not { } line)
+            {
+                return "lines holds a null; send line objects.";
+            }
 
-        if (receipt.Note is { Length: > 200 })
-        {
-            return "note must be at most 200 characters.";
-        }
-
-        for (var i = 0; i < receipt.Lines.Count; i++)
-        {
-            var line = receipt.Lines[i];
             if (!OrderRules.IsWellFormedSku(line.Sku))
             {
                 return $"lines[{i}].sku is not a well-formed SKU.";
             }
 
-            if (line.Qty <= 0 || line.Qty > Limits.LineQtyMax || decimal.Round(line.Qty, Limits.QtyFractionDigitsMax) != line.Qty)
+            var size = Math.Abs(line.Qty);
+            if ((signed ? line.Qty == 0 : line.Qty <= 0) || size > Limits.LineQtyMax || decimal.Round(line.Qty, Limits.QtyFractionDigitsMax) != line.Qty)
             {
-                return $"lines[{i}].qty {line.Qty} must be above 0, at most {Limits.LineQtyMax}, with at most {Limits.QtyFractionDigitsMax} decimals.";
+                return signed
+                    ? $"lines[{i}].qty {line.Qty} must not be 0, at most {Limits.LineQtyMax} either way, with at most {Limits.QtyFractionDigitsMax} decimals."
+                    : $"lines[{i}].qty {line.Qty} must be above 0, at most {Limits.LineQtyMax}, with at most {Limits.QtyFractionDigitsMax} decimals.";
             }
         }
 
@@ -125,19 +179,17 @@ public static class StockEndpoints
     private static async Task<IResult> OnHandAsync(HttpContext http, HqDatabase database, string sku, long? storeId)
     {
         await using var connection = await database.OpenAsync(http.RequestAborted);
-        var store = await StoreReader.ResolveAsync(connection, null, storeId, http.RequestAborted);
-        if (store is null)
+        var (store, missing) = await StockReports.FindStoreAndSkuAsync(connection, storeId, sku, http.RequestAborted);
+        if (missing is not null)
         {
-            return Problems.NotFound(storeId is null ? "No default store yet; configure it with PUT /api/v1/store." : $"storeId {storeId} is not a store.");
+            return missing;
         }
 
-        var exists = await connection.Command("SELECT 1 FROM products WHERE sku = @sku").With("@sku", sku).ScalarAsync(http.RequestAborted);
-        if (exists is null)
-        {
-            return Problems.NotFound($"SKU '{(sku.Length > 40 ? sku[..40] : sku)}' is not in the catalogue.");
-        }
-
-        var onHandMilli = await StockLedger.OnHandMilliAsync(connection, store.Value, sku, http.RequestAborted);
-        return TypedResults.Ok(new StockLevel(sku, store.Value, Quantity.FromMilli(onHandMilli)));
+        var onHandMilli = await StockLedger.OnHandMilliAsync(connection, store, sku, http.RequestAborted);
+        return TypedResults.Ok(new StockLevel(sku, store, Quantity.FromMilli(onHandMilli)));
     }
+
+    private sealed record StockChange(string Sku, decimal Qty);
+
+    private sealed record StockRecord(string Kind, long? StoreId, IReadOnlyList<StockChange> Lines, string? Note);
 }

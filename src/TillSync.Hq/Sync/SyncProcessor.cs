@@ -2,6 +2,7 @@ using TillSync.Contracts.Sync;
 using TillSync.Core.Orders;
 using TillSync.Hq.Access;
 using TillSync.Hq.Orders;
+using TillSync.Hq.Reviews;
 using TillSync.Hq.Storage;
 
 namespace TillSync.Hq.Sync;
@@ -27,6 +28,7 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncGate gate, Ti
         var results = new SyncResult[orders.Count];
         var nextSeq = state.NextSeq;
         var gap = false;
+        var conflicts = new List<(OrderDto Order, SyncResult Result)>();
         for (var i = 0; i < orders.Count; i++)
         {
             var order = orders[i];
@@ -55,10 +57,16 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncGate gate, Ti
                 results[i] = batch.Record(order, fingerprint);
                 nextSeq++;
             }
+
+            if (results[i].Status == SyncStatus.Conflict)
+            {
+                conflicts.Add((order, results[i]));
+            }
         }
 
         // A transient failure from here on rolls the whole batch back; the endpoint answers 503 and nothing is stored.
         await batch.FlushAsync(connection, transaction, cancellationToken);
+        await SyncConflicts.OpenAsync(connection, transaction, state, conflicts, now, cancellationToken);
         await TillState.SaveAsync(connection, transaction, till.Id, nextSeq, now, request.Status, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogBatch(till.Id, orders.Count, results.Count(r => r.Status == SyncStatus.Created),

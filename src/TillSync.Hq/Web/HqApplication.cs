@@ -6,6 +6,7 @@ using TillSync.Hq.Accounting;
 using TillSync.Hq.Access;
 using TillSync.Hq.Catalog;
 using TillSync.Hq.Orders;
+using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Stores;
@@ -77,12 +78,14 @@ public static class HqApplication
         var api = app.MapGroup("/api/v1");
         api.MapSyncEndpoint();
         api.MapSnapshotEndpoint();
+        api.MapUpdatesEndpoint();
         api.MapStoreEndpoints();
         api.MapProductEndpoints();
         api.MapStockEndpoints();
         api.MapTillEndpoints();
         api.MapOrderEndpoints();
         api.MapLedgerEndpoints();
+        api.MapReviewEndpoints();
         return app;
     }
 }

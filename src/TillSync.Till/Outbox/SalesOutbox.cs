@@ -96,23 +96,44 @@ public sealed class SalesOutbox(TillDatabase database)
     public async Task<QueueState> StateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.Command("""
+        return (await connection.Command($$"""
             SELECT (SELECT COUNT(*) FROM sales WHERE sync_state IN ('pending', 'conflict')),
                    (SELECT MIN(created_at) FROM sales WHERE sync_state IN ('pending', 'conflict')),
-                   (SELECT COUNT(*) FROM sales WHERE sync_state IN ('rejected', 'conflict'))
+                   (SELECT COUNT(*) FROM ({{AttentionSql}}))
             """).FirstOrDefaultAsync(r => new QueueState(
                 r.GetInt32(0), r.IsDBNull(1) ? null : StoredTime.Parse(r.GetString(1)), r.GetInt32(2)), cancellationToken))!;
     }
 
-    /// <summary>Rejected and conflicting sales, newest first.</summary>
+    // What needs the cashier's attention: sales HQ rejected or refused as conflicts — unless a manager has resolved
+    // HQ's review item on them and none is open — then HQ's other open review items on this till's bills (a stock
+    // shortfall on a synced sale), which the till learns from HQ's updates feed (Updates/HqUpdates).
+    private const string AttentionSql = """
+        SELECT 0 AS grp, s.till_seq AS position, s.client_order_id, s.bill_no, s.till_seq, s.sync_state AS status, s.sync_reason AS reason,
+               s.sync_detail AS detail, COALESCE(s.synced_at, s.created_at) AS at,
+               (SELECT MAX(o.review_id) FROM hq_updates o WHERE o.client_order_id = s.client_order_id AND o.kind = 'review_opened') AS review_id
+        FROM sales s
+        WHERE s.sync_state IN ('rejected', 'conflict')
+          AND NOT (EXISTS (SELECT 1 FROM hq_updates r WHERE r.client_order_id = s.client_order_id AND r.kind = 'review_resolved')
+                   AND NOT EXISTS (SELECT 1 FROM hq_updates o WHERE o.client_order_id = s.client_order_id AND o.kind = 'review_opened'
+                       AND NOT EXISTS (SELECT 1 FROM hq_updates r2 WHERE r2.review_id = o.review_id AND r2.kind = 'review_resolved')))
+        UNION ALL
+        SELECT 1, o.cursor, o.client_order_id, COALESCE(o.bill_no, s.bill_no, ''), COALESCE(s.till_seq, 0), 'review', o.review_kind,
+               o.summary, o.at, o.review_id
+        FROM hq_updates o LEFT JOIN sales s ON s.client_order_id = o.client_order_id
+        WHERE o.kind = 'review_opened'
+          AND NOT EXISTS (SELECT 1 FROM hq_updates r WHERE r.review_id = o.review_id AND r.kind = 'review_resolved')
+          AND (s.sync_state IS NULL OR s.sync_state NOT IN ('rejected', 'conflict'))
+        """;
+
+    /// <summary>Rejected and conflicting sales (newest first), then HQ's open review items on this till's bills.</summary>
     public async Task<List<AttentionItem>> AttentionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.Command("""
-            SELECT client_order_id, bill_no, till_seq, sync_state, sync_reason, sync_detail, COALESCE(synced_at, created_at)
-            FROM sales WHERE sync_state IN ('rejected', 'conflict') ORDER BY till_seq DESC LIMIT 200
+        return await connection.Command($$"""
+            SELECT client_order_id, bill_no, till_seq, status, reason, detail, at, review_id
+            FROM ({{AttentionSql}}) ORDER BY grp, position DESC LIMIT 200
             """).ListAsync(r => new AttentionItem(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetInt64(2), r.GetString(3),
-                r.NullableString(4), r.NullableString(5), StoredTime.Parse(r.GetString(6))), cancellationToken);
+                r.NullableString(4), r.NullableString(5), StoredTime.Parse(r.GetString(6)), r.IsDBNull(7) ? null : r.GetInt64(7)), cancellationToken);
     }
 
     /// <summary>The most recent sales, newest first; with <paramref name="beforeSeq"/>, those older than it (the next page).</summary>
@@ -155,8 +176,10 @@ public sealed record AppliedResults(int Synced, int Rejected, int Conflicts, int
 /// <summary>The queue at a glance.</summary>
 public sealed record QueueState(int QueueDepth, DateTimeOffset? OldestUnsyncedAt, int AttentionCount);
 
-/// <summary>A sale HQ rejected or refused as a conflict.</summary>
-public sealed record AttentionItem(Guid ClientOrderId, string BillNo, long TillSeq, string Status, string? Reason, string? Detail, DateTimeOffset At);
+/// <summary>A sale HQ rejected or refused as a conflict (<c>Status</c> <c>rejected</c> or <c>conflict</c>), or one with an open
+/// HQ review item (<c>Status</c> <c>review</c>, <c>Reason</c> the item's kind, e.g. <c>stock_short</c>).</summary>
+public sealed record AttentionItem(
+    Guid ClientOrderId, string BillNo, long TillSeq, string Status, string? Reason, string? Detail, DateTimeOffset At, long? ReviewId = null);
 
 /// <summary>A line of the recent-sales list.</summary>
 public sealed record SaleSummary(Guid ClientOrderId, long TillSeq, string BillNo, DateTimeOffset CreatedAt, long TotalPaise, string SyncState);

@@ -1,4 +1,5 @@
--- The till's store (schema version 1). One SQLite file, WAL, synchronous=FULL: a sale the cashier saw saved survives a
+-- The till's store (schema version 2). Every statement is idempotent (IF NOT EXISTS): a file of an older version is
+-- brought up to date by running this whole script again. One SQLite file, WAL, synchronous=FULL: a sale the cashier saw saved survives a
 -- power cut. Money is paise, quantities are as sent (decimal text in JSON), times ISO-8601 UTC.
 
 -- The last catalogue snapshot from HQ, whole, and its products for search.
@@ -43,3 +44,20 @@ CREATE TABLE IF NOT EXISTS sales (
     synced_at        TEXT
 );
 CREATE INDEX IF NOT EXISTS ix_sales_queue ON sales (sync_state, till_seq);
+
+-- Version 2: what HQ told this till through GET /api/v1/till/updates, every update as received (kinds the till does not
+-- know yet are kept too). The largest cursor is where the next poll starts. A review item is open for the cashier
+-- while it has a review_opened and no review_resolved.
+CREATE TABLE IF NOT EXISTS hq_updates (
+    cursor           INTEGER PRIMARY KEY,
+    kind             TEXT NOT NULL,
+    client_order_id  TEXT NOT NULL,
+    bill_no          TEXT,
+    review_id        INTEGER,
+    review_kind      TEXT,
+    summary          TEXT NOT NULL,
+    at               TEXT NOT NULL,
+    received_at      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_hq_updates_review ON hq_updates (review_id, kind);
+CREATE INDEX IF NOT EXISTS ix_hq_updates_order ON hq_updates (client_order_id);

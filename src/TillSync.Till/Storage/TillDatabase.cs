@@ -8,7 +8,7 @@ namespace TillSync.Till.Storage;
 /// <c>synchronous=FULL</c> so that a sale the cashier saw saved is on disk before the receipt shows.</summary>
 public sealed class TillDatabase
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
 
     private const string ConnectionPragmas = """
         PRAGMA synchronous = FULL;
@@ -49,7 +49,8 @@ public sealed class TillDatabase
     /// <summary>A write transaction that holds the write lock from the start (<c>BEGIN IMMEDIATE</c>).</summary>
     public static DbTransaction BeginWrite(SqliteConnection connection) => connection.BeginTransaction(deferred: false);
 
-    /// <summary>Creates the schema on a new file; refuses a file from a newer tillsync.</summary>
+    /// <summary>Creates the schema on a new file and brings an older file up to date (the schema script is idempotent);
+    /// refuses a file from a newer tillsync.</summary>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -8,7 +8,7 @@ using TillSync.Till.Outbox;
 
 namespace TillSync.Till.Sync;
 
-/// <summary>The till's HTTP client for HQ: snapshot and sync, authenticated with the till's own token.</summary>
+/// <summary>The till's HTTP client for HQ: snapshot, sync and updates, authenticated with the till's own token.</summary>
 public sealed class HqClient(HttpClient http)
 {
     /// <summary>How long one request may take before its outcome counts as unknown (the till resends the same ids).</summary>
@@ -28,6 +28,15 @@ public sealed class HqClient(HttpClient http)
         using var response = await http.GetAsync(new Uri("/api/v1/till/snapshot", UriKind.Relative), cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
         return (await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.TillSnapshot, cancellationToken))!;
+    }
+
+    /// <summary>One page of HQ's updates about this till's sales after <paramref name="after"/>.</summary>
+    public async Task<TillUpdatesPage> UpdatesAsync(long after, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(
+            new Uri(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/api/v1/till/updates?after={after}"), UriKind.Relative), cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.TillUpdatesPage, cancellationToken))!;
     }
 
     /// <summary>Sends the queued sales (none for a heartbeat) with the queue's state; the body carries each order's

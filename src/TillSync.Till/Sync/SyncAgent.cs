@@ -1,14 +1,16 @@
 using TillSync.Contracts.Sync;
 using TillSync.Till.Catalog;
 using TillSync.Till.Outbox;
+using TillSync.Till.Updates;
 
 namespace TillSync.Till.Sync;
 
 /// <summary>Sends the queue to HQ in the background, oldest first, one sync in flight, batches of at most
-/// <c>SyncOrdersMax</c>; sends a light heartbeat while idle; refreshes the catalogue snapshot; backs off (capped,
+/// <c>SyncOrdersMax</c>; sends a light heartbeat while idle; after each sync reads HQ's updates about its sales;
+/// refreshes the catalogue snapshot; backs off (capped,
 /// with jitter) while HQ cannot be reached — forever, never minting a new id to get past an error.</summary>
 public sealed partial class SyncAgent(
-    HqClient hq, SalesOutbox outbox, SnapshotStore snapshots, LinkState link, SyncSignal signal, Backoff backoff, TimeProvider time,
+    HqClient hq, SalesOutbox outbox, SnapshotStore snapshots, HqUpdates updates, LinkState link, SyncSignal signal, Backoff backoff, TimeProvider time,
     ILogger<SyncAgent> logger) : BackgroundService
 {
     /// <summary>How often an idle, online till tells HQ it is alive (and reports its queue).</summary>
@@ -71,6 +73,8 @@ public sealed partial class SyncAgent(
             var queue = await outbox.StateAsync(cancellationToken);
             var reply = await hq.SyncAsync(batch, new TillStatusReport(queue.QueueDepth, queue.OldestUnsyncedAt), cancellationToken);
             var applied = await outbox.ApplyAsync(reply.Results, reply.NextSeq, time.GetUtcNow(), cancellationToken);
+            // After every successful sync (heartbeats included), learn what HQ decided about this till's sales.
+            await updates.PullAsync(hq, cancellationToken);
             return AfterReply(batch.Count, applied);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

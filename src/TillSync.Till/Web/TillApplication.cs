@@ -7,6 +7,7 @@ using TillSync.Till.Outbox;
 using TillSync.Till.Sales;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
+using TillSync.Till.Updates;
 
 namespace TillSync.Till.Web;
 
@@ -53,6 +54,7 @@ public static class TillApplication
         services.AddSingleton<IIdGenerator>(new UuidV7Generator(time, new CryptoRandom()));
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<SalesOutbox>();
+        services.AddSingleton<HqUpdates>();
         services.AddSingleton<SaleRecorder>();
         services.AddSingleton<LinkState>();
         services.AddSingleton<SyncSignal>();

@@ -10,6 +10,7 @@ using System.Text.Json.Serialization.Metadata;
 using TillSync.Contracts;
 using TillSync.Contracts.Orders;
 using TillSync.Contracts.Stock;
+using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
 using Xunit.Sdk;
 
@@ -124,9 +125,29 @@ public sealed class HqServer : IDisposable
         TempDirs.Delete(DataDir);
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, HttpStatusCode expected, JsonTypeInfo<T> type)
+    /// <summary>Syncs orders as the till whose token is given, as a till would after being offline.</summary>
+    public Task<SyncResponse> SyncAsTillAsync(string tillToken, IReadOnlyList<OrderDto> orders) =>
+        SendAsync(HttpMethod.Post, "/api/v1/sync", JsonContent.Create(new SyncRequest(orders), Json.SyncRequest), HttpStatusCode.OK, Json.SyncResponse,
+            tillToken);
+
+    /// <summary>A manager's stock adjustment.</summary>
+    public Task<StockAdjustmentView> AdjustStockAsync(StockAdjustmentRequest adjustment) =>
+        SendAsync(HttpMethod.Post, "/api/v1/stock/adjustments", JsonContent.Create(adjustment, Json.StockAdjustmentRequest), HttpStatusCode.Created,
+            Json.StockAdjustmentView);
+
+    /// <summary>On-hand of one SKU in the default store.</summary>
+    public async Task<decimal> OnHandAsync(string sku) =>
+        (await SendAsync(HttpMethod.Get, $"/api/v1/stock/{Uri.EscapeDataString(sku)}", null, HttpStatusCode.OK, Json.StockLevel)).OnHand;
+
+    private async Task<T> SendAsync<T>(
+        HttpMethod method, string path, HttpContent? content, HttpStatusCode expected, JsonTypeInfo<T> type, string? bearerToken = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
+        if (bearerToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+
         using var response = await manager.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != expected)

@@ -23,12 +23,19 @@ public sealed class TokenTests(HqFixture fixture) : IClassFixture<HqFixture>
         { "POST", "/api/v1/products" },
         { "POST", "/api/v1/stock/receipts" },
         { "PUT", "/api/v1/store" },
+        { "GET", "/api/v1/stock" },
+        { "GET", "/api/v1/stock/RICE-5KG/movements" },
+        { "POST", "/api/v1/stock/adjustments" },
+        { "GET", "/api/v1/reviews" },
+        { "GET", "/api/v1/reviews/1" },
+        { "POST", "/api/v1/reviews/1/resolution" },
     };
 
     public static TheoryData<string, string> TillEndpoints => new()
     {
         { "GET", "/api/v1/till/snapshot" },
         { "POST", "/api/v1/sync" },
+        { "GET", "/api/v1/till/updates" },
     };
 
     [Theory]
@@ -89,6 +96,8 @@ public sealed class TokenTests(HqFixture fixture) : IClassFixture<HqFixture>
                 [new ProductDto("SNEAKY-1", "Sneaky product", "3401", "PCS", 1_800, 100, 1, null)], json.IReadOnlyListProductDto),
             ("POST", "/api/v1/stock/receipts") => JsonContent.Create(
                 new StockReceiptRequest([new StockReceiptLine("RICE-5KG", 1_000)], Note: "sneaky"), json.StockReceiptRequest),
+            ("POST", "/api/v1/stock/adjustments") => JsonContent.Create(
+                new StockAdjustmentRequest([new StockAdjustmentLine("RICE-5KG", 1_000)], "sneaky"), json.StockAdjustmentRequest),
             ("PUT", "/api/v1/store") => JsonContent.Create(HqScenario.Store with { TradeName = "Sneaky" }, json.StoreDto),
             ("POST", "/api/v1/sync") => new StringContent("{\"orders\":[]}", Encoding.UTF8, "application/json"),
             _ => null,

@@ -59,19 +59,26 @@ public sealed class HeartbeatTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var till = await shop.StartInProcessTillAsync(time);
         await till.Api.WaitOnlineAsync();
-        var contacts = shop.Link.Exchanges.Count(e => e.Path == "/api/v1/sync");
+        // A heartbeat round ends with the poll of HQ's updates: the clock moves on only once the agent is waiting again.
+        var contacts = await RoundsAsync(shop, 0, "the first contact");
 
         for (var beat = 1; beat <= 3; beat++)
         {
             time.Advance(SyncAgent.HeartbeatInterval);
-            var expected = contacts + beat;
-            await Eventually.UntilAsync(
-                () => Task.FromResult(shop.Link.Exchanges.Count(e => e.Path == "/api/v1/sync")), n => n >= expected, TimeSpan.FromSeconds(10),
-                $"heartbeat {beat}");
+            await RoundsAsync(shop, contacts + beat, $"heartbeat {beat}");
         }
 
         var status = await till.Api.WaitStatusAsync(s => s.LastSyncAt == time.GetUtcNow(), "the third heartbeat's answer");
         Assert.Equal("up to date", status.LastSyncOutcome);
+    }
+
+    private static async Task<int> RoundsAsync(TillScenario shop, int atLeast, string what)
+    {
+        var (syncs, _) = await Eventually.UntilAsync(
+            () => Task.FromResult((Syncs: shop.Link.Exchanges.Count(e => e.Path == "/api/v1/sync"),
+                Polls: shop.Link.Exchanges.Count(e => e.Path.StartsWith("/api/v1/till/updates", StringComparison.Ordinal)))),
+            n => n.Syncs >= atLeast && n.Polls >= n.Syncs, TimeSpan.FromSeconds(10), what);
+        return syncs;
     }
 
     private static Task<TillView> WaitForHqViewAsync(TillScenario shop, FakeTimeProvider time, Func<TillView, bool> done, string what) =>

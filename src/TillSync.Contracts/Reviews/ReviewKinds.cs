@@ -1,0 +1,44 @@
+namespace TillSync.Contracts.Reviews;
+
+/// <summary>Kinds of review item (docs/reviews.md).</summary>
+public static class ReviewKinds
+{
+    /// <summary>A committed sale took on-hand of a SKU below zero.</summary>
+    public const string StockShort = "stock_short";
+
+    /// <summary>An order HQ recorded as never acceptable.</summary>
+    public const string RejectedOrder = "rejected_order";
+
+    /// <summary>A till sent an order HQ answered <c>conflict</c> (<c>owner_mismatch</c>, <c>payload_mismatch</c>, <c>seq_reused</c>).</summary>
+    public const string SyncConflict = "sync_conflict";
+
+    /// <summary>Every kind.</summary>
+    public static IReadOnlyList<string> All { get; } = [StockShort, RejectedOrder, SyncConflict];
+}
+
+/// <summary>What a manager can decide (docs/reviews.md gives each one's effect on stock).</summary>
+public static class ResolutionActions
+{
+    /// <summary>Shortfall accepted as shrinkage; no stock movement.</summary>
+    public const string WriteOff = "write_off";
+
+    /// <summary>The customer is owed the goods; no stock movement until a receipt brings them.</summary>
+    public const string Backorder = "backorder";
+
+    /// <summary>Units come in from another store (or from outside): +qty here, −qty in <c>fromStoreId</c>.</summary>
+    public const string TransferIn = "transfer_in";
+
+    /// <summary>The short units of the sale are refunded and never supplied: +qty back here.</summary>
+    public const string CreditNote = "credit_note";
+
+    /// <summary>A rejected order or a sync conflict was looked at; nothing moves.</summary>
+    public const string Acknowledge = "acknowledge";
+
+    /// <summary>The actions a kind admits.</summary>
+    public static IReadOnlyList<string> AllowedFor(string kind) => kind == ReviewKinds.StockShort
+        ? [WriteOff, Backorder, TransferIn, CreditNote]
+        : [Acknowledge];
+
+    /// <summary>Every action.</summary>
+    public static IReadOnlyList<string> All { get; } = [WriteOff, Backorder, TransferIn, CreditNote, Acknowledge];
+}

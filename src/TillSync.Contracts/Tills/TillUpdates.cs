@@ -1,0 +1,32 @@
+namespace TillSync.Contracts.Tills;
+
+/// <summary>What HQ has to tell one till about its sales (<c>GET /api/v1/till/updates?after=&amp;limit=</c>): a feed in
+/// cursor order, only ever of the calling till's own sales. Kinds today: <see cref="TillUpdateKinds.ReviewOpened"/>
+/// and <see cref="TillUpdateKinds.ReviewResolved"/>; more will come (IRNs, loyalty): a till must store and skip kinds
+/// it does not know.</summary>
+/// <param name="Updates">Up to <c>limit</c> updates with <c>cursor</c> above <c>after</c>, oldest first.</param>
+/// <param name="NextCursor">Pass as <c>after</c> next time: the last cursor of this page, or <c>after</c> itself when empty.</param>
+/// <param name="More">True when more updates wait beyond this page.</param>
+public sealed record TillUpdatesPage(IReadOnlyList<TillUpdate> Updates, long NextCursor, bool More);
+
+/// <summary>One event about one of the till's sales.</summary>
+/// <param name="Cursor">Position in the feed, increasing; gaps are normal.</param>
+/// <param name="Kind">What happened (<see cref="TillUpdateKinds"/>).</param>
+/// <param name="ClientOrderId">The sale.</param>
+/// <param name="BillNo">Its bill number.</param>
+/// <param name="ReviewId">For review events: HQ's review item.</param>
+/// <param name="ReviewKind">For review events: the item's kind (<c>stock_short</c>, <c>rejected_order</c>, <c>sync_conflict</c>).</param>
+/// <param name="Summary">A sentence for the cashier.</param>
+/// <param name="At">When it happened at HQ.</param>
+public sealed record TillUpdate(
+    long Cursor, string Kind, Guid ClientOrderId, string? BillNo, long? ReviewId, string? ReviewKind, string Summary, DateTimeOffset At);
+
+/// <summary>Kinds of till update.</summary>
+public static class TillUpdateKinds
+{
+    /// <summary>HQ opened a review item on the sale (stock short, rejected, conflict).</summary>
+    public const string ReviewOpened = "review_opened";
+
+    /// <summary>A manager resolved it.</summary>
+    public const string ReviewResolved = "review_resolved";
+}
