@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using TillSync.Contracts;
+using TillSync.Contracts.Sync;
+using TillSync.Storage;
+
+namespace TillSync.Simulation.Invariants;
+
+/// <summary>Everything a run left behind, read from the files after the drain: each till's sales as it recorded them and
+/// where its queue stands, HQ's orders, stock ledger, on-hand and review items, and the stock the simulation received.</summary>
+/// <param name="Tills">Each till's sales.</param>
+/// <param name="HqOrders">HQ's orders in commit order (<c>hq_seq</c>).</param>
+/// <param name="HqNextSeqByTill">HQ's <c>next_seq</c> per till id.</param>
+/// <param name="MovementsMilliBySku">Σ stock movements per SKU.</param>
+/// <param name="OnHandMilliBySku">HQ's on-hand per SKU.</param>
+/// <param name="ReceivedMilliBySku">Stock the simulation received through HQ's API (opening stock included) per SKU.</param>
+/// <param name="Reviews">HQ's review items.</param>
+public sealed record RunFacts(
+    IReadOnlyList<TillFacts> Tills,
+    IReadOnlyList<HqOrder> HqOrders,
+    IReadOnlyDictionary<long, long> HqNextSeqByTill,
+    IReadOnlyDictionary<string, long> MovementsMilliBySku,
+    IReadOnlyDictionary<string, long> OnHandMilliBySku,
+    IReadOnlyDictionary<string, long> ReceivedMilliBySku,
+    IReadOnlyList<HqReview> Reviews)
+{
+    /// <summary>Reads the facts from HQ's file and the tills' files.</summary>
+    public static async Task<RunFacts> ReadAsync(
+        string hqDatabasePath, IReadOnlyList<(int Number, long TillId, string DatabasePath, int QueueDepth)> tills,
+        IReadOnlyDictionary<string, long> receivedMilliBySku, CancellationToken cancellationToken)
+    {
+        var tillFacts = new List<TillFacts>();
+        foreach (var (number, tillId, path, depth) in tills)
+        {
+            await using var till = await OpenAsync(path, cancellationToken);
+            var sales = await till.Command("SELECT till_seq, client_order_id, bill_no, order_json, sync_state FROM sales ORDER BY till_seq")
+                .ListAsync(r => new TillSale(r.GetInt64(0), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4)), cancellationToken);
+            tillFacts.Add(new TillFacts(number, tillId, sales, depth));
+        }
+
+        await using var hq = await OpenAsync(hqDatabasePath, cancellationToken);
+        var orders = await hq.Command("""
+            SELECT hq_seq, client_order_id, till_id, till_seq, bill_no, status, flags, fingerprint, body_json FROM orders ORDER BY hq_seq
+            """).ListAsync(r => new HqOrder(r.GetInt64(0), Guid.Parse(r.GetString(1)), r.GetInt64(2), r.GetInt64(3), r.GetString(4), r.GetString(5),
+                r.GetString(6), r.GetString(7), r.GetString(8)), cancellationToken);
+        var nextSeq = await hq.Command("SELECT till_id, next_seq FROM tills").ListAsync(r => (r.GetInt64(0), r.GetInt64(1)), cancellationToken);
+        var movements = await hq.Command("SELECT sku, SUM(qty_milli) FROM stock_movements GROUP BY sku")
+            .ListAsync(r => (r.GetString(0), r.GetInt64(1)), cancellationToken);
+        var onHand = await hq.Command("SELECT sku, SUM(qty_milli) FROM stock_on_hand GROUP BY sku").ListAsync(r => (r.GetString(0), r.GetInt64(1)), cancellationToken);
+        var reviews = await hq.Command("SELECT kind, client_order_id, sku FROM review_items ORDER BY review_id")
+            .ListAsync(r => new HqReview(r.GetString(0), Guid.Parse(r.GetString(1)), r.NullableString(2)), cancellationToken);
+        return new RunFacts(tillFacts, orders, nextSeq.ToDictionary(), movements.ToDictionary(StringComparer.Ordinal),
+            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, reviews);
+    }
+
+    private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+}
+
+/// <summary>One till after the drain.</summary>
+/// <param name="Number">The till's number in the simulation.</param>
+/// <param name="TillId">HQ's id of the till.</param>
+/// <param name="Sales">Every sale it recorded, by <c>tillSeq</c>.</param>
+/// <param name="QueueDepth">Sales still pending or in conflict after the drain.</param>
+public sealed record TillFacts(int Number, long TillId, IReadOnlyList<TillSale> Sales, int QueueDepth);
+
+/// <summary>A sale as the till recorded it.</summary>
+/// <param name="TillSeq">Its number.</param>
+/// <param name="ClientOrderId">Its id.</param>
+/// <param name="BillNo">Its bill number.</param>
+/// <param name="OrderJson">The exact order the till sends.</param>
+/// <param name="SyncState">Where the till believes it stands (<c>synced</c>, <c>pending</c>, …).</param>
+public sealed record TillSale(long TillSeq, Guid ClientOrderId, string BillNo, string OrderJson, string SyncState)
+{
+    /// <summary>The order.</summary>
+    public OrderDto Order => JsonSerializer.Deserialize(OrderJson, TillSyncJsonContext.Default.OrderDto)!;
+}
+
+/// <summary>An order as HQ recorded it.</summary>
+/// <param name="HqSeq">HQ's commit sequence.</param>
+/// <param name="ClientOrderId">The till's id.</param>
+/// <param name="TillId">The till.</param>
+/// <param name="TillSeq">The till's number.</param>
+/// <param name="BillNo">The bill number.</param>
+/// <param name="Status"><c>committed</c> or <c>rejected</c>.</param>
+/// <param name="Flags">Comma-separated flags, e.g. <c>stock_short</c>.</param>
+/// <param name="Fingerprint">HQ's fingerprint of the order as received.</param>
+/// <param name="BodyJson">The order as received.</param>
+public sealed record HqOrder(
+    long HqSeq, Guid ClientOrderId, long TillId, long TillSeq, string BillNo, string Status, string Flags, string Fingerprint, string BodyJson);
+
+/// <summary>A review item at HQ.</summary>
+/// <param name="Kind"><c>stock_short</c> or <c>rejected_order</c>.</param>
+/// <param name="ClientOrderId">The order it is about.</param>
+/// <param name="Sku">The SKU that fell short, for a shortfall.</param>
+public sealed record HqReview(string Kind, Guid ClientOrderId, string? Sku);

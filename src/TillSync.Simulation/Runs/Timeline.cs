@@ -1,0 +1,44 @@
+namespace TillSync.Simulation.Runs;
+
+/// <summary>The simulation's future: events ordered by simulated time, ties broken by the order they were scheduled, so
+/// that one seed always replays the same sequence. Nothing runs concurrently; each event runs to completion.</summary>
+public sealed class Timeline
+{
+    private readonly PriorityQueue<SimEvent, (long Ticks, long Order)> _events = new();
+    private long _scheduled;
+
+    /// <summary>Events waiting.</summary>
+    public int Count => _events.Count;
+
+    /// <summary>Schedules <paramref name="run"/> at <paramref name="at"/>.</summary>
+    public void Schedule(DateTimeOffset at, SimEventKind kind, Func<Task> run) =>
+        _events.Enqueue(new SimEvent(at, kind, run), (at.UtcTicks, _scheduled++));
+
+    /// <summary>The next event, or null when none is left.</summary>
+    public SimEvent? Next() => _events.TryDequeue(out var next, out _) ? next : null;
+}
+
+/// <summary>One scheduled event.</summary>
+/// <param name="At">When it happens on the simulated clock.</param>
+/// <param name="Kind">What it is, so that the drain can keep what is still in flight and drop the rest.</param>
+/// <param name="Run">What it does.</param>
+public sealed record SimEvent(DateTimeOffset At, SimEventKind Kind, Func<Task> Run);
+
+/// <summary>What an event is.</summary>
+public enum SimEventKind
+{
+    /// <summary>A cashier rings up a sale.</summary>
+    Sale = 1,
+
+    /// <summary>A till's sync agent takes one step.</summary>
+    AgentStep,
+
+    /// <summary>A delayed copy of a request reaches HQ.</summary>
+    Delivery,
+
+    /// <summary>A fault starts or heals, or a node restarts.</summary>
+    Fault,
+
+    /// <summary>HQ receives stock.</summary>
+    StockReceipt,
+}
