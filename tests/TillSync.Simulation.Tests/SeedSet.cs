@@ -25,12 +25,12 @@ internal static class SeedSet
         return [.. Enumerable.Range(1, count)];
     }
 
-    /// <summary>The run of <paramref name="seed"/>: 1 to 4 tills, 10 to 160 orders, fault rate 0 to 0.5 — small, so that
+    /// <summary>The run of <paramref name="seed"/>: 1 to 4 tills, 10 to 90 orders, fault rate 0 to 0.5 — small, so that
     /// hundreds of seeds fit in minutes, and varied, so that every fault meets every kind of run.</summary>
     public static SimulationOptions Shape(int seed)
     {
         var shape = new Random(seed);
-        return new SimulationOptions(seed, Tills: shape.Next(1, 5), Orders: shape.Next(10, 161), FaultRate: shape.Next(0, 6) / 10.0)
+        return new SimulationOptions(seed, Tills: shape.Next(1, 5), Orders: shape.Next(10, 91), FaultRate: shape.Next(0, 6) / 10.0)
         {
             DataRoot = DataRoot,
         };

@@ -22,7 +22,7 @@ public sealed class ShopFloor(
 {
     /// <summary>The tills' longest backoff; longer than production's 10 s so that a till offline for days takes hundreds
     /// of steps, not tens of thousands.</summary>
-    public static readonly TimeSpan SyncBackoffMax = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan SyncBackoffMax = TimeSpan.FromMinutes(15);
 
     private static readonly TimeSpan SaleIntervalMean = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan OfflineSaleIntervalMean = TimeSpan.FromMinutes(40);
@@ -32,9 +32,9 @@ public sealed class ShopFloor(
     private const double FaultsPerSalePerFaultRate = 0.25;
     private static readonly TimeSpan ReceiptIntervalMean = TimeSpan.FromMinutes(20);
 
-    // An idle till heartbeats every 15 s; stretching that to half an hour keeps a days-long run cheap and changes
-    // nothing that matters: a heartbeat carries no sales, and every new sale wakes the agent at once.
-    private static readonly TimeSpan IdleStepInterval = TimeSpan.FromMinutes(30);
+    // An idle till heartbeats every 15 s; stretching that to two hours keeps a days-long run cheap and changes nothing
+    // that matters: a heartbeat carries no sales, and every new sale wakes the agent at once.
+    private static readonly TimeSpan IdleStepInterval = TimeSpan.FromHours(2);
 
     private readonly SaleMaker _sales = new(new Random(random.Next()));
     private readonly int[] _planned = [.. Enumerable.Range(0, options.Tills).Select(i => (options.Orders / options.Tills) + (i < options.Orders % options.Tills ? 1 : 0))];
@@ -82,7 +82,7 @@ public sealed class ShopFloor(
         queue.Schedule(Now + Exponential(ReceiptIntervalMean), SimEventKind.StockReceipt, () => StockReceiptAsync(cancellationToken));
         if (options.FaultRate > 0)
         {
-            if (random.NextDouble() < 0.3)
+            if (random.NextDouble() < 0.2)
             {
                 var till = tills[random.Next(tills.Count)];
                 var startsIn = SaleIntervalMean * (_planned[till.Number - 1] * random.NextDouble() / 2);
