@@ -13,6 +13,7 @@ public static class TillSyncCommand
         root.Subcommands.Add(HqVerb.Create(console));
         root.Subcommands.Add(TillVerb.Create(console));
         root.Subcommands.Add(Demo.DemoVerb.Create(console));
+        root.Subcommands.Add(SimulateVerb.Create(console, Console.Error));
         return root;
     }
 }
