@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using TillSync.Contracts;
-using TillSync.Contracts.Sync;
 using TillSync.Storage;
 
 namespace TillSync.Simulation.Invariants;
@@ -60,41 +57,3 @@ public sealed record RunFacts(
         return connection;
     }
 }
-
-/// <summary>One till after the drain.</summary>
-/// <param name="Number">The till's number in the simulation.</param>
-/// <param name="TillId">HQ's id of the till.</param>
-/// <param name="Sales">Every sale it recorded, by <c>tillSeq</c>.</param>
-/// <param name="QueueDepth">Sales still pending or in conflict after the drain.</param>
-public sealed record TillFacts(int Number, long TillId, IReadOnlyList<TillSale> Sales, int QueueDepth);
-
-/// <summary>A sale as the till recorded it.</summary>
-/// <param name="TillSeq">Its number.</param>
-/// <param name="ClientOrderId">Its id.</param>
-/// <param name="BillNo">Its bill number.</param>
-/// <param name="OrderJson">The exact order the till sends.</param>
-/// <param name="SyncState">Where the till believes it stands (<c>synced</c>, <c>pending</c>, …).</param>
-public sealed record TillSale(long TillSeq, Guid ClientOrderId, string BillNo, string OrderJson, string SyncState)
-{
-    /// <summary>The order.</summary>
-    public OrderDto Order => JsonSerializer.Deserialize(OrderJson, TillSyncJsonContext.Default.OrderDto)!;
-}
-
-/// <summary>An order as HQ recorded it.</summary>
-/// <param name="HqSeq">HQ's commit sequence.</param>
-/// <param name="ClientOrderId">The till's id.</param>
-/// <param name="TillId">The till.</param>
-/// <param name="TillSeq">The till's number.</param>
-/// <param name="BillNo">The bill number.</param>
-/// <param name="Status"><c>committed</c> or <c>rejected</c>.</param>
-/// <param name="Flags">Comma-separated flags, e.g. <c>stock_short</c>.</param>
-/// <param name="Fingerprint">HQ's fingerprint of the order as received.</param>
-/// <param name="BodyJson">The order as received.</param>
-public sealed record HqOrder(
-    long HqSeq, Guid ClientOrderId, long TillId, long TillSeq, string BillNo, string Status, string Flags, string Fingerprint, string BodyJson);
-
-/// <summary>A review item at HQ.</summary>
-/// <param name="Kind"><c>stock_short</c> or <c>rejected_order</c>.</param>
-/// <param name="ClientOrderId">The order it is about.</param>
-/// <param name="Sku">The SKU that fell short, for a shortfall.</param>
-public sealed record HqReview(string Kind, Guid ClientOrderId, string? Sku);

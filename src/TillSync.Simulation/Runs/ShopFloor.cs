@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
-using TillSync.Contracts;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Sync;
-using TillSync.Contracts.Tills;
 using TillSync.Hq.Orders;
 using TillSync.Simulation.Invariants;
 using TillSync.Simulation.Network;
@@ -30,6 +28,8 @@ public sealed class ShopFloor(
     // Faults strike between sales (at fault rate 0.3, about one in thirteen sales) rather than on a timer, so that a
     // run that idles for days while one till is offline does not pile up hundreds of HQ restarts.
     private const double FaultsPerSalePerFaultRate = 0.25;
+    // Deliveries of 5 to 40 units per till every 20 minutes on average come to a little less than the tills sell, so
+    // on-hand keeps crossing zero both ways: some sales fall short, and later deliveries make up for them.
     private static readonly TimeSpan ReceiptIntervalMean = TimeSpan.FromMinutes(20);
 
     // An idle till heartbeats every 15 s; stretching that to two hours keeps a days-long run cheap and changes nothing
@@ -49,26 +49,6 @@ public sealed class ShopFloor(
 
     /// <summary>True once every planned sale is recorded and no till is cut off.</summary>
     public bool SellingDone => _recorded.AsSpan().SequenceEqual(_planned) && !network.AnyCutOff;
-
-    /// <summary>Configures HQ through its manager API — store, catalogue, opening stock — and returns the stock received.</summary>
-    public static async Task<Dictionary<string, long>> SetUpHqAsync(HqNode hq, Random random, CancellationToken cancellationToken)
-    {
-        await ManagerAsync(hq, HttpMethod.Put, "/api/v1/store", JsonContent.Create(SimCatalog.Store, TillSyncJsonContext.Default.StoreDto), cancellationToken);
-        await ManagerAsync(hq, HttpMethod.Post, "/api/v1/products",
-            JsonContent.Create(SimCatalog.Products, TillSyncJsonContext.Default.IReadOnlyListProductDto), cancellationToken);
-        var received = new Dictionary<string, long>(StringComparer.Ordinal);
-        var opening = SimCatalog.Products.Select(p => new StockReceiptLine(p.Sku, random.Next(5, 41))).ToList();
-        await ReceiveAsync(hq, received, opening, "opening stock", cancellationToken);
-        return received;
-    }
-
-    /// <summary>Enrols till <paramref name="number"/> at HQ.</summary>
-    public static async Task<TillEnrolmentResult> EnrolAsync(HqNode hq, int number, CancellationToken cancellationToken)
-    {
-        using var response = await ManagerAsync(hq, HttpMethod.Post, "/api/v1/tills",
-            JsonContent.Create(new TillEnrolmentRequest($"Counter {number}"), TillSyncJsonContext.Default.TillEnrolmentRequest), cancellationToken);
-        return (await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.TillEnrolmentResult, cancellationToken))!;
-    }
 
     /// <summary>Starts the tills and schedules the first sales, steps, stock deliveries and faults.</summary>
     public async Task OpenAsync(CancellationToken cancellationToken)
@@ -284,34 +264,12 @@ public sealed class ShopFloor(
             var lines = Enumerable.Range(0, random.Next(1, 4))
                 .Select(_ => SimCatalog.Products[random.Next(SimCatalog.Products.Count)])
                 .DistinctBy(p => p.Sku)
-                .Select(p => new StockReceiptLine(p.Sku, random.Next(5, 41)))
+                .Select(p => new StockReceiptLine(p.Sku, random.Next(5, 41) * tills.Count))
                 .ToList();
-            await ReceiveAsync(hq, receivedMilliBySku, lines, "delivery", cancellationToken);
+            await Manager.ReceiveAsync(hq, receivedMilliBySku, lines, "delivery", cancellationToken);
             trace.Add(Now, $"stock received: {string.Join(", ", lines.Select(l => $"{l.Sku} {l.Qty}"))}");
         }
 
         queue.Schedule(Now + Exponential(ReceiptIntervalMean), SimEventKind.StockReceipt, () => StockReceiptAsync(cancellationToken));
-    }
-
-    private static async Task ReceiveAsync(
-        HqNode hq, Dictionary<string, long> receivedMilliBySku, IReadOnlyList<StockReceiptLine> lines, string note, CancellationToken cancellationToken)
-    {
-        (await ManagerAsync(hq, HttpMethod.Post, "/api/v1/stock/receipts",
-            JsonContent.Create(new StockReceiptRequest(lines, Note: note), TillSyncJsonContext.Default.StockReceiptRequest), cancellationToken)).Dispose();
-        foreach (var line in lines)
-        {
-            receivedMilliBySku[line.Sku] = receivedMilliBySku.GetValueOrDefault(line.Sku) + Hq.Stock.Quantity.ToMilli(line.Qty);
-        }
-    }
-
-    private static async Task<HttpResponseMessage> ManagerAsync(HqNode hq, HttpMethod method, string path, HttpContent content, CancellationToken cancellationToken)
-    {
-        var response = await hq.ManagerSendAsync(method, path, content, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"HQ refused {method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
-        }
-
-        return response;
     }
 }

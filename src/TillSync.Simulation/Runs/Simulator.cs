@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using TillSync.Simulation.Invariants;
 using TillSync.Simulation.Network;
 using TillSync.Simulation.Nodes;
+using TillSync.Simulation.Shop;
 
 namespace TillSync.Simulation.Runs;
 
@@ -57,11 +58,11 @@ public static class Simulator
         using var trace = new Trace();
         await using var hq = new HqNode(Path.Combine(directory, "hq"), clock, options.ForgetKnownIds);
         await hq.StartAsync(cancellationToken);
-        var received = await ShopFloor.SetUpHqAsync(hq, random, cancellationToken);
+        var received = await Manager.SetUpHqAsync(hq, random, cancellationToken);
         var tills = new List<TillNode>();
         for (var n = 1; n <= options.Tills; n++)
         {
-            var enrolment = await ShopFloor.EnrolAsync(hq, n, cancellationToken);
+            var enrolment = await Manager.EnrolAsync(hq, n, cancellationToken);
             tills.Add(new TillNode(n, enrolment, Path.Combine(directory, $"till-{n}"), clock, ShopFloor.SyncBackoffMax));
         }
 

@@ -17,28 +17,3 @@ public sealed class Timeline
     /// <summary>The next event, or null when none is left.</summary>
     public SimEvent? Next() => _events.TryDequeue(out var next, out _) ? next : null;
 }
-
-/// <summary>One scheduled event.</summary>
-/// <param name="At">When it happens on the simulated clock.</param>
-/// <param name="Kind">What it is, so that the drain can keep what is still in flight and drop the rest.</param>
-/// <param name="Run">What it does.</param>
-public sealed record SimEvent(DateTimeOffset At, SimEventKind Kind, Func<Task> Run);
-
-/// <summary>What an event is.</summary>
-public enum SimEventKind
-{
-    /// <summary>A cashier rings up a sale.</summary>
-    Sale = 1,
-
-    /// <summary>A till's sync agent takes one step.</summary>
-    AgentStep,
-
-    /// <summary>A delayed copy of a request reaches HQ.</summary>
-    Delivery,
-
-    /// <summary>A fault starts or heals, or a node restarts.</summary>
-    Fault,
-
-    /// <summary>HQ receives stock.</summary>
-    StockReceipt,
-}
