@@ -3,37 +3,41 @@ using System.Globalization;
 namespace TillSync.Cli.Verbs;
 
 /// <summary>A one-line text progress bar redrawn in place (carriage return) on an operator's terminal, for long work
-/// whose total is known: <c>exporting [#########-----------] 450/1000</c>.</summary>
+/// whose total is known: <c>exporting [#########---------------------] 450/1000</c>, optionally followed by a detail.</summary>
 public sealed class ProgressBar(TextWriter output, string label, long total)
 {
     private const int WidthChars = 30;
     private long _done;
-    private int _drawnChars = -1;
+    private string? _drawn;
 
     /// <summary>One more unit done; redraws when the bar grows.</summary>
-    public void Advance()
+    public void Advance() => Show(_done + 1);
+
+    /// <summary><paramref name="done"/> units done so far; redraws when the bar or <paramref name="detail"/> changes.</summary>
+    public void Show(long done, string detail = "")
     {
-        _done++;
-        var chars = total <= 0 ? WidthChars : (int)Math.Min(WidthChars, _done * WidthChars / total);
-        if (chars != _drawnChars)
+        _done = done;
+        var chars = total <= 0 ? WidthChars : (int)Math.Clamp(done * WidthChars / total, 0, WidthChars);
+        var key = $"{chars} {detail}";
+        if (key != _drawn)
         {
-            Draw(chars);
+            _drawn = key;
+            Draw(chars, detail);
         }
     }
 
     /// <summary>Draws the bar full and ends its line.</summary>
-    public void Finish()
+    public void Finish(string detail = "")
     {
-        Draw(WidthChars);
+        Draw(WidthChars, detail);
         output.WriteLine();
         output.Flush();
     }
 
-    private void Draw(int chars)
+    private void Draw(int chars, string detail)
     {
-        _drawnChars = chars;
         output.Write(string.Create(CultureInfo.InvariantCulture,
-            $"\r{label} [{new string('#', chars)}{new string('-', WidthChars - chars)}] {_done}/{total}"));
+            $"\r{label} [{new string('#', chars)}{new string('-', WidthChars - chars)}] {_done}/{total}{(detail.Length == 0 ? "" : " " + detail)}   "));
         output.Flush();
     }
 }

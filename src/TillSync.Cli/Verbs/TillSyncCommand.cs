@@ -17,6 +17,7 @@ public static class TillSyncCommand
         root.Subcommands.Add(EInvoiceVerb.Create(console));
         root.Subcommands.Add(Demo.DemoVerb.Create(console));
         root.Subcommands.Add(LedgerVerb.Create(console, progress ?? Console.Error));
+        root.Subcommands.Add(SimulateVerb.Create(console, progress ?? Console.Error));
         return root;
     }
 }

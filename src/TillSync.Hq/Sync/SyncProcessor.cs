@@ -11,6 +11,11 @@ namespace TillSync.Hq.Sync;
 /// batch is decided in memory, order by order, and written at the end (<see cref="OrderBatch"/>).</summary>
 public sealed partial class SyncProcessor(HqDatabase database, SyncGate gate, TimeProvider time, ILogger<SyncProcessor> logger)
 {
+    /// <summary>Test-only fault for the simulator's proof that its checker catches broken dedup: when set, every id in a
+    /// batch is treated as one HQ has never seen. Internal, visible to TillSync.Simulation only; <c>tillsync hq</c> has
+    /// no way to set it.</summary>
+    internal bool ForgetKnownIds { get; set; }
+
     /// <summary>Processes the batch of <paramref name="till"/>; the envelope has already been checked.</summary>
     public async Task<SyncResponse> ProcessAsync(Caller till, SyncRequest request, CancellationToken cancellationToken)
     {
@@ -21,6 +26,11 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncGate gate, Ti
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var state = await TillState.LoadAsync(connection, transaction, till.Id, database.LockRowSql, cancellationToken);
         var known = await KnownOrder.FindAsync(connection, transaction, orders.Select(o => o.ClientOrderId).ToList(), cancellationToken);
+        if (ForgetKnownIds)
+        {
+            known.Clear();
+        }
+
         var now = time.GetUtcNow();
         var newOrders = orders.Where(o => !known.ContainsKey(o.ClientOrderId)).ToList();
         var batch = await OrderBatch.BeginAsync(

@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+using TillSync.Storage;
+
+namespace TillSync.Simulation.Invariants;
+
+/// <summary>Everything a run left behind, read from the files after the drain: each till's sales as it recorded them and
+/// where its queue stands, HQ's orders, stock ledger, on-hand and review items, and the stock the simulation received.</summary>
+/// <param name="Tills">Each till's sales.</param>
+/// <param name="HqOrders">HQ's orders in commit order (<c>hq_seq</c>).</param>
+/// <param name="HqNextSeqByTill">HQ's <c>next_seq</c> per till id.</param>
+/// <param name="MovementsMilliBySku">Σ stock movements per SKU.</param>
+/// <param name="OnHandMilliBySku">HQ's on-hand per SKU.</param>
+/// <param name="ReceivedMilliBySku">Stock the simulation received through HQ's API (opening stock included) per SKU.</param>
+/// <param name="Reviews">HQ's review items.</param>
+public sealed record RunFacts(
+    IReadOnlyList<TillFacts> Tills,
+    IReadOnlyList<HqOrder> HqOrders,
+    IReadOnlyDictionary<long, long> HqNextSeqByTill,
+    IReadOnlyDictionary<string, long> MovementsMilliBySku,
+    IReadOnlyDictionary<string, long> OnHandMilliBySku,
+    IReadOnlyDictionary<string, long> ReceivedMilliBySku,
+    IReadOnlyList<HqReview> Reviews)
+{
+    /// <summary>Reads the facts from HQ's file and the tills' files.</summary>
+    public static async Task<RunFacts> ReadAsync(
+        string hqDatabasePath, IReadOnlyList<(int Number, long TillId, string DatabasePath, int QueueDepth)> tills,
+        IReadOnlyDictionary<string, long> receivedMilliBySku, CancellationToken cancellationToken)
+    {
+        var tillFacts = new List<TillFacts>();
+        foreach (var (number, tillId, path, depth) in tills)
+        {
+            await using var till = await OpenAsync(path, cancellationToken);
+            var sales = await till.Command("SELECT till_seq, client_order_id, bill_no, order_json, sync_state FROM sales ORDER BY till_seq")
+                .ListAsync(r => new TillSale(r.GetInt64(0), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4)), cancellationToken);
+            tillFacts.Add(new TillFacts(number, tillId, sales, depth));
+        }
+
+        await using var hq = await OpenAsync(hqDatabasePath, cancellationToken);
+        var orders = await hq.Command("""
+            SELECT hq_seq, client_order_id, till_id, till_seq, bill_no, status, flags, fingerprint, body_json FROM orders ORDER BY hq_seq
+            """).ListAsync(r => new HqOrder(r.GetInt64(0), Guid.Parse(r.GetString(1)), r.GetInt64(2), r.GetInt64(3), r.GetString(4), r.GetString(5),
+                r.GetString(6), r.GetString(7), r.GetString(8)), cancellationToken);
+        var nextSeq = await hq.Command("SELECT till_id, next_seq FROM tills").ListAsync(r => (r.GetInt64(0), r.GetInt64(1)), cancellationToken);
+        var movements = await hq.Command("SELECT sku, SUM(qty_milli) FROM stock_movements GROUP BY sku")
+            .ListAsync(r => (r.GetString(0), r.GetInt64(1)), cancellationToken);
+        var onHand = await hq.Command("SELECT sku, SUM(qty_milli) FROM stock_on_hand GROUP BY sku").ListAsync(r => (r.GetString(0), r.GetInt64(1)), cancellationToken);
+        var reviews = await hq.Command("SELECT kind, client_order_id, sku FROM review_items ORDER BY review_id")
+            .ListAsync(r => new HqReview(r.GetString(0), Guid.Parse(r.GetString(1)), r.NullableString(2)), cancellationToken);
+        return new RunFacts(tillFacts, orders, nextSeq.ToDictionary(), movements.ToDictionary(StringComparer.Ordinal),
+            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, reviews);
+    }
+
+    private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+}

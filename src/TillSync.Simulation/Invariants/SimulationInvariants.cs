@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.Json;
+using TillSync.Contracts;
+using TillSync.Contracts.Sync;
+using TillSync.Core.Orders;
+using TillSync.Hq.Orders;
+using TillSync.Hq.Stock;
+
+namespace TillSync.Simulation.Invariants;
+
+/// <summary>The invariants of DESIGN §11 that the code supports today, each checked over a run's <see cref="RunFacts"/>.
+/// A new feature adds its invariant as one more entry of <see cref="All"/> (and, if it needs data the facts do not hold
+/// yet, one more field of <see cref="RunFacts"/> read in <see cref="RunFacts.ReadAsync"/>).</summary>
+public static class SimulationInvariants
+{
+    private const int OffendersShownMax = 5;
+
+    /// <summary>Every invariant, in report order.</summary>
+    public static IReadOnlyList<InvariantCheck> All { get; } =
+    [
+        new("lost", "every order a till recorded exists at HQ", Lost),
+        new("duplicated", "no order, bill number or tillSeq of a till exists twice at HQ", Duplicated),
+        new("unexpected", "every order at HQ was recorded by the till HQ holds it for", Unexpected),
+        new("commit_order", "per till, HQ's commit order (hq_seq) is tillSeq order 1..n with no gaps, and next_seq = n + 1", CommitOrder),
+        new("payload", "each order at HQ is the order the till recorded (fingerprint, tillSeq, bill number)", Payload),
+        new("on_hand", "on-hand per SKU = Σ stock movements = received − sold", OnHand),
+        new("stock_short_reviewed", "every stock_short flag has a review item for the SKU, and every shortfall review a flagged order", StockShortReviewed),
+        new("rejections_reviewed", "every rejected order has a review item", RejectionsReviewed),
+        new("queues_drained", "once faults heal, every till's queue drains to empty", QueuesDrained),
+        new("till_agrees_with_hq", "each till marks a sale synced or rejected exactly as HQ recorded it", TillAgreesWithHq),
+    ];
+
+    /// <summary>Every verdict for <paramref name="facts"/>.</summary>
+    public static IReadOnlyList<Verdict> Judge(RunFacts facts) => [.. All.Select(i => i.Judge(facts))];
+
+    private static (bool, string) Lost(RunFacts facts)
+    {
+        var atHq = facts.HqOrders.Select(o => o.ClientOrderId).ToHashSet();
+        var recorded = Recorded(facts).ToList();
+        return Outcome(recorded.Where(r => !atHq.Contains(r.Sale.ClientOrderId)).Select(r => $"till {r.Till.Number} seq {r.Sale.TillSeq} {r.Sale.ClientOrderId}"),
+            $"all {recorded.Count} recorded orders are at HQ", "missing at HQ");
+    }
+
+    private static (bool, string) Duplicated(RunFacts facts) => Outcome(
+        facts.HqOrders.GroupBy(o => o.ClientOrderId.ToString()).Concat(facts.HqOrders.GroupBy(o => $"till {o.TillId} bill {o.BillNo}"))
+            .Concat(facts.HqOrders.GroupBy(o => $"till {o.TillId} seq {o.TillSeq}"))
+            .Where(g => g.Count() > 1).Select(g => $"{g.Key} ×{g.Count()}"),
+        $"each of {facts.HqOrders.Count} orders at HQ once", "twice at HQ");
+
+    private static (bool, string) Unexpected(RunFacts facts)
+    {
+        var recorded = Recorded(facts).Select(r => (r.Till.TillId, r.Sale.ClientOrderId)).ToHashSet();
+        return Outcome(facts.HqOrders.Where(o => !recorded.Contains((o.TillId, o.ClientOrderId))).Select(o => $"hq_seq {o.HqSeq} {o.ClientOrderId}"),
+            "no order at HQ that a till did not record", "at HQ but not recorded by that till");
+    }
+
+    private static (bool, string) CommitOrder(RunFacts facts)
+    {
+        var offenders = new List<string>();
+        foreach (var till in facts.Tills)
+        {
+            var seqs = facts.HqOrders.Where(o => o.TillId == till.TillId).Select(o => o.TillSeq).ToList();
+            var expected = Enumerable.Range(1, till.Sales.Count).Select(n => (long)n).ToList();
+            if (!seqs.SequenceEqual(expected))
+            {
+                var at = seqs.Zip(expected).Select((p, i) => (p, i)).FirstOrDefault(x => x.p.First != x.p.Second);
+                offenders.Add($"till {till.Number}: {seqs.Count} orders at HQ for {till.Sales.Count} recorded; first out of order at position {at.i + 1}");
+            }
+
+            var nextSeq = facts.HqNextSeqByTill.GetValueOrDefault(till.TillId);
+            if (nextSeq != till.Sales.Count + 1)
+            {
+                offenders.Add($"till {till.Number}: HQ's next_seq {nextSeq}, expected {till.Sales.Count + 1}");
+            }
+        }
+
+        return Outcome(offenders, $"{facts.Tills.Count} tills in tillSeq order, no gaps", "out of order");
+    }
+
+    private static (bool, string) Payload(RunFacts facts)
+    {
+        var atHq = facts.HqOrders.GroupBy(o => o.ClientOrderId).ToDictionary(g => g.Key, g => g.First());
+        var offenders = new List<string>();
+        var compared = 0;
+        foreach (var (till, sale) in Recorded(facts))
+        {
+            if (!atHq.TryGetValue(sale.ClientOrderId, out var order))
+            {
+                continue; // counted by "lost"
+            }
+
+            compared++;
+            var tillFingerprint = OrderFingerprint.Compute(sale.Order);
+            var receivedFingerprint = OrderFingerprint.Compute(JsonSerializer.Deserialize(order.BodyJson, TillSyncJsonContext.Default.OrderDto)!);
+            if (tillFingerprint != order.Fingerprint || receivedFingerprint != order.Fingerprint || order.TillSeq != sale.TillSeq
+                || order.BillNo != sale.BillNo || order.TillId != till.TillId)
+            {
+                offenders.Add($"till {till.Number} seq {sale.TillSeq} {sale.ClientOrderId}");
+            }
+        }
+
+        return Outcome(offenders, $"{compared} orders identical to what the tills recorded", "differ from the till's record");
+    }
+
+    private static (bool, string) OnHand(RunFacts facts)
+    {
+        var committed = facts.HqOrders.Where(o => o.Status == OrderStatuses.Committed).Select(o => o.ClientOrderId).ToHashSet();
+        var soldMilliBySku = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var line in Recorded(facts).Where(r => committed.Contains(r.Sale.ClientOrderId)).SelectMany(r => r.Sale.Order.Lines))
+        {
+            soldMilliBySku[line.Sku] = soldMilliBySku.GetValueOrDefault(line.Sku) + Quantity.ToMilli(line.Qty);
+        }
+
+        var skus = facts.OnHandMilliBySku.Keys.Concat(facts.MovementsMilliBySku.Keys).Concat(facts.ReceivedMilliBySku.Keys).Concat(soldMilliBySku.Keys)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var offenders = skus
+            .Select(sku => (sku, onHand: facts.OnHandMilliBySku.GetValueOrDefault(sku), moved: facts.MovementsMilliBySku.GetValueOrDefault(sku),
+                expected: facts.ReceivedMilliBySku.GetValueOrDefault(sku) - soldMilliBySku.GetValueOrDefault(sku)))
+            .Where(s => s.onHand != s.moved || s.moved != s.expected)
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.sku}: on-hand {Quantity.FromMilli(s.onHand)}, Σ movements {Quantity.FromMilli(s.moved)}, received − sold {Quantity.FromMilli(s.expected)}"));
+        var below = skus.Count(s => facts.OnHandMilliBySku.GetValueOrDefault(s) < 0);
+        return Outcome(offenders, $"{skus.Count} SKUs balance ({below} below zero)", "do not balance");
+    }
+
+    private static (bool, string) StockShortReviewed(RunFacts facts)
+    {
+        var flagged = facts.HqOrders.Where(o => OrderStatuses.ParseFlags(o.Flags).Contains(OrderFlags.StockShort)).Select(o => o.ClientOrderId).ToHashSet();
+        var reviewed = facts.Reviews.Where(r => r.Kind == OrderFlags.StockShort && r.Sku is not null).Select(r => r.ClientOrderId).ToHashSet();
+        var offenders = flagged.Where(id => !reviewed.Contains(id)).Select(id => $"{id} flagged without review")
+            .Concat(reviewed.Where(id => !flagged.Contains(id)).Select(id => $"{id} reviewed without flag"));
+        return Outcome(offenders, $"{flagged.Count} flagged orders, each reviewed", "shortfalls");
+    }
+
+    private static (bool, string) RejectionsReviewed(RunFacts facts)
+    {
+        var reviewed = facts.Reviews.Where(r => r.Kind == "rejected_order").Select(r => r.ClientOrderId).ToHashSet();
+        var rejected = facts.HqOrders.Where(o => o.Status == OrderStatuses.Rejected).ToList();
+        return Outcome(rejected.Where(o => !reviewed.Contains(o.ClientOrderId)).Select(o => $"{o.ClientOrderId}"),
+            $"{rejected.Count} rejected orders, each reviewed", "rejected without review");
+    }
+
+    private static (bool, string) QueuesDrained(RunFacts facts) => Outcome(
+        facts.Tills.Where(t => t.QueueDepth > 0).Select(t => $"till {t.Number}: {t.QueueDepth} sales still queued "
+            + $"({string.Join(", ", t.Sales.Where(s => s.SyncState is "pending" or "conflict").Take(3).Select(s => $"seq {s.TillSeq} {s.SyncState}"))})"),
+        "every queue empty", "not drained");
+
+    private static (bool, string) TillAgreesWithHq(RunFacts facts)
+    {
+        var statusById = facts.HqOrders.GroupBy(o => o.ClientOrderId).ToDictionary(g => g.Key, g => g.First().Status);
+        var offenders = Recorded(facts)
+            .Where(r => (r.Sale.SyncState, statusById.GetValueOrDefault(r.Sale.ClientOrderId)) is not ("synced", OrderStatuses.Committed)
+                and not ("rejected", OrderStatuses.Rejected))
+            .Select(r => $"till {r.Till.Number} seq {r.Sale.TillSeq}: till says {r.Sale.SyncState}, HQ says {statusById.GetValueOrDefault(r.Sale.ClientOrderId) ?? "nothing"}");
+        return Outcome(offenders, "every till's view matches HQ", "disagree");
+    }
+
+    private static IEnumerable<(TillFacts Till, TillSale Sale)> Recorded(RunFacts facts) => facts.Tills.SelectMany(t => t.Sales.Select(s => (t, s)));
+
+    private static (bool, string) Outcome(IEnumerable<string> offenders, string holdsMessage, string what)
+    {
+        var all = offenders.ToList();
+        return all.Count == 0
+            ? (true, holdsMessage)
+            : (false, $"{all.Count} {what}: {string.Join("; ", all.Take(OffendersShownMax))}{(all.Count > OffendersShownMax ? "; …" : "")}");
+    }
+}

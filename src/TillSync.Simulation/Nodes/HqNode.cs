@@ -1,0 +1,103 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using TillSync.Hq.Access;
+using TillSync.Hq.Storage;
+using TillSync.Hq.Sync;
+using TillSync.Hq.Web;
+using TillSync.Storage;
+
+namespace TillSync.Simulation.Nodes;
+
+/// <summary>HQ in the simulation: the real services and endpoints (<see cref="HqApplication.AddHq"/>,
+/// <see cref="HqApplication.MapHq"/>) with the real migrations over a real SQLite file, served by an in-process
+/// <see cref="TestServer"/> and reading the simulation's clock. A crash drops the whole host — every in-memory state —
+/// and a restart builds a new one over the same file.</summary>
+public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool forgetKnownIds) : IAsyncDisposable
+{
+    /// <summary>The manager token of the simulated HQ.</summary>
+    public const string AdminToken = "simulation-manager-token";
+
+    // Fires inside the sync transaction after the batch's orders, lines, payments, movements and review items are
+    // written and before the transaction commits (the till's next_seq is the batch's last write), so the batch rolls
+    // back whole: exactly what a process that dies at that moment leaves behind.
+    private const string CrashTriggerSql = """
+        CREATE TRIGGER IF NOT EXISTS simulation_crash_before_commit BEFORE UPDATE OF next_seq ON tills
+        BEGIN SELECT RAISE(ABORT, 'simulated HQ crash: the batch was written but never committed'); END;
+        """;
+
+    private WebApplication? _app;
+    private HttpMessageInvoker? _invoker;
+
+    /// <summary>True while HQ runs.</summary>
+    public bool IsUp => _app is not null;
+
+    /// <summary>HQ's SQLite file.</summary>
+    public string DatabasePath => Path.Combine(dataDirectory, "hq.db");
+
+    /// <summary>How many times HQ has started.</summary>
+    public int Starts { get; private set; }
+
+    /// <summary>Builds HQ over its data directory, applies the migrations and starts serving.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await ExecuteAsync("DROP TRIGGER IF EXISTS simulation_crash_before_commit", cancellationToken);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.AddHq(new HqOptions("http://127.0.0.1:0", dataDirectory, AdminToken));
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        var app = builder.Build();
+        app.MapHq();
+        await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+        await app.Services.GetRequiredService<ManagerTokens>().EnsureAdminAsync(AdminToken, cancellationToken);
+        app.Services.GetRequiredService<SyncProcessor>().ForgetKnownIds = forgetKnownIds;
+        await app.StartAsync(cancellationToken);
+        _app = app;
+        _invoker = new HttpMessageInvoker(app.GetTestServer().CreateHandler());
+        Starts++;
+    }
+
+    /// <summary>Delivers one request to HQ's endpoints and returns its answer.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        (_invoker ?? throw new InvalidOperationException("HQ is down")).SendAsync(request, cancellationToken);
+
+    /// <summary>A manager's request, authenticated with <see cref="AdminToken"/>.</summary>
+    public Task<HttpResponseMessage> ManagerSendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(method, new Uri(new Uri("http://hq.simulated/"), path)) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        return SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Makes the next sync transaction fail after its writes and before its commit.</summary>
+    public Task ArmCrashBeforeCommitAsync(CancellationToken cancellationToken) => ExecuteAsync(CrashTriggerSql, cancellationToken);
+
+    /// <summary>Kills HQ: the host and every in-memory state go; only what was committed to the file remains.</summary>
+    public async Task CrashAsync()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        _invoker!.Dispose();
+        _invoker = null;
+        await _app.DisposeAsync();
+        _app = null;
+        SqliteConnection.ClearAllPools();
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => new(CrashAsync());
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString();
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await connection.Command(sql).ExecuteAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using TillSync.Contracts.Tills;
+using TillSync.Core.Ids;
+using TillSync.Till.Catalog;
+using TillSync.Till.Outbox;
+using TillSync.Till.Receipts;
+using TillSync.Till.Sales;
+using TillSync.Till.Storage;
+using TillSync.Till.Sync;
+using TillSync.Till.Updates;
+
+namespace TillSync.Simulation.Nodes;
+
+/// <summary>One till in the simulation: the real store, snapshot, sale recorder, outbox, HQ client and sync agent over a
+/// real SQLite file, wired as <c>TillApplication</c> wires them but without the web host and without the agent's
+/// background loop — the simulation calls <see cref="SyncAgent.RunOnceAsync"/> itself, on the simulated clock. A crash
+/// drops every in-memory object; a restart reopens the file.</summary>
+public sealed class TillNode(int number, TillEnrolmentResult enrolment, string dataDirectory, FakeTimeProvider clock, TimeSpan syncBackoffMax)
+    : IAsyncDisposable
+{
+    private SyncAgent? _agent;
+    private SaleRecorder? _recorder;
+    private SalesOutbox? _outbox;
+    private SnapshotStore? _snapshots;
+    private SyncSignal? _signal;
+    private HttpClient? _http;
+
+    /// <summary>The till's number in the simulation, from 1.</summary>
+    public int Number => number;
+
+    /// <summary>HQ's id of the till.</summary>
+    public long TillId => enrolment.TillId;
+
+    /// <summary>The directory of <c>till.db</c>.</summary>
+    public string DataDirectory => dataDirectory;
+
+    /// <summary>True while the till runs.</summary>
+    public bool IsUp => _agent is not null;
+
+    /// <summary>Bumped at every (re)scheduling of the agent: a step scheduled under an older generation is stale.</summary>
+    public long StepGeneration { get; set; }
+
+    /// <summary>When the agent's next step is due.</summary>
+    public DateTimeOffset NextStepAt { get; set; }
+
+    /// <summary>Set by the network when the till dies after HQ answered and before it read the answer.</summary>
+    public bool CrashRequested { get; set; }
+
+    /// <summary>The catalogue the till sells from.</summary>
+    public TillSnapshot? Snapshot => _snapshots?.Current;
+
+    /// <summary>Opens the till's file and builds its components; <paramref name="random"/> seeds its ids and backoff.</summary>
+    public async Task StartAsync(HttpMessageHandler link, Random random, CancellationToken cancellationToken)
+    {
+        var database = new TillDatabase(dataDirectory);
+        await database.EnsureSchemaAsync(cancellationToken);
+        _snapshots = new SnapshotStore(database);
+        await _snapshots.LoadAsync(cancellationToken);
+        _signal = new SyncSignal();
+        _outbox = new SalesOutbox(database);
+        _recorder = new SaleRecorder(database, _snapshots, new UuidV7Generator(clock, new Random(random.Next())), clock, _signal);
+        _http = new HttpClient(link, disposeHandler: true);
+        HqClient.Configure(_http, new Uri("http://hq.simulated/"), enrolment.Token);
+        _agent = new SyncAgent(new HqClient(_http), _outbox, _snapshots, new HqUpdates(database, clock), new LinkState(), _signal,
+            new Backoff(syncBackoffMax, new Random(random.Next())), clock, NullLogger<SyncAgent>.Instance);
+        CrashRequested = false;
+    }
+
+    /// <summary>One step of the sync agent; returns how long the agent would wait before the next.</summary>
+    public Task<TimeSpan> StepAsync(CancellationToken cancellationToken) => Agent.RunOnceAsync(cancellationToken);
+
+    /// <summary>Rings up a sale.</summary>
+    public Task<(Receipt? Receipt, string? Problem)> SellAsync(SaleRequest sale, CancellationToken cancellationToken) =>
+        (_recorder ?? throw new InvalidOperationException($"till {number} is down")).RecordAsync(sale, cancellationToken);
+
+    /// <summary>The queue's depth: sales pending or in conflict.</summary>
+    public async Task<int> QueueDepthAsync(CancellationToken cancellationToken) =>
+        (await (_outbox ?? throw new InvalidOperationException($"till {number} is down")).StateAsync(cancellationToken)).QueueDepth;
+
+    /// <summary>Kills the till: everything in memory goes; what SQLite committed stays.</summary>
+    public Task CrashAsync()
+    {
+        _agent?.Dispose();
+        _http?.Dispose();
+        _signal?.Dispose();
+        (_agent, _recorder, _outbox, _snapshots, _signal, _http) = (null, null, null, null, null, null);
+        SqliteConnection.ClearAllPools();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => new(CrashAsync());
+
+    private SyncAgent Agent => _agent ?? throw new InvalidOperationException($"till {number} is down");
+}

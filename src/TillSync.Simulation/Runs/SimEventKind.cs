@@ -1,0 +1,20 @@
+namespace TillSync.Simulation.Runs;
+
+/// <summary>What an event is.</summary>
+public enum SimEventKind
+{
+    /// <summary>A cashier rings up a sale.</summary>
+    Sale = 1,
+
+    /// <summary>A till's sync agent takes one step.</summary>
+    AgentStep,
+
+    /// <summary>A delayed copy of a request reaches HQ.</summary>
+    Delivery,
+
+    /// <summary>A fault starts or heals, or a node restarts.</summary>
+    Fault,
+
+    /// <summary>HQ receives stock.</summary>
+    StockReceipt,
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using TillSync.Simulation.Invariants;
+using TillSync.Simulation.Network;
+using TillSync.Simulation.Nodes;
+using TillSync.Simulation.Shop;
+
+namespace TillSync.Simulation.Runs;
+
+/// <summary>Runs one seed: HQ and the tills on one fake clock, driven by one event loop (nothing races), through a
+/// selling phase full of faults, then a drain with every fault healed, then the invariant check. See
+/// <see cref="ShopFloor"/> for what happens in the shop and <see cref="SimulatedNetwork"/> for the faults on the wire.</summary>
+public static class Simulator
+{
+    /// <summary>When every run begins: a Monday morning in Bengaluru.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 2, 4, 30, 0, TimeSpan.Zero);
+
+    // A bound on the drain, far above what a healthy till needs (one step per 500 queued sales, plus a snapshot).
+    private const int DrainStepsMax = 60;
+
+    // A bound on the selling phase, against a simulation that stops making progress.
+    private const long EventsMax = 5_000_000;
+
+    /// <summary>Runs <paramref name="options"/> and checks every invariant; <paramref name="progress"/> hears how far it got.</summary>
+    public static async Task<SimulationReport> RunAsync(SimulationOptions options, Action<SimulationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var problem = options.Problem();
+        if (problem is not null)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        var directory = Path.Combine(options.DataRoot ?? Path.GetTempPath(),
+            string.Create(CultureInfo.InvariantCulture, $"tillsync-sim-{options.Seed}-{Environment.ProcessId}-{Interlocked.Increment(ref s_runs)}"));
+        try
+        {
+            return await RunInAsync(directory, options, progress, cancellationToken);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (!options.KeepData && Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    private static long s_runs;
+
+    private static async Task<SimulationReport> RunInAsync(
+        string directory, SimulationOptions options, Action<SimulationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var clock = new FakeTimeProvider(Start);
+        var random = new Random(options.Seed);
+        var queue = new Timeline();
+        using var trace = new Trace();
+        await using var hq = new HqNode(Path.Combine(directory, "hq"), clock, options.ForgetKnownIds);
+        await hq.StartAsync(cancellationToken);
+        var received = await Manager.SetUpHqAsync(hq, random, cancellationToken);
+        var tills = new List<TillNode>();
+        for (var n = 1; n <= options.Tills; n++)
+        {
+            var enrolment = await Manager.EnrolAsync(hq, n, cancellationToken);
+            tills.Add(new TillNode(n, enrolment, Path.Combine(directory, $"till-{n}"), clock, ShopFloor.SyncBackoffMax));
+        }
+
+        try
+        {
+            var network = new SimulatedNetwork(clock, new Random(random.Next()), options.FaultRate, hq, tills, queue, trace);
+            var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received);
+            await floor.OpenAsync(cancellationToken);
+            var events = 0L;
+            while (!floor.SellingDone)
+            {
+                var next = queue.Next() ?? throw new InvalidOperationException($"Seed {options.Seed}: the event queue ran dry while selling.");
+                await RunEventAsync(clock, next);
+                Invariant(++events < EventsMax, options, "the selling phase did not finish");
+                progress?.Invoke(new SimulationProgress("selling", floor.OrdersRecorded, options.Orders, clock.GetUtcNow() - Start));
+            }
+
+            progress?.Invoke(new SimulationProgress("draining", floor.OrdersRecorded, options.Orders, clock.GetUtcNow() - Start));
+            await DrainAsync(clock, queue, trace, network, floor, tills, cancellationToken);
+            progress?.Invoke(new SimulationProgress("checking", floor.OrdersRecorded, options.Orders, clock.GetUtcNow() - Start));
+            var depths = new List<int>();
+            foreach (var till in tills)
+            {
+                depths.Add(await till.QueueDepthAsync(cancellationToken));
+                await till.CrashAsync();
+            }
+
+            await hq.CrashAsync();
+            var facts = await RunFacts.ReadAsync(hq.DatabasePath,
+                [.. tills.Select((t, i) => (t.Number, t.TillId, Path.Combine(t.DataDirectory, "till.db"), depths[i]))], received, cancellationToken);
+            return floor.Report(facts, SimulationInvariants.Judge(facts), clock.GetUtcNow() - Start);
+        }
+        finally
+        {
+            foreach (var till in tills)
+            {
+                await till.DisposeAsync();
+            }
+        }
+    }
+
+    // Faults heal; what is still in flight arrives; every till syncs until its queue is empty (or the bound says it
+    // never will, which the queues_drained invariant then reports).
+    private static async Task DrainAsync(
+        FakeTimeProvider clock, Timeline queue, Trace trace, SimulatedNetwork network, ShopFloor floor, IReadOnlyList<TillNode> tills,
+        CancellationToken cancellationToken)
+    {
+        network.Heal();
+        floor.StopFaults();
+        trace.Add(clock.GetUtcNow(), "drain: every fault healed");
+        await network.RestartHqAsync(cancellationToken);
+        foreach (var till in tills)
+        {
+            await floor.RestartTillAsync(till);
+        }
+
+        while (queue.Next() is { } next)
+        {
+            if (next.Kind is SimEventKind.Delivery or SimEventKind.Fault)
+            {
+                await RunEventAsync(clock, next);
+            }
+        }
+
+        foreach (var till in tills)
+        {
+            for (var step = 0; step < DrainStepsMax; step++)
+            {
+                var wait = await till.StepAsync(cancellationToken);
+                var depth = await till.QueueDepthAsync(cancellationToken);
+                trace.Add(clock.GetUtcNow(), $"drain till {till.Number}: queue {depth}");
+                if (depth == 0)
+                {
+                    break;
+                }
+
+                clock.Advance(wait);
+            }
+        }
+    }
+
+    private static async Task RunEventAsync(FakeTimeProvider clock, SimEvent next)
+    {
+        if (next.At > clock.GetUtcNow())
+        {
+            clock.SetUtcNow(next.At);
+        }
+
+        await next.Run();
+    }
+
+    private static void Invariant(bool holds, SimulationOptions options, string what)
+    {
+        if (!holds)
+        {
+            throw new InvalidOperationException($"Seed {options.Seed}: {what}.");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using TillSync.Contracts;
+using TillSync.Contracts.Stock;
+using TillSync.Contracts.Tills;
+using TillSync.Simulation.Nodes;
+
+namespace TillSync.Simulation.Shop;
+
+/// <summary>What the shop's manager does at HQ, through HQ's own manager API: configure the store and catalogue, receive
+/// stock, enrol tills. Any refusal stops the run: the simulation's own set-up must never fail.</summary>
+public static class Manager
+{
+    /// <summary>Configures HQ through its manager API — store, catalogue, opening stock — and returns the stock received.</summary>
+    public static async Task<Dictionary<string, long>> SetUpHqAsync(HqNode hq, Random random, CancellationToken cancellationToken)
+    {
+        await ManagerAsync(hq, HttpMethod.Put, "/api/v1/store", JsonContent.Create(SimCatalog.Store, TillSyncJsonContext.Default.StoreDto), cancellationToken);
+        await ManagerAsync(hq, HttpMethod.Post, "/api/v1/products",
+            JsonContent.Create(SimCatalog.Products, TillSyncJsonContext.Default.IReadOnlyListProductDto), cancellationToken);
+        var received = new Dictionary<string, long>(StringComparer.Ordinal);
+        var opening = SimCatalog.Products.Select(p => new StockReceiptLine(p.Sku, random.Next(5, 41))).ToList();
+        await ReceiveAsync(hq, received, opening, "opening stock", cancellationToken);
+        return received;
+    }
+
+    /// <summary>Enrols till <paramref name="number"/> at HQ.</summary>
+    public static async Task<TillEnrolmentResult> EnrolAsync(HqNode hq, int number, CancellationToken cancellationToken)
+    {
+        using var response = await ManagerAsync(hq, HttpMethod.Post, "/api/v1/tills",
+            JsonContent.Create(new TillEnrolmentRequest($"Counter {number}"), TillSyncJsonContext.Default.TillEnrolmentRequest), cancellationToken);
+        return (await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.TillEnrolmentResult, cancellationToken))!;
+    }
+
+    /// <summary>Receives <paramref name="lines"/> at HQ and adds them to <paramref name="receivedMilliBySku"/>.</summary>
+    public static async Task ReceiveAsync(
+        HqNode hq, Dictionary<string, long> receivedMilliBySku, IReadOnlyList<StockReceiptLine> lines, string note, CancellationToken cancellationToken)
+    {
+        (await ManagerAsync(hq, HttpMethod.Post, "/api/v1/stock/receipts",
+            JsonContent.Create(new StockReceiptRequest(lines, Note: note), TillSyncJsonContext.Default.StockReceiptRequest), cancellationToken)).Dispose();
+        foreach (var line in lines)
+        {
+            receivedMilliBySku[line.Sku] = receivedMilliBySku.GetValueOrDefault(line.Sku) + Hq.Stock.Quantity.ToMilli(line.Qty);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> ManagerAsync(HqNode hq, HttpMethod method, string path, HttpContent content, CancellationToken cancellationToken)
+    {
+        var response = await hq.ManagerSendAsync(method, path, content, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"HQ refused {method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+
+        return response;
+    }
+}

@@ -1,0 +1,39 @@
+using TillSync.Contracts.Catalog;
+using TillSync.Contracts.Stores;
+using TillSync.Contracts.Sync;
+
+namespace TillSync.Simulation.Shop;
+
+/// <summary>The simulated shop: one Karnataka store, a small catalogue across GST rates with loose goods sold by the
+/// kilogram, and the B2B buyers some sales name. Opening stock is small on purpose, so that offline sales drive on-hand
+/// below zero and HQ must flag shortfalls.</summary>
+public static class SimCatalog
+{
+    /// <summary>The store every till belongs to.</summary>
+    public static StoreDto Store { get; } = new(
+        "29AABCH1234K1ZN", "Simulated Provisions Private Limited", "1 Test Road", "Bengaluru", 560034, "29", TradeName: "Sim Mart");
+
+    /// <summary>The products; prices and costs in paise per unit.</summary>
+    public static IReadOnlyList<ProductDto> Products { get; } =
+    [
+        new("MILK-500ML", "Toned milk 500 ml", "0401", "PCS", 0, 2_800, 2_500, null),
+        new("RICE-5KG", "Sona masoori rice 5 kg", "1006", "PCS", 500, 32_500, 28_000, null),
+        new("SUGAR-LOOSE", "Sugar (loose)", "1701", "KGS", 500, 4_600, 4_000, null),
+        new("ONION-LOOSE", "Onion", "0703", "KGS", 0, 3_500, 2_600, null),
+        new("DAL-LOOSE", "Toor dal (loose)", "0713", "KGS", 0, 14_500, 12_600, null),
+        new("GHEE-1L", "Cow ghee 1 L", "0405", "PCS", 1_200, 65_000, 56_000, null),
+        new("SOAP-125G", "Sandal soap 125 g", "3401", "PCS", 1_800, 4_500, 3_200, null),
+        new("COLA-750ML", "Cola 750 ml", "2202", "PCS", 4_000, 4_000, 2_600, null),
+        new("TEA-500G", "Tea 500 g", "0902", "PCS", 500, 29_500, 25_200, null),
+        new("DETERGENT-1KG", "Detergent 1 kg", "3402", "PCS", 1_800, 12_700, 10_300, null),
+    ];
+
+    /// <summary>A B2B buyer in the store's state (CGST and SGST).</summary>
+    public static CustomerDto B2BIntraState { get; } = new("9876543210", "29AAACR5055K1Z3", "Ramesh Traders", "29");
+
+    /// <summary>A B2B buyer taking delivery in Maharashtra (IGST).</summary>
+    public static CustomerDto B2BInterState { get; } = new("9123456780", "27AAACS7319F1ZE", "Sharma Distributors", "27");
+
+    /// <summary>True for goods sold by weight, whose quantities carry up to three decimals.</summary>
+    public static bool IsLoose(string unit) => unit == "KGS";
+}

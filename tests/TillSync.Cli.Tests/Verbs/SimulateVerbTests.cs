@@ -1,0 +1,63 @@
+// Proves `tillsync simulate` runs the simulator end to end, draws a progress bar, prints the reconciliation table and
+// exits 0 when every invariant holds, and refuses bad options with a readable sentence and exit code 2. Runs in-process.
+using TillSync.Cli.Verbs;
+
+namespace TillSync.Cli.Tests.Verbs;
+
+public sealed class SimulateVerbTests
+{
+    [Fact]
+    public async Task Simulate_SmallRun_PrintsReportAndExitsZero()
+    {
+        var output = new StringWriter();
+        var progress = new StringWriter();
+        var data = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+
+        var exit = await SimulateVerb.Create(output, progress)
+            .Parse(["--tills", "2", "--orders", "40", "--fault-rate", "0.3", "--seed", "7", "--data", data]).InvokeAsync();
+
+        var report = output.ToString();
+        Assert.True(exit == 0, report);
+        Assert.Contains("Simulation seed 7: 2 tills, 40 orders, fault rate 0.3", report, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^till\s+recorded\s+at HQ\s+duplicates suppressed\s+conflicts\s+rejections\s+stock shortfalls\s+crashes$", report);
+        Assert.Matches(@"(?m)^T1\s+\d+\s+\d+", report);
+        Assert.Matches(@"(?m)^total\s+40\s+40\s", report);
+        foreach (var invariant in new[] { "lost", "duplicated", "unexpected", "commit_order", "payload", "on_hand", "stock_short_reviewed", "queues_drained" })
+        {
+            Assert.Matches($@"(?m)^{invariant}\s+holds\s", report);
+        }
+
+        Assert.Contains("Every invariant holds.", report, StringComparison.Ordinal);
+        Assert.Contains($"[{new string('#', 30)}] 40/40", progress.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--fault-rate", "1.5", "--fault-rate must be between 0 and 1; got 1.5.")]
+    [InlineData("--fault-rate", "lots", "--fault-rate must be a number from 0 to 1, such as 0.3; got 'lots'.")]
+    [InlineData("--tills", "0", "--tills must be between 1 and 32; got 0.")]
+    [InlineData("--orders", "many", "--orders must be a whole number; got 'many'.")]
+    [InlineData("--seed", "1.5", "--seed must be a whole number; got '1.5'.")]
+    public async Task Simulate_BadOption_ExplainsAndExitsTwo(string option, string value, string message)
+    {
+        var output = new StringWriter();
+
+        var exit = await SimulateVerb.Create(output, TextWriter.Null).Parse([option, value]).InvokeAsync();
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"simulate: {message}", output.ToString().Trim());
+    }
+
+    [Fact]
+    public async Task Help_ListsEveryOptionWithItsEnvironmentTwin()
+    {
+        var output = new StringWriter();
+        var parse = TillSyncCommand.Create(output).Parse(["simulate", "--help"]);
+        parse.InvocationConfiguration.Output = output;
+
+        Assert.Equal(0, await parse.InvokeAsync());
+        foreach (var text in new[] { "--tills", "TILLSYNC_SIM_TILLS", "--orders", "TILLSYNC_SIM_ORDERS", "--fault-rate", "TILLSYNC_SIM_FAULT_RATE", "--seed", "TILLSYNC_SEED" })
+        {
+            Assert.Contains(text, output.ToString(), StringComparison.Ordinal);
+        }
+    }
+}
