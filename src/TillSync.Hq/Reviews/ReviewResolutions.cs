@@ -3,6 +3,7 @@ using System.Globalization;
 using TillSync.Contracts.Reviews;
 using TillSync.Contracts.Tills;
 using TillSync.Hq.Access;
+using TillSync.Hq.Accounting;
 using TillSync.Hq.Stock;
 using TillSync.Storage;
 
@@ -60,8 +61,14 @@ public static class ReviewResolutions
             }
         }
 
-        // Journal postings (issue 5) belong here, in this transaction, keyed by request.ResolutionId: the movements above
-        // and qtyMilli say what each action did (docs/reviews.md lists the entry each one needs).
+        // The money side of the decision, in the same transaction (docs/accounting.md).
+        if (await ResolutionEntries.ForAsync(connection, transaction, item, request, qtyMilli, now, cancellationToken) is { } entry)
+        {
+            var journal = new JournalWriter(BulkInsert.ParametersPerStatementDefault);
+            journal.Add(entry, now);
+            await journal.FlushAsync(connection, transaction, cancellationToken);
+        }
+
         await connection.Command("UPDATE review_items SET status = 'resolved', resolved_at = @at WHERE review_id = @id", transaction)
             .With("@at", at).With("@id", item.ReviewId).ExecuteAsync(cancellationToken);
         var summary = Summary(item, request, qtyMilli);
