@@ -12,6 +12,8 @@ namespace TillSync.Simulation.Invariants;
 /// <param name="OnHandMilliBySku">HQ's on-hand per SKU.</param>
 /// <param name="ReceivedMilliBySku">Stock the simulation received through HQ's API (opening stock included) per SKU.</param>
 /// <param name="Reviews">HQ's review items.</param>
+/// <param name="JournalEntries">HQ's journal entries with the sum and count of their postings.</param>
+/// <param name="BalancePaiseByAccount">Σ postings per account.</param>
 public sealed record RunFacts(
     IReadOnlyList<TillFacts> Tills,
     IReadOnlyList<HqOrder> HqOrders,
@@ -19,7 +21,9 @@ public sealed record RunFacts(
     IReadOnlyDictionary<string, long> MovementsMilliBySku,
     IReadOnlyDictionary<string, long> OnHandMilliBySku,
     IReadOnlyDictionary<string, long> ReceivedMilliBySku,
-    IReadOnlyList<HqReview> Reviews)
+    IReadOnlyList<HqReview> Reviews,
+    IReadOnlyList<(string Ref, string Kind, long SumPaise, long Postings)> JournalEntries,
+    IReadOnlyDictionary<string, long> BalancePaiseByAccount)
 {
     /// <summary>Reads the facts from HQ's file and the tills' files.</summary>
     public static async Task<RunFacts> ReadAsync(
@@ -46,8 +50,14 @@ public sealed record RunFacts(
         var onHand = await hq.Command("SELECT sku, SUM(qty_milli) FROM stock_on_hand GROUP BY sku").ListAsync(r => (r.GetString(0), r.GetInt64(1)), cancellationToken);
         var reviews = await hq.Command("SELECT kind, client_order_id, sku FROM review_items ORDER BY review_id")
             .ListAsync(r => new HqReview(r.GetString(0), Guid.Parse(r.GetString(1)), r.NullableString(2)), cancellationToken);
+        var entries = await hq.Command("""
+            SELECT e.entry_ref, e.kind, COALESCE(SUM(p.amount_paise), 0), COUNT(p.posting_no)
+            FROM journal_entries e LEFT JOIN journal_postings p ON p.entry_ref = e.entry_ref GROUP BY e.entry_ref, e.kind
+            """).ListAsync(r => (r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3)), cancellationToken);
+        var balances = await hq.Command("SELECT account, SUM(amount_paise) FROM journal_postings GROUP BY account")
+            .ListAsync(r => (r.GetString(0), r.GetInt64(1)), cancellationToken);
         return new RunFacts(tillFacts, orders, nextSeq.ToDictionary(), movements.ToDictionary(StringComparer.Ordinal),
-            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, reviews);
+            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal));
     }
 
     private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken)

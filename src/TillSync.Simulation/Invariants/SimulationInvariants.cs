@@ -26,6 +26,9 @@ public static class SimulationInvariants
         new("on_hand", "on-hand per SKU = Σ stock movements = received − sold", OnHand),
         new("stock_short_reviewed", "every stock_short flag has a review item for the SKU, and every shortfall review a flagged order", StockShortReviewed),
         new("rejections_reviewed", "every rejected order has a review item", RejectionsReviewed),
+        new("journal_balanced", "every journal entry's debits equal its credits, so the trial balance sums to zero", JournalBalanced),
+        new("journal_matches_orders", "one sale entry per committed order, none for rejected ones; revenue and GST equal the committed totals",
+            JournalMatchesOrders),
         new("queues_drained", "once faults heal, every till's queue drains to empty", QueuesDrained),
         new("till_agrees_with_hq", "each till marks a sale synced or rejected exactly as HQ recorded it", TillAgreesWithHq),
     ];
@@ -100,6 +103,43 @@ public static class SimulationInvariants
         }
 
         return Outcome(offenders, $"{compared} orders identical to what the tills recorded", "differ from the till's record");
+    }
+
+    private static (bool, string) JournalBalanced(RunFacts facts)
+    {
+        var offenders = facts.JournalEntries.Where(e => e.SumPaise != 0 || e.Postings < 2)
+            .Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Ref}: Σ {e.SumPaise} paise over {e.Postings} postings")).ToList();
+        var totalPaise = facts.BalancePaiseByAccount.Values.Sum();
+        if (totalPaise != 0)
+        {
+            offenders.Add(string.Create(CultureInfo.InvariantCulture, $"trial balance sums to {totalPaise} paise"));
+        }
+
+        return Outcome(offenders, $"{facts.JournalEntries.Count} entries balance; trial balance sums to 0", "unbalanced");
+    }
+
+    private static (bool, string) JournalMatchesOrders(RunFacts facts)
+    {
+        var committed = facts.HqOrders.Where(o => o.Status == OrderStatuses.Committed)
+            .Select(o => JsonSerializer.Deserialize(o.BodyJson, TillSyncJsonContext.Default.OrderDto)!).ToList();
+        var saleRefs = facts.JournalEntries.Where(e => e.Kind == "sale").Select(e => e.Ref).ToList();
+        var expectedRefs = committed.Select(o => $"sale:{o.ClientOrderId:D}").ToHashSet(StringComparer.Ordinal);
+        var offenders = saleRefs.Where(r => !expectedRefs.Remove(r)).Select(r => $"{r}: not one committed order")
+            .Concat(expectedRefs.Select(r => $"{r}: committed order without its entry")).ToList();
+        Balance("revenue:sales", -committed.Sum(o => o.Totals.TaxablePaise));
+        Balance("liabilities:gst:cgst:", -committed.Sum(o => o.Totals.CgstPaise));
+        Balance("liabilities:gst:sgst:", -committed.Sum(o => o.Totals.SgstPaise));
+        Balance("liabilities:gst:igst:", -committed.Sum(o => o.Totals.IgstPaise));
+        return Outcome(offenders, $"{saleRefs.Count} sale entries for {committed.Count} committed orders; revenue and GST agree", "disagree");
+
+        void Balance(string accountPrefix, long expectedPaise)
+        {
+            var actualPaise = facts.BalancePaiseByAccount.Where(a => a.Key.StartsWith(accountPrefix, StringComparison.Ordinal)).Sum(a => a.Value);
+            if (actualPaise != expectedPaise)
+            {
+                offenders.Add(string.Create(CultureInfo.InvariantCulture, $"{accountPrefix}: journal {actualPaise}, orders {expectedPaise}"));
+            }
+        }
     }
 
     private static (bool, string) OnHand(RunFacts facts)
