@@ -1,26 +1,35 @@
 // Property: whatever mix of sales (intra- and inter-state, every rate, discounts, split tenders, loose weights),
-// replays, rejected orders and receipts reaches HQ, every journal entry balances, the trial balance sums to zero, revenue
-// and each tax equal their sums over the committed orders, tenders equal the payments taken, and replays and
-// rejections post nothing. Each generated case runs against one real HQ process over HTTP.
+// replays, rejected orders, receipts and resolved shortfalls (write-offs, transfers, credit notes, backorders) reaches
+// HQ, every journal entry balances, the trial balance sums to zero, revenue and each tax equal their sums over the
+// committed orders less the credit notes, tenders equal the payments taken, and replays and rejections post nothing. Each generated case runs against one real HQ process over HTTP.
 using CsCheck;
+using TillSync.Contracts.Reviews;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Sync;
+using TillSync.Core.Tax;
 using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Accounting;
 
 public sealed class LedgerPropertyTests(HqFixture fixture) : IClassFixture<HqFixture>
 {
-    private enum Step { Sales = 1, Replay, Rejected, Receipt }
+    private enum Step { Sales = 1, Replay, Rejected, Receipt, Resolution }
+
+    private static readonly string[] Resolutions =
+        [ResolutionActions.WriteOff, ResolutionActions.TransferIn, ResolutionActions.CreditNote, ResolutionActions.Backorder];
 
     private static readonly Gen<(Step Step, int Seed)[]> Steps =
-        Gen.Select(Gen.Int[0, 9], Gen.Int).Select((kind, seed) => (kind switch
+        Gen.Select(Gen.Int[0, 11], Gen.Int).Select((kind, seed) => (kind switch
         {
             < 5 => Step.Sales,
             < 7 => Step.Replay,
             < 9 => Step.Rejected,
-            _ => Step.Receipt,
+            < 10 => Step.Receipt,
+            _ => Step.Resolution,
         }, seed)).Array[1, 8];
+
+    // What the credit notes so far gave back, computed here from the sale's line with Core's GST rule.
+    private readonly List<LineTax> _credited = [];
 
     [Fact]
     public async Task AnySequenceOfEvents_KeepsTheBooksBalancedAndEqualToTheOrders()
@@ -66,6 +75,29 @@ public sealed class LedgerPropertyTests(HqFixture fixture) : IClassFixture<HqFix
                 var product = HqScenario.Products[random.Next(HqScenario.Products.Count)];
                 await fixture.Manager.ReceiveStockAsync(new StockReceiptRequest([new StockReceiptLine(product.Sku, random.Next(1, 50))]));
                 break;
+            case Step.Resolution:
+                await OversellAndResolveAsync(till, random);
+                break;
+        }
+    }
+
+    // A sale beyond on-hand opens a shortfall review; a manager resolves it with a random action and quantity.
+    private async Task OversellAndResolveAsync(TillClient till, Random random)
+    {
+        var product = HqScenario.Products.Where(p => p.Unit != "KGS").ElementAt(random.Next(HqScenario.Products.Count - 1));
+        var extra = random.Next(1, 4);
+        var customer = random.Next(3) == 0 ? HqScenario.B2BInterState : null;
+        var order = till.Orders.Next([OrderFactory.Line(product.Sku, Math.Max(0, await fixture.Manager.OnHandAsync(product.Sku)) + extra)], customer);
+        Assert.Equal(SyncStatus.Created, (await till.SyncOneAsync(order)).Status);
+        var review = Assert.Single((await fixture.Manager.ListReviewsAsync($"status=open&kind=stock_short&sku={product.Sku}&order=newest&limit=200")).Items,
+            r => r.ClientOrderId == order.ClientOrderId);
+        var action = Resolutions[random.Next(Resolutions.Length)];
+        var qty = random.Next(1, extra + 1);
+        await fixture.Manager.ResolveAsync(review.ReviewId, new ReviewResolutionRequest(action, "property test", Guid.CreateVersion7(), Qty: qty));
+        if (action == ResolutionActions.CreditNote)
+        {
+            _credited.Add(GstCalculator.ForLine(qty, product.PricePaise, 0, product.GstRateBp,
+                customer is null ? SupplyKind.IntraState : SupplyKind.InterState));
         }
     }
 
@@ -80,10 +112,12 @@ public sealed class LedgerPropertyTests(HqFixture fixture) : IClassFixture<HqFix
         var orders = await fixture.Manager.ListAllOrdersAsync(null);
         var committed = orders.Where(o => o.Status == "committed").Select(o => o.Order).ToList();
         Assert.Equal(committed.Select(o => $"sale:{o.ClientOrderId}").Order(), journal.Where(e => e.Kind == "sale").Select(e => e.Ref).Order());
-        Assert.Equal(-committed.Sum(o => o.Totals.TaxablePaise), Books.Balance(trialBalance, "revenue:sales"));
-        Assert.Equal(-committed.Sum(o => o.Totals.CgstPaise), Books.BalanceUnder(trialBalance, "liabilities:gst:cgst:"));
-        Assert.Equal(-committed.Sum(o => o.Totals.SgstPaise), Books.BalanceUnder(trialBalance, "liabilities:gst:sgst:"));
-        Assert.Equal(-committed.Sum(o => o.Totals.IgstPaise), Books.BalanceUnder(trialBalance, "liabilities:gst:igst:"));
+        // Revenue and each tax: what the committed bills charged, less what the credit notes gave back.
+        Assert.Equal(-committed.Sum(o => o.Totals.TaxablePaise) + _credited.Sum(c => c.TaxablePaise), Books.Balance(trialBalance, "revenue:sales"));
+        Assert.Equal(-committed.Sum(o => o.Totals.CgstPaise) + _credited.Sum(c => c.CgstPaise), Books.BalanceUnder(trialBalance, "liabilities:gst:cgst:"));
+        Assert.Equal(-committed.Sum(o => o.Totals.SgstPaise) + _credited.Sum(c => c.SgstPaise), Books.BalanceUnder(trialBalance, "liabilities:gst:sgst:"));
+        Assert.Equal(-committed.Sum(o => o.Totals.IgstPaise) + _credited.Sum(c => c.IgstPaise), Books.BalanceUnder(trialBalance, "liabilities:gst:igst:"));
+        Assert.Equal(-_credited.Sum(c => c.TaxablePaise + c.CgstPaise + c.SgstPaise + c.IgstPaise), Books.Balance(trialBalance, "liabilities:refunds"));
         Assert.Equal(-committed.Sum(o => o.Totals.RoundOffPaise), Books.Balance(trialBalance, "income:round-off"));
         foreach (var method in new[] { "cash", "card", "upi" })
         {
