@@ -5,4 +5,9 @@ namespace TillSync.Contracts.Sync;
 /// <param name="Gstin">15-character GSTIN; present only on B2B bills.</param>
 /// <param name="Name">Legal name of a B2B buyer, or the customer's name.</param>
 /// <param name="PlaceOfSupply">Two-digit GST state code; overrides the store's state (B2B delivery).</param>
-public sealed record CustomerDto(string? Phone = null, string? Gstin = null, string? Name = null, string? PlaceOfSupply = null);
+/// <param name="Address1">A B2B buyer's building and street, for the e-invoice (<c>BuyerDtls.Addr1</c>, 1 to 100 characters); null when not taken.</param>
+/// <param name="Location">A B2B buyer's city or town (<c>BuyerDtls.Loc</c>, 3 to 50 characters); null when not taken.</param>
+/// <param name="Pin">A B2B buyer's six-digit PIN code (<c>BuyerDtls.Pin</c>); null when not taken.</param>
+public sealed record CustomerDto(
+    string? Phone = null, string? Gstin = null, string? Name = null, string? PlaceOfSupply = null,
+    string? Address1 = null, string? Location = null, int? Pin = null);
