@@ -53,7 +53,15 @@ public sealed partial class EInvoiceWorker(
                 }
 
                 Interlocked.Increment(ref worked);
-                await registrar.ProcessAsync(bill, await SellerGstinAsync(bill.StoreId, token), token);
+                try
+                {
+                    await registrar.ProcessAsync(bill, await SellerGstinAsync(bill.StoreId, token), token);
+                }
+                catch (Exception e) when (!token.IsCancellationRequested && IsExpected(e))
+                {
+                    // Only this bill waits (for its lease to end); the round's other bills carry on.
+                    LogBillFailed(bill.ClientOrderId, e.GetType().Name, e.Message);
+                }
             });
         return worked;
     }
@@ -66,7 +74,10 @@ public sealed partial class EInvoiceWorker(
     }
 
     // The IRP or the database being unavailable for a while is expected; anything else is a bug and stops HQ loudly.
-    private static bool IsExpected(Exception e) => e is HttpRequestException or TaskCanceledException || HqDatabase.IsTransient(e);
+    private static bool IsExpected(Exception e) => e is HttpRequestException or IOException or TaskCanceledException || HqDatabase.IsTransient(e);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-invoice {ClientOrderId} failed ({Type}: {Message}); it is retried when its lease ends")]
+    private partial void LogBillFailed(string clientOrderId, string type, string message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-invoice round failed ({Type}: {Message}); the bills it held are retried when their lease ends")]
     private partial void LogRoundFailed(string type, string message);

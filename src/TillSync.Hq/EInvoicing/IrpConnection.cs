@@ -89,7 +89,7 @@ public sealed class IrpConnection(HttpClient http) : IDisposable
                 // NIC answers business errors with HTTP 200 and Status 0, header errors with 401 and the same envelope.
                 return await response.Content.ReadFromJsonAsync(IrpJsonContext.Default.IrpResponseIrnDetails, cancellationToken);
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or IOException)
             {
                 return null;
             }
