@@ -2,6 +2,7 @@ using TillSync.Contracts.Accounting;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TillSync.Contracts.Catalog;
+using TillSync.Contracts.EInvoicing;
 using TillSync.Contracts.Orders;
 using TillSync.Contracts.Reviews;
 using TillSync.Contracts.Stock;
@@ -38,6 +39,9 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(TillSnapshot))]
 [JsonSerializable(typeof(OrderView))]
 [JsonSerializable(typeof(OrderPage))]
+[JsonSerializable(typeof(EInvoiceView))]
+[JsonSerializable(typeof(EInvoicePage))]
+[JsonSerializable(typeof(EInvoiceRetryRequest))]
 [JsonSerializable(typeof(TrialBalanceView))]
 [JsonSerializable(typeof(GstSummaryView))]
 [JsonSerializable(typeof(JournalPage))]

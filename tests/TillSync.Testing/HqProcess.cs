@@ -13,8 +13,9 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
     private readonly bool ownsDatabase;
     private ServerProcess? process;
 
-    private HqProcess(string dataDir, string adminToken, string? postgres, bool ownsDatabase)
+    private HqProcess(string dataDir, string adminToken, string? postgres, bool ownsDatabase, Uri? irpUrl = null)
     {
+        IrpUrl = irpUrl;
         DataDir = dataDir;
         AdminToken = adminToken;
         Postgres = postgres;
@@ -26,6 +27,9 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
 
     /// <summary>The PostgreSQL connection string HQ runs on, or null when it runs on SQLite in <see cref="DataDir"/>.</summary>
     public string? Postgres { get; }
+
+    /// <summary>The IRP HQ registers B2B bills with (<c>--irp-url</c>), or null.</summary>
+    public Uri? IrpUrl { get; }
 
     /// <summary>The data dir HQ keeps its SQLite file in; it survives <see cref="KillHard"/> and <see cref="RestartAsync"/>.</summary>
     public string DataDir { get; }
@@ -41,18 +45,19 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
 
     /// <summary>Starts HQ with a random manager token on a fresh store of the suite's kind (<see cref="TestStore"/>):
     /// a temp data dir for SQLite, a new database for PostgreSQL.</summary>
-    public static async Task<HqProcess> StartAsync()
+    /// <param name="irpUrl">The IRP to register B2B bills with (<c>--irp-url</c>), or null for none.</param>
+    public static async Task<HqProcess> StartAsync(Uri? irpUrl = null)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "tillsync-hq-tests", Guid.CreateVersion7().ToString("N"));
         Directory.CreateDirectory(dataDir);
         var postgres = TestStore.IsPostgres ? await TestStore.CreatePostgresDatabaseAsync() : null;
-        return await LaunchNewAsync(new HqProcess(dataDir, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), postgres, ownsDatabase: true));
+        return await LaunchNewAsync(new HqProcess(dataDir, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), postgres, ownsDatabase: true, irpUrl));
     }
 
     /// <summary>Starts a second HQ process on the same database as <paramref name="first"/> (the same SQLite file or
     /// PostgreSQL database, the same manager token): two instances behind one load balancer.</summary>
     public static Task<HqProcess> StartSiblingAsync(HqProcess first) =>
-        LaunchNewAsync(new HqProcess(first.DataDir, first.AdminToken, first.Postgres, ownsDatabase: false));
+        LaunchNewAsync(new HqProcess(first.DataDir, first.AdminToken, first.Postgres, ownsDatabase: false, first.IrpUrl));
 
     private static async Task<HqProcess> LaunchNewAsync(HqProcess hq)
     {
@@ -147,6 +152,11 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
         if (Postgres is not null)
         {
             environment["TILLSYNC_POSTGRES"] = Postgres;
+        }
+
+        if (IrpUrl is not null)
+        {
+            environment["TILLSYNC_IRP_URL"] = IrpUrl.ToString();
         }
 
         output.Append($"[harness] HQ data in {DataDir}");

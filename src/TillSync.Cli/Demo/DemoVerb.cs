@@ -2,11 +2,13 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using TillSync.Cli.Verbs;
 using TillSync.Hq.Web;
+using TillSync.Irp.Faults;
+using TillSync.Irp.Web;
 using TillSync.Till.Web;
 
 namespace TillSync.Cli.Demo;
 
-/// <summary><c>tillsync demo</c>: HQ and two tills in one process on <c>./tillsync-data/</c>, seeded with a supermarket's
+/// <summary><c>tillsync demo</c>: HQ, two tills and the IRP simulator (which HQ registers B2B bills with) in one process on <c>./tillsync-data/</c>, seeded with a supermarket's
 /// catalogue on the first run and reused after; prints every URL and token; Ctrl-C stops everything.</summary>
 public static class DemoVerb
 {
@@ -18,28 +20,37 @@ public static class DemoVerb
         var data = EnvOption.Text("--data", "TILLSYNC_DATA", "./tillsync-data", "Directory for the demo's databases and tokens (reused on the next run).");
         var hqUrl = EnvOption.Text("--hq-url", "TILLSYNC_HQ_URL", "http://127.0.0.1:5080", "Where the demo's HQ listens.");
         var tillPort = EnvOption.Text("--till-port", "TILLSYNC_TILL_PORT", "5090", "Port of the first till's page; the second till takes the next port.");
-        var command = new Command("demo", "Run HQ and two tills with a seeded catalogue, all on loopback, and print their URLs.") { data, hqUrl, tillPort };
+        var irpUrl = EnvOption.Text("--irp-url", "TILLSYNC_IRP_URL", "http://127.0.0.1:5070", "Where the demo's IRP simulator listens; HQ registers B2B bills with it.");
+        var command = new Command("demo", "Run HQ, two tills and the IRP simulator with a seeded catalogue, all on loopback, and print their URLs.")
+        {
+            data, hqUrl, tillPort, irpUrl,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!int.TryParse(parse.GetValue(tillPort), out var firstPort) || firstPort is < 1 or > 65_000
-                || !Uri.TryCreate(parse.GetValue(hqUrl), UriKind.Absolute, out var hq))
+                || !Uri.TryCreate(parse.GetValue(hqUrl), UriKind.Absolute, out var hq)
+                || !Uri.TryCreate(parse.GetValue(irpUrl), UriKind.Absolute, out var irp))
             {
-                await console.WriteLineAsync("demo: --hq-url must be an absolute URL and --till-port a port number.");
+                await console.WriteLineAsync("demo: --hq-url and --irp-url must be absolute URLs and --till-port a port number.");
                 return 2;
             }
 
-            return await RunAsync(Path.GetFullPath(parse.GetValue(data)!), hq, firstPort, console, cancellationToken);
+            return await RunAsync(Path.GetFullPath(parse.GetValue(data)!), hq, irp, firstPort, console, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string dataDirectory, Uri hqUrl, int firstTillPort, TextWriter console, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        string dataDirectory, Uri hqUrl, Uri irpUrl, int firstTillPort, TextWriter console, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(dataDirectory);
         var setupPath = Path.Combine(dataDirectory, "demo.json");
         var saved = DemoSetup.Load(setupPath);
         var adminToken = saved?.AdminToken ?? "mgr_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var hqOptions = new HqOptions(hqUrl.ToString().TrimEnd('/'), Path.Combine(dataDirectory, "hq"), adminToken);
+        var irpOptions = new IrpOptions(irpUrl.ToString().TrimEnd('/'), Path.Combine(dataDirectory, "irp"), FaultSettings.None, Seed: 1, TestClock: false);
+        var (irp, _) = await IrpApplication.StartAsync(irpOptions, cancellationToken);
+        await using var irpLifetime = irp;
+        var hqOptions = new HqOptions(hqUrl.ToString().TrimEnd('/'), Path.Combine(dataDirectory, "hq"), adminToken, IrpUrl: irpUrl);
         var (hq, _) = await HqApplication.StartAsync(hqOptions, TextWriter.Null, cancellationToken);
         await using (hq)
         {
@@ -54,7 +65,7 @@ public static class DemoVerb
                     tills.Add((await TillApplication.StartAsync(options, TimeProvider.System, cancellationToken)).App);
                 }
 
-                await console.WriteAsync(Banner(hqUrl, firstTillPort, setup, dataDirectory, saved is not null));
+                await console.WriteAsync(Banner(hqUrl, irpUrl, firstTillPort, setup, dataDirectory, saved is not null));
                 await console.FlushAsync(CancellationToken.None);
                 await hq.WaitForShutdownAsync(cancellationToken);
             }
@@ -67,6 +78,7 @@ public static class DemoVerb
                 }
 
                 await hq.StopAsync(CancellationToken.None);
+                await irp.StopAsync(CancellationToken.None);
             }
         }
 
@@ -82,7 +94,7 @@ public static class DemoVerb
         return setup;
     }
 
-    private static string Banner(Uri hqUrl, int firstTillPort, DemoSetup setup, string dataDirectory, bool reused)
+    private static string Banner(Uri hqUrl, Uri irpUrl, int firstTillPort, DemoSetup setup, string dataDirectory, bool reused)
     {
         var hq = hqUrl.ToString().TrimEnd('/');
         var lines = new List<string>
@@ -90,7 +102,9 @@ public static class DemoVerb
             "",
             $"TillSync demo is running{(reused ? " (data reused from the last run)" : "")}. Data: {dataDirectory}",
             "",
-            $"  HQ             {hq}   fleet: {hq}/fleet   reviews: {hq}/reviews   books: {hq}/ledger   API: {hq}/openapi/v1.json",
+            $"  HQ             {hq}   fleet: {hq}/fleet   reviews: {hq}/reviews   books: {hq}/ledger   e-invoices: {hq}/einvoices",
+            $"  API            {hq}/openapi/v1.json",
+            $"  IRP simulator  {irpUrl.ToString().TrimEnd('/')}   (HQ registers B2B bills with it; see docs/einvoice.md)",
             $"  manager token  {setup.AdminToken}",
         };
         for (var i = 0; i < setup.Tills.Count; i++)

@@ -16,11 +16,21 @@ public static class HqVerb
             "Manager token. Without it HQ keeps the stored one, or generates one at first start and prints it once.");
         var postgres = EnvOption.Secret("--postgres", "TILLSYNC_POSTGRES",
             "Run on PostgreSQL instead of the embedded SQLite: an Npgsql connection string, e.g. \"Host=127.0.0.1;Database=tillsync;Username=tillsync;Password=…\". Several HQ processes may share one database.");
-        var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.") { urls, data, adminToken, postgres };
+        var irpUrl = EnvOption.Text("--irp-url", "TILLSYNC_IRP_URL", "",
+            "The e-invoice portal (IRP) to register B2B bills with, e.g. http://127.0.0.1:5070 for `tillsync irp`. Without it B2B bills stay pending.");
+        var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.") { urls, data, adminToken, postgres, irpUrl };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var irpText = parse.GetValue(irpUrl);
+            Uri? irp = null;
+            if (!string.IsNullOrEmpty(irpText) && !Uri.TryCreate(irpText, UriKind.Absolute, out irp))
+            {
+                await Console.Error.WriteLineAsync($"hq: --irp-url must be an absolute URL; got '{irpText}'.");
+                return 2;
+            }
+
             var options = new HqOptions(parse.GetValue(urls)!, parse.GetValue(data)!, EnvOption.SecretValue(parse, adminToken, "TILLSYNC_ADMIN_TOKEN"),
-                EnvOption.SecretValue(parse, postgres, "TILLSYNC_POSTGRES"));
+                EnvOption.SecretValue(parse, postgres, "TILLSYNC_POSTGRES"), irp);
             return await RunAsync(options, console, cancellationToken);
         });
         return command;
@@ -38,6 +48,9 @@ public static class HqVerb
 
             var data = options.Postgres is null ? Path.GetFullPath(options.DataDirectory) : "PostgreSQL";
             await console.WriteLineAsync($"hq: data in {data}; OpenAPI at /openapi/v1.json; Ctrl-C stops");
+            await console.WriteLineAsync(options.IrpUrl is null
+                ? "hq: no --irp-url: B2B bills wait as pending e-invoices"
+                : $"hq: registering B2B bills with the IRP at {options.IrpUrl}");
             await console.FlushAsync(CancellationToken.None);
             await app.WaitForShutdownAsync(cancellationToken);
             await app.StopAsync(CancellationToken.None);

@@ -82,6 +82,23 @@ public static class OrderFingerprint
         json.WriteString("gstin", customer.Gstin);
         json.WriteString("name", customer.Name);
         json.WriteString("placeOfSupply", customer.PlaceOfSupply);
+        // The buyer's address came later (e-invoicing): written only when present, so that every order stored before
+        // it keeps the fingerprint it was stored with and its replay still answers "duplicate", not "conflict".
+        if (customer.Address1 is not null)
+        {
+            json.WriteString("address1", customer.Address1);
+        }
+
+        if (customer.Location is not null)
+        {
+            json.WriteString("location", customer.Location);
+        }
+
+        if (customer.Pin is { } pin)
+        {
+            json.WriteNumber("pin", pin);
+        }
+
         json.WriteEndObject();
     }
 

@@ -6,6 +6,7 @@ using TillSync.Contracts.Sync;
 using TillSync.Core.Orders;
 using TillSync.Core.Tax;
 using TillSync.Hq.Accounting;
+using TillSync.Hq.EInvoicing;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
 using TillSync.Hq.Sync;
@@ -17,7 +18,8 @@ namespace TillSync.Hq.Orders;
 /// entries, on-hand of its SKUs, the till's bill numbers already used — is read once when the batch begins (on-hand
 /// rows locked on PostgreSQL; SQLite's write transaction already excludes every other writer). Each order is then
 /// decided in memory, in <c>tillSeq</c> order, and the whole batch is written at the end with multi-row inserts in the
-/// same transaction: orders, lines, payments, stock movements, on-hand, review items and each sale's journal entry.</summary>
+/// same transaction: orders, lines, payments, stock movements, on-hand, review items, each sale's journal entry and each B2B
+/// sale's e-invoice outbox row.</summary>
 public sealed class OrderBatch
 {
     private readonly TillState _till;
@@ -36,6 +38,7 @@ public sealed class OrderBatch
     private readonly int _parametersPerStatement;
     private readonly HashSet<Guid> _reviewedOrders = [];
     private readonly List<Shortfall> _shortfalls = [];
+    private readonly EInvoiceOutbox _einvoices;
 
     private OrderBatch(
         TillState till, DateTimeOffset now, Dictionary<string, long> costPaiseBySku, Dictionary<string, long> onHandMilliBySku, HashSet<string> usedBillNos,
@@ -61,6 +64,7 @@ public sealed class OrderBatch
             ["kind", "status", "store_id", "till_id", "client_order_id", "bill_no", "sku", "short_qty_milli", "reason", "detail", "created_at"], n);
         _onHand = new("stock_on_hand", ["store_id", "sku", "qty_milli"], n, "ON CONFLICT (store_id, sku) DO UPDATE SET qty_milli = excluded.qty_milli");
         _journal = new JournalWriter(n);
+        _einvoices = new EInvoiceOutbox(n);
     }
 
     /// <summary>Reads what the batch's new orders depend on.</summary>
@@ -104,6 +108,7 @@ public sealed class OrderBatch
         var supplyKind = OrderTotals.SupplyKindOf(_till.SellerGstin, order.Customer);
         AddOrder(order, fingerprint, OrderStatuses.Committed, null, null, flags, supplyKind);
         AddLinesPaymentsAndEntry(order, supplyKind);
+        _einvoices.Add(order, _till.StoreId, _till.TillId, _till.SellerGstin, _now);
         return new SyncResult(order.ClientOrderId, order.TillSeq, SyncStatus.Created, order.BillNo, _now, false, flags, null, null, null);
     }
 
@@ -125,6 +130,7 @@ public sealed class OrderBatch
 
         await _onHand.FlushAsync(connection, transaction, cancellationToken);
         await _journal.FlushAsync(connection, transaction, cancellationToken);
+        await _einvoices.FlushAsync(connection, transaction, cancellationToken);
     }
 
     private OrderCheck? UnknownSku(OrderDto order)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using TillSync.Contracts;
 using TillSync.Core;
 using TillSync.Hq.Accounting;
+using TillSync.Hq.EInvoicing;
 using TillSync.Hq.Access;
 using TillSync.Hq.Catalog;
 using TillSync.Hq.Orders;
@@ -64,6 +65,15 @@ public static class HqApplication
         services.AddSingleton<Authenticator>();
         services.AddSingleton<SyncGate>();
         services.AddSingleton<SyncProcessor>();
+        if (options.IrpUrl is not null)
+        {
+            services.AddSingleton(_ => IrpConnection.For(options.IrpUrl));
+            services.AddSingleton<PendingEInvoices>();
+            services.AddSingleton<EInvoicePayloadSource>();
+            services.AddSingleton<EInvoiceRegistrar>();
+            services.AddHostedService<EInvoiceWorker>();
+        }
+
         return services;
     }
 
@@ -86,6 +96,7 @@ public static class HqApplication
         api.MapOrderEndpoints();
         api.MapLedgerEndpoints();
         api.MapReviewEndpoints();
+        api.MapEInvoiceEndpoints();
         return app;
     }
 }

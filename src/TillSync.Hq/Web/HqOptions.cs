@@ -5,4 +5,6 @@ namespace TillSync.Hq.Web;
 /// <param name="DataDirectory">Holds <c>hq.db</c>.</param>
 /// <param name="AdminToken">The manager token; null to keep the stored one or generate one at first start.</param>
 /// <param name="Postgres">An Npgsql connection string to run on PostgreSQL instead of SQLite; null for SQLite.</param>
-public sealed record HqOptions(string Urls, string DataDirectory, string? AdminToken, string? Postgres = null);
+/// <param name="IrpUrl">The IRP (NIC's e-invoice portal or <c>tillsync irp</c>) to register B2B bills with; null runs no
+/// e-invoice worker, and B2B bills stay pending.</param>
+public sealed record HqOptions(string Urls, string DataDirectory, string? AdminToken, string? Postgres = null, Uri? IrpUrl = null);

@@ -4,12 +4,13 @@ namespace TillSync.Hq.Web;
 /// browser tab's session storage) and calls the same API as every other client.</summary>
 public static class ManagerPages
 {
-    /// <summary>Maps <c>/fleet</c>, <c>/reviews</c> and <c>/ledger</c>.</summary>
+    /// <summary>Maps <c>/fleet</c>, <c>/reviews</c>, <c>/ledger</c> and <c>/einvoices</c>.</summary>
     public static void MapManagerPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/fleet", () => Page("fleet.html")).ExcludeFromDescription();
         app.MapGet("/reviews", () => Page("reviews.html")).ExcludeFromDescription();
         app.MapGet("/ledger", () => Page("ledger.html")).ExcludeFromDescription();
+        app.MapGet("/einvoices", () => Page("einvoices.html")).ExcludeFromDescription();
     }
 
     private static IResult Page(string name)

@@ -20,11 +20,17 @@ public sealed partial class DemoVerbTests : IDisposable
     {
         var hqPort = FreePort();
         var tillPort = FreePort();
-        var first = await RunUntilBannerAsync(hqPort, tillPort);
+        var irpPort = FreePort();
+        var first = await RunUntilBannerAsync(hqPort, tillPort, irpPort);
         Assert.Contains("TillSync demo is running. Data:", first.Banner, StringComparison.Ordinal);
         var token = ManagerToken().Match(first.Banner).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(token), first.Banner);
         Assert.Contains($"http://127.0.0.1:{tillPort}/", first.Banner, StringComparison.Ordinal);
+        Assert.Contains($"IRP simulator  http://127.0.0.1:{irpPort}", first.Banner, StringComparison.Ordinal);
+        using (var keys = await new HttpClient().GetAsync(new Uri($"http://127.0.0.1:{irpPort}/eicore/v1.03/keys")))
+        {
+            Assert.Equal(HttpStatusCode.OK, keys.StatusCode);
+        }
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{hqPort}") };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -43,7 +49,7 @@ public sealed partial class DemoVerbTests : IDisposable
         Assert.Equal(0, await InterruptAsync(first.Process));
         Assert.Contains("demo: stopped", first.Output(), StringComparison.Ordinal);
 
-        var second = await RunUntilBannerAsync(hqPort, tillPort);
+        var second = await RunUntilBannerAsync(hqPort, tillPort, irpPort);
         Assert.Contains("data reused from the last run", second.Banner, StringComparison.Ordinal);
         Assert.Equal(token, ManagerToken().Match(second.Banner).Groups[1].Value);
         using var tillsAgain = await http.GetFromJsonAsync<JsonDocument>("/api/v1/tills");
@@ -59,11 +65,12 @@ public sealed partial class DemoVerbTests : IDisposable
         }
     }
 
-    private async Task<DemoRun> RunUntilBannerAsync(int hqPort, int tillPort)
+    private async Task<DemoRun> RunUntilBannerAsync(int hqPort, int tillPort, int irpPort)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "tillsync.dll"), "demo", "--data", _data,
-                     "--hq-url", $"http://127.0.0.1:{hqPort}", "--till-port", tillPort.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+                     "--hq-url", $"http://127.0.0.1:{hqPort}", "--till-port", tillPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--irp-url", $"http://127.0.0.1:{irpPort}"])
         {
             start.ArgumentList.Add(argument);
         }

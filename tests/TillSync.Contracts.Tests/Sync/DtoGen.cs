@@ -20,7 +20,8 @@ internal static class DtoGen
             (ticks, offsetMinutes) => new DateTimeOffset(ticks, TimeSpan.FromMinutes(offsetMinutes)));
 
     public static readonly Gen<CustomerDto> Customer =
-        Gen.Select(Text.Null(), Text.Null(), Text.Null(), Text.Null(), (phone, gstin, name, pos) => new CustomerDto(phone, gstin, name, pos));
+        Gen.Select(Text.Null(), Text.Null(), Text.Null(), Text.Null(), Gen.Select(Text.Null(), Text.Null(), Gen.Int[0, 999_999].Select(pin => pin < 300_000 ? null : (int?)pin)),
+            (phone, gstin, name, pos, address) => new CustomerDto(phone, gstin, name, pos, address.Item1, address.Item2, address.Item3));
 
     public static readonly Gen<OrderLineDto> Line =
         Gen.Select(Text, Gen.Decimal, Gen.Long, Gen.Long, Gen.Int, (sku, qty, price, discount, rate) => new OrderLineDto(sku, qty, price, discount, rate));

@@ -26,6 +26,9 @@ public sealed class OrderFingerprintTests
         ("customer.gstin", o => o with { Customer = Customer(o) with { Gstin = Customer(o).Gstin == "29AAACR5055K1Z3" ? "27AAACS7319F1ZE" : "29AAACR5055K1Z3" } }),
         ("customer.name", o => o with { Customer = Customer(o) with { Name = Customer(o).Name + "x" } }),
         ("customer.placeOfSupply", o => o with { Customer = Customer(o) with { PlaceOfSupply = Customer(o).PlaceOfSupply == "27" ? "29" : "27" } }),
+        ("customer.address1", o => o with { Customer = Customer(o) with { Address1 = Customer(o).Address1 + "x" } }),
+        ("customer.location", o => o with { Customer = Customer(o) with { Location = Customer(o).Location + "x" } }),
+        ("customer.pin", o => o with { Customer = Customer(o) with { Pin = Customer(o).Pin is null ? 560001 : null } }),
         ("lines.sku", o => WithLine(o, l => l with { Sku = l.Sku + "X" })),
         ("lines.qty", o => WithLine(o, l => l with { Qty = l.Qty + 0.001m })),
         ("lines.unitPricePaise", o => WithLine(o, l => l with { UnitPricePaise = l.UnitPricePaise + 1 })),
@@ -44,6 +47,22 @@ public sealed class OrderFingerprintTests
         ("totals.roundOffPaise", o => o with { Totals = o.Totals with { RoundOffPaise = o.Totals.RoundOffPaise + 1 } }),
         ("totals.totalPaise", o => o with { Totals = o.Totals with { TotalPaise = o.Totals.TotalPaise + 100 } }),
     ];
+
+    /// <summary>An order as tills sent it before the buyer's address existed. The value was computed outside .NET
+    /// (Python's hashlib over the canonical JSON written by hand), before the address fields were added.</summary>
+    [Fact]
+    public void Compute_OrderWithoutBuyerAddress_KeepsItsFingerprintFromBeforeTheAddressFields()
+    {
+        var order = new OrderDto(
+            Guid.Parse("0192a3b4-c5d6-7e8f-9012-3456789abcde"), 42, "T01-2627-000042",
+            new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.FromHours(5.5)),
+            [new OrderLineDto("RICE-5KG", 2.000m, 32_500, 0, 500)],
+            [new PaymentDto(PaymentMethods.Cash, 68_300)],
+            new OrderTotalsDto(65_000, 1_625, 1_625, 0, 50, 68_300),
+            new CustomerDto("9876543210", "29AAACR5055K1Z3", "Ramesh Traders", "29"));
+
+        Assert.Equal("b97fb3b20c01c490fff0fc106b9df7a0457f70c3b6e55eff8deb04cd8812f351", OrderFingerprint.Compute(order));
+    }
 
     [Fact]
     public void Compute_AnyOrder_Is64LowercaseHexCharacters()

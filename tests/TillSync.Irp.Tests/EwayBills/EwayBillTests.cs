@@ -3,6 +3,7 @@
 using System.Globalization;
 using TillSync.Core.EInvoicing;
 using TillSync.Irp.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Irp.Tests.EwayBills;
 

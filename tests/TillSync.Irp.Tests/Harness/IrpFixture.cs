@@ -1,5 +1,7 @@
 // One simulator process per test class: the classes run in parallel, each on its own process, so that one class's
 // fault switches or clock never reach another's calls.
+using TillSync.Testing;
+
 namespace TillSync.Irp.Tests.Harness;
 
 /// <summary>Starts a simulator for a test class and kills it afterwards.</summary>

@@ -2,6 +2,7 @@
 // clock moved with --test-clock's admin endpoint) and while an e-way bill is active (2230).
 using TillSync.Core.EInvoicing;
 using TillSync.Irp.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Irp.Tests.Invoices;
 

@@ -2,6 +2,7 @@
 // to the seller's GSTIN, and a document number matches whatever its case, as its IRN does.
 using TillSync.Core.EInvoicing;
 using TillSync.Irp.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Irp.Tests.Invoices;
 

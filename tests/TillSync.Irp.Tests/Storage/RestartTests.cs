@@ -2,6 +2,7 @@
 // lookups answer as before, old signatures verify with the key published after the restart, AckNos keep increasing.
 using TillSync.Core.EInvoicing;
 using TillSync.Irp.Tests.Harness;
+using TillSync.Testing;
 
 namespace TillSync.Irp.Tests.Storage;
 

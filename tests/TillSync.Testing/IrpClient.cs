@@ -5,9 +5,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using TillSync.Core.EInvoicing;
-using TillSync.Testing;
 
-namespace TillSync.Irp.Tests.Harness;
+namespace TillSync.Testing;
 
 /// <summary>Calls one simulator as one GSTIN.</summary>
 public sealed class IrpClient(Uri baseAddress, string gstin, TimeSpan timeout, IServerOutput server) : IDisposable

@@ -1,9 +1,8 @@
 // Runs the real `tillsync irp` executable on a loopback port and a temp data dir, with --test-clock, so the tests
 // exercise the same binary, HTTP stack, SQLite file and key file an operator runs, including a kill and restart.
 using System.Globalization;
-using TillSync.Testing;
 
-namespace TillSync.Irp.Tests.Harness;
+namespace TillSync.Testing;
 
 /// <summary>One simulator process. Dispose kills it and deletes its data dir.</summary>
 public sealed class IrpProcess : IServerOutput, IAsyncDisposable

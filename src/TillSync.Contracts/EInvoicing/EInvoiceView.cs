@@ -1,0 +1,41 @@
+namespace TillSync.Contracts.EInvoicing;
+
+/// <summary>A B2B bill's e-invoice as HQ tracks it (<c>GET /api/v1/einvoices</c>).</summary>
+/// <param name="ClientOrderId">The sale.</param>
+/// <param name="StoreId">The seller store.</param>
+/// <param name="TillId">The till that made the sale.</param>
+/// <param name="TillSeq">The sale's tillSeq; a till's bills are registered in this order.</param>
+/// <param name="DocType">NIC document type, <c>INV</c>.</param>
+/// <param name="DocNo">The bill number.</param>
+/// <param name="DocDate">The bill date, IST, <c>dd/MM/yyyy</c>.</param>
+/// <param name="BuyerGstin">The buyer's GSTIN.</param>
+/// <param name="TotalPaise">The invoice value in paise.</param>
+/// <param name="Status"><c>pending</c>, <c>registered</c> or <c>failed</c> (parked for a manager).</param>
+/// <param name="Irn">The IRN, computed when the sale committed; valid as a tax invoice only once registered.</param>
+/// <param name="AckNo">The IRP's acknowledgement number once registered, else null.</param>
+/// <param name="AckDt">The acknowledgement time (IST, <c>yyyy-MM-dd HH:mm:ss</c>), else null.</param>
+/// <param name="SignedQrCode">The IRP's signed QR code (compact JWS) to print on the receipt, else null.</param>
+/// <param name="SignedInvoice">The IRP's signed invoice (compact JWS); only in <c>GET /api/v1/einvoices/{id}</c>, else null.</param>
+/// <param name="EwbNo">E-way bill number; HQ does not request e-way bills yet, so null.</param>
+/// <param name="Attempts">Registration attempts so far (reset by a manager's retry).</param>
+/// <param name="NextAttemptAt">When a pending bill is tried next (UTC).</param>
+/// <param name="LastError">Why the last attempt did not register it (the reason a bill is parked), or null.</param>
+/// <param name="UpdatedAt">When the row last changed (UTC).</param>
+/// <param name="Warning">Set when a pending or failed bill is older than 25 days: NIC refuses bills older than 30.</param>
+public sealed record EInvoiceView(
+    Guid ClientOrderId, long StoreId, long TillId, long TillSeq, string DocType, string DocNo, string DocDate, string BuyerGstin,
+    long TotalPaise, string Status, string Irn, long? AckNo, string? AckDt, string? SignedQrCode, string? SignedInvoice, long? EwbNo,
+    int Attempts, DateTimeOffset NextAttemptAt, string? LastError, DateTimeOffset UpdatedAt, string? Warning);
+
+/// <summary>A page of <see cref="EInvoiceView"/> in till and tillSeq order.</summary>
+/// <param name="Items">The bills, at most the page size.</param>
+/// <param name="Truncated">True when more bills matched than the page holds.</param>
+public sealed record EInvoicePage(IReadOnlyList<EInvoiceView> Items, bool Truncated);
+
+/// <summary>Body of <c>POST /api/v1/einvoices/{clientOrderId}/retry</c> (optional): corrected buyer details for the
+/// e-invoice. A null field keeps the stored value.</summary>
+/// <param name="LegalName">The buyer's legal name, 3 to 100 characters.</param>
+/// <param name="Address1">Building and street, 1 to 100 characters.</param>
+/// <param name="Location">City or town, 3 to 50 characters.</param>
+/// <param name="Pin">Six-digit PIN code.</param>
+public sealed record EInvoiceRetryRequest(string? LegalName = null, string? Address1 = null, string? Location = null, int? Pin = null);

@@ -1,0 +1,131 @@
+using TillSync.Contracts;
+using TillSync.Contracts.EInvoicing;
+using TillSync.Core;
+using TillSync.Core.EInvoicing;
+using TillSync.Core.Orders;
+using TillSync.Hq.Access;
+using TillSync.Hq.Storage;
+using TillSync.Hq.Web;
+using TillSync.Storage;
+
+namespace TillSync.Hq.EInvoicing;
+
+/// <summary>The managers' view of the e-invoice outbox, and the retry of a parked bill.</summary>
+public static class EInvoiceEndpoints
+{
+    /// <summary>Bills per listing.</summary>
+    public const int PageMax = 500;
+
+    /// <summary>Age (by bill date) after which an unregistered bill carries a warning: NIC refuses bills older than 30 days.</summary>
+    public const int WarningAgeDays = 25;
+
+    /// <summary>Maps <c>GET /einvoices?status=&amp;tillId=</c>, <c>GET /einvoices/{clientOrderId}</c> and
+    /// <c>POST /einvoices/{clientOrderId}/retry</c>, for managers only.</summary>
+    public static void MapEInvoiceEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/einvoices", ListAsync).RequireManager().Produces<EInvoicePage>().ProducesProblem(400);
+        api.MapGet("/einvoices/{clientOrderId}", GetAsync).RequireManager().Produces<EInvoiceView>().ProducesProblem(404);
+        api.MapPost("/einvoices/{clientOrderId}/retry", RetryAsync).RequireManager().Produces<EInvoiceView>().ProducesProblem(404).ProducesProblem(409);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, HqDatabase database, TimeProvider time, string? status, long? tillId)
+    {
+        if (status is not null && !EInvoiceStatuses.All.Contains(status))
+        {
+            return Problems.BadRequest($"status must be one of {string.Join(", ", EInvoiceStatuses.All)}.");
+        }
+
+        await using var connection = await database.OpenAsync(http.RequestAborted);
+        // Filters are appended, not written as "@p IS NULL OR …": PostgreSQL cannot type a parameter that is only ever NULL.
+        var statusFilter = status is null ? "" : " AND status = @status";
+        var tillFilter = tillId is null ? "" : " AND till_id = @till";
+        var command = connection.Command(
+            $"SELECT {EInvoiceBill.Columns} FROM einvoices WHERE 1 = 1{statusFilter}{tillFilter} ORDER BY till_id, till_seq LIMIT @limit")
+            .With("@limit", PageMax + 1);
+        if (status is not null)
+        {
+            command.With("@status", status);
+        }
+
+        if (tillId is not null)
+        {
+            command.With("@till", tillId.Value);
+        }
+
+        var bills = await command.ListAsync(EInvoiceBill.Read, http.RequestAborted);
+        var today = Today(time);
+        var items = bills.Take(PageMax).Select(b => View(b, today, withSignedInvoice: false)).ToList();
+        return TypedResults.Ok(new EInvoicePage(items, bills.Count > PageMax));
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, HqDatabase database, TimeProvider time, string clientOrderId)
+    {
+        if (!Guid.TryParse(clientOrderId, out var id))
+        {
+            return Problems.BadRequest("clientOrderId must be a UUID.");
+        }
+
+        await using var connection = await database.OpenAsync(http.RequestAborted);
+        var bill = await PendingEInvoices.FindAsync(connection, id.ToString("D"), http.RequestAborted);
+        return bill is null
+            ? Problems.NotFound($"HQ has no e-invoice for order {id}: it is unknown or not a B2B sale.")
+            : TypedResults.Ok(View(bill, Today(time), withSignedInvoice: true));
+    }
+
+    // A parked bill goes back to pending with its attempts reset; the manager may correct the buyer's details in the
+    // same call. The bill is re-checked against the schema before it is sent again.
+    private static async Task<IResult> RetryAsync(HttpContext http, HqDatabase database, TimeProvider time, string clientOrderId)
+    {
+        if (!Guid.TryParse(clientOrderId, out var id))
+        {
+            return Problems.BadRequest("clientOrderId must be a UUID.");
+        }
+
+        var fix = new EInvoiceRetryRequest();
+        // The body is optional: a request without a Content-Type carries none (a JSON body may come chunked, without a length).
+        if (http.Request.ContentType is not null)
+        {
+            var (body, problem) = await JsonBody.ReadAsync(
+                http.Request, TillSyncJsonContext.Default.EInvoiceRetryRequest, Limits.RequestBodyBytesMax, http.RequestAborted);
+            if (body is null)
+            {
+                return problem!;
+            }
+
+            fix = body;
+        }
+
+        await using var connection = await database.OpenAsync(http.RequestAborted);
+        var now = StoredTime.Text(time.GetUtcNow());
+        var updated = await connection.Command("""
+            UPDATE einvoices SET status = 'pending', attempts = 0, next_attempt_at = @now, claimed_until = @now, updated_at = @now,
+                buyer_name = COALESCE(@name, buyer_name), buyer_address1 = COALESCE(@address1, buyer_address1),
+                buyer_location = COALESCE(@location, buyer_location), buyer_pin = COALESCE(@pin, buyer_pin)
+            WHERE client_order_id = @id AND status = 'failed'
+            """).With("@now", now).With("@name", fix.LegalName).With("@address1", fix.Address1).With("@location", fix.Location)
+            .With("@pin", fix.Pin).With("@id", id.ToString("D")).ExecuteAsync(http.RequestAborted);
+        var bill = await PendingEInvoices.FindAsync(connection, id.ToString("D"), http.RequestAborted);
+        if (bill is null)
+        {
+            return Problems.NotFound($"HQ has no e-invoice for order {id}.");
+        }
+
+        return updated == 1
+            ? TypedResults.Ok(View(bill, Today(time), withSignedInvoice: false))
+            : Problems.Conflict($"The e-invoice of order {id} is {bill.Status}; only a failed (parked) bill can be retried.");
+    }
+
+    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(BillNumber.IstOffset).DateTime);
+
+    private static EInvoiceView View(EInvoiceBill b, DateOnly today, bool withSignedInvoice)
+    {
+        var old = b.Status != EInvoiceStatuses.Registered && DocumentDates.TryParse(b.DocDate, out var date)
+            && today.DayNumber - date.DayNumber > WarningAgeDays;
+        var warning = old
+            ? $"Bill date {b.DocDate} is more than {WarningAgeDays} days ago and the bill is not registered: the IRP refuses bills older than 30 days."
+            : null;
+        return new EInvoiceView(Guid.Parse(b.ClientOrderId), b.StoreId, b.TillId, b.TillSeq, b.DocType, b.DocNo, b.DocDate, b.BuyerGstin,
+            b.TotalPaise, b.Status, b.Irn, b.AckNo, b.AckDt, b.SignedQrCode, withSignedInvoice ? b.SignedInvoice : null, b.EwbNo,
+            b.Attempts, b.NextAttemptAt, b.LastError, b.UpdatedAt, warning);
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.Json;
+using TillSync.Core.EInvoicing;
+
+namespace TillSync.Hq.EInvoicing;
+
+/// <summary>Registers one claimed bill with the IRP (docs/einvoice.md). The rules that keep a bill from being
+/// registered twice or adopted wrongly:
+/// <list type="number">
+/// <item>Any attempt after the first asks the IRP by document details before it sends: the earlier attempt may have
+/// been committed by the IRP and then lost on the way back (timeout, dropped connection, 5xx).</item>
+/// <item>A registration found that way, or named by a 2150 duplicate's DUPIRN, is adopted only when its signed
+/// invoice verifies with the IRP's key and carries this bill's IRN, buyer GSTIN and total.</item>
+/// <item>An unknown outcome postpones the bill with exponential backoff; an IRP refusal parks it for a manager.</item>
+/// </list></summary>
+public sealed partial class EInvoiceRegistrar(
+    IrpConnection irp, PendingEInvoices queue, EInvoicePayloadSource payloads, TimeProvider time, ILogger<EInvoiceRegistrar> logger)
+{
+    /// <summary>The first retry delay after an unknown outcome; it doubles per attempt up to <see cref="RetryDelayMax"/>.</summary>
+    public static readonly TimeSpan RetryDelayFirst = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The longest retry delay.</summary>
+    public static readonly TimeSpan RetryDelayMax = TimeSpan.FromMinutes(1);
+
+    /// <summary>Works on <paramref name="bill"/>, claimed by this worker, until it is registered, parked or postponed.</summary>
+    public async Task ProcessAsync(EInvoiceBill bill, string sellerGstin, CancellationToken cancellationToken)
+    {
+        var (payload, problem) = await payloads.BuildAsync(bill, cancellationToken);
+        if (payload is null)
+        {
+            await ParkAsync(bill, problem!, cancellationToken);
+            return;
+        }
+
+        if (bill.Attempts > 1)
+        {
+            var found = await irp.GetByDocumentAsync(sellerGstin, EInvoiceDocumentType.Invoice, bill.DocNo, DocumentDate(bill), cancellationToken);
+            if (found is null)
+            {
+                await PostponeAsync(bill, "The IRP did not answer the lookup by document details.", cancellationToken);
+                return;
+            }
+
+            if (found.Data is { } existing)
+            {
+                await AdoptAsync(bill, existing, "found by document details", cancellationToken);
+                return;
+            }
+
+            if (!found.HasError(IrpErrorCodes.IrnNotFound))
+            {
+                await PostponeAsync(bill, $"Lookup by document details failed: {Errors(found)}", cancellationToken);
+                return;
+            }
+        }
+
+        var answer = await irp.GenerateAsync(sellerGstin, payload, cancellationToken);
+        if (answer is null)
+        {
+            await PostponeAsync(bill, "The IRP did not answer (timeout, dropped connection or 5xx); the outcome is unknown.", cancellationToken);
+        }
+        else if (answer.Data is { } registered)
+        {
+            await AdoptAsync(bill, registered, "registered", cancellationToken);
+        }
+        else if (answer.HasError(IrpErrorCodes.DuplicateIrn))
+        {
+            await AdoptDuplicateAsync(bill, sellerGstin, answer, cancellationToken);
+        }
+        else
+        {
+            await ParkAsync(bill, $"The IRP refused the e-invoice: {Errors(answer)}", cancellationToken);
+        }
+    }
+
+    private async Task AdoptDuplicateAsync(EInvoiceBill bill, string sellerGstin, IrpResponse<IrnDetails> answer, CancellationToken cancellationToken)
+    {
+        var duplicate = answer.InfoDtls?.FirstOrDefault(i => i.InfCd == IrpInfo.DuplicateIrnCode)?.Desc;
+        if (duplicate is null || duplicate.Irn != bill.Irn)
+        {
+            await ParkAsync(bill, $"The IRP answered 2150 without this bill's IRN in DUPIRN ({duplicate?.Irn ?? "none"}).", cancellationToken);
+            return;
+        }
+
+        var existing = await irp.GetByIrnAsync(sellerGstin, duplicate.Irn, cancellationToken);
+        if (existing?.Data is null)
+        {
+            await PostponeAsync(bill, "2150 duplicate: the IRP did not answer the lookup by IRN.", cancellationToken);
+            return;
+        }
+
+        await AdoptAsync(bill, existing.Data, "adopted after 2150", cancellationToken);
+    }
+
+    private async Task AdoptAsync(EInvoiceBill bill, IrnDetails details, string how, CancellationToken cancellationToken)
+    {
+        var mismatch = await MismatchAsync(bill, details, cancellationToken);
+        if (mismatch is not null)
+        {
+            await ParkAsync(bill, $"The IRP holds a registration for bill {bill.DocNo} that is not this bill: {mismatch}.", cancellationToken);
+            return;
+        }
+
+        if (await queue.RegisterAsync(bill, details, time.GetUtcNow(), cancellationToken))
+        {
+            LogRegistered(bill.ClientOrderId, bill.TillId, bill.TillSeq, details.AckNo, how);
+        }
+    }
+
+    // Whether the IRP's registration is this bill: its signature verifies with the IRP's key, and its IRN, buyer GSTIN
+    // and invoice value are the bill's. Null when it is.
+    private async Task<string?> MismatchAsync(EInvoiceBill bill, IrnDetails details, CancellationToken cancellationToken)
+    {
+        if (details.Irn != bill.Irn)
+        {
+            return $"IRN {details.Irn}";
+        }
+
+        var data = await irp.VerifiedInvoiceDataAsync(details.SignedInvoice, cancellationToken);
+        if (data is null)
+        {
+            return "its signed invoice does not verify with the IRP's published key";
+        }
+
+        using var invoice = JsonDocument.Parse(data);
+        var buyerGstin = invoice.RootElement.GetProperty("BuyerDtls").GetProperty("Gstin").GetString();
+        var totalRupees = invoice.RootElement.GetProperty("ValDtls").GetProperty("TotInvVal").GetDecimal();
+        if (!string.Equals(buyerGstin, bill.BuyerGstin, StringComparison.Ordinal))
+        {
+            return $"buyer GSTIN {buyerGstin}";
+        }
+
+        return totalRupees * 100m != bill.TotalPaise
+            ? string.Create(CultureInfo.InvariantCulture, $"invoice value ₹{totalRupees:0.00}, the bill's ₹{bill.TotalPaise / 100m:0.00}")
+            : null;
+    }
+
+    private async Task ParkAsync(EInvoiceBill bill, string reason, CancellationToken cancellationToken)
+    {
+        if (await queue.ParkAsync(bill, reason, time.GetUtcNow(), cancellationToken))
+        {
+            LogParked(bill.ClientOrderId, bill.TillId, bill.TillSeq, reason);
+        }
+    }
+
+    private async Task PostponeAsync(EInvoiceBill bill, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await queue.PostponeAsync(bill, reason, now + RetryDelay(bill.Attempts), now, cancellationToken);
+        LogPostponed(bill.ClientOrderId, bill.Attempts, reason);
+    }
+
+    /// <summary>The delay after attempt <paramref name="attempts"/>: 250 ms, 500 ms, 1 s, … up to <see cref="RetryDelayMax"/>.</summary>
+    public static TimeSpan RetryDelay(int attempts)
+    {
+        var doublings = Math.Clamp(attempts - 1, 0, 20);
+        var delay = RetryDelayFirst * Math.Pow(2, doublings);
+        return delay < RetryDelayMax ? delay : RetryDelayMax;
+    }
+
+    private static DateOnly DocumentDate(EInvoiceBill bill) =>
+        DocumentDates.TryParse(bill.DocDate, out var date) ? date : throw new InvalidOperationException($"E-invoice {bill.ClientOrderId} has doc_date '{bill.DocDate}'.");
+
+    private static string Errors(IrpResponse<IrnDetails> answer) =>
+        answer.ErrorDetails is { Count: > 0 } errors
+            ? string.Join("; ", errors.Select(e => $"{e.ErrorCode} {e.ErrorMessage}"))
+            : "no error details";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "E-invoice {ClientOrderId} (till {TillId}, tillSeq {TillSeq}) {How}: AckNo {AckNo}")]
+    private partial void LogRegistered(string clientOrderId, long tillId, long tillSeq, long ackNo, string how);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-invoice {ClientOrderId} (till {TillId}, tillSeq {TillSeq}) parked: {Reason}")]
+    private partial void LogParked(string clientOrderId, long tillId, long tillSeq, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "E-invoice {ClientOrderId} postponed after attempt {Attempts}: {Reason}")]
+    private partial void LogPostponed(string clientOrderId, int attempts, string reason);
+}

@@ -1,0 +1,17 @@
+namespace TillSync.Hq.EInvoicing;
+
+/// <summary>The states of an e-invoice outbox row (docs/einvoice.md).</summary>
+public static class EInvoiceStatuses
+{
+    /// <summary>Waiting to be registered, or being registered (a worker holds its lease).</summary>
+    public const string Pending = "pending";
+
+    /// <summary>The IRP acknowledged it: AckNo, AckDt and the signed invoice and QR are stored.</summary>
+    public const string Registered = "registered";
+
+    /// <summary>Parked for a manager: the payload or the IRP refused it; <c>last_error</c> says why.</summary>
+    public const string Failed = "failed";
+
+    /// <summary>Every status, for validating a filter.</summary>
+    public static IReadOnlyList<string> All { get; } = [Pending, Registered, Failed];
+}

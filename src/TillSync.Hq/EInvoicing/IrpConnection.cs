@@ -1,0 +1,108 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using TillSync.Core.EInvoicing;
+
+namespace TillSync.Hq.EInvoicing;
+
+/// <summary>HQ's client of the IRP (NIC v1.03 paths, <see cref="IrpPaths"/>). Every call answers the NIC envelope, or
+/// null when the outcome is unknown: a timeout, a dropped connection or an HTTP 5xx — for generate, the document may
+/// or may not have been registered, so the caller must ask by document details before it sends again.</summary>
+public sealed class IrpConnection(HttpClient http) : IDisposable
+{
+    /// <summary>How long one IRP call may take before its outcome counts as unknown.</summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>The <c>user_name</c> header HQ sends (the simulator accepts any; NIC's is the API user's).</summary>
+    public const string UserName = "tillsync-hq";
+
+    private RSA? _signingKey;
+
+    /// <summary>A client of the IRP at <paramref name="baseAddress"/>.</summary>
+    public static IrpConnection For(Uri baseAddress) => new(new HttpClient(new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    })
+    {
+        BaseAddress = baseAddress,
+        Timeout = CallTimeout,
+    });
+
+    /// <summary>The IRP's address, for messages.</summary>
+    public Uri? BaseAddress => http.BaseAddress;
+
+    /// <summary>Registers <paramref name="payloadJson"/> as <paramref name="sellerGstin"/>.</summary>
+    public Task<IrpResponse<IrnDetails>?> GenerateAsync(string sellerGstin, string payloadJson, CancellationToken cancellationToken) =>
+        SendAsync(sellerGstin, new HttpRequestMessage(HttpMethod.Post, IrpPaths.GenerateIrn)
+        {
+            Content = new StringContent(payloadJson, Encoding.UTF8, "application/json"),
+        }, cancellationToken);
+
+    /// <summary>The registration of a document, looked up by its details (2148 when there is none).</summary>
+    public Task<IrpResponse<IrnDetails>?> GetByDocumentAsync(
+        string sellerGstin, EInvoiceDocumentType type, string number, DateOnly date, CancellationToken cancellationToken) =>
+        SendAsync(sellerGstin, new HttpRequestMessage(HttpMethod.Get, IrpPaths.IrnByDocument(type, number, date)), cancellationToken);
+
+    /// <summary>The registration holding <paramref name="irn"/>.</summary>
+    public Task<IrpResponse<IrnDetails>?> GetByIrnAsync(string sellerGstin, string irn, CancellationToken cancellationToken) =>
+        SendAsync(sellerGstin, new HttpRequestMessage(HttpMethod.Get, IrpPaths.IrnByIrn(irn)), cancellationToken);
+
+    /// <summary>The signed <c>data</c> of a signed invoice when it verifies with the IRP's published key, else null.
+    /// The key is fetched once; null is also the answer while the key cannot be fetched.</summary>
+    public async Task<string?> VerifiedInvoiceDataAsync(string signedInvoice, CancellationToken cancellationToken)
+    {
+        if (_signingKey is null)
+        {
+            var keys = await http.GetFromJsonAsync(IrpPaths.Keys, IrpJsonContext.Default.JwkSet, cancellationToken);
+            if (keys is not { Keys.Count: 1 })
+            {
+                return null;
+            }
+
+            _signingKey = keys.Keys[0].ToRsa();
+        }
+
+        return IrpSignatures.VerifiedData(signedInvoice, _signingKey);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _signingKey?.Dispose();
+        http.Dispose();
+    }
+
+    private async Task<IrpResponse<IrnDetails>?> SendAsync(string sellerGstin, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            request.Headers.Add(IrpPaths.UserNameHeader, UserName);
+            request.Headers.Add(IrpPaths.GstinHeader, sellerGstin);
+            try
+            {
+                using var response = await http.SendAsync(request, cancellationToken);
+                if (response.StatusCode >= HttpStatusCode.InternalServerError)
+                {
+                    return null;
+                }
+
+                // NIC answers business errors with HTTP 200 and Status 0, header errors with 401 and the same envelope.
+                return await response.Content.ReadFromJsonAsync(IrpJsonContext.Default.IrpResponseIrnDetails, cancellationToken);
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException)
+            {
+                return null;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // A proxy's error page or a truncated body: nothing says what happened.
+                return null;
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // HttpClient's own timeout.
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Data.Common;
+using TillSync.Hq.Storage;
+using TillSync.Storage;
+
+namespace TillSync.Hq.EInvoicing;
+
+/// <summary>The worker's reads and writes on the outbox. A bill is taken with a conditional UPDATE that succeeds only
+/// while the bill is pending and nobody's lease on it runs (<c>claimed_until</c>), and every later write names the
+/// lease it holds — so two HQ instances on one database never work on one bill at once, and a worker whose lease ran
+/// out cannot overwrite the outcome of the one that took over.</summary>
+public sealed class PendingEInvoices(HqDatabase database)
+{
+    /// <summary>How long a claim lasts: longer than the calls one attempt makes (key, lookup, generate, lookup by IRN).</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>Bills taken per worker round, across tills.</summary>
+    public const int HeadsPerRoundMax = 16;
+
+    /// <summary>The ids of the bills due now that head their till's queue: the pending bill with the lowest tillSeq of
+    /// each till, if its backoff has passed and no lease runs. A till whose head waits sends nothing else (tillSeq
+    /// order); a parked (failed) bill is not pending, so it does not hold its till back.</summary>
+    public async Task<List<string>> DueHeadsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.Command("""
+            SELECT e.client_order_id FROM einvoices e
+            WHERE e.status = 'pending' AND e.next_attempt_at <= @now AND e.claimed_until <= @now
+              AND NOT EXISTS (SELECT 1 FROM einvoices p WHERE p.till_id = e.till_id AND p.status = 'pending' AND p.till_seq < e.till_seq)
+            ORDER BY e.till_id LIMIT @max
+            """).With("@now", StoredTime.Text(now)).With("@max", HeadsPerRoundMax).ListAsync(r => r.GetString(0), cancellationToken);
+    }
+
+    /// <summary>Takes the bill until <c>now + </c><see cref="Lease"/> and counts the attempt; null when another worker
+    /// took it first or it is no longer pending.</summary>
+    public async Task<EInvoiceBill?> ClaimAsync(string clientOrderId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var leaseEnd = StoredTime.Text(now + Lease);
+        var taken = await connection.Command("""
+            UPDATE einvoices SET claimed_until = @lease, attempts = attempts + 1, updated_at = @now
+            WHERE client_order_id = @id AND status = 'pending' AND claimed_until <= @now
+            """).With("@lease", leaseEnd).With("@now", StoredTime.Text(now)).With("@id", clientOrderId).ExecuteAsync(cancellationToken);
+        return taken == 1 ? await FindAsync(connection, clientOrderId, cancellationToken) : null;
+    }
+
+    /// <summary>Stores the IRP's acknowledgement; false when the lease was lost.</summary>
+    public Task<bool> RegisterAsync(EInvoiceBill claimed, Core.EInvoicing.IrnDetails details, DateTimeOffset now, CancellationToken cancellationToken) =>
+        FinishAsync(claimed, now, """
+            status = 'registered', ack_no = @ackNo, ack_dt = @ackDt, signed_invoice = @invoice, signed_qr = @qr,
+            ewb_no = @ewbNo, ewb_date = @ewbDt, ewb_valid_till = @ewbTill, last_error = NULL
+            """, [("@ackNo", details.AckNo), ("@ackDt", details.AckDt), ("@invoice", details.SignedInvoice), ("@qr", details.SignedQRCode),
+                  ("@ewbNo", details.EwbNo), ("@ewbDt", details.EwbDt), ("@ewbTill", details.EwbValidTill)], cancellationToken);
+
+    /// <summary>Parks the bill as failed with <paramref name="reason"/> for a manager; false when the lease was lost.</summary>
+    public Task<bool> ParkAsync(EInvoiceBill claimed, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        FinishAsync(claimed, now, "status = 'failed', last_error = @error", [("@error", Truncated(reason))], cancellationToken);
+
+    /// <summary>Leaves the bill pending, to be tried again at <paramref name="nextAttemptAt"/>; false when the lease was lost.</summary>
+    public Task<bool> PostponeAsync(EInvoiceBill claimed, string reason, DateTimeOffset nextAttemptAt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        FinishAsync(claimed, now, "next_attempt_at = @next, last_error = @error",
+            [("@next", StoredTime.Text(nextAttemptAt)), ("@error", Truncated(reason))], cancellationToken);
+
+    /// <summary>One bill, or null.</summary>
+    public static Task<EInvoiceBill?> FindAsync(DbConnection connection, string clientOrderId, CancellationToken cancellationToken) =>
+        connection.Command($"SELECT {EInvoiceBill.Columns} FROM einvoices WHERE client_order_id = @id").With("@id", clientOrderId)
+            .FirstOrDefaultAsync(EInvoiceBill.Read, cancellationToken);
+
+    private async Task<bool> FinishAsync(
+        EInvoiceBill claimed, DateTimeOffset now, string set, IEnumerable<(string, object?)> values, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Releasing the lease (claimed_until = now) lets the till's next bill go at once.
+        var updated = await connection.Command($"""
+            UPDATE einvoices SET {set}, claimed_until = @now, updated_at = @now
+            WHERE client_order_id = @id AND status = 'pending' AND claimed_until = @lease
+            """).WithAll(values).With("@now", StoredTime.Text(now)).With("@id", claimed.ClientOrderId)
+            .With("@lease", StoredTime.Text(claimed.ClaimedUntil)).ExecuteAsync(cancellationToken);
+        return updated == 1;
+    }
+
+    private static string Truncated(string text) => text.Length <= 2_000 ? text : text[..2_000];
+}
