@@ -1,5 +1,6 @@
 // The network between a till and HQ as a hand-written fake at the process boundary: a TCP proxy on a loopback port that
-// forwards, black-holes, refuses, resets, poses as a Wi-Fi sign-in page, or forwards and then drops HQ's committed answer.
+// forwards (with added latency both ways), black-holes, refuses, resets, poses as a Wi-Fi sign-in page, forwards and
+// then drops HQ's committed answer, cuts HQ's answer in the middle, or cuts the till's request in the middle.
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
@@ -51,6 +52,9 @@ public sealed class FaultProxy : IAsyncDisposable
     private Uri upstream;
     private LinkMode mode = LinkMode.Pass;
     private int responsesToDrop;
+    private int responsesToCut;
+    private int requestsToCut;
+    private TimeSpan latency;
     private string dropPathPrefix = "";
     private long nextConnectionId;
 
@@ -149,6 +153,45 @@ public sealed class FaultProxy : IAsyncDisposable
         {
             responsesToDrop = count;
             dropPathPrefix = pathPrefix;
+        }
+    }
+
+    /// <summary>Delay added before a request reaches HQ and again before HQ's answer reaches the till.</summary>
+    public TimeSpan Latency
+    {
+        get
+        {
+            lock (gate)
+            {
+                return latency;
+            }
+        }
+        set
+        {
+            lock (gate)
+            {
+                latency = value;
+            }
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> sync answers HQ gives reach the till only in part: the first half of
+    /// their bytes, then a reset — a link that dies while the answer is on the wire, after HQ committed.</summary>
+    public void CutResponses(int count)
+    {
+        lock (gate)
+        {
+            responsesToCut = count;
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> sync requests reach HQ only in part: the head and half the body, then a
+    /// reset on both sides — a link that dies while the till is still sending. HQ must store nothing of them.</summary>
+    public void CutRequests(int count)
+    {
+        lock (gate)
+        {
+            requestsToCut = count;
         }
     }
 
@@ -300,12 +343,25 @@ public sealed class FaultProxy : IAsyncDisposable
             return;
         }
 
+        var isSync = request.Path.StartsWith("/api/v1/sync", StringComparison.Ordinal);
+        var (delay, cutRequest) = TakeRequestFaults(isSync);
+        await Task.Delay(delay, timeout.Token);
         var hqStream = hq.GetStream();
         await hqStream.WriteAsync(Encoding.ASCII.GetBytes(request.ForwardedHead), timeout.Token);
+        if (cutRequest)
+        {
+            await hqStream.WriteAsync(body.AsMemory(0, body.Length / 2), timeout.Token);
+            exchanges.Enqueue(new ProxyExchange(request.Method, request.Path, 0, "", Dropped: false));
+            Reset(hq);
+            Reset(client);
+            return;
+        }
+
         await hqStream.WriteAsync(body, timeout.Token);
         var answer = await HttpWire.ReadToEndAsync(hqStream, timeout.Token);
 
         var drop = false;
+        var cut = false;
         lock (gate)
         {
             if (responsesToDrop > 0 && request.Path.StartsWith(dropPathPrefix, StringComparison.Ordinal))
@@ -313,6 +369,20 @@ public sealed class FaultProxy : IAsyncDisposable
                 responsesToDrop--;
                 drop = true;
             }
+            else if (responsesToCut > 0 && isSync)
+            {
+                responsesToCut--;
+                cut = true;
+            }
+        }
+
+        await Task.Delay(delay, timeout.Token);
+        if (cut)
+        {
+            exchanges.Enqueue(new ProxyExchange(request.Method, request.Path, HttpWire.StatusOf(answer), HttpWire.BodyOf(answer), Dropped: true));
+            await clientStream.WriteAsync(answer.AsMemory(0, answer.Length / 2), timeout.Token);
+            Reset(client);
+            return;
         }
 
         exchanges.Enqueue(new ProxyExchange(request.Method, request.Path, HttpWire.StatusOf(answer), HttpWire.BodyOf(answer), drop));
@@ -324,6 +394,20 @@ public sealed class FaultProxy : IAsyncDisposable
 
         await clientStream.WriteAsync(answer, timeout.Token);
         client.Client.Shutdown(SocketShutdown.Send);
+    }
+
+    private (TimeSpan Delay, bool CutRequest) TakeRequestFaults(bool isSync)
+    {
+        lock (gate)
+        {
+            var cut = isSync && requestsToCut > 0;
+            if (cut)
+            {
+                requestsToCut--;
+            }
+
+            return (latency, cut);
+        }
     }
 
     private static void Reset(TcpClient client)

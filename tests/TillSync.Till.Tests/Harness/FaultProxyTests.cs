@@ -1,5 +1,5 @@
 // Proves the fault proxy the till tests rely on does what each mode says: forwards, resets, black-holes until healed,
-// and drops an answer only after HQ committed. Sends real requests through it to a real HQ process.
+// drops or cuts an answer only after HQ committed, and cuts a request before HQ can commit it. Sends real requests through it to a real HQ process.
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -104,6 +104,63 @@ public sealed class FaultProxyTests(HqFixture shop) : IClassFixture<HqFixture>
         Assert.Equal([true, false], proxy.Exchanges.Select(e => e.Dropped));
         Assert.Contains("\"created\"", proxy.Exchanges[0].ResponseBody, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CutResponses_HqCommitsButTheClientGetsHalfAnAnswer()
+    {
+        await using var proxy = FaultProxy.Start(shop.Hq.BaseAddress);
+        var till = await shop.EnrolTillAsync();
+        var order = till.Orders.Next();
+        using var http = SyncClient(proxy, till);
+        proxy.CutResponses(1);
+
+        var error = await Record.ExceptionAsync(() => http.PostAsync(new Uri("/api/v1/sync", UriKind.Relative), SyncBody(order)));
+
+        Assert.True(error is HttpRequestException or IOException, $"{error}");
+        Assert.Equal("committed", (await shop.Manager.GetOrderAsync(order.ClientOrderId)).Status);
+        Assert.True(Assert.Single(proxy.Exchanges).Dropped);
+    }
+
+    [Fact]
+    public async Task CutRequests_HqNeverSeesAWholeBatchAndStoresNothing()
+    {
+        await using var proxy = FaultProxy.Start(shop.Hq.BaseAddress);
+        var till = await shop.EnrolTillAsync();
+        var order = till.Orders.Next();
+        using var http = SyncClient(proxy, till);
+        proxy.CutRequests(1);
+
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => http.PostAsync(new Uri("/api/v1/sync", UriKind.Relative), SyncBody(order)));
+
+        Assert.Null(await shop.Manager.FindOrderAsync(order.ClientOrderId));
+        var resent = await http.PostAsync(new Uri("/api/v1/sync", UriKind.Relative), SyncBody(order));
+        var reply = await Responses.ExpectAsync(resent, HttpStatusCode.OK, TillSyncJsonContext.Default.SyncResponse, shop.Hq);
+        Assert.Equal(SyncStatus.Created, Assert.Single(reply.Results).Status);
+    }
+
+    [Fact]
+    public async Task Latency_DelaysBothWays()
+    {
+        await using var proxy = FaultProxy.Start(shop.Hq.BaseAddress);
+        using var http = Client(proxy);
+        proxy.Latency = TimeSpan.FromMilliseconds(200);
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        // A lower bound only (two 200 ms waits): the proxy's own delay, not a speed claim about HQ.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(400));
+    }
+
+    private static HttpClient SyncClient(FaultProxy proxy, TillClient till)
+    {
+        var http = Client(proxy);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", till.Token);
+        return http;
+    }
+
+    private static JsonContent SyncBody(OrderDto order) => JsonContent.Create(new SyncRequest([order]), TillSyncJsonContext.Default.SyncRequest);
 
     private static HttpClient Client(FaultProxy proxy) => new() { BaseAddress = proxy.Address, Timeout = TimeSpan.FromSeconds(30) };
 }
