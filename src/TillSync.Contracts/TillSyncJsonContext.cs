@@ -42,6 +42,8 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(EInvoiceView))]
 [JsonSerializable(typeof(EInvoicePage))]
 [JsonSerializable(typeof(EInvoiceRetryRequest))]
+[JsonSerializable(typeof(EwayBillOrder))]
+[JsonSerializable(typeof(EwayBillView))]
 [JsonSerializable(typeof(TrialBalanceView))]
 [JsonSerializable(typeof(GstSummaryView))]
 [JsonSerializable(typeof(JournalPage))]

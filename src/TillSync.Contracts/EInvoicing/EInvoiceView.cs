@@ -16,7 +16,7 @@ namespace TillSync.Contracts.EInvoicing;
 /// <param name="AckDt">The acknowledgement time (IST, <c>yyyy-MM-dd HH:mm:ss</c>), else null.</param>
 /// <param name="SignedQrCode">The IRP's signed QR code (compact JWS) to print on the receipt, else null.</param>
 /// <param name="SignedInvoice">The IRP's signed invoice (compact JWS); only in <c>GET /api/v1/einvoices/{id}</c>, else null.</param>
-/// <param name="EwbNo">E-way bill number; HQ does not request e-way bills yet, so null.</param>
+/// <param name="EwbNo">E-way bill number once a manager raised one (POST /api/v1/einvoices/{id}/eway-bill), else null.</param>
 /// <param name="Attempts">Registration attempts so far (reset by a manager's retry).</param>
 /// <param name="NextAttemptAt">When a pending bill is tried next (UTC).</param>
 /// <param name="LastError">Why the last attempt did not register it (the reason a bill is parked), or null.</param>

@@ -47,6 +47,13 @@ public sealed class IrpConnection(HttpClient http) : IDisposable
     public Task<IrpResponse<IrnDetails>?> GetByIrnAsync(string sellerGstin, string irn, CancellationToken cancellationToken) =>
         SendAsync(sellerGstin, new HttpRequestMessage(HttpMethod.Get, IrpPaths.IrnByIrn(irn)), cancellationToken);
 
+    /// <summary>Asks for an e-way bill for the registered invoice <c>request.Irn</c>.</summary>
+    public Task<IrpResponse<EwayBill>?> EwayBillAsync(string sellerGstin, EwayBillRequest request, CancellationToken cancellationToken) =>
+        SendAsync(sellerGstin, new HttpRequestMessage(HttpMethod.Post, IrpPaths.EwayBillByIrn)
+        {
+            Content = JsonContent.Create(request, IrpJsonContext.Default.EwayBillRequest),
+        }, IrpJsonContext.Default.IrpResponseEwayBill, cancellationToken);
+
     /// <summary>The signed <c>data</c> of a signed invoice when it verifies with the IRP's published key, else null.
     /// The key is fetched once; null is also the answer while the key cannot be fetched.</summary>
     public async Task<string?> VerifiedInvoiceDataAsync(string signedInvoice, CancellationToken cancellationToken)
@@ -72,7 +79,13 @@ public sealed class IrpConnection(HttpClient http) : IDisposable
         http.Dispose();
     }
 
-    private async Task<IrpResponse<IrnDetails>?> SendAsync(string sellerGstin, HttpRequestMessage request, CancellationToken cancellationToken)
+    private Task<IrpResponse<IrnDetails>?> SendAsync(string sellerGstin, HttpRequestMessage request, CancellationToken cancellationToken) =>
+        SendAsync(sellerGstin, request, IrpJsonContext.Default.IrpResponseIrnDetails, cancellationToken);
+
+    private async Task<IrpResponse<TData>?> SendAsync<TData>(
+        string sellerGstin, HttpRequestMessage request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<IrpResponse<TData>> type,
+        CancellationToken cancellationToken)
+        where TData : class
     {
         using (request)
         {
@@ -87,7 +100,7 @@ public sealed class IrpConnection(HttpClient http) : IDisposable
                 }
 
                 // NIC answers business errors with HTTP 200 and Status 0, header errors with 401 and the same envelope.
-                return await response.Content.ReadFromJsonAsync(IrpJsonContext.Default.IrpResponseIrnDetails, cancellationToken);
+                return await response.Content.ReadFromJsonAsync(type, cancellationToken);
             }
             catch (Exception e) when (e is HttpRequestException or IOException)
             {

@@ -97,6 +97,7 @@ public static class HqApplication
         api.MapLedgerEndpoints();
         api.MapReviewEndpoints();
         api.MapEInvoiceEndpoints();
+        api.MapEwayBillEndpoint();
         return app;
     }
 }

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TillSync.Contracts;
+using TillSync.Contracts.EInvoicing;
+using TillSync.Core;
+using TillSync.Core.EInvoicing;
+using TillSync.Hq.Access;
+using TillSync.Hq.Storage;
+using TillSync.Hq.Web;
+using TillSync.Storage;
+
+namespace TillSync.Hq.EInvoicing;
+
+/// <summary>E-way bills by IRN (DESIGN §8): before goods worth more than ₹50,000 move, a manager gives the transport
+/// details and HQ asks the IRP for an e-way bill for the registered invoice. Asking again answers the e-way bill HQ
+/// already holds, so a resend after a lost answer never raises a second one.</summary>
+public static partial class EwayBillEndpoint
+{
+    /// <summary>Consignments above this value need an e-way bill (₹50,000).</summary>
+    public const long EwayBillThresholdPaise = 5_000_000;
+
+    /// <summary>Maps <c>POST /api/v1/einvoices/{clientOrderId}/eway-bill</c> for managers.</summary>
+    public static void MapEwayBillEndpoint(this IEndpointRouteBuilder api) =>
+        api.MapPost("/einvoices/{clientOrderId}/eway-bill", RaiseAsync).RequireManager()
+            .Accepts<EwayBillOrder>("application/json").Produces<EwayBillView>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
+            .ProducesProblem(502).ProducesProblem(503);
+
+    private static async Task<IResult> RaiseAsync(HttpContext http, HqDatabase database, TimeProvider time, [Microsoft.AspNetCore.Mvc.FromServices] IrpConnection? irp, string clientOrderId)
+    {
+        if (!Guid.TryParse(clientOrderId, out var id))
+        {
+            return Problems.BadRequest("clientOrderId must be a UUID.");
+        }
+
+        var (order, problem) = await JsonBody.ReadAsync(http.Request, TillSyncJsonContext.Default.EwayBillOrder, Limits.RequestBodyBytesMax, http.RequestAborted);
+        if (order is null)
+        {
+            return problem!;
+        }
+
+        if (Invalid(order) is { } invalid)
+        {
+            return Problems.BadRequest(invalid);
+        }
+
+        await using var connection = await database.OpenAsync(http.RequestAborted);
+        var bill = await PendingEInvoices.FindAsync(connection, id.ToString("D"), http.RequestAborted);
+        if (bill is null)
+        {
+            return Problems.NotFound($"HQ has no e-invoice for order {id}: it is unknown or not a B2B sale.");
+        }
+
+        if (bill.EwbNo is { } held)
+        {
+            return TypedResults.Ok(new EwayBillView(id, bill.Irn, held, bill.EwbDate!, bill.EwbValidTill!));
+        }
+
+        if (bill.TotalPaise <= EwayBillThresholdPaise)
+        {
+            return Problems.BadRequest(string.Create(CultureInfo.InvariantCulture,
+                $"Bill {bill.DocNo} is worth ₹{bill.TotalPaise / 100m:0.00}; an e-way bill is needed only above ₹50,000."));
+        }
+
+        if (bill.Status != EInvoiceStatuses.Registered || irp is null)
+        {
+            return Problems.Conflict(irp is null
+                ? "HQ runs without an IRP (--irp-url); it cannot raise e-way bills."
+                : $"The e-invoice of bill {bill.DocNo} is {bill.Status}; an e-way bill by IRN needs a registered invoice.");
+        }
+
+        var sellerGstin = await connection.Command("SELECT gstin FROM stores WHERE store_id = @store").With("@store", bill.StoreId)
+            .ScalarAsync(http.RequestAborted) as string;
+        var request = new EwayBillRequest(bill.Irn, order.DistanceKm, order.TransportMode, order.TransporterId, order.TransporterName,
+            order.VehicleNo?.ToUpperInvariant(), order.VehicleNo is null ? null : "R");
+        var answer = await irp.EwayBillAsync(sellerGstin!, request, http.RequestAborted);
+        if (answer is null)
+        {
+            return Problems.Unavailable("The IRP did not answer; nothing is known to be raised. Send the same request again.");
+        }
+
+        var ewb = answer.Data;
+        if (ewb is null && answer.HasError(IrpErrorCodes.EwayBillExists))
+        {
+            // Raised before, its answer lost: the registration carries it.
+            ewb = (await irp.GetByIrnAsync(sellerGstin!, bill.Irn, http.RequestAborted))?.Data is { EwbNo: { } no } details
+                ? new EwayBill(no, details.EwbDt!, details.EwbValidTill!)
+                : null;
+        }
+
+        if (ewb is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The IRP refused the e-way bill",
+                detail: string.Join("; ", answer.ErrorDetails?.Select(e => $"{e.ErrorCode} {e.ErrorMessage}") ?? ["no e-way bill in the answer"]));
+        }
+
+        var now = time.GetUtcNow();
+        await using var transaction = await database.BeginWriteAsync(connection, http.RequestAborted);
+        await connection.Command("""
+            UPDATE einvoices SET ewb_no = @no, ewb_date = @date, ewb_valid_till = @till, updated_at = @now WHERE client_order_id = @id
+            """, transaction).With("@no", ewb.EwbNo).With("@date", ewb.EwbDt).With("@till", ewb.EwbValidTill).With("@now", StoredTime.Text(now))
+            .With("@id", id.ToString("D")).ExecuteAsync(http.RequestAborted);
+        await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "einvoice.eway_bill",
+            string.Create(CultureInfo.InvariantCulture, $"e-way bill {ewb.EwbNo} for bill {bill.DocNo} (IRN {bill.Irn}), {order.DistanceKm} km, vehicle {order.VehicleNo}"),
+            now, http.RequestAborted);
+        await transaction.CommitAsync(http.RequestAborted);
+        return TypedResults.Ok(new EwayBillView(id, bill.Irn, ewb.EwbNo, ewb.EwbDt, ewb.EwbValidTill));
+    }
+
+    private static string? Invalid(EwayBillOrder order)
+    {
+        if (order.DistanceKm is < 0 or > 4000)
+        {
+            return "distanceKm must be 0 to 4000.";
+        }
+
+        if (order.TransportMode is not ("1" or "2" or "3" or "4"))
+        {
+            return "transportMode must be 1 (road), 2 (rail), 3 (air) or 4 (ship).";
+        }
+
+        if (order.TransportMode == "1" && (order.VehicleNo is null || !VehicleNumber().IsMatch(order.VehicleNo)))
+        {
+            return "Road transport needs vehicleNo, the vehicle's registration such as KA01AB1234.";
+        }
+
+        return order.TransporterName is { Length: > 100 } ? "transporterName must be at most 100 characters." : null;
+    }
+
+    [GeneratedRegex("^[A-Za-z]{2}[0-9A-Za-z]{4,13}$")]
+    private static partial Regex VehicleNumber();
+}

@@ -1,0 +1,92 @@
+// Proves e-way bills by IRN: a registered B2B invoice above ₹50,000 gets one from the real IRP simulator when a manager
+// gives the transport details, asking again answers the same e-way bill (never a second), the IRP then refuses to cancel
+// the invoice (2230, an active e-way bill), and bad requests — small bills, missing vehicle, unregistered bills, a till
+// token — are refused with a problem and change nothing.
+using System.Net;
+using System.Net.Http.Json;
+using TillSync.Contracts;
+using TillSync.Contracts.EInvoicing;
+using TillSync.Testing;
+
+namespace TillSync.Hq.Tests.EInvoicing;
+
+public sealed class EwayBillTests(EInvoiceFixture fixture) : IClassFixture<EInvoiceFixture>
+{
+    private static readonly EwayBillOrder Lorry = new(DistanceKm: 320, VehicleNo: "KA01AB1234", TransporterName: "Speedy Roadways");
+
+    [Fact]
+    public async Task RegisteredBillAboveFiftyThousand_GetsOneEwayBill_AskingAgainAnswersTheSame()
+    {
+        var till = await fixture.EnrolTillAsync();
+        // Seven gold coins at ₹7,500 and 3 %: about ₹54,075, above the e-way bill threshold.
+        var order = till.Orders.Next([OrderFactory.Line("GOLD-COIN-1G", 7)], EInvoiceFixture.Buyer);
+        await till.SyncOneAsync(order);
+        var bill = Assert.Single(await fixture.SettledAsync(till.TillId, 1));
+        Assert.Equal("registered", bill.Status);
+
+        var first = await Responses.ExpectAsync(await RaiseAsync(order.ClientOrderId, Lorry), HttpStatusCode.OK, Json.EwayBillView, fixture.Hq);
+        var again = await Responses.ExpectAsync(await RaiseAsync(order.ClientOrderId, Lorry), HttpStatusCode.OK, Json.EwayBillView, fixture.Hq);
+
+        Assert.Equal(bill.Irn, first.Irn);
+        Assert.InRange(first.EwbNo, 100_000_000_000, 999_999_999_999);
+        Assert.Equal(first, again);
+        Assert.Equal(first.EwbNo, (await fixture.FindAsync(order.ClientOrderId))!.EwbNo);
+        using var irp = fixture.Irp.Client(HqScenario.StoreGstin);
+        var atIrp = await irp.GetByIrnAsync(bill.Irn);
+        Assert.Equal(first.EwbNo, atIrp.Data!.EwbNo);
+        Assert.True((await irp.CancelAsync(bill.Irn)).HasError(Core.EInvoicing.IrpErrorCodes.ActiveEwayBill));
+    }
+
+    [Fact]
+    public async Task BillUnderFiftyThousand_IsRefusedWith400()
+    {
+        var till = await fixture.EnrolTillAsync();
+        var order = till.Orders.Next([OrderFactory.Line("SOAP-125G", 2)], EInvoiceFixture.Buyer);
+        await till.SyncOneAsync(order);
+        await fixture.SettledAsync(till.TillId, 1);
+
+        var detail = await Responses.ExpectProblemAsync(await RaiseAsync(order.ClientOrderId, Lorry), HttpStatusCode.BadRequest, fixture.Hq);
+
+        Assert.Contains("50,000", detail, StringComparison.Ordinal);
+        Assert.Null((await fixture.FindAsync(order.ClientOrderId))!.EwbNo);
+    }
+
+    public static TheoryData<string, int, string, string?> BadOrders => new()
+    {
+        { "distance", 5000, "1", "KA01AB1234" },
+        { "mode", 100, "9", "KA01AB1234" },
+        { "no vehicle on road", 100, "1", null },
+        { "vehicle number", 100, "1", "12-XYZ" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOrders))]
+    public async Task BadTransportDetails_Return400AndRaiseNothing(string defect, int distanceKm, string mode, string? vehicleNo)
+    {
+        var till = await fixture.EnrolTillAsync();
+        var order = till.Orders.Next([OrderFactory.Line("GOLD-COIN-1G", 8)], EInvoiceFixture.Buyer);
+        await till.SyncOneAsync(order);
+        await fixture.SettledAsync(till.TillId, 1);
+
+        await Responses.ExpectProblemAsync(await RaiseAsync(order.ClientOrderId, new EwayBillOrder(distanceKm, mode, vehicleNo)), HttpStatusCode.BadRequest, fixture.Hq);
+
+        Assert.True((await fixture.FindAsync(order.ClientOrderId))!.EwbNo is null, defect);
+    }
+
+    [Fact]
+    public async Task UnknownOrder_Returns404_TillToken_Returns403()
+    {
+        var till = await fixture.EnrolTillAsync();
+
+        await Responses.ExpectProblemAsync(await RaiseAsync(Guid.CreateVersion7(), Lorry), HttpStatusCode.NotFound, fixture.Hq);
+        await Responses.ExpectProblemAsync(await RaiseAsync(Guid.CreateVersion7(), Lorry, till.Token), HttpStatusCode.Forbidden, fixture.Hq);
+    }
+
+    private static TillSyncJsonContext Json => TillSyncJsonContext.Default;
+
+    private async Task<HttpResponseMessage> RaiseAsync(Guid clientOrderId, EwayBillOrder order, string? token = null)
+    {
+        using var client = fixture.Hq.CreateClient(token ?? fixture.Hq.AdminToken);
+        return await client.PostAsync(new Uri($"/api/v1/einvoices/{clientOrderId}/eway-bill", UriKind.Relative), JsonContent.Create(order, Json.EwayBillOrder));
+    }
+}
