@@ -15,9 +15,11 @@ namespace TillSync.Contracts.Orders;
 /// <param name="CommittedAt">When HQ recorded it.</param>
 /// <param name="Fingerprint">SHA-256 of the order's canonical business content, lowercase hex.</param>
 /// <param name="Order">The order as the till sent it.</param>
+/// <param name="EInvoiceStatus">For a committed order: <c>pending</c>, <c>registered</c> or <c>failed</c> (a B2B bill's
+/// e-invoice), or <c>not_applicable</c> (B2C). Null for a rejected order.</param>
 public sealed record OrderView(
     Guid ClientOrderId, long TillId, long StoreId, long TillSeq, long HqSeq, string Status, string? Reason,
-    string? Detail, IReadOnlyList<string> Flags, DateTimeOffset CommittedAt, string Fingerprint, OrderDto Order);
+    string? Detail, IReadOnlyList<string> Flags, DateTimeOffset CommittedAt, string Fingerprint, OrderDto Order, string? EInvoiceStatus = null);
 
 /// <summary>A page of orders in HQ commit order (<c>GET /api/v1/orders?tillId=&amp;after=&amp;limit=</c>).</summary>
 /// <param name="Orders">Up to <c>limit</c> orders with <c>hqSeq</c> greater than <c>after</c>.</param>

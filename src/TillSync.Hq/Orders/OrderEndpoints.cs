@@ -13,8 +13,13 @@ namespace TillSync.Hq.Orders;
 /// <summary>Order lookup and listing for managers, in HQ's commit order.</summary>
 public static class OrderEndpoints
 {
+    // With each order, its e-invoice state: the outbox row's status for a B2B sale, not_applicable for a committed B2C
+    // sale, none for a rejected order.
     private const string Columns =
-        "hq_seq, client_order_id, till_id, store_id, till_seq, status, reason, detail, flags, committed_at, fingerprint, body_json";
+        "o.hq_seq, o.client_order_id, o.till_id, o.store_id, o.till_seq, o.status, o.reason, o.detail, o.flags, o.committed_at, o.fingerprint, " +
+        "o.body_json, CASE WHEN o.status <> 'committed' THEN NULL WHEN e.status IS NULL THEN 'not_applicable' ELSE e.status END";
+
+    private const string From = "orders o LEFT JOIN einvoices e ON e.client_order_id = o.client_order_id";
 
     /// <summary>Maps <c>GET /api/v1/orders/{clientOrderId}</c> and <c>GET /api/v1/orders?tillId=&amp;after=&amp;limit=</c>.</summary>
     public static void MapOrderEndpoints(this IEndpointRouteBuilder api)
@@ -37,7 +42,7 @@ public static class OrderEndpoints
 
     /// <summary>The recorded order, or null when HQ has none with that id.</summary>
     public static Task<OrderView?> FindAsync(DbConnection connection, DbTransaction? transaction, Guid clientOrderId, CancellationToken cancellationToken) =>
-        connection.Command($"SELECT {Columns} FROM orders WHERE client_order_id = @id", transaction)
+        connection.Command($"SELECT {Columns} FROM {From} WHERE o.client_order_id = @id", transaction)
             .With("@id", clientOrderId.ToString("D")).FirstOrDefaultAsync(Read, cancellationToken);
 
     private static async Task<IResult> ListAsync(HttpContext http, HqDatabase database, long? tillId, long? after, int? limit)
@@ -49,8 +54,8 @@ public static class OrderEndpoints
         }
 
         await using var connection = await database.OpenAsync(http.RequestAborted);
-        var tillFilter = tillId is null ? "" : " AND till_id = @till";
-        var command = connection.Command($"SELECT {Columns} FROM orders WHERE hq_seq > @after{tillFilter} ORDER BY hq_seq LIMIT @limit")
+        var tillFilter = tillId is null ? "" : " AND o.till_id = @till";
+        var command = connection.Command($"SELECT {Columns} FROM {From} WHERE o.hq_seq > @after{tillFilter} ORDER BY o.hq_seq LIMIT @limit")
             .With("@after", after ?? 0L).With("@limit", pageSize + 1);
         if (tillId is not null)
         {
@@ -79,5 +84,6 @@ public static class OrderEndpoints
         OrderStatuses.ParseFlags(r.GetString(8)),
         StoredTime.Parse(r.GetString(9)),
         r.GetString(10),
-        JsonSerializer.Deserialize(r.GetString(11), TillSyncJsonContext.Default.OrderDto)!);
+        JsonSerializer.Deserialize(r.GetString(11), TillSyncJsonContext.Default.OrderDto)!,
+        r.NullableString(12));
 }
