@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Globalization;
+using TillSync.Contracts.Tills;
+using TillSync.Hq.Reviews;
 using TillSync.Hq.Storage;
 using TillSync.Storage;
 
@@ -7,7 +10,8 @@ namespace TillSync.Hq.EInvoicing;
 /// <summary>The worker's reads and writes on the outbox. A bill is taken with a conditional UPDATE that succeeds only
 /// while the bill is pending and nobody's lease on it runs (<c>claimed_until</c>), and every later write names the
 /// lease it holds — so two HQ instances on one database never work on one bill at once, and a worker whose lease ran
-/// out cannot overwrite the outcome of the one that took over.</summary>
+/// out cannot overwrite the outcome of the one that took over. A final outcome (registered, parked) is also written to
+/// the till's updates feed in the same transaction, so the till learns it exactly when it commits.</summary>
 public sealed class PendingEInvoices(HqDatabase database)
 {
     /// <summary>How long a claim lasts: longer than the calls one attempt makes (key, lookup, generate, lookup by IRN).</summary>
@@ -43,21 +47,24 @@ public sealed class PendingEInvoices(HqDatabase database)
         return taken == 1 ? await FindAsync(connection, clientOrderId, cancellationToken) : null;
     }
 
-    /// <summary>Stores the IRP's acknowledgement; false when the lease was lost.</summary>
+    /// <summary>Stores the IRP's acknowledgement and tells the till (<c>irn_registered</c>); false when the lease was lost.</summary>
     public Task<bool> RegisterAsync(EInvoiceBill claimed, Core.EInvoicing.IrnDetails details, DateTimeOffset now, CancellationToken cancellationToken) =>
-        FinishAsync(claimed, now, """
+        FinishAsync(claimed, now, new(TillUpdateKinds.IrnRegistered, string.Create(CultureInfo.InvariantCulture,
+            $"E-invoice registered: AckNo {details.AckNo}; reprint the bill for its IRN and QR code.")), """
             status = 'registered', ack_no = @ackNo, ack_dt = @ackDt, signed_invoice = @invoice, signed_qr = @qr,
             ewb_no = @ewbNo, ewb_date = @ewbDt, ewb_valid_till = @ewbTill, last_error = NULL
             """, [("@ackNo", details.AckNo), ("@ackDt", details.AckDt), ("@invoice", details.SignedInvoice), ("@qr", details.SignedQRCode),
                   ("@ewbNo", details.EwbNo), ("@ewbDt", details.EwbDt), ("@ewbTill", details.EwbValidTill)], cancellationToken);
 
-    /// <summary>Parks the bill as failed with <paramref name="reason"/> for a manager; false when the lease was lost.</summary>
+    /// <summary>Parks the bill as failed with <paramref name="reason"/> for a manager and tells the till
+    /// (<c>einvoice_failed</c>); false when the lease was lost.</summary>
     public Task<bool> ParkAsync(EInvoiceBill claimed, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
-        FinishAsync(claimed, now, "status = 'failed', last_error = @error", [("@error", Truncated(reason))], cancellationToken);
+        FinishAsync(claimed, now, new(TillUpdateKinds.EInvoiceFailed, Truncated($"E-invoice needs attention at HQ: {reason}")),
+            "status = 'failed', last_error = @error", [("@error", Truncated(reason))], cancellationToken);
 
     /// <summary>Leaves the bill pending, to be tried again at <paramref name="nextAttemptAt"/>; false when the lease was lost.</summary>
     public Task<bool> PostponeAsync(EInvoiceBill claimed, string reason, DateTimeOffset nextAttemptAt, DateTimeOffset now, CancellationToken cancellationToken) =>
-        FinishAsync(claimed, now, "next_attempt_at = @next, last_error = @error",
+        FinishAsync(claimed, now, null, "next_attempt_at = @next, last_error = @error",
             [("@next", StoredTime.Text(nextAttemptAt)), ("@error", Truncated(reason))], cancellationToken);
 
     /// <summary>One bill, or null.</summary>
@@ -66,17 +73,34 @@ public sealed class PendingEInvoices(HqDatabase database)
             .FirstOrDefaultAsync(EInvoiceBill.Read, cancellationToken);
 
     private async Task<bool> FinishAsync(
-        EInvoiceBill claimed, DateTimeOffset now, string set, IEnumerable<(string, object?)> values, CancellationToken cancellationToken)
+        EInvoiceBill claimed, DateTimeOffset now, FeedRow? feedRow, string set, IEnumerable<(string, object?)> values, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        if (feedRow is not null)
+        {
+            // Taken before the bill's row, in the order a sync batch takes them (till, then its orders' e-invoices).
+            await TillFeed.LockTillAsync(connection, transaction, claimed.TillId, database.LockRowSql, cancellationToken);
+        }
+
         // Releasing the lease (claimed_until = now) lets the till's next bill go at once.
         var updated = await connection.Command($"""
             UPDATE einvoices SET {set}, claimed_until = @now, updated_at = @now
             WHERE client_order_id = @id AND status = 'pending' AND claimed_until = @lease
-            """).WithAll(values).With("@now", StoredTime.Text(now)).With("@id", claimed.ClientOrderId)
+            """, transaction).WithAll(values).With("@now", StoredTime.Text(now)).With("@id", claimed.ClientOrderId)
             .With("@lease", StoredTime.Text(claimed.ClaimedUntil)).ExecuteAsync(cancellationToken);
+        if (updated == 1 && feedRow is not null)
+        {
+            var feed = TillFeed.NewRows(BulkInsert.ParametersPerStatementDefault);
+            feed.Add(claimed.StoreId, claimed.TillId, feedRow.Kind, null, claimed.ClientOrderId, claimed.DocNo, feedRow.Summary, StoredTime.Text(now));
+            await feed.FlushAsync(connection, transaction, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return updated == 1;
     }
+
+    private sealed record FeedRow(string Kind, string Summary);
 
     private static string Truncated(string text) => text.Length <= 2_000 ? text : text[..2_000];
 }

@@ -37,8 +37,7 @@ public static class ReviewResolutions
         DbConnection connection, DbTransaction transaction, ReviewItemView item, ReviewResolutionRequest request, long? qtyMilli, string manager,
         DateTimeOffset now, string lockRowSql, CancellationToken cancellationToken)
     {
-        await connection.Command($"SELECT t.till_id FROM tills t WHERE t.till_id = @till{lockRowSql}", transaction)
-            .With("@till", item.TillId).ScalarAsync(cancellationToken);
+        await TillFeed.LockTillAsync(connection, transaction, item.TillId, lockRowSql, cancellationToken);
         var at = StoredTime.Text(now);
         await connection.Command("""
             INSERT INTO review_resolutions (resolution_id, review_id, store_id, action, qty_milli, requested_qty_milli, from_store_id, note, resolved_by, resolved_at)

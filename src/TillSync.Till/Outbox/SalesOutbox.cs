@@ -153,10 +153,26 @@ public sealed class SalesOutbox(TillDatabase database)
     public async Task<Receipt?> ReceiptAsync(Guid clientOrderId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.Command("SELECT receipt_json, sync_state FROM sales WHERE client_order_id = @id")
+        var row = await connection.Command("""
+            SELECT s.receipt_json, s.sync_state, i.irn, i.ack_no, i.ack_dt, i.signed_qr,
+              EXISTS (SELECT 1 FROM hq_updates u WHERE u.client_order_id = s.client_order_id AND u.kind = 'einvoice_failed')
+            FROM sales s LEFT JOIN sale_irns i ON i.client_order_id = s.client_order_id WHERE s.client_order_id = @id
+            """)
             .With("@id", clientOrderId.ToString("D"))
-            .FirstOrDefaultAsync(r => (Json: r.GetString(0), State: r.GetString(1)), cancellationToken);
-        return row.Json is null ? null : JsonSerializer.Deserialize(row.Json, TillJsonContext.Default.Receipt)! with { SyncState = row.State };
+            .FirstOrDefaultAsync(r => (Json: r.GetString(0), State: r.GetString(1),
+                Registered: r.IsDBNull(2) ? null : new IrnInfo(IrnStatuses.Registered, r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5)),
+                Parked: r.GetInt64(6) == 1), cancellationToken);
+        if (row.Json is null)
+        {
+            return null;
+        }
+
+        // The stored receipt says what was printed ("pending" for B2B); what HQ reported since is laid over it.
+        var receipt = JsonSerializer.Deserialize(row.Json, TillJsonContext.Default.Receipt)! with { SyncState = row.State };
+        return receipt.Irn.Status == IrnStatuses.NotApplicable ? receipt
+            : row.Registered is { } registered ? receipt with { Irn = registered }
+            : row.Parked ? receipt with { Irn = new IrnInfo(IrnStatuses.NeedsAttention) }
+            : receipt;
     }
 
     /// <summary>How many sales the till has recorded in all.</summary>

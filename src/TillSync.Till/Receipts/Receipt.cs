@@ -18,8 +18,13 @@ public sealed record GstRateSummary(int GstRateBp, long TaxablePaise, long CgstP
 /// <param name="Totals">Bill totals, rounded to the rupee.</param>
 public sealed record Quote(string SupplyKind, IReadOnlyList<ReceiptLine> Lines, IReadOnlyList<GstRateSummary> GstSummary, OrderTotalsDto Totals);
 
-/// <summary>The e-invoice state of a bill: <c>not_applicable</c> (B2C), <c>pending</c> (B2B, no IRN yet) or
-/// <c>registered</c>.</summary>
+/// <summary>The e-invoice state of a bill (<see cref="IrnStatuses"/>) and, once registered, the IRP's acknowledgement.</summary>
+/// <param name="Status"><c>not_applicable</c> (B2C), <c>pending</c> (B2B, no IRN yet), <c>needs_attention</c> (HQ parked
+/// the e-invoice for a manager; still no IRN) or <c>registered</c>.</param>
+/// <param name="Irn">The IRN, when registered.</param>
+/// <param name="AckNo">The IRP's acknowledgement number (digits, as text), when registered.</param>
+/// <param name="AckDt">The acknowledgement time as the IRP wrote it (IST, <c>yyyy-MM-dd HH:mm:ss</c>), when registered.</param>
+/// <param name="SignedQr">The IRP's signed QR string (a JWS); the receipt prints it as a QR code.</param>
 public sealed record IrnInfo(string Status, string? Irn = null, string? AckNo = null, string? AckDt = null, string? SignedQr = null);
 
 /// <summary>Everything a printed receipt shows; stored with the sale so a reprint is the same bill.</summary>

@@ -25,8 +25,9 @@ public static class QuoteBuilder
         static string? Trimmed(string? value, bool upper = false) =>
             string.IsNullOrWhiteSpace(value) ? null : upper ? value.Trim().ToUpperInvariant() : value.Trim();
 
-        var cleaned = new CustomerDto(Trimmed(customer.Phone), Trimmed(customer.Gstin, upper: true), Trimmed(customer.Name), Trimmed(customer.PlaceOfSupply));
-        return cleaned is { Phone: null, Gstin: null, Name: null, PlaceOfSupply: null } ? null : cleaned;
+        var cleaned = new CustomerDto(Trimmed(customer.Phone), Trimmed(customer.Gstin, upper: true), Trimmed(customer.Name), Trimmed(customer.PlaceOfSupply),
+            Trimmed(customer.Address1), Trimmed(customer.Location), customer.Pin);
+        return cleaned is { Phone: null, Gstin: null, Name: null, PlaceOfSupply: null, Address1: null, Location: null, Pin: null } ? null : cleaned;
     }
 
     /// <summary>The priced cart and the order lines to send, or a sentence for the cashier. Pass a customer through
@@ -49,6 +50,11 @@ public static class QuoteBuilder
         if (OrderRules.CheckCustomer(customer) is { } customerProblem)
         {
             return (null, null, customerProblem.Detail[..1].ToUpperInvariant() + customerProblem.Detail[1..] + ".");
+        }
+
+        if (BuyerAddress.Problem(customer) is { } addressProblem)
+        {
+            return (null, null, addressProblem);
         }
 
         var kind = OrderTotals.SupplyKindOf(snapshot.Store.Details.Gstin, customer);

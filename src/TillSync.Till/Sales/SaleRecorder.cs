@@ -59,7 +59,7 @@ public sealed class SaleRecorder(TillDatabase database, SnapshotStore snapshots,
 
         var b2b = customer?.Gstin is not null;
         var receipt = new Receipt(order.ClientOrderId, seq, order.BillNo, createdAt, snapshot.TillName, snapshot.Store.Details, customer, b2b,
-            new IrnInfo(b2b ? "pending" : "not_applicable"), quote.SupplyKind, quote.Lines, quote.GstSummary, quote.Totals, plan.Applied,
+            new IrnInfo(b2b ? IrnStatuses.Pending : IrnStatuses.NotApplicable), quote.SupplyKind, quote.Lines, quote.GstSummary, quote.Totals, plan.Applied,
             plan.TenderedPaise, plan.ChangePaise, SyncStates.Pending);
         await connection.Command("""
             INSERT INTO sales (till_seq, client_order_id, bill_no, created_at, total_paise, order_json, receipt_json, sync_state)

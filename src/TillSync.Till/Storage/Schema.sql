@@ -1,4 +1,4 @@
--- The till's store (schema version 2). Every statement is idempotent (IF NOT EXISTS): a file of an older version is
+-- The till's store (schema version 3). Every statement is idempotent (IF NOT EXISTS): a file of an older version is
 -- brought up to date by running this whole script again. One SQLite file, WAL, synchronous=FULL: a sale the cashier saw saved survives a
 -- power cut. Money is paise, quantities are as sent (decimal text in JSON), times ISO-8601 UTC.
 
@@ -61,3 +61,14 @@ CREATE TABLE IF NOT EXISTS hq_updates (
 );
 CREATE INDEX IF NOT EXISTS ix_hq_updates_review ON hq_updates (review_id, kind);
 CREATE INDEX IF NOT EXISTS ix_hq_updates_order ON hq_updates (client_order_id);
+
+-- Version 3: the IRP's registration of a B2B sale's e-invoice, from an irn_registered update. A receipt (and its reprint)
+-- shows IRN, AckNo, AckDt and the signed QR once a row is here, and "IRN pending" until then.
+CREATE TABLE IF NOT EXISTS sale_irns (
+    client_order_id  TEXT PRIMARY KEY,
+    irn              TEXT NOT NULL,
+    ack_no           TEXT NOT NULL,
+    ack_dt           TEXT NOT NULL,
+    signed_qr        TEXT NOT NULL,
+    received_at      TEXT NOT NULL
+);

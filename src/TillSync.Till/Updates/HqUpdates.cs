@@ -7,8 +7,9 @@ using TillSync.Till.Sync;
 namespace TillSync.Till.Updates;
 
 /// <summary>What HQ has told this till about its sales (<c>GET /api/v1/till/updates</c>), kept durably in
-/// <c>hq_updates</c>: review items opened on its bills and their resolutions today, IRNs and loyalty events later. The
-/// till polls after every successful sync, from the largest cursor it holds; storing an update twice is harmless.</summary>
+/// <c>hq_updates</c>: review items opened on its bills and their resolutions, e-invoice registrations (also kept per
+/// sale in <c>sale_irns</c>, which receipts read) and parked e-invoices; loyalty events later. The till polls after
+/// every successful sync, from the largest cursor it holds; storing an update twice is harmless.</summary>
 public sealed class HqUpdates(TillDatabase database, TimeProvider time)
 {
     /// <summary>Pages read in one poll; the rest waits for the next sync (every heartbeat at the latest).</summary>
@@ -50,6 +51,11 @@ public sealed class HqUpdates(TillDatabase database, TimeProvider time)
             """, transaction)
             .With("@cursor", 0L).With("@kind", "").With("@order", "").With("@bill", null).With("@review", null).With("@reviewKind", null).With("@summary", "")
             .With("@at", "").With("@received", StoredTime.Text(time.GetUtcNow()));
+        await using var irn = connection.Command("""
+            INSERT INTO sale_irns (client_order_id, irn, ack_no, ack_dt, signed_qr, received_at)
+            VALUES (@order, @irn, @ackNo, @ackDt, @qr, @received) ON CONFLICT (client_order_id) DO NOTHING
+            """, transaction)
+            .With("@order", "").With("@irn", "").With("@ackNo", "").With("@ackDt", "").With("@qr", "").With("@received", StoredTime.Text(time.GetUtcNow()));
         var stored = 0;
         foreach (var update in updates)
         {
@@ -62,6 +68,16 @@ public sealed class HqUpdates(TillDatabase database, TimeProvider time)
             insert.Set("@summary", update.Summary);
             insert.Set("@at", StoredTime.Text(update.At));
             stored += await insert.ExecuteNonQueryAsync(cancellationToken);
+            // A registration is final at the IRP, so the first one stored for a sale stands.
+            if (update is { Kind: TillUpdateKinds.IrnRegistered, Irn: { } number, AckNo: { } ackNo, AckDt: { } ackDt, SignedQrCode: { } qr })
+            {
+                irn.Set("@order", update.ClientOrderId.ToString("D"));
+                irn.Set("@irn", number);
+                irn.Set("@ackNo", ackNo.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                irn.Set("@ackDt", ackDt);
+                irn.Set("@qr", qr);
+                await irn.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);

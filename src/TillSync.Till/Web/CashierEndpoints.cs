@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TillSync.Till.Catalog;
 using TillSync.Till.Outbox;
+using TillSync.Till.Receipts;
 using TillSync.Till.Sales;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
@@ -23,6 +24,7 @@ public static class CashierEndpoints
         api.MapPost("/sales", SellAsync);
         api.MapGet("/sales", (SalesOutbox outbox, int? limit, long? before, CancellationToken ct) => RecentAsync(outbox, limit, before, ct));
         api.MapGet("/sales/{clientOrderId}/receipt", ReceiptAsync);
+        api.MapGet("/receipts/{clientOrderId}/qr.svg", QrCodeAsync);
         api.MapGet("/attention", async (SalesOutbox outbox, CancellationToken ct) => TypedResults.Ok(await outbox.AttentionAsync(ct)));
         api.MapPost("/sync-now", (SyncSignal signal) =>
         {
@@ -94,5 +96,18 @@ public static class CashierEndpoints
         }
 
         return await outbox.ReceiptAsync(id, ct) is { } receipt ? TypedResults.Ok(receipt) : LocalProblems.NotFound("No sale with that id on this till.");
+    }
+
+    // The signed e-invoice QR of a registered B2B sale, drawn by the till (the receipt shows it as an <img>).
+    private static async Task<IResult> QrCodeAsync(SalesOutbox outbox, string clientOrderId, CancellationToken ct)
+    {
+        if (!Guid.TryParse(clientOrderId, out var id))
+        {
+            return LocalProblems.BadRequest("That is not a sale id.");
+        }
+
+        return await outbox.ReceiptAsync(id, ct) is { Irn.SignedQr: { } signedQr }
+            ? TypedResults.Text(ReceiptQrCode.Svg(signedQr), "image/svg+xml")
+            : LocalProblems.NotFound("No registered e-invoice for that sale on this till yet.");
     }
 }

@@ -40,8 +40,10 @@ public sealed class CashierSession : IAsyncDisposable
 
     public string ScreenshotFolder { get; }
 
-    /// <summary>Starts HQ (shop set up), enrols and starts a till, and opens the cashier page.</summary>
-    public static async Task<CashierSession> StartAsync(BrowserFixture browser, ITestOutputHelper output, string testName)
+    /// <summary>Starts HQ (shop set up; registering e-invoices with <paramref name="irpUrl"/> when given), enrols and
+    /// starts a till, and opens the cashier page, drawn at <paramref name="deviceScaleFactor"/> device pixels per CSS pixel.</summary>
+    public static async Task<CashierSession> StartAsync(
+        BrowserFixture browser, ITestOutputHelper output, string testName, Uri? irpUrl = null, float deviceScaleFactor = 1)
     {
         var hqDataDir = TempDirs.Create("hq");
         HqServer? hq = null;
@@ -49,7 +51,7 @@ public sealed class CashierSession : IAsyncDisposable
         IBrowserContext? context = null;
         try
         {
-            hq = await HqServer.StartAsync(hqDataDir);
+            hq = await HqServer.StartAsync(hqDataDir, irpUrl);
             await hq.SetUpShopAsync();
             var enrolment = await hq.EnrolTillAsync($"Counter {testName[..Math.Min(testName.Length, 20)]}");
             till = await TillServer.StartAsync(hq.Address, enrolment.Token);
@@ -58,6 +60,7 @@ public sealed class CashierSession : IAsyncDisposable
                 ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
                 Locale = "en-IN",
                 TimezoneId = "Asia/Kolkata",
+                DeviceScaleFactor = deviceScaleFactor,
             });
             context.SetDefaultTimeout(15_000);
             var page = await context.NewPageAsync();

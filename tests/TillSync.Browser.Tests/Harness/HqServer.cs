@@ -8,6 +8,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json.Serialization.Metadata;
 using TillSync.Contracts;
+using TillSync.Contracts.EInvoicing;
 using TillSync.Contracts.Orders;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Sync;
@@ -45,16 +46,18 @@ public sealed class HqServer : IDisposable
     /// <summary>Where HQ keeps hq.db; survives <see cref="KillHard"/>.</summary>
     public string DataDir { get; }
 
-    /// <summary>Starts HQ on a free loopback port with a fresh data dir and a random manager token.</summary>
-    public static async Task<HqServer> StartAsync(string dataDir)
+    /// <summary>Starts HQ on a free loopback port with a fresh data dir and a random manager token; with
+    /// <paramref name="irpUrl"/>, HQ registers B2B bills with that IRP (<c>--irp-url</c>).</summary>
+    public static async Task<HqServer> StartAsync(string dataDir, Uri? irpUrl = null)
     {
+        string[] irp = irpUrl is null ? [] : ["--irp-url", irpUrl.ToString()];
         var adminToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         for (var attempt = 1; ; attempt++)
         {
             var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreeLoopbackPort()}");
             try
             {
-                var process = await ServerProcess.StartAsync("hq", ["--urls", url, "--data", dataDir, "--admin-token", adminToken]);
+                var process = await ServerProcess.StartAsync("hq", ["--urls", url, "--data", dataDir, "--admin-token", adminToken, .. irp]);
                 return new HqServer(process, dataDir, adminToken, process.BaseAddress);
             }
             catch (InvalidOperationException) when (attempt < PortAttempts)
@@ -95,6 +98,10 @@ public sealed class HqServer : IDisposable
     public Task<TillEnrolmentResult> EnrolTillAsync(string name) =>
         SendAsync(HttpMethod.Post, "/api/v1/tills", JsonContent.Create(new TillEnrolmentRequest(name), Json.TillEnrolmentRequest),
             HttpStatusCode.Created, Json.TillEnrolmentResult);
+
+    /// <summary>GET /api/v1/einvoices/{clientOrderId}: the bill's e-invoice as HQ holds it.</summary>
+    public Task<EInvoiceView> EInvoiceAsync(Guid clientOrderId) =>
+        SendAsync(HttpMethod.Get, $"/api/v1/einvoices/{clientOrderId}", null, HttpStatusCode.OK, Json.EInvoiceView);
 
     /// <summary>Every order HQ holds for the till, in HQ's commit order, following <c>nextAfter</c> to the end.</summary>
     public async Task<IReadOnlyList<OrderView>> OrdersAsync(long tillId)

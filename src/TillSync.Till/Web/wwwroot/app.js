@@ -302,7 +302,7 @@ function clearSale() {
   state.tenders = [];
   state.quote = null;
   state.quoteError = null;
-  for (const id of ['customer-phone', 'customer-gstin', 'customer-name']) $(id).value = '';
+  for (const id of CUSTOMER_TEXT_FIELDS) $(id).value = '';
   $('customer-pos').value = '';
   cartChanged();
   renderTenders();
@@ -343,16 +343,26 @@ function renderCart() {
 
 // ---------------------------------------------------------------- customer
 
+const CUSTOMER_TEXT_FIELDS = ['customer-phone', 'customer-gstin', 'customer-name', 'customer-address1', 'customer-location', 'customer-pin'];
+const PIN_PATTERN = /^[1-9][0-9]{5}$/;
+
+// The buyer's address goes to HQ for the e-invoice (BuyerDtls); a PIN is sent only once it is a PIN.
 function customerFromForm() {
   const phone = $('customer-phone').value.trim();
   const gstin = $('customer-gstin').value.trim().toUpperCase();
   const name = $('customer-name').value.trim();
   const placeOfSupply = $('customer-pos').value;
+  const address1 = $('customer-address1').value.trim();
+  const location = $('customer-location').value.trim();
+  const pin = $('customer-pin').value.trim();
   const customer = {};
   if (phone) customer.phone = phone;
   if (gstin) customer.gstin = gstin;
   if (name) customer.name = name;
   if (placeOfSupply) customer.placeOfSupply = placeOfSupply;
+  if (address1) customer.address1 = address1;
+  if (location) customer.location = location;
+  if (PIN_PATTERN.test(pin)) customer.pin = Number(pin);
   return Object.keys(customer).length ? customer : null;
 }
 
@@ -360,7 +370,15 @@ function customerProblem() {
   const gstin = $('customer-gstin').value.trim();
   if (gstin && gstin.length !== 15) return `A GSTIN has 15 characters; this one has ${gstin.length}.`;
   if (gstin && !$('customer-name').value.trim()) return 'A B2B bill needs the buyer’s name: fill in Name.';
+  const pin = $('customer-pin').value.trim();
+  if (pin && !PIN_PATTERN.test(pin)) return `“${pin}” is not a PIN code: a PIN has 6 digits and does not start with 0.`;
+  const location = $('customer-location').value.trim();
+  if (location && location.length < 3) return 'The buyer’s city needs at least 3 letters.';
   return null;
+}
+
+function buyerAddressMissing(customer) {
+  return Boolean(customer?.gstin) && !(customer.address1 && customer.location && customer.pin);
 }
 
 // ---------------------------------------------------------------- quote (all tax comes from the server)
@@ -449,8 +467,10 @@ function renderTotals() {
   if (!state.quote) {
     kind.textContent = '';
   } else {
-    const b2b = Boolean(customerFromForm()?.gstin);
-    kind.textContent = `${inter ? 'Inter-state supply: IGST' : 'Intra-state supply: CGST + SGST'}${b2b ? ' · B2B bill: HQ registers the IRN (receipt says “IRN pending” until then)' : ''}`;
+    const customer = customerFromForm();
+    const b2b = Boolean(customer?.gstin);
+    const missing = buyerAddressMissing(customer) ? ' · the e-invoice needs the buyer’s address, city and PIN' : '';
+    kind.textContent = `${inter ? 'Inter-state supply: IGST' : 'Intra-state supply: CGST + SGST'}${b2b ? ` · B2B bill: HQ registers the IRN (receipt says “IRN pending” until then)${missing}` : ''}`;
   }
   renderQuoteState(false);
   renderTenderSummary();
@@ -939,7 +959,7 @@ function wire() {
     }
   });
 
-  for (const id of ['customer-phone', 'customer-gstin', 'customer-name']) {
+  for (const id of CUSTOMER_TEXT_FIELDS) {
     $(id).addEventListener('input', () => requestQuote(CUSTOMER_DEBOUNCE_MS));
   }
   $('customer-gstin').addEventListener('input', event => {
@@ -949,7 +969,7 @@ function wire() {
     input.setSelectionRange(at, at);
   });
   $('customer-pos').addEventListener('change', () => requestQuote(0));
-  for (const id of ['customer-phone', 'customer-gstin', 'customer-name', 'customer-pos']) {
+  for (const id of [...CUSTOMER_TEXT_FIELDS, 'customer-pos']) {
     $(id).addEventListener('keydown', event => {
       if (event.key === 'Enter') {
         event.preventDefault();

@@ -27,6 +27,8 @@ export function receiptHtml(r, reprint) {
     if (customer.gstin) {
       out.push(`<div class="b">Buyer: ${esc(customer.name ?? '')}</div>`);
       out.push(`<div data-testid="receipt-buyer-gstin">GSTIN: ${esc(customer.gstin)}</div>`);
+      const buyerAddress = [customer.address1, [customer.location, customer.pin].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+      if (buyerAddress) out.push(`<div data-testid="receipt-buyer-address">${esc(buyerAddress)}</div>`);
     } else if (customer.name) {
       out.push(`<div>Customer: ${esc(customer.name)}</div>`);
     }
@@ -65,16 +67,18 @@ export function receiptHtml(r, reprint) {
   if (r.b2b || customer?.gstin) {
     out.push('<hr>');
     if (irn.status === 'registered' && irn.irn) {
-      out.push(`<div class="irn" data-testid="receipt-irn">IRN: ${esc(irn.irn)}</div>`);
-      if (irn.ackNo) out.push(`<div>Ack No: ${esc(irn.ackNo)}</div>`);
-      if (irn.ackDt) out.push(`<div>Ack Date: ${esc(dateTimeText(irn.ackDt))}</div>`);
-      // The signed QR arrives drawn by the till (an SVG document); as an <img> it can never run script.
-      if (irn.signedQrSvg) {
-        out.push(`<div class="c"><img class="irn-qr" data-testid="receipt-irn-qr" alt="Signed e-invoice QR code" src="data:image/svg+xml;charset=utf-8,${encodeURIComponent(irn.signedQrSvg)}"></div>`);
-      }
+      out.push(`<div class="irn" data-testid="receipt-irn">IRN: <span data-testid="receipt-irn-value">${esc(irn.irn)}</span></div>`);
+      out.push(`<div>Ack No: <span data-testid="receipt-ack-no">${esc(irn.ackNo ?? '')}</span></div>`);
+      out.push(`<div>Ack Date: <span data-testid="receipt-ack-dt">${esc(irn.ackDt ?? '')}</span></div>`);
+      // The till draws the signed QR itself (GET /api/receipts/{id}/qr.svg); as an <img> the SVG can never run script.
+      out.push(`<div class="c"><img class="irn-qr" data-testid="receipt-irn-qr" alt="Signed e-invoice QR code" src="/api/receipts/${encodeURIComponent(r.clientOrderId)}/qr.svg"></div>`);
     } else {
       out.push('<div class="irn-pending" data-testid="receipt-irn-pending">IRN pending</div>');
-      out.push('<div class="c small">Provisional: the e-invoice is registered by HQ; ask for a reprint to get the IRN.</div>');
+      if (irn.status === 'needs_attention') {
+        out.push('<div class="c small" data-testid="receipt-einvoice-attention">E-invoice needs attention at HQ: a manager must fix it before the IRN is issued.</div>');
+      } else {
+        out.push('<div class="c small">Provisional: the e-invoice is registered by HQ; ask for a reprint to get the IRN.</div>');
+      }
     }
   }
   out.push(`<div class="c foot">Thank you. Prices exclusive of GST; tax as shown.<br>Ref ${esc(r.clientOrderId)} · #${esc(r.tillSeq)}</div>`);

@@ -1,0 +1,113 @@
+// Proves a B2B sale rung up on the cashier page with the buyer's address gets its IRN printed: real HQ registering with
+// a real IRP simulator, real till; the reprint shows the computed IRN and HQ's AckNo, and the QR image the page draws
+// decodes (from a screenshot of it) to exactly the IRP's signed QR string, which verifies with the IRP's published key.
+using TillSync.Browser.Tests.Harness;
+using TillSync.Contracts.Orders;
+using TillSync.Core.EInvoicing;
+using TillSync.Core.Orders;
+using TillSync.Testing;
+using Xunit.Abstractions;
+using ZXing;
+using ZXing.Common;
+using ZXing.QrCode;
+using static Microsoft.Playwright.Assertions;
+
+namespace TillSync.Browser.Tests;
+
+[Collection(CashierPageSuite.Name)]
+public sealed class EInvoiceReceiptTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    private static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(30);
+
+    // Registration waits for a sync, the worker and the till's next poll of the updates feed (a 15 s heartbeat).
+    private static readonly TimeSpan IrnTimeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task B2BSaleWithBuyerAddress_ReprintShowsIrnAckNoAndAQrThatDecodesToTheSignedQr()
+    {
+        await using var irp = await IrpProcess.StartAsync();
+        // Four device pixels per CSS pixel: the 40 mm QR of a ~900-character JWS gets several pixels per module.
+        await using var session = await CashierSession.StartAsync(browser, output, nameof(B2BSaleWithBuyerAddress_ReprintShowsIrnAckNoAndAQrThatDecodesToTheSignedQr),
+            irp.BaseAddress, deviceScaleFactor: 4);
+        var cashier = session.Cashier;
+        await session.RunAsync(async () =>
+        {
+            await cashier.WaitForSyncStateAsync("online", SyncTimeout);
+            await cashier.ScanAsync("GHEE-1L", "GHEE-1L", "1");
+            await cashier.By("customer-gstin").FillAsync(Shop.B2BBuyer.Gstin!);
+            await cashier.By("customer-name").FillAsync(Shop.B2BBuyer.Name!);
+            await cashier.By("customer-pin").FillAsync("56001");
+            await Expect(cashier.By("buyer-address-hint")).ToContainTextAsync("e-invoice needs them");
+            await cashier.By("pay-button").ClickAsync();
+            await Expect(cashier.By("message")).ToContainTextAsync("is not a PIN code: a PIN has 6 digits");
+            await cashier.By("customer-address1").FillAsync("4 MG Road");
+            await cashier.By("customer-location").FillAsync("Bengaluru");
+            await cashier.By("customer-pin").FillAsync("560001");
+            await cashier.WaitForTotalsAsync();
+            await cashier.By("pay-button").ClickAsync();
+            await Expect(cashier.By("tender-amount").First).ToHaveValueAsync("728.00");
+            await cashier.By("pay-button").ClickAsync();
+            var billNo = await cashier.WaitForReceiptAsync();
+            await Expect(cashier.Receipt.GetByTestId("receipt-irn-pending")).ToHaveTextAsync("IRN pending");
+            await Expect(cashier.Receipt.GetByTestId("receipt-buyer-address")).ToHaveTextAsync("4 MG Road, Bengaluru 560001");
+            await cashier.CloseReceiptAsync();
+
+            var order = await HqOrderAsync(session, billNo);
+            var registered = await Poll.UntilAsync(() => session.Hq.EInvoiceAsync(order.ClientOrderId), e => e.Status != "pending", IrnTimeout,
+                e => $"e-invoice {e.Status}: {e.LastError}");
+            Assert.True(registered.Status == "registered", $"{registered.Status}: {registered.LastError}");
+            await Poll.UntilAsync(() => ReprintShowsIrnAsync(cashier, billNo), shown => shown, IrnTimeout, _ => $"the reprint of {billNo} still says IRN pending");
+
+            var date = DateOnly.FromDateTime(order.Order.CreatedAt.ToOffset(BillNumber.IstOffset).DateTime);
+            var irn = Irn.Compute(Shop.Store.Gstin, date, EInvoiceDocumentType.Invoice, billNo);
+            await Expect(cashier.Receipt.GetByTestId("receipt-irn-value")).ToHaveTextAsync(irn);
+            Assert.Equal(irn, registered.Irn);
+            await Expect(cashier.Receipt.GetByTestId("receipt-ack-no")).ToHaveTextAsync(registered.AckNo!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Expect(cashier.Receipt.GetByTestId("receipt-ack-dt")).ToHaveTextAsync(registered.AckDt!);
+            var qrImage = cashier.Receipt.GetByTestId("receipt-irn-qr");
+            await Expect(qrImage).ToHaveJSPropertyAsync("complete", true);
+            var decoded = DecodeQr(PngPixels.Decode(await qrImage.ScreenshotAsync()));
+
+            Assert.Equal(registered.SignedQrCode, decoded);
+            using var irpClient = irp.Client(Shop.Store.Gstin);
+            var (_, key) = await irpClient.PublishedKeyAsync();
+            var claims = IrpSignatures.VerifiedQrCode(decoded, key);
+            Assert.NotNull(claims);
+            Assert.Equal((irn, Shop.B2BBuyer.Gstin, billNo), (claims.Irn, claims.BuyerGstin, claims.DocNo));
+            await session.ReceiptScreenshotAsync("receipt-b2b-irn");
+        });
+    }
+
+    private static async Task<OrderView> HqOrderAsync(CashierSession session, string billNo)
+    {
+        var orders = await Poll.UntilAsync(() => session.Hq.OrdersAsync(session.Enrolment.TillId), o => o.Any(x => x.Order.BillNo == billNo), SyncTimeout,
+            o => $"HQ has {o.Count} orders, none {billNo}");
+        return orders.Single(o => o.Order.BillNo == billNo);
+    }
+
+    // Reprints the bill from Recent sales; true when the receipt carries an IRN, otherwise closes it for the next try.
+    private static async Task<bool> ReprintShowsIrnAsync(CashierPage cashier, string billNo)
+    {
+        await cashier.By("sales-button").ClickAsync();
+        await cashier.Page.Locator($"[data-testid=\"sale-row\"][data-bill-no=\"{billNo}\"]").GetByTestId("reprint").ClickAsync();
+        Assert.Equal(billNo, await cashier.WaitForReceiptAsync());
+        await Expect(cashier.Receipt.GetByTestId("receipt-reprint")).ToHaveTextAsync("REPRINT");
+        if (await cashier.Receipt.GetByTestId("receipt-irn-value").CountAsync() == 1)
+        {
+            return true;
+        }
+
+        await Expect(cashier.Receipt.GetByTestId("receipt-irn-pending")).ToHaveTextAsync("IRN pending");
+        await cashier.CloseReceiptAsync();
+        return false;
+    }
+
+    private static string DecodeQr(PngPixels pixels)
+    {
+        var source = new RGBLuminanceSource(pixels.Rgba, pixels.Width, pixels.Height, RGBLuminanceSource.BitmapFormat.RGBA32);
+        var hints = new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true };
+        var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints);
+        Assert.True(result is not null, $"No QR code found in the {pixels.Width}×{pixels.Height} screenshot of the receipt's QR image.");
+        return result.Text;
+    }
+}

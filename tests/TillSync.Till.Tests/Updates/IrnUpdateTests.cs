@@ -1,0 +1,80 @@
+// Proves the till learns its B2B sales' IRNs: the buyer's address reaches HQ, the IRP registers the bill, the
+// irn_registered update is stored and the reprinted receipt carries HQ's IRN, AckNo, AckDt and signed QR, drawn as SVG
+// by the till; a parked e-invoice shows as needing attention. Real HQ and IRP processes; in-process till on a fake clock.
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+using TillSync.Contracts;
+using TillSync.Contracts.EInvoicing;
+using TillSync.Contracts.Sync;
+using TillSync.Core.EInvoicing;
+using TillSync.Testing;
+using TillSync.Till.Receipts;
+using TillSync.Till.Sales;
+using TillSync.Till.Tests.Harness;
+
+namespace TillSync.Till.Tests.Updates;
+
+public sealed class IrnUpdateTests
+{
+    private static readonly CustomerDto BuyerWithAddress = HqScenario.B2BIntraState with { Address1 = "4 MG Road", Location = "Bengaluru", Pin = 560001 };
+
+    [Fact]
+    public async Task RegisteredB2BSale_ReprintCarriesHqsIrnAckNoAndSignedQr_B2CSaleHasNone()
+    {
+        await using var irp = await IrpProcess.StartAsync();
+        await using var shop = await TillScenario.StartAsync(irp.BaseAddress);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Func<Task> tick = () =>
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            return Task.CompletedTask;
+        };
+        await using var till = await shop.StartInProcessTillAsync(time);
+        await till.Api.WaitOnlineAsync(betweenPolls: tick);
+
+        var b2b = await till.Api.SellAsync(Carts.PaidInCash([new CartLine("GHEE-1L", 1)], BuyerWithAddress));
+        var b2c = await till.Api.SellAsync(Carts.PaidInCash([new CartLine("RICE-5KG", 1)]));
+        Assert.Equal(IrnStatuses.Pending, b2b.Irn.Status);
+        await till.Api.SyncNowAsync();
+        var reprint = await Eventually.UntilAsync(() => till.Api.ReceiptAsync(b2b.ClientOrderId), r => r.Irn.Status == IrnStatuses.Registered,
+            TimeSpan.FromSeconds(60), "the IRN to reach the till", shop.Hq, tick);
+
+        // HQ parks a bill without the buyer's address before sending it, so "registered" also proves the address arrived.
+        var atHq = await HqEInvoiceAsync(shop.Hq, b2b.ClientOrderId);
+        Assert.Equal("registered", atHq.Status);
+        Assert.Equal(Irn.Compute(HqScenario.StoreGstin, DateOnly.FromDateTime(b2b.CreatedAt.DateTime), EInvoiceDocumentType.Invoice, b2b.BillNo), reprint.Irn.Irn);
+        Assert.Equal(atHq.Irn, reprint.Irn.Irn);
+        Assert.Equal(atHq.AckNo?.ToString(CultureInfo.InvariantCulture), reprint.Irn.AckNo);
+        Assert.Equal(atHq.AckDt, reprint.Irn.AckDt);
+        Assert.Equal(atHq.SignedQrCode, reprint.Irn.SignedQr);
+        using var local = new HttpClient { BaseAddress = till.Api.BaseAddress };
+        using var qr = await local.GetAsync(new Uri($"/api/receipts/{b2b.ClientOrderId}/qr.svg", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, qr.StatusCode);
+        Assert.Equal("image/svg+xml", qr.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("<svg", (await qr.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
+        Assert.Equal(IrnStatuses.NotApplicable, (await till.Api.ReceiptAsync(b2c.ClientOrderId)).Irn.Status);
+        using var noQr = await local.GetAsync(new Uri($"/api/receipts/{b2c.ClientOrderId}/qr.svg", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, noQr.StatusCode);
+    }
+
+    [Fact]
+    public async Task B2BSaleWithABadPin_IsRefusedWithAReadableMessage_NothingIsRecorded()
+    {
+        await using var till = await LocalTill.CreateAsync();
+
+        var (receipt, problem) = await till.Recorder.RecordAsync(
+            Carts.PaidInCash([new CartLine("GHEE-1L", 1)], BuyerWithAddress with { Pin = 56_001 }), CancellationToken.None);
+
+        Assert.Null(receipt);
+        Assert.Equal("Buyer PIN 56001 is not a PIN code: it must be 6 digits, not starting with 0.", problem);
+        Assert.Equal(0, await till.Outbox.CountAsync(CancellationToken.None));
+    }
+
+    private static async Task<EInvoiceView> HqEInvoiceAsync(HqProcess hq, Guid clientOrderId)
+    {
+        using var client = hq.CreateClient(hq.AdminToken);
+        return await Responses.ExpectAsync(await client.GetAsync(new Uri($"/api/v1/einvoices/{clientOrderId}", UriKind.Relative)),
+            HttpStatusCode.OK, TillSyncJsonContext.Default.EInvoiceView, hq);
+    }
+}
