@@ -18,7 +18,7 @@ namespace TillSync.Bench;
 /// (all duplicates). Batches are built before the clock starts so that only HQ is measured.</summary>
 internal static class IngestBenchmark
 {
-    private const string AdminToken = "bench-admin-token";
+    internal const string AdminToken = "bench-admin-token";
     private static readonly int[] GstRatesBp = [0, 500, 1200, 1800, 2800];
 
     public static async Task<int> RunAsync(IngestSettings settings)
@@ -38,7 +38,7 @@ internal static class IngestBenchmark
         return 0;
     }
 
-    private static async Task<List<TillEnrolmentResult>> SetUpAsync(HttpClient http, IngestSettings settings)
+    internal static async Task<List<TillEnrolmentResult>> SetUpAsync(HttpClient http, IngestSettings settings)
     {
         using var manager = Authorised(http, AdminToken);
         await Send(manager, HttpMethod.Put, "/api/v1/store",
