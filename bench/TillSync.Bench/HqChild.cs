@@ -17,6 +17,9 @@ internal sealed class HqChild : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>HQ's data directory (hq.db on SQLite).</summary>
+    public string DataDir => _dataDir;
+
     public static async Task<HqChild> StartAsync(string dataDir, string adminToken, string? postgres)
     {
         var start = new ProcessStartInfo("dotnet")

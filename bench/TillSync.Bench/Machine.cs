@@ -5,6 +5,10 @@ namespace TillSync.Bench;
 /// <summary>The machine a figure was measured on, for bench/RESULTS.md.</summary>
 internal static class Machine
 {
+    /// <summary>The 1-, 5- and 15-minute load averages now: figures taken under load are lower bounds.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
     public static string Describe()
     {
         var cpu = File.Exists("/proc/cpuinfo")

@@ -66,6 +66,8 @@ public sealed class EInvoiceReceiptTests(BrowserFixture browser, ITestOutputHelp
             await Expect(cashier.Receipt.GetByTestId("receipt-ack-dt")).ToHaveTextAsync(registered.AckDt!);
             var qrImage = cashier.Receipt.GetByTestId("receipt-irn-qr");
             await Expect(qrImage).ToHaveJSPropertyAsync("complete", true);
+            // The receipt scrolls inside its dialog; centre the code so no edge of it (or its quiet zone) is clipped.
+            await qrImage.EvaluateAsync("img => img.scrollIntoView({ block: 'center' })");
             var decoded = DecodeQr(PngPixels.Decode(await qrImage.ScreenshotAsync()));
 
             Assert.Equal(registered.SignedQrCode, decoded);

@@ -44,6 +44,10 @@ CREATE TABLE IF NOT EXISTS sales (
     synced_at        TEXT
 );
 CREATE INDEX IF NOT EXISTS ix_sales_queue ON sales (sync_state, till_seq);
+-- The queue's age (SalesOutbox.StateAsync, before every sync) is MIN(created_at) over the queued sales; without this index
+-- it read every queued row, so a long offline queue drained in time quadratic in its length (bench/RESULTS.md). It came
+-- with version 3: a version 1 or 2 file gets it when the (idempotent) script runs again to upgrade it.
+CREATE INDEX IF NOT EXISTS ix_sales_queue_age ON sales (sync_state, created_at);
 
 -- Version 2: what HQ told this till through GET /api/v1/till/updates, every update as received (kinds the till does not
 -- know yet are kept too). The largest cursor is where the next poll starts. A review item is open for the cashier

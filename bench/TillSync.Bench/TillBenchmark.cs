@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using TillSync.Contracts;
+using TillSync.Contracts.Sync;
+using TillSync.Contracts.Tills;
+using TillSync.Core.Ids;
+using TillSync.Core.Orders;
+using TillSync.Core.Tax;
+using TillSync.Storage;
+using TillSync.Till.Catalog;
+using TillSync.Till.Outbox;
+using TillSync.Till.Sales;
+using TillSync.Till.Storage;
+using TillSync.Till.Sync;
+using TillSync.Till.Updates;
+
+namespace TillSync.Bench;
+
+/// <summary>The till's two DESIGN §12 targets. <c>sale</c>: the real <see cref="SaleRecorder"/> on a real till.db,
+/// each sale interleaved with a bare fsync'd insert of the same row into a second file with the same pragmas.
+/// <c>drain</c>: a queue of N offline orders, then a real HQ drained by the till's real sync agent steps; this process
+/// is the till, and its peak RSS (VmHWM, reset after the queue is built) is the till's.</summary>
+internal static class TillBenchmark
+{
+    public static async Task<int> RunAsync(string mode, int count)
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "tillsync-bench", Guid.CreateVersion7().ToString("N"));
+        var tillDir = dataDir + "-till";
+        await using var hq = await HqChild.StartAsync(dataDir, IngestBenchmark.AdminToken, null);
+        using var admin = new HttpClient { BaseAddress = hq.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        var enrolment = (await IngestBenchmark.SetUpAsync(admin, new IngestSettings(1, 0, 3, 500, null)))[0];
+        using var http = new HttpClient();
+        HqClient.Configure(http, hq.BaseAddress, enrolment.Token);
+        var client = new HqClient(http);
+        var database = new TillDatabase(tillDir);
+        await database.EnsureSchemaAsync(CancellationToken.None);
+        var snapshots = new SnapshotStore(database);
+        await snapshots.SaveAsync(await client.SnapshotAsync(CancellationToken.None), CancellationToken.None);
+        using var signal = new SyncSignal();
+        var recorder = new SaleRecorder(database, snapshots, new UuidV7Generator(TimeProvider.System, new Random(1)), TimeProvider.System, signal);
+        try
+        {
+            return mode == "sale"
+                ? await SalesAsync(database, recorder, snapshots.Current!, count)
+                : await DrainAsync(database, recorder, snapshots, client, signal, count);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(tillDir, recursive: true);
+        }
+    }
+
+    private static SaleRequest Cart(TillSnapshot snapshot, Random random)
+    {
+        var lines = Enumerable.Range(0, 3).Select(_ => new CartLine(snapshot.Products[random.Next(snapshot.Products.Count)].Sku, random.Next(1, 4))).ToList();
+        return new SaleRequest(lines, [new Tender(PaymentMethods.Cash, 10_000_000)]);
+    }
+
+    private static async Task<int> SalesAsync(TillDatabase database, SaleRecorder recorder, TillSnapshot snapshot, int count)
+    {
+        var bareDir = Path.GetDirectoryName(database.FilePath)! + "-bare";
+        Directory.CreateDirectory(bareDir);
+        await using var bare = new SqliteConnection($"Data Source={Path.Combine(bareDir, "bare.db")}");
+        await bare.OpenAsync();
+        await bare.Command("PRAGMA journal_mode = WAL;").ExecuteAsync(CancellationToken.None);
+        await bare.Command("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;").ExecuteAsync(CancellationToken.None);
+        await using (var source = new SqliteConnection($"Data Source={database.FilePath};Mode=ReadOnly"))
+        {
+            await source.OpenAsync();
+            var ddl = await source.Command("SELECT group_concat(sql, ';') FROM sqlite_master WHERE tbl_name = 'sales' AND sql IS NOT NULL")
+                .ScalarAsync(CancellationToken.None);
+            await bare.Command((string)ddl!).ExecuteAsync(CancellationToken.None);
+        }
+
+        var random = new Random(7);
+        var recorded = new List<double>(count);
+        var bareMs = new List<double>(count);
+        await using var read = new SqliteConnection($"Data Source={database.FilePath};Mode=ReadOnly");
+        await read.OpenAsync();
+        for (var i = 0; i < count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var (receipt, problem) = await recorder.RecordAsync(Cart(snapshot, random), CancellationToken.None);
+            recorded.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            if (receipt is null)
+            {
+                throw new InvalidOperationException(problem);
+            }
+
+            // The same row, read back untimed, inserted bare: one fsync'd transaction, one statement, a kept connection.
+            var row = await read.Command("SELECT till_seq, client_order_id, bill_no, created_at, total_paise, order_json, receipt_json FROM sales WHERE till_seq = @s")
+                .With("@s", receipt.TillSeq)
+                .FirstOrDefaultAsync(r => new object[] { r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetString(5), r.GetString(6) },
+                    CancellationToken.None);
+            start = Stopwatch.GetTimestamp();
+            await using (var transaction = bare.BeginTransaction(deferred: false))
+            {
+                await bare.Command("""
+                    INSERT INTO sales (till_seq, client_order_id, bill_no, created_at, total_paise, order_json, receipt_json, sync_state)
+                    VALUES (@seq, @id, @bill, @at, @total, @order, @receipt, 'pending')
+                    """, transaction)
+                    .With("@seq", row![0]).With("@id", row[1]).With("@bill", row[2]).With("@at", row[3]).With("@total", row[4])
+                    .With("@order", row[5]).With("@receipt", row[6]).ExecuteAsync(CancellationToken.None);
+                await transaction.CommitAsync();
+            }
+
+            bareMs.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        await bare.CloseAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(bareDir, recursive: true);
+        double P(List<double> l, int p) => Percentile(l, p);
+        Console.WriteLine($"machine: {Machine.Describe()}; load average at the end: {Machine.LoadAverage()}");
+        Console.WriteLine($"run: {count} sales of 3 lines, each followed by a bare insert of the same row");
+        Console.WriteLine("| path | p50 ms | p99 ms | max ms |");
+        Console.WriteLine("| --- | ---: | ---: | ---: |");
+        Console.WriteLine(Invariant($"| SaleRecorder.RecordAsync (real till.db) | {P(recorded, 50):0.00} | {P(recorded, 99):0.00} | {recorded.Max():0.00} |"));
+        Console.WriteLine(Invariant($"| bare fsync'd INSERT of the same row | {P(bareMs, 50):0.00} | {P(bareMs, 99):0.00} | {bareMs.Max():0.00} |"));
+        Console.WriteLine(Invariant($"recorder / bare: p50 {P(recorded, 50) / P(bareMs, 50):0.00}, p99 {P(recorded, 99) / P(bareMs, 99):0.00} (DESIGN §12: p99 ≤ 5 ms and ≤ 1.5×)"));
+        return 0;
+    }
+
+    private static async Task<int> DrainAsync(
+        TillDatabase database, SaleRecorder recorder, SnapshotStore snapshots, HqClient client, SyncSignal signal, int count)
+    {
+        var build = Stopwatch.StartNew();
+        await BuildQueueAsync(database, recorder, snapshots.Current!, count);
+        build.Stop();
+        GC.Collect();
+        var rssBefore = Status("VmRSS");
+        var hwmAfterBuild = Status("VmHWM");
+        // Writing 5 to clear_refs resets VmHWM to the current RSS (Linux ≥ 4.0): the peak below is the drain's.
+        await File.WriteAllTextAsync("/proc/self/clear_refs", "5");
+        var agent = new SyncAgent(client, new SalesOutbox(database), snapshots, new HqUpdates(database, TimeProvider.System), new LinkState(), signal,
+            new Backoff(TimeSpan.FromSeconds(5), new Random(1)), TimeProvider.System, NullLogger<SyncAgent>.Instance);
+        var clock = Stopwatch.StartNew();
+        var steps = 1;
+        // The agent answers zero while it made progress and more may wait; the heartbeat interval once the queue is
+        // empty (or a backoff delay on a failure, which the synced count below then reports).
+        while (await agent.RunOnceAsync(CancellationToken.None) == TimeSpan.Zero)
+        {
+            steps++;
+        }
+
+        clock.Stop();
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        var synced = Convert.ToInt64(await connection.Command("SELECT COUNT(*) FROM sales WHERE sync_state = 'synced'")
+            .ScalarAsync(CancellationToken.None), CultureInfo.InvariantCulture);
+        Console.WriteLine($"machine: {Machine.Describe()}; load average at the end: {Machine.LoadAverage()}");
+        Console.WriteLine(Invariant($"queue: {count} orders built in {build.Elapsed.TotalSeconds:0.0} s (peak RSS while building {hwmAfterBuild / 1024.0:0} MiB)"));
+        Console.WriteLine("| queued orders | synced | sync steps | drain s | orders/s | RSS before drain MiB | peak RSS during drain MiB (VmHWM) | RSS after MiB |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine(Invariant(
+            $"| {count} | {synced} | {steps} | {clock.Elapsed.TotalSeconds:0.0} | {count / clock.Elapsed.TotalSeconds:0} | {rssBefore / 1024.0:0} | {Status("VmHWM") / 1024.0:0} | {Status("VmRSS") / 1024.0:0} |"));
+        return synced == count ? 0 : 1;
+    }
+
+    // The first sale goes through the real recorder; the rest are inserted the way it inserts them (same columns, the
+    // OrderDto JSON it would send, its receipt JSON as the template), 5,000 per transaction so that building 100,000
+    // does not take 100,000 fsyncs. Memory stays small: one transaction's rows at a time.
+    private static async Task BuildQueueAsync(TillDatabase database, SaleRecorder recorder, TillSnapshot snapshot, int count)
+    {
+        var random = new Random(11);
+        var (first, problem) = await recorder.RecordAsync(Cart(snapshot, random), CancellationToken.None);
+        if (first is null)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        var receiptJson = (string)(await connection.Command("SELECT receipt_json FROM sales WHERE till_seq = 1").ScalarAsync(CancellationToken.None))!;
+        var ids = new UuidV7Generator(TimeProvider.System, new Random(3));
+        for (var seq = 2L; seq <= count;)
+        {
+            await using var transaction = TillDatabase.BeginWrite(connection);
+            await using var insert = connection.Command("""
+                INSERT INTO sales (till_seq, client_order_id, bill_no, created_at, total_paise, order_json, receipt_json, sync_state)
+                VALUES (@seq, @id, @bill, @at, @total, @order, @receipt, 'pending')
+                """, transaction)
+                .With("@seq", 0L).With("@id", "").With("@bill", "").With("@at", "").With("@total", 0L).With("@order", "").With("@receipt", receiptJson);
+            for (var n = 0; n < 5_000 && seq <= count; n++, seq++)
+            {
+                var lines = Enumerable.Range(0, 3).Select(_ =>
+                {
+                    var p = snapshot.Products[random.Next(snapshot.Products.Count)];
+                    return new OrderLineDto(p.Sku, random.Next(1, 4), p.PricePaise, 0, p.GstRateBp);
+                }).ToList();
+                var totals = OrderTotals.Compute(lines, SupplyKind.IntraState);
+                var createdAt = DateTimeOffset.UtcNow.ToOffset(BillNumber.IstOffset);
+                var order = new OrderDto(ids.NewId(), seq, BillNumber.Format(snapshot.BillPrefix, createdAt, seq), createdAt, lines,
+                    [new PaymentDto(PaymentMethods.Cash, totals.TotalPaise)], totals);
+                insert.Set("@seq", seq);
+                insert.Set("@id", order.ClientOrderId.ToString("D"));
+                insert.Set("@bill", order.BillNo);
+                insert.Set("@at", StoredTime.Text(createdAt));
+                insert.Set("@total", totals.TotalPaise);
+                insert.Set("@order", JsonSerializer.Serialize(order, TillSyncJsonContext.Default.OrderDto));
+                await insert.ExecuteNonQueryAsync();
+            }
+
+            await connection.Command("UPDATE counter SET last_seq = @last WHERE id = 1", transaction).With("@last", seq - 1).ExecuteAsync(CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+    }
+
+    private static long Status(string field) => long.Parse(
+        File.ReadLines("/proc/self/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0],
+        CultureInfo.InvariantCulture);
+
+    private static double Percentile(List<double> values, int p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
