@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using TillSync.Contracts.Catalog;
 using TillSync.Contracts.EInvoicing;
+using TillSync.Contracts.Loyalty;
 using TillSync.Contracts.Orders;
 using TillSync.Contracts.Reviews;
 using TillSync.Contracts.Stock;
@@ -54,4 +55,11 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(ReviewResolutionRequest))]
 [JsonSerializable(typeof(ReviewResolutionView))]
 [JsonSerializable(typeof(TillUpdatesPage))]
+[JsonSerializable(typeof(LoyaltySettingsDto))]
+[JsonSerializable(typeof(LoyaltyCodeRequest))]
+[JsonSerializable(typeof(LoyaltyCodeView))]
+[JsonSerializable(typeof(RedemptionRequest))]
+[JsonSerializable(typeof(RedemptionView))]
+[JsonSerializable(typeof(LoyaltyBalance))]
+[JsonSerializable(typeof(LoyaltyCustomerView))]
 public sealed partial class TillSyncJsonContext : JsonSerializerContext;
