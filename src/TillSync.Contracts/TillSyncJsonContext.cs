@@ -1,6 +1,7 @@
 using TillSync.Contracts.Accounting;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TillSync.Contracts.Audit;
 using TillSync.Contracts.Catalog;
 using TillSync.Contracts.EInvoicing;
 using TillSync.Contracts.Loyalty;
@@ -62,4 +63,5 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(RedemptionView))]
 [JsonSerializable(typeof(LoyaltyBalance))]
 [JsonSerializable(typeof(LoyaltyCustomerView))]
+[JsonSerializable(typeof(AuditPage))]
 public sealed partial class TillSyncJsonContext : JsonSerializerContext;

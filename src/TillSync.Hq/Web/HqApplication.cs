@@ -102,6 +102,7 @@ public static class HqApplication
         api.MapReviewEndpoints();
         api.MapEInvoiceEndpoints();
         api.MapLoyaltyEndpoints();
+        api.MapAuditEndpoints();
         return app;
     }
 }
