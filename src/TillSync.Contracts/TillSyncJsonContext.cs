@@ -1,8 +1,10 @@
 using TillSync.Contracts.Accounting;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TillSync.Contracts.Audit;
 using TillSync.Contracts.Catalog;
 using TillSync.Contracts.EInvoicing;
+using TillSync.Contracts.Loyalty;
 using TillSync.Contracts.Orders;
 using TillSync.Contracts.Reviews;
 using TillSync.Contracts.Stock;
@@ -56,4 +58,12 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(ReviewResolutionRequest))]
 [JsonSerializable(typeof(ReviewResolutionView))]
 [JsonSerializable(typeof(TillUpdatesPage))]
+[JsonSerializable(typeof(LoyaltySettingsDto))]
+[JsonSerializable(typeof(LoyaltyCodeRequest))]
+[JsonSerializable(typeof(LoyaltyCodeView))]
+[JsonSerializable(typeof(RedemptionRequest))]
+[JsonSerializable(typeof(RedemptionView))]
+[JsonSerializable(typeof(LoyaltyBalance))]
+[JsonSerializable(typeof(LoyaltyCustomerView))]
+[JsonSerializable(typeof(AuditPage))]
 public sealed partial class TillSyncJsonContext : JsonSerializerContext;

@@ -43,6 +43,16 @@ public static class Limits
     /// <summary>Loyalty points on one order, earn or burn.</summary>
     public const long LoyaltyPointsPerOrderMax = 10_000_000L;
 
+    /// <summary>The ceiling of the <c>offlineBurnPaiseMax</c> loyalty setting: the most a till may burn without a redemption
+    /// token, at the store's risk, is ₹500 (DESIGN §9 <c>LoyaltyOfflineBurnPaiseMax</c>; the setting defaults to ₹200).</summary>
+    public const long LoyaltyOfflineBurnPaiseMax = 50_000L;
+
+    /// <summary>Customer balances in one till snapshot (the most recently active first).</summary>
+    public const int LoyaltySnapshotCustomersMax = 20_000;
+
+    /// <summary>Movements in one answer of the manager's customer lookup (the newest first).</summary>
+    public const int LoyaltyMovementsPageMax = 200;
+
     /// <summary>Products in one catalogue upsert.</summary>
     public const int ProductUpsertMax = 5_000;
 
@@ -75,5 +85,8 @@ public static class Limits
         Invariant.Assert((decimal)PaymentPaiseMax * OrderPaymentsMax < long.MaxValue);
         Invariant.Assert(SyncOrdersMax <= OrdersPageMax);
         Invariant.Assert(BillNoLengthMax == 16);
+        // Points times the largest value per point (10,000 paise) must fit in a long and in one payment.
+        Invariant.Assert((decimal)LoyaltyPointsPerOrderMax * 10_000 <= PaymentPaiseMax);
+        Invariant.Assert(LoyaltyOfflineBurnPaiseMax <= PaymentPaiseMax);
     }
 }

@@ -159,6 +159,9 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
             environment["TILLSYNC_IRP_URL"] = IrpUrl.ToString();
         }
 
+        // Tests have no SMS gateway: they read loyalty one-time codes from HQ's log (LoyaltyCalls.CodeFromLogAsync).
+        environment["TILLSYNC_LOG_LOYALTY_CODES"] = "true";
+
         output.Append($"[harness] HQ data in {DataDir}");
         process = await ServerProcess.StartAsync(
             "hq", ["--urls", "http://127.0.0.1:0", "--data", DataDir, "--admin-token", AdminToken], environment, output);

@@ -50,7 +50,7 @@ public static class DemoVerb
         var irpOptions = new IrpOptions(irpUrl.ToString().TrimEnd('/'), Path.Combine(dataDirectory, "irp"), FaultSettings.None, Seed: 1, TestClock: false);
         var (irp, _) = await IrpApplication.StartAsync(irpOptions, cancellationToken);
         await using var irpLifetime = irp;
-        var hqOptions = new HqOptions(hqUrl.ToString().TrimEnd('/'), Path.Combine(dataDirectory, "hq"), adminToken, IrpUrl: irpUrl);
+        var hqOptions = new HqOptions(hqUrl.ToString().TrimEnd('/'), Path.Combine(dataDirectory, "hq"), adminToken, IrpUrl: irpUrl, LogLoyaltyCodes: true);
         var (hq, _) = await HqApplication.StartAsync(hqOptions, TextWriter.Null, cancellationToken);
         await using (hq)
         {

@@ -18,7 +18,9 @@ public static class HqVerb
             "Run on PostgreSQL instead of the embedded SQLite: an Npgsql connection string, e.g. \"Host=127.0.0.1;Database=tillsync;Username=tillsync;Password=…\". Several HQ processes may share one database.");
         var irpUrl = EnvOption.Text("--irp-url", "TILLSYNC_IRP_URL", "",
             "The e-invoice portal (IRP) to register B2B bills with, e.g. http://127.0.0.1:5070 for `tillsync irp`. Without it B2B bills stay pending.");
-        var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.") { urls, data, adminToken, postgres, irpUrl };
+        var logLoyaltyCodes = EnvOption.Text("--log-loyalty-codes", "TILLSYNC_LOG_LOYALTY_CODES", "false",
+            "Log loyalty one-time codes (true/false): for the demo and tests, which have no SMS gateway. Never in production.");
+        var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.") { urls, data, adminToken, postgres, irpUrl, logLoyaltyCodes };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var irpText = parse.GetValue(irpUrl);
@@ -30,7 +32,8 @@ public static class HqVerb
             }
 
             var options = new HqOptions(parse.GetValue(urls)!, parse.GetValue(data)!, EnvOption.SecretValue(parse, adminToken, "TILLSYNC_ADMIN_TOKEN"),
-                EnvOption.SecretValue(parse, postgres, "TILLSYNC_POSTGRES"), irp);
+                EnvOption.SecretValue(parse, postgres, "TILLSYNC_POSTGRES"), irp,
+                string.Equals(parse.GetValue(logLoyaltyCodes), "true", StringComparison.OrdinalIgnoreCase));
             return await RunAsync(options, console, cancellationToken);
         });
         return command;

@@ -12,8 +12,11 @@ public static class ReviewKinds
     /// <summary>A till sent an order HQ answered <c>conflict</c> (<c>owner_mismatch</c>, <c>payload_mismatch</c>, <c>seq_reused</c>).</summary>
     public const string SyncConflict = "sync_conflict";
 
+    /// <summary>An offline burn took a customer's loyalty balance below zero.</summary>
+    public const string LoyaltyOverdraft = "loyalty_overdraft";
+
     /// <summary>Every kind.</summary>
-    public static IReadOnlyList<string> All { get; } = [StockShort, RejectedOrder, SyncConflict];
+    public static IReadOnlyList<string> All { get; } = [StockShort, RejectedOrder, SyncConflict, LoyaltyOverdraft];
 }
 
 /// <summary>What a manager can decide (docs/reviews.md gives each one's effect on stock).</summary>
@@ -35,9 +38,13 @@ public static class ResolutionActions
     public const string Acknowledge = "acknowledge";
 
     /// <summary>The actions a kind admits.</summary>
-    public static IReadOnlyList<string> AllowedFor(string kind) => kind == ReviewKinds.StockShort
-        ? [WriteOff, Backorder, TransferIn, CreditNote]
-        : [Acknowledge];
+    public static IReadOnlyList<string> AllowedFor(string kind) => kind switch
+    {
+        ReviewKinds.StockShort => [WriteOff, Backorder, TransferIn, CreditNote],
+        // Acknowledge leaves the balance negative for later earns to cover; write_off restores it to zero at the store's cost.
+        ReviewKinds.LoyaltyOverdraft => [Acknowledge, WriteOff],
+        _ => [Acknowledge],
+    };
 
     /// <summary>Every action.</summary>
     public static IReadOnlyList<string> All { get; } = [WriteOff, Backorder, TransferIn, CreditNote, Acknowledge];

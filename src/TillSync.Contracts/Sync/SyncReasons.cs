@@ -45,6 +45,12 @@ public static class SyncReasons
     public const string TooManyPayments = "too_many_payments";
     /// <summary>rejected: an amount overflows the accepted range.</summary>
     public const string AmountOutOfRange = "amount_out_of_range";
+    /// <summary>rejected: the redemption token was already consumed by another sale.</summary>
+    public const string TokenUsed = "token_used";
+    /// <summary>rejected: the redemption token is unknown, expired, another till's, or for another customer or points.</summary>
+    public const string TokenInvalid = "token_invalid";
+    /// <summary>rejected: the burn is worth more than the offline cap and the order carries no redemption token.</summary>
+    public const string TokenRequired = "token_required";
 }
 
 /// <summary>The <c>flags</c> strings of a committed order.</summary>
@@ -52,4 +58,6 @@ public static class OrderFlags
 {
     /// <summary>The sale took the SKU's on-hand below zero; a review item is open.</summary>
     public const string StockShort = "stock_short";
+    /// <summary>The sale burned more points than the customer had at HQ; a review item is open.</summary>
+    public const string LoyaltyOverdraft = "loyalty_overdraft";
 }

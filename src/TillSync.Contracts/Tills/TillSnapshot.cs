@@ -1,3 +1,4 @@
+using TillSync.Contracts.Loyalty;
 using TillSync.Contracts.Stores;
 
 namespace TillSync.Contracts.Tills;
@@ -10,9 +11,10 @@ namespace TillSync.Contracts.Tills;
 /// <param name="Store">Its store: GSTIN, names, address, state.</param>
 /// <param name="Products">The whole catalogue with last-known on-hand in this store.</param>
 /// <param name="TakenAt">When HQ took the snapshot.</param>
+/// <param name="Loyalty">Loyalty settings and last-known balances; null from an HQ before loyalty.</param>
 public sealed record TillSnapshot(
     long TillId, string TillName, string BillPrefix, long NextSeq, StoreView Store,
-    IReadOnlyList<SnapshotProduct> Products, DateTimeOffset TakenAt);
+    IReadOnlyList<SnapshotProduct> Products, DateTimeOffset TakenAt, SnapshotLoyalty? Loyalty = null);
 
 /// <summary>A catalogue product with last-known on-hand.</summary>
 /// <param name="Sku">Catalogue SKU.</param>

@@ -179,6 +179,9 @@ public static partial class OrderRules
             : new(SyncReasons.PaymentsMismatch, $"payments add up to {paidPaise} paise but the bill total is {expected.TotalPaise}");
     }
 
+    /// <summary>True for a 10-digit Indian mobile number (the loyalty key).</summary>
+    public static bool IsValidPhone(string? phone) => phone is not null && PhonePattern().IsMatch(phone);
+
     /// <summary>True when the SKU has only uppercase letters, digits and <c>- _ . /</c>, 1 to 32 characters.</summary>
     public static bool IsWellFormedSku(string? sku) => sku is not null && SkuPattern().IsMatch(sku);
 

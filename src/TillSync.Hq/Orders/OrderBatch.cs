@@ -7,6 +7,7 @@ using TillSync.Core.Orders;
 using TillSync.Core.Tax;
 using TillSync.Hq.Accounting;
 using TillSync.Hq.EInvoicing;
+using TillSync.Hq.Loyalty;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
 using TillSync.Hq.Sync;
@@ -19,7 +20,7 @@ namespace TillSync.Hq.Orders;
 /// rows locked on PostgreSQL; SQLite's write transaction already excludes every other writer). Each order is then
 /// decided in memory, in <c>tillSeq</c> order, and the whole batch is written at the end with multi-row inserts in the
 /// same transaction: orders, lines, payments, stock movements, on-hand, review items, each sale's journal entry and each B2B
-/// sale's e-invoice outbox row.</summary>
+/// sale's e-invoice outbox row, and the loyalty movements (<see cref="LoyaltyBatch"/>).</summary>
 public sealed class OrderBatch
 {
     private readonly TillState _till;
@@ -39,11 +40,13 @@ public sealed class OrderBatch
     private readonly HashSet<Guid> _reviewedOrders = [];
     private readonly List<Shortfall> _shortfalls = [];
     private readonly EInvoiceOutbox _einvoices;
+    private readonly LoyaltyBatch _loyalty;
 
     private OrderBatch(
         TillState till, DateTimeOffset now, Dictionary<string, long> costPaiseBySku, Dictionary<string, long> onHandMilliBySku, HashSet<string> usedBillNos,
-        int parametersPerStatement)
+        int parametersPerStatement, LoyaltyBatch loyalty)
     {
+        _loyalty = loyalty;
         _till = till;
         _now = now;
         _costPaiseBySku = costPaiseBySku;
@@ -86,14 +89,17 @@ public sealed class OrderBatch
         var onHand = await StockLedger.ReadOnHandAsync(connection, transaction, till.StoreId, costs.Keys, lockStockRows, cancellationToken);
         var billNos = newOrders.Select(o => o.BillNo).Where(BillNumber.IsWellFormed).ToList();
         var used = await UsedBillNosAsync(connection, transaction, till.TillId, billNos, cancellationToken);
-        return new OrderBatch(till, now, costs, onHand, used, parametersPerStatement);
+        var loyalty = await LoyaltyBatch.BeginAsync(
+            connection, transaction, till.StoreId, till.TillId, newOrders, lockStockRows, parametersPerStatement, cancellationToken);
+        return new OrderBatch(till, now, costs, onHand, used, parametersPerStatement, loyalty);
     }
 
     /// <summary>Decides one new order whose <c>tillSeq</c> is the till's next — <c>created</c> or <c>rejected</c> — and
     /// queues its rows for <see cref="FlushAsync"/>.</summary>
     public SyncResult Record(OrderDto order, string fingerprint)
     {
-        var problem = OrderRules.Check(order, _till.SellerGstin, _till.BillPrefix, _now) ?? UnknownSku(order) ?? BillNoReused(order);
+        var problem = OrderRules.Check(order, _till.SellerGstin, _till.BillPrefix, _now) ?? UnknownSku(order) ?? BillNoReused(order)
+            ?? _loyalty.Check(order);
         _usedBillNos.Add(order.BillNo);
         if (problem is not null)
         {
@@ -104,7 +110,15 @@ public sealed class OrderBatch
         }
 
         var shortSkus = MoveStock(order);
-        IReadOnlyList<string> flags = shortSkus ? [OrderFlags.StockShort] : [];
+        var overdraftPoints = _loyalty.Apply(order, _now);
+        IReadOnlyList<string> flags = [.. shortSkus ? [OrderFlags.StockShort] : Array.Empty<string>(),
+            .. overdraftPoints > 0 ? [OrderFlags.LoyaltyOverdraft] : Array.Empty<string>()];
+        if (overdraftPoints > 0)
+        {
+            AddReview(ReviewItems.LoyaltyOverdraft, order, null, null, null, string.Create(CultureInfo.InvariantCulture,
+                $"Bill {order.BillNo} burned {order.Loyalty!.BurnPoints} points of customer {order.Customer!.Phone}, {overdraftPoints} more than HQ's balance; the balance is now {_loyalty.BalanceOf(order.Customer.Phone!)}."));
+        }
+
         var supplyKind = OrderTotals.SupplyKindOf(_till.SellerGstin, order.Customer);
         AddOrder(order, fingerprint, OrderStatuses.Committed, null, null, flags, supplyKind);
         AddLinesPaymentsAndEntry(order, supplyKind);
@@ -131,6 +145,7 @@ public sealed class OrderBatch
         await _onHand.FlushAsync(connection, transaction, cancellationToken);
         await _journal.FlushAsync(connection, transaction, cancellationToken);
         await _einvoices.FlushAsync(connection, transaction, cancellationToken);
+        await _loyalty.FlushAsync(connection, transaction, _now, _parametersPerStatement, cancellationToken);
     }
 
     private OrderCheck? UnknownSku(OrderDto order)
@@ -207,7 +222,7 @@ public sealed class OrderBatch
             _payments.Add(id, i + 1, _till.StoreId, order.Payments[i].Method, order.Payments[i].AmountPaise);
         }
 
-        _journal.Add(SaleEntry.For(order, _till.StoreId, kind, taxes, _costPaiseBySku), _now);
+        _journal.Add(SaleEntry.For(order, _till.StoreId, kind, taxes, _costPaiseBySku, _loyalty.EarnPaise(order), _loyalty.DiscountBurnPaise(order)), _now);
     }
 
     private void AddReview(string kind, OrderDto order, string? sku, long? shortQtyMilli, string? reason, string detail)

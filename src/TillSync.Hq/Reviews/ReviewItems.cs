@@ -16,6 +16,9 @@ public static class ReviewItems
     /// <summary>A till sent an order HQ answered <c>conflict</c>.</summary>
     public const string SyncConflict = ReviewKinds.SyncConflict;
 
+    /// <summary>An offline loyalty burn took a customer's balance below zero.</summary>
+    public const string LoyaltyOverdraft = ReviewKinds.LoyaltyOverdraft;
+
     /// <summary>Waiting for a manager.</summary>
     public const string Open = "open";
 
@@ -28,6 +31,9 @@ public static class ReviewItems
         (StockShort, _) =>
             "Find the stock: transfer_in from another store (its stock goes down as much), backorder it for the customer, "
             + "write_off the shortfall as shrinkage if it is gone, or credit_note to refund the short units.",
+        (LoyaltyOverdraft, _) =>
+            "The till burned points offline that the customer no longer had (another till redeemed them first). acknowledge leaves "
+            + "the balance negative for future earns to cover; write_off restores it to zero at the store's cost (Dr expenses:loyalty).",
         (RejectedOrder, _) =>
             "The till kept the sale but HQ can never accept it as sent: fix the cause (catalogue, till settings), settle with the "
             + "customer if needed, then acknowledge.",

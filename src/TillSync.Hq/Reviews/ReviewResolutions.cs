@@ -4,6 +4,7 @@ using TillSync.Contracts.Reviews;
 using TillSync.Contracts.Tills;
 using TillSync.Hq.Access;
 using TillSync.Hq.Accounting;
+using TillSync.Hq.Loyalty;
 using TillSync.Hq.Stock;
 using TillSync.Storage;
 
@@ -68,6 +69,11 @@ public static class ReviewResolutions
             await journal.FlushAsync(connection, transaction, cancellationToken);
         }
 
+        if (item.Kind == ReviewKinds.LoyaltyOverdraft && request.Action == ResolutionActions.WriteOff)
+        {
+            await LoyaltyWriteOff.ApplyAsync(connection, transaction, item, now, cancellationToken);
+        }
+
         await connection.Command("UPDATE review_items SET status = 'resolved', resolved_at = @at WHERE review_id = @id", transaction)
             .With("@at", at).With("@id", item.ReviewId).ExecuteAsync(cancellationToken);
         var summary = Summary(item, request, qtyMilli);
@@ -109,6 +115,7 @@ public static class ReviewResolutions
                 string.Create(CultureInfo.InvariantCulture, $"Resolved: {qty} of {item.Sku} transferred in from store {from}."),
             ResolutionActions.TransferIn => $"Resolved: {qty} of {item.Sku} brought in.",
             ResolutionActions.CreditNote => $"Resolved: credit note for {qty} of {item.Sku}; refund the customer.",
+            ResolutionActions.WriteOff when item.Kind == ReviewKinds.LoyaltyOverdraft => "Resolved: the loyalty overdraft was written off.",
             ResolutionActions.WriteOff => $"Resolved: {qty} of {item.Sku} written off as shrinkage.",
             ResolutionActions.Backorder => $"Resolved: {qty} of {item.Sku} back-ordered; the customer is owed them.",
             _ => $"Acknowledged by a manager ({item.Reason ?? item.Kind}).",

@@ -1,5 +1,6 @@
 using TillSync.Contracts.Tills;
 using TillSync.Hq.Access;
+using TillSync.Hq.Loyalty;
 using TillSync.Hq.Stock;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Stores;
@@ -34,7 +35,8 @@ public static class SnapshotEndpoint
             .With("@store", caller.StoreId)
             .ListAsync(r => new SnapshotProduct(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4),
                 r.GetInt64(5), r.NullableString(6), Quantity.FromMilli(r.GetInt64(7))), http.RequestAborted);
+        var loyalty = await LoyaltySnapshot.ReadAsync(connection, transaction, time.GetUtcNow(), http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
-        return TypedResults.Ok(new TillSnapshot(caller.Id, till.Name, till.BillPrefix, till.NextSeq, store!, products, time.GetUtcNow()));
+        return TypedResults.Ok(new TillSnapshot(caller.Id, till.Name, till.BillPrefix, till.NextSeq, store!, products, time.GetUtcNow(), loyalty));
     }
 }

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using TillSync.Contracts;
 using TillSync.Core;
+using TillSync.Core.Ids;
 using TillSync.Hq.Accounting;
 using TillSync.Hq.EInvoicing;
 using TillSync.Hq.Access;
 using TillSync.Hq.Catalog;
+using TillSync.Hq.Loyalty;
 using TillSync.Hq.Orders;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
@@ -65,6 +67,8 @@ public static class HqApplication
         services.AddSingleton<Authenticator>();
         services.AddSingleton<SyncGate>();
         services.AddSingleton<SyncProcessor>();
+        services.AddSingleton<IIdGenerator>(sp => new UuidV7Generator(sp.GetRequiredService<TimeProvider>(), new CryptoRandom()));
+        services.AddSingleton(new LoyaltyOptions(options.LogLoyaltyCodes));
         if (options.IrpUrl is not null)
         {
             services.AddSingleton(_ => IrpConnection.For(options.IrpUrl));
@@ -98,6 +102,8 @@ public static class HqApplication
         api.MapReviewEndpoints();
         api.MapEInvoiceEndpoints();
         api.MapEwayBillEndpoint();
+        api.MapLoyaltyEndpoints();
+        api.MapAuditEndpoints();
         return app;
     }
 }

@@ -7,4 +7,5 @@ namespace TillSync.Hq.Web;
 /// <param name="Postgres">An Npgsql connection string to run on PostgreSQL instead of SQLite; null for SQLite.</param>
 /// <param name="IrpUrl">The IRP (NIC's e-invoice portal or <c>tillsync irp</c>) to register B2B bills with; null runs no
 /// e-invoice worker, and B2B bills stay pending.</param>
-public sealed record HqOptions(string Urls, string DataDirectory, string? AdminToken, string? Postgres = null, Uri? IrpUrl = null);
+/// <param name="LogLoyaltyCodes">Log loyalty one-time codes (demo and tests only; docs/loyalty.md).</param>
+public sealed record HqOptions(string Urls, string DataDirectory, string? AdminToken, string? Postgres = null, Uri? IrpUrl = null, bool LogLoyaltyCodes = false);

@@ -28,6 +28,9 @@ public static class Problems
     public static IResult UnsupportedMediaType(string detail) =>
         Make(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", detail);
 
+    /// <summary>429: too many requests of this kind lately; try later.</summary>
+    public static IResult TooManyRequests(string detail) => Make(StatusCodes.Status429TooManyRequests, "Too many requests", detail);
+
     /// <summary>503: HQ cannot take the request now; nothing was stored; try again later.</summary>
     public static IResult Unavailable(string detail) => Make(StatusCodes.Status503ServiceUnavailable, "Try again later", detail);
 

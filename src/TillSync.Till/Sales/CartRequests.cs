@@ -22,4 +22,10 @@ public sealed record QuoteRequest(IReadOnlyList<CartLine> Lines, CustomerDto? Cu
 /// <param name="Lines">The cart.</param>
 /// <param name="Payments">The tenders.</param>
 /// <param name="Customer">A B2B buyer or a phone number, optional.</param>
-public sealed record SaleRequest(IReadOnlyList<CartLine> Lines, IReadOnlyList<Tender> Payments, CustomerDto? Customer = null);
+/// <param name="Loyalty">Points to redeem (with a redemption token above the offline limit), optional; a sale with a phone earns anyway.</param>
+public sealed record SaleRequest(IReadOnlyList<CartLine> Lines, IReadOnlyList<Tender> Payments, CustomerDto? Customer = null, SaleLoyalty? Loyalty = null);
+
+/// <summary>The cashier's redemption on a sale.</summary>
+/// <param name="BurnPoints">Points to redeem, 0 or more.</param>
+/// <param name="RedemptionToken">The token from <c>POST /api/loyalty/redemptions</c>, for a burn above the offline limit.</param>
+public sealed record SaleLoyalty(long BurnPoints, string? RedemptionToken = null);

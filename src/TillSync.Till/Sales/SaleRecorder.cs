@@ -6,6 +6,7 @@ using TillSync.Core.Ids;
 using TillSync.Core.Orders;
 using TillSync.Storage;
 using TillSync.Till.Catalog;
+using TillSync.Till.Loyalty;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Storage;
@@ -16,9 +17,13 @@ namespace TillSync.Till.Sales;
 
 /// <summary>Records a sale durably before its receipt shows: one local transaction takes the next number from the
 /// counter (both <c>tillSeq</c> and the bill number), mints the <c>clientOrderId</c>, and stores the order exactly as it
-/// will be sent to HQ together with its receipt.</summary>
-public sealed class SaleRecorder(TillDatabase database, SnapshotStore snapshots, IIdGenerator ids, TimeProvider time, SyncSignal signal)
+/// will be sent to HQ together with its receipt. Without <paramref name="balances"/> (the simulator, unit tests) the
+/// last-known loyalty balances are the snapshot's alone.</summary>
+public sealed class SaleRecorder(
+    TillDatabase database, SnapshotStore snapshots, IIdGenerator ids, TimeProvider time, SyncSignal signal, LoyaltyBalances? balances = null)
 {
+    private readonly LoyaltyBalances _balances = balances ?? new LoyaltyBalances(snapshots);
+
     /// <summary>The receipt of the recorded sale, or a sentence for the cashier; nothing is stored on a problem.</summary>
     public async Task<(Receipt? Receipt, string? Problem)> RecordAsync(SaleRequest sale, CancellationToken cancellationToken)
     {
@@ -37,11 +42,23 @@ public sealed class SaleRecorder(TillDatabase database, SnapshotStore snapshots,
             return (null, quoteProblem);
         }
 
-        var (plan, tenderProblem) = TenderPlan.For(quote.Totals.TotalPaise, sale.Payments);
-        if (plan is null)
+        var phone = customer?.Phone;
+        var (loyalty, loyaltyProblem) = LoyaltyPlan.For(snapshot.Loyalty?.Settings, phone, quote.Totals.TotalPaise, sale.Loyalty?.BurnPoints ?? 0,
+            sale.Loyalty?.RedemptionToken, phone is null ? null : _balances.Known(phone)?.BalancePoints);
+        if (loyalty is null)
+        {
+            return (null, loyaltyProblem);
+        }
+
+        // A burn is a loyalty tender; the cashier's tenders cover the rest of the bill.
+        var (tenders, tenderProblem) = TenderPlan.For(quote.Totals.TotalPaise - loyalty.BurnPaise, sale.Payments);
+        if (tenders is null)
         {
             return (null, tenderProblem);
         }
+
+        var plan = loyalty.BurnPaise == 0 ? tenders
+            : tenders with { Applied = [new PaymentDto(PaymentMethods.Loyalty, loyalty.BurnPaise), .. tenders.Applied] };
 
         // The counter row exists from the first snapshot on; the number is consumed only if the transaction commits.
         var seq = Convert.ToInt64(
@@ -50,7 +67,7 @@ public sealed class SaleRecorder(TillDatabase database, SnapshotStore snapshots,
         var now = time.GetUtcNow();
         var createdAt = now.ToOffset(BillNumber.IstOffset);
         var order = new OrderDto(ids.NewId(), seq, BillNumber.Format(snapshot.BillPrefix, createdAt, seq), createdAt, lines!, plan.Applied,
-            quote.Totals, customer);
+            quote.Totals, customer, loyalty.Loyalty);
         var rejected = OrderRules.Check(order, snapshot.Store.Details.Gstin, snapshot.BillPrefix, now);
         if (rejected is not null)
         {

@@ -63,6 +63,20 @@ public sealed class HqClient(HttpClient http)
         return reply;
     }
 
+    /// <summary>Relays one loyalty call to HQ (<c>GET /api/v1/till/loyalty/{phone}</c>, <c>POST /api/v1/loyalty/codes</c>,
+    /// <c>POST /api/v1/loyalty/redemptions</c>): HQ's status and JSON body, for the cashier page to show as they are.</summary>
+    public async Task<(int Status, string Body)> LoyaltyAsync(HttpMethod method, string path, string? jsonBody, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (jsonBody is not null)
+        {
+            request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode)

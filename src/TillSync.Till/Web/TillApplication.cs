@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using TillSync.Core;
 using TillSync.Core.Ids;
 using TillSync.Till.Catalog;
+using TillSync.Till.Loyalty;
 using TillSync.Till.Outbox;
 using TillSync.Till.Sales;
 using TillSync.Till.Storage;
@@ -56,6 +57,7 @@ public static class TillApplication
         services.AddSingleton<SalesOutbox>();
         services.AddSingleton<HqUpdates>();
         services.AddSingleton<SaleRecorder>();
+        services.AddSingleton<LoyaltyBalances>();
         services.AddSingleton<LinkState>();
         services.AddSingleton<SyncSignal>();
         services.AddSingleton(new Backoff(options.SyncBackoffMax, new CryptoRandom()));
@@ -71,6 +73,7 @@ public static class TillApplication
         app.UseStatusCodePages();
         app.MapPageAssets();
         app.MapCashierEndpoints();
+        app.MapLoyaltyEndpoints();
         app.MapGet("/healthz", () => TypedResults.Text("Healthy"));
         return app;
     }

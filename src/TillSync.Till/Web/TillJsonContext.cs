@@ -22,4 +22,5 @@ namespace TillSync.Till.Web;
 [JsonSerializable(typeof(SnapshotProduct))]
 [JsonSerializable(typeof(List<SaleSummary>))]
 [JsonSerializable(typeof(List<AttentionItem>))]
+[JsonSerializable(typeof(LoyaltyLookup))]
 public sealed partial class TillJsonContext : JsonSerializerContext;

@@ -7,6 +7,7 @@ using TillSync.Contracts.Accounting;
 using TillSync.Contracts.Reviews;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Sync;
+using TillSync.Core.Orders;
 using TillSync.Core.Tax;
 using TillSync.Testing;
 
@@ -102,8 +103,9 @@ public sealed class LedgerPropertyTests(HqFixture fixture) : IClassFixture<HqFix
         await fixture.Manager.ResolveAsync(review.ReviewId, new ReviewResolutionRequest(action, "property test", Guid.CreateVersion7(), Qty: qty));
         if (action == ResolutionActions.CreditNote)
         {
+            // The order's own customer decides the supply (the factory picks one at random when none is given).
             _credited.Add(GstCalculator.ForLine(qty, product.PricePaise, 0, product.GstRateBp,
-                customer is null ? SupplyKind.IntraState : SupplyKind.InterState));
+                OrderTotals.SupplyKindOf(HqScenario.StoreGstin, order.Customer)));
         }
     }
 

@@ -22,6 +22,24 @@ public sealed class OpenApiTests(HqFixture fixture) : IClassFixture<HqFixture>
         Assert.True(sync.TryGetProperty("post", out _), "/api/v1/sync has no post operation");
     }
 
+    [Theory]
+    [InlineData("/api/v1/loyalty/settings", "put")]
+    [InlineData("/api/v1/loyalty/customers/{phone}", "get")]
+    [InlineData("/api/v1/loyalty/codes", "post")]
+    [InlineData("/api/v1/loyalty/redemptions", "post")]
+    [InlineData("/api/v1/till/loyalty/{phone}", "get")]
+    [InlineData("/api/v1/audit", "get")]
+    public async Task OpenApi_Document_DescribesLoyaltyEndpoints(string path, string method)
+    {
+        using var client = fixture.Hq.CreateClient(null);
+        using var response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        await Responses.ExpectStatusAsync(response, HttpStatusCode.OK, fixture.Hq);
+
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(document.RootElement.GetProperty("paths").TryGetProperty(path, out var operations), $"paths has no {path}");
+        Assert.True(operations.TryGetProperty(method, out _), $"{path} has no {method} operation");
+    }
+
     [Fact]
     public async Task Healthz_WithoutToken_Returns200Healthy()
     {

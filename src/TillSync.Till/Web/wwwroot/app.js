@@ -3,6 +3,7 @@
 // from the till's /api/quote and /api/sales, which use TillSync.Core, so the page can never disagree with HQ.
 
 import { api } from './api.js';
+import { initLoyalty, loyaltyBurnPaise, loyaltyForSale, renderLoyalty, resetLoyalty } from './loyalty.js';
 import { receiptHtml } from './receipt.js';
 import { renderStatus, renderStatusDown } from './status.js';
 import {
@@ -304,6 +305,7 @@ function clearSale() {
   state.quoteError = null;
   for (const id of CUSTOMER_TEXT_FIELDS) $(id).value = '';
   $('customer-pos').value = '';
+  resetLoyalty();
   cartChanged();
   renderTenders();
 }
@@ -441,6 +443,7 @@ function renderQuoteState(pending) {
 }
 
 function renderTotals() {
+  renderLoyalty();
   const t = state.quote?.totals;
   const inter = state.quote?.supplyKind === 'inter';
   $('total-taxable').textContent = rupees(t?.taxablePaise ?? 0);
@@ -479,7 +482,8 @@ function renderTotals() {
 // ---------------------------------------------------------------- tender
 
 function duePaise() {
-  return state.quote?.totals?.totalPaise ?? 0;
+  // A loyalty burn is a tender the till adds itself; the cashier's tenders cover the rest.
+  return (state.quote?.totals?.totalPaise ?? 0) - loyaltyBurnPaise();
 }
 
 function tenderFigures() {
@@ -624,6 +628,8 @@ async function recordSale() {
   const body = { lines: state.cart.map(l => ({ sku: l.sku, qty: qtyNumber(l.qtyMilli) })), payments };
   const customer = customerFromForm();
   if (customer) body.customer = customer;
+  const loyalty = loyaltyForSale();
+  if (loyalty) body.loyalty = loyalty;
   state.busy = true;
   updatePayButton();
   try {
@@ -927,6 +933,7 @@ function wire() {
   const stateSelect = $('customer-pos');
   for (const [code, name] of STATES) stateSelect.insertAdjacentHTML('beforeend', `<option value="${code}">${code} – ${esc(name)}</option>`);
 
+  initLoyalty({ totalPaise: () => state.quote?.totals?.totalPaise ?? 0, changed: () => { renderTenderSummary(); updatePayButton(); } });
   codeInput().addEventListener('input', onCodeInput);
   codeInput().addEventListener('keydown', onCodeKey);
   document.addEventListener('keydown', onGlobalKey);
