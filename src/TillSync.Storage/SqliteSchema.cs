@@ -4,11 +4,11 @@ using System.Globalization;
 namespace TillSync.Storage;
 
 /// <summary>Schemas of the single-file SQLite stores (the till's, the IRP simulator's) that track their version in
-/// <c>PRAGMA user_version</c>: a new file gets the whole schema in one write transaction; a file from a newer
-/// tillsync is refused rather than misread.</summary>
+/// <c>PRAGMA user_version</c>: a new or older file gets the whole (idempotent) schema script in one write
+/// transaction; a file from a newer tillsync is refused rather than misread.</summary>
 public static class SqliteSchema
 {
-    /// <summary>Switches <paramref name="connection"/>'s file to WAL and creates the schema when its version is 0.</summary>
+    /// <summary>Switches <paramref name="connection"/>'s file to WAL and runs the schema script when its version is older than <paramref name="schemaVersion"/>.</summary>
     /// <param name="connection">An open connection to the file.</param>
     /// <param name="beginWrite">Begins the write transaction the schema is created in.</param>
     /// <param name="schemaVersion">The version this tillsync writes, 1 or more.</param>

@@ -10,39 +10,16 @@ public sealed class IrpDatabase
 {
     private const int SchemaVersion = 1;
 
-    private const string ConnectionPragmas = """
-        PRAGMA synchronous = FULL;
-        PRAGMA foreign_keys = ON;
-        PRAGMA busy_timeout = 10000;
-        """;
-
-    private readonly string _connectionString;
+    private readonly SqliteFile _file;
 
     /// <summary>The registry in <paramref name="dataDirectory"/>/irp.db, created when missing.</summary>
-    public IrpDatabase(string dataDirectory)
-    {
-        Directory.CreateDirectory(dataDirectory);
-        FilePath = Path.GetFullPath(Path.Combine(dataDirectory, "irp.db"));
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = FilePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 10,
-        }.ToString();
-    }
+    public IrpDatabase(string dataDirectory) => _file = new SqliteFile(dataDirectory, "irp.db");
 
     /// <summary>The SQLite file.</summary>
-    public string FilePath { get; }
+    public string FilePath => _file.FilePath;
 
     /// <summary>An open connection with the registry's settings applied.</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await connection.Command(ConnectionPragmas).ExecuteAsync(cancellationToken);
-        return connection;
-    }
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
 
     /// <summary>A write transaction holding SQLite's write lock from the start (<c>BEGIN IMMEDIATE</c>): reading the
     /// last AckNo and inserting the next one cannot interleave with another registration.</summary>

@@ -10,41 +10,16 @@ public sealed class TillDatabase
 {
     private const int SchemaVersion = 3;
 
-    private const string ConnectionPragmas = """
-        PRAGMA synchronous = FULL;
-        PRAGMA foreign_keys = ON;
-        PRAGMA busy_timeout = 10000;
-        """;
-
-    private readonly string _connectionString;
+    private readonly SqliteFile _file;
 
     /// <summary>The till's database in <paramref name="dataDirectory"/>, created when missing.</summary>
-    public TillDatabase(string dataDirectory)
-    {
-        Directory.CreateDirectory(dataDirectory);
-        FilePath = Path.GetFullPath(Path.Combine(dataDirectory, "till.db"));
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = FilePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 10,
-        }.ToString();
-    }
+    public TillDatabase(string dataDirectory) => _file = new SqliteFile(dataDirectory, "till.db");
 
     /// <summary>The SQLite file.</summary>
-    public string FilePath { get; }
+    public string FilePath => _file.FilePath;
 
     /// <summary>An open connection with the till's settings applied.</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = ConnectionPragmas;
-        await pragmas.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
 
     /// <summary>A write transaction that holds the write lock from the start (<c>BEGIN IMMEDIATE</c>).</summary>
     public static DbTransaction BeginWrite(SqliteConnection connection) => connection.BeginTransaction(deferred: false);
@@ -54,22 +29,8 @@ public sealed class TillDatabase
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await connection.Command("PRAGMA journal_mode = WAL;").ExecuteAsync(cancellationToken);
-        var version = Convert.ToInt32(await connection.Command("PRAGMA user_version").ScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        if (version > SchemaVersion)
-        {
-            throw new InvalidOperationException($"{FilePath} has schema version {version}, newer than this tillsync ({SchemaVersion}); upgrade tillsync.");
-        }
-
-        if (version == SchemaVersion)
-        {
-            return;
-        }
-
-        await using var transaction = BeginWrite(connection);
-        await connection.Command(ReadSchema(), transaction).ExecuteAsync(cancellationToken);
-        await connection.Command($"PRAGMA user_version = {SchemaVersion}", transaction).ExecuteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await SqliteSchema.EnsureAsync(
+            connection, c => BeginWrite((SqliteConnection)c), SchemaVersion, ReadSchema(), FilePath, cancellationToken);
     }
 
     private static string ReadSchema()
