@@ -40,4 +40,12 @@ public sealed class SqliteFile
         await connection.Command(ConnectionPragmas).ExecuteAsync(cancellationToken);
         return connection;
     }
+
+    /// <summary>Closes this file's idle pooled connections (and those in use once they are returned), as a process
+    /// that stops using the file would. Other files' pools are left alone.</summary>
+    public void ClearPool()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
 }

@@ -50,7 +50,6 @@ public sealed class HqCrashMidBatchTests
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
         }
     }

@@ -137,5 +137,11 @@ public sealed class HqDatabase : IAsyncDisposable
         {
             await _postgres.DisposeAsync();
         }
+        else
+        {
+            // Only this file's pool: another HQ in the same process (tests, the simulation) keeps its connections.
+            using var connection = new SqliteConnection(_sqliteConnectionString);
+            SqliteConnection.ClearPool(connection);
+        }
     }
 }

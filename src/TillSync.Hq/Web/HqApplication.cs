@@ -61,7 +61,8 @@ public static class HqApplication
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Detail ??= Problems.DefaultDetail(c.ProblemDetails.Status));
         services.AddOpenApi();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(options.Postgres is null ? HqDatabase.Sqlite(options.DataDirectory) : HqDatabase.Postgres(options.Postgres));
+        // A factory, not an instance: the container then disposes the database (its pool) when the host stops.
+        services.AddSingleton(_ => options.Postgres is null ? HqDatabase.Sqlite(options.DataDirectory) : HqDatabase.Postgres(options.Postgres));
         services.AddSingleton<Migrator>();
         services.AddSingleton<ManagerTokens>();
         services.AddSingleton<Authenticator>();

@@ -84,9 +84,8 @@ public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool fo
 
         _invoker!.Dispose();
         _invoker = null;
-        await _app.DisposeAsync();
+        await _app.DisposeAsync(); // disposing HqDatabase closes this file's pooled connections
         _app = null;
-        SqliteConnection.ClearAllPools();
     }
 
     /// <inheritdoc />

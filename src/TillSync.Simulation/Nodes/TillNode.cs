@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using TillSync.Contracts.Tills;
@@ -26,6 +25,7 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
     private SnapshotStore? _snapshots;
     private SyncSignal? _signal;
     private HttpClient? _http;
+    private TillDatabase? _database;
 
     /// <summary>The till's number in the simulation, from 1.</summary>
     public int Number => number;
@@ -54,7 +54,7 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
     /// <summary>Opens the till's file and builds its components; <paramref name="random"/> seeds its ids and backoff.</summary>
     public async Task StartAsync(HttpMessageHandler link, Random random, CancellationToken cancellationToken)
     {
-        var database = new TillDatabase(dataDirectory);
+        var database = _database = new TillDatabase(dataDirectory);
         await database.EnsureSchemaAsync(cancellationToken);
         _snapshots = new SnapshotStore(database);
         await _snapshots.LoadAsync(cancellationToken);
@@ -86,7 +86,8 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
         _http?.Dispose();
         _signal?.Dispose();
         (_agent, _recorder, _outbox, _snapshots, _signal, _http) = (null, null, null, null, null, null);
-        SqliteConnection.ClearAllPools();
+        _database?.ClearPool();
+        _database = null;
         return Task.CompletedTask;
     }
 

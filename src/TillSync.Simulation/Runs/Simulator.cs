@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using TillSync.Simulation.Invariants;
 using TillSync.Simulation.Network;
@@ -39,7 +38,6 @@ public static class Simulator
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             if (!options.KeepData && Directory.Exists(directory))
             {
                 Directory.Delete(directory, recursive: true);

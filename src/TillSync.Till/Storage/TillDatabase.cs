@@ -21,6 +21,9 @@ public sealed class TillDatabase
     /// <summary>An open connection with the till's settings applied.</summary>
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _file.OpenAsync(cancellationToken);
 
+    /// <summary>Closes this file's pooled connections (see <see cref="SqliteFile.ClearPool"/>).</summary>
+    public void ClearPool() => _file.ClearPool();
+
     /// <summary>A write transaction that holds the write lock from the start (<c>BEGIN IMMEDIATE</c>).</summary>
     public static DbTransaction BeginWrite(SqliteConnection connection) => connection.BeginTransaction(deferred: false);
 

@@ -1,6 +1,6 @@
 // Backs up and restores a SQLite database the way an operator would with the process stopped: the main file and its
 // -wal and -shm files together, replacing whatever the target directory held.
-using Microsoft.Data.Sqlite;
+using TillSync.Storage;
 
 namespace TillSync.Till.Tests.Harness;
 
@@ -8,10 +8,12 @@ namespace TillSync.Till.Tests.Harness;
 public static class DatabaseFiles
 {
     /// <summary>Replaces <paramref name="fileName"/>* in <paramref name="toDir"/> with those in <paramref name="fromDir"/>.
-    /// No process may have the database open; this process's pooled connections are closed first.</summary>
+    /// No process may have the database open; this process's pooled connections to both files are closed first (only
+    /// theirs: tests running alongside keep their own).</summary>
     public static void Copy(string fromDir, string toDir, string fileName)
     {
-        SqliteConnection.ClearAllPools();
+        new SqliteFile(fromDir, fileName).ClearPool();
+        new SqliteFile(toDir, fileName).ClearPool();
         foreach (var stale in Directory.GetFiles(toDir, fileName + "*"))
         {
             File.Delete(stale);

@@ -1,6 +1,5 @@
 // A till's storage without its web host: a real SQLite file in a temp dir, the snapshot store, the outbox and the sale
 // recorder wired as TillApplication wires them, with a fake clock, for tests of one component at a time.
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using TillSync.Contracts.Stores;
 using TillSync.Contracts.Tills;
@@ -80,7 +79,7 @@ public sealed class LocalTill : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Signal.Dispose();
-        SqliteConnection.ClearAllPools();
+        Database.ClearPool();
         await TempDirectory.DeleteAsync(DataDir);
     }
 }

@@ -1,8 +1,8 @@
 // The shop a till test runs in: a real HQ process set up with HqScenario's store and catalogue, one enrolled till, and
 // the fault proxy between them, so that a test can cut, black-hole or restore the link and kill either side.
-using Microsoft.Data.Sqlite;
 using TillSync.Contracts.Orders;
 using TillSync.Testing;
+using TillSync.Till.Storage;
 
 namespace TillSync.Till.Tests.Harness;
 
@@ -85,7 +85,7 @@ public sealed class TillScenario : IAsyncDisposable
 
         await Link.DisposeAsync();
         await Hq.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        new TillDatabase(InProcessDataDir).ClearPool();
         await TempDirectory.DeleteAsync(InProcessDataDir);
     }
 }

@@ -58,7 +58,7 @@ public sealed class TillDatabaseTests
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            new TillDatabase(dataDir).ClearPool();
             await TempDirectory.DeleteAsync(dataDir);
         }
     }
