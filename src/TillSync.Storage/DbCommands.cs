@@ -1,4 +1,8 @@
+using System.Buffers;
 using System.Data.Common;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace TillSync.Storage;
 
@@ -86,15 +90,17 @@ public static class DbCommands
         }
     }
 
-    /// <summary>Values per IN list; far under SQLite's and PostgreSQL's parameter limits.</summary>
+    /// <summary>Values per IN list on PostgreSQL; far under its parameter limit.</summary>
     public const int InListMax = 500;
 
-    /// <summary>Runs <paramref name="sql"/>, whose <c>{list}</c> stands for an IN list of <paramref name="values"/>
-    /// (each a parameter), over chunks of at most <see cref="InListMax"/> values, and maps every row of every chunk.</summary>
+    /// <summary>Runs <paramref name="sql"/>, whose <c>{list}</c> stands for an IN list of <paramref name="values"/>,
+    /// and maps every row. On SQLite the list is one parameter, a JSON array read with <c>json_each</c>: SQLite binds a
+    /// statement's parameters by scanning their names, so 500 of them cost more than the query (bench/RESULTS.md). On
+    /// PostgreSQL each value is a parameter, in chunks of at most <see cref="InListMax"/>.</summary>
     /// <param name="connection">An open connection.</param>
     /// <param name="transaction">The transaction to run in, or null.</param>
     /// <param name="sql">Constant SQL with one <c>{list}</c>.</param>
-    /// <param name="values">The list's values.</param>
+    /// <param name="values">The list's values: strings or integers.</param>
     /// <param name="parameters">Other named parameters of <paramref name="sql"/>.</param>
     /// <param name="map">Maps a row.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
@@ -102,6 +108,15 @@ public static class DbCommands
         this DbConnection connection, DbTransaction? transaction, string sql, IEnumerable<object> values,
         IReadOnlyList<(string Name, object? Value)> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
+        if (connection is SqliteConnection)
+        {
+            var list = JsonArray(values);
+            return list is null
+                ? []
+                : await connection.Command(sql.Replace("{list}", "SELECT value FROM json_each(@in)", StringComparison.Ordinal), transaction)
+                    .WithAll(parameters).With("@in", list).ListAsync(map, cancellationToken);
+        }
+
         var rows = new List<T>();
         foreach (var chunk in values.Chunk(InListMax))
         {
@@ -118,6 +133,40 @@ public static class DbCommands
         }
 
         return rows;
+    }
+
+    // The values as a JSON array, or null when there are none (an empty IN list matches nothing).
+    private static string? JsonArray(IEnumerable<object> values)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var count = 0;
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var value in values)
+            {
+                switch (value)
+                {
+                    case string text:
+                        writer.WriteStringValue(text);
+                        break;
+                    case long number:
+                        writer.WriteNumberValue(number);
+                        break;
+                    case int number:
+                        writer.WriteNumberValue(number);
+                        break;
+                    default:
+                        throw new ArgumentException($"An IN list holds strings or integers, not {value?.GetType().Name ?? "null"}.", nameof(values));
+                }
+
+                count++;
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return count == 0 ? null : Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>The string in column <paramref name="ordinal"/>, or null.</summary>
