@@ -15,18 +15,25 @@ using TillSync.Storage;
 
 namespace TillSync.Hq.Orders;
 
-/// <summary>Records the new orders of one sync batch. Everything an order's outcome depends on — the catalogue
-/// entries, on-hand of its SKUs, the till's bill numbers already used — is read once when the batch begins (on-hand
-/// rows locked on PostgreSQL; SQLite's write transaction already excludes every other writer). Each order is then
-/// decided in memory, in <c>tillSeq</c> order, and the whole batch is written at the end with multi-row inserts in the
-/// same transaction: orders, lines, payments, stock movements, on-hand, review items, each sale's journal entry and each B2B
-/// sale's e-invoice outbox row, and the loyalty movements (<see cref="LoyaltyBatch"/>).</summary>
+/// <summary>Records the new orders of one sync batch. What an order's acceptance depends on — the catalogue entries,
+/// the till's bill numbers already used, the loyalty balances — is read once when the batch begins; each order is then
+/// decided in memory, in <c>tillSeq</c> order (<see cref="Record"/>), and the whole batch is written at the end in the
+/// same transaction (<see cref="FlushAsync"/>) in two steps. First what no other till's batch touches: orders, lines,
+/// payments, each sale's journal entry, each B2B sale's e-invoice outbox row and the loyalty movements. Then the stock,
+/// which every till of the store shares: on-hand of the batch's SKUs is read (and locked on PostgreSQL), the orders are
+/// replayed against it in <c>tillSeq</c> order to find those that took a SKU below zero, and the movements, review
+/// items, the short orders' <c>stock_short</c> flag and the new on-hand are written. On PostgreSQL the shared on-hand
+/// rows are therefore locked only for that last step and the commit, not for the whole batch (bench/RESULTS.md); on
+/// SQLite the write transaction already excludes every other writer.</summary>
 public sealed class OrderBatch
 {
     private readonly TillState _till;
     private readonly DateTimeOffset _now;
     private readonly Dictionary<string, long> _costPaiseBySku;
-    private readonly Dictionary<string, long> _onHandMilliBySku;
+    private readonly bool _lockStockRows;
+    private readonly List<(OrderDto Order, Dictionary<string, long> QtyMilliBySku)> _stockSales = [];
+    private readonly HashSet<Guid> _shortOrders = [];
+    private readonly Dictionary<Guid, IReadOnlyList<string>> _flags = [];
     private readonly HashSet<string> _usedBillNos;
     private readonly HashSet<string> _movedSkus = new(StringComparer.Ordinal);
     private readonly BulkInsert _orders;
@@ -43,14 +50,14 @@ public sealed class OrderBatch
     private readonly LoyaltyBatch _loyalty;
 
     private OrderBatch(
-        TillState till, DateTimeOffset now, Dictionary<string, long> costPaiseBySku, Dictionary<string, long> onHandMilliBySku, HashSet<string> usedBillNos,
+        TillState till, DateTimeOffset now, Dictionary<string, long> costPaiseBySku, bool lockStockRows, HashSet<string> usedBillNos,
         int parametersPerStatement, LoyaltyBatch loyalty)
     {
         _loyalty = loyalty;
         _till = till;
         _now = now;
         _costPaiseBySku = costPaiseBySku;
-        _onHandMilliBySku = onHandMilliBySku;
+        _lockStockRows = lockStockRows;
         _usedBillNos = usedBillNos;
         var n = parametersPerStatement;
         _parametersPerStatement = n;
@@ -77,7 +84,8 @@ public sealed class OrderBatch
     /// <param name="newOrders">The orders of the batch HQ has not seen; replays need nothing here.</param>
     /// <param name="now">The batch's commit time.</param>
     /// <param name="lockStockRows">True on a database with row locks (PostgreSQL): taking every on-hand row the batch
-    /// will update, in one global order, makes two tills' batches that share SKUs queue instead of deadlocking.</param>
+    /// will update (at <see cref="FlushAsync"/>), in one global order, makes two tills' batches that share SKUs queue
+    /// instead of deadlocking; the loyalty rows likewise.</param>
     /// <param name="parametersPerStatement">Values per multi-row insert, the engine's best.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     public static async Task<OrderBatch> BeginAsync(
@@ -86,16 +94,16 @@ public sealed class OrderBatch
     {
         var skus = newOrders.SelectMany(o => o.Lines).Select(l => l.Sku).Where(OrderRules.IsWellFormedSku).ToHashSet(StringComparer.Ordinal);
         var costs = await CatalogCosts.LoadAsync(connection, transaction, skus, cancellationToken);
-        var onHand = await StockLedger.ReadOnHandAsync(connection, transaction, till.StoreId, costs.Keys, lockStockRows, cancellationToken);
         var billNos = newOrders.Select(o => o.BillNo).Where(BillNumber.IsWellFormed).ToList();
         var used = await UsedBillNosAsync(connection, transaction, till.TillId, billNos, cancellationToken);
         var loyalty = await LoyaltyBatch.BeginAsync(
             connection, transaction, till.StoreId, till.TillId, newOrders, lockStockRows, parametersPerStatement, cancellationToken);
-        return new OrderBatch(till, now, costs, onHand, used, parametersPerStatement, loyalty);
+        return new OrderBatch(till, now, costs, lockStockRows, used, parametersPerStatement, loyalty);
     }
 
     /// <summary>Decides one new order whose <c>tillSeq</c> is the till's next — <c>created</c> or <c>rejected</c> — and
-    /// queues its rows for <see cref="FlushAsync"/>.</summary>
+    /// queues its rows for <see cref="FlushAsync"/>. Whether a created order took stock below zero is known only after
+    /// the flush: <see cref="WithStockFlag"/> then completes its result.</summary>
     public SyncResult Record(OrderDto order, string fingerprint)
     {
         var problem = OrderRules.Check(order, _till.SellerGstin, _till.BillPrefix, _now) ?? UnknownSku(order) ?? BillNoReused(order)
@@ -109,10 +117,10 @@ public sealed class OrderBatch
                 problem.Reason, null, problem.Detail);
         }
 
-        var shortSkus = MoveStock(order);
+        QueueStock(order);
         var overdraftPoints = _loyalty.Apply(order, _now);
-        IReadOnlyList<string> flags = [.. shortSkus ? [OrderFlags.StockShort] : Array.Empty<string>(),
-            .. overdraftPoints > 0 ? [OrderFlags.LoyaltyOverdraft] : Array.Empty<string>()];
+        IReadOnlyList<string> flags = overdraftPoints > 0 ? [OrderFlags.LoyaltyOverdraft] : [];
+        _flags[order.ClientOrderId] = flags;
         if (overdraftPoints > 0)
         {
             AddReview(ReviewItems.LoyaltyOverdraft, order, null, null, null, string.Create(CultureInfo.InvariantCulture,
@@ -126,26 +134,65 @@ public sealed class OrderBatch
         return new SyncResult(order.ClientOrderId, order.TillSeq, SyncStatus.Created, order.BillNo, _now, false, flags, null, null, null);
     }
 
-    /// <summary>Writes every row the batch decided, in the caller's transaction.</summary>
+    /// <summary>Writes every row the batch decided, in the caller's transaction: first the rows no other till's batch
+    /// touches, then the stock step that needs the store's shared on-hand rows (see the class summary).</summary>
     public async Task FlushAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         // Orders first: lines and payments reference them.
         await _orders.FlushAsync(connection, transaction, cancellationToken);
         await _lines.FlushAsync(connection, transaction, cancellationToken);
         await _payments.FlushAsync(connection, transaction, cancellationToken);
+        await _journal.FlushAsync(connection, transaction, cancellationToken);
+        await _einvoices.FlushAsync(connection, transaction, cancellationToken);
+        await _loyalty.FlushAsync(connection, transaction, _now, _parametersPerStatement, cancellationToken);
+
+        // The stock step. Movements are written under the on-hand locks so that their ids follow the order in which
+        // on-hand changed (the competing-sales walk replays them).
+        var onHandMilliBySku = await StockLedger.ReadOnHandAsync(connection, transaction, _till.StoreId, _movedSkus, _lockStockRows, cancellationToken);
+        foreach (var (order, qtyMilliBySku) in _stockSales)
+        {
+            MoveStock(order, qtyMilliBySku, onHandMilliBySku);
+        }
+
         await _movements.FlushAsync(connection, transaction, cancellationToken);
+        await MarkShortAsync(connection, transaction, cancellationToken);
         await _reviews.FlushAsync(connection, transaction, cancellationToken);
         await ReviewOpenings.RecordAsync(
             connection, transaction, _till.StoreId, _till.TillId, _reviewedOrders, _shortfalls, _parametersPerStatement, cancellationToken);
         foreach (var sku in _movedSkus.Order(StringComparer.Ordinal))
         {
-            _onHand.Add(_till.StoreId, sku, _onHandMilliBySku[sku]);
+            _onHand.Add(_till.StoreId, sku, onHandMilliBySku.GetValueOrDefault(sku));
         }
 
         await _onHand.FlushAsync(connection, transaction, cancellationToken);
-        await _journal.FlushAsync(connection, transaction, cancellationToken);
-        await _einvoices.FlushAsync(connection, transaction, cancellationToken);
-        await _loyalty.FlushAsync(connection, transaction, _now, _parametersPerStatement, cancellationToken);
+    }
+
+    /// <summary><paramref name="result"/> of a created order with <c>stock_short</c> added when, at the flush, the order
+    /// took a SKU below zero; any other result unchanged.</summary>
+    public SyncResult WithStockFlag(SyncResult result) =>
+        result is { Status: SyncStatus.Created, Replayed: false } && _shortOrders.Contains(result.ClientOrderId)
+            ? result with { Flags = StoredFlags(result.ClientOrderId) }
+            : result;
+
+    // The flags of a short order, as stored and answered: stock_short first.
+    private IReadOnlyList<string> StoredFlags(Guid clientOrderId) => [OrderFlags.StockShort, .. _flags[clientOrderId]];
+
+    // The orders were written before the stock step knew which fell short; the few that did get their flag now.
+    private async Task MarkShortAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (_shortOrders.Count == 0)
+        {
+            return;
+        }
+
+        await using var update = connection.Command("UPDATE orders SET flags = @flags WHERE client_order_id = @id", transaction)
+            .With("@flags", null).With("@id", null);
+        foreach (var id in _shortOrders)
+        {
+            update.Parameters["@flags"].Value = OrderStatuses.FormatFlags(StoredFlags(id));
+            update.Parameters["@id"].Value = id.ToString("D");
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private OrderCheck? UnknownSku(OrderDto order)
@@ -165,34 +212,36 @@ public sealed class OrderBatch
         ? new OrderCheck(SyncReasons.BillNoReused, $"bill number {order.BillNo} is already on another sale of this till")
         : null;
 
-    // Offline sales are facts: stock moves even below zero, and each SKU that crosses below zero opens a review item
-    // for the quantity sold beyond what was on hand. Returns whether any SKU fell short.
-    private bool MoveStock(OrderDto order)
+    private void QueueStock(OrderDto order)
     {
         var qtyMilliBySku = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var line in order.Lines)
         {
             qtyMilliBySku[line.Sku] = checked(qtyMilliBySku.GetValueOrDefault(line.Sku) + Quantity.ToMilli(line.Qty));
+            _movedSkus.Add(line.Sku);
         }
 
-        var anyShort = false;
+        _stockSales.Add((order, qtyMilliBySku));
+    }
+
+    // Offline sales are facts: stock moves even below zero, and each SKU that crosses below zero opens a review item
+    // for the quantity sold beyond what was on hand.
+    private void MoveStock(OrderDto order, Dictionary<string, long> qtyMilliBySku, Dictionary<string, long> onHandMilliBySku)
+    {
         foreach (var (sku, qtyMilli) in qtyMilliBySku)
         {
-            var beforeMilli = _onHandMilliBySku.GetValueOrDefault(sku);
+            var beforeMilli = onHandMilliBySku.GetValueOrDefault(sku);
             var afterMilli = checked(beforeMilli - qtyMilli);
-            _onHandMilliBySku[sku] = afterMilli;
-            _movedSkus.Add(sku);
+            onHandMilliBySku[sku] = afterMilli;
             _movements.Add(_till.StoreId, sku, -qtyMilli, StockKinds.Sale, order.ClientOrderId.ToString("D"), null, StoredTime.Text(_now));
             if (afterMilli < 0)
             {
-                anyShort = true;
+                _shortOrders.Add(order.ClientOrderId);
                 _shortfalls.Add(new Shortfall(order.ClientOrderId, sku, qtyMilli, afterMilli));
                 AddReview(ReviewItems.StockShort, order, sku, Math.Min(qtyMilli, -afterMilli), null, string.Create(CultureInfo.InvariantCulture,
                     $"Bill {order.BillNo} sold {Quantity.FromMilli(qtyMilli)} of {sku}; on-hand went from {Quantity.FromMilli(beforeMilli)} to {Quantity.FromMilli(afterMilli)}."));
             }
         }
-
-        return anyShort;
     }
 
     private void AddOrder(

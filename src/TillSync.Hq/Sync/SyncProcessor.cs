@@ -20,6 +20,8 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncGate gate, Ti
     public async Task<SyncResponse> ProcessAsync(Caller till, SyncRequest request, CancellationToken cancellationToken)
     {
         var orders = request.Orders;
+        // Pure CPU work before the gate, so that it overlaps another till's write instead of holding the writer.
+        var fingerprints = orders.Select(OrderFingerprint.Compute).ToArray();
         // SQLite has one writer at a time anyway; queueing here spares its busy handler. PostgreSQL runs tills in parallel.
         using var turn = database.Engine == StoreEngine.Sqlite ? await gate.EnterAsync(cancellationToken) : null;
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -42,7 +44,7 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncGate gate, Ti
         for (var i = 0; i < orders.Count; i++)
         {
             var order = orders[i];
-            var fingerprint = OrderFingerprint.Compute(order);
+            var fingerprint = fingerprints[i];
             if (known.TryGetValue(order.ClientOrderId, out var seen))
             {
                 results[i] = seen.Answer(order, till.Id, fingerprint);
@@ -76,6 +78,11 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncGate gate, Ti
 
         // A transient failure from here on rolls the whole batch back; the endpoint answers 503 and nothing is stored.
         await batch.FlushAsync(connection, transaction, cancellationToken);
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = batch.WithStockFlag(results[i]);
+        }
+
         await SyncConflicts.OpenAsync(connection, transaction, state, conflicts, now, cancellationToken);
         await TillState.SaveAsync(connection, transaction, till.Id, nextSeq, now, request.Status, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
