@@ -31,7 +31,7 @@ internal static class TillBenchmark
         var tillDir = dataDir + "-till";
         await using var hq = await HqChild.StartAsync(dataDir, IngestBenchmark.AdminToken, null);
         using var admin = new HttpClient { BaseAddress = hq.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
-        var enrolment = (await IngestBenchmark.SetUpAsync(admin, new IngestSettings(1, 0, 3, 500, null)))[0];
+        var enrolment = (await IngestBenchmark.SetUpAsync(admin, new IngestSettings(1, 0, 3, 500, null, 0)))[0];
         using var http = new HttpClient();
         HqClient.Configure(http, hq.BaseAddress, enrolment.Token);
         var client = new HqClient(http);
