@@ -67,9 +67,34 @@ public sealed class SnapshotStore(TillDatabase database)
     }
 
     /// <summary>The product whose SKU or barcode is exactly <paramref name="code"/>, or null, on an open connection.</summary>
-    public static Task<SnapshotProduct?> FindAsync(DbConnection connection, DbTransaction? transaction, string code, CancellationToken cancellationToken) =>
-        connection.Command($"SELECT {Columns} FROM products WHERE sku = @code OR barcode = @code ORDER BY sku = @code DESC LIMIT 1", transaction)
-            .With("@code", code.Trim()).FirstOrDefaultAsync(Read, cancellationToken);
+    public static async Task<SnapshotProduct?> FindAsync(DbConnection connection, DbTransaction? transaction, string code, CancellationToken cancellationToken) =>
+        (await FindAllAsync(connection, transaction, [code], cancellationToken)).GetValueOrDefault(code.Trim());
+
+    /// <summary>The products of <paramref name="codes"/> in one query, keyed by the trimmed code: a code that is a SKU
+    /// finds that product, otherwise the product with that barcode (the first by SKU when several share it). A code
+    /// that finds nothing is absent.</summary>
+    public static async Task<Dictionary<string, SnapshotProduct>> FindAllAsync(
+        DbConnection connection, DbTransaction? transaction, IEnumerable<string> codes, CancellationToken cancellationToken)
+    {
+        var wanted = codes.Select(c => c.Trim()).ToHashSet(StringComparer.Ordinal);
+        var rows = await connection.ListWhereInAsync(transaction, $"SELECT {Columns} FROM products WHERE sku IN ({{list}}) OR barcode IN ({{list}})",
+            wanted, [], Read, cancellationToken);
+        var found = new Dictionary<string, SnapshotProduct>(StringComparer.Ordinal);
+        foreach (var product in rows.OrderBy(p => p.Sku, StringComparer.Ordinal))
+        {
+            if (product.Barcode is { } barcode && wanted.Contains(barcode))
+            {
+                found.TryAdd(barcode, product);
+            }
+        }
+
+        foreach (var product in rows.Where(p => wanted.Contains(p.Sku)))
+        {
+            found[product.Sku] = product;
+        }
+
+        return found;
+    }
 
     private const string Columns = "sku, name, hsn, unit, gst_rate_bp, price_paise, barcode, on_hand";
 

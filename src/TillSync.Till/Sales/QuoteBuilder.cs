@@ -58,6 +58,7 @@ public static class QuoteBuilder
         }
 
         var kind = OrderTotals.SupplyKindOf(snapshot.Store.Details.Gstin, customer);
+        var products = await SnapshotStore.FindAllAsync(connection, transaction, cart.Select(l => l?.Sku ?? ""), cancellationToken);
         var orderLines = new List<OrderLineDto>(cart.Count);
         var receiptLines = new List<ReceiptLine>(cart.Count);
         for (var i = 0; i < cart.Count; i++)
@@ -68,8 +69,7 @@ public static class QuoteBuilder
                 return (null, null, $"Line {i + 1} is empty.");
             }
 
-            var product = await SnapshotStore.FindAsync(connection, transaction, line.Sku ?? "", cancellationToken);
-            if (product is null)
+            if (!products.TryGetValue((line.Sku ?? "").Trim(), out var product))
             {
                 return (null, null, $"Line {i + 1}: no product with SKU or barcode '{line.Sku}'.");
             }

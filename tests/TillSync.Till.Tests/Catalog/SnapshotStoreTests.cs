@@ -61,6 +61,26 @@ public sealed class SnapshotStoreTests
     }
 
     [Fact]
+    public async Task FindAll_ACartsCodesInOneQuery_SkuWinsOverAnotherProductsBarcode()
+    {
+        await using var till = await LocalTill.CreateAsync();
+        var snapshot = LocalTill.Snapshot(1, till.Time.GetUtcNow());
+        // A badly kept catalogue: soap's barcode is ghee's SKU. A code that is a SKU must still find that SKU.
+        await till.Snapshots.SaveAsync(snapshot with
+        {
+            Products = [.. snapshot.Products.Select(p => p.Sku == "SOAP-125G" ? p with { Barcode = "GHEE-1L" } : p)],
+        }, CancellationToken.None);
+        await using var connection = await till.Database.OpenAsync(CancellationToken.None);
+
+        var found = await SnapshotStore.FindAllAsync(
+            connection, null, ["GHEE-1L", " RICE-5KG ", "8901262030014", "NO-SUCH-SKU", "8901262"], CancellationToken.None);
+
+        Assert.Equal(
+            [("8901262030014", "GHEE-1L"), ("GHEE-1L", "GHEE-1L"), ("RICE-5KG", "RICE-5KG")],
+            found.Select(f => (f.Key, f.Value.Sku)).Order());
+    }
+
+    [Fact]
     public async Task Save_NewerSnapshot_ReplacesProductsAndStock()
     {
         await using var till = await LocalTill.CreateAsync();
