@@ -40,7 +40,7 @@ internal static class TillBenchmark
         var snapshots = new SnapshotStore(database);
         await snapshots.SaveAsync(await client.SnapshotAsync(CancellationToken.None), CancellationToken.None);
         using var signal = new SyncSignal();
-        var recorder = new SaleRecorder(database, snapshots, new UuidV7Generator(TimeProvider.System, new Random(1)), TimeProvider.System, signal);
+        await using var recorder = new SaleRecorder(database, snapshots, new UuidV7Generator(TimeProvider.System, new Random(1)), TimeProvider.System, signal);
         try
         {
             return mode == "sale"

@@ -110,11 +110,11 @@ public static class DbCommands
     {
         if (connection is SqliteConnection)
         {
-            var list = JsonArray(values);
-            return list is null
+            var list = values as IReadOnlyCollection<object> ?? values.ToList();
+            return list.Count == 0
                 ? []
                 : await connection.Command(sql.Replace("{list}", "SELECT value FROM json_each(@in)", StringComparison.Ordinal), transaction)
-                    .WithAll(parameters).With("@in", list).ListAsync(map, cancellationToken);
+                    .WithAll(parameters).With("@in", JsonList(list)).ListAsync(map, cancellationToken);
         }
 
         var rows = new List<T>();
@@ -135,11 +135,11 @@ public static class DbCommands
         return rows;
     }
 
-    // The values as a JSON array, or null when there are none (an empty IN list matches nothing).
-    private static string? JsonArray(IEnumerable<object> values)
+    /// <summary>The values as a JSON array of strings and numbers, for SQLite's <c>json_each</c>: an IN list as one
+    /// parameter.</summary>
+    public static string JsonList(IEnumerable<object> values)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        var count = 0;
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartArray();
@@ -159,14 +159,12 @@ public static class DbCommands
                     default:
                         throw new ArgumentException($"An IN list holds strings or integers, not {value?.GetType().Name ?? "null"}.", nameof(values));
                 }
-
-                count++;
             }
 
             writer.WriteEndArray();
         }
 
-        return count == 0 ? null : Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>The string in column <paramref name="ordinal"/>, or null.</summary>

@@ -80,15 +80,19 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
         (await (_outbox ?? throw new InvalidOperationException($"till {number} is down")).StateAsync(cancellationToken)).QueueDepth;
 
     /// <summary>Kills the till: everything in memory goes; what SQLite committed stays.</summary>
-    public Task CrashAsync()
+    public async Task CrashAsync()
     {
+        if (_recorder is not null)
+        {
+            await _recorder.DisposeAsync(); // its kept connection, closed as the process's death would close it
+        }
+
         _agent?.Dispose();
         _http?.Dispose();
         _signal?.Dispose();
         (_agent, _recorder, _outbox, _snapshots, _signal, _http) = (null, null, null, null, null, null);
         _database?.ClearPool();
         _database = null;
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

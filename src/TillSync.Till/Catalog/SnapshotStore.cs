@@ -67,38 +67,17 @@ public sealed class SnapshotStore(TillDatabase database)
     }
 
     /// <summary>The product whose SKU or barcode is exactly <paramref name="code"/>, or null, on an open connection.</summary>
-    public static async Task<SnapshotProduct?> FindAsync(DbConnection connection, DbTransaction? transaction, string code, CancellationToken cancellationToken) =>
-        (await FindAllAsync(connection, transaction, [code], cancellationToken)).GetValueOrDefault(code.Trim());
-
-    /// <summary>The products of <paramref name="codes"/> in one query, keyed by the trimmed code: a code that is a SKU
-    /// finds that product, otherwise the product with that barcode (the first by SKU when several share it). A code
-    /// that finds nothing is absent.</summary>
-    public static async Task<Dictionary<string, SnapshotProduct>> FindAllAsync(
-        DbConnection connection, DbTransaction? transaction, IEnumerable<string> codes, CancellationToken cancellationToken)
+    public static async Task<SnapshotProduct?> FindAsync(DbConnection connection, DbTransaction? transaction, string code, CancellationToken cancellationToken)
     {
-        var wanted = codes.Select(c => c.Trim()).ToHashSet(StringComparer.Ordinal);
-        var rows = await connection.ListWhereInAsync(transaction, $"SELECT {Columns} FROM products WHERE sku IN ({{list}}) OR barcode IN ({{list}})",
-            wanted, [], Read, cancellationToken);
-        var found = new Dictionary<string, SnapshotProduct>(StringComparer.Ordinal);
-        foreach (var product in rows.OrderBy(p => p.Sku, StringComparer.Ordinal))
-        {
-            if (product.Barcode is { } barcode && wanted.Contains(barcode))
-            {
-                found.TryAdd(barcode, product);
-            }
-        }
-
-        foreach (var product in rows.Where(p => wanted.Contains(p.Sku)))
-        {
-            found[product.Sku] = product;
-        }
-
-        return found;
+        await using var lookup = new ProductLookup(connection);
+        return (await lookup.FindAllAsync(transaction, [code], cancellationToken)).GetValueOrDefault(code.Trim());
     }
 
-    private const string Columns = "sku, name, hsn, unit, gst_rate_bp, price_paise, barcode, on_hand";
+    /// <summary>The product columns <see cref="Read"/> maps, in its order.</summary>
+    internal const string Columns = "sku, name, hsn, unit, gst_rate_bp, price_paise, barcode, on_hand";
 
-    private static SnapshotProduct Read(DbDataReader r) => new(
+    /// <summary>Maps a row of <see cref="Columns"/>.</summary>
+    internal static SnapshotProduct Read(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetInt64(5), r.NullableString(6),
         decimal.Parse(r.GetString(7), CultureInfo.InvariantCulture));
 

@@ -33,7 +33,7 @@ public static class QuoteBuilder
     /// <summary>The priced cart and the order lines to send, or a sentence for the cashier. Pass a customer through
     /// <see cref="Clean"/> first.</summary>
     public static async Task<(Quote? Quote, IReadOnlyList<OrderLineDto>? Lines, string? Problem)> BuildAsync(
-        DbConnection connection, DbTransaction? transaction, TillSnapshot snapshot, IReadOnlyList<CartLine> cart, CustomerDto? customer,
+        ProductLookup products, DbTransaction? transaction, TillSnapshot snapshot, IReadOnlyList<CartLine> cart, CustomerDto? customer,
         CancellationToken cancellationToken)
     {
         if (cart.Count == 0)
@@ -58,7 +58,7 @@ public static class QuoteBuilder
         }
 
         var kind = OrderTotals.SupplyKindOf(snapshot.Store.Details.Gstin, customer);
-        var products = await SnapshotStore.FindAllAsync(connection, transaction, cart.Select(l => l?.Sku ?? ""), cancellationToken);
+        var found = await products.FindAllAsync(transaction, cart.Select(l => l?.Sku ?? ""), cancellationToken);
         var orderLines = new List<OrderLineDto>(cart.Count);
         var receiptLines = new List<ReceiptLine>(cart.Count);
         for (var i = 0; i < cart.Count; i++)
@@ -69,7 +69,7 @@ public static class QuoteBuilder
                 return (null, null, $"Line {i + 1} is empty.");
             }
 
-            if (!products.TryGetValue((line.Sku ?? "").Trim(), out var product))
+            if (!found.TryGetValue((line.Sku ?? "").Trim(), out var product))
             {
                 return (null, null, $"Line {i + 1}: no product with SKU or barcode '{line.Sku}'.");
             }

@@ -65,8 +65,9 @@ public static class CashierEndpoints
         }
 
         await using var connection = await database.OpenAsync(http.RequestAborted);
+        await using var products = new ProductLookup(connection);
         var (quote, _, quoteProblem) = await QuoteBuilder.BuildAsync(
-            connection, null, snapshot, request.Lines, QuoteBuilder.Clean(request.Customer), http.RequestAborted);
+            products, null, snapshot, request.Lines, QuoteBuilder.Clean(request.Customer), http.RequestAborted);
         return quote is null ? LocalProblems.BadRequest(quoteProblem!) : TypedResults.Ok(quote);
     }
 

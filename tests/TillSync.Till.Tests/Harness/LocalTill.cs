@@ -78,6 +78,7 @@ public sealed class LocalTill : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await Recorder.DisposeAsync();
         Signal.Dispose();
         Database.ClearPool();
         await TempDirectory.DeleteAsync(DataDir);
