@@ -7,12 +7,12 @@ using NpgsqlTypes;
 
 namespace TillSync.Storage;
 
-/// <summary>Collects rows for one table and writes them in one go, in the way each engine inserts fastest. On PostgreSQL:
-/// binary <c>COPY</c>, one round trip for all the rows; with a <paramref name="suffix"/> (an upsert, which COPY cannot
-/// do) multi-row <c>INSERT … VALUES (…), (…)</c> statements, a chunk of rows per statement. On SQLite, which has no
-/// round trips: one single-row statement, prepared once and executed per row — measured 2.3× faster than multi-row
-/// statements on HQ's rows (bench/RESULTS.md), because SQLite binds a multi-row statement's parameters by scanning all
-/// of its names. Every value is a parameter or a COPY field, never SQL text.</summary>
+/// <summary>Collects rows for one table and writes them in one go, in the way each engine inserts fastest. On
+/// PostgreSQL: binary <c>COPY</c>, one round trip for all the rows; with a <paramref name="suffix"/> (an upsert, which
+/// COPY cannot do) multi-row <c>INSERT … VALUES (…), (…)</c> statements, a chunk of rows per statement. On SQLite, which
+/// has no round trips: one single-row statement, prepared once and executed per row — the raw floor of HQ's rows went
+/// 1.5× faster than with multi-row statements (bench/RESULTS.md), because SQLite binds a multi-row statement's
+/// parameters by scanning all of its names. Every value is a parameter or a COPY field, never SQL text.</summary>
 /// <param name="table">The table.</param>
 /// <param name="columns">Its columns, in the order of each row's values.</param>
 /// <param name="parametersPerStatement">How many values one multi-row statement carries on PostgreSQL (thousands mean
