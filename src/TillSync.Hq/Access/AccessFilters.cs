@@ -2,8 +2,9 @@ using TillSync.Hq.Web;
 
 namespace TillSync.Hq.Access;
 
-/// <summary>Endpoint filters that admit only one kind of caller: 401 without a valid token, 403 with the wrong kind.
-/// The caller is stored in <see cref="HttpContext.Items"/> for the handler.</summary>
+/// <summary>Endpoint filters that admit only one kind of caller: 401 without a valid token, 403 with the wrong kind, 429 from
+/// a source that has failed too often lately (<see cref="AuthFailureThrottle"/>). The caller is stored in
+/// <see cref="HttpContext.Items"/> for the handler.</summary>
 public static class AccessFilters
 {
     private const string CallerKey = "tillsync.caller";
@@ -22,10 +23,25 @@ public static class AccessFilters
     private static async ValueTask<object?> Admit(EndpointFilterInvocationContext context, EndpointFilterDelegate next, CallerKind required)
     {
         var http = context.HttpContext;
+        var throttle = http.RequestServices.GetRequiredService<AuthFailureThrottle>();
+        var source = http.Connection.RemoteIpAddress;
+        if (throttle.RetryAfter(source) is { } wait)
+        {
+            var seconds = (long)Math.Ceiling(Math.Max(1, wait.TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.TooManyRequests(
+                $"Too many requests with a wrong token from this address; HQ checks tokens from it again in {seconds} s.");
+        }
+
         var authenticator = http.RequestServices.GetRequiredService<Authenticator>();
         var caller = await authenticator.AuthenticateAsync(http.Request, http.RequestAborted);
         if (caller is null)
         {
+            if (http.Request.Headers.Authorization.Count > 0)
+            {
+                throttle.RecordFailure(source);
+            }
+
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return Problems.Unauthorized("Send 'Authorization: Bearer <token>' with a till or manager token HQ issued.");
         }
