@@ -60,8 +60,9 @@ public static class TokenStrength
         return Math.Max(size, 2);
     }
 
+    // Math.Max: a single repeated character sums to -0, which would print as "-0 bits".
     private static double ShannonBitsPerCharacter(string token) =>
-        -token.GroupBy(c => c)
+        Math.Max(0, -token.GroupBy(c => c)
             .Select(g => (double)g.Count() / token.Length)
-            .Sum(p => p * Math.Log2(p));
+            .Sum(p => p * Math.Log2(p)));
 }
