@@ -24,17 +24,21 @@ public static class AccessFilters
     {
         var http = context.HttpContext;
         var throttle = http.RequestServices.GetRequiredService<AuthFailureThrottle>();
+        var authenticator = http.RequestServices.GetRequiredService<Authenticator>();
         var source = http.Connection.RemoteIpAddress;
-        if (throttle.RetryAfter(source) is { } wait)
+        var wait = throttle.RetryAfter(source);
+        // While its source is throttled a request may still be a till's: a till token (256 random bits made by HQ)
+        // cannot be guessed, so letting a right one through tells a guesser nothing, and a shop's tills behind the same
+        // NAT as a guesser keep syncing. A manager token, which a person may have chosen, is not even checked.
+        var caller = await authenticator.AuthenticateAsync(http.Request, includeManagers: wait is null, http.RequestAborted);
+        if (wait is not null && caller is null)
         {
-            var seconds = (long)Math.Ceiling(Math.Max(1, wait.TotalSeconds));
+            var seconds = (long)Math.Ceiling(Math.Max(1, wait.Value.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Problems.TooManyRequests(
-                $"Too many requests with a wrong token from this address; HQ checks tokens from it again in {seconds} s.");
+                $"Too many requests with a wrong token from this address; HQ checks manager tokens from it again in {seconds} s.");
         }
 
-        var authenticator = http.RequestServices.GetRequiredService<Authenticator>();
-        var caller = await authenticator.AuthenticateAsync(http.Request, http.RequestAborted);
         if (caller is null)
         {
             if (http.Request.Headers.Authorization.Count > 0)

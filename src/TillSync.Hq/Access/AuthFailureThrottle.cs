@@ -3,10 +3,10 @@ using System.Net;
 namespace TillSync.Hq.Access;
 
 /// <summary>Slows token guessing: after <see cref="FailuresMax"/> requests with a token that names no one from one source
-/// address within <see cref="Window"/>, every authenticated request from that address is answered 429 until the oldest of
-/// those failures leaves the window. The token is not even checked meanwhile — were a right guess still let through, the
-/// throttle would slow nothing. Requests with no token at all do not count (a page before its sign-in), nor do
-/// successes, so a till or manager that never fails never meets it. Time is the injected clock's.</summary>
+/// address within <see cref="Window"/>, HQ answers that address 429 until the oldest of those failures leaves the window,
+/// except for a right till token (<see cref="AccessFilters"/>). A manager token is not even checked meanwhile — were a
+/// right guess let through, the throttle would slow nothing. Requests with no token at all do not count (a page before
+/// its sign-in), nor do successes, so a till or manager that never fails never meets it. Time is the injected clock's.</summary>
 /// <remarks>The source is <see cref="ConnectionInfo.RemoteIpAddress"/>, which is the client's own address when HQ is
 /// reached directly and, behind a reverse proxy listed in <c>--trusted-proxies</c>, the address the proxy forwarded.
 /// Clients behind one NAT share an address, so a guesser there also holds back its neighbours for up to one window;

@@ -10,8 +10,9 @@ public sealed class Authenticator(HqDatabase database, ManagerTokenHasher manage
     /// <summary>Managers HQ reads to check a token against; HQ has one today (<see cref="ManagerTokens.AdminName"/>).</summary>
     public const int ManagersMax = 100;
 
-    /// <summary>The caller, or null when the header is missing, malformed or names no one.</summary>
-    public async Task<Caller?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The caller, or null when the header is missing, malformed or names no one; with <paramref name="includeManagers"/>
+    /// false, only a till is looked for (see <see cref="AuthFailureThrottle"/>).</summary>
+    public async Task<Caller?> AuthenticateAsync(HttpRequest request, bool includeManagers, CancellationToken cancellationToken)
     {
         var header = request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
@@ -26,7 +27,7 @@ public sealed class Authenticator(HqDatabase database, ManagerTokenHasher manage
         var till = await connection.Command("SELECT till_id, store_id, name FROM tills WHERE token_hash = @h")
             .With("@h", Tokens.Hash(token))
             .FirstOrDefaultAsync(r => new Caller(CallerKind.Till, r.GetInt64(0), r.GetInt64(1), r.GetString(2)), cancellationToken);
-        if (till is not null)
+        if (till is not null || !includeManagers)
         {
             return till;
         }

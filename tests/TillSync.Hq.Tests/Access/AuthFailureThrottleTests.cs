@@ -1,6 +1,6 @@
 // Proves failed authentication is throttled per source address: the rule on a fake clock (the window opens again as
-// failures age out; successes and other sources are unaffected), and a real HQ process answering 429 problem+json with
-// Retry-After — per client address forwarded by a trusted proxy, and never for a source whose tokens are right.
+// failures age out; other sources are unaffected), and a real HQ process answering 429 problem+json with Retry-After per
+// client address forwarded by a trusted proxy — successes never count, and a till's right token still passes.
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using TillSync.Hq.Access;
@@ -50,8 +50,11 @@ public sealed class AuthFailureThrottleTests
     public async Task Hq_WrongTokensFromOneClientBehindTrustedProxy_429WithRetryAfterForThatClientOnly()
     {
         await using var hq = await HqProcess.StartAsync(trustedProxies: "127.0.0.1,::1");
+        await HqScenario.SetUpAsync(hq);
+        var till = await HqScenario.EnrolTillAsync(hq);
         using var wrong = hq.CreateIsolatedClient("mgr_wrong_" + new string('x', 40));
         using var right = hq.CreateIsolatedClient(hq.AdminToken);
+        using var tillClient = hq.CreateIsolatedClient(till.Token);
 
         for (var i = 0; i < 60; i++)
         {
@@ -67,6 +70,7 @@ public sealed class AuthFailureThrottleTests
 
         using var throttled = await wrong.SendAsync(Tills(Guesser));
         using var throttledRightToken = await right.SendAsync(Tills(Guesser));
+        using var tillBehindTheSameAddress = await tillClient.SendAsync(Request("/api/v1/till/snapshot", Guesser));
         using var neighbour = await right.SendAsync(Tills(Neighbour));
 
         var retryAfter = throttled.Headers.RetryAfter?.Delta;
@@ -75,6 +79,7 @@ public sealed class AuthFailureThrottleTests
         Assert.NotNull(retryAfter);
         Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), AuthFailureThrottle.Window);
         await Responses.ExpectProblemAsync(throttledRightToken, HttpStatusCode.TooManyRequests, hq);
+        Assert.Equal(HttpStatusCode.OK, tillBehindTheSameAddress.StatusCode);
         Assert.Equal(HttpStatusCode.OK, neighbour.StatusCode);
     }
 
@@ -97,9 +102,11 @@ public sealed class AuthFailureThrottleTests
         Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
     }
 
-    private static HttpRequestMessage Tills(IPAddress client)
+    private static HttpRequestMessage Tills(IPAddress client) => Request("/api/v1/tills", client);
+
+    private static HttpRequestMessage Request(string path, IPAddress client)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/tills", UriKind.Relative));
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
         request.Headers.Add("X-Forwarded-For", client.ToString());
         return request;
     }
