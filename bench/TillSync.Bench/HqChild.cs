@@ -28,11 +28,13 @@ internal sealed class HqChild : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "tillsync.dll"), "hq", "--urls", "http://127.0.0.1:0", "--data", dataDir, "--admin-token", adminToken])
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "tillsync.dll"), "hq", "--urls", "http://127.0.0.1:0", "--data", dataDir])
         {
             start.ArgumentList.Add(arg);
         }
 
+        // Secrets through the environment, never the command line that `ps` shows.
+        start.Environment["TILLSYNC_ADMIN_TOKEN"] = adminToken;
         if (postgres is not null)
         {
             start.Environment["TILLSYNC_POSTGRES"] = postgres;

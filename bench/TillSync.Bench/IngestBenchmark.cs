@@ -21,7 +21,8 @@ namespace TillSync.Bench;
 /// afterwards, so that runs compare.</summary>
 internal static class IngestBenchmark
 {
-    internal const string AdminToken = "bench-admin-token";
+    // HQ refuses a manager token under 128 bits of entropy; 256 random bits, new each run.
+    internal static readonly string AdminToken = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private static readonly int[] GstRatesBp = [0, 500, 1200, 1800, 2800];
 
     public static async Task<int> RunAsync(IngestSettings settings)

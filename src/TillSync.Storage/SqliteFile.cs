@@ -15,11 +15,13 @@ public sealed class SqliteFile
 
     private readonly string _connectionString;
 
-    /// <summary>The file <paramref name="fileName"/> in <paramref name="dataDirectory"/>, which is created when missing.</summary>
+    /// <summary>The file <paramref name="fileName"/> in <paramref name="dataDirectory"/>, which is created when missing;
+    /// both, and the files SQLite adds beside the database, are owner-only (<see cref="OwnerOnly"/>).</summary>
     public SqliteFile(string dataDirectory, string fileName)
     {
-        Directory.CreateDirectory(dataDirectory);
+        OwnerOnly.CreateDirectory(dataDirectory);
         FilePath = Path.GetFullPath(Path.Combine(dataDirectory, fileName));
+        OwnerOnly.PrepareSqliteFile(FilePath);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,

@@ -9,12 +9,17 @@ namespace TillSync.Testing;
 public sealed class HqProcess : IServerOutput, IAsyncDisposable
 {
     private readonly ServerOutput output = new();
-    private readonly SocketsHttpHandler sharedHandler = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
+    private readonly SocketsHttpHandler sharedHandler;
     private readonly bool ownsDatabase;
+    private readonly TestCertificate? https;
     private ServerProcess? process;
 
-    private HqProcess(string dataDir, string adminToken, string? postgres, bool ownsDatabase, Uri? irpUrl = null)
+    private HqProcess(
+        string dataDir, string adminToken, string? postgres, bool ownsDatabase, Uri? irpUrl = null, TestCertificate? https = null, string? trustedProxies = null)
     {
+        this.https = https;
+        TrustedProxies = trustedProxies;
+        sharedHandler = https?.TrustingHandler() ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
         IrpUrl = irpUrl;
         DataDir = dataDir;
         AdminToken = adminToken;
@@ -28,13 +33,16 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
     /// <summary>The PostgreSQL connection string HQ runs on, or null when it runs on SQLite in <see cref="DataDir"/>.</summary>
     public string? Postgres { get; }
 
+    /// <summary>The reverse proxies HQ believes forwarded headers from (<c>--trusted-proxies</c>), or null for none.</summary>
+    public string? TrustedProxies { get; }
+
     /// <summary>The IRP HQ registers B2B bills with (<c>--irp-url</c>), or null.</summary>
     public Uri? IrpUrl { get; }
 
     /// <summary>The data dir HQ keeps its SQLite file in; it survives <see cref="KillHard"/> and <see cref="RestartAsync"/>.</summary>
     public string DataDir { get; }
 
-    /// <summary>The manager token passed as <c>--admin-token</c>.</summary>
+    /// <summary>The manager token, passed as <c>TILLSYNC_ADMIN_TOKEN</c>.</summary>
     public string AdminToken { get; }
 
     /// <summary>Where the current process listens; changes on restart.</summary>
@@ -46,18 +54,26 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
     /// <summary>Starts HQ with a random manager token on a fresh store of the suite's kind (<see cref="TestStore"/>):
     /// a temp data dir for SQLite, a new database for PostgreSQL.</summary>
     /// <param name="irpUrl">The IRP to register B2B bills with (<c>--irp-url</c>), or null for none.</param>
-    public static async Task<HqProcess> StartAsync(Uri? irpUrl = null)
+    /// <param name="trustedProxies">Addresses HQ believes <c>X-Forwarded-For</c> from (<c>--trusted-proxies</c>), or null for none.</param>
+    public static Task<HqProcess> StartAsync(Uri? irpUrl = null, string? trustedProxies = null) => StartNewAsync(irpUrl, null, trustedProxies);
+
+    /// <summary>Starts HQ as <see cref="StartAsync"/> does, but serving only HTTPS with <paramref name="certificate"/>
+    /// (<c>--cert-file</c>, <c>--cert-key-file</c>); its clients trust that certificate.</summary>
+    public static Task<HqProcess> StartHttpsAsync(TestCertificate certificate) => StartNewAsync(null, certificate, null);
+
+    private static async Task<HqProcess> StartNewAsync(Uri? irpUrl, TestCertificate? https, string? trustedProxies)
     {
+        // HQ creates the data dir itself (owner-only), as it does for an operator.
         var dataDir = Path.Combine(Path.GetTempPath(), "tillsync-hq-tests", Guid.CreateVersion7().ToString("N"));
-        Directory.CreateDirectory(dataDir);
         var postgres = TestStore.IsPostgres ? await TestStore.CreatePostgresDatabaseAsync() : null;
-        return await LaunchNewAsync(new HqProcess(dataDir, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), postgres, ownsDatabase: true, irpUrl));
+        return await LaunchNewAsync(new HqProcess(
+            dataDir, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), postgres, ownsDatabase: true, irpUrl, https, trustedProxies));
     }
 
     /// <summary>Starts a second HQ process on the same database as <paramref name="first"/> (the same SQLite file or
     /// PostgreSQL database, the same manager token): two instances behind one load balancer.</summary>
     public static Task<HqProcess> StartSiblingAsync(HqProcess first) =>
-        LaunchNewAsync(new HqProcess(first.DataDir, first.AdminToken, first.Postgres, ownsDatabase: false, first.IrpUrl));
+        LaunchNewAsync(new HqProcess(first.DataDir, first.AdminToken, first.Postgres, ownsDatabase: false, first.IrpUrl, first.https, first.TrustedProxies));
 
     private static async Task<HqProcess> LaunchNewAsync(HqProcess hq)
     {
@@ -85,7 +101,7 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
     /// <summary>A client with its own connection pool, for tests that need truly separate connections.</summary>
     public HttpClient CreateIsolatedClient(string? bearerToken)
     {
-        var client = new HttpClient(new SocketsHttpHandler(), disposeHandler: true);
+        var client = new HttpClient(https?.TrustingHandler() ?? new SocketsHttpHandler(), disposeHandler: true);
         Configure(client, bearerToken);
         return client;
     }
@@ -159,11 +175,20 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
             environment["TILLSYNC_IRP_URL"] = IrpUrl.ToString();
         }
 
+        if (TrustedProxies is not null)
+        {
+            environment["TILLSYNC_TRUSTED_PROXIES"] = TrustedProxies;
+        }
+
         // Tests have no SMS gateway: they read loyalty one-time codes from HQ's log (LoyaltyCalls.CodeFromLogAsync).
         environment["TILLSYNC_LOG_LOYALTY_CODES"] = "true";
 
+        // So does the manager token.
+        environment["TILLSYNC_ADMIN_TOKEN"] = AdminToken;
         output.Append($"[harness] HQ data in {DataDir}");
-        process = await ServerProcess.StartAsync(
-            "hq", ["--urls", "http://127.0.0.1:0", "--data", DataDir, "--admin-token", AdminToken], environment, output);
+        string[] listen = https is null
+            ? ["--urls", "http://127.0.0.1:0"]
+            : ["--urls", "https://127.0.0.1:0", "--cert-file", https.CertificateFile, "--cert-key-file", https.KeyFile];
+        process = await ServerProcess.StartAsync("hq", [.. listen, "--data", DataDir], environment, output);
     }
 }

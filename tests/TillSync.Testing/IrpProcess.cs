@@ -29,7 +29,7 @@ public sealed class IrpProcess : IServerOutput, IAsyncDisposable
     /// <summary>Starts a simulator with a fresh data dir, the test clock and <paramref name="extraArguments"/>.</summary>
     public static async Task<IrpProcess> StartAsync(params string[] extraArguments)
     {
-        var irp = new IrpProcess(TempDirectory.Create("irp"), extraArguments);
+        var irp = new IrpProcess(TempDirectory.Reserve("irp"), extraArguments);
         try
         {
             await irp.LaunchAsync();

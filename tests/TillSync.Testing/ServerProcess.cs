@@ -2,7 +2,6 @@
 // line; the tests end it with SIGKILL, which is what a power cut or an OOM kill looks like to the process.
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 
 namespace TillSync.Testing;
 
@@ -35,39 +34,8 @@ public sealed class ServerProcess : IDisposable
     public static async Task<ServerProcess> StartAsync(
         string verb, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, ServerOutput output)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "tillsync.dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException("tillsync.dll was not copied beside the tests; is TillSync.Cli referenced?", dll);
-        }
-
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add(verb);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The tests decide every option; inherited TILLSYNC_* settings must not leak in.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("TILLSYNC_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
+        var start = CliProcess.StartInfo([verb, .. arguments], environment);
+        start.RedirectStandardInput = true;
         var prefix = verb + ": listening on ";
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var child = new Process { StartInfo = start, EnableRaisingEvents = true };
@@ -131,12 +99,5 @@ public sealed class ServerProcess : IDisposable
         {
             listening.TrySetResult(url);
         }
-    }
-
-    private static string DotnetHost()
-    {
-        // `dotnet test` sets DOTNET_HOST_PATH to the muxer that runs it; fall back to PATH.
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
     }
 }

@@ -13,6 +13,15 @@ public static class TempDirectory
         return path;
     }
 
+    /// <summary>A path <c>/tmp/tillsync-tests/&lt;kind&gt;/&lt;uuid&gt;</c> that does not exist yet, for a process under test
+    /// to create itself (as it would for an operator, owner-only).</summary>
+    public static string Reserve(string kind)
+    {
+        var parent = Path.Combine(Path.GetTempPath(), "tillsync-tests", kind);
+        Directory.CreateDirectory(parent);
+        return Path.Combine(parent, Guid.CreateVersion7().ToString("N"));
+    }
+
     /// <summary>Deletes the directory; tries a few times, then leaves it to the OS.</summary>
     public static async Task DeleteAsync(string path)
     {

@@ -15,11 +15,14 @@ public sealed class TillProcess : IServerOutput, IAsyncDisposable
     private ServerProcess? process;
     private TillApi? api;
 
-    private TillProcess(Uri hqUrl, string token, string dataDir)
+    private readonly IReadOnlyList<string> extraArguments;
+
+    private TillProcess(Uri hqUrl, string token, string dataDir, IReadOnlyList<string> extraArguments)
     {
         HqUrl = hqUrl;
         this.token = token;
         DataDir = dataDir;
+        this.extraArguments = extraArguments;
     }
 
     /// <inheritdoc />
@@ -37,10 +40,11 @@ public sealed class TillProcess : IServerOutput, IAsyncDisposable
     /// <summary>True while the child process runs.</summary>
     public bool IsRunning => process is { IsRunning: true };
 
-    /// <summary>Starts <c>tillsync till --hq <paramref name="hqUrl"/></c> with the till's token on a new data dir.</summary>
-    public static async Task<TillProcess> StartAsync(Uri hqUrl, string token)
+    /// <summary>Starts <c>tillsync till --hq <paramref name="hqUrl"/></c> with the till's token on a new data dir, and
+    /// <paramref name="extraArguments"/> (e.g. <c>--hq-ca-file</c>) after the harness's own.</summary>
+    public static async Task<TillProcess> StartAsync(Uri hqUrl, string token, params string[] extraArguments)
     {
-        var till = new TillProcess(hqUrl, token, TempDirectory.Create("till"));
+        var till = new TillProcess(hqUrl, token, TempDirectory.Reserve("till"), extraArguments);
         try
         {
             await till.LaunchAsync();
@@ -88,6 +92,7 @@ public sealed class TillProcess : IServerOutput, IAsyncDisposable
             [
                 "--hq", HqUrl.ToString(), "--data", DataDir, "--urls", "http://127.0.0.1:0",
                 "--sync-backoff-max", string.Create(CultureInfo.InvariantCulture, $"{SyncBackoffMax.TotalSeconds}s"),
+                .. extraArguments,
             ],
             new Dictionary<string, string>(StringComparer.Ordinal) { ["TILLSYNC_TOKEN"] = token },
             output);

@@ -4,6 +4,7 @@ using TillSync.Contracts;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Stores;
 using TillSync.Contracts.Tills;
+using TillSync.Storage;
 
 namespace TillSync.Cli.Demo;
 
@@ -16,15 +17,8 @@ public sealed record DemoSetup(string AdminToken, IReadOnlyList<TillEnrolmentRes
     public static DemoSetup? Load(string path) =>
         File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), DemoJsonContext.Default.DemoSetup) : null;
 
-    /// <summary>Saves the setup (it holds tokens: readable by the owner only).</summary>
-    public void Save(string path)
-    {
-        File.WriteAllText(path, JsonSerializer.Serialize(this, DemoJsonContext.Default.DemoSetup));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-    }
+    /// <summary>Saves the setup (it holds tokens: readable by the owner only, from the first byte).</summary>
+    public void Save(string path) => OwnerOnly.WriteAllText(path, JsonSerializer.Serialize(this, DemoJsonContext.Default.DemoSetup));
 
     /// <summary>Configures a fresh HQ through its own API — the default store, the catalogue, opening stock — and enrols
     /// <paramref name="tillCount"/> tills.</summary>

@@ -1,9 +1,10 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using TillSync.Cli.Verbs;
+using TillSync.Hq.Access;
 using TillSync.Hq.Web;
 using TillSync.Irp.Faults;
 using TillSync.Irp.Web;
+using TillSync.Storage;
 using TillSync.Till.Web;
 
 namespace TillSync.Cli.Demo;
@@ -43,10 +44,15 @@ public static class DemoVerb
     private static async Task<int> RunAsync(
         string dataDirectory, Uri hqUrl, Uri irpUrl, int firstTillPort, TextWriter console, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(dataDirectory);
+        OwnerOnly.CreateDirectory(dataDirectory);
         var setupPath = Path.Combine(dataDirectory, "demo.json");
         var saved = DemoSetup.Load(setupPath);
-        var adminToken = saved?.AdminToken ?? "mgr_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var adminToken = saved?.AdminToken ?? Tokens.New("mgr_");
+        if (TokenStrength.Problem(adminToken) is { } weak)
+        {
+            // `tillsync hq` refuses such a token; the demo, which runs on loopback only, keeps the data it made and warns.
+            await console.WriteLineAsync($"demo: warning: {weak} The demo's token is in {setupPath}; delete the directory to start afresh with a strong one.");
+        }
         var irpOptions = new IrpOptions(irpUrl.ToString().TrimEnd('/'), Path.Combine(dataDirectory, "irp"), FaultSettings.None, Seed: 1, TestClock: false);
         var (irp, _) = await IrpApplication.StartAsync(irpOptions, cancellationToken);
         await using var irpLifetime = irp;

@@ -13,12 +13,7 @@ public static class EnvOption
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable(environmentVariable) is { Length: > 0 } value ? value : fallback,
         };
 
-    /// <summary>An option for a secret. Its environment twin is read only when the command runs (<see cref="SecretValue"/>),
-    /// never as a default, so that <c>--help</c> cannot print the secret.</summary>
-    public static Option<string?> Secret(string name, string environmentVariable, string description) =>
-        new(name) { Description = $"{description} [env: {environmentVariable}]" };
-
-    /// <summary>The secret from the command line, else from <paramref name="environmentVariable"/>, else null.</summary>
-    public static string? SecretValue(ParseResult parse, Option<string?> option, string environmentVariable) =>
-        parse.GetValue(option) ?? (Environment.GetEnvironmentVariable(environmentVariable) is { Length: > 0 } value ? value : null);
+    /// <summary>A secret (<see cref="SecretOption"/>): <c>--NAME</c>, <c>--NAME-file</c> and their two environment twins.</summary>
+    public static SecretOption Secret(string name, string environmentVariable, string description) =>
+        SecretOption.Create(name, environmentVariable, description);
 }

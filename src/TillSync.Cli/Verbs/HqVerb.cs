@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net;
+using TillSync.Hq.Access;
 using TillSync.Hq.Web;
 
 namespace TillSync.Cli.Verbs;
@@ -10,33 +12,94 @@ public static class HqVerb
     public static Command Create(TextWriter console)
     {
         var urls = EnvOption.Text("--urls", "TILLSYNC_URLS", "http://127.0.0.1:5080",
-            "Where HQ listens (semicolon-separated). Loopback unless you mean to expose it; port 0 picks a free port.");
-        var data = EnvOption.Text("--data", "TILLSYNC_DATA", "./hq-data", "Directory for HQ's SQLite database (hq.db).");
+            "Where HQ listens (semicolon-separated). Loopback unless you mean to expose it; port 0 picks a free port. An https:// address needs --cert-file.");
+        var data = EnvOption.Text("--data", "TILLSYNC_DATA", "./hq-data", "Directory for HQ's SQLite database (hq.db); created owner-only.");
         var adminToken = EnvOption.Secret("--admin-token", "TILLSYNC_ADMIN_TOKEN",
-            "Manager token. Without it HQ keeps the stored one, or generates one at first start and prints it once.");
+            $"Manager token, at least {TokenStrength.BitsMin} bits of entropy (e.g. `openssl rand -hex 32`). Without it HQ keeps the stored one, or generates one at first start and prints it once.");
         var postgres = EnvOption.Secret("--postgres", "TILLSYNC_POSTGRES",
             "Run on PostgreSQL instead of the embedded SQLite: an Npgsql connection string, e.g. \"Host=127.0.0.1;Database=tillsync;Username=tillsync;Password=…\". Several HQ processes may share one database.");
         var irpUrl = EnvOption.Text("--irp-url", "TILLSYNC_IRP_URL", "",
             "The e-invoice portal (IRP) to register B2B bills with, e.g. http://127.0.0.1:5070 for `tillsync irp`. Without it B2B bills stay pending.");
         var logLoyaltyCodes = EnvOption.Text("--log-loyalty-codes", "TILLSYNC_LOG_LOYALTY_CODES", "false",
             "Log loyalty one-time codes (true/false): for the demo and tests, which have no SMS gateway. Never in production.");
-        var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.") { urls, data, adminToken, postgres, irpUrl, logLoyaltyCodes };
+        var certFile = EnvOption.Text("--cert-file", "TILLSYNC_CERT_FILE", "",
+            "Serve the https:// addresses of --urls with this certificate: a PEM file (with --cert-key-file) or a PKCS#12 .pfx holding its key.");
+        var certKeyFile = EnvOption.Text("--cert-key-file", "TILLSYNC_CERT_KEY_FILE", "", "The PEM private key of a PEM --cert-file.");
+        var certPassword = EnvOption.Secret("--cert-password", "TILLSYNC_CERT_PASSWORD", "The password of a .pfx --cert-file or of an encrypted PEM key.");
+        var trustedProxies = EnvOption.Text("--trusted-proxies", "TILLSYNC_TRUSTED_PROXIES", "",
+            "Comma-separated IP addresses of reverse proxies in front of HQ whose X-Forwarded-For and X-Forwarded-Proto HQ believes (docs/security.md). Default: none.");
+        var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.")
+        {
+            urls, data, postgres.Value, postgres.File, adminToken.Value, adminToken.File, irpUrl, logLoyaltyCodes,
+            certFile, certKeyFile, certPassword.Value, certPassword.File, trustedProxies,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var irpText = parse.GetValue(irpUrl);
-            Uri? irp = null;
-            if (!string.IsNullOrEmpty(irpText) && !Uri.TryCreate(irpText, UriKind.Absolute, out irp))
+            var (options, problem) = Options(parse, urls, data, adminToken, postgres, irpUrl, logLoyaltyCodes,
+                (certFile, certKeyFile, certPassword), trustedProxies);
+            if (options is null)
             {
-                await Console.Error.WriteLineAsync($"hq: --irp-url must be an absolute URL; got '{irpText}'.");
+                await Console.Error.WriteLineAsync($"hq: {problem}");
                 return 2;
             }
 
-            var options = new HqOptions(parse.GetValue(urls)!, parse.GetValue(data)!, EnvOption.SecretValue(parse, adminToken, "TILLSYNC_ADMIN_TOKEN"),
-                EnvOption.SecretValue(parse, postgres, "TILLSYNC_POSTGRES"), irp,
-                string.Equals(parse.GetValue(logLoyaltyCodes), "true", StringComparison.OrdinalIgnoreCase));
             return await RunAsync(options, console, cancellationToken);
         });
         return command;
+    }
+
+    private static (HqOptions? Options, string? Problem) Options(
+        ParseResult parse, Option<string> urls, Option<string> data, SecretOption adminToken, SecretOption postgres, Option<string> irpUrl,
+        Option<string> logLoyaltyCodes, (Option<string> File, Option<string> KeyFile, SecretOption Password) certificate, Option<string> trustedProxies)
+    {
+        var irpText = parse.GetValue(irpUrl);
+        Uri? irp = null;
+        if (!string.IsNullOrEmpty(irpText) && !Uri.TryCreate(irpText, UriKind.Absolute, out irp))
+        {
+            return (null, $"--irp-url must be an absolute URL; got '{irpText}'.");
+        }
+
+        var (token, tokenProblem) = adminToken.Read(parse, Console.Error);
+        var (connectionString, postgresProblem) = postgres.Read(parse, Console.Error);
+        if ((tokenProblem ?? postgresProblem ?? (token is null ? null : TokenStrength.Problem(token))) is { } secretProblem)
+        {
+            return (null, secretProblem);
+        }
+
+        var proxies = new List<IPAddress>();
+        foreach (var text in parse.GetValue(trustedProxies)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!IPAddress.TryParse(text, out var proxy))
+            {
+                return (null, $"--trusted-proxies takes IP addresses separated by commas; '{text}' is not one.");
+            }
+
+            proxies.Add(proxy);
+        }
+
+        var (https, httpsProblem) = Certificate(parse, certificate);
+        var listen = parse.GetValue(urls)!;
+        if ((httpsProblem ?? HttpsCertificate.UrlsProblem(listen, https is not null)) is { } tlsProblem)
+        {
+            return (null, tlsProblem);
+        }
+
+        return (new HqOptions(listen, parse.GetValue(data)!, token, connectionString, irp,
+            string.Equals(parse.GetValue(logLoyaltyCodes), "true", StringComparison.OrdinalIgnoreCase), https, proxies), null);
+    }
+
+    private static (System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate, string? Problem) Certificate(
+        ParseResult parse, (Option<string> File, Option<string> KeyFile, SecretOption Password) options)
+    {
+        var file = parse.GetValue(options.File);
+        var keyFile = parse.GetValue(options.KeyFile);
+        if (string.IsNullOrEmpty(file))
+        {
+            return (null, string.IsNullOrEmpty(keyFile) ? null : "--cert-key-file needs --cert-file.");
+        }
+
+        var (password, problem) = options.Password.Read(parse, Console.Error);
+        return problem is not null ? (null, problem) : HttpsCertificate.Load(file, string.IsNullOrEmpty(keyFile) ? null : keyFile, password);
     }
 
     private static async Task<int> RunAsync(HqOptions options, TextWriter console, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ public static class LedgerVerb
         return command;
     }
 
-    private sealed record Connection(Option<string> Hq, Option<string?> Token, Option<string?> From, Option<string?> To, Option<long?> Store)
+    private sealed record Connection(Option<string> Hq, SecretOption Token, Option<string?> From, Option<string?> To, Option<long?> Store)
     {
         public static Connection Create() => new(
             EnvOption.Text("--hq", "TILLSYNC_HQ", "http://127.0.0.1:5080", "HQ's address."),
@@ -30,7 +30,7 @@ public static class LedgerVerb
             new Option<string?>("--to") { Description = "Last business date, yyyy-MM-dd (IST). Default: up to now." },
             new Option<long?>("--store") { Description = "One store's books. Default: the whole chain." });
 
-        public IEnumerable<Option> All => [Hq, Token, From, To, Store];
+        public IEnumerable<Option> All => [Hq, Token.Value, Token.File, From, To, Store];
 
         public string Query(ParseResult parse, params string[] extra)
         {
@@ -44,10 +44,10 @@ public static class LedgerVerb
         /// <summary>An HTTP client for HQ, or an error sentence.</summary>
         public (HttpClient? Client, string? Problem) Open(ParseResult parse)
         {
-            var token = EnvOption.SecretValue(parse, Token, "TILLSYNC_MANAGER_TOKEN");
+            var (token, problem) = Token.Read(parse, Console.Error);
             if (token is null)
             {
-                return (null, "--token (or TILLSYNC_MANAGER_TOKEN) is required: a manager token HQ printed at its first start.");
+                return (null, problem ?? "--token (or --token-file, TILLSYNC_MANAGER_TOKEN, TILLSYNC_MANAGER_TOKEN_FILE) is required: a manager token HQ printed at its first start.");
             }
 
             if (!Uri.TryCreate(parse.GetValue(Hq), UriKind.Absolute, out var hq))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TillSync.Till.Sync;
 using TillSync.Till.Web;
 
 namespace TillSync.Cli.Verbs;
@@ -9,30 +10,59 @@ public static class TillVerb
     /// <summary>The verb with its options and operator subcommands.</summary>
     public static Command Create(TextWriter console)
     {
-        var hq = EnvOption.Text("--hq", "TILLSYNC_HQ", "http://127.0.0.1:5080", "HQ's address.");
+        var hq = EnvOption.Text("--hq", "TILLSYNC_HQ", "http://127.0.0.1:5080",
+            "HQ's address: https:// (see --hq-ca-file), or http:// on loopback; plain http:// to another machine needs --allow-insecure-hq.");
         var token = EnvOption.Secret("--token", "TILLSYNC_TOKEN", "The till's token from enrolment (POST /api/v1/tills). Required.");
-        var data = EnvOption.Text("--data", "TILLSYNC_DATA", "./till-data", "Directory for the till's SQLite database (till.db).");
+        var data = EnvOption.Text("--data", "TILLSYNC_DATA", "./till-data", "Directory for the till's SQLite database (till.db); created owner-only.");
         var urls = EnvOption.Text("--urls", "TILLSYNC_URLS", "http://127.0.0.1:5090", "Where the cashier page listens; loopback.");
         var backoffMax = EnvOption.Text("--sync-backoff-max", "TILLSYNC_SYNC_BACKOFF_MAX", "10s",
             "Longest wait between sync attempts while HQ is unreachable (e.g. 2s, 1m).");
-        var command = new Command("till", "Run a till: the cashier page, the local store of sales and the sync agent.") { hq, token, data, urls, backoffMax };
+        var allowInsecure = EnvOption.Text("--allow-insecure-hq", "TILLSYNC_ALLOW_INSECURE_HQ", "false",
+            "true to let the till talk plain http:// to an HQ on another machine (token and sales unencrypted); only on a network you trust.");
+        var caFile = EnvOption.Text("--hq-ca-file", "TILLSYNC_HQ_CA_FILE", "",
+            "A PEM file of the CA (or the self-signed certificate) HQ's https:// certificate must chain to, instead of the system's trusted CAs.");
+        var command = new Command("till", "Run a till: the cashier page, the local store of sales and the sync agent.")
+        {
+            hq, token.Value, token.File, data, urls, backoffMax, allowInsecure, caFile,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var tokenValue = EnvOption.SecretValue(parse, token, "TILLSYNC_TOKEN");
-            var backoff = Durations.Parse(parse.GetValue(backoffMax)!);
-            if (tokenValue is null || backoff is null || !Uri.TryCreate(parse.GetValue(hq), UriKind.Absolute, out var hqUrl))
+            var (options, problem) = Options(parse, hq, token, data, urls, backoffMax, allowInsecure, caFile);
+            if (options is null)
             {
-                await console.WriteLineAsync(tokenValue is null
-                    ? "till: --token (or TILLSYNC_TOKEN) is required: enrol the till at HQ with POST /api/v1/tills to get one."
-                    : backoff is null ? "till: --sync-backoff-max must be a duration such as 2s or 1m." : "till: --hq must be an absolute URL such as http://127.0.0.1:5080.");
+                await console.WriteLineAsync($"till: {problem}");
                 return 2;
             }
 
-            return await RunAsync(new TillOptions(hqUrl, tokenValue, parse.GetValue(data)!, parse.GetValue(urls)!, backoff.Value), console, cancellationToken);
+            return await RunAsync(options, console, cancellationToken);
         });
         command.Subcommands.Add(StatusCommand(console));
         command.Subcommands.Add(SyncNowCommand(console));
         return command;
+    }
+
+    private static (TillOptions? Options, string? Problem) Options(ParseResult parse, Option<string> hq, SecretOption token, Option<string> data,
+        Option<string> urls, Option<string> backoffMax, Option<string> allowInsecure, Option<string> caFile)
+    {
+        var (tokenValue, tokenProblem) = token.Read(parse, Console.Error);
+        var backoff = Durations.Parse(parse.GetValue(backoffMax)!);
+        if (tokenProblem is not null || tokenValue is null || backoff is null || !Uri.TryCreate(parse.GetValue(hq), UriKind.Absolute, out var hqUrl))
+        {
+            return (null, tokenProblem ?? (tokenValue is null
+                ? "--token (or --token-file, TILLSYNC_TOKEN, TILLSYNC_TOKEN_FILE) is required: enrol the till at HQ with POST /api/v1/tills to get one."
+                : backoff is null ? "--sync-backoff-max must be a duration such as 2s or 1m." : "--hq must be an absolute URL such as https://hq.example.in."));
+        }
+
+        if (HqAddress.Problem(hqUrl, string.Equals(parse.GetValue(allowInsecure), "true", StringComparison.OrdinalIgnoreCase)) is { } insecure)
+        {
+            return (null, insecure);
+        }
+
+        var caPath = parse.GetValue(caFile)!;
+        var (authorities, caProblem) = caPath.Length == 0 ? (null, null) : HqAddress.LoadAuthorities(caPath);
+        return caProblem is not null
+            ? (null, caProblem)
+            : (new TillOptions(hqUrl, tokenValue, parse.GetValue(data)!, parse.GetValue(urls)!, backoff.Value, authorities), null);
     }
 
     private static async Task<int> RunAsync(TillOptions options, TextWriter console, CancellationToken cancellationToken)

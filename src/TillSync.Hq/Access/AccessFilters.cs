@@ -2,8 +2,9 @@ using TillSync.Hq.Web;
 
 namespace TillSync.Hq.Access;
 
-/// <summary>Endpoint filters that admit only one kind of caller: 401 without a valid token, 403 with the wrong kind.
-/// The caller is stored in <see cref="HttpContext.Items"/> for the handler.</summary>
+/// <summary>Endpoint filters that admit only one kind of caller: 401 without a valid token, 403 with the wrong kind, 429 from
+/// a source that has failed too often lately (<see cref="AuthFailureThrottle"/>). The caller is stored in
+/// <see cref="HttpContext.Items"/> for the handler.</summary>
 public static class AccessFilters
 {
     private const string CallerKey = "tillsync.caller";
@@ -22,10 +23,29 @@ public static class AccessFilters
     private static async ValueTask<object?> Admit(EndpointFilterInvocationContext context, EndpointFilterDelegate next, CallerKind required)
     {
         var http = context.HttpContext;
+        var throttle = http.RequestServices.GetRequiredService<AuthFailureThrottle>();
         var authenticator = http.RequestServices.GetRequiredService<Authenticator>();
-        var caller = await authenticator.AuthenticateAsync(http.Request, http.RequestAborted);
+        var source = http.Connection.RemoteIpAddress;
+        var wait = throttle.RetryAfter(source);
+        // While its source is throttled a request may still be a till's: a till token (256 random bits made by HQ)
+        // cannot be guessed, so letting a right one through tells a guesser nothing, and a shop's tills behind the same
+        // NAT as a guesser keep syncing. A manager token, which a person may have chosen, is not even checked.
+        var caller = await authenticator.AuthenticateAsync(http.Request, includeManagers: wait is null, http.RequestAborted);
+        if (wait is not null && caller is null)
+        {
+            var seconds = (long)Math.Ceiling(Math.Max(1, wait.Value.TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.TooManyRequests(
+                $"Too many requests with a wrong token from this address; HQ checks manager tokens from it again in {seconds} s.");
+        }
+
         if (caller is null)
         {
+            if (http.Request.Headers.Authorization.Count > 0)
+            {
+                throttle.RecordFailure(source);
+            }
+
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return Problems.Unauthorized("Send 'Authorization: Bearer <token>' with a till or manager token HQ issued.");
         }

@@ -3,11 +3,16 @@ using TillSync.Storage;
 
 namespace TillSync.Hq.Access;
 
-/// <summary>Finds the till or manager a request's <c>Authorization: Bearer</c> token names, by the token's hash.</summary>
-public sealed class Authenticator(HqDatabase database)
+/// <summary>Finds the till or manager a request's <c>Authorization: Bearer</c> token names: a till by its token's SHA-256,
+/// a manager by the salted slow hash of <see cref="ManagerTokenHasher"/>.</summary>
+public sealed class Authenticator(HqDatabase database, ManagerTokenHasher managerHashes)
 {
-    /// <summary>The caller, or null when the header is missing, malformed or names no one.</summary>
-    public async Task<Caller?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Managers HQ reads to check a token against; HQ has one today (<see cref="ManagerTokens.AdminName"/>).</summary>
+    public const int ManagersMax = 100;
+
+    /// <summary>The caller, or null when the header is missing, malformed or names no one; with <paramref name="includeManagers"/>
+    /// false, only a till is looked for (see <see cref="AuthFailureThrottle"/>).</summary>
+    public async Task<Caller?> AuthenticateAsync(HttpRequest request, bool includeManagers, CancellationToken cancellationToken)
     {
         var header = request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
@@ -17,13 +22,31 @@ public sealed class Authenticator(HqDatabase database)
             return null;
         }
 
-        var hash = Tokens.Hash(header[scheme.Length..].Trim());
+        var token = header[scheme.Length..].Trim();
         await using var connection = await database.OpenAsync(cancellationToken);
         var till = await connection.Command("SELECT till_id, store_id, name FROM tills WHERE token_hash = @h")
-            .With("@h", hash)
+            .With("@h", Tokens.Hash(token))
             .FirstOrDefaultAsync(r => new Caller(CallerKind.Till, r.GetInt64(0), r.GetInt64(1), r.GetString(2)), cancellationToken);
-        return till ?? await connection.Command("SELECT manager_id, name FROM managers WHERE token_hash = @h")
-            .With("@h", hash)
-            .FirstOrDefaultAsync(r => new Caller(CallerKind.Manager, r.GetInt64(0), 0, r.GetString(1)), cancellationToken);
+        if (till is not null || !includeManagers)
+        {
+            return till;
+        }
+
+        var managers = await connection.Command($"SELECT manager_id, name, token_hash FROM managers ORDER BY manager_id LIMIT {ManagersMax}")
+            .ListAsync(r => (Id: r.GetInt64(0), Name: r.GetString(1), Hash: r.GetString(2)), cancellationToken);
+        foreach (var manager in managers.Where(m => managerHashes.Matches(m.Hash, token)))
+        {
+            if (ManagerTokenHasher.IsLegacy(manager.Hash))
+            {
+                // Written by an HQ before slow hashes; now that the token is known, store it the new way.
+                await connection.Command("UPDATE managers SET token_hash = @new WHERE manager_id = @id AND token_hash = @old")
+                    .With("@new", managerHashes.Hash(token)).With("@id", manager.Id).With("@old", manager.Hash)
+                    .ExecuteAsync(cancellationToken);
+            }
+
+            return new Caller(CallerKind.Manager, manager.Id, 0, manager.Name);
+        }
+
+        return null;
     }
 }

@@ -4,8 +4,9 @@ using System.Text;
 
 namespace TillSync.Hq.Access;
 
-/// <summary>Bearer tokens: 256 random bits, shown once, stored only as a SHA-256 hash. A fast hash is enough for
-/// random 256-bit secrets; nothing can be guessed from a stolen hash table.</summary>
+/// <summary>Bearer tokens HQ makes: 256 random bits, shown once, stored only as a SHA-256 hash. A fast hash is enough for
+/// random 256-bit secrets: nothing can be guessed from a stolen hash table, and a till is found by one indexed lookup.
+/// Manager tokens, which a person may choose, are stored with a salted slow hash instead (<see cref="ManagerTokenHasher"/>).</summary>
 public static class Tokens
 {
     /// <summary>Random bytes in a token.</summary>

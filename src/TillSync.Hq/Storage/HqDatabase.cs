@@ -48,11 +48,13 @@ public sealed class HqDatabase : IAsyncDisposable
     /// <summary>Where the data is, for messages: the SQLite file or the PostgreSQL host and database (no password).</summary>
     public string Description { get; }
 
-    /// <summary>SQLite in <paramref name="dataDirectory"/>/hq.db (WAL, <c>synchronous=FULL</c>), created when missing.</summary>
+    /// <summary>SQLite in <paramref name="dataDirectory"/>/hq.db (WAL, <c>synchronous=FULL</c>), created when missing;
+    /// the directory, the file and its <c>-wal</c>/<c>-shm</c> are owner-only (<see cref="OwnerOnly"/>).</summary>
     public static HqDatabase Sqlite(string dataDirectory)
     {
-        Directory.CreateDirectory(dataDirectory);
+        OwnerOnly.CreateDirectory(dataDirectory);
         var filePath = Path.GetFullPath(Path.Combine(dataDirectory, "hq.db"));
+        OwnerOnly.PrepareSqliteFile(filePath);
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = filePath,

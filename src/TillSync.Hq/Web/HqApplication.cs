@@ -28,7 +28,21 @@ public static class HqApplication
         Limits.AssertRelations();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.SyncBodyBytesMax + 1);
+        if (options.Certificate is not null)
+        {
+            // The slim builder leaves HTTPS out unless asked for.
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = Limits.SyncBodyBytesMax + 1;
+            if (options.Certificate is { } certificate)
+            {
+                // Every https:// address of --urls serves this certificate.
+                k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+            }
+        });
         builder.Logging.ClearProviders();
         // HQ logs each sync batch itself; ASP.NET Core's per-request lines would bury them.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -65,7 +79,11 @@ public static class HqApplication
         services.AddSingleton(_ => options.Postgres is null ? HqDatabase.Sqlite(options.DataDirectory) : HqDatabase.Postgres(options.Postgres));
         services.AddSingleton<Migrator>();
         services.AddSingleton<ManagerTokens>();
+        services.AddSingleton<ManagerTokenHasher>();
         services.AddSingleton<Authenticator>();
+        services.AddSingleton(sp => new AuthFailureThrottle(sp.GetRequiredService<TimeProvider>()));
+        services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, options.TrustedProxies ?? []));
+        services.AddHostedService<LoyaltyCodeSweep>();
         services.AddSingleton<SyncGate>();
         services.AddSingleton<SyncProcessor>();
         services.AddSingleton<IIdGenerator>(sp => new UuidV7Generator(sp.GetRequiredService<TimeProvider>(), new CryptoRandom()));
@@ -85,6 +103,8 @@ public static class HqApplication
     /// <summary>HQ's endpoints under <c>/api/v1</c>, plus <c>/healthz</c> and <c>/openapi/v1.json</c>.</summary>
     public static WebApplication MapHq(this WebApplication app)
     {
+        // First, so that everything after it (the failed-authentication throttle above all) sees the client's address.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
@@ -106,5 +126,21 @@ public static class HqApplication
         api.MapLoyaltyEndpoints();
         api.MapAuditEndpoints();
         return app;
+    }
+
+    // Behind a reverse proxy every connection comes from the proxy; its X-Forwarded-For names the client. HQ believes the
+    // header only from the proxies it is told of, so that no client can pose as another address; with none, it believes
+    // no one (ASP.NET Core's default would trust loopback).
+    private static void TrustProxies(ForwardedHeadersOptions forwarded, IReadOnlyList<System.Net.IPAddress> proxies)
+    {
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        forwarded.ForwardedHeaders = proxies.Count == 0
+            ? Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.None
+            : Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+        foreach (var proxy in proxies)
+        {
+            forwarded.KnownProxies.Add(proxy);
+        }
     }
 }

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+
 namespace TillSync.Hq.Web;
 
 /// <summary>How to run HQ; each has a <c>--option</c> and a <c>TILLSYNC_*</c> twin in the CLI.</summary>
@@ -8,4 +11,15 @@ namespace TillSync.Hq.Web;
 /// <param name="IrpUrl">The IRP (NIC's e-invoice portal or <c>tillsync irp</c>) to register B2B bills with; null runs no
 /// e-invoice worker, and B2B bills stay pending.</param>
 /// <param name="LogLoyaltyCodes">Log loyalty one-time codes (demo and tests only; docs/loyalty.md).</param>
-public sealed record HqOptions(string Urls, string DataDirectory, string? AdminToken, string? Postgres = null, Uri? IrpUrl = null, bool LogLoyaltyCodes = false);
+/// <param name="Certificate">The certificate for the <c>https://</c> addresses in <paramref name="Urls"/>; null for none.</param>
+/// <param name="TrustedProxies">Reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> HQ believes;
+/// empty or null: HQ believes no forwarded header.</param>
+public sealed record HqOptions(
+    string Urls,
+    string DataDirectory,
+    string? AdminToken,
+    string? Postgres = null,
+    Uri? IrpUrl = null,
+    bool LogLoyaltyCodes = false,
+    X509Certificate2? Certificate = null,
+    IReadOnlyList<IPAddress>? TrustedProxies = null);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using TillSync.Core.EInvoicing;
+using TillSync.Storage;
 
 namespace TillSync.Irp.Signing;
 
@@ -37,7 +38,7 @@ public sealed class SigningKey : IDisposable
     /// <summary>The key in <paramref name="dataDirectory"/>, created there on first start.</summary>
     public static SigningKey LoadOrCreate(string dataDirectory)
     {
-        Directory.CreateDirectory(dataDirectory);
+        OwnerOnly.CreateDirectory(dataDirectory);
         var privatePath = Path.GetFullPath(Path.Combine(dataDirectory, PrivateKeyFileName));
         var publicPath = Path.GetFullPath(Path.Combine(dataDirectory, PublicKeyFileName));
         var key = RSA.Create();
@@ -51,7 +52,8 @@ public sealed class SigningKey : IDisposable
             WriteOwnerOnly(privatePath, key.ExportPkcs8PrivateKeyPem());
         }
 
-        File.WriteAllText(publicPath, key.ExportSubjectPublicKeyInfoPem());
+        OwnerOnly.Narrow(privatePath);
+        OwnerOnly.WriteAllText(publicPath, key.ExportSubjectPublicKeyInfoPem());
         return new SigningKey(key, publicPath);
     }
 
@@ -68,7 +70,7 @@ public sealed class SigningKey : IDisposable
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            options.UnixCreateMode = OwnerOnly.FileMode;
         }
 
         using (var writer = new StreamWriter(temporary, System.Text.Encoding.ASCII, options))

@@ -48,6 +48,9 @@ public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool fo
         builder.Logging.ClearProviders();
         builder.Services.AddHq(new HqOptions("http://127.0.0.1:0", dataDirectory, AdminToken));
         builder.Services.AddSingleton<TimeProvider>(clock);
+        // HQ restarts thousands of times across the seeds; a production-strength slow hash of the manager token would
+        // cost ~0.1 s of CPU at each, and hashing is not what the simulation checks.
+        builder.Services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1);
         var app = builder.Build();
         app.MapHq();
         await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);

@@ -61,7 +61,8 @@ public static class TillApplication
         services.AddSingleton<LinkState>();
         services.AddSingleton<SyncSignal>();
         services.AddSingleton(new Backoff(options.SyncBackoffMax, new CryptoRandom()));
-        services.AddHttpClient<HqClient>(http => HqClient.Configure(http, options.HqUrl, options.Token));
+        services.AddHttpClient<HqClient>(http => HqClient.Configure(http, options.HqUrl, options.Token))
+            .ConfigurePrimaryHttpMessageHandler(() => HqAddress.Handler(options.HqAuthorities));
         services.AddHostedService<SyncAgent>();
         return services;
     }

@@ -6,4 +6,8 @@ namespace TillSync.Till.Web;
 /// <param name="DataDirectory">Holds <c>till.db</c>.</param>
 /// <param name="Urls">Where the cashier page listens; loopback.</param>
 /// <param name="SyncBackoffMax">The longest wait between sync attempts while HQ is unreachable.</param>
-public sealed record TillOptions(Uri HqUrl, string Token, string DataDirectory, string Urls, TimeSpan SyncBackoffMax);
+/// <param name="HqAuthorities">The only CAs an https:// HQ's certificate may chain to (<c>--hq-ca-file</c>); null for the
+/// system's trusted CAs.</param>
+public sealed record TillOptions(
+    Uri HqUrl, string Token, string DataDirectory, string Urls, TimeSpan SyncBackoffMax,
+    System.Security.Cryptography.X509Certificates.X509Certificate2Collection? HqAuthorities = null);

@@ -57,8 +57,8 @@ public sealed class HqServer : IDisposable
             var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreeLoopbackPort()}");
             try
             {
-                var process = await ServerProcess.StartAsync("hq",
-                    ["--urls", url, "--data", dataDir, "--admin-token", adminToken, "--log-loyalty-codes", "true", .. irp]);
+                var process = await ServerProcess.StartAsync("hq", ["--urls", url, "--data", dataDir, "--log-loyalty-codes", "true", .. irp],
+                    new Dictionary<string, string>(StringComparer.Ordinal) { ["TILLSYNC_ADMIN_TOKEN"] = adminToken });
                 return new HqServer(process, dataDir, adminToken, process.BaseAddress);
             }
             catch (InvalidOperationException) when (attempt < PortAttempts)

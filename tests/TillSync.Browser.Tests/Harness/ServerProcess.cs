@@ -9,17 +9,17 @@ namespace TillSync.Browser.Tests.Harness;
 /// caller owns its data dir.</summary>
 public sealed class ServerProcess : IDisposable
 {
-    private static readonly IReadOnlyDictionary<string, string> NoEnvironment = new Dictionary<string, string>();
-
     private readonly SharedOutput output = new();
     private readonly string verb;
     private readonly IReadOnlyList<string> arguments;
+    private readonly IReadOnlyDictionary<string, string> environment;
     private Shared? process;
 
-    private ServerProcess(string verb, IReadOnlyList<string> arguments)
+    private ServerProcess(string verb, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         this.verb = verb;
         this.arguments = arguments;
+        this.environment = environment;
     }
 
     /// <summary>Where the current process listens.</summary>
@@ -28,11 +28,12 @@ public sealed class ServerProcess : IDisposable
     /// <summary>True while the child process runs.</summary>
     public bool IsRunning => process is { IsRunning: true };
 
-    /// <summary>Starts <c>tillsync VERB ARGUMENTS…</c> and waits until it prints where it listens.</summary>
-    public static async Task<ServerProcess> StartAsync(string verb, IReadOnlyList<string> arguments)
+    /// <summary>Starts <c>tillsync VERB ARGUMENTS…</c> with <paramref name="secrets"/> as its environment (tokens go there, never
+    /// on the command line where a process listing shows them) and waits until it prints where it listens.</summary>
+    public static async Task<ServerProcess> StartAsync(string verb, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> secrets)
     {
-        var server = new ServerProcess(verb, arguments);
-        server.process = await Shared.StartAsync(verb, arguments, NoEnvironment, server.output);
+        var server = new ServerProcess(verb, arguments, secrets);
+        server.process = await Shared.StartAsync(verb, arguments, secrets, server.output);
         return server;
     }
 
@@ -45,7 +46,7 @@ public sealed class ServerProcess : IDisposable
         KillHard();
         process?.Dispose();
         process = null;
-        process = await Shared.StartAsync(verb, arguments, NoEnvironment, output);
+        process = await Shared.StartAsync(verb, arguments, environment, output);
     }
 
     /// <summary>The last lines it printed, across restarts, for failure messages.</summary>

@@ -31,7 +31,8 @@ public sealed class TillServer : IDisposable
         try
         {
             process = await ServerProcess.StartAsync("till",
-                ["--hq", hq.ToString(), "--token", token, "--data", dataDir, "--urls", "http://127.0.0.1:0", "--sync-backoff-max", "2s"]);
+                ["--hq", hq.ToString(), "--data", dataDir, "--urls", "http://127.0.0.1:0", "--sync-backoff-max", "2s"],
+                new Dictionary<string, string>(StringComparer.Ordinal) { ["TILLSYNC_TOKEN"] = token });
         }
         catch
         {

@@ -7,9 +7,11 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using TillSync.Testing;
 
 namespace TillSync.Cli.Tests.Demo;
 
+[System.Runtime.Versioning.SupportedOSPlatform("linux")] // Unix file modes
 public sealed partial class DemoVerbTests : IDisposable
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
@@ -46,6 +48,10 @@ public sealed partial class DemoVerbTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         }
 
+        Assert.DoesNotContain("warning", first.Banner, StringComparison.Ordinal);
+        OwnerOnlyAssert.Directory(_data);
+        OwnerOnlyAssert.Files(Path.Combine(_data, "demo.json"), Path.Combine(_data, "hq", "hq.db"), Path.Combine(_data, "till-1", "till.db"),
+            Path.Combine(_data, "irp", "irp.db"), Path.Combine(_data, "irp", "irp-signing-key.pem"));
         Assert.Equal(0, await InterruptAsync(first.Process));
         Assert.Contains("demo: stopped", first.Output(), StringComparison.Ordinal);
 
@@ -55,6 +61,19 @@ public sealed partial class DemoVerbTests : IDisposable
         using var tillsAgain = await http.GetFromJsonAsync<JsonDocument>("/api/v1/tills");
         Assert.Equal(2, tillsAgain!.RootElement.GetArrayLength()); // not enrolled twice
         Assert.Equal(0, await InterruptAsync(second.Process));
+    }
+
+    [Fact]
+    public async Task Demo_WeakSavedManagerToken_WarnsAndRuns()
+    {
+        Directory.CreateDirectory(_data);
+        await File.WriteAllTextAsync(Path.Combine(_data, "demo.json"), """{ "adminToken": "T", "tills": [] }""");
+
+        var run = await RunUntilBannerAsync(FreePort(), FreePort(), FreePort());
+
+        Assert.Contains("demo: warning: the manager token is too weak", run.Banner, StringComparison.Ordinal);
+        Assert.Contains("TillSync demo is running (data reused from the last run)", run.Banner, StringComparison.Ordinal);
+        Assert.Equal(0, await InterruptAsync(run.Process));
     }
 
     public void Dispose()

@@ -24,6 +24,11 @@ public sealed class HqVerbTests
         Assert.Contains("TILLSYNC_DATA", help, StringComparison.Ordinal);
         Assert.Contains("--admin-token", help, StringComparison.Ordinal);
         Assert.Contains("TILLSYNC_ADMIN_TOKEN", help, StringComparison.Ordinal);
+        Assert.Contains("--admin-token-file", help, StringComparison.Ordinal);
+        Assert.Contains("TILLSYNC_ADMIN_TOKEN_FILE", help, StringComparison.Ordinal);
+        Assert.Contains("--cert-file", help, StringComparison.Ordinal);
+        Assert.Contains("TILLSYNC_CERT_PASSWORD_FILE", help, StringComparison.Ordinal);
+        Assert.Contains("TILLSYNC_TRUSTED_PROXIES", help, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class LedgerVerbTests(HqFixture fixture) : IClassFixture<HqFixture
         var (exit, output, _) = await RunAsync("ledger", "trial-balance", "--hq", Hq);
 
         Assert.Equal(2, exit);
-        Assert.Contains("--token (or TILLSYNC_MANAGER_TOKEN) is required", output, StringComparison.Ordinal);
+        Assert.Contains("--token (or --token-file, TILLSYNC_MANAGER_TOKEN, TILLSYNC_MANAGER_TOKEN_FILE) is required", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 // Proves the operator commands work against a real running till: `tillsync till status` prints the queue and the link,
 // `tillsync till sync-now` wakes the agent, and both say clearly when no till answers. Real HQ, till and CLI processes.
-using System.Diagnostics;
 using TillSync.Testing;
 
 namespace TillSync.Cli.Tests.Verbs;
@@ -37,20 +36,5 @@ public sealed class TillVerbTests
         Assert.Contains("no till answers at http://127.0.0.1:9", output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tillsync.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int Exit, string Output)> RunAsync(params string[] arguments) => CliProcess.RunAsync(arguments);
 }
