@@ -11,10 +11,12 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
     private readonly ServerOutput output = new();
     private readonly SocketsHttpHandler sharedHandler = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
     private readonly bool ownsDatabase;
+    private readonly TillSyncExecutable? executable;
     private ServerProcess? process;
 
-    private HqProcess(string dataDir, string adminToken, string? postgres, bool ownsDatabase, Uri? irpUrl = null)
+    private HqProcess(string dataDir, string adminToken, string? postgres, bool ownsDatabase, Uri? irpUrl = null, TillSyncExecutable? executable = null)
     {
+        this.executable = executable;
         IrpUrl = irpUrl;
         DataDir = dataDir;
         AdminToken = adminToken;
@@ -46,12 +48,13 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
     /// <summary>Starts HQ with a random manager token on a fresh store of the suite's kind (<see cref="TestStore"/>):
     /// a temp data dir for SQLite, a new database for PostgreSQL.</summary>
     /// <param name="irpUrl">The IRP to register B2B bills with (<c>--irp-url</c>), or null for none.</param>
-    public static async Task<HqProcess> StartAsync(Uri? irpUrl = null)
+    /// <param name="executable">Which tillsync runs HQ; null for the build beside the tests.</param>
+    public static async Task<HqProcess> StartAsync(Uri? irpUrl = null, TillSyncExecutable? executable = null)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "tillsync-hq-tests", Guid.CreateVersion7().ToString("N"));
         Directory.CreateDirectory(dataDir);
         var postgres = TestStore.IsPostgres ? await TestStore.CreatePostgresDatabaseAsync() : null;
-        return await LaunchNewAsync(new HqProcess(dataDir, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), postgres, ownsDatabase: true, irpUrl));
+        return await LaunchNewAsync(new HqProcess(dataDir, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), postgres, ownsDatabase: true, irpUrl, executable));
     }
 
     /// <summary>Starts a second HQ process on the same database as <paramref name="first"/> (the same SQLite file or
@@ -164,6 +167,6 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
 
         output.Append($"[harness] HQ data in {DataDir}");
         process = await ServerProcess.StartAsync(
-            "hq", ["--urls", "http://127.0.0.1:0", "--data", DataDir, "--admin-token", AdminToken], environment, output);
+            "hq", ["--urls", "http://127.0.0.1:0", "--data", DataDir, "--admin-token", AdminToken], environment, output, executable);
     }
 }

@@ -31,17 +31,14 @@ public sealed class ServerProcess : IDisposable
     public bool IsRunning => !process.HasExited;
 
     /// <summary>Starts <c>tillsync &lt;verb&gt; arguments…</c> with no inherited <c>TILLSYNC_*</c> setting except those in
-    /// <paramref name="environment"/> (secrets go there, never on the command line), and waits until it listens.</summary>
+    /// <paramref name="environment"/> (secrets go there, never on the command line), and waits until it listens.
+    /// <paramref name="executable"/> says which tillsync (default: the build beside the tests).</summary>
     public static async Task<ServerProcess> StartAsync(
-        string verb, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, ServerOutput output)
+        string verb, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, ServerOutput output,
+        TillSyncExecutable? executable = null)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "tillsync.dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException("tillsync.dll was not copied beside the tests; is TillSync.Cli referenced?", dll);
-        }
-
-        var start = new ProcessStartInfo(DotnetHost())
+        executable ??= TillSyncExecutable.BesideTests();
+        var start = new ProcessStartInfo(executable.FileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -50,20 +47,19 @@ public sealed class ServerProcess : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add(verb);
-        foreach (var argument in arguments)
+        foreach (var argument in executable.LeadingArguments.Append(verb).Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
 
         // The tests decide every option; inherited TILLSYNC_* settings must not leak in.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("TILLSYNC_", StringComparison.Ordinal)).ToList())
+        foreach (var name in start.Environment.Keys
+            .Where(k => executable.CleanEnvironment is not null || k.StartsWith("TILLSYNC_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
         }
 
-        foreach (var (name, value) in environment)
+        foreach (var (name, value) in (executable.CleanEnvironment ?? new Dictionary<string, string>()).Concat(environment))
         {
             start.Environment[name] = value;
         }
@@ -131,12 +127,5 @@ public sealed class ServerProcess : IDisposable
         {
             listening.TrySetResult(url);
         }
-    }
-
-    private static string DotnetHost()
-    {
-        // `dotnet test` sets DOTNET_HOST_PATH to the muxer that runs it; fall back to PATH.
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
     }
 }

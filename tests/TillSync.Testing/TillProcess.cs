@@ -15,8 +15,11 @@ public sealed class TillProcess : IServerOutput, IAsyncDisposable
     private ServerProcess? process;
     private TillApi? api;
 
-    private TillProcess(Uri hqUrl, string token, string dataDir)
+    private readonly TillSyncExecutable? executable;
+
+    private TillProcess(Uri hqUrl, string token, string dataDir, TillSyncExecutable? executable)
     {
+        this.executable = executable;
         HqUrl = hqUrl;
         this.token = token;
         DataDir = dataDir;
@@ -37,10 +40,11 @@ public sealed class TillProcess : IServerOutput, IAsyncDisposable
     /// <summary>True while the child process runs.</summary>
     public bool IsRunning => process is { IsRunning: true };
 
-    /// <summary>Starts <c>tillsync till --hq <paramref name="hqUrl"/></c> with the till's token on a new data dir.</summary>
-    public static async Task<TillProcess> StartAsync(Uri hqUrl, string token)
+    /// <summary>Starts <c>tillsync till --hq <paramref name="hqUrl"/></c> with the till's token on a new data dir;
+    /// <paramref name="executable"/> says which tillsync (null: the build beside the tests).</summary>
+    public static async Task<TillProcess> StartAsync(Uri hqUrl, string token, TillSyncExecutable? executable = null)
     {
-        var till = new TillProcess(hqUrl, token, TempDirectory.Create("till"));
+        var till = new TillProcess(hqUrl, token, TempDirectory.Create("till"), executable);
         try
         {
             await till.LaunchAsync();
@@ -90,7 +94,7 @@ public sealed class TillProcess : IServerOutput, IAsyncDisposable
                 "--sync-backoff-max", string.Create(CultureInfo.InvariantCulture, $"{SyncBackoffMax.TotalSeconds}s"),
             ],
             new Dictionary<string, string>(StringComparer.Ordinal) { ["TILLSYNC_TOKEN"] = token },
-            output);
+            output, executable);
         api = new TillApi(process.BaseAddress, this);
     }
 }
