@@ -62,7 +62,7 @@ public sealed class HqImageTests(ReleaseBuild release)
 
         var (_, order, _) = await Sales.SellThroughTillAsync(hq, release.CleanLinuxExecutable());
 
-        Assert.Equal("created", order.Status);
+        Assert.Equal("committed", order.Status);
         // HQ wrote its database as the image's user into the image's /data volume.
         var owner = await Commands.RunAsync("stat", ["-c", "%u", Path.Combine(rootfs, "data", "hq.db")], TimeSpan.FromSeconds(30));
         Assert.Equal("10001", owner.Output.Trim());

@@ -17,7 +17,7 @@ public sealed class SingleFileTests(ReleaseBuild release)
 
         var (receipt, order, _) = await Sales.SellThroughTillAsync(hq, executable);
 
-        Assert.Equal("created", order.Status);
+        Assert.Equal("committed", order.Status);
         Assert.Equal(receipt.BillNo, order.Order.BillNo);
         Assert.Equal(receipt.Totals.TotalPaise, order.Order.Totals.TotalPaise);
     }

@@ -16,11 +16,14 @@ public sealed record TillSyncExecutable(string FileName, IReadOnlyList<string> L
             throw new FileNotFoundException("tillsync.dll was not copied beside the tests; is TillSync.Cli referenced?", dll);
         }
 
-        // `dotnet test` sets DOTNET_HOST_PATH to the muxer that runs it; fall back to PATH.
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        return new(!string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet", [dll], null);
+        return DllIn(AppContext.BaseDirectory);
     }
 
-    /// <summary>A build of another release (<c>tillsync.dll</c> in <paramref name="directory"/>) through the same dotnet host.</summary>
-    public static TillSyncExecutable DllIn(string directory) => BesideTests() with { LeadingArguments = [Path.Combine(directory, "tillsync.dll")] };
+    /// <summary>A build of another release (<c>tillsync.dll</c> in <paramref name="directory"/>) through the dotnet host
+    /// that runs the tests (`dotnet test` sets DOTNET_HOST_PATH to it; else the one on PATH).</summary>
+    public static TillSyncExecutable DllIn(string directory)
+    {
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        return new(!string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet", [Path.Combine(directory, "tillsync.dll")], null);
+    }
 }
