@@ -8,8 +8,9 @@ results="$root/test-output"
 rm -rf "$results" && mkdir -p "$results"
 
 # Debian packages the suite needs beyond the .NET SDK: PostgreSQL for the second store, Debian's Chromium (never a
-# downloaded browser) and its fonts for the browser tests; hledger checks the journal HQ exports.
-debian_packages=(postgresql chromium fonts-liberation hledger)
+# downloaded browser) and its fonts for the browser tests; hledger checks the journal HQ exports; systemd brings
+# systemd-analyze, which checks the till's unit (tests/TillSync.Release.Tests).
+debian_packages=(postgresql chromium fonts-liberation hledger systemd)
 missing=()
 for package in "${debian_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -8,6 +8,7 @@ using TillSync.Contracts.EInvoicing;
 using TillSync.Contracts.Loyalty;
 using TillSync.Contracts.Orders;
 using TillSync.Contracts.Reviews;
+using TillSync.Contracts.Status;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Stores;
 using TillSync.Contracts.Sync;
@@ -73,4 +74,5 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(LoyaltyBalance))]
 [JsonSerializable(typeof(LoyaltyCustomerView))]
 [JsonSerializable(typeof(AuditPage))]
+[JsonSerializable(typeof(HqStatus))]
 public sealed partial class TillSyncJsonContext : JsonSerializerContext;

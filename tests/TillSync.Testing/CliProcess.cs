@@ -32,16 +32,13 @@ public static class CliProcess
     }
 
     /// <summary>How to start <c>tillsync <paramref name="arguments"/></c> with its output redirected (UTF-8) and no inherited
-    /// <c>TILLSYNC_*</c> setting except those in <paramref name="environment"/>: the tests decide every option.</summary>
-    public static ProcessStartInfo StartInfo(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+    /// <c>TILLSYNC_*</c> setting except those in <paramref name="environment"/>: the tests decide every option.
+    /// <paramref name="executable"/> says which tillsync (default: the build beside the tests).</summary>
+    public static ProcessStartInfo StartInfo(
+        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TillSyncExecutable? executable = null)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "tillsync.dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException("tillsync.dll was not copied beside the tests; is TillSync.Cli referenced?", dll);
-        }
-
-        var start = new ProcessStartInfo(DotnetHost())
+        executable ??= TillSyncExecutable.BesideTests();
+        var start = new ProcessStartInfo(executable.FileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -49,18 +46,19 @@ public static class CliProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(dll);
-        foreach (var argument in arguments)
+        foreach (var argument in executable.LeadingArguments.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("TILLSYNC_", StringComparison.Ordinal)).ToList())
+        // With a clean environment the process sees only what the test gives; otherwise the test's less its TILLSYNC_*.
+        foreach (var name in start.Environment.Keys
+            .Where(k => executable.CleanEnvironment is not null || k.StartsWith("TILLSYNC_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
         }
 
-        foreach (var (name, value) in environment)
+        foreach (var (name, value) in (executable.CleanEnvironment ?? new Dictionary<string, string>()).Concat(environment))
         {
             start.Environment[name] = value;
         }
@@ -71,11 +69,4 @@ public static class CliProcess
     /// <summary>Runs <c>tillsync <paramref name="arguments"/></c> with no <c>TILLSYNC_*</c> setting.</summary>
     public static Task<(int Exit, string Output)> RunAsync(params string[] arguments) =>
         RunAsync(new Dictionary<string, string>(), arguments);
-
-    private static string DotnetHost()
-    {
-        // `dotnet test` sets DOTNET_HOST_PATH to the muxer that runs it; fall back to PATH.
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
-    }
 }

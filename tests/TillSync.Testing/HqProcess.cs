@@ -12,12 +12,15 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
     private readonly SocketsHttpHandler sharedHandler;
     private readonly bool ownsDatabase;
     private readonly TestCertificate? https;
+    private readonly TillSyncExecutable? executable;
     private ServerProcess? process;
 
     private HqProcess(
-        string dataDir, string adminToken, string? postgres, bool ownsDatabase, Uri? irpUrl = null, TestCertificate? https = null, string? trustedProxies = null)
+        string dataDir, string adminToken, string? postgres, bool ownsDatabase, Uri? irpUrl = null, TestCertificate? https = null,
+        string? trustedProxies = null, TillSyncExecutable? executable = null)
     {
         this.https = https;
+        this.executable = executable;
         TrustedProxies = trustedProxies;
         sharedHandler = https?.TrustingHandler() ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
         IrpUrl = irpUrl;
@@ -55,19 +58,21 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
     /// a temp data dir for SQLite, a new database for PostgreSQL.</summary>
     /// <param name="irpUrl">The IRP to register B2B bills with (<c>--irp-url</c>), or null for none.</param>
     /// <param name="trustedProxies">Addresses HQ believes <c>X-Forwarded-For</c> from (<c>--trusted-proxies</c>), or null for none.</param>
-    public static Task<HqProcess> StartAsync(Uri? irpUrl = null, string? trustedProxies = null) => StartNewAsync(irpUrl, null, trustedProxies);
+    /// <param name="executable">Which tillsync runs HQ; null for the build beside the tests.</param>
+    public static Task<HqProcess> StartAsync(Uri? irpUrl = null, string? trustedProxies = null, TillSyncExecutable? executable = null) =>
+        StartNewAsync(irpUrl, null, trustedProxies, executable);
 
     /// <summary>Starts HQ as <see cref="StartAsync"/> does, but serving only HTTPS with <paramref name="certificate"/>
     /// (<c>--cert-file</c>, <c>--cert-key-file</c>); its clients trust that certificate.</summary>
-    public static Task<HqProcess> StartHttpsAsync(TestCertificate certificate) => StartNewAsync(null, certificate, null);
+    public static Task<HqProcess> StartHttpsAsync(TestCertificate certificate) => StartNewAsync(null, certificate, null, null);
 
-    private static async Task<HqProcess> StartNewAsync(Uri? irpUrl, TestCertificate? https, string? trustedProxies)
+    private static async Task<HqProcess> StartNewAsync(Uri? irpUrl, TestCertificate? https, string? trustedProxies, TillSyncExecutable? executable)
     {
         // HQ creates the data dir itself (owner-only), as it does for an operator.
         var dataDir = Path.Combine(Path.GetTempPath(), "tillsync-hq-tests", Guid.CreateVersion7().ToString("N"));
         var postgres = TestStore.IsPostgres ? await TestStore.CreatePostgresDatabaseAsync() : null;
         return await LaunchNewAsync(new HqProcess(
-            dataDir, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), postgres, ownsDatabase: true, irpUrl, https, trustedProxies));
+            dataDir, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), postgres, ownsDatabase: true, irpUrl, https, trustedProxies, executable));
     }
 
     /// <summary>Starts a second HQ process on the same database as <paramref name="first"/> (the same SQLite file or
@@ -189,6 +194,6 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
         string[] listen = https is null
             ? ["--urls", "http://127.0.0.1:0"]
             : ["--urls", "https://127.0.0.1:0", "--cert-file", https.CertificateFile, "--cert-key-file", https.KeyFile];
-        process = await ServerProcess.StartAsync("hq", [.. listen, "--data", DataDir], environment, output);
+        process = await ServerProcess.StartAsync("hq", [.. listen, "--data", DataDir], environment, output, executable);
     }
 }

@@ -30,11 +30,13 @@ public sealed class ServerProcess : IDisposable
     public bool IsRunning => !process.HasExited;
 
     /// <summary>Starts <c>tillsync &lt;verb&gt; arguments…</c> with no inherited <c>TILLSYNC_*</c> setting except those in
-    /// <paramref name="environment"/> (secrets go there, never on the command line), and waits until it listens.</summary>
+    /// <paramref name="environment"/> (secrets go there, never on the command line), and waits until it listens.
+    /// <paramref name="executable"/> says which tillsync (default: the build beside the tests).</summary>
     public static async Task<ServerProcess> StartAsync(
-        string verb, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, ServerOutput output)
+        string verb, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, ServerOutput output,
+        TillSyncExecutable? executable = null)
     {
-        var start = CliProcess.StartInfo([verb, .. arguments], environment);
+        var start = CliProcess.StartInfo([verb, .. arguments], environment, executable);
         start.RedirectStandardInput = true;
         var prefix = verb + ": listening on ";
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);

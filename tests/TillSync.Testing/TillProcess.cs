@@ -17,8 +17,11 @@ public sealed class TillProcess : IServerOutput, IAsyncDisposable
 
     private readonly IReadOnlyList<string> extraArguments;
 
-    private TillProcess(Uri hqUrl, string token, string dataDir, IReadOnlyList<string> extraArguments)
+    private readonly TillSyncExecutable? executable;
+
+    private TillProcess(Uri hqUrl, string token, string dataDir, IReadOnlyList<string> extraArguments, TillSyncExecutable? executable = null)
     {
+        this.executable = executable;
         HqUrl = hqUrl;
         this.token = token;
         DataDir = dataDir;
@@ -42,9 +45,14 @@ public sealed class TillProcess : IServerOutput, IAsyncDisposable
 
     /// <summary>Starts <c>tillsync till --hq <paramref name="hqUrl"/></c> with the till's token on a new data dir, and
     /// <paramref name="extraArguments"/> (e.g. <c>--hq-ca-file</c>) after the harness's own.</summary>
-    public static async Task<TillProcess> StartAsync(Uri hqUrl, string token, params string[] extraArguments)
+    public static Task<TillProcess> StartAsync(Uri hqUrl, string token, params string[] extraArguments) =>
+        StartAsync(hqUrl, token, null, extraArguments);
+
+    /// <summary>Starts <c>tillsync till --hq <paramref name="hqUrl"/></c> as above, run by <paramref name="executable"/>
+    /// (null: the build beside the tests).</summary>
+    public static async Task<TillProcess> StartAsync(Uri hqUrl, string token, TillSyncExecutable? executable, params string[] extraArguments)
     {
-        var till = new TillProcess(hqUrl, token, TempDirectory.Reserve("till"), extraArguments);
+        var till = new TillProcess(hqUrl, token, TempDirectory.Reserve("till"), extraArguments, executable);
         try
         {
             await till.LaunchAsync();
@@ -95,7 +103,7 @@ public sealed class TillProcess : IServerOutput, IAsyncDisposable
                 .. extraArguments,
             ],
             new Dictionary<string, string>(StringComparer.Ordinal) { ["TILLSYNC_TOKEN"] = token },
-            output);
+            output, executable);
         api = new TillApi(process.BaseAddress, this);
     }
 }

@@ -21,6 +21,7 @@ public static class StatusReport
             ("next attempt", status.RetryAt is { } retry && !status.Online ? $"in {Age(retry - status.Now)}" : "-"),
             ("catalogue", status.SnapshotTakenAt is { } taken ? $"{Age(status.Now - taken)} old" : "none yet"),
             ("needs attention", status.AttentionCount.ToString(CultureInfo.InvariantCulture)),
+            ("version", status.Version ?? "unknown (a till of an earlier release)"),
         };
         var width = rows.Max(r => r.Item1.Length);
         var text = new StringBuilder();

@@ -18,6 +18,7 @@ public static class TillSyncCommand
         root.Subcommands.Add(Demo.DemoVerb.Create(console));
         root.Subcommands.Add(LedgerVerb.Create(console, progress ?? Console.Error));
         root.Subcommands.Add(SimulateVerb.Create(console, progress ?? Console.Error));
+        root.Subcommands.Add(HealthVerb.Create(console));
         return root;
     }
 }

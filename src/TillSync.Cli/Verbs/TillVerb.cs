@@ -38,6 +38,7 @@ public static class TillVerb
         });
         command.Subcommands.Add(StatusCommand(console));
         command.Subcommands.Add(SyncNowCommand(console));
+        command.Subcommands.Add(InstallServiceVerb.Create(console));
         return command;
     }
 

@@ -100,7 +100,7 @@ public static class HqApplication
         return services;
     }
 
-    /// <summary>HQ's endpoints under <c>/api/v1</c>, plus <c>/healthz</c> and <c>/openapi/v1.json</c>.</summary>
+    /// <summary>HQ's endpoints under <c>/api/v1</c>, plus <c>/healthz</c>, <c>/api/status</c> and <c>/openapi/v1.json</c>.</summary>
     public static WebApplication MapHq(this WebApplication app)
     {
         // First, so that everything after it (the failed-authentication throttle above all) sees the client's address.
@@ -109,6 +109,7 @@ public static class HqApplication
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapGet("/healthz", () => TypedResults.Text("Healthy")).ExcludeFromDescription();
+        app.MapStatusEndpoint();
         app.MapManagerPages();
         var api = app.MapGroup("/api/v1");
         api.MapSyncEndpoint();

@@ -1,7 +1,9 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using TillSync.Contracts;
+using TillSync.Contracts.Status;
 using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
 using TillSync.Till.Outbox;
@@ -11,6 +13,9 @@ namespace TillSync.Till.Sync;
 /// <summary>The till's HTTP client for HQ: snapshot, sync and updates, authenticated with the till's own token.</summary>
 public sealed class HqClient(HttpClient http)
 {
+    /// <summary>The sync contract this till speaks: <c>POST /api/{SyncContract}/sync</c>.</summary>
+    public const string SyncContract = "v1";
+
     /// <summary>How long one request may take before its outcome counts as unknown (the till resends the same ids).</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
 
@@ -52,7 +57,12 @@ public sealed class HqClient(HttpClient http)
 
         body.Append("],\"status\":").Append(JsonSerializer.Serialize(status, TillSyncJsonContext.Default.TillStatusReport)).Append('}');
         using var content = new StringContent(body.ToString(), Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(new Uri("/api/v1/sync", UriKind.Relative), content, cancellationToken);
+        using var response = await http.PostAsync(new Uri($"/api/{SyncContract}/sync", UriKind.Relative), content, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new HqRefusedException(await OlderHqAsync(cancellationToken));
+        }
+
         await EnsureSuccessAsync(response, cancellationToken);
         var reply = (await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.SyncResponse, cancellationToken))!;
         if (reply.Results.Count != batch.Count || reply.Results.Where((r, i) => r.ClientOrderId != batch[i].ClientOrderId).Any())
@@ -75,6 +85,31 @@ public sealed class HqClient(HttpClient http)
 
         using var response = await http.SendAsync(request, cancellationToken);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
+    /// <summary>HQ's release and the sync contracts it states (<c>GET /api/status</c>); null from an HQ that predates
+    /// the status answer.</summary>
+    public async Task<HqStatus?> StatusAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri("/api/status", UriKind.Relative), cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.HqStatus, cancellationToken);
+    }
+
+    // HQ has no endpoint for this till's contract: it is of an earlier release than the till. The till refuses to go
+    // on (the sales stay queued) and says what to do, naming HQ's release when HQ states it.
+    private async Task<string> OlderHqAsync(CancellationToken cancellationToken)
+    {
+        var status = await StatusAsync(cancellationToken);
+        var hq = status is null
+            ? "HQ is of an earlier release than this till (it does not state its version)"
+            : $"HQ {status.Version} speaks sync {string.Join(", ", status.SyncContracts)}";
+        return $"{hq}; this till ({ReleaseVersion.Current}) needs sync {SyncContract}. Upgrade HQ first (docs/deploy.md); the sales stay queued.";
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)

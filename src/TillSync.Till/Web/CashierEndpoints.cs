@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TillSync.Contracts.Status;
 using TillSync.Till.Catalog;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
@@ -40,7 +41,8 @@ public static class CashierEndpoints
         var l = link.Current;
         var snapshot = snapshots.Current;
         return new TillStatusView(l.Online, queue.QueueDepth, queue.OldestUnsyncedAt, snapshot?.TakenAt, l.LastContactAt, l.LastOutcome,
-            l.OfflineSince, l.RetryAt, queue.AttentionCount, snapshot?.TillName, snapshot?.BillPrefix, snapshot?.Store.Details, time.GetUtcNow());
+            l.OfflineSince, l.RetryAt, queue.AttentionCount, snapshot?.TillName, snapshot?.BillPrefix, snapshot?.Store.Details, time.GetUtcNow(),
+            ReleaseVersion.Current);
     }
 
     private static async Task<Ok<List<Contracts.Tills.SnapshotProduct>>> SearchAsync(SnapshotStore snapshots, string? q, int? limit, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using TillSync.Core;
 using TillSync.Core.Ids;
 using TillSync.Till.Catalog;
+using TillSync.Till.Hosting;
 using TillSync.Till.Loyalty;
 using TillSync.Till.Outbox;
 using TillSync.Till.Sales;
@@ -35,6 +36,7 @@ public static class TillApplication
             o.UseUtcTimestamp = true;
         });
         builder.Services.AddTill(options, time);
+        builder.Services.AddServiceManager(ServiceHosting.Detect());
         var app = builder.Build();
         app.MapTill();
 

@@ -1,0 +1,24 @@
+namespace TillSync.Cli.Install;
+
+/// <summary>What a till service runs: <c>Command</c> is the executable (and, when run through the dotnet host,
+/// <c>tillsync.dll</c>) the service manager starts with the till's options.</summary>
+/// <param name="Command">The executable first, then any arguments before the verb.</param>
+/// <param name="HqUrl">HQ's address (<c>--hq</c>).</param>
+/// <param name="DataDirectory">An absolute path for <c>till.db</c>: service managers do not start in the operator's folder.</param>
+/// <param name="Urls">Where the cashier page listens; loopback.</param>
+/// <param name="TokenFile">The absolute path of the file holding the till's token, readable by administrators only.</param>
+public sealed record TillService(IReadOnlyList<string> Command, Uri HqUrl, string DataDirectory, string Urls, string TokenFile)
+{
+    /// <summary>The command that started this process, as a service would repeat it: the single-file <c>tillsync</c>
+    /// itself, or the dotnet host and <c>tillsync.dll</c> when run from a build.</summary>
+    public static IReadOnlyList<string> CurrentCommand()
+    {
+        var process = Environment.ProcessPath ?? throw new InvalidOperationException("the path of this executable is unknown");
+        var name = Path.GetFileNameWithoutExtension(process);
+        return name == "dotnet" ? [process, Path.Combine(AppContext.BaseDirectory, "tillsync.dll")] : [process];
+    }
+
+    /// <summary>The till's arguments after the command, up to <c>--token-file</c>, whose value each service manager
+    /// passes its own way.</summary>
+    public IReadOnlyList<string> TillArguments() => ["till", "--hq", HqUrl.ToString(), "--data", DataDirectory, "--urls", Urls, "--token-file"];
+}

@@ -1,0 +1,29 @@
+// Which `tillsync` a process test runs: the build beside the tests through the dotnet host (the default), or a release's
+// single-file executable or an earlier release's build, optionally in an environment holding only what the test gives.
+namespace TillSync.Testing;
+
+/// <summary>A <c>tillsync</c> to run: <paramref name="FileName"/> with <paramref name="LeadingArguments"/> before the verb.
+/// With <paramref name="CleanEnvironment"/> the process sees only those variables (and the test's <c>TILLSYNC_*</c>
+/// settings), as on a shop's PC with no .NET SDK; without it, the test's environment less its <c>TILLSYNC_*</c>.</summary>
+public sealed record TillSyncExecutable(string FileName, IReadOnlyList<string> LeadingArguments, IReadOnlyDictionary<string, string>? CleanEnvironment)
+{
+    /// <summary>The build copied beside the tests (<c>tillsync.dll</c>), run by the dotnet host that runs the tests.</summary>
+    public static TillSyncExecutable BesideTests()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "tillsync.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException("tillsync.dll was not copied beside the tests; is TillSync.Cli referenced?", dll);
+        }
+
+        return DllIn(AppContext.BaseDirectory);
+    }
+
+    /// <summary>A build of another release (<c>tillsync.dll</c> in <paramref name="directory"/>) through the dotnet host
+    /// that runs the tests (`dotnet test` sets DOTNET_HOST_PATH to it; else the one on PATH).</summary>
+    public static TillSyncExecutable DllIn(string directory)
+    {
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        return new(!string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet", [Path.Combine(directory, "tillsync.dll")], null);
+    }
+}
