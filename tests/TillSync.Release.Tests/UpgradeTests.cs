@@ -1,5 +1,6 @@
 // Proves the upgrade story of docs/deploy.md: a till of the previous release (built in the test from git history) keeps
 // syncing with this HQ, and this HQ refuses to start on a database newer than itself, saying so, and changes nothing.
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using TillSync.Testing;
 
@@ -38,7 +39,7 @@ public sealed class UpgradeTests(ReleaseBuild release)
 
         var environment = release.CleanLinuxExecutable().CleanEnvironment;
         var start = await Commands.RunAsync(release.LinuxExecutable,
-            ["hq", "--urls", "http://127.0.0.1:0", "--data", data, "--admin-token", "a-manager-token"], TimeSpan.FromMinutes(1),
+            ["hq", "--urls", "http://127.0.0.1:0", "--data", data, "--admin-token", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))], TimeSpan.FromMinutes(1),
             environment: environment, clean: true);
 
         Assert.NotEqual(0, start.ExitCode);
