@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TillSync.Hq.Web;
+using TillSync.Web;
 
 namespace TillSync.Cli.Verbs;
 
@@ -20,7 +21,11 @@ public static class HqVerb
             "The e-invoice portal (IRP) to register B2B bills with, e.g. http://127.0.0.1:5070 for `tillsync irp`. Without it B2B bills stay pending.");
         var logLoyaltyCodes = EnvOption.Text("--log-loyalty-codes", "TILLSYNC_LOG_LOYALTY_CODES", "false",
             "Log loyalty one-time codes (true/false): for the demo and tests, which have no SMS gateway. Never in production.");
-        var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.") { urls, data, adminToken, postgres, irpUrl, logLoyaltyCodes };
+        var allowedHosts = EnvOption.AllowedHosts("HQ (its pages and API)");
+        var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.")
+        {
+            urls, data, adminToken, postgres, irpUrl, logLoyaltyCodes, allowedHosts,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var irpText = parse.GetValue(irpUrl);
@@ -31,9 +36,16 @@ public static class HqVerb
                 return 2;
             }
 
+            var (hosts, hostsProblem) = HostAllowList.Parse(parse.GetValue(allowedHosts));
+            if (hostsProblem is not null)
+            {
+                await Console.Error.WriteLineAsync($"hq: --allowed-hosts: {hostsProblem}");
+                return 2;
+            }
+
             var options = new HqOptions(parse.GetValue(urls)!, parse.GetValue(data)!, EnvOption.SecretValue(parse, adminToken, "TILLSYNC_ADMIN_TOKEN"),
                 EnvOption.SecretValue(parse, postgres, "TILLSYNC_POSTGRES"), irp,
-                string.Equals(parse.GetValue(logLoyaltyCodes), "true", StringComparison.OrdinalIgnoreCase));
+                string.Equals(parse.GetValue(logLoyaltyCodes), "true", StringComparison.OrdinalIgnoreCase), hosts);
             return await RunAsync(options, console, cancellationToken);
         });
         return command;
@@ -49,6 +61,7 @@ public static class HqVerb
                 await console.WriteLineAsync($"hq: listening on {address}");
             }
 
+            await console.WriteLineAsync($"hq: answers to localhost, 127.0.0.1, [::1] and the hosts in --urls{(options.AllowedHosts is [_, ..] hosts ? $", and {string.Join(", ", hosts)}" : "")} (--allowed-hosts)");
             var data = options.Postgres is null ? Path.GetFullPath(options.DataDirectory) : "PostgreSQL";
             await console.WriteLineAsync($"hq: data in {data}; OpenAPI at /openapi/v1.json; Ctrl-C stops");
             await console.WriteLineAsync(options.IrpUrl is null

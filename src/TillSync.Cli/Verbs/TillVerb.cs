@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Text;
 using TillSync.Till.Web;
+using TillSync.Web;
 
 namespace TillSync.Cli.Verbs;
 
@@ -12,10 +14,17 @@ public static class TillVerb
         var hq = EnvOption.Text("--hq", "TILLSYNC_HQ", "http://127.0.0.1:5080", "HQ's address.");
         var token = EnvOption.Secret("--token", "TILLSYNC_TOKEN", "The till's token from enrolment (POST /api/v1/tills). Required.");
         var data = EnvOption.Text("--data", "TILLSYNC_DATA", "./till-data", "Directory for the till's SQLite database (till.db).");
-        var urls = EnvOption.Text("--urls", "TILLSYNC_URLS", "http://127.0.0.1:5090", "Where the cashier page listens; loopback.");
+        var urls = EnvOption.Text("--urls", "TILLSYNC_URLS", "http://127.0.0.1:5090",
+            "Where the cashier page listens: loopback only, unless --allow-lan.");
+        var allowLan = EnvOption.Flag("--allow-lan", "TILLSYNC_ALLOW_LAN",
+            "Let --urls name an address other machines can reach. The till's API has no sign-in yet, so anyone on the network could ring up sales: only on a trusted network.");
+        var allowedHosts = EnvOption.AllowedHosts("the cashier page and its API");
         var backoffMax = EnvOption.Text("--sync-backoff-max", "TILLSYNC_SYNC_BACKOFF_MAX", "10s",
             "Longest wait between sync attempts while HQ is unreachable (e.g. 2s, 1m).");
-        var command = new Command("till", "Run a till: the cashier page, the local store of sales and the sync agent.") { hq, token, data, urls, backoffMax };
+        var command = new Command("till", "Run a till: the cashier page, the local store of sales and the sync agent.")
+        {
+            hq, token, data, urls, backoffMax, allowLan, allowedHosts,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var tokenValue = EnvOption.SecretValue(parse, token, "TILLSYNC_TOKEN");
@@ -28,7 +37,15 @@ public static class TillVerb
                 return 2;
             }
 
-            return await RunAsync(new TillOptions(hqUrl, tokenValue, parse.GetValue(data)!, parse.GetValue(urls)!, backoff.Value), console, cancellationToken);
+            var (hosts, hostsProblem) = HostAllowList.Parse(parse.GetValue(allowedHosts));
+            var options = new TillOptions(hqUrl, tokenValue, parse.GetValue(data)!, parse.GetValue(urls)!, backoff.Value, hosts, parse.GetValue(allowLan));
+            if (((hostsProblem is null ? null : $"--allowed-hosts: {hostsProblem}") ?? options.ListenProblem()) is { } problem)
+            {
+                await console.WriteLineAsync($"till: {problem}");
+                return 2;
+            }
+
+            return await RunAsync(options, console, cancellationToken);
         });
         command.Subcommands.Add(StatusCommand(console));
         command.Subcommands.Add(SyncNowCommand(console));
@@ -43,6 +60,12 @@ public static class TillVerb
             foreach (var address in addresses)
             {
                 await console.WriteLineAsync($"till: listening on {address}");
+            }
+
+            if (options.AllowLan && ListenAddresses.NotLoopback(options.Urls).Count > 0)
+            {
+                await console.WriteLineAsync("till: --allow-lan: other machines can reach this till's API, which has no sign-in; " +
+                    $"it answers to localhost, 127.0.0.1, [::1], the hosts in --urls{(options.AllowedHosts is [_, ..] hosts ? $" and {string.Join(", ", hosts)}" : "")}");
             }
 
             await console.WriteLineAsync($"till: data in {Path.GetFullPath(options.DataDirectory)}; HQ at {options.HqUrl}; Ctrl-C stops");
@@ -90,7 +113,9 @@ public static class TillVerb
             using var http = new HttpClient { BaseAddress = new Uri(parse.GetValue(tillUrl)!), Timeout = TimeSpan.FromSeconds(10) };
             try
             {
-                using var response = await http.PostAsync(new Uri("/api/sync-now", UriKind.Relative), null, cancellationToken);
+                // The till takes writes only as JSON (docs/security.md), even this one without a payload.
+                using var body = new StringContent("{}", Encoding.UTF8, "application/json");
+                using var response = await http.PostAsync(new Uri("/api/sync-now", UriKind.Relative), body, cancellationToken);
                 response.EnsureSuccessStatusCode();
             }
             catch (HttpRequestException e)

@@ -8,4 +8,7 @@ namespace TillSync.Hq.Web;
 /// <param name="IrpUrl">The IRP (NIC's e-invoice portal or <c>tillsync irp</c>) to register B2B bills with; null runs no
 /// e-invoice worker, and B2B bills stay pending.</param>
 /// <param name="LogLoyaltyCodes">Log loyalty one-time codes (demo and tests only; docs/loyalty.md).</param>
-public sealed record HqOptions(string Urls, string DataDirectory, string? AdminToken, string? Postgres = null, Uri? IrpUrl = null, bool LogLoyaltyCodes = false);
+/// <param name="AllowedHosts">Host names HQ answers to besides its loopback names and those in <paramref name="Urls"/>:
+/// its public name(s) behind a domain or a proxy, its LAN name or address (<c>name</c> or <c>name:port</c>; docs/security.md).</param>
+public sealed record HqOptions(string Urls, string DataDirectory, string? AdminToken, string? Postgres = null, Uri? IrpUrl = null, bool LogLoyaltyCodes = false,
+    IReadOnlyList<string>? AllowedHosts = null);
