@@ -24,6 +24,19 @@ public sealed class HqVerbTests
         Assert.Contains("TILLSYNC_DATA", help, StringComparison.Ordinal);
         Assert.Contains("--admin-token", help, StringComparison.Ordinal);
         Assert.Contains("TILLSYNC_ADMIN_TOKEN", help, StringComparison.Ordinal);
+        Assert.Contains("--allowed-hosts", help, StringComparison.Ordinal);
+        Assert.Contains("TILLSYNC_ALLOWED_HOSTS", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AllowedHostsNotAHostName_ExitsWithoutStarting()
+    {
+        var output = new StringWriter();
+        var parse = TillSyncCommand.Create(output).Parse(["hq", "--urls", "http://127.0.0.1:0", "--data", Path.GetTempPath(), "--allowed-hosts", "hq.example.com/"]);
+        parse.InvocationConfiguration.Output = output;
+
+        Assert.Equal(2, await parse.InvokeAsync());
+        Assert.DoesNotContain("listening", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
