@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using TillSync.Contracts.Audit;
 using TillSync.Contracts.Catalog;
+using TillSync.Contracts.Documents;
 using TillSync.Contracts.EInvoicing;
 using TillSync.Contracts.Loyalty;
 using TillSync.Contracts.Orders;
@@ -27,6 +28,12 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(SyncResponse))]
 [JsonSerializable(typeof(TillStatusReport))]
 [JsonSerializable(typeof(OrderDto))]
+[JsonSerializable(typeof(DocumentSyncRequest))]
+[JsonSerializable(typeof(DocumentSyncResponse))]
+[JsonSerializable(typeof(TillDocumentDto))]
+[JsonSerializable(typeof(ReturnDto))]
+[JsonSerializable(typeof(TillKeyRegistration))]
+[JsonSerializable(typeof(TillPublicKey))]
 [JsonSerializable(typeof(StoreDto))]
 [JsonSerializable(typeof(StoreView))]
 [JsonSerializable(typeof(IReadOnlyList<StoreView>))]

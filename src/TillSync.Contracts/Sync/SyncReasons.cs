@@ -13,6 +13,9 @@ public static class SyncReasons
     public const string SeqGap = "seq_gap";
     /// <summary>not_processed: a transient failure at HQ; resend with the same id.</summary>
     public const string RetryLater = "retry_later";
+    /// <summary>not_processed: a document kind this HQ does not know (a newer till); it and everything after it wait for
+    /// HQ to be upgraded.</summary>
+    public const string UnsupportedKind = "unsupported_kind";
     /// <summary>rejected: the totals do not equal HQ's recomputation from the lines.</summary>
     public const string TotalsMismatch = "totals_mismatch";
     /// <summary>rejected: the payments do not add up to the total.</summary>
@@ -45,6 +48,19 @@ public static class SyncReasons
     public const string TooManyPayments = "too_many_payments";
     /// <summary>rejected: an amount overflows the accepted range.</summary>
     public const string AmountOutOfRange = "amount_out_of_range";
+    /// <summary>rejected: the credit note number is malformed or not the till's series.</summary>
+    public const string InvalidCreditNoteNo = "invalid_credit_note_no";
+    /// <summary>rejected: another return of this till already has this credit note number.</summary>
+    public const string CreditNoteNoReused = "credit_note_no_reused";
+    /// <summary>rejected: a returned line is malformed (quantity above the original line's, unknown condition, bad
+    /// original line) or the return names no original.</summary>
+    public const string InvalidReturn = "invalid_return";
+    /// <summary>rejected: a refund has an unknown method, a non-positive amount or an overlong reference.</summary>
+    public const string InvalidRefund = "invalid_refund";
+    /// <summary>rejected: the refunds do not add up to the return's total.</summary>
+    public const string RefundsMismatch = "refunds_mismatch";
+    /// <summary>rejected: a placeholder for a document the till could no longer read; a manager reviews it.</summary>
+    public const string DamagedDocument = "damaged_document";
     /// <summary>rejected: the redemption token was already consumed by another sale.</summary>
     public const string TokenUsed = "token_used";
     /// <summary>rejected: the redemption token is unknown, expired, another till's, or for another customer or points.</summary>
@@ -53,11 +69,15 @@ public static class SyncReasons
     public const string TokenRequired = "token_required";
 }
 
-/// <summary>The <c>flags</c> strings of a committed order.</summary>
+/// <summary>The <c>flags</c> strings of a committed document (sale or return).</summary>
 public static class OrderFlags
 {
     /// <summary>The sale took the SKU's on-hand below zero; a review item is open.</summary>
     public const string StockShort = "stock_short";
     /// <summary>The sale burned more points than the customer had at HQ; a review item is open.</summary>
     public const string LoyaltyOverdraft = "loyalty_overdraft";
+    /// <summary>The return took more of an original line back than was sold, across all tills; a review item is open.</summary>
+    public const string OverReturn = "over_return";
+    /// <summary>The return's original sale has not reached HQ yet; HQ links the two when it arrives.</summary>
+    public const string AwaitingOriginal = "awaiting_original";
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TillSync.Contracts.Loyalty;
 using TillSync.Contracts.Stores;
 
@@ -12,9 +13,13 @@ namespace TillSync.Contracts.Tills;
 /// <param name="Products">The whole catalogue with last-known on-hand in this store.</param>
 /// <param name="TakenAt">When HQ took the snapshot.</param>
 /// <param name="Loyalty">Loyalty settings and last-known balances; null from an HQ before loyalty.</param>
+/// <param name="TillKeys">The public receipt-signing keys of every till of the store that has registered one (this till's
+/// own included), so that a till can check a receipt printed at another till while HQ is unreachable; null from an HQ
+/// before returns.</param>
 public sealed record TillSnapshot(
     long TillId, string TillName, string BillPrefix, long NextSeq, StoreView Store,
-    IReadOnlyList<SnapshotProduct> Products, DateTimeOffset TakenAt, SnapshotLoyalty? Loyalty = null);
+    IReadOnlyList<SnapshotProduct> Products, DateTimeOffset TakenAt, SnapshotLoyalty? Loyalty = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TillPublicKey>? TillKeys = null);
 
 /// <summary>A catalogue product with last-known on-hand.</summary>
 /// <param name="Sku">Catalogue SKU.</param>

@@ -1,5 +1,4 @@
 using TillSync.Contracts.Sync;
-using TillSync.Core.Money;
 using TillSync.Core.Tax;
 
 namespace TillSync.Core.Orders;
@@ -10,21 +9,8 @@ public static class OrderTotals
     /// <summary>Computes the totals the till prints and HQ checks. Lines must already be in range.</summary>
     public static OrderTotalsDto Compute(IReadOnlyList<OrderLineDto> lines, SupplyKind kind)
     {
-        long taxablePaise = 0, cgstPaise = 0, sgstPaise = 0, igstPaise = 0;
-        foreach (var line in lines)
-        {
-            var tax = GstCalculator.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, kind);
-            taxablePaise = checked(taxablePaise + tax.TaxablePaise);
-            cgstPaise = checked(cgstPaise + tax.CgstPaise);
-            sgstPaise = checked(sgstPaise + tax.SgstPaise);
-            igstPaise = checked(igstPaise + tax.IgstPaise);
-        }
-
-        var exactPaise = checked(taxablePaise + cgstPaise + sgstPaise + igstPaise);
-        var totalPaise = Paise.RoundToRupee(exactPaise);
-        var roundOffPaise = totalPaise - exactPaise;
-        Invariant.Assert(Math.Abs(roundOffPaise) < Paise.PerRupee);
-        return new OrderTotalsDto(taxablePaise, cgstPaise, sgstPaise, igstPaise, roundOffPaise, totalPaise);
+        var totals = BillTotals.Of(lines.Select(line => GstCalculator.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, kind)));
+        return new OrderTotalsDto(totals.TaxablePaise, totals.CgstPaise, totals.SgstPaise, totals.IgstPaise, totals.RoundOffPaise, totals.TotalPaise);
     }
 
     /// <summary>Intra-state unless the customer's place of supply names another state than the seller's GSTIN.</summary>

@@ -1,0 +1,49 @@
+using TillSync.Core.Tax;
+
+namespace TillSync.Core.Returns;
+
+/// <summary>The money of a return (docs/returns.md): each returned line refunds the original line's gross, taxable value
+/// and each tax pro rata to the quantity returned, rounded toward zero, so that no set of partial returns ever refunds
+/// more value or more tax than the line was sold for; returning a line's whole quantity refunds exactly what it was sold
+/// for. The till and HQ share these rules, so a till offline computes the refund HQ later checks.</summary>
+public static class ReturnMath
+{
+    /// <summary>The refund of one returned line.</summary>
+    /// <param name="originalQty">Quantity sold on the original line, positive.</param>
+    /// <param name="unitPricePaise">The original line's unit price before tax.</param>
+    /// <param name="originalDiscountPaise">The original line's discount.</param>
+    /// <param name="gstRateBp">The original line's GST rate in basis points.</param>
+    /// <param name="qty">Quantity returned, above 0 and at most <paramref name="originalQty"/>.</param>
+    /// <param name="kind">The original bill's supply kind.</param>
+    public static LineTax ForLine(decimal originalQty, long unitPricePaise, long originalDiscountPaise, int gstRateBp, decimal qty, SupplyKind kind)
+    {
+        Invariant.Assert(originalQty > 0 && qty > 0 && qty <= originalQty);
+        var original = GstCalculator.ForLine(originalQty, unitPricePaise, originalDiscountPaise, gstRateBp, kind);
+        if (qty == originalQty)
+        {
+            return original;
+        }
+
+        return new LineTax(
+            Share(original.GrossPaise, qty, originalQty),
+            Share(original.TaxablePaise, qty, originalQty),
+            Share(original.CgstPaise, qty, originalQty),
+            Share(original.SgstPaise, qty, originalQty),
+            Share(original.IgstPaise, qty, originalQty));
+    }
+
+    /// <summary>Loyalty points of the original sale that follow the returned value: ⌊points × returned ÷ original⌋, so a
+    /// customer never loses more than the returned share of points earned, nor gets back more than the returned share of
+    /// points burned.</summary>
+    /// <param name="points">Points earned (or burned) on the original sale, 0 or more.</param>
+    /// <param name="returnedPaise">The return's total, 0 to <paramref name="originalTotalPaise"/>.</param>
+    /// <param name="originalTotalPaise">The original sale's total, positive.</param>
+    public static long LoyaltyShare(long points, long returnedPaise, long originalTotalPaise)
+    {
+        Invariant.Assert(points >= 0 && originalTotalPaise > 0 && returnedPaise >= 0);
+        return returnedPaise >= originalTotalPaise ? points : (long)((decimal)points * returnedPaise / originalTotalPaise);
+    }
+
+    // Rounded toward zero: amounts of a line are never negative, so this never rounds up.
+    private static long Share(long paise, decimal qty, decimal originalQty) => checked((long)decimal.Truncate(paise * qty / originalQty));
+}
