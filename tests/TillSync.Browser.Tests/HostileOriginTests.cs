@@ -16,6 +16,7 @@ using TillSync.Till.Outbox;
 using TillSync.Till.Sales;
 using TillSync.Till.Web;
 using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
 
 namespace TillSync.Browser.Tests;
 
@@ -94,11 +95,13 @@ public sealed class HostileOriginTests(BrowserFixture browser, ITestOutputHelper
             Assert.Single(await session.Hq.OrdersAsync(session.Enrolment.TillId));
             Assert.DoesNotContain("loyalty code for request", session.Hq.Output(2_000), StringComparison.Ordinal);
 
-            // The till's own page sends the same sale and code request, and both go through.
+            // The till's own page sends the same sale and code request, and both go through; so does its Sync now button.
             const string ownPost = "([path, body]) => fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).then(r => r.status)";
             Assert.Equal(201, await cashier.Page.EvaluateAsync<int>(ownPost, new[] { "/api/sales", SaleJson }));
             Assert.Equal(201, await cashier.Page.EvaluateAsync<int>(ownPost, new[] { "/api/loyalty/codes", CodeJson }));
             Assert.Equal(2, (await SalesAsync(session.Till.Address)).Count);
+            await cashier.By("sync-now").ClickAsync();
+            await Expect(cashier.By("message")).ToContainTextAsync("Sync requested");
             await Poll.UntilAsync(() => Task.FromResult(session.Hq.Output(2_000)), o => o.Contains("loyalty code for request", StringComparison.Ordinal),
                 SyncTimeout, _ => "HQ to log the code of the till page's own request");
         });
