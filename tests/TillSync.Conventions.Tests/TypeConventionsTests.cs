@@ -13,6 +13,7 @@ public sealed class TypeConventionsTests
         typeof(TillSync.Core.Limits).Assembly,
         typeof(TillSync.Hq.Web.HqApplication).Assembly,
         typeof(TillSync.Irp.Web.IrpApplication).Assembly,
+        typeof(TillSync.Web.WebBoundary).Assembly,
     ];
 
     [Fact]

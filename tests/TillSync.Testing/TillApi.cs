@@ -108,7 +108,8 @@ public sealed class TillApi : IDisposable
     /// <summary><c>POST /api/sync-now</c>; asserts 202.</summary>
     public async Task SyncNowAsync()
     {
-        using var response = await http.PostAsync(new Uri("/api/sync-now", UriKind.Relative), null);
+        using var body = new StringContent("{}", Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri("/api/sync-now", UriKind.Relative), body);
         await Responses.ExpectStatusAsync(response, HttpStatusCode.Accepted, server);
     }
 

@@ -16,4 +16,19 @@ public static class EnvOption
     /// <summary>A secret (<see cref="SecretOption"/>): <c>--NAME</c>, <c>--NAME-file</c> and their two environment twins.</summary>
     public static SecretOption Secret(string name, string environmentVariable, string description) =>
         SecretOption.Create(name, environmentVariable, description);
+
+    /// <summary>A switch: <c>--name</c> alone (or <c>--name true</c>) turns it on; its twin turns it on with <c>true</c> or <c>1</c>.</summary>
+    public static Option<bool> Flag(string name, string environmentVariable, string description) =>
+        new(name)
+        {
+            Description = $"{description} [env: {environmentVariable}=true]",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(environmentVariable) is "true" or "TRUE" or "True" or "1",
+        };
+
+    /// <summary>Host names a server answers to besides its loopback names and those in its <c>--urls</c>
+    /// (<c>--allowed-hosts</c>; its value is checked by <c>HostAllowList.Parse</c>).</summary>
+    public static Option<string> AllowedHosts(string whatAnswers) =>
+        Text("--allowed-hosts", "TILLSYNC_ALLOWED_HOSTS", "",
+            $"Host names {whatAnswers} answers to besides localhost, 127.0.0.1, [::1] and the hosts in --urls, separated by commas: " +
+            "name or name:port, e.g. hq.example.com,192.168.1.10. A request naming any other host in its Host header is refused (421) as DNS rebinding.");
 }

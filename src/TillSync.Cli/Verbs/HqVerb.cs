@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using TillSync.Hq.Access;
 using TillSync.Hq.Web;
+using TillSync.Web;
 
 namespace TillSync.Cli.Verbs;
 
@@ -28,15 +29,16 @@ public static class HqVerb
         var certPassword = EnvOption.Secret("--cert-password", "TILLSYNC_CERT_PASSWORD", "The password of a .pfx --cert-file or of an encrypted PEM key.");
         var trustedProxies = EnvOption.Text("--trusted-proxies", "TILLSYNC_TRUSTED_PROXIES", "",
             "Comma-separated IP addresses of reverse proxies in front of HQ whose X-Forwarded-For and X-Forwarded-Proto HQ believes (docs/security.md). Default: none.");
+        var allowedHosts = EnvOption.AllowedHosts("HQ (its pages and API)");
         var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.")
         {
             urls, data, postgres.Value, postgres.File, adminToken.Value, adminToken.File, irpUrl, logLoyaltyCodes,
-            certFile, certKeyFile, certPassword.Value, certPassword.File, trustedProxies,
+            certFile, certKeyFile, certPassword.Value, certPassword.File, trustedProxies, allowedHosts,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (options, problem) = Options(parse, urls, data, adminToken, postgres, irpUrl, logLoyaltyCodes,
-                (certFile, certKeyFile, certPassword), trustedProxies);
+                (certFile, certKeyFile, certPassword), trustedProxies, allowedHosts);
             if (options is null)
             {
                 await Console.Error.WriteLineAsync($"hq: {problem}");
@@ -50,7 +52,8 @@ public static class HqVerb
 
     private static (HqOptions? Options, string? Problem) Options(
         ParseResult parse, Option<string> urls, Option<string> data, SecretOption adminToken, SecretOption postgres, Option<string> irpUrl,
-        Option<string> logLoyaltyCodes, (Option<string> File, Option<string> KeyFile, SecretOption Password) certificate, Option<string> trustedProxies)
+        Option<string> logLoyaltyCodes, (Option<string> File, Option<string> KeyFile, SecretOption Password) certificate, Option<string> trustedProxies,
+        Option<string> allowedHosts)
     {
         var irpText = parse.GetValue(irpUrl);
         Uri? irp = null;
@@ -77,6 +80,12 @@ public static class HqVerb
             proxies.Add(proxy);
         }
 
+        var (hosts, hostsProblem) = HostAllowList.Parse(parse.GetValue(allowedHosts));
+        if (hostsProblem is not null)
+        {
+            return (null, $"--allowed-hosts: {hostsProblem}");
+        }
+
         var (https, httpsProblem) = Certificate(parse, certificate);
         var listen = parse.GetValue(urls)!;
         if ((httpsProblem ?? HttpsCertificate.UrlsProblem(listen, https is not null)) is { } tlsProblem)
@@ -85,7 +94,7 @@ public static class HqVerb
         }
 
         return (new HqOptions(listen, parse.GetValue(data)!, token, connectionString, irp,
-            string.Equals(parse.GetValue(logLoyaltyCodes), "true", StringComparison.OrdinalIgnoreCase), https, proxies), null);
+            string.Equals(parse.GetValue(logLoyaltyCodes), "true", StringComparison.OrdinalIgnoreCase), https, proxies, hosts), null);
     }
 
     private static (System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate, string? Problem) Certificate(
@@ -112,6 +121,7 @@ public static class HqVerb
                 await console.WriteLineAsync($"hq: listening on {address}");
             }
 
+            await console.WriteLineAsync($"hq: answers to localhost, 127.0.0.1, [::1] and the hosts in --urls{(options.AllowedHosts is [_, ..] hosts ? $", and {string.Join(", ", hosts)}" : "")} (--allowed-hosts)");
             var data = options.Postgres is null ? Path.GetFullPath(options.DataDirectory) : "PostgreSQL";
             await console.WriteLineAsync($"hq: data in {data}; OpenAPI at /openapi/v1.json; Ctrl-C stops");
             await console.WriteLineAsync(options.IrpUrl is null

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Text;
 using TillSync.Till.Sync;
 using TillSync.Till.Web;
+using TillSync.Web;
 
 namespace TillSync.Cli.Verbs;
 
@@ -14,7 +16,11 @@ public static class TillVerb
             "HQ's address: https:// (see --hq-ca-file), or http:// on loopback; plain http:// to another machine needs --allow-insecure-hq.");
         var token = EnvOption.Secret("--token", "TILLSYNC_TOKEN", "The till's token from enrolment (POST /api/v1/tills). Required.");
         var data = EnvOption.Text("--data", "TILLSYNC_DATA", "./till-data", "Directory for the till's SQLite database (till.db); created owner-only.");
-        var urls = EnvOption.Text("--urls", "TILLSYNC_URLS", "http://127.0.0.1:5090", "Where the cashier page listens; loopback.");
+        var urls = EnvOption.Text("--urls", "TILLSYNC_URLS", "http://127.0.0.1:5090",
+            "Where the cashier page listens: loopback only, unless --allow-lan.");
+        var allowLan = EnvOption.Flag("--allow-lan", "TILLSYNC_ALLOW_LAN",
+            "Let --urls name an address other machines can reach. The till's API has no sign-in yet, so anyone on the network could ring up sales: only on a trusted network.");
+        var allowedHosts = EnvOption.AllowedHosts("the cashier page and its API");
         var backoffMax = EnvOption.Text("--sync-backoff-max", "TILLSYNC_SYNC_BACKOFF_MAX", "10s",
             "Longest wait between sync attempts while HQ is unreachable (e.g. 2s, 1m).");
         var allowInsecure = EnvOption.Text("--allow-insecure-hq", "TILLSYNC_ALLOW_INSECURE_HQ", "false",
@@ -23,11 +29,11 @@ public static class TillVerb
             "A PEM file of the CA (or the self-signed certificate) HQ's https:// certificate must chain to, instead of the system's trusted CAs.");
         var command = new Command("till", "Run a till: the cashier page, the local store of sales and the sync agent.")
         {
-            hq, token.Value, token.File, data, urls, backoffMax, allowInsecure, caFile,
+            hq, token.Value, token.File, data, urls, backoffMax, allowInsecure, caFile, allowLan, allowedHosts,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (options, problem) = Options(parse, hq, token, data, urls, backoffMax, allowInsecure, caFile);
+            var (options, problem) = Options(parse, hq, token, data, urls, backoffMax, allowInsecure, caFile, allowLan, allowedHosts);
             if (options is null)
             {
                 await console.WriteLineAsync($"till: {problem}");
@@ -43,7 +49,8 @@ public static class TillVerb
     }
 
     private static (TillOptions? Options, string? Problem) Options(ParseResult parse, Option<string> hq, SecretOption token, Option<string> data,
-        Option<string> urls, Option<string> backoffMax, Option<string> allowInsecure, Option<string> caFile)
+        Option<string> urls, Option<string> backoffMax, Option<string> allowInsecure, Option<string> caFile,
+        Option<bool> allowLan, Option<string> allowedHosts)
     {
         var (tokenValue, tokenProblem) = token.Read(parse, Console.Error);
         var backoff = Durations.Parse(parse.GetValue(backoffMax)!);
@@ -59,11 +66,21 @@ public static class TillVerb
             return (null, insecure);
         }
 
+        var (hosts, hostsProblem) = HostAllowList.Parse(parse.GetValue(allowedHosts));
+        if (hostsProblem is not null)
+        {
+            return (null, $"--allowed-hosts: {hostsProblem}");
+        }
+
         var caPath = parse.GetValue(caFile)!;
         var (authorities, caProblem) = caPath.Length == 0 ? (null, null) : HqAddress.LoadAuthorities(caPath);
-        return caProblem is not null
-            ? (null, caProblem)
-            : (new TillOptions(hqUrl, tokenValue, parse.GetValue(data)!, parse.GetValue(urls)!, backoff.Value, authorities), null);
+        if (caProblem is not null)
+        {
+            return (null, caProblem);
+        }
+
+        var options = new TillOptions(hqUrl, tokenValue, parse.GetValue(data)!, parse.GetValue(urls)!, backoff.Value, authorities, hosts, parse.GetValue(allowLan));
+        return options.ListenProblem() is { } listenProblem ? (null, listenProblem) : (options, null);
     }
 
     private static async Task<int> RunAsync(TillOptions options, TextWriter console, CancellationToken cancellationToken)
@@ -74,6 +91,12 @@ public static class TillVerb
             foreach (var address in addresses)
             {
                 await console.WriteLineAsync($"till: listening on {address}");
+            }
+
+            if (options.AllowLan && ListenAddresses.NotLoopback(options.Urls).Count > 0)
+            {
+                await console.WriteLineAsync("till: --allow-lan: other machines can reach this till's API, which has no sign-in; " +
+                    $"it answers to localhost, 127.0.0.1, [::1], the hosts in --urls{(options.AllowedHosts is [_, ..] hosts ? $" and {string.Join(", ", hosts)}" : "")}");
             }
 
             await console.WriteLineAsync($"till: data in {Path.GetFullPath(options.DataDirectory)}; HQ at {options.HqUrl}; Ctrl-C stops");
@@ -121,7 +144,9 @@ public static class TillVerb
             using var http = new HttpClient { BaseAddress = new Uri(parse.GetValue(tillUrl)!), Timeout = TimeSpan.FromSeconds(10) };
             try
             {
-                using var response = await http.PostAsync(new Uri("/api/sync-now", UriKind.Relative), null, cancellationToken);
+                // The till takes writes only as JSON (docs/security.md), even this one without a payload.
+                using var body = new StringContent("{}", Encoding.UTF8, "application/json");
+                using var response = await http.PostAsync(new Uri("/api/sync-now", UriKind.Relative), body, cancellationToken);
                 response.EnsureSuccessStatusCode();
             }
             catch (HttpRequestException e)

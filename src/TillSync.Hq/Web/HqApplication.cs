@@ -15,6 +15,7 @@ using TillSync.Hq.Storage;
 using TillSync.Hq.Stores;
 using TillSync.Hq.Sync;
 using TillSync.Hq.Tills;
+using TillSync.Web;
 
 namespace TillSync.Hq.Web;
 
@@ -88,6 +89,7 @@ public static class HqApplication
         services.AddSingleton<SyncProcessor>();
         services.AddSingleton<IIdGenerator>(sp => new UuidV7Generator(sp.GetRequiredService<TimeProvider>(), new CryptoRandom()));
         services.AddSingleton(new LoyaltyOptions(options.LogLoyaltyCodes));
+        services.AddSingleton(new WebBoundaryOptions(HostAllowList.Create(options.Urls, options.AllowedHosts ?? []), "/api", JsonWritesOnly: false));
         if (options.IrpUrl is not null)
         {
             services.AddSingleton(_ => IrpConnection.For(options.IrpUrl));
@@ -100,11 +102,13 @@ public static class HqApplication
         return services;
     }
 
-    /// <summary>HQ's endpoints under <c>/api/v1</c>, plus <c>/healthz</c>, <c>/api/status</c> and <c>/openapi/v1.json</c>.</summary>
+    /// <summary>HQ's endpoints under <c>/api/v1</c>, plus <c>/healthz</c>, <c>/api/status</c> and <c>/openapi/v1.json</c>, behind
+    /// the web boundary (<see cref="WebBoundary"/>: hosts, origins, security headers).</summary>
     public static WebApplication MapHq(this WebApplication app)
     {
         // First, so that everything after it (the failed-authentication throttle above all) sees the client's address.
         app.UseForwardedHeaders();
+        app.UseWebBoundary(app.Services.GetRequiredService<WebBoundaryOptions>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();

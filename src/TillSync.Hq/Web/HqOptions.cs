@@ -14,6 +14,8 @@ namespace TillSync.Hq.Web;
 /// <param name="Certificate">The certificate for the <c>https://</c> addresses in <paramref name="Urls"/>; null for none.</param>
 /// <param name="TrustedProxies">Reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> HQ believes;
 /// empty or null: HQ believes no forwarded header.</param>
+/// <param name="AllowedHosts">Host names HQ answers to besides its loopback names and those in <paramref name="Urls"/>:
+/// its public name(s) behind a domain or a proxy, its LAN name or address (<c>name</c> or <c>name:port</c>; docs/security.md).</param>
 public sealed record HqOptions(
     string Urls,
     string DataDirectory,
@@ -22,4 +24,5 @@ public sealed record HqOptions(
     Uri? IrpUrl = null,
     bool LogLoyaltyCodes = false,
     X509Certificate2? Certificate = null,
-    IReadOnlyList<IPAddress>? TrustedProxies = null);
+    IReadOnlyList<IPAddress>? TrustedProxies = null,
+    IReadOnlyList<string>? AllowedHosts = null);

@@ -1,22 +1,53 @@
+using System.Collections.Frozen;
+using System.Text;
+using TillSync.Web;
+
 namespace TillSync.Hq.Web;
 
 /// <summary>HQ's pages for managers, embedded in this assembly. A page asks for the manager token once (kept in the
 /// browser tab's session storage) and calls the same API as every other client.</summary>
 public static class ManagerPages
 {
+    private const string Html = "text/html; charset=utf-8";
+
+    // Each page carries its script and style inline; its Content-Security-Policy allows exactly those blocks by hash,
+    // computed here from the page as embedded, so an edit to a page can never leave its policy behind.
+    private static readonly FrozenDictionary<string, EmbeddedPage> Pages = new[]
+    {
+        ("fleet.html", Html), ("reviews.html", Html), ("ledger.html", Html), ("einvoices.html", Html), ("hq.css", "text/css; charset=utf-8"),
+    }.ToFrozenDictionary(p => p.Item1, p => EmbeddedPage.Load(p.Item1, p.Item2), StringComparer.Ordinal);
+
     /// <summary>Maps <c>/fleet</c>, <c>/reviews</c>, <c>/ledger</c> and <c>/einvoices</c>, and <c>/hq.css</c>, the look they share.</summary>
     public static void MapManagerPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/fleet", () => Page("fleet.html")).ExcludeFromDescription();
-        app.MapGet("/reviews", () => Page("reviews.html")).ExcludeFromDescription();
-        app.MapGet("/ledger", () => Page("ledger.html")).ExcludeFromDescription();
-        app.MapGet("/einvoices", () => Page("einvoices.html")).ExcludeFromDescription();
-        app.MapGet("/hq.css", () => Page("hq.css", "text/css; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/fleet", (HttpContext http) => Page(http, "fleet.html")).ExcludeFromDescription();
+        app.MapGet("/reviews", (HttpContext http) => Page(http, "reviews.html")).ExcludeFromDescription();
+        app.MapGet("/ledger", (HttpContext http) => Page(http, "ledger.html")).ExcludeFromDescription();
+        app.MapGet("/einvoices", (HttpContext http) => Page(http, "einvoices.html")).ExcludeFromDescription();
+        app.MapGet("/hq.css", (HttpContext http) => Page(http, "hq.css")).ExcludeFromDescription();
     }
 
-    private static IResult Page(string name, string contentType = "text/html; charset=utf-8")
+    private static IResult Page(HttpContext http, string name)
     {
-        var stream = typeof(ManagerPages).Assembly.GetManifestResourceStream($"pages/{name}");
-        return stream is null ? Results.NotFound() : Results.Stream(stream, contentType);
+        var page = Pages[name];
+        if (page.Policy is not null)
+        {
+            http.Response.Headers.ContentSecurityPolicy = page.Policy;
+        }
+
+        return Results.Bytes(page.Content, page.ContentType);
+    }
+
+    private sealed record EmbeddedPage(byte[] Content, string ContentType, string? Policy)
+    {
+        public static EmbeddedPage Load(string name, string contentType)
+        {
+            using var stream = typeof(ManagerPages).Assembly.GetManifestResourceStream($"pages/{name}")
+                ?? throw new InvalidOperationException($"The page {name} is not embedded in {typeof(ManagerPages).Assembly.GetName().Name}.");
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            var content = copy.ToArray();
+            return new EmbeddedPage(content, contentType, contentType == Html ? SecurityHeaders.PolicyFor(Encoding.UTF8.GetString(content)) : null);
+        }
     }
 }

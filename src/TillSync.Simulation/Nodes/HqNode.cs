@@ -19,6 +19,9 @@ public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool fo
     /// <summary>The manager token of the simulated HQ.</summary>
     public const string AdminToken = "simulation-manager-token";
 
+    /// <summary>The host name the simulated network gives HQ.</summary>
+    public const string HostName = "hq.simulated";
+
     // Fires inside the sync transaction after the batch's orders, lines, payments, movements and review items are
     // written and before the transaction commits (the till's next_seq is the batch's last write), so the batch rolls
     // back whole: exactly what a process that dies at that moment leaves behind.
@@ -46,7 +49,8 @@ public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool fo
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
-        builder.Services.AddHq(new HqOptions("http://127.0.0.1:0", dataDirectory, AdminToken));
+        // The simulated tills and manager address HQ as hq.simulated: a name HQ answers to only when configured.
+        builder.Services.AddHq(new HqOptions("http://127.0.0.1:0", dataDirectory, AdminToken, AllowedHosts: [HostName]));
         builder.Services.AddSingleton<TimeProvider>(clock);
         // HQ restarts thousands of times across the seeds; a production-strength slow hash of the manager token would
         // cost ~0.1 s of CPU at each, and hashing is not what the simulation checks.
@@ -69,7 +73,7 @@ public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool fo
     /// <summary>A manager's request, authenticated with <see cref="AdminToken"/>.</summary>
     public Task<HttpResponseMessage> ManagerSendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(method, new Uri(new Uri("http://hq.simulated/"), path)) { Content = content };
+        var request = new HttpRequestMessage(method, new Uri(new Uri($"http://{HostName}/"), path)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
         return SendAsync(request, cancellationToken);
     }

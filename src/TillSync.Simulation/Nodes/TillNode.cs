@@ -62,7 +62,7 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
         _outbox = new SalesOutbox(database);
         _recorder = new SaleRecorder(database, _snapshots, new UuidV7Generator(clock, new Random(random.Next())), clock, _signal);
         _http = new HttpClient(link, disposeHandler: true);
-        HqClient.Configure(_http, new Uri("http://hq.simulated/"), enrolment.Token);
+        HqClient.Configure(_http, new Uri($"http://{HqNode.HostName}/"), enrolment.Token);
         _agent = new SyncAgent(new HqClient(_http), _outbox, _snapshots, new HqUpdates(database, clock), new LinkState(), _signal,
             new Backoff(syncBackoffMax, new Random(random.Next())), clock, NullLogger<SyncAgent>.Instance);
         CrashRequested = false;

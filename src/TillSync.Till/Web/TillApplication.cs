@@ -10,6 +10,7 @@ using TillSync.Till.Sales;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
 using TillSync.Till.Updates;
+using TillSync.Web;
 
 namespace TillSync.Till.Web;
 
@@ -21,6 +22,11 @@ public static class TillApplication
         TillOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         Limits.AssertRelations();
+        if (options.ListenProblem() is { } listenProblem)
+        {
+            throw new ArgumentException(listenProblem, nameof(options));
+        }
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = LocalProblems.BodyBytesMax);
@@ -54,6 +60,7 @@ public static class TillApplication
         services.AddProblemDetails();
         services.AddSingleton(time);
         services.AddSingleton(new TillDatabase(options.DataDirectory));
+        services.AddSingleton(new WebBoundaryOptions(HostAllowList.Create(options.Urls, options.AllowedHosts ?? []), "/api", JsonWritesOnly: true));
         services.AddSingleton<IIdGenerator>(new UuidV7Generator(time, new CryptoRandom()));
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<SalesOutbox>();
@@ -69,9 +76,11 @@ public static class TillApplication
         return services;
     }
 
-    /// <summary>The page and its local API.</summary>
+    /// <summary>The page and its local API, behind the web boundary (<see cref="WebBoundary"/>: hosts, origins, JSON
+    /// writes, security headers).</summary>
     public static WebApplication MapTill(this WebApplication app)
     {
+        app.UseWebBoundary(app.Services.GetRequiredService<WebBoundaryOptions>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapPageAssets();

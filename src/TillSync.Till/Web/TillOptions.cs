@@ -1,13 +1,28 @@
+using TillSync.Web;
+
 namespace TillSync.Till.Web;
 
 /// <summary>How to run a till; each has a <c>--option</c> and a <c>TILLSYNC_*</c> twin in the CLI.</summary>
 /// <param name="HqUrl">HQ's base address.</param>
 /// <param name="Token">The till's token from enrolment.</param>
 /// <param name="DataDirectory">Holds <c>till.db</c>.</param>
-/// <param name="Urls">Where the cashier page listens; loopback.</param>
+/// <param name="Urls">Where the cashier page listens; loopback unless <paramref name="AllowLan"/>.</param>
 /// <param name="SyncBackoffMax">The longest wait between sync attempts while HQ is unreachable.</param>
 /// <param name="HqAuthorities">The only CAs an https:// HQ's certificate may chain to (<c>--hq-ca-file</c>); null for the
 /// system's trusted CAs.</param>
+/// <param name="AllowedHosts">Host names the page and API answer to besides the loopback names and those in
+/// <paramref name="Urls"/> (<c>name</c> or <c>name:port</c>; docs/security.md).</param>
+/// <param name="AllowLan">Let <paramref name="Urls"/> name an address other machines can reach. The local API has no
+/// sign-in, so anyone who reaches it can ring up sales: off unless the network is trusted.</param>
 public sealed record TillOptions(
     Uri HqUrl, string Token, string DataDirectory, string Urls, TimeSpan SyncBackoffMax,
-    System.Security.Cryptography.X509Certificates.X509Certificate2Collection? HqAuthorities = null);
+    System.Security.Cryptography.X509Certificates.X509Certificate2Collection? HqAuthorities = null,
+    IReadOnlyList<string>? AllowedHosts = null, bool AllowLan = false)
+{
+    /// <summary>Why the till must not listen on <see cref="Urls"/>, as a sentence for the operator; null when it may.</summary>
+    public string? ListenProblem() =>
+        !AllowLan && ListenAddresses.NotLoopback(Urls) is [_, ..] reachable
+            ? $"--urls {string.Join(';', reachable)} can be reached from other machines, and the till's API has no sign-in: anyone on the network " +
+              "could ring up sales. Listen on loopback (e.g. http://127.0.0.1:5090), or add --allow-lan if every machine on this network is trusted (docs/security.md)."
+            : null;
+}

@@ -7,8 +7,18 @@ namespace TillSync.Browser.Tests.Harness;
 /// <summary>Playwright and a launched Chromium, shared by the tests of the <see cref="CashierPageSuite"/>.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>A name the browser resolves to 127.0.0.1 (with any label in front, e.g. <c>till.rebind.test</c>): what a
+    /// DNS-rebinding attacker's domain resolves to once it has rebound.</summary>
+    public const string RebindingDomain = "rebind.test";
+
     private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
+        $"--host-resolver-rules=MAP *.{RebindingDomain} 127.0.0.1",
+        // Chromium's own guard against public pages calling loopback (Private/Local Network Access) is off: Firefox and
+        // Safari lack it and a user may wave its prompt through, so the attack tests prove the servers refuse on their own.
+        "--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,LocalNetworkAccessChecks",
+    ];
 
     private IPlaywright? playwright;
     private IBrowser? browser;

@@ -1,6 +1,7 @@
 // Everything one browser test needs, started fresh: HQ with the shop set up, an enrolled till process pointed at
 // it, and a Chromium tab on the till's cashier page. On failure it saves a screenshot and adds both processes'
-// output and the page's errors to the message, which is what tells a page bug from a backend bug.
+// output and the page's errors to the message, which is what tells a page bug from a backend bug. Anything the page's
+// Content-Security-Policy refuses fails the test, so every cashier-page test also proves the page runs under it.
 using Microsoft.Playwright;
 using TillSync.Contracts.Tills;
 using Xunit.Abstractions;
@@ -71,7 +72,9 @@ public sealed class CashierSession : IAsyncDisposable
             {
                 if (message.Type == "error")
                 {
-                    session.AddPageError($"console.error: {message.Text}");
+                    // A script or style the page's Content-Security-Policy refused is a page bug, like an exception.
+                    var refusedByPolicy = message.Text.Contains("Content Security Policy", StringComparison.Ordinal);
+                    session.AddPageError($"{(refusedByPolicy ? "uncaught" : "console.error")}: {message.Text}");
                 }
             };
             // The page must work with the internet gone: anything it asks of another host fails the test.

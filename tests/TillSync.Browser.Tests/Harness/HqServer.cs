@@ -167,7 +167,8 @@ public sealed class HqServer : IDisposable
             ?? throw new XunitException($"{method} {path}: expected a {typeof(T).Name}, got null.");
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>A loopback port free at the time of asking (another process may take it before the caller binds it).</summary>
+    internal static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -9,7 +9,7 @@ public sealed class EInvoiceVerbTests
     [Fact]
     public async Task Irn_SampleInvoice_PrintsTheIrnOfTheDuplicateSample()
     {
-        var (exit, output) = await RunAsync("einvoice", "irn", "--gstin", "29AABCH1234K1ZN", "--date", "15/11/2025", "--type", "INV", "--no", "BLR1/2526/000123");
+        var (exit, output) = await InProcessCli.RunAsync("einvoice", "irn", "--gstin", "29AABCH1234K1ZN", "--date", "15/11/2025", "--type", "INV", "--no", "BLR1/2526/000123");
 
         Assert.Equal(0, exit);
         Assert.Equal("3ae146e19932c68bf141ebdfe51a9816a2b127fb594db2dd5e94a3eb2c0de69e", output.Trim());
@@ -24,7 +24,7 @@ public sealed class EInvoiceVerbTests
     [InlineData("29AABCH1234K1ZN", "15/11/2025", "INV", "BLR1/2526/0001234567", "--no")]
     public async Task Irn_BadInput_ExitsNonZeroNamingTheOption(string gstin, string date, string type, string number, string option)
     {
-        var (exit, output) = await RunAsync("einvoice", "irn", "--gstin", gstin, "--date", date, "--type", type, "--no", number);
+        var (exit, output) = await InProcessCli.RunAsync("einvoice", "irn", "--gstin", gstin, "--date", date, "--type", type, "--no", number);
         var (irn, problem) = EInvoiceVerb.Compute(gstin, date, type, number);
 
         Assert.NotEqual(0, exit);
@@ -44,7 +44,7 @@ public sealed class EInvoiceVerbTests
     [Fact]
     public async Task Irp_Help_ListsEveryOptionWithItsEnvironmentTwin()
     {
-        var (exit, help) = await RunAsync("irp", "--help");
+        var (exit, help) = await InProcessCli.RunAsync("irp", "--help");
 
         Assert.Equal(0, exit);
         foreach (var text in new[] { "--urls", "--data", "--latency-ms", "TILLSYNC_IRP_LATENCY_MS", "--failure-rate", "TILLSYNC_IRP_FAILURE_RATE",
@@ -57,19 +57,9 @@ public sealed class EInvoiceVerbTests
     [Fact]
     public async Task Irp_FailureRateAboveOne_ExitsWithoutStarting()
     {
-        var (exit, output) = await RunAsync("irp", "--urls", "http://127.0.0.1:0", "--data", Path.GetTempPath(), "--failure-rate", "1.5");
+        var (exit, output) = await InProcessCli.RunAsync("irp", "--urls", "http://127.0.0.1:0", "--data", Path.GetTempPath(), "--failure-rate", "1.5");
 
         Assert.Equal(2, exit);
         Assert.DoesNotContain("listening", output, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var parse = TillSyncCommand.Create(output).Parse(args);
-        parse.InvocationConfiguration.Output = output;
-        parse.InvocationConfiguration.Error = TextWriter.Null;
-        var exit = await parse.InvokeAsync();
-        return (exit, output.ToString());
     }
 }

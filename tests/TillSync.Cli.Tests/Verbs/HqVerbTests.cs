@@ -29,6 +29,19 @@ public sealed class HqVerbTests
         Assert.Contains("--cert-file", help, StringComparison.Ordinal);
         Assert.Contains("TILLSYNC_CERT_PASSWORD_FILE", help, StringComparison.Ordinal);
         Assert.Contains("TILLSYNC_TRUSTED_PROXIES", help, StringComparison.Ordinal);
+        Assert.Contains("--allowed-hosts", help, StringComparison.Ordinal);
+        Assert.Contains("TILLSYNC_ALLOWED_HOSTS", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AllowedHostsNotAHostName_ExitsWithoutStarting()
+    {
+        var output = new StringWriter();
+        var parse = TillSyncCommand.Create(output).Parse(["hq", "--urls", "http://127.0.0.1:0", "--data", Path.GetTempPath(), "--allowed-hosts", "hq.example.com/"]);
+        parse.InvocationConfiguration.Output = output;
+
+        Assert.Equal(2, await parse.InvokeAsync());
+        Assert.DoesNotContain("listening", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

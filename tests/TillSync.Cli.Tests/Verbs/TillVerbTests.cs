@@ -1,5 +1,6 @@
 // Proves the operator commands work against a real running till: `tillsync till status` prints the queue and the link,
-// `tillsync till sync-now` wakes the agent, and both say clearly when no till answers. Real HQ, till and CLI processes.
+// `tillsync till sync-now` wakes the agent, and both say clearly when no till answers. Real HQ, till and CLI processes;
+// and that `tillsync till` refuses, before starting, an address beyond loopback without --allow-lan or a bad host name.
 using TillSync.Testing;
 
 namespace TillSync.Cli.Tests.Verbs;
@@ -34,6 +35,38 @@ public sealed class TillVerbTests
 
         Assert.Equal(1, exit);
         Assert.Contains("no till answers at http://127.0.0.1:9", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Till_UrlsBeyondLoopbackWithoutAllowLan_ExitsWithTheReason()
+    {
+        var (exit, output) = await InProcessCli.RunAsync("till", "--token", "t", "--data", Path.GetTempPath(), "--urls", "http://0.0.0.0:5090");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("till: --urls http://0.0.0.0:5090 can be reached from other machines, and the till's API has no sign-in", output, StringComparison.Ordinal);
+        Assert.Contains("--allow-lan", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("listening", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Till_AllowedHostsNotAHostName_ExitsWithTheReason()
+    {
+        var (exit, output) = await InProcessCli.RunAsync("till", "--token", "t", "--data", Path.GetTempPath(), "--allowed-hosts", "till.shop.lan,https://till.shop.lan");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("till: --allowed-hosts: 'https://till.shop.lan' is not a host name", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Till_Help_ExplainsTheBoundaryOptionsAndTheirTwins()
+    {
+        var (exit, help) = await InProcessCli.RunAsync("till", "--help");
+
+        Assert.Equal(0, exit);
+        foreach (var text in new[] { "--allow-lan", "TILLSYNC_ALLOW_LAN", "--allowed-hosts", "TILLSYNC_ALLOWED_HOSTS", "no sign-in" })
+        {
+            Assert.Contains(text, help, StringComparison.Ordinal);
+        }
     }
 
     private static Task<(int Exit, string Output)> RunAsync(params string[] arguments) => CliProcess.RunAsync(arguments);

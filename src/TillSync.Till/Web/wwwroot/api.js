@@ -13,6 +13,8 @@ export class ApiError extends Error {
 // Every call goes through here so that every failure reaches the cashier as a sentence: the server's
 // problem+json `detail` when there is one, otherwise what went wrong with the request itself.
 export async function api(method, path, body) {
+  // The till takes writes only as JSON, even a write without a payload (docs/security.md): send an empty object.
+  if (body === undefined && method !== 'GET') body = {};
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
   let response;

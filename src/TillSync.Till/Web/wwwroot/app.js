@@ -136,7 +136,7 @@ function stockText(product) {
   if (product.onHand === null || product.onHand === undefined) return '';
   const onHand = Number(product.onHand);
   const stale = state.status && !state.status.online ? ' (may be stale)' : '';
-  if (onHand <= 0) return `<span style="color:var(--bad)">out of stock${stale}</span>`;
+  if (onHand <= 0) return `<span class="out-of-stock">out of stock${stale}</span>`;
   return `${esc(String(product.onHand))} ${esc(unitLabel(product.unit))} in stock${stale}`;
 }
 
