@@ -9,7 +9,7 @@ namespace TillSync.Testing;
 public sealed class HqProcess : IServerOutput, IAsyncDisposable
 {
     private readonly ServerOutput output = new();
-    private readonly SocketsHttpHandler sharedHandler = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
+    private readonly IdempotencyKeys sharedHandler = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) });
     private readonly bool ownsDatabase;
     private ServerProcess? process;
 
@@ -85,7 +85,7 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
     /// <summary>A client with its own connection pool, for tests that need truly separate connections.</summary>
     public HttpClient CreateIsolatedClient(string? bearerToken)
     {
-        var client = new HttpClient(new SocketsHttpHandler(), disposeHandler: true);
+        var client = new HttpClient(new IdempotencyKeys(), disposeHandler: true);
         Configure(client, bearerToken);
         return client;
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using TillSync.Contracts;
 using TillSync.Core;
 using TillSync.Core.Ids;
@@ -28,7 +29,12 @@ public static class HqApplication
         Limits.AssertRelations();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.SyncBodyBytesMax + 1);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = Limits.SyncBodyBytesMax + 1;
+            // A body slower than this is given up (JsonBody answers 408): a stalled client must not hold a request open.
+            k.Limits.MinRequestBodyDataRate = new MinDataRate(JsonBody.BodyBytesPerSecondMin, JsonBody.BodyGracePeriod);
+        });
         builder.Logging.ClearProviders();
         // HQ logs each sync batch itself; ASP.NET Core's per-request lines would bury them.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
