@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using TillSync.Contracts;
 
 namespace TillSync.Hq.Web;
 
@@ -119,10 +120,9 @@ public static partial class JsonBody
 
     private static string Describe(JsonException e)
     {
-        // System.Text.Json's messages name the path ($.orders[3].lines) and position; keep those, drop type names.
+        // System.Text.Json's exceptions name the path ($.orders[3].lines) and position; keep those, drop type names.
         var where = e.Path is null ? "" : $" at {e.Path}";
         var line = e.LineNumber is { } l ? $" (line {l + 1}, byte {e.BytePositionInLine + 1})" : "";
-        var what = e.Message.Split(". Path:", 2)[0];
-        return $"The body is not valid JSON for this endpoint{where}{line}: {what}";
+        return $"The body is not valid JSON for this endpoint{where}{line}: {JsonErrors.Reason(e)}.";
     }
 }
