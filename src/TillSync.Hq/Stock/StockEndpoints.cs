@@ -40,9 +40,8 @@ public static class StockEndpoints
             return problem!;
         }
 
-        var invalid = receipt.Note is { Length: > ReasonLengthMax }
-            ? $"note must be at most {ReasonLengthMax} characters."
-            : LinesProblem(receipt.Lines.Select(l => l is null ? null : new StockChange(l.Sku, l.Qty)).ToList(), signed: false);
+        var invalid = FreeText.Problem(receipt.Note, "note", 0, ReasonLengthMax)
+            ?? LinesProblem(receipt.Lines.Select(l => l is null ? null : new StockChange(l.Sku, l.Qty)).ToList(), signed: false);
         if (invalid is not null)
         {
             return Problems.BadRequest(invalid);
@@ -69,7 +68,7 @@ public static class StockEndpoints
 
         var invalid = string.IsNullOrWhiteSpace(adjustment.Reason) || adjustment.Reason.Length > ReasonLengthMax
             ? $"reason is required: say why the count changed, in 1 to {ReasonLengthMax} characters."
-            : LinesProblem(adjustment.Lines.Select(l => l is null ? null : new StockChange(l.Sku, l.Qty)).ToList(), signed: true);
+            : FreeText.Problem(adjustment.Reason, "reason", 1, ReasonLengthMax) ?? LinesProblem(adjustment.Lines.Select(l => l is null ? null : new StockChange(l.Sku, l.Qty)).ToList(), signed: true);
         if (invalid is not null)
         {
             return Problems.BadRequest(invalid);
