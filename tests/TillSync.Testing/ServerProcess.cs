@@ -31,9 +31,12 @@ public sealed class ServerProcess : IDisposable
     public bool IsRunning => !process.HasExited;
 
     /// <summary>Starts <c>tillsync &lt;verb&gt; arguments…</c> with no inherited <c>TILLSYNC_*</c> setting except those in
-    /// <paramref name="environment"/> (secrets go there, never on the command line), and waits until it listens.</summary>
+    /// <paramref name="environment"/> (secrets go there, never on the command line), and waits until it listens. With
+    /// <paramref name="fileSizeLimitKib"/>, the process may not grow any file beyond that many KiB (RLIMIT_FSIZE, with
+    /// SIGXFSZ ignored): a write past it fails as it would on a full disk.</summary>
     public static async Task<ServerProcess> StartAsync(
-        string verb, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, ServerOutput output)
+        string verb, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, ServerOutput output,
+        int? fileSizeLimitKib = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "tillsync.dll");
         if (!File.Exists(dll))
@@ -41,7 +44,7 @@ public sealed class ServerProcess : IDisposable
             throw new FileNotFoundException("tillsync.dll was not copied beside the tests; is TillSync.Cli referenced?", dll);
         }
 
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(fileSizeLimitKib is null ? DotnetHost() : "/bin/bash")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -50,6 +53,14 @@ public sealed class ServerProcess : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (fileSizeLimitKib is { } limit)
+        {
+            // bash sets the limit, ignores the signal (inherited across exec) and becomes the dotnet host: one process.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"trap '' XFSZ; ulimit -f {limit}; exec \"$0\" \"$@\""));
+            start.ArgumentList.Add(DotnetHost());
+        }
+
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add(verb);
         foreach (var argument in arguments)
@@ -66,6 +77,13 @@ public sealed class ServerProcess : IDisposable
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
+        }
+
+        if (fileSizeLimitKib is not null)
+        {
+            // The runtime maps its executable memory twice through a file sized beyond any small limit (W^X); without
+            // it, only the process's own files meet the limit.
+            start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
         }
 
         var prefix = verb + ": listening on ";

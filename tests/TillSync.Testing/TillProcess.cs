@@ -12,14 +12,16 @@ public sealed class TillProcess : IServerOutput, IAsyncDisposable
 
     private readonly ServerOutput output = new();
     private readonly string token;
+    private readonly int? fileSizeLimitKib;
     private ServerProcess? process;
     private TillApi? api;
 
-    private TillProcess(Uri hqUrl, string token, string dataDir)
+    private TillProcess(Uri hqUrl, string token, string dataDir, int? fileSizeLimitKib = null)
     {
         HqUrl = hqUrl;
         this.token = token;
         DataDir = dataDir;
+        this.fileSizeLimitKib = fileSizeLimitKib;
     }
 
     /// <inheritdoc />
@@ -37,10 +39,11 @@ public sealed class TillProcess : IServerOutput, IAsyncDisposable
     /// <summary>True while the child process runs.</summary>
     public bool IsRunning => process is { IsRunning: true };
 
-    /// <summary>Starts <c>tillsync till --hq <paramref name="hqUrl"/></c> with the till's token on a new data dir.</summary>
-    public static async Task<TillProcess> StartAsync(Uri hqUrl, string token)
+    /// <summary>Starts <c>tillsync till --hq <paramref name="hqUrl"/></c> with the till's token on a new data dir; with
+    /// <paramref name="fileSizeLimitKib"/>, no file of the till may grow past that size, as if its disk were that full.</summary>
+    public static async Task<TillProcess> StartAsync(Uri hqUrl, string token, int? fileSizeLimitKib = null)
     {
-        var till = new TillProcess(hqUrl, token, TempDirectory.Create("till"));
+        var till = new TillProcess(hqUrl, token, TempDirectory.Create("till"), fileSizeLimitKib);
         try
         {
             await till.LaunchAsync();
@@ -90,7 +93,7 @@ public sealed class TillProcess : IServerOutput, IAsyncDisposable
                 "--sync-backoff-max", string.Create(CultureInfo.InvariantCulture, $"{SyncBackoffMax.TotalSeconds}s"),
             ],
             new Dictionary<string, string>(StringComparer.Ordinal) { ["TILLSYNC_TOKEN"] = token },
-            output);
+            output, fileSizeLimitKib);
         api = new TillApi(process.BaseAddress, this);
     }
 }

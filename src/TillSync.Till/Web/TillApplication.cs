@@ -50,6 +50,7 @@ public static class TillApplication
     {
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TillJsonContext.Default));
         services.AddProblemDetails();
+        services.AddExceptionHandler<StorageProblems>();
         services.AddSingleton(time);
         services.AddSingleton(new TillDatabase(options.DataDirectory));
         services.AddSingleton<IIdGenerator>(new UuidV7Generator(time, new CryptoRandom()));
