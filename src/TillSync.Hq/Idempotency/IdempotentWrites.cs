@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.OpenApi;
 using TillSync.Contracts.Idempotency;
 using TillSync.Core;
 using TillSync.Hq.Access;
@@ -21,7 +22,21 @@ public static partial class IdempotentWrites
     /// <summary>Requires an <c>Idempotency-Key</c> on the endpoint (400 without one) and answers a key already used
     /// before the handler runs. Goes after <see cref="AccessFilters.RequireManager"/>: keys are scoped to their caller.</summary>
     public static RouteHandlerBuilder RequireIdempotencyKey(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilter(AdmitAsync).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        builder.AddEndpointFilter(AdmitAsync).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = IdempotencyKey.HeaderName,
+                    In = ParameterLocation.Header,
+                    Required = true,
+                    Description = "One random key per operation (16 to 200 visible ASCII characters, e.g. a UUID), sent again with every retry of it: "
+                        + "HQ applies the operation at most once and answers a retry with the first answer (Idempotent-Replayed: true). See docs/security.md.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = IdempotencyKey.LengthMin, MaxLength = IdempotencyKey.LengthMax },
+                });
+                return Task.CompletedTask;
+            });
 
     /// <summary>Runs <paramref name="write"/> in one write transaction that first claims the request's key and, when the
     /// answer is a 2xx, stores that answer before committing; any other answer rolls the transaction back whole.
