@@ -12,11 +12,7 @@ public sealed class OpenApiTests(HqFixture fixture) : IClassFixture<HqFixture>
     [Fact]
     public async Task OpenApi_Document_DescribesSyncEndpoint()
     {
-        using var client = fixture.Hq.CreateClient(null);
-        using var response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
-        await Responses.ExpectStatusAsync(response, HttpStatusCode.OK, fixture.Hq);
-
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var document = await DocumentAsync();
         Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         var paths = document.RootElement.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/v1/sync", out var sync), "paths has no /api/v1/sync");
@@ -32,11 +28,7 @@ public sealed class OpenApiTests(HqFixture fixture) : IClassFixture<HqFixture>
     [InlineData("/api/v1/audit", "get")]
     public async Task OpenApi_Document_DescribesLoyaltyEndpoints(string path, string method)
     {
-        using var client = fixture.Hq.CreateClient(null);
-        using var response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
-        await Responses.ExpectStatusAsync(response, HttpStatusCode.OK, fixture.Hq);
-
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var document = await DocumentAsync();
         Assert.True(document.RootElement.GetProperty("paths").TryGetProperty(path, out var operations), $"paths has no {path}");
         Assert.True(operations.TryGetProperty(method, out _), $"{path} has no {method} operation");
     }
@@ -47,11 +39,7 @@ public sealed class OpenApiTests(HqFixture fixture) : IClassFixture<HqFixture>
     [InlineData("/api/v1/store", "put")]
     public async Task OpenApi_Document_DeclaresTheRequiredIdempotencyKeyOnManagerWrites(string path, string method)
     {
-        using var client = fixture.Hq.CreateClient(null);
-        using var response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
-        await Responses.ExpectStatusAsync(response, HttpStatusCode.OK, fixture.Hq);
-
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var document = await DocumentAsync();
         var operation = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method);
         var key = Assert.Single(operation.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key");
         Assert.Equal("header", key.GetProperty("in").GetString());
@@ -66,5 +54,13 @@ public sealed class OpenApiTests(HqFixture fixture) : IClassFixture<HqFixture>
 
         await Responses.ExpectStatusAsync(response, HttpStatusCode.OK, fixture.Hq);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<JsonDocument> DocumentAsync()
+    {
+        using var client = fixture.Hq.CreateClient(null);
+        using var response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        await Responses.ExpectStatusAsync(response, HttpStatusCode.OK, fixture.Hq);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     }
 }
