@@ -19,6 +19,9 @@ public static partial class IdempotentWrites
 {
     private const string RequestItem = "tillsync.idempotent-request";
 
+    // Seconds a client should wait before resending after a 503.
+    private const int RetryAfterSeconds = 5;
+
     /// <summary>Requires an <c>Idempotency-Key</c> on the endpoint (400 without one) and answers a key already used
     /// before the handler runs. Goes after <see cref="AccessFilters.RequireManager"/>: keys are scoped to their caller.</summary>
     public static RouteHandlerBuilder RequireIdempotencyKey(this RouteHandlerBuilder builder) =>
@@ -73,7 +76,7 @@ public static partial class IdempotentWrites
         }
         catch (Exception e) when (HqDatabase.IsTransient(e))
         {
-            http.Response.Headers.RetryAfter = "5";
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return Problems.Unavailable(
                 $"HQ's database is busy or unreachable. Send the same request again with the same {IdempotencyKey.HeaderName}: HQ applies it at most once.");
         }
