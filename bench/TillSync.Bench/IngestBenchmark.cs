@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using TillSync.Contracts;
 using TillSync.Contracts.Catalog;
+using TillSync.Contracts.Idempotency;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Stores;
 using TillSync.Contracts.Sync;
@@ -167,7 +168,9 @@ internal static class IngestBenchmark
 
     private static async Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, HttpContent content)
     {
-        var response = await client.SendAsync(new HttpRequestMessage(method, path) { Content = content });
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Add(IdempotencyKey.HeaderName, IdempotencyKey.HeaderValue(IdempotencyKey.New()));
+        var response = await client.SendAsync(request);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

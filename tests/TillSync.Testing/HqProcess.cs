@@ -9,7 +9,7 @@ namespace TillSync.Testing;
 public sealed class HqProcess : IServerOutput, IAsyncDisposable
 {
     private readonly ServerOutput output = new();
-    private readonly SocketsHttpHandler sharedHandler;
+    private readonly IdempotencyKeys sharedHandler;
     private readonly bool ownsDatabase;
     private readonly TestCertificate? https;
     private readonly TillSyncExecutable? executable;
@@ -22,7 +22,7 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
         this.https = https;
         this.executable = executable;
         TrustedProxies = trustedProxies;
-        sharedHandler = https?.TrustingHandler() ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
+        sharedHandler = new IdempotencyKeys(https?.TrustingHandler() ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) });
         IrpUrl = irpUrl;
         DataDir = dataDir;
         AdminToken = adminToken;
@@ -106,7 +106,7 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
     /// <summary>A client with its own connection pool, for tests that need truly separate connections.</summary>
     public HttpClient CreateIsolatedClient(string? bearerToken)
     {
-        var client = new HttpClient(https?.TrustingHandler() ?? new SocketsHttpHandler(), disposeHandler: true);
+        var client = new HttpClient(new IdempotencyKeys(https?.TrustingHandler() ?? new SocketsHttpHandler()), disposeHandler: true);
         Configure(client, bearerToken);
         return client;
     }

@@ -31,13 +31,34 @@ public sealed class ServerProcess : IDisposable
 
     /// <summary>Starts <c>tillsync &lt;verb&gt; arguments…</c> with no inherited <c>TILLSYNC_*</c> setting except those in
     /// <paramref name="environment"/> (secrets go there, never on the command line), and waits until it listens.
-    /// <paramref name="executable"/> says which tillsync (default: the build beside the tests).</summary>
+    /// <paramref name="executable"/> says which tillsync (default: the build beside the tests). With
+    /// <paramref name="fileSizeLimitKib"/>, the process may not grow any file beyond that many KiB (RLIMIT_FSIZE, with
+    /// SIGXFSZ ignored): a write past it fails as it would on a full disk.</summary>
     public static async Task<ServerProcess> StartAsync(
         string verb, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, ServerOutput output,
-        TillSyncExecutable? executable = null)
+        TillSyncExecutable? executable = null, int? fileSizeLimitKib = null)
     {
         var start = CliProcess.StartInfo([verb, .. arguments], environment, executable);
         start.RedirectStandardInput = true;
+        if (fileSizeLimitKib is { } limit)
+        {
+            // bash sets the limit, ignores the signal (inherited across exec) and becomes tillsync: one process.
+            var command = start.ArgumentList.ToList();
+            start.ArgumentList.Clear();
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"trap '' XFSZ; ulimit -f {limit}; exec \"$0\" \"$@\""));
+            start.ArgumentList.Add(start.FileName);
+            foreach (var argument in command)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.FileName = "/bin/bash";
+            // The runtime maps its executable memory twice through a file sized beyond any small limit (W^X); without
+            // it, only the process's own files meet the limit.
+            start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+        }
+
         var prefix = verb + ": listening on ";
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var child = new Process { StartInfo = start, EnableRaisingEvents = true };

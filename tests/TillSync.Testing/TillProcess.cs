@@ -12,6 +12,7 @@ public sealed class TillProcess : IServerOutput, IAsyncDisposable
 
     private readonly ServerOutput output = new();
     private readonly string token;
+    private readonly int? fileSizeLimitKib;
     private ServerProcess? process;
     private TillApi? api;
 
@@ -19,13 +20,16 @@ public sealed class TillProcess : IServerOutput, IAsyncDisposable
 
     private readonly TillSyncExecutable? executable;
 
-    private TillProcess(Uri hqUrl, string token, string dataDir, IReadOnlyList<string> extraArguments, TillSyncExecutable? executable = null)
+    private TillProcess(
+        Uri hqUrl, string token, string dataDir, IReadOnlyList<string> extraArguments, TillSyncExecutable? executable = null,
+        int? fileSizeLimitKib = null)
     {
         this.executable = executable;
         HqUrl = hqUrl;
         this.token = token;
         DataDir = dataDir;
         this.extraArguments = extraArguments;
+        this.fileSizeLimitKib = fileSizeLimitKib;
     }
 
     /// <inheritdoc />
@@ -46,13 +50,20 @@ public sealed class TillProcess : IServerOutput, IAsyncDisposable
     /// <summary>Starts <c>tillsync till --hq <paramref name="hqUrl"/></c> with the till's token on a new data dir, and
     /// <paramref name="extraArguments"/> (e.g. <c>--hq-ca-file</c>) after the harness's own.</summary>
     public static Task<TillProcess> StartAsync(Uri hqUrl, string token, params string[] extraArguments) =>
-        StartAsync(hqUrl, token, null, extraArguments);
+        StartAsync(new TillProcess(hqUrl, token, TempDirectory.Reserve("till"), extraArguments));
 
     /// <summary>Starts <c>tillsync till --hq <paramref name="hqUrl"/></c> as above, run by <paramref name="executable"/>
     /// (null: the build beside the tests).</summary>
-    public static async Task<TillProcess> StartAsync(Uri hqUrl, string token, TillSyncExecutable? executable, params string[] extraArguments)
+    public static Task<TillProcess> StartAsync(Uri hqUrl, string token, TillSyncExecutable? executable, params string[] extraArguments) =>
+        StartAsync(new TillProcess(hqUrl, token, TempDirectory.Reserve("till"), extraArguments, executable));
+
+    /// <summary>Starts a till as above on which no file may grow past <paramref name="fileSizeLimitKib"/>, as if its disk
+    /// were that full.</summary>
+    public static Task<TillProcess> StartAsync(Uri hqUrl, string token, int fileSizeLimitKib) =>
+        StartAsync(new TillProcess(hqUrl, token, TempDirectory.Reserve("till"), [], fileSizeLimitKib: fileSizeLimitKib));
+
+    private static async Task<TillProcess> StartAsync(TillProcess till)
     {
-        var till = new TillProcess(hqUrl, token, TempDirectory.Reserve("till"), extraArguments, executable);
         try
         {
             await till.LaunchAsync();
@@ -103,7 +114,7 @@ public sealed class TillProcess : IServerOutput, IAsyncDisposable
                 .. extraArguments,
             ],
             new Dictionary<string, string>(StringComparer.Ordinal) { ["TILLSYNC_TOKEN"] = token },
-            output, executable);
+            output, executable, fileSizeLimitKib);
         api = new TillApi(process.BaseAddress, this);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using TillSync.Contracts;
+using TillSync.Contracts.Idempotency;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Stores;
 using TillSync.Contracts.Tills;
@@ -26,32 +27,64 @@ public sealed record DemoSetup(string AdminToken, IReadOnlyList<TillEnrolmentRes
     {
         using var http = new HttpClient { BaseAddress = hq };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
-        await SendAsync(http.PutAsJsonAsync("/api/v1/store", new StoreDto("29AABCH1234K1ZN", "Hello Retail Private Limited", "12, 100 Feet Road, Indiranagar",
-            "Bengaluru", 560038, "29", TradeName: "Hello Mart"), TillSyncJsonContext.Default.StoreDto, cancellationToken));
-        await SendAsync(http.PostAsJsonAsync("/api/v1/products", DemoCatalog.Products, TillSyncJsonContext.Default.IReadOnlyListProductDto, cancellationToken));
+        var json = TillSyncJsonContext.Default;
+        (await SendAsync(http, HttpMethod.Put, "/api/v1/store", JsonContent.Create(new StoreDto("29AABCH1234K1ZN", "Hello Retail Private Limited",
+            "12, 100 Feet Road, Indiranagar", "Bengaluru", 560038, "29", TradeName: "Hello Mart"), json.StoreDto), cancellationToken)).Dispose();
+        (await SendAsync(http, HttpMethod.Post, "/api/v1/products", JsonContent.Create(DemoCatalog.Products, json.IReadOnlyListProductDto),
+            cancellationToken)).Dispose();
         var opening = DemoCatalog.Products.Select(p => new StockReceiptLine(p.Sku, DemoCatalog.OpeningQty(p))).ToList();
-        await SendAsync(http.PostAsJsonAsync("/api/v1/stock/receipts", new StockReceiptRequest(opening, Note: "Opening stock (demo)"),
-            TillSyncJsonContext.Default.StockReceiptRequest, cancellationToken));
+        (await SendAsync(http, HttpMethod.Post, "/api/v1/stock/receipts",
+            JsonContent.Create(new StockReceiptRequest(opening, Note: "Opening stock (demo)"), json.StockReceiptRequest), cancellationToken)).Dispose();
         var tills = new List<TillEnrolmentResult>();
         for (var i = 1; i <= tillCount; i++)
         {
-            using var response = await SendAsync(http.PostAsJsonAsync("/api/v1/tills", new TillEnrolmentRequest($"Counter {i}"),
-                TillSyncJsonContext.Default.TillEnrolmentRequest, cancellationToken));
-            tills.Add((await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.TillEnrolmentResult, cancellationToken))!);
+            using var response = await SendAsync(http, HttpMethod.Post, "/api/v1/tills",
+                JsonContent.Create(new TillEnrolmentRequest($"Counter {i}"), json.TillEnrolmentRequest), cancellationToken);
+            tills.Add((await response.Content.ReadFromJsonAsync(json.TillEnrolmentResult, cancellationToken))!);
         }
 
         return new DemoSetup(adminToken, tills);
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(Task<HttpResponseMessage> request)
+    // One manager operation. Its Idempotency-Key is made once and sent with every attempt, so that a retry after a lost
+    // answer (a dropped connection, HQ busy) is applied at most once: one opening stock, not two.
+    private static async Task<HttpResponseMessage> SendAsync(
+        HttpClient http, HttpMethod method, string path, HttpContent content, CancellationToken cancellationToken)
     {
-        var response = await request;
-        if (!response.IsSuccessStatusCode)
+        const int attemptsMax = 3;
+        var key = IdempotencyKey.HeaderValue(IdempotencyKey.New());
+        var body = await content.ReadAsByteArrayAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
         {
-            throw new InvalidOperationException($"Seeding the demo failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
+            using var request = new HttpRequestMessage(method, path) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = content.Headers.ContentType;
+            request.Headers.Add(IdempotencyKey.HeaderName, key);
+            HttpResponseMessage? response = null;
+            try
+            {
+                response = await http.SendAsync(request, cancellationToken);
+            }
+            catch (HttpRequestException) when (attempt < attemptsMax)
+            {
+                // No answer: the operation may or may not have been applied; the same key settles it on the next attempt.
+            }
 
-        return response;
+            if (response is { IsSuccessStatusCode: true })
+            {
+                return response;
+            }
+
+            if (response is not null && (attempt == attemptsMax || (int)response.StatusCode is not (408 or 500 or 503)))
+            {
+                using (response)
+                {
+                    throw new InvalidOperationException($"Seeding the demo failed: {method} {path} answered {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                }
+            }
+
+            response?.Dispose();
+            await Task.Delay(TimeSpan.FromSeconds(attempt), TimeProvider.System, cancellationToken);
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using TillSync.Till.Sync;
 using TillSync.Till.Web;
 using TillSync.Web;
@@ -9,6 +10,13 @@ namespace TillSync.Cli.Verbs;
 /// <summary><c>tillsync till</c>: runs a till; <c>till status</c> and <c>till sync-now</c> ask a running one.</summary>
 public static class TillVerb
 {
+    /// <summary>The exit code when the till's database cannot be read (corrupt, or not a SQLite file).</summary>
+    public const int UnreadableDataExitCode = 3;
+
+    // SQLite's primary result codes for a damaged file and for a file that is not a database at all.
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+
     /// <summary>The verb with its options and operator subcommands.</summary>
     public static Command Create(TextWriter console)
     {
@@ -85,7 +93,23 @@ public static class TillVerb
 
     private static async Task<int> RunAsync(TillOptions options, TextWriter console, CancellationToken cancellationToken)
     {
-        var (app, addresses) = await TillApplication.StartAsync(options, TimeProvider.System, cancellationToken);
+        WebApplication app;
+        IReadOnlyList<string> addresses;
+        try
+        {
+            (app, addresses) = await TillApplication.StartAsync(options, TimeProvider.System, cancellationToken);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
+        {
+            // The sales in it are the store's money: say what is wrong and leave the file alone for a person to recover.
+            var file = Path.Combine(Path.GetFullPath(options.DataDirectory), "till.db");
+            await console.WriteLineAsync($"""
+                till: {file} cannot be read ({e.Message.Replace("SQLite Error ", "SQLite error ", StringComparison.Ordinal)}); the till did not start and changed nothing.
+                till: its unsynced sales may still be recoverable: copy the data directory somewhere safe, then try `sqlite3 till.db ".recover"`, or restore a backup; start the till on an empty --data directory only once you know which sales HQ has (GET /api/v1/orders?tillId=).
+                """);
+            return UnreadableDataExitCode;
+        }
+
         await using (app)
         {
             foreach (var address in addresses)

@@ -69,6 +69,11 @@ public static partial class OrderRules
             return new(SyncReasons.InvalidCustomer, $"place of supply '{Truncate(customer.PlaceOfSupply)}' is not a GST state code");
         }
 
+        if (!FreeText.IsPrintable(customer.Name) || !FreeText.IsPrintable(customer.Address1) || !FreeText.IsPrintable(customer.Location))
+        {
+            return new(SyncReasons.InvalidCustomer, "customer name and address must be printable text (no line breaks or other control characters)");
+        }
+
         return customer.Name is { Length: > 100 }
             ? new(SyncReasons.InvalidCustomer, "customer name is longer than 100 characters")
             : null;

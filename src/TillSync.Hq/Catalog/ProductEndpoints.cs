@@ -1,6 +1,7 @@
 using TillSync.Contracts;
 using TillSync.Contracts.Catalog;
 using TillSync.Hq.Access;
+using TillSync.Hq.Idempotency;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Web;
 using TillSync.Storage;
@@ -13,7 +14,7 @@ public static class ProductEndpoints
     /// <summary>Maps the catalogue endpoints for managers.</summary>
     public static void MapProductEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/products", UpsertAsync).RequireManager()
+        api.MapPost("/products", UpsertAsync).RequireManager().RequireIdempotencyKey()
             .Accepts<IReadOnlyList<ProductDto>>("application/json").Produces<ProductUpsertResult>().ProducesProblem(400);
         api.MapGet("/products", ListAsync).RequireManager().Produces<IReadOnlyList<ProductDto>>();
     }
@@ -33,38 +34,38 @@ public static class ProductEndpoints
             return Problems.BadRequest(invalid);
         }
 
-        var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(http.RequestAborted);
-        await using var transaction = await database.BeginWriteAsync(connection, http.RequestAborted);
-        await using (var upsert = connection.Command("""
-            INSERT INTO products (sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode, updated_at)
-            VALUES (@sku, @name, @hsn, @unit, @rate, @price, @cost, @barcode, @at)
-            ON CONFLICT (sku) DO UPDATE SET name = excluded.name, hsn = excluded.hsn, unit = excluded.unit,
-                gst_rate_bp = excluded.gst_rate_bp, price_paise = excluded.price_paise, cost_paise = excluded.cost_paise,
-                barcode = excluded.barcode, updated_at = excluded.updated_at
-            """, transaction))
+        return await IdempotentWrites.RunAsync(http, database, time, async (connection, transaction) =>
         {
-            upsert.With("@sku", "").With("@name", "").With("@hsn", "").With("@unit", "").With("@rate", 0).With("@price", 0L)
-                .With("@cost", 0L).With("@barcode", null).With("@at", StoredTime.Text(now));
-            foreach (var p in products)
+            var now = time.GetUtcNow();
+            await using (var upsert = connection.Command("""
+                INSERT INTO products (sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode, updated_at)
+                VALUES (@sku, @name, @hsn, @unit, @rate, @price, @cost, @barcode, @at)
+                ON CONFLICT (sku) DO UPDATE SET name = excluded.name, hsn = excluded.hsn, unit = excluded.unit,
+                    gst_rate_bp = excluded.gst_rate_bp, price_paise = excluded.price_paise, cost_paise = excluded.cost_paise,
+                    barcode = excluded.barcode, updated_at = excluded.updated_at
+                """, transaction))
             {
-                upsert.Set("@sku", p.Sku);
-                upsert.Set("@name", p.Name.Trim());
-                upsert.Set("@hsn", p.Hsn);
-                upsert.Set("@unit", p.Unit);
-                upsert.Set("@rate", p.GstRateBp);
-                upsert.Set("@price", p.PricePaise);
-                upsert.Set("@cost", p.CostPaise);
-                upsert.Set("@barcode", p.Barcode);
-                await upsert.ExecuteNonQueryAsync(http.RequestAborted);
+                upsert.With("@sku", "").With("@name", "").With("@hsn", "").With("@unit", "").With("@rate", 0).With("@price", 0L)
+                    .With("@cost", 0L).With("@barcode", null).With("@at", StoredTime.Text(now));
+                foreach (var p in products)
+                {
+                    upsert.Set("@sku", p.Sku);
+                    upsert.Set("@name", p.Name.Trim());
+                    upsert.Set("@hsn", p.Hsn);
+                    upsert.Set("@unit", p.Unit);
+                    upsert.Set("@rate", p.GstRateBp);
+                    upsert.Set("@price", p.PricePaise);
+                    upsert.Set("@cost", p.CostPaise);
+                    upsert.Set("@barcode", p.Barcode);
+                    await upsert.ExecuteNonQueryAsync(http.RequestAborted);
+                }
             }
-        }
 
-        await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "products.upsert",
-            $"{products.Count} products: {string.Join(", ", products.Take(20).Select(p => p.Sku))}{(products.Count > 20 ? ", …" : "")}",
-            now, http.RequestAborted);
-        await transaction.CommitAsync(http.RequestAborted);
-        return TypedResults.Ok(new ProductUpsertResult(products.Count));
+            await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "products.upsert",
+                $"{products.Count} products: {string.Join(", ", products.Take(20).Select(p => p.Sku))}{(products.Count > 20 ? ", …" : "")}",
+                now, http.RequestAborted);
+            return TypedResults.Ok(new ProductUpsertResult(products.Count));
+        });
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, HqDatabase database)

@@ -56,9 +56,9 @@ public static partial class ProductRules
             return $"sku must be 1 to {Limits.SkuLengthMax} uppercase letters, digits, '-', '_', '.' or '/'";
         }
 
-        if (p.Name.Trim().Length is 0 or > 100)
+        if (FreeText.Problem(p.Name, "name", 1, 100) is { } name)
         {
-            return "name must be 1 to 100 characters";
+            return name.TrimEnd('.');
         }
 
         if (!HsnPattern().IsMatch(p.Hsn))

@@ -4,6 +4,7 @@ using TillSync.Core;
 using TillSync.Core.EInvoicing;
 using TillSync.Core.Orders;
 using TillSync.Hq.Access;
+using TillSync.Hq.Idempotency;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Web;
 using TillSync.Storage;
@@ -25,7 +26,7 @@ public static class EInvoiceEndpoints
     {
         api.MapGet("/einvoices", ListAsync).RequireManager().Produces<EInvoicePage>().ProducesProblem(400);
         api.MapGet("/einvoices/{clientOrderId}", GetAsync).RequireManager().Produces<EInvoiceView>().ProducesProblem(404);
-        api.MapPost("/einvoices/{clientOrderId}/retry", RetryAsync).RequireManager().Produces<EInvoiceView>().ProducesProblem(404).ProducesProblem(409);
+        api.MapPost("/einvoices/{clientOrderId}/retry", RetryAsync).RequireManager().RequireIdempotencyKey().Produces<EInvoiceView>().ProducesProblem(404).ProducesProblem(409);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, HqDatabase database, TimeProvider time, string? status, long? tillId)
@@ -95,24 +96,70 @@ public static class EInvoiceEndpoints
             fix = body;
         }
 
-        await using var connection = await database.OpenAsync(http.RequestAborted);
-        var now = StoredTime.Text(time.GetUtcNow());
-        var updated = await connection.Command("""
-            UPDATE einvoices SET status = 'pending', attempts = 0, next_attempt_at = @now, claimed_until = @now, updated_at = @now,
-                buyer_name = COALESCE(@name, buyer_name), buyer_address1 = COALESCE(@address1, buyer_address1),
-                buyer_location = COALESCE(@location, buyer_location), buyer_pin = COALESCE(@pin, buyer_pin)
-            WHERE client_order_id = @id AND status = 'failed'
-            """).With("@now", now).With("@name", fix.LegalName).With("@address1", fix.Address1).With("@location", fix.Location)
-            .With("@pin", fix.Pin).With("@id", id.ToString("D")).ExecuteAsync(http.RequestAborted);
-        var bill = await PendingEInvoices.FindAsync(connection, id.ToString("D"), http.RequestAborted);
-        if (bill is null)
+        if (FixProblem(fix) is { } invalid)
         {
-            return Problems.NotFound($"HQ has no e-invoice for order {id}.");
+            return Problems.BadRequest(invalid);
         }
 
-        return updated == 1
-            ? TypedResults.Ok(View(bill, Today(time), withSignedInvoice: false))
-            : Problems.Conflict($"The e-invoice of order {id} is {bill.Status}; only a failed (parked) bill can be retried.");
+        return await IdempotentWrites.RunAsync(http, database, time, async (connection, transaction) =>
+        {
+            var now = time.GetUtcNow();
+            var updated = await connection.Command("""
+                UPDATE einvoices SET status = 'pending', attempts = 0, next_attempt_at = @now, claimed_until = @now, updated_at = @now,
+                    buyer_name = COALESCE(@name, buyer_name), buyer_address1 = COALESCE(@address1, buyer_address1),
+                    buyer_location = COALESCE(@location, buyer_location), buyer_pin = COALESCE(@pin, buyer_pin)
+                WHERE client_order_id = @id AND status = 'failed'
+                """, transaction).With("@now", StoredTime.Text(now)).With("@name", fix.LegalName).With("@address1", fix.Address1)
+                .With("@location", fix.Location).With("@pin", fix.Pin).With("@id", id.ToString("D")).ExecuteAsync(http.RequestAborted);
+            var bill = await PendingEInvoices.FindAsync(connection, transaction, id.ToString("D"), http.RequestAborted);
+            if (bill is null)
+            {
+                return Problems.NotFound($"HQ has no e-invoice for order {id}.");
+            }
+
+            if (updated != 1)
+            {
+                return Problems.Conflict($"The e-invoice of order {id} is {bill.Status}; only a failed (parked) bill can be retried.");
+            }
+
+            // A correction of the buyer changes what HQ files with the tax portal in the store's name: who made it is audited.
+            await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "einvoice.retry",
+                $"bill {bill.DocNo} (order {id}) back to pending{CorrectionText(fix)}", now, http.RequestAborted);
+            return TypedResults.Ok(View(bill, Today(time), withSignedInvoice: false));
+        });
+    }
+
+    // The buyer fields a manager may correct, held to the e-invoice schema's lengths (docs/einvoice.md).
+    private static string? FixProblem(EInvoiceRetryRequest fix) =>
+        (fix.LegalName is null ? null : FreeText.Problem(fix.LegalName, "legalName", 3, 100))
+        ?? (fix.Address1 is null ? null : FreeText.Problem(fix.Address1, "address1", 1, 100))
+        ?? (fix.Location is null ? null : FreeText.Problem(fix.Location, "location", 3, 50))
+        ?? (fix.Pin is null or (>= 100_000 and <= 999_999) ? null : $"pin {fix.Pin} must be a six-digit PIN code.");
+
+    private static string CorrectionText(EInvoiceRetryRequest fix)
+    {
+        var fields = new List<string>();
+        if (fix.LegalName is not null)
+        {
+            fields.Add($"legal name '{fix.LegalName}'");
+        }
+
+        if (fix.Address1 is not null)
+        {
+            fields.Add($"address '{fix.Address1}'");
+        }
+
+        if (fix.Location is not null)
+        {
+            fields.Add($"location '{fix.Location}'");
+        }
+
+        if (fix.Pin is not null)
+        {
+            fields.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PIN {fix.Pin}"));
+        }
+
+        return fields.Count == 0 ? "" : "; buyer corrected: " + string.Join(", ", fields);
     }
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(BillNumber.IstOffset).DateTime);

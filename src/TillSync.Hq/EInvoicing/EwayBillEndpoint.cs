@@ -5,6 +5,7 @@ using TillSync.Contracts.EInvoicing;
 using TillSync.Core;
 using TillSync.Core.EInvoicing;
 using TillSync.Hq.Access;
+using TillSync.Hq.Idempotency;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Web;
 using TillSync.Storage;
@@ -21,7 +22,7 @@ public static partial class EwayBillEndpoint
 
     /// <summary>Maps <c>POST /api/v1/einvoices/{clientOrderId}/eway-bill</c> for managers.</summary>
     public static void MapEwayBillEndpoint(this IEndpointRouteBuilder api) =>
-        api.MapPost("/einvoices/{clientOrderId}/eway-bill", RaiseAsync).RequireManager()
+        api.MapPost("/einvoices/{clientOrderId}/eway-bill", RaiseAsync).RequireManager().RequireIdempotencyKey()
             .Accepts<EwayBillOrder>("application/json").Produces<EwayBillView>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
             .ProducesProblem(502).ProducesProblem(503);
 
@@ -93,17 +94,20 @@ public static partial class EwayBillEndpoint
                 detail: string.Join("; ", answer.ErrorDetails?.Select(e => $"{e.ErrorCode} {e.ErrorMessage}") ?? ["no e-way bill in the answer"]));
         }
 
-        var now = time.GetUtcNow();
-        await using var transaction = await database.BeginWriteAsync(connection, http.RequestAborted);
-        await connection.Command("""
-            UPDATE einvoices SET ewb_no = @no, ewb_date = @date, ewb_valid_till = @till, updated_at = @now WHERE client_order_id = @id
-            """, transaction).With("@no", ewb.EwbNo).With("@date", ewb.EwbDt).With("@till", ewb.EwbValidTill).With("@now", StoredTime.Text(now))
-            .With("@id", id.ToString("D")).ExecuteAsync(http.RequestAborted);
-        await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "einvoice.eway_bill",
-            string.Create(CultureInfo.InvariantCulture, $"e-way bill {ewb.EwbNo} for bill {bill.DocNo} (IRN {bill.Irn}), {order.DistanceKm} km, vehicle {order.VehicleNo}"),
-            now, http.RequestAborted);
-        await transaction.CommitAsync(http.RequestAborted);
-        return TypedResults.Ok(new EwayBillView(id, bill.Irn, ewb.EwbNo, ewb.EwbDt, ewb.EwbValidTill));
+        // The IRP was asked outside any transaction (a slow portal must not hold HQ's write lock); storing what it
+        // answered is the write the Idempotency-Key guards.
+        return await IdempotentWrites.RunAsync(http, database, time, async (writer, transaction) =>
+        {
+            var now = time.GetUtcNow();
+            await writer.Command("""
+                UPDATE einvoices SET ewb_no = @no, ewb_date = @date, ewb_valid_till = @till, updated_at = @now WHERE client_order_id = @id
+                """, transaction).With("@no", ewb.EwbNo).With("@date", ewb.EwbDt).With("@till", ewb.EwbValidTill).With("@now", StoredTime.Text(now))
+                .With("@id", id.ToString("D")).ExecuteAsync(http.RequestAborted);
+            await AuditLog.RecordAsync(writer, transaction, http.Caller().Name, "einvoice.eway_bill",
+                string.Create(CultureInfo.InvariantCulture, $"e-way bill {ewb.EwbNo} for bill {bill.DocNo} (IRN {bill.Irn}), {order.DistanceKm} km, vehicle {order.VehicleNo}"),
+                now, http.RequestAborted);
+            return TypedResults.Ok(new EwayBillView(id, bill.Irn, ewb.EwbNo, ewb.EwbDt, ewb.EwbValidTill));
+        });
     }
 
     private static string? Invalid(EwayBillOrder order)
@@ -123,7 +127,7 @@ public static partial class EwayBillEndpoint
             return "Road transport needs vehicleNo, the vehicle's registration such as KA01AB1234.";
         }
 
-        return order.TransporterName is { Length: > 100 } ? "transporterName must be at most 100 characters." : null;
+        return FreeText.Problem(order.TransporterName, "transporterName", 0, 100);
     }
 
     [GeneratedRegex("^[A-Za-z]{2}[0-9A-Za-z]{4,13}$")]

@@ -69,7 +69,12 @@ public sealed class PendingEInvoices(HqDatabase database)
 
     /// <summary>One bill, or null.</summary>
     public static Task<EInvoiceBill?> FindAsync(DbConnection connection, string clientOrderId, CancellationToken cancellationToken) =>
-        connection.Command($"SELECT {EInvoiceBill.Columns} FROM einvoices WHERE client_order_id = @id").With("@id", clientOrderId)
+        FindAsync(connection, null, clientOrderId, cancellationToken);
+
+    /// <summary>One bill as <paramref name="transaction"/> sees it, or null.</summary>
+    public static Task<EInvoiceBill?> FindAsync(
+        DbConnection connection, DbTransaction? transaction, string clientOrderId, CancellationToken cancellationToken) =>
+        connection.Command($"SELECT {EInvoiceBill.Columns} FROM einvoices WHERE client_order_id = @id", transaction).With("@id", clientOrderId)
             .FirstOrDefaultAsync(EInvoiceBill.Read, cancellationToken);
 
     private async Task<bool> FinishAsync(

@@ -5,6 +5,7 @@ using TillSync.Core;
 using TillSync.Core.Ids;
 using TillSync.Core.Orders;
 using TillSync.Hq.Access;
+using TillSync.Hq.Idempotency;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Web;
 using TillSync.Storage;
@@ -19,7 +20,7 @@ public static partial class LoyaltyEndpoints
     public static void MapLoyaltyEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/loyalty/settings", GetSettingsAsync).RequireManager().Produces<LoyaltySettingsDto>();
-        api.MapPut("/loyalty/settings", PutSettingsAsync).RequireManager()
+        api.MapPut("/loyalty/settings", PutSettingsAsync).RequireManager().RequireIdempotencyKey()
             .Accepts<LoyaltySettingsDto>("application/json").Produces<LoyaltySettingsDto>().ProducesProblem(400);
         api.MapGet("/loyalty/customers/{phone}", GetCustomerAsync).RequireManager().Produces<LoyaltyCustomerView>().ProducesProblem(400);
         api.MapGet("/till/loyalty/{phone}", GetBalanceAsync).RequireTill().Produces<LoyaltyBalance>().ProducesProblem(400);
@@ -49,13 +50,13 @@ public static partial class LoyaltyEndpoints
             return Problems.BadRequest(sentence);
         }
 
-        var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(http.RequestAborted);
-        await using var transaction = await database.BeginWriteAsync(connection, http.RequestAborted);
-        await LoyaltySettings.SaveAsync(connection, transaction, settings, now, http.RequestAborted);
-        await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "loyalty.settings", settings.ToString(), now, http.RequestAborted);
-        await transaction.CommitAsync(http.RequestAborted);
-        return TypedResults.Ok(settings);
+        return await IdempotentWrites.RunAsync(http, database, time, async (connection, transaction) =>
+        {
+            var now = time.GetUtcNow();
+            await LoyaltySettings.SaveAsync(connection, transaction, settings, now, http.RequestAborted);
+            await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "loyalty.settings", settings.ToString(), now, http.RequestAborted);
+            return TypedResults.Ok(settings);
+        });
     }
 
     private static async Task<IResult> GetCustomerAsync(string phone, HttpContext http, HqDatabase database)

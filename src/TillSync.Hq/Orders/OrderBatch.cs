@@ -111,10 +111,13 @@ public sealed class OrderBatch
         _usedBillNos.Add(order.BillNo);
         if (problem is not null)
         {
-            AddOrder(order, fingerprint, OrderStatuses.Rejected, problem.Reason, problem.Detail, [], null);
-            AddReview(ReviewItems.RejectedOrder, order, null, null, problem.Reason, $"Bill {order.BillNo} was rejected: {problem.Detail}.");
-            return new SyncResult(order.ClientOrderId, order.TillSeq, SyncStatus.Rejected, order.BillNo, _now, false, [],
-                problem.Reason, null, problem.Detail);
+            // Stored and shown bounded; the fingerprint was taken over the order as sent (RefusedOrder).
+            var kept = RefusedOrder.Bounded(order);
+            var detail = RefusedOrder.Clip(problem.Detail, RefusedOrder.DetailLengthMax);
+            AddOrder(kept, fingerprint, OrderStatuses.Rejected, problem.Reason, detail, [], null);
+            AddReview(ReviewItems.RejectedOrder, kept, null, null, problem.Reason, $"Bill {kept.BillNo} was rejected: {detail}.");
+            return new SyncResult(order.ClientOrderId, order.TillSeq, SyncStatus.Rejected, kept.BillNo, _now, false, [],
+                problem.Reason, null, detail);
         }
 
         QueueStock(order);

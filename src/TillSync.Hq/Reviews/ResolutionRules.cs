@@ -26,6 +26,11 @@ public static class ResolutionRules
             return $"note is required: say why, in 1 to {NoteLengthMax} characters.";
         }
 
+        if (!FreeText.IsPrintable(request.Note, multiline: true))
+        {
+            return "note must be printable text (line breaks are fine; no other control characters).";
+        }
+
         if (request.ResolutionId == Guid.Empty)
         {
             return "resolutionId must be a UUID the client made for this decision (not all zeros).";

@@ -4,6 +4,7 @@ using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
 using TillSync.Hq.Sync;
 using TillSync.Storage;
+using TillSync.Hq.Orders;
 
 namespace TillSync.Hq.Reviews;
 
@@ -37,15 +38,18 @@ public static class SyncConflicts
                 continue;
             }
 
-            var detail = string.Create(CultureInfo.InvariantCulture, $"Bill {order.BillNo} (tillSeq {order.TillSeq}) conflicts: {result.Detail}.");
+            // The resend is the till's, not HQ's record: stored bounded like a rejected order.
+            var billNo = RefusedOrder.Clip(order.BillNo, RefusedOrder.TextLengthMax);
+            var detail = RefusedOrder.Clip(string.Create(CultureInfo.InvariantCulture, $"Bill {billNo} (tillSeq {order.TillSeq}) conflicts: {result.Detail}."),
+                RefusedOrder.DetailLengthMax);
             var reviewId = Convert.ToInt64(await connection.Command("""
                 INSERT INTO review_items (kind, status, store_id, till_id, client_order_id, bill_no, reason, detail, created_at)
                 VALUES ('sync_conflict', 'open', @store, @till, @order, @bill, @reason, @detail, @at) RETURNING review_id
                 """, transaction)
-                .With("@store", till.StoreId).With("@till", till.TillId).With("@order", id).With("@bill", order.BillNo)
+                .With("@store", till.StoreId).With("@till", till.TillId).With("@order", id).With("@bill", billNo)
                 .With("@reason", result.Reason).With("@detail", detail).With("@at", StoredTime.Text(now))
                 .ScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-            feed.Add(till.StoreId, till.TillId, TillUpdateKinds.ReviewOpened, reviewId, id, order.BillNo, detail, StoredTime.Text(now));
+            feed.Add(till.StoreId, till.TillId, TillUpdateKinds.ReviewOpened, reviewId, id, billNo, detail, StoredTime.Text(now));
         }
 
         await feed.FlushAsync(connection, transaction, cancellationToken);

@@ -6,6 +6,7 @@ using TillSync.Core;
 using TillSync.Core.Orders;
 using TillSync.Hq.Access;
 using TillSync.Hq.Accounting;
+using TillSync.Hq.Idempotency;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Stores;
 using TillSync.Hq.Web;
@@ -21,9 +22,9 @@ public static class StockEndpoints
     /// <summary>Maps the stock endpoints for managers.</summary>
     public static void MapStockEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/stock/receipts", ReceiveAsync).RequireManager()
+        api.MapPost("/stock/receipts", ReceiveAsync).RequireManager().RequireIdempotencyKey()
             .Accepts<StockReceiptRequest>("application/json").Produces<StockReceiptView>(201).ProducesProblem(400);
-        api.MapPost("/stock/adjustments", AdjustAsync).RequireManager()
+        api.MapPost("/stock/adjustments", AdjustAsync).RequireManager().RequireIdempotencyKey()
             .Accepts<StockAdjustmentRequest>("application/json").Produces<StockAdjustmentView>(201).ProducesProblem(400);
         api.MapGet("/stock", StockReports.ListAsync).RequireManager().Produces<StockListPage>().ProducesProblem(400);
         api.MapGet("/stock/{sku}", OnHandAsync).RequireManager().Produces<StockLevel>().ProducesProblem(404);
@@ -39,9 +40,8 @@ public static class StockEndpoints
             return problem!;
         }
 
-        var invalid = receipt.Note is { Length: > ReasonLengthMax }
-            ? $"note must be at most {ReasonLengthMax} characters."
-            : LinesProblem(receipt.Lines.Select(l => l is null ? null : new StockChange(l.Sku, l.Qty)).ToList(), signed: false);
+        var invalid = FreeText.Problem(receipt.Note, "note", 0, ReasonLengthMax)
+            ?? LinesProblem(receipt.Lines.Select(l => l is null ? null : new StockChange(l.Sku, l.Qty)).ToList(), signed: false);
         if (invalid is not null)
         {
             return Problems.BadRequest(invalid);
@@ -68,7 +68,7 @@ public static class StockEndpoints
 
         var invalid = string.IsNullOrWhiteSpace(adjustment.Reason) || adjustment.Reason.Length > ReasonLengthMax
             ? $"reason is required: say why the count changed, in 1 to {ReasonLengthMax} characters."
-            : LinesProblem(adjustment.Lines.Select(l => l is null ? null : new StockChange(l.Sku, l.Qty)).ToList(), signed: true);
+            : FreeText.Problem(adjustment.Reason, "reason", 1, ReasonLengthMax) ?? LinesProblem(adjustment.Lines.Select(l => l is null ? null : new StockChange(l.Sku, l.Qty)).ToList(), signed: true);
         if (invalid is not null)
         {
             return Problems.BadRequest(invalid);
@@ -86,55 +86,53 @@ public static class StockEndpoints
         });
     }
 
-    // A receipt or an adjustment: in one transaction, the header row, one movement per line (in SKU order, the order in
-    // which sync batches lock on-hand rows, so the two never deadlock) and the audit entry.
-    private static async Task<IResult> RecordAsync(
+    // A receipt or an adjustment: in one transaction (with its Idempotency-Key), the header row, one movement per line
+    // (in SKU order, the order in which sync batches lock on-hand rows, so the two never deadlock) and the audit entry.
+    private static Task<IResult> RecordAsync(
         HttpContext http, HqDatabase database, TimeProvider time, StockRecord change,
-        Func<DbConnection, DbTransaction, long, DateTimeOffset, Task<(long Id, IResult Created)>> insertHeader)
-    {
-        var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(http.RequestAborted);
-        await using var transaction = await database.BeginWriteAsync(connection, http.RequestAborted);
-        var storeId = await StoreReader.ResolveAsync(connection, transaction, change.StoreId, http.RequestAborted);
-        if (storeId is null)
+        Func<DbConnection, DbTransaction, long, DateTimeOffset, Task<(long Id, IResult Created)>> insertHeader) =>
+        IdempotentWrites.RunAsync(http, database, time, async (connection, transaction) =>
         {
-            return Problems.BadRequest(change.StoreId is null
-                ? "No default store yet; configure it with PUT /api/v1/store first."
-                : $"storeId {change.StoreId} is not a store.");
-        }
-
-        var skus = change.Lines.Select(l => l.Sku).ToHashSet(StringComparer.Ordinal);
-        var known = await Sync.CatalogCosts.LoadAsync(connection, transaction, skus, http.RequestAborted);
-        var unknown = skus.FirstOrDefault(s => !known.ContainsKey(s));
-        if (unknown is not null)
-        {
-            return Problems.BadRequest($"SKU '{unknown}' is not in the catalogue; add it with POST /api/v1/products first.");
-        }
-
-        var (id, created) = await insertHeader(connection, transaction, storeId.Value, now);
-        await using (var ledger = new StockLedger(connection, transaction))
-        {
-            foreach (var line in change.Lines.OrderBy(l => l.Sku, StringComparer.Ordinal))
+            var now = time.GetUtcNow();
+            var storeId = await StoreReader.ResolveAsync(connection, transaction, change.StoreId, http.RequestAborted);
+            if (storeId is null)
             {
-                var isReceipt = change.Kind == StockKinds.Receipt;
-                await ledger.MoveAsync(new StockMovement(storeId.Value, line.Sku, Quantity.ToMilli(line.Qty), change.Kind, null,
-                    isReceipt ? id : null, now, AdjustmentId: isReceipt ? null : id), http.RequestAborted);
+                return Problems.BadRequest(change.StoreId is null
+                    ? "No default store yet; configure it with PUT /api/v1/store first."
+                    : $"storeId {change.StoreId} is not a store.");
             }
-        }
 
-        var journal = new JournalWriter(database.BulkParametersPerStatement);
-        if (StockEntries.For(change.Kind, id, storeId.Value, now, change.Note, change.Lines.Select(l => (l.Sku, l.Qty)), known) is { } entry)
-        {
-            journal.Add(entry, now);
-        }
+            var skus = change.Lines.Select(l => l.Sku).ToHashSet(StringComparer.Ordinal);
+            var known = await Sync.CatalogCosts.LoadAsync(connection, transaction, skus, http.RequestAborted);
+            var unknown = skus.FirstOrDefault(s => !known.ContainsKey(s));
+            if (unknown is not null)
+            {
+                return Problems.BadRequest($"SKU '{unknown}' is not in the catalogue; add it with POST /api/v1/products first.");
+            }
 
-        await journal.FlushAsync(connection, transaction, http.RequestAborted);
-        await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, $"stock.{change.Kind}",
-            string.Create(CultureInfo.InvariantCulture, $"{change.Kind} {id} in store {storeId}: {change.Lines.Count} lines; {change.Note}"),
-            now, http.RequestAborted);
-        await transaction.CommitAsync(http.RequestAborted);
-        return created;
-    }
+            var (id, created) = await insertHeader(connection, transaction, storeId.Value, now);
+            await using (var ledger = new StockLedger(connection, transaction))
+            {
+                foreach (var line in change.Lines.OrderBy(l => l.Sku, StringComparer.Ordinal))
+                {
+                    var isReceipt = change.Kind == StockKinds.Receipt;
+                    await ledger.MoveAsync(new StockMovement(storeId.Value, line.Sku, Quantity.ToMilli(line.Qty), change.Kind, null,
+                        isReceipt ? id : null, now, AdjustmentId: isReceipt ? null : id), http.RequestAborted);
+                }
+            }
+
+            var journal = new JournalWriter(database.BulkParametersPerStatement);
+            if (StockEntries.For(change.Kind, id, storeId.Value, now, change.Note, change.Lines.Select(l => (l.Sku, l.Qty)), known) is { } entry)
+            {
+                journal.Add(entry, now);
+            }
+
+            await journal.FlushAsync(connection, transaction, http.RequestAborted);
+            await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, $"stock.{change.Kind}",
+                string.Create(CultureInfo.InvariantCulture, $"{change.Kind} {id} in store {storeId}: {change.Lines.Count} lines; {change.Note}"),
+                now, http.RequestAborted);
+            return created;
+        });
 
     private static async Task<long> InsertHeaderAsync(
         DbConnection connection, DbTransaction transaction, string sql, long storeId, string? note, string by, DateTimeOffset at,

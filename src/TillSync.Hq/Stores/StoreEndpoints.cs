@@ -3,6 +3,7 @@ using TillSync.Contracts;
 using TillSync.Contracts.Stores;
 using TillSync.Core;
 using TillSync.Hq.Access;
+using TillSync.Hq.Idempotency;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Web;
 using TillSync.Storage;
@@ -15,9 +16,9 @@ public static class StoreEndpoints
     /// <summary>Maps the store endpoints for managers.</summary>
     public static void MapStoreEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPut("/store", ConfigureDefaultAsync).RequireManager()
+        api.MapPut("/store", ConfigureDefaultAsync).RequireManager().RequireIdempotencyKey()
             .Accepts<StoreDto>("application/json").Produces<StoreView>().ProducesProblem(400);
-        api.MapPost("/stores", AddAsync).RequireManager()
+        api.MapPost("/stores", AddAsync).RequireManager().RequireIdempotencyKey()
             .Accepts<StoreDto>("application/json").Produces<StoreView>(201).ProducesProblem(400);
         api.MapGet("/stores", ListAsync).RequireManager().Produces<IReadOnlyList<StoreView>>();
     }
@@ -30,29 +31,29 @@ public static class StoreEndpoints
             return problem!;
         }
 
-        var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(http.RequestAborted);
-        await using var transaction = await database.BeginWriteAsync(connection, http.RequestAborted);
-        await database.LockTableAsync(connection, transaction, "stores", http.RequestAborted);
-        var storeId = await connection.Command("SELECT store_id FROM stores WHERE is_default = 1", transaction).ScalarAsync(http.RequestAborted);
-        if (storeId is null)
+        return await IdempotentWrites.RunAsync(http, database, time, async (connection, transaction) =>
         {
-            storeId = await InsertAsync(connection, transaction, store, isDefault: true, now, http.RequestAborted);
-        }
-        else
-        {
-            await connection.Command("""
-                UPDATE stores SET gstin = @gstin, legal_name = @legal, trade_name = @trade, address1 = @a1, address2 = @a2,
-                    location = @loc, pin = @pin, state_code = @state, updated_at = @at
-                WHERE is_default = 1
-                """, transaction)
-                .WithStore(store).With("@at", StoredTime.Text(now)).ExecuteAsync(http.RequestAborted);
-        }
+            var now = time.GetUtcNow();
+            await database.LockTableAsync(connection, transaction, "stores", http.RequestAborted);
+            var storeId = await connection.Command("SELECT store_id FROM stores WHERE is_default = 1", transaction).ScalarAsync(http.RequestAborted);
+            if (storeId is null)
+            {
+                storeId = await InsertAsync(connection, transaction, store, isDefault: true, now, http.RequestAborted);
+            }
+            else
+            {
+                await connection.Command("""
+                    UPDATE stores SET gstin = @gstin, legal_name = @legal, trade_name = @trade, address1 = @a1, address2 = @a2,
+                        location = @loc, pin = @pin, state_code = @state, updated_at = @at
+                    WHERE is_default = 1
+                    """, transaction)
+                    .WithStore(store).With("@at", StoredTime.Text(now)).ExecuteAsync(http.RequestAborted);
+            }
 
-        await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "store.configure",
-            $"default store {storeId}: GSTIN {store.Gstin}, {store.LegalName}", now, http.RequestAborted);
-        await transaction.CommitAsync(http.RequestAborted);
-        return TypedResults.Ok(new StoreView(Convert.ToInt64(storeId, System.Globalization.CultureInfo.InvariantCulture), true, store));
+            await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "store.configure",
+                $"default store {storeId}: GSTIN {store.Gstin}, {store.LegalName}", now, http.RequestAborted);
+            return TypedResults.Ok(new StoreView(Convert.ToInt64(storeId, System.Globalization.CultureInfo.InvariantCulture), true, store));
+        });
     }
 
     private static async Task<IResult> AddAsync(HttpContext http, HqDatabase database, TimeProvider time)
@@ -63,16 +64,16 @@ public static class StoreEndpoints
             return problem!;
         }
 
-        var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(http.RequestAborted);
-        await using var transaction = await database.BeginWriteAsync(connection, http.RequestAborted);
-        await database.LockTableAsync(connection, transaction, "stores", http.RequestAborted);
-        var hasDefault = await connection.Command("SELECT 1 FROM stores WHERE is_default = 1", transaction).ScalarAsync(http.RequestAborted) is not null;
-        var storeId = await InsertAsync(connection, transaction, store, isDefault: !hasDefault, now, http.RequestAborted);
-        await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "store.add",
-            $"store {storeId}: GSTIN {store.Gstin}, {store.LegalName}", now, http.RequestAborted);
-        await transaction.CommitAsync(http.RequestAborted);
-        return TypedResults.Created($"/api/v1/stores/{storeId}", new StoreView(storeId, !hasDefault, store));
+        return await IdempotentWrites.RunAsync(http, database, time, async (connection, transaction) =>
+        {
+            var now = time.GetUtcNow();
+            await database.LockTableAsync(connection, transaction, "stores", http.RequestAborted);
+            var hasDefault = await connection.Command("SELECT 1 FROM stores WHERE is_default = 1", transaction).ScalarAsync(http.RequestAborted) is not null;
+            var storeId = await InsertAsync(connection, transaction, store, isDefault: !hasDefault, now, http.RequestAborted);
+            await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "store.add",
+                $"store {storeId}: GSTIN {store.Gstin}, {store.LegalName}", now, http.RequestAborted);
+            return TypedResults.Created($"/api/v1/stores/{storeId}", new StoreView(storeId, !hasDefault, store));
+        });
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, HqDatabase database)

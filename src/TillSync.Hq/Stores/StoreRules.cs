@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
 using TillSync.Contracts.Stores;
+using TillSync.Core;
 using TillSync.Core.Tax;
 
 namespace TillSync.Hq.Stores;
 
 /// <summary>What a store's details must satisfy; the e-invoice schema's seller rules.</summary>
-public static partial class StoreRules
+public static class StoreRules
 {
     /// <summary>The first problem with <paramref name="store"/>, or null.</summary>
     public static string? Problem(StoreDto store)
@@ -28,14 +28,8 @@ public static partial class StoreRules
             ?? (store.Pin is >= 100000 and <= 999999 ? null : $"pin {store.Pin} must be a six-digit PIN code.");
     }
 
-    private static string? Text(string value, string field, int lengthMin, int lengthMax) =>
-        value.Trim().Length >= lengthMin && value.Length <= lengthMax && !ControlCharacters().IsMatch(value)
-            ? null
-            : $"{field} must be {lengthMin} to {lengthMax} printable characters.";
+    private static string? Text(string value, string field, int lengthMin, int lengthMax) => FreeText.Problem(value, field, lengthMin, lengthMax);
 
     private static string? OptionalText(string? value, string field, int lengthMin, int lengthMax) =>
         value is null ? null : Text(value, field, lengthMin, lengthMax);
-
-    [GeneratedRegex(@"\p{Cc}", RegexOptions.CultureInvariant)]
-    private static partial Regex ControlCharacters();
 }

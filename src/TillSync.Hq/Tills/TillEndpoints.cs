@@ -3,6 +3,7 @@ using TillSync.Contracts;
 using TillSync.Contracts.Tills;
 using TillSync.Core;
 using TillSync.Hq.Access;
+using TillSync.Hq.Idempotency;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Stores;
 using TillSync.Hq.Web;
@@ -20,7 +21,7 @@ public static class TillEndpoints
     /// <summary>Maps enrolment (<c>POST /api/v1/tills</c>) and the list (<c>GET /api/v1/tills</c>).</summary>
     public static void MapTillEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/tills", EnrolAsync).RequireManager()
+        api.MapPost("/tills", EnrolAsync).RequireManager().RequireIdempotencyKey()
             .Accepts<TillEnrolmentRequest>("application/json").Produces<TillEnrolmentResult>(201).ProducesProblem(400).ProducesProblem(409);
         api.MapGet("/tills", ListAsync).RequireManager().Produces<IReadOnlyList<TillView>>();
     }
@@ -40,39 +41,39 @@ public static class TillEndpoints
             return Problems.BadRequest("name must be 1 to 50 printable characters, e.g. \"Counter 2\".");
         }
 
-        var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(http.RequestAborted);
-        await using var transaction = await database.BeginWriteAsync(connection, http.RequestAborted);
-        var storeId = await StoreReader.ResolveAsync(connection, transaction, request.StoreId, http.RequestAborted);
-        if (storeId is null)
+        return await IdempotentWrites.RunAsync(http, database, time, async (connection, transaction) =>
         {
-            return request.StoreId is null
-                ? Problems.Conflict("No default store yet; configure it with PUT /api/v1/store before enrolling tills.")
-                : Problems.BadRequest($"storeId {request.StoreId} is not a store.");
-        }
+            var now = time.GetUtcNow();
+            var storeId = await StoreReader.ResolveAsync(connection, transaction, request.StoreId, http.RequestAborted);
+            if (storeId is null)
+            {
+                return request.StoreId is null
+                    ? Problems.Conflict("No default store yet; configure it with PUT /api/v1/store before enrolling tills.")
+                    : Problems.BadRequest($"storeId {request.StoreId} is not a store.");
+            }
 
-        await database.LockTableAsync(connection, transaction, "tills", http.RequestAborted);
-        var lastNumber = Convert.ToInt64(await connection.Command(
-                "SELECT COALESCE(MAX(CAST(SUBSTR(bill_prefix, 2) AS INTEGER)), 0) FROM tills", transaction)
-            .ScalarAsync(http.RequestAborted), CultureInfo.InvariantCulture);
-        if (lastNumber >= TillsMax)
-        {
-            return Problems.Conflict($"HQ has enrolled {TillsMax} tills, the most its bill series allows.");
-        }
+            await database.LockTableAsync(connection, transaction, "tills", http.RequestAborted);
+            var lastNumber = Convert.ToInt64(await connection.Command(
+                    "SELECT COALESCE(MAX(CAST(SUBSTR(bill_prefix, 2) AS INTEGER)), 0) FROM tills", transaction)
+                .ScalarAsync(http.RequestAborted), CultureInfo.InvariantCulture);
+            if (lastNumber >= TillsMax)
+            {
+                return Problems.Conflict($"HQ has enrolled {TillsMax} tills, the most its bill series allows.");
+            }
 
-        var billPrefix = string.Create(CultureInfo.InvariantCulture, $"T{lastNumber + 1:D2}");
-        var token = Tokens.New("till_");
-        var tillId = Convert.ToInt64(await connection.Command("""
-            INSERT INTO tills (store_id, name, bill_prefix, token_hash, next_seq, created_at)
-            VALUES (@store, @name, @prefix, @hash, 1, @at) RETURNING till_id
-            """, transaction)
-            .With("@store", storeId).With("@name", name).With("@prefix", billPrefix).With("@hash", Tokens.Hash(token))
-            .With("@at", StoredTime.Text(now))
-            .ScalarAsync(http.RequestAborted), CultureInfo.InvariantCulture);
-        await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "till.enrol",
-            $"till {tillId} '{name}' in store {storeId}, bill prefix {billPrefix}", now, http.RequestAborted);
-        await transaction.CommitAsync(http.RequestAborted);
-        return TypedResults.Created($"/api/v1/tills/{tillId}", new TillEnrolmentResult(tillId, storeId.Value, name, token, billPrefix));
+            var billPrefix = string.Create(CultureInfo.InvariantCulture, $"T{lastNumber + 1:D2}");
+            var token = Tokens.New("till_");
+            var tillId = Convert.ToInt64(await connection.Command("""
+                INSERT INTO tills (store_id, name, bill_prefix, token_hash, next_seq, created_at)
+                VALUES (@store, @name, @prefix, @hash, 1, @at) RETURNING till_id
+                """, transaction)
+                .With("@store", storeId).With("@name", name).With("@prefix", billPrefix).With("@hash", Tokens.Hash(token))
+                .With("@at", StoredTime.Text(now))
+                .ScalarAsync(http.RequestAborted), CultureInfo.InvariantCulture);
+            await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "till.enrol",
+                $"till {tillId} '{name}' in store {storeId}, bill prefix {billPrefix}", now, http.RequestAborted);
+            return TypedResults.Created($"/api/v1/tills/{tillId}", new TillEnrolmentResult(tillId, storeId.Value, name, token, billPrefix));
+        });
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, HqDatabase database)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using TillSync.Contracts;
 using TillSync.Core;
 using TillSync.Core.Ids;
@@ -38,6 +39,8 @@ public static class HqApplication
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = Limits.SyncBodyBytesMax + 1;
+            // A body slower than this is given up (JsonBody answers 408): a stalled client must not hold a request open.
+            k.Limits.MinRequestBodyDataRate = new MinDataRate(JsonBody.BodyBytesPerSecondMin, JsonBody.BodyGracePeriod);
             if (options.Certificate is { } certificate)
             {
                 // Every https:// address of --urls serves this certificate.

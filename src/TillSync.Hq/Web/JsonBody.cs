@@ -1,14 +1,23 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using TillSync.Contracts;
 
 namespace TillSync.Hq.Web;
 
 /// <summary>Reads a JSON request body under a byte limit, with errors a person can act on (which field, which line).
 /// Endpoints read bodies through this rather than through model binding so that every failure is a clear
 /// problem+json and nothing is half-read.</summary>
-public static class JsonBody
+public static partial class JsonBody
 {
+    /// <summary>The slowest body Kestrel accepts after <see cref="BodyGracePeriod"/> (Kestrel's default, stated here so
+    /// that the answer can name it).</summary>
+    public const int BodyBytesPerSecondMin = 240;
+
+    /// <summary>How long a body may arrive more slowly than <see cref="BodyBytesPerSecondMin"/> before HQ gives up on it.</summary>
+    public static readonly TimeSpan BodyGracePeriod = TimeSpan.FromSeconds(5);
+
     /// <summary>The body as <typeparamref name="T"/>, or the problem to answer with.</summary>
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(
         HttpRequest request, JsonTypeInfo<T> typeInfo, int bodyBytesMax, CancellationToken cancellationToken)
@@ -20,30 +29,15 @@ public static class JsonBody
                 $"Send the body as 'Content-Type: application/json'; got '{request.ContentType ?? "none"}'."));
         }
 
-        if (request.ContentLength > bodyBytesMax)
-        {
-            return (null, Problems.TooLarge($"The body is {request.ContentLength} bytes; this endpoint accepts at most {bodyBytesMax}."));
-        }
-
-        ArrayBufferWriter<byte>? bytes;
-        try
-        {
-            bytes = await ReadLimitedAsync(request.Body, bodyBytesMax, cancellationToken);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            // Kestrel's own body limit sits just above ours; either way the answer is the same 413.
-            bytes = null;
-        }
-
+        var (bytes, problem) = await ReadBytesAsync(request, bodyBytesMax, cancellationToken);
         if (bytes is null)
         {
-            return (null, Problems.TooLarge($"The body is over {bodyBytesMax} bytes; this endpoint accepts at most {bodyBytesMax}."));
+            return (null, problem);
         }
 
         try
         {
-            var value = JsonSerializer.Deserialize(bytes.WrittenSpan, typeInfo);
+            var value = JsonSerializer.Deserialize(bytes.Value.Span, typeInfo);
             return value is null ? (null, Problems.BadRequest("The body is JSON null; send an object.")) : (value, null);
         }
         catch (JsonException e)
@@ -51,6 +45,53 @@ public static class JsonBody
             return (null, Problems.BadRequest(Describe(e)));
         }
     }
+
+    /// <summary>The body's bytes (at most <paramref name="bodyBytesMax"/>), or the problem to answer with: 413 when it is
+    /// larger, 408 when it arrives more slowly than Kestrel's minimum data rate, 400 when the client ends it early. Either
+    /// failure happens before anything is stored, so the answer says so, and it is logged as a warning: a slow or broken
+    /// client, not a fault of HQ.</summary>
+    public static async Task<(ReadOnlyMemory<byte>? Bytes, IResult? Problem)> ReadBytesAsync(HttpRequest request, int bodyBytesMax, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > bodyBytesMax)
+        {
+            return (null, Problems.TooLarge($"The body is {request.ContentLength} bytes; this endpoint accepts at most {bodyBytesMax}."));
+        }
+
+        try
+        {
+            var bytes = await ReadLimitedAsync(request.Body, bodyBytesMax, cancellationToken);
+            return bytes is null
+                ? (null, Problems.TooLarge($"The body is over {bodyBytesMax} bytes; this endpoint accepts at most {bodyBytesMax}."))
+                : (bytes.WrittenMemory, null);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's own body limit sits just above ours; either way the answer is the same 413.
+            return (null, Problems.TooLarge($"The body is over {bodyBytesMax} bytes; this endpoint accepts at most {bodyBytesMax}."));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            LogBrokenBody(request, "arrived too slowly");
+            return (null, Problems.RequestTimeout(string.Create(CultureInfo.InvariantCulture,
+                $"The body arrived too slowly (HQ waits for at least {BodyBytesPerSecondMin} bytes a second after a {BodyGracePeriod.TotalSeconds:0} s grace period); nothing was stored. Send it again.")));
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException || (e is OperationCanceledException && request.HttpContext.RequestAborted.IsCancellationRequested))
+        {
+            // A body shorter than its Content-Length, a broken chunk, a reset connection: the client will most likely
+            // never read this answer, but it is the truth if it does.
+            LogBrokenBody(request, "ended before it was complete");
+            return (null, Problems.BadRequest("The body ended before it was complete (the connection closed or broke while sending it); nothing was stored. Send it again."));
+        }
+    }
+
+    private static void LogBrokenBody(HttpRequest request, string what)
+    {
+        var logger = request.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(JsonBody));
+        LogBrokenBody(logger, request.Method, request.Path, what);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The body of {Method} {Path} {What}; answered without storing anything")]
+    private static partial void LogBrokenBody(ILogger logger, string method, string path, string what);
 
     private static bool IsJson(string? contentType) =>
         contentType is not null
@@ -79,10 +120,9 @@ public static class JsonBody
 
     private static string Describe(JsonException e)
     {
-        // System.Text.Json's messages name the path ($.orders[3].lines) and position; keep those, drop type names.
+        // System.Text.Json's exceptions name the path ($.orders[3].lines) and position; keep those, drop type names.
         var where = e.Path is null ? "" : $" at {e.Path}";
         var line = e.LineNumber is { } l ? $" (line {l + 1}, byte {e.BytePositionInLine + 1})" : "";
-        var what = e.Message.Split(". Path:", 2)[0];
-        return $"The body is not valid JSON for this endpoint{where}{line}: {what}";
+        return $"The body is not valid JSON for this endpoint{where}{line}: {JsonErrors.Reason(e)}.";
     }
 }

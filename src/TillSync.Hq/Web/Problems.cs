@@ -18,6 +18,9 @@ public static class Problems
     /// <summary>404: nothing with that key.</summary>
     public static IResult NotFound(string detail) => Make(StatusCodes.Status404NotFound, "Not found", detail);
 
+    /// <summary>408: the request body arrived too slowly; nothing was stored.</summary>
+    public static IResult RequestTimeout(string detail) => Make(StatusCodes.Status408RequestTimeout, "Request body too slow", detail);
+
     /// <summary>409: the request conflicts with HQ's state.</summary>
     public static IResult Conflict(string detail) => Make(StatusCodes.Status409Conflict, "Conflict", detail);
 
@@ -27,6 +30,9 @@ public static class Problems
     /// <summary>415: the body is not JSON.</summary>
     public static IResult UnsupportedMediaType(string detail) =>
         Make(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", detail);
+
+    /// <summary>422: the request is well-formed but cannot be processed as sent (an Idempotency-Key reused for another request).</summary>
+    public static IResult Unprocessable(string detail) => Make(StatusCodes.Status422UnprocessableEntity, "Cannot process this request", detail);
 
     /// <summary>429: too many requests of this kind lately; try later.</summary>
     public static IResult TooManyRequests(string detail) => Make(StatusCodes.Status429TooManyRequests, "Too many requests", detail);
@@ -38,12 +44,13 @@ public static class Problems
     /// problem+json says what to change.</summary>
     public static string? DefaultDetail(int? status) => status switch
     {
-        StatusCodes.Status400BadRequest => "The request is malformed.",
+        StatusCodes.Status400BadRequest => "The request is malformed; nothing was stored.",
+        StatusCodes.Status408RequestTimeout => "The request body arrived too slowly; nothing was stored. Send it again.",
         StatusCodes.Status404NotFound => "No such endpoint; see /openapi/v1.json for the API.",
         StatusCodes.Status405MethodNotAllowed => "This endpoint does not take that HTTP method; see /openapi/v1.json.",
         StatusCodes.Status413PayloadTooLarge => "The request body is larger than HQ accepts.",
         StatusCodes.Status415UnsupportedMediaType => "Send the body as 'Content-Type: application/json'.",
-        StatusCodes.Status500InternalServerError => "HQ failed while processing the request, so its outcome is unknown. Resend the same orders with the same ids: HQ answers each exactly once.",
+        StatusCodes.Status500InternalServerError => "HQ failed while processing the request, so its outcome is unknown. Send the same request again — the same orders with the same ids, or the same Idempotency-Key with the same body: HQ applies each at most once.",
         _ => null,
     };
 

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using TillSync.Contracts.Idempotency;
 using TillSync.Hq.Access;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Sync;
@@ -32,6 +34,7 @@ public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool fo
 
     private WebApplication? _app;
     private HttpMessageInvoker? _invoker;
+    private long _managerOperations;
 
     /// <summary>True while HQ runs.</summary>
     public bool IsUp => _app is not null;
@@ -75,6 +78,10 @@ public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool fo
     {
         var request = new HttpRequestMessage(method, new Uri(new Uri($"http://{HostName}/"), path)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        // One key per manager operation, counted rather than drawn so that the seeded random stream (and so the run) is
+        // the same as without it.
+        request.Headers.Add(IdempotencyKey.HeaderName, IdempotencyKey.HeaderValue(string.Create(
+            CultureInfo.InvariantCulture, $"simulation-manager-{++_managerOperations:D8}")));
         return SendAsync(request, cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TillSync.Contracts;
 
 namespace TillSync.Till.Web;
 
@@ -34,7 +35,7 @@ public static class LocalProblems
         }
         catch (JsonException e)
         {
-            return (null, BadRequest($"The request is not valid{(e.Path is null ? "" : $" at {e.Path}")}: {e.Message.Split(". Path:", 2)[0]}"));
+            return (null, BadRequest($"The request is not valid{(e.Path is null ? "" : $" at {e.Path}")}: {JsonErrors.Reason(e)}."));
         }
     }
 }

@@ -58,6 +58,7 @@ public static class TillApplication
     {
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TillJsonContext.Default));
         services.AddProblemDetails();
+        services.AddExceptionHandler<StorageProblems>();
         services.AddSingleton(time);
         services.AddSingleton(new TillDatabase(options.DataDirectory));
         services.AddSingleton(new WebBoundaryOptions(HostAllowList.Create(options.Urls, options.AllowedHosts ?? []), "/api", JsonWritesOnly: true));

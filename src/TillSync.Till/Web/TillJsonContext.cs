@@ -7,11 +7,13 @@ using TillSync.Till.Sales;
 
 namespace TillSync.Till.Web;
 
-/// <summary>JSON of the till's local API (the cashier page's contract), source-generated like the wire contract.</summary>
+/// <summary>JSON of the till's local API (the cashier page's contract), source-generated like the wire contract and as
+/// strict: a body naming a field twice is refused, as HQ refuses it, rather than read as whichever came last.</summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     RespectRequiredConstructorParameters = true,
     RespectNullableAnnotations = true,
+    AllowDuplicateProperties = false,
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(QuoteRequest))]
 [JsonSerializable(typeof(SaleRequest))]

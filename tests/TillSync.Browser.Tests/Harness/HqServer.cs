@@ -31,7 +31,7 @@ public sealed class HqServer : IDisposable
         DataDir = dataDir;
         AdminToken = adminToken;
         Address = address;
-        manager = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        manager = new HttpClient(new TillSync.Testing.IdempotencyKeys()) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         manager.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
     }
 

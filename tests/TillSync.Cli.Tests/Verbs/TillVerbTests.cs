@@ -1,6 +1,8 @@
 // Proves the operator commands work against a real running till: `tillsync till status` prints the queue and the link,
-// `tillsync till sync-now` wakes the agent, and both say clearly when no till answers. Real HQ, till and CLI processes;
-// and that `tillsync till` refuses, before starting, an address beyond loopback without --allow-lan or a bad host name.
+// `tillsync till sync-now` wakes the agent, and both say clearly when no till answers; a till whose till.db is not a
+// database says so, names the file, exits 3 and leaves it alone. Real HQ, till and CLI processes; and that `tillsync till`
+// refuses, before starting, an address beyond loopback without --allow-lan or a bad host name.
+using TillSync.Cli.Verbs;
 using TillSync.Testing;
 
 namespace TillSync.Cli.Tests.Verbs;
@@ -35,6 +37,32 @@ public sealed class TillVerbTests
 
         Assert.Equal(1, exit);
         Assert.Contains("no till answers at http://127.0.0.1:9", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Till_DatabaseIsNotASqliteFile_SaysWhichFileAndExits3WithoutAStackTraceOrChange()
+    {
+        var dataDir = TempDirectory.Create("till");
+        try
+        {
+            var file = Path.Combine(dataDir, "till.db");
+            var garbage = Enumerable.Range(0, 16_384).Select(i => (byte)(i * 31 % 251)).ToArray();
+            await File.WriteAllBytesAsync(file, garbage);
+
+            var (exit, output) = await CliProcess.RunAsync(new Dictionary<string, string> { ["TILLSYNC_TOKEN"] = "till_not-used-before-the-database-opens" },
+                "till", "--hq", "http://127.0.0.1:9", "--data", dataDir, "--urls", "http://127.0.0.1:0");
+
+            Assert.Equal(TillVerb.UnreadableDataExitCode, exit);
+            Assert.Contains($"till: {file} cannot be read", output, StringComparison.Ordinal);
+            Assert.Contains("changed nothing", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
+            Assert.Equal(garbage, await File.ReadAllBytesAsync(file));
+        }
+        finally
+        {
+            await TempDirectory.DeleteAsync(dataDir);
+        }
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class ProductTests(HqFixture fixture) : IClassFixture<HqFixture>
         Assert.Equal(0m, Assert.Single((await till.SnapshotAsync()).Products, p => p.Sku == sku).OnHand);
     }
 
-    public static TheoryData<string> InvalidProducts => ["sku_lowercase", "sku_sql", "hsn_letters", "rate_over_100_percent", "price_negative", "name_empty"];
+    public static TheoryData<string> InvalidProducts => ["sku_lowercase", "sku_sql", "hsn_letters", "rate_over_100_percent", "price_negative", "name_empty", "name_with_escape"];
 
     [Theory]
     [MemberData(nameof(InvalidProducts))]
@@ -75,6 +75,7 @@ public sealed class ProductTests(HqFixture fixture) : IClassFixture<HqFixture>
             "rate_over_100_percent" => bad with { GstRateBp = 10_001 },
             "price_negative" => bad with { PricePaise = -1 },
             "name_empty" => bad with { Name = "" },
+            "name_with_escape" => bad with { Name = "Bad \u001b[2J product" },
             _ => throw new ArgumentOutOfRangeException(nameof(defect), defect, null),
         };
 

@@ -3,6 +3,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using TillSync.Contracts;
+using TillSync.Contracts.Audit;
+using TillSync.Contracts.Idempotency;
 using TillSync.Contracts.EInvoicing;
 using TillSync.Contracts.Sync;
 using TillSync.Testing;
@@ -73,13 +75,28 @@ public sealed class EInvoiceFixture : IAsyncLifetime
         Eventually.UntilAsync(() => ListAsync(tillId), bills => bills.Count == count && bills.All(b => b.Status != "pending"),
             timeout ?? TimeSpan.FromSeconds(60), $"{count} e-invoices of till {tillId} to be registered or parked", Hq);
 
-    /// <summary>POST /api/v1/einvoices/{id}/retry with an optional body.</summary>
-    public async Task<HttpResponseMessage> RetryAsync(Guid clientOrderId, EInvoiceRetryRequest? fix)
+    /// <summary>The audit log's entries of one action, oldest first.</summary>
+    public async Task<IReadOnlyList<AuditEntryView>> AuditAsync(string action)
     {
         using var client = Hq.CreateClient(Hq.AdminToken);
-        var uri = new Uri($"/api/v1/einvoices/{clientOrderId}/retry", UriKind.Relative);
-        return fix is null
-            ? await client.PostAsync(uri, null)
-            : await client.PostAsync(uri, JsonContent.Create(fix, TillSyncJsonContext.Default.EInvoiceRetryRequest));
+        return (await Responses.ExpectAsync(await client.GetAsync(new Uri($"/api/v1/audit?action={action}", UriKind.Relative)),
+            HttpStatusCode.OK, TillSyncJsonContext.Default.AuditPage, Hq)).Entries;
+    }
+
+    /// <summary>POST /api/v1/einvoices/{id}/retry with an optional body, and with <paramref name="idempotencyKey"/> or a
+    /// new key.</summary>
+    public async Task<HttpResponseMessage> RetryAsync(Guid clientOrderId, EInvoiceRetryRequest? fix, string? idempotencyKey = null)
+    {
+        using var client = Hq.CreateClient(Hq.AdminToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/einvoices/{clientOrderId}/retry", UriKind.Relative))
+        {
+            Content = fix is null ? null : JsonContent.Create(fix, TillSyncJsonContext.Default.EInvoiceRetryRequest),
+        };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add(IdempotencyKey.HeaderName, IdempotencyKey.HeaderValue(idempotencyKey));
+        }
+
+        return await client.SendAsync(request);
     }
 }

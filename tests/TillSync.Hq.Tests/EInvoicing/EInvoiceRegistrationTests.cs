@@ -2,6 +2,7 @@
 // worker registers it with a real IRP simulator process; B2C never; parked bills do not block; a manager's retry works.
 using System.Net;
 using TillSync.Contracts.EInvoicing;
+using TillSync.Contracts.Idempotency;
 using TillSync.Contracts.Sync;
 using TillSync.Core.EInvoicing;
 using TillSync.Testing;
@@ -87,12 +88,22 @@ public sealed class EInvoiceRegistrationTests(EInvoiceFixture fixture) : IClassF
         Assert.Equal("registered", billsA[1].Status);
         Assert.Equal("registered", billB.Status);
 
-        using var retry = await fixture.RetryAsync(noAddress.ClientOrderId, new EInvoiceRetryRequest(null, "9 Brigade Road", "Bengaluru", 560025));
+        var fix = new EInvoiceRetryRequest(null, "9 Brigade Road", "Bengaluru", 560025);
+        using var controlCharacter = await fixture.RetryAsync(noAddress.ClientOrderId, fix with { Location = "Bengaluru\u001b[2J" });
+        await Responses.ExpectProblemAsync(controlCharacter, HttpStatusCode.BadRequest, fixture.Hq);
+        var key = IdempotencyKey.New();
+        using var retry = await fixture.RetryAsync(noAddress.ClientOrderId, fix, key);
         await Responses.ExpectStatusAsync(retry, HttpStatusCode.OK, fixture.Hq);
         var fixedBill = (await fixture.SettledAsync(tillA.TillId, 2))[0];
 
         Assert.True(fixedBill.Status == "registered", $"{fixedBill.Status}: {fixedBill.LastError}");
         Assert.True(fixedBill.AckNo > billsA[1].AckNo);
+        var audited = Assert.Single(await fixture.AuditAsync("einvoice.retry"), e => e.Detail.Contains(noAddress.BillNo, StringComparison.Ordinal));
+        Assert.Equal("admin", audited.Actor);
+        Assert.Contains("address '9 Brigade Road', location 'Bengaluru', PIN 560025", audited.Detail, StringComparison.Ordinal);
+        using var resent = await fixture.RetryAsync(noAddress.ClientOrderId, fix, key);
+        Assert.Equal(await retry.Content.ReadAsStringAsync(), await resent.Content.ReadAsStringAsync());
+        Assert.Single(await fixture.AuditAsync("einvoice.retry"), e => e.Detail.Contains(noAddress.BillNo, StringComparison.Ordinal));
         using var again = await fixture.RetryAsync(noAddress.ClientOrderId, null);
         await Responses.ExpectProblemAsync(again, HttpStatusCode.Conflict, fixture.Hq);
     }

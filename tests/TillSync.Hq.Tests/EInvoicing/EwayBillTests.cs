@@ -1,11 +1,13 @@
 // Proves e-way bills by IRN: a registered B2B invoice above ₹50,000 gets one from the real IRP simulator when a manager
 // gives the transport details, asking again answers the same e-way bill (never a second), the IRP then refuses to cancel
 // the invoice (2230, an active e-way bill), and bad requests — small bills, missing vehicle, unregistered bills, a till
-// token — are refused with a problem and change nothing.
+// token — are refused with a problem and change nothing; with its answer dropped by a fault proxy, a retry with the same
+// Idempotency-Key replays the first answer and raises nothing again.
 using System.Net;
 using System.Net.Http.Json;
 using TillSync.Contracts;
 using TillSync.Contracts.EInvoicing;
+using TillSync.Contracts.Idempotency;
 using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.EInvoicing;
@@ -35,6 +37,30 @@ public sealed class EwayBillTests(EInvoiceFixture fixture) : IClassFixture<EInvo
         var atIrp = await irp.GetByIrnAsync(bill.Irn);
         Assert.Equal(first.EwbNo, atIrp.Data!.EwbNo);
         Assert.True((await irp.CancelAsync(bill.Irn)).HasError(Core.EInvoicing.IrpErrorCodes.ActiveEwayBill));
+    }
+
+    [Fact]
+    public async Task EwayBill_AnswerDroppedThenRetriedWithTheSameKey_RaisedOnceAndTheFirstAnswerReplayed()
+    {
+        var till = await fixture.EnrolTillAsync();
+        var order = till.Orders.Next([OrderFactory.Line("GOLD-COIN-1G", 9)], EInvoiceFixture.Buyer);
+        await till.SyncOneAsync(order);
+        Assert.Equal("registered", Assert.Single(await fixture.SettledAsync(till.TillId, 1)).Status);
+        await using var proxy = FaultProxy.Start(fixture.Hq.BaseAddress);
+        var path = $"/api/v1/einvoices/{order.ClientOrderId}/eway-bill";
+        var key = IdempotencyKey.New();
+
+        proxy.DropResponses(1, path);
+        await Assert.ThrowsAsync<HttpRequestException>(() => RaiseAsync(order.ClientOrderId, Lorry, key: key, through: proxy.Address));
+        var dropped = Assert.Single(proxy.Exchanges, e => e.Dropped);
+        using var retry = await RaiseAsync(order.ClientOrderId, Lorry, key: key, through: proxy.Address);
+
+        Assert.Equal(200, dropped.StatusCode);
+        Assert.Equal(dropped.ResponseBody, await retry.Content.ReadAsStringAsync());
+        Assert.Equal(["true"], retry.Headers.GetValues(IdempotencyKey.ReplayedHeaderName));
+        var raised = System.Text.Json.JsonSerializer.Deserialize(dropped.ResponseBody, Json.EwayBillView)!;
+        Assert.Equal(raised.EwbNo, (await fixture.FindAsync(order.ClientOrderId))!.EwbNo);
+        Assert.Single(await fixture.AuditAsync("einvoice.eway_bill"), e => e.Detail.Contains(order.BillNo, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -84,9 +110,19 @@ public sealed class EwayBillTests(EInvoiceFixture fixture) : IClassFixture<EInvo
 
     private static TillSyncJsonContext Json => TillSyncJsonContext.Default;
 
-    private async Task<HttpResponseMessage> RaiseAsync(Guid clientOrderId, EwayBillOrder order, string? token = null)
+    private async Task<HttpResponseMessage> RaiseAsync(Guid clientOrderId, EwayBillOrder order, string? token = null, string? key = null, Uri? through = null)
     {
-        using var client = fixture.Hq.CreateClient(token ?? fixture.Hq.AdminToken);
-        return await client.PostAsync(new Uri($"/api/v1/einvoices/{clientOrderId}/eway-bill", UriKind.Relative), JsonContent.Create(order, Json.EwayBillOrder));
+        using var client = fixture.Hq.CreateIsolatedClient(token ?? fixture.Hq.AdminToken);
+        client.BaseAddress = through ?? client.BaseAddress;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/einvoices/{clientOrderId}/eway-bill", UriKind.Relative))
+        {
+            Content = JsonContent.Create(order, Json.EwayBillOrder),
+        };
+        if (key is not null)
+        {
+            request.Headers.Add(IdempotencyKey.HeaderName, IdempotencyKey.HeaderValue(key));
+        }
+
+        return await client.SendAsync(request);
     }
 }

@@ -24,7 +24,7 @@ public sealed class StockAdjustmentTests(HqFixture fixture) : IClassFixture<HqFi
         Assert.All(history.Skip(1), m => Assert.Equal(adjustment.AdjustmentId, m.AdjustmentId));
     }
 
-    public static TheoryData<string> BadAdjustments => ["no_reason", "blank_reason", "qty_zero", "unknown_sku", "four_decimals", "no_lines"];
+    public static TheoryData<string> BadAdjustments => ["no_reason", "blank_reason", "qty_zero", "unknown_sku", "four_decimals", "no_lines", "reason_with_line_break"];
 
     [Theory]
     [MemberData(nameof(BadAdjustments))]
@@ -40,6 +40,7 @@ public sealed class StockAdjustmentTests(HqFixture fixture) : IClassFixture<HqFi
             "unknown_sku" => new StockAdjustmentRequest([line, new StockAdjustmentLine("NO-SUCH-SKU", 1)], "x"),
             "four_decimals" => new StockAdjustmentRequest([line with { Qty = 0.0001m }], "x"),
             "no_lines" => new StockAdjustmentRequest([], "x"),
+            "reason_with_line_break" => new StockAdjustmentRequest([line], "damaged\nFAKE AUDIT LINE"),
             _ => throw new ArgumentOutOfRangeException(nameof(defect), defect, null),
         };
 

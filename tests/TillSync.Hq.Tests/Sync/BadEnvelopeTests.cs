@@ -1,5 +1,5 @@
-// Proves that a sync body HQ cannot accept is refused whole with the documented status and a problem+json detail,
-// stores nothing (orders, stock, nextSeq unchanged), and leaves HQ healthy and the till able to sync next.
+// Proves that a sync body HQ cannot accept is refused whole with the documented status and a problem+json detail that
+// names no .NET type, stores nothing (orders, stock, nextSeq unchanged), and leaves HQ healthy and the till able to sync next.
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -258,6 +258,8 @@ public sealed class BadEnvelopeTests(HqFixture fixture) : IClassFixture<HqFixtur
 
         var detail = await Responses.ExpectProblemAsync(response, expected, fixture.Hq);
         Assert.False(string.IsNullOrWhiteSpace(detail), why);
+        // The detail is for the client: what to change, never how HQ is built.
+        Assert.DoesNotMatch(@"\b(System|TillSync|Microsoft)\.[A-Z]|`1", detail);
         await HqState.AssertUnchangedAsync(till, before);
         foreach (var order in batch ?? [])
         {

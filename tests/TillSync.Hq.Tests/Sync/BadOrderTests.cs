@@ -66,6 +66,8 @@ public sealed class BadOrderTests(HqFixture fixture) : IClassFixture<HqFixture>
             (t, _, s) => Make(t, s, [Line("GHEE-1L", 1)], HqScenario.B2BIntraState with { Gstin = "29AAACR5055K1Z4" })),
         ["customer_phone"] = ([SyncReasons.InvalidCustomer],
             (t, _, s) => Make(t, s, [Line("GHEE-1L", 1)], new CustomerDto("12345", null, "Asha", null))),
+        ["customer_name_control_character"] = ([SyncReasons.InvalidCustomer],
+            (t, _, s) => Make(t, s, [Line("GHEE-1L", 1)], new CustomerDto("9876543210", null, "Asha\u0000\u001b[8m", null))),
         ["customer_place_of_supply"] = ([SyncReasons.InvalidCustomer],
             (t, _, s) => Make(t, s, [Line("GHEE-1L", 1)], HqScenario.B2BInterState with { PlaceOfSupply = "99" })),
         ["created_before_gst"] = ([SyncReasons.InvalidCreatedAt],

@@ -2,6 +2,7 @@
 // HttpRequestException), which it did not catch, so the agent died and the till stopped. A real till process is
 // woken again and again behind a link that accepts and resets every connection.
 using TillSync.Till.Sales;
+using TillSync.Testing;
 using TillSync.Till.Tests.Harness;
 
 namespace TillSync.Till.Tests.Regressions;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using TillSync.Contracts;
 using TillSync.Contracts.Sync;
 using TillSync.Till.Receipts;
+using TillSync.Testing;
 using TillSync.Till.Tests.Harness;
 using Xunit.Abstractions;
 

@@ -2,6 +2,7 @@
 // commit order. Runs the till in-process on a FakeTimeProvider that starts three days back; the link is black-holed.
 using Microsoft.Extensions.Time.Testing;
 using TillSync.Till.Receipts;
+using TillSync.Testing;
 using TillSync.Till.Tests.Harness;
 using Xunit.Abstractions;
 

@@ -7,7 +7,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace TillSync.Till.Tests.Harness;
+namespace TillSync.Testing;
 
 /// <summary>What the proxy does with a new connection.</summary>
 public enum LinkMode

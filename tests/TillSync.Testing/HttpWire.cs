@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
-namespace TillSync.Till.Tests.Harness;
+namespace TillSync.Testing;
 
 /// <summary>Reads and rewrites HTTP/1.1 messages on raw sockets.</summary>
 public static class HttpWire

@@ -1,0 +1,67 @@
+// Proves HQ's e-invoices page retries a parked bill idempotently: its Retry sends an Idempotency-Key, and when the first
+// answer is lost (Playwright lets the request reach HQ, then fails it for the page) the manager's second click sends the
+// same key, so HQ replays its answer instead of applying the retry twice. Real HQ and IRP processes, Debian chromium.
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using TillSync.Browser.Tests.Harness;
+using TillSync.Contracts;
+using TillSync.Contracts.Sync;
+using TillSync.Testing;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace TillSync.Browser.Tests;
+
+[Collection(CashierPageSuite.Name)]
+public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Retry_AnswerLostThenClickedAgain_SendsTheSameKeyAndIsAppliedOnce()
+    {
+        await using var irp = await IrpProcess.StartAsync();
+        await using var session = await CashierSession.StartAsync(browser, output, nameof(Retry_AnswerLostThenClickedAgain_SendsTheSameKeyAndIsAppliedOnce), irp.BaseAddress);
+        var till = await session.Hq.EnrolTillAsync("Counter E");
+        var ghee = Shop.Product("GHEE-1L");
+        // A B2B buyer without an address: HQ parks the e-invoice for a manager.
+        var order = new OrderFactory(till.BillPrefix).Build(1, [new OrderLineDto(ghee.Sku, 1, ghee.PricePaise, 0, ghee.GstRateBp)], Shop.B2BBuyer);
+        await session.Hq.SyncAsTillAsync(till.Token, [order]);
+        await Poll.UntilAsync(() => session.Hq.EInvoiceAsync(order.ClientOrderId), e => e.Status == "failed", TimeSpan.FromSeconds(60),
+            e => $"e-invoice {e.Status}: {e.LastError}");
+
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var keys = new List<string>();
+        await page.RouteAsync("**/api/v1/einvoices/*/retry", async route =>
+        {
+            keys.Add(route.Request.Headers.TryGetValue("idempotency-key", out var key) ? key : "(none)");
+            if (keys.Count == 1)
+            {
+                await route.FetchAsync(); // HQ applies the retry; its answer never reaches the page.
+                await route.AbortAsync("connectionreset");
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        await page.GotoAsync(new Uri(session.Hq.Address, "/einvoices").ToString());
+        await page.GetByPlaceholder("Manager token").FillAsync(session.Hq.AdminToken);
+        await page.GetByPlaceholder("Manager token").PressAsync("Enter");
+        var row = page.Locator($"tr[data-order='{order.ClientOrderId}']");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        await Expect(page.Locator("#error")).ToContainTextAsync("Retry failed");
+        await Poll.UntilAsync(() => Task.FromResult(keys.Count), n => n == 1, TimeSpan.FromSeconds(10), n => $"{n} retries sent");
+        // The retry was applied; the page may show the bill pending again or parked again by the worker. Click again.
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Retry" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        await Poll.UntilAsync(() => Task.FromResult(keys.Count), n => n == 2, TimeSpan.FromSeconds(10), n => $"{n} retries sent");
+
+        Assert.Matches("^\"[0-9a-f]{32}\"$", keys[0]);
+        Assert.Equal(keys[0], keys[1]);
+        using var api = new HttpClient { BaseAddress = session.Hq.Address };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", session.Hq.AdminToken);
+        var audit = (await api.GetFromJsonAsync("/api/v1/audit?action=einvoice.retry", TillSyncJsonContext.Default.AuditPage))!;
+        Assert.Single(audit.Entries, e => e.Detail.Contains(order.BillNo, StringComparison.Ordinal));
+    }
+}
