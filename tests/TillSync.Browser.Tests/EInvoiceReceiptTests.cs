@@ -18,10 +18,10 @@ namespace TillSync.Browser.Tests;
 [Collection(CashierPageSuite.Name)]
 public sealed class EInvoiceReceiptTests(BrowserFixture browser, ITestOutputHelper output)
 {
-    private static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SyncTimeout = Patience.Exchanges;
 
     // Registration waits for a sync, the worker and the till's next poll of the updates feed (a 15 s heartbeat).
-    private static readonly TimeSpan IrnTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan IrnTimeout = Patience.Exchanges + TimeSpan.FromMinutes(1);
 
     // The receipt prints the code 40 mm wide; a CSS pixel is 1/96 inch.
     private const double QrPrintCssPixels = 40 / 25.4 * 96;

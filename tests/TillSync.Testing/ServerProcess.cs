@@ -9,9 +9,8 @@ namespace TillSync.Testing;
 /// <summary>One running <c>tillsync</c> process. Dispose releases the handle; <see cref="KillHard"/> ends it.</summary>
 public sealed class ServerProcess : IDisposable
 {
-    // A bound for a start that hangs, not a measure of how fast a start is: on a busy machine, with the other test
-    // projects starting processes of their own, a start took over 30 s. A process that exits fails at once.
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    // A process that exits before it listens fails at once; this bounds only a start that hangs.
+    private static readonly TimeSpan StartTimeout = Patience.ProcessStart;
 
     private readonly Process process;
     private readonly ServerOutput output;

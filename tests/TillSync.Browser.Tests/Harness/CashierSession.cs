@@ -61,7 +61,7 @@ public sealed class CashierSession : IAsyncDisposable
                 Locale = "en-IN",
                 TimezoneId = "Asia/Kolkata",
             });
-            context.SetDefaultTimeout(15_000);
+            context.SetDefaultTimeout(BrowserFixture.PageStepTimeoutMs);
             var page = await context.NewPageAsync();
             var session = new CashierSession(hq, hqDataDir, enrolment, till, context, new CashierPage(page, till.Address), output,
                 Artifacts.FolderFor(testName));

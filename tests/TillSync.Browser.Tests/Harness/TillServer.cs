@@ -1,6 +1,7 @@
 // A real `tillsync till` pointed at an HQ, with a short sync backoff so that it notices HQ coming back within
 // seconds; waits until the till holds a catalogue snapshot, since the cashier page sells from it.
 using System.Text.Json;
+using TillSync.Testing;
 using Xunit.Sdk;
 
 namespace TillSync.Browser.Tests.Harness;
@@ -8,7 +9,7 @@ namespace TillSync.Browser.Tests.Harness;
 /// <summary>One till process with its data dir. Dispose kills it and deletes the data dir.</summary>
 public sealed class TillServer : IDisposable
 {
-    private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan SnapshotTimeout = Patience.Exchanges;
 
     private readonly ServerProcess process;
     private readonly string dataDir;

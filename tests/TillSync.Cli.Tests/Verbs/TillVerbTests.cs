@@ -49,8 +49,17 @@ public sealed class TillVerbTests
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(Patience.ProcessStart);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"tillsync {string.Join(' ', arguments)} did not exit within {Patience.ProcessStart.TotalMinutes} min.");
+        }
+
         return (process.ExitCode, await output + await error);
     }
 }
