@@ -2,6 +2,7 @@
 // warns "offline for N h" once a till has been silent: the browser's clock is moved three hours on with Playwright.
 using Microsoft.Playwright;
 using TillSync.Browser.Tests.Harness;
+using TillSync.Testing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,7 +15,7 @@ public sealed class FleetPageTests(BrowserFixture browser, ITestOutputHelper out
     public async Task Fleet_TillOnlineThenSilentForThreeHours_ShowsOnlineThenOfflineWarning()
     {
         await using var session = await CashierSession.StartAsync(browser, output, nameof(Fleet_TillOnlineThenSilentForThreeHours_ShowsOnlineThenOfflineWarning));
-        await session.Cashier.WaitForSyncStateAsync("online", TimeSpan.FromSeconds(30));
+        await session.Cashier.WaitForSyncStateAsync("online", Patience.Exchanges);
         await using var context = await browser.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = DateTime.UtcNow });

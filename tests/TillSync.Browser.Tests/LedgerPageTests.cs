@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using Microsoft.Playwright;
 using TillSync.Browser.Tests.Harness;
 using TillSync.Contracts.Accounting;
+using TillSync.Testing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -21,10 +22,10 @@ public sealed class LedgerPageTests(BrowserFixture browser, ITestOutputHelper ou
         var cashier = session.Cashier;
         await session.RunAsync(async () =>
         {
-            await cashier.WaitForSyncStateAsync("online", TimeSpan.FromSeconds(30));
+            await cashier.WaitForSyncStateAsync("online", Patience.Exchanges);
             await cashier.SellForCashAsync(("RICE-5KG", "RICE-5KG", "1"), ("SOAP-125G", "SOAP-125G", "1"), ("SOAP-125G", "SOAP-125G", "2"));
             await cashier.SellForCashAsync(("GHEE-1L", "GHEE-1L", "1"));
-            await cashier.WaitForQueueDepthAsync(0, TimeSpan.FromSeconds(30));
+            await cashier.WaitForQueueDepthAsync(0, Patience.Exchanges);
         });
         using var api = new HttpClient { BaseAddress = session.Hq.Address };
         api.DefaultRequestHeaders.Authorization = new("Bearer", session.Hq.AdminToken);

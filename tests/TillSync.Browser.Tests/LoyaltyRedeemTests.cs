@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using TillSync.Browser.Tests.Harness;
+using TillSync.Testing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,7 +14,7 @@ namespace TillSync.Browser.Tests;
 [Collection(CashierPageSuite.Name)]
 public sealed partial class LoyaltyRedeemTests(BrowserFixture browser, ITestOutputHelper output)
 {
-    private static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SyncTimeout = Patience.Exchanges;
     private const string Phone = "9812345678";
 
     [Fact]

@@ -1,6 +1,7 @@
 // Proves the till keeps selling through the page when HQ goes away, says so in the status bar, and drains its queue
 // to HQ in till-sequence order once HQ is back: real HQ killed with SIGKILL and restarted on the same port and data.
 using TillSync.Browser.Tests.Harness;
+using TillSync.Testing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -9,7 +10,7 @@ namespace TillSync.Browser.Tests;
 [Collection(CashierPageSuite.Name)]
 public sealed class OfflineSaleTests(BrowserFixture browser, ITestOutputHelper output)
 {
-    private static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SyncTimeout = Patience.Exchanges;
 
     [Fact]
     public async Task HqDown_FiveSalesWait_ThenAllEightReachHqInTillSeqOrder()

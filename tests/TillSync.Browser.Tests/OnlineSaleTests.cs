@@ -1,6 +1,7 @@
 // Proves that a cashier can sell online through the page: a three-item cart with a split cash + card tender reaches
 // HQ as one order with both payments, a B2B bill prints "IRN pending", and a past receipt reprints marked REPRINT.
 using TillSync.Browser.Tests.Harness;
+using TillSync.Testing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -9,7 +10,7 @@ namespace TillSync.Browser.Tests;
 [Collection(CashierPageSuite.Name)]
 public sealed class OnlineSaleTests(BrowserFixture browser, ITestOutputHelper output)
 {
-    private static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SyncTimeout = Patience.Exchanges;
 
     [Fact]
     public async Task SplitTender_ThreeItemsCashAndCard_HqHasTheOrderWithBothPayments()

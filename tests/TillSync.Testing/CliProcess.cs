@@ -8,7 +8,7 @@ namespace TillSync.Testing;
 /// <summary>One run of <c>tillsync ARGUMENTS…</c> to its exit.</summary>
 public static class CliProcess
 {
-    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ExitTimeout = Patience.ProcessStart;
 
     /// <summary>Runs <c>tillsync <paramref name="arguments"/></c> with no inherited <c>TILLSYNC_*</c> setting except those in
     /// <paramref name="environment"/>; returns its exit code and what it wrote to stdout and stderr.</summary>
@@ -25,7 +25,7 @@ public static class CliProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"tillsync {string.Join(' ', arguments)} did not exit within {ExitTimeout.TotalSeconds} s.");
+            throw new TimeoutException($"tillsync {string.Join(' ', arguments)} did not exit within {ExitTimeout.TotalMinutes} min.");
         }
 
         return (process.ExitCode, await output + await error);

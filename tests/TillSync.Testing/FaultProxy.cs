@@ -57,6 +57,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private TimeSpan latency;
     private string dropPathPrefix = "";
     private long nextConnectionId;
+    private int resetByMode;
 
     private FaultProxy(Uri upstream)
     {
@@ -107,6 +108,9 @@ public sealed class FaultProxy : IAsyncDisposable
 
     /// <summary>Answers HQ gave that the till never received.</summary>
     public int DroppedCount => exchanges.Count(e => e.Dropped);
+
+    /// <summary>Connections reset on arrival in <see cref="LinkMode.Reset"/>.</summary>
+    public int ResetCount => Volatile.Read(ref resetByMode);
 
     /// <summary>Listens on a free loopback port and forwards to <paramref name="upstream"/>.</summary>
     public static FaultProxy Start(Uri upstream) => new(upstream);
@@ -239,8 +243,12 @@ public sealed class FaultProxy : IAsyncDisposable
     {
         switch (Mode)
         {
-            case LinkMode.Refuse or LinkMode.Reset:
+            case LinkMode.Refuse:
                 Reset(client);
+                return;
+            case LinkMode.Reset:
+                Reset(client);
+                Interlocked.Increment(ref resetByMode);
                 return;
             case LinkMode.Blackhole:
                 await HoldAsync(client);

@@ -159,7 +159,7 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
     private void Configure(HttpClient client, string? bearerToken)
     {
         client.BaseAddress = BaseAddress;
-        client.Timeout = TimeSpan.FromSeconds(60);
+        client.Timeout = Patience.Request;
         if (bearerToken is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);

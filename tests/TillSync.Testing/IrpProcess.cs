@@ -44,7 +44,7 @@ public sealed class IrpProcess : IServerOutput, IAsyncDisposable
     }
 
     /// <summary>A client calling as <paramref name="gstin"/> (the <c>gstin</c> header), with the given timeout.</summary>
-    public IrpClient Client(string gstin, TimeSpan? timeout = null) => new(BaseAddress, gstin, timeout ?? TimeSpan.FromSeconds(30), this);
+    public IrpClient Client(string gstin, TimeSpan? timeout = null) => new(BaseAddress, gstin, timeout ?? Patience.Request, this);
 
     /// <summary>SIGKILL, then a new process on the same data dir.</summary>
     public async Task RestartAsync()

@@ -97,7 +97,7 @@ public static partial class LoyaltyCalls
     {
         var line = await Eventually.UntilAsync(
             () => Task.FromResult(hq.Output(2_000).Split('\n').LastOrDefault(l => l.Contains($"request {requestId:D}", StringComparison.Ordinal))),
-            l => l is not null, TimeSpan.FromSeconds(10), $"HQ to log the code of request {requestId}", hq);
+            l => l is not null, Patience.Exchanges, $"HQ to log the code of request {requestId}", hq);
         return CodePattern().Match(line!).Groups[1].Value;
     }
 

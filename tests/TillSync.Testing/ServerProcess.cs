@@ -8,7 +8,8 @@ namespace TillSync.Testing;
 /// <summary>One running <c>tillsync</c> process. Dispose releases the handle; <see cref="KillHard"/> ends it.</summary>
 public sealed class ServerProcess : IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    // A process that exits before it listens fails at once; this bounds only a start that hangs.
+    private static readonly TimeSpan StartTimeout = Patience.ProcessStart;
 
     private readonly Process process;
     private readonly ServerOutput output;

@@ -23,7 +23,7 @@ public sealed class TillApi : IDisposable
     /// <summary>A client of the till at <paramref name="baseAddress"/>; failures show <paramref name="server"/>'s output.</summary>
     public TillApi(Uri baseAddress, IServerOutput server)
     {
-        http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http = new HttpClient { BaseAddress = baseAddress, Timeout = Patience.Request };
         this.server = server;
     }
 
@@ -124,7 +124,7 @@ public sealed class TillApi : IDisposable
     /// <summary>Polls <c>GET /api/status</c> until <paramref name="done"/> holds.</summary>
     public Task<TillStatusView> WaitStatusAsync(
         Func<TillStatusView, bool> done, string what, TimeSpan? timeout = null, Func<Task>? betweenPolls = null) =>
-        Eventually.UntilAsync(StatusAsync, done, timeout ?? TimeSpan.FromSeconds(30), what, server, betweenPolls);
+        Eventually.UntilAsync(StatusAsync, done, timeout ?? Patience.Exchanges, what, server, betweenPolls);
 
     /// <summary>The JSON the till's API uses.</summary>
     public static JsonSerializerOptions JsonOptions => Json.Options;

@@ -1,6 +1,7 @@
 // One headless Chromium for the whole suite: Debian's own build, driven by Playwright over CDP. Playwright never
 // downloads a browser here; without Debian's chromium the suite fails at once and says how to install it.
 using Microsoft.Playwright;
+using TillSync.Testing;
 
 namespace TillSync.Browser.Tests.Harness;
 
@@ -20,6 +21,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,LocalNetworkAccessChecks",
     ];
 
+    /// <summary>The bound of one page action or assertion, in milliseconds: a broken page fails within a minute rather
+    /// than hang the run, and a busy machine, where one step of the page can take many seconds, passes.</summary>
+    public const float PageStepTimeoutMs = 60_000;
+
     private IPlaywright? playwright;
     private IBrowser? browser;
 
@@ -28,15 +33,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var executable = ChromiumPath();
-        // Every action and assertion has a bound, so a broken page fails in seconds rather than hanging the run.
-        Assertions.SetDefaultExpectTimeout(10_000);
+        Assertions.SetDefaultExpectTimeout(PageStepTimeoutMs);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = executable,
             Headless = true,
             Args = ChromiumArgs,
-            Timeout = 30_000,
+            Timeout = (float)Patience.ProcessStart.TotalMilliseconds,
         });
     }
 

@@ -42,9 +42,9 @@ public sealed class CashierSession : IAsyncDisposable
     public string ScreenshotFolder { get; }
 
     /// <summary>Starts HQ (shop set up; registering e-invoices with <paramref name="irpUrl"/> when given), enrols and
-    /// starts a till, and opens the cashier page, drawn at <paramref name="deviceScaleFactor"/> device pixels per CSS pixel.</summary>
+    /// starts a till, and opens the cashier page.</summary>
     public static async Task<CashierSession> StartAsync(
-        BrowserFixture browser, ITestOutputHelper output, string testName, Uri? irpUrl = null, float deviceScaleFactor = 1)
+        BrowserFixture browser, ITestOutputHelper output, string testName, Uri? irpUrl = null)
     {
         var hqDataDir = TempDirs.Create("hq");
         HqServer? hq = null;
@@ -61,9 +61,8 @@ public sealed class CashierSession : IAsyncDisposable
                 ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
                 Locale = "en-IN",
                 TimezoneId = "Asia/Kolkata",
-                DeviceScaleFactor = deviceScaleFactor,
             });
-            context.SetDefaultTimeout(15_000);
+            context.SetDefaultTimeout(BrowserFixture.PageStepTimeoutMs);
             var page = await context.NewPageAsync();
             var session = new CashierSession(hq, hqDataDir, enrolment, till, context, new CashierPage(page, till.Address), output,
                 Artifacts.FolderFor(testName));

@@ -13,6 +13,7 @@ using TillSync.Contracts.Orders;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
+using TillSync.Testing;
 using Xunit.Sdk;
 
 namespace TillSync.Browser.Tests.Harness;
@@ -31,7 +32,7 @@ public sealed class HqServer : IDisposable
         DataDir = dataDir;
         AdminToken = adminToken;
         Address = address;
-        manager = new HttpClient(new TillSync.Testing.IdempotencyKeys()) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        manager = new HttpClient(new IdempotencyKeys()) { BaseAddress = address, Timeout = Patience.Request };
         manager.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
     }
 

@@ -1,7 +1,7 @@
 // A real `tillsync till` pointed at an HQ, with a short sync backoff so that it notices HQ coming back within
 // seconds; waits until the till holds a catalogue snapshot, since the cashier page sells from it.
-using System.Diagnostics;
 using System.Text.Json;
+using TillSync.Testing;
 using Xunit.Sdk;
 
 namespace TillSync.Browser.Tests.Harness;
@@ -9,7 +9,7 @@ namespace TillSync.Browser.Tests.Harness;
 /// <summary>One till process with its data dir. Dispose kills it and deletes the data dir.</summary>
 public sealed class TillServer : IDisposable
 {
-    private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SnapshotTimeout = Patience.Exchanges;
 
     private readonly ServerProcess process;
     private readonly string dataDir;
@@ -65,28 +65,35 @@ public sealed class TillServer : IDisposable
 
     private async Task WaitForSnapshotAsync()
     {
-        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
+        // Only the deadline bounds the wait, not each request: on a busy machine a till that has just started can take
+        // longer than any per-request timeout to answer its first request (JIT, opening its database).
+        using var client = new HttpClient { BaseAddress = Address, Timeout = Timeout.InfiniteTimeSpan };
+        using var deadline = new CancellationTokenSource(SnapshotTimeout);
         var last = "";
-        while (clock.Elapsed < SnapshotTimeout)
+        try
         {
-            try
+            while (true)
             {
-                last = await client.GetStringAsync(new Uri("/api/status", UriKind.Relative));
-                using var status = JsonDocument.Parse(last);
-                if (status.RootElement.TryGetProperty("snapshotTakenAt", out var taken) && taken.ValueKind == JsonValueKind.String)
+                try
                 {
-                    return;
+                    last = await client.GetStringAsync(new Uri("/api/status", UriKind.Relative), deadline.Token);
+                    using var status = JsonDocument.Parse(last);
+                    if (status.RootElement.TryGetProperty("snapshotTakenAt", out var taken) && taken.ValueKind == JsonValueKind.String)
+                    {
+                        return;
+                    }
                 }
-            }
-            catch (HttpRequestException e)
-            {
-                last = e.Message;
-            }
+                catch (HttpRequestException e)
+                {
+                    last = e.Message;
+                }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
+                await Task.Delay(TimeSpan.FromMilliseconds(200), deadline.Token);
+            }
         }
-
-        throw new XunitException($"The till took no catalogue snapshot within {SnapshotTimeout.TotalSeconds} s. Last /api/status: {last}\n--- till output ---\n{Output()}");
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            throw new XunitException($"The till took no catalogue snapshot within {SnapshotTimeout.TotalSeconds} s. Last /api/status: {last}\n--- till output ---\n{Output()}");
+        }
     }
 }

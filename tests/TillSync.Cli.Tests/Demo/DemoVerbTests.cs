@@ -14,7 +14,8 @@ namespace TillSync.Cli.Tests.Demo;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")] // Unix file modes
 public sealed partial class DemoVerbTests : IDisposable
 {
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
+    // Bounds a demo that hangs: on a busy machine, seeding HQ and starting two tills and the IRP took over a minute.
+    private static readonly TimeSpan StepTimeout = Patience.ProcessStart;
     private readonly string _data = Path.Combine(Path.GetTempPath(), "tillsync-demo-tests", Guid.CreateVersion7().ToString("N"));
 
     [Fact]
@@ -96,7 +97,16 @@ public sealed partial class DemoVerbTests : IDisposable
 
         var run = new DemoRun(Process.Start(start)!);
         using var timeout = new CancellationTokenSource(StepTimeout);
-        await run.WaitForAsync("Ctrl-C stops everything", timeout.Token);
+        try
+        {
+            await run.WaitForAsync("Ctrl-C stops everything", timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            run.Process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the demo printed no banner within {StepTimeout.TotalMinutes} min:\n{run.Output()}");
+        }
+
         return run;
     }
 

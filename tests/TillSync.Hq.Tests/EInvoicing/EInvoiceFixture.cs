@@ -73,7 +73,7 @@ public sealed class EInvoiceFixture : IAsyncLifetime
     /// <summary>Waits until every bill of <paramref name="tillId"/> has left <c>pending</c> and returns them.</summary>
     public Task<IReadOnlyList<EInvoiceView>> SettledAsync(long tillId, int count, TimeSpan? timeout = null) =>
         Eventually.UntilAsync(() => ListAsync(tillId), bills => bills.Count == count && bills.All(b => b.Status != "pending"),
-            timeout ?? TimeSpan.FromSeconds(60), $"{count} e-invoices of till {tillId} to be registered or parked", Hq);
+            timeout ?? Patience.Exchanges, $"{count} e-invoices of till {tillId} to be registered or parked", Hq);
 
     /// <summary>The audit log's entries of one action, oldest first.</summary>
     public async Task<IReadOnlyList<AuditEntryView>> AuditAsync(string action)

@@ -12,7 +12,7 @@ namespace TillSync.Hq.Tests.Sync;
 public sealed class ConcurrencyTests(HqFixture fixture) : IClassFixture<HqFixture>
 {
     private const int Senders = 16;
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Deadline = Patience.Exchanges;
 
     [Fact]
     public async Task Sync_SameBatchFrom16ConnectionsAtOnce_CommitsEachOrderExactlyOnce()

@@ -79,7 +79,8 @@ public sealed class FaultProxyTests(HqFixture shop) : IClassFixture<HqFixture>
         // Healing resets the held connection; the client may fail or (HttpClient retries a GET on a connection closed
         // before any answer) get through, but it must not hang any longer.
         Assert.NotSame(request, first);
-        var healed = await Task.WhenAny(request, Task.Delay(TimeSpan.FromSeconds(10)));
+        // Shorter than the client's own timeout, which would end a request the proxy kept holding.
+        var healed = await Task.WhenAny(request, Task.Delay(Patience.Exchanges));
         Assert.Same(request, healed);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
     }
@@ -162,5 +163,5 @@ public sealed class FaultProxyTests(HqFixture shop) : IClassFixture<HqFixture>
 
     private static JsonContent SyncBody(OrderDto order) => JsonContent.Create(new SyncRequest([order]), TillSyncJsonContext.Default.SyncRequest);
 
-    private static HttpClient Client(FaultProxy proxy) => new() { BaseAddress = proxy.Address, Timeout = TimeSpan.FromSeconds(30) };
+    private static HttpClient Client(FaultProxy proxy) => new() { BaseAddress = proxy.Address, Timeout = Patience.Request };
 }

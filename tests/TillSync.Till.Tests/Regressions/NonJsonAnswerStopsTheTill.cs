@@ -17,7 +17,7 @@ public sealed class NonJsonAnswerStopsTheTill
 
         shop.Link.SetMode(LinkMode.CaptivePortal);
         await till.Api.SellAsync(Carts.PaidInCash([new CartLine("RICE-5KG", 1)]));
-        var state = await Eventually.UntilAsync(() => LinkStateAsync(till), s => s != "online", TimeSpan.FromSeconds(30),
+        var state = await Eventually.UntilAsync(() => LinkStateAsync(till), s => s != "online", Patience.Exchanges,
             "the till to notice that HQ is not answering", till);
         Assert.True(state == "offline", $"the till is {state}:\n{till.Output(25)}");
         var second = await till.Api.SellAsync(Carts.PaidInCash([new CartLine("RICE-5KG", 2)]));

@@ -58,7 +58,7 @@ public sealed class QueueStuckBehindAFullBatchOfConflicts
 
             // Several heartbeat intervals pass; the sale made after the link returned must reach HQ.
             await Eventually.UntilAsync(
-                async () => (await shop.Manager.FindOrderAsync(next.ClientOrderId))?.Status, s => s == "committed", TimeSpan.FromSeconds(20),
+                async () => (await shop.Manager.FindOrderAsync(next.ClientOrderId))?.Status, s => s == "committed", Patience.Exchanges,
                 $"sale {next.TillSeq}, queued behind {Conflicting} conflicts, to reach HQ", shop.Hq, () =>
                 {
                     time.Advance(SyncAgent.HeartbeatInterval / 5);

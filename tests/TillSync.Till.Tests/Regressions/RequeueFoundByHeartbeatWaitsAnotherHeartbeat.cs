@@ -37,7 +37,7 @@ public sealed class RequeueFoundByHeartbeatWaitsAnotherHeartbeat
 
             // Observed: (orders at HQ, sales queued on the till); (1, 2) means requeued but not resent.
             await Eventually.UntilAsync(
-                async () => ((await shop.HqOrdersAsync()).Count, (await till.Api.StatusAsync()).QueueDepth), o => o == (3, 0), TimeSpan.FromSeconds(10),
+                async () => ((await shop.HqOrdersAsync()).Count, (await till.Api.StatusAsync()).QueueDepth), o => o == (3, 0), Patience.Exchanges,
                 "sales 2 and 3 to be resent right after the heartbeat that requeued them", shop.Hq);
         }
         finally

@@ -80,7 +80,7 @@ public sealed class SaleDurabilityTests(ITestOutputHelper log)
             }
         })).ToList();
         // The kill comes a random moment after the first sale of the burst was acknowledged, so it lands mid-burst.
-        await Eventually.UntilAsync(() => Task.FromResult(Acknowledged()), n => n > 0, TimeSpan.FromSeconds(30), "a first sale of the burst", till);
+        await Eventually.UntilAsync(() => Task.FromResult(Acknowledged()), n => n > 0, Patience.Exchanges, "a first sale of the burst", till);
         await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 250)));
         till.KillHard();
         await stop.CancelAsync();

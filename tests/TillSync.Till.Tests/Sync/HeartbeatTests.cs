@@ -84,7 +84,7 @@ public sealed class HeartbeatTests
         var (syncs, _) = await Eventually.UntilAsync(
             () => Task.FromResult((Syncs: Syncs(),
                 Polls: shop.Link.Exchanges.Count(e => e.Path.StartsWith("/api/v1/till/updates", StringComparison.Ordinal)))),
-            n => n.Syncs >= atLeast && n.Polls >= n.Syncs, TimeSpan.FromSeconds(20), what, shop.Hq, () =>
+            n => n.Syncs >= atLeast && n.Polls >= n.Syncs, Patience.Exchanges, what, shop.Hq, () =>
             {
                 if (Syncs() < atLeast)
                 {
@@ -97,7 +97,7 @@ public sealed class HeartbeatTests
     }
 
     private static Task<TillView> WaitForHqViewAsync(TillScenario shop, FakeTimeProvider time, Func<TillView, bool> done, string what) =>
-        Eventually.UntilAsync(() => shop.Manager.GetTillAsync(shop.Till.TillId), done, TimeSpan.FromSeconds(30), what, shop.Hq, () =>
+        Eventually.UntilAsync(() => shop.Manager.GetTillAsync(shop.Till.TillId), done, Patience.Exchanges, what, shop.Hq, () =>
         {
             time.Advance(TimeSpan.FromSeconds(1));
             return Task.CompletedTask;

@@ -94,7 +94,7 @@ public sealed class SyncResultTests
             var next = await restored.Api.SellAsync(Carts.PaidInCash([new CartLine("SOAP-125G", 2)]));
             Assert.Equal(4, next.TillSeq);
             await Eventually.UntilAsync(
-                async () => (await restored.Api.ReceiptAsync(next.ClientOrderId)).SyncState, s => s == "synced", TimeSpan.FromSeconds(30),
+                async () => (await restored.Api.ReceiptAsync(next.ClientOrderId)).SyncState, s => s == "synced", Patience.Exchanges,
                 "the sale after the conflict to sync", restored, AdvanceOneSecond(time));
             status = await restored.Api.StatusAsync();
             Assert.Equal((1, reused.CreatedAt, 1), (status.QueueDepth, status.OldestUnsyncedAt, status.AttentionCount));
@@ -104,7 +104,7 @@ public sealed class SyncResultTests
 
             // HQ's fleet view shows the sale still waiting on the till, as reported with each contact.
             var view = await Eventually.UntilAsync(
-                () => shop.Manager.GetTillAsync(shop.Till.TillId), t => t.QueueDepth == 1 && t.NextSeq == 5, TimeSpan.FromSeconds(30),
+                () => shop.Manager.GetTillAsync(shop.Till.TillId), t => t.QueueDepth == 1 && t.NextSeq == 5, Patience.Exchanges,
                 "HQ's fleet view to show one sale waiting", shop.Hq, AdvanceOneSecond(time));
             Assert.Equal(reused.CreatedAt, view.OldestUnsyncedAt);
         }

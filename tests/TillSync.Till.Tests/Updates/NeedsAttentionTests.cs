@@ -61,7 +61,7 @@ public sealed class NeedsAttentionTests
         var review = Assert.Single((await shop.Manager.ListReviewsAsync($"tillId={shop.Till.TillId}")).Items);
         // Once the feed has brought HQ's item, the rejected sale still shows once, with its reason.
         var item = Assert.Single(await Eventually.UntilAsync(
-            till.Api.AttentionAsync, items => items.Count == 1 && items[0].ReviewId == review.ReviewId, TimeSpan.FromSeconds(30), "HQ's item to reach the till",
+            till.Api.AttentionAsync, items => items.Count == 1 && items[0].ReviewId == review.ReviewId, Patience.Exchanges, "HQ's item to reach the till",
             shop.Hq, AdvanceOneSecond(time)));
         Assert.Equal((sale.ClientOrderId, "rejected", SyncReasons.InvalidCreatedAt), (item.ClientOrderId, item.Status, item.Reason));
         Assert.Equal(1, (await till.Api.StatusAsync()).AttentionCount);
