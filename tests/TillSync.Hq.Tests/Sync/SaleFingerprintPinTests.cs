@@ -3,6 +3,7 @@
 using System.Text.Json;
 using TillSync.Contracts;
 using TillSync.Core.Orders;
+using TillSync.Hq.Orders;
 
 namespace TillSync.Hq.Tests.Sync;
 
@@ -36,6 +37,6 @@ public sealed class SaleFingerprintPinTests
     {
         var order = JsonSerializer.Deserialize(storedJson, TillSyncJsonContext.Default.OrderDto)!;
 
-        Assert.Equal(fingerprint, OrderFingerprint.Compute(order));
+        Assert.Equal(fingerprint, OrderFingerprint.Compute(OrderMapping.ToCore(order)));
     }
 }
