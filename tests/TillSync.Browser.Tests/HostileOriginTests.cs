@@ -147,8 +147,8 @@ public sealed class HostileOriginTests(BrowserFixture browser, ITestOutputHelper
         var fleet = await context.NewPageAsync();
         await fleet.GotoAsync($"{origin}/fleet");
         Assert.Equal(201, await fleet.EvaluateAsync<int>(
-            "([body, token]) => fetch('/api/v1/stock/receipts', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body }).then(r => r.status)",
-            new[] { StockReceiptJson, hq.AdminToken }));
+            "([body, token, key]) => fetch('/api/v1/stock/receipts', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Idempotency-Key': key }, body }).then(r => r.status)",
+            new[] { StockReceiptJson, hq.AdminToken, Guid.NewGuid().ToString() }));
         Assert.Equal(onHand + 7, await hq.OnHandAsync(ReceivedSku));
     }
 

@@ -95,7 +95,7 @@ public static partial class IdempotentWrites
         }
 
         // The body is read here, once, to fingerprint it; the handler then reads the same bytes.
-        var (body, problem) = await JsonBody.ReadBytesAsync(http.Request, Limits.SyncBodyBytesMax, http.RequestAborted);
+        var (body, problem) = await JsonBody.ReadRawBytesAsync(http.Request, Limits.SyncBodyBytesMax, http.RequestAborted);
         if (body is not { } bytes)
         {
             return problem;

@@ -23,21 +23,31 @@ public static partial class JsonBody
         HttpRequest request, JsonTypeInfo<T> typeInfo, int bodyBytesMax, CancellationToken cancellationToken)
         where T : class
     {
+        var (bytes, problem) = await ReadBytesAsync(request, bodyBytesMax, cancellationToken);
+        return bytes is null ? (null, problem) : Parse(bytes.Value, typeInfo);
+    }
+
+    /// <summary>The body's bytes, when it is JSON and within <paramref name="bodyBytesMax"/>; otherwise the problem to
+    /// answer with (415, 413).</summary>
+    public static async Task<(ReadOnlyMemory<byte>? Bytes, IResult? Problem)> ReadBytesAsync(
+        HttpRequest request, int bodyBytesMax, CancellationToken cancellationToken)
+    {
         if (!IsJson(request.ContentType))
         {
             return (null, Problems.UnsupportedMediaType(
                 $"Send the body as 'Content-Type: application/json'; got '{request.ContentType ?? "none"}'."));
         }
 
-        var (bytes, problem) = await ReadBytesAsync(request, bodyBytesMax, cancellationToken);
-        if (bytes is null)
-        {
-            return (null, problem);
-        }
+        return await ReadRawBytesAsync(request, bodyBytesMax, cancellationToken);
+    }
 
+    /// <summary>JSON <paramref name="bytes"/> as <typeparamref name="T"/>, or the 400 problem naming where it fails.</summary>
+    public static (T? Value, IResult? Problem) Parse<T>(ReadOnlyMemory<byte> bytes, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
         try
         {
-            var value = JsonSerializer.Deserialize(bytes.Value.Span, typeInfo);
+            var value = JsonSerializer.Deserialize(bytes.Span, typeInfo);
             return value is null ? (null, Problems.BadRequest("The body is JSON null; send an object.")) : (value, null);
         }
         catch (JsonException e)
@@ -46,11 +56,11 @@ public static partial class JsonBody
         }
     }
 
-    /// <summary>The body's bytes (at most <paramref name="bodyBytesMax"/>), or the problem to answer with: 413 when it is
+    /// <summary>The body's bytes whatever its content type (at most <paramref name="bodyBytesMax"/>), or the problem to answer with: 413 when it is
     /// larger, 408 when it arrives more slowly than Kestrel's minimum data rate, 400 when the client ends it early. Either
     /// failure happens before anything is stored, so the answer says so, and it is logged as a warning: a slow or broken
     /// client, not a fault of HQ.</summary>
-    public static async Task<(ReadOnlyMemory<byte>? Bytes, IResult? Problem)> ReadBytesAsync(HttpRequest request, int bodyBytesMax, CancellationToken cancellationToken)
+    public static async Task<(ReadOnlyMemory<byte>? Bytes, IResult? Problem)> ReadRawBytesAsync(HttpRequest request, int bodyBytesMax, CancellationToken cancellationToken)
     {
         if (request.ContentLength > bodyBytesMax)
         {
@@ -118,7 +128,8 @@ public static partial class JsonBody
         }
     }
 
-    private static string Describe(JsonException e)
+    /// <summary>A JSON error as a sentence: the path and position it names, without .NET type names.</summary>
+    public static string Describe(JsonException e)
     {
         // System.Text.Json's exceptions name the path ($.orders[3].lines) and position; keep those, drop type names.
         var where = e.Path is null ? "" : $" at {e.Path}";

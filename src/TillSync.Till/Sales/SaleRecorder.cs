@@ -115,7 +115,7 @@ public sealed class SaleRecorder(
         var createdAt = now.ToOffset(BillNumber.IstOffset);
         var order = new OrderDto(ids.NewId(), seq, BillNumber.Format(snapshot.BillPrefix, createdAt, seq), createdAt, lines!, plan.Applied,
             quote.Totals, customer, loyalty.Loyalty);
-        var rejected = OrderRules.Check(order, snapshot.Store.Details.Gstin, snapshot.BillPrefix, now);
+        var rejected = OrderRules.Check(SaleMapping.ToCore(order), snapshot.Store.Details.Gstin, snapshot.BillPrefix, now);
         if (rejected is not null)
         {
             return (null, $"This sale cannot be saved: {rejected.Detail}.");

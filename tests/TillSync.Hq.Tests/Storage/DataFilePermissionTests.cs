@@ -51,7 +51,7 @@ public sealed class DataFilePermissionTests : IAsyncLifetime
 
     private async Task PutStoreAsync(ServerProcess hq)
     {
-        using var http = new HttpClient { BaseAddress = hq.BaseAddress };
+        using var http = new HttpClient(new IdempotencyKeys()) { BaseAddress = hq.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _adminToken);
         using var store = await http.PutAsync(new Uri("/api/v1/store", UriKind.Relative),
             System.Net.Http.Json.JsonContent.Create(HqScenario.Store, TillSync.Contracts.TillSyncJsonContext.Default.StoreDto));
