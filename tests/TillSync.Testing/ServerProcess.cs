@@ -5,7 +5,7 @@ using System.Globalization;
 
 namespace TillSync.Testing;
 
-/// <summary>One running <c>tillsync</c> process. Dispose releases the handle; <see cref="KillHard"/> ends it.</summary>
+/// <summary>One running <c>tillsync</c> process. <see cref="KillHard"/> ends it; so does Dispose, which also releases the handle.</summary>
 public sealed class ServerProcess : IDisposable
 {
     // A process that exits before it listens fails at once; this bounds only a start that hangs.
@@ -92,8 +92,16 @@ public sealed class ServerProcess : IDisposable
     /// <summary>SIGKILL: no shutdown hooks, no flush. Returns once the process is gone.</summary>
     public void KillHard() => Kill(process, output);
 
-    /// <inheritdoc />
-    public void Dispose() => process.Dispose();
+    /// <summary>Kills the process if it still runs (a test's server never outlives the test), then releases the handle.</summary>
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            Kill(process, output);
+        }
+
+        process.Dispose();
+    }
 
     private static void Kill(Process process, ServerOutput output)
     {
