@@ -5,6 +5,8 @@ using TillSync.Core.Ids;
 using TillSync.Till.Catalog;
 using TillSync.Till.Loyalty;
 using TillSync.Till.Outbox;
+using TillSync.Till.Receipts;
+using TillSync.Till.Returns;
 using TillSync.Till.Sales;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
@@ -54,9 +56,15 @@ public static class TillApplication
         services.AddSingleton(new TillDatabase(options.DataDirectory));
         services.AddSingleton<IIdGenerator>(new UuidV7Generator(time, new CryptoRandom()));
         services.AddSingleton<SnapshotStore>();
-        services.AddSingleton<SalesOutbox>();
+        services.AddSingleton(_ => ReceiptKey.LoadOrCreate(options.DataDirectory));
+        services.AddSingleton<DocumentWriter>();
+        services.AddSingleton<DocumentOutbox>();
+        services.AddSingleton<SaleReceipts>();
         services.AddSingleton<HqUpdates>();
         services.AddSingleton<SaleRecorder>();
+        services.AddSingleton<OriginalSales>();
+        services.AddSingleton<ReturnRecorder>();
+        services.AddSingleton<CreditNotes>();
         services.AddSingleton<LoyaltyBalances>();
         services.AddSingleton<LinkState>();
         services.AddSingleton<SyncSignal>();
@@ -74,6 +82,7 @@ public static class TillApplication
         app.MapPageAssets();
         app.MapCashierEndpoints();
         app.MapLoyaltyEndpoints();
+        app.MapReturnEndpoints();
         app.MapGet("/healthz", () => TypedResults.Text("Healthy"));
         return app;
     }
