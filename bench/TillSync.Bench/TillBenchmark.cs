@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using TillSync.Contracts;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;

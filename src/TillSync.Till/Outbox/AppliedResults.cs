@@ -6,5 +6,6 @@ namespace TillSync.Till.Outbox;
 /// <param name="Conflicts">Documents HQ refused as conflicts (they stay queued).</param>
 /// <param name="NotProcessed">Documents HQ did not look at; they go again.</param>
 /// <param name="Requeued">Documents queued again because HQ's <c>nextSeq</c> shows it lost them.</param>
-/// <param name="UnsupportedKinds">Kinds HQ answered <c>unsupported_kind</c> for: HQ must be upgraded before they go.</param>
-public sealed record AppliedResults(int Synced, int Rejected, int Conflicts, int NotProcessed, int Requeued, IReadOnlyList<string> UnsupportedKinds);
+/// <param name="UnsupportedKind">The kind of the first document HQ answered <c>unsupported_kind</c> for (it holds back
+/// everything after it): HQ must be upgraded before it goes. Null when HQ took every kind sent.</param>
+public sealed record AppliedResults(int Synced, int Rejected, int Conflicts, int NotProcessed, int Requeued, string? UnsupportedKind = null);

@@ -83,7 +83,7 @@ public sealed class DocumentOutbox(TillDatabase database)
             "UPDATE documents SET sync_state = @state, sync_reason = @reason, sync_detail = @detail, synced_at = @at WHERE till_seq = @seq", transaction)
             .With("@state", "").With("@reason", null).With("@detail", null).With("@at", StoredTime.Text(now)).With("@seq", 0L);
         int synced = 0, rejected = 0, conflicts = 0, notProcessed = 0;
-        var unsupportedKinds = new SortedSet<string>(StringComparer.Ordinal);
+        string? unsupportedKind = null;
         foreach (var result in results)
         {
             var state = result.Status switch
@@ -96,9 +96,10 @@ public sealed class DocumentOutbox(TillDatabase database)
             if (state is null)
             {
                 notProcessed++;
+                // HQ holds back everything after the first document of a kind it does not know: that one names the kind.
                 if (result.Reason == SyncReasons.UnsupportedKind)
                 {
-                    unsupportedKinds.Add(result.Kind);
+                    unsupportedKind ??= result.Kind;
                 }
 
                 continue;
@@ -118,7 +119,7 @@ public sealed class DocumentOutbox(TillDatabase database)
                 "UPDATE documents SET sync_state = 'pending' WHERE till_seq >= @next AND sync_state IN ('synced', 'rejected', 'conflict')", transaction)
             .With("@next", hqNextSeq).ExecuteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new AppliedResults(synced, rejected, conflicts, notProcessed, requeued, [.. unsupportedKinds]);
+        return new AppliedResults(synced, rejected, conflicts, notProcessed, requeued, unsupportedKind);
     }
 
     /// <summary>The queue's depth and age, and how many documents need attention.</summary>

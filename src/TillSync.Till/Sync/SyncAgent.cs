@@ -137,13 +137,12 @@ public sealed partial class SyncAgent(
     private TimeSpan AfterReply(int sent, AppliedResults applied)
     {
         var now = time.GetUtcNow();
-        if (applied.UnsupportedKinds.Count > 0)
+        if (applied.UnsupportedKind is { } kind)
         {
             // A newer till than HQ: HQ holds the first document of a kind it does not know, and everything after it, until
             // it is upgraded. Nothing the till resends changes that; it shows why and tries again after the backoff.
             var delay = backoff.NextDelay();
-            link.Refused(now, $"HQ must be upgraded: it does not take {string.Join(", ", applied.UnsupportedKinds)} documents yet; "
-                + $"{applied.NotProcessed} wait on this till", now + delay);
+            link.Refused(now, $"HQ must be upgraded: it does not take {kind} documents yet; {applied.NotProcessed} wait on this till", now + delay);
             return delay;
         }
 

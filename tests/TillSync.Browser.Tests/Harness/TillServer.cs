@@ -9,7 +9,7 @@ namespace TillSync.Browser.Tests.Harness;
 /// <summary>One till process with its data dir. Dispose kills it and deletes the data dir.</summary>
 public sealed class TillServer : IDisposable
 {
-    private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromSeconds(60);
 
     private readonly ServerProcess process;
     private readonly string dataDir;
@@ -22,6 +22,9 @@ public sealed class TillServer : IDisposable
 
     /// <summary>The cashier page and the local API.</summary>
     public Uri Address => process.BaseAddress;
+
+    /// <summary>Holds the till's till.db and receipt key.</summary>
+    public string DataDir => dataDir;
 
     /// <summary>Starts the till and waits until it has taken its first catalogue snapshot from HQ.</summary>
     public static async Task<TillServer> StartAsync(Uri hq, string token)
@@ -78,8 +81,9 @@ public sealed class TillServer : IDisposable
                     return;
                 }
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // Not answering yet, or slowly on a busy machine: ask again until the deadline.
                 last = e.Message;
             }
 

@@ -73,15 +73,24 @@ public sealed class LocalTill : IAsyncDisposable
 
     /// <summary>A new database with its schema; with a snapshot whose <c>nextSeq</c> is <paramref name="nextSeq"/>
     /// unless null.</summary>
-    public static async Task<LocalTill> CreateAsync(long? nextSeq = 1)
+    public static async Task<LocalTill> CreateAsync(long? nextSeq = 1, DateTimeOffset? now = null)
     {
-        var till = new LocalTill(TempDirectory.Create("till-local"), new FakeTimeProvider(DateTimeOffset.UtcNow));
-        await till.Database.EnsureSchemaAsync(CancellationToken.None);
+        var till = await OpenAsync(TempDirectory.Create("till-local"), new FakeTimeProvider(now ?? DateTimeOffset.UtcNow));
         if (nextSeq is { } next)
         {
             await till.Snapshots.SaveAsync(Snapshot(next, till.Time.GetUtcNow()), CancellationToken.None);
         }
 
+        return till;
+    }
+
+    /// <summary>The till in <paramref name="dataDir"/>, its schema brought up to date and its stored snapshot loaded, as a
+    /// till starts; dispose deletes the directory.</summary>
+    public static async Task<LocalTill> OpenAsync(string dataDir, FakeTimeProvider time)
+    {
+        var till = new LocalTill(dataDir, time);
+        await till.Database.EnsureSchemaAsync(CancellationToken.None);
+        await till.Snapshots.LoadAsync(CancellationToken.None);
         return till;
     }
 

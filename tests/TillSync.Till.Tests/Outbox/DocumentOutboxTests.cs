@@ -88,7 +88,7 @@ public sealed class DocumentOutboxTests
         var applied = await till.Outbox.ApplyAsync(results, 5, till.Time.GetUtcNow(), CancellationToken.None);
 
         Assert.Equal((2, 1, 1, 2, 0), (applied.Synced, applied.Rejected, applied.Conflicts, applied.NotProcessed, applied.Requeued));
-        Assert.Empty(applied.UnsupportedKinds);
+        Assert.Null(applied.UnsupportedKind);
         var states = (await till.Outbox.RecentAsync(10, null, CancellationToken.None)).OrderBy(s => s.TillSeq).Select(s => s.SyncState);
         Assert.Equal([SyncStates.Synced, SyncStates.Synced, SyncStates.Rejected, SyncStates.Conflict, SyncStates.Pending, SyncStates.Pending], states);
         // The queue is the conflict and the two not processed (pending go first); rejected and conflict need attention.
