@@ -11,6 +11,7 @@ using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
 using TillSync.Core.Orders;
 using TillSync.Core.Tax;
+using TillSync.Till.Sales;
 
 namespace TillSync.Bench;
 
@@ -81,7 +82,7 @@ internal static class IngestBenchmark
                 return new OrderLineDto(string.Create(CultureInfo.InvariantCulture, $"SKU-{n:D3}"), random.Next(1, 4), 1_000 + (n * 137), 0,
                     GstRatesBp[n % 5]);
             }).ToList();
-            var totals = OrderTotals.Compute(lines, SupplyKind.IntraState);
+            var totals = SaleMapping.ToDto(OrderTotals.Compute(SaleMapping.ToCore(lines), SupplyKind.IntraState));
             orders.Add(new OrderDto(Guid.CreateVersion7(), seq, BillNumber.Format(till.BillPrefix, createdAt, seq), createdAt, lines,
                 [new PaymentDto(PaymentMethods.Cash, totals.TotalPaise)], totals));
         }

@@ -14,10 +14,13 @@ internal static class RawFloor
 {
     private const int ParametersPerStatement = 200; // HqDatabase.BulkParametersPerStatement on SQLite
 
-    // The tables and columns HQ's OrderBatch and JournalWriter write, in the order they flush; the filter picks the rows
+    // The tables and columns a sync batch writes (the ledger, the sale kind's rows, the journal), in the order they flush; the filter picks the rows
     // the sync batches wrote (the opening stock receipt's rows are copied untimed).
     private static readonly Table[] Tables =
     [
+        // The ledger of till documents (ADR 0007), written first in each batch by the coordinator.
+        new("till_documents", ["document_id", "kind", "till_id", "till_seq", "store_id", "fingerprint", "status", "number", "committed_at", "flags",
+            "reason", "detail"], "kind = 'sale'", "document_id"),
         new("orders", ["client_order_id", "store_id", "till_id", "till_seq", "bill_no", "status", "reason", "detail", "flags", "fingerprint",
             "created_at", "committed_at", "customer_gstin", "taxable_paise", "cgst_paise", "sgst_paise", "igst_paise", "round_off_paise", "total_paise",
             "body_json", "inter_state"], "1 = 1", "client_order_id"),

@@ -200,7 +200,7 @@ internal static class TillBenchmark
                     var p = snapshot.Products[random.Next(snapshot.Products.Count)];
                     return new OrderLineDto(p.Sku, random.Next(1, 4), p.PricePaise, 0, p.GstRateBp);
                 }).ToList();
-                var totals = OrderTotals.Compute(lines, SupplyKind.IntraState);
+                var totals = SaleMapping.ToDto(OrderTotals.Compute(SaleMapping.ToCore(lines), SupplyKind.IntraState));
                 var createdAt = DateTimeOffset.UtcNow.ToOffset(BillNumber.IstOffset);
                 var order = new OrderDto(ids.NewId(), seq, BillNumber.Format(snapshot.BillPrefix, createdAt, seq), createdAt, lines,
                     [new PaymentDto(PaymentMethods.Cash, totals.TotalPaise)], totals);

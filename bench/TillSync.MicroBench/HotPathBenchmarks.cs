@@ -5,6 +5,7 @@ using TillSync.Contracts;
 using TillSync.Contracts.Sync;
 using TillSync.Core.Orders;
 using TillSync.Core.Tax;
+using TillSync.Hq.Orders;
 
 namespace TillSync.MicroBench;
 
@@ -32,7 +33,7 @@ public class HotPathBenchmarks
                 return new OrderLineDto(string.Create(CultureInfo.InvariantCulture, $"SKU-{n:D3}"), random.Next(1, 4), 1_000 + (n * 137), 0,
                     GstRatesBp[n % 5]);
             }).ToList();
-            var totals = OrderTotals.Compute(lines, SupplyKind.IntraState);
+            var totals = ToDto(OrderTotals.Compute(OrderMapping.ToCore(new OrderDto(Guid.Empty, seq, "", createdAt, lines, [], new(0, 0, 0, 0, 0, 0))).Lines, SupplyKind.IntraState));
             orders.Add(new OrderDto(Guid.CreateVersion7(), seq, BillNumber.Format("T01", createdAt, seq), createdAt, lines,
                 [new PaymentDto(PaymentMethods.Cash, totals.TotalPaise)], totals));
         }
@@ -42,13 +43,14 @@ public class HotPathBenchmarks
         _order = orders[0];
     }
 
-    /// <summary>SHA-256 over the canonical form of one order (HQ computes it for every order of every batch).</summary>
+    /// <summary>One order read as Core's sale and its SHA-256 over the canonical form (HQ does both for every order of
+    /// every batch).</summary>
     [Benchmark]
-    public string FingerprintOneOrder() => OrderFingerprint.Compute(_order);
+    public string FingerprintOneOrder() => OrderFingerprint.Compute(OrderMapping.ToCore(_order));
 
     /// <summary>GST totals of one order's three lines.</summary>
     [Benchmark]
-    public OrderTotalsDto TotalsOneOrder() => OrderTotals.Compute(_order.Lines, SupplyKind.IntraState);
+    public BillTotals TotalsOneOrder() => OrderTotals.Compute(OrderMapping.ToCore(_order).Lines, SupplyKind.IntraState);
 
     /// <summary>Parses a 500-order sync body (what HQ's endpoint does per request).</summary>
     [Benchmark]
@@ -70,4 +72,6 @@ public class HotPathBenchmarks
 
         return length;
     }
+
+    private static OrderTotalsDto ToDto(BillTotals t) => new(t.TaxablePaise, t.CgstPaise, t.SgstPaise, t.IgstPaise, t.RoundOffPaise, t.TotalPaise);
 }

@@ -27,7 +27,7 @@ public sealed class LimitsTests
     [Fact]
     public void Compute_LargestOrderTheRulesAllow_DoesNotOverflow()
     {
-        var line = new Contracts.Sync.OrderLineDto("MAX", Limits.LineQtyMax, Limits.UnitPricePaiseMax, 0, Limits.GstRateBpMax);
+        var line = new TillSync.Core.Orders.OrderLine("MAX", Limits.LineQtyMax, Limits.UnitPricePaiseMax, 0, Limits.GstRateBpMax);
         var lines = Enumerable.Repeat(line, Limits.OrderLinesMax).ToList();
 
         var intra = OrderTotals.Compute(lines, SupplyKind.IntraState);

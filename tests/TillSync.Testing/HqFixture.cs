@@ -26,5 +26,5 @@ public sealed class HqFixture : IAsyncLifetime
     }
 
     /// <summary>A new till of the default store with its own token and sequence.</summary>
-    public Task<TillClient> EnrolTillAsync(string? name = null) => HqScenario.EnrolTillAsync(Hq, name);
+    public Task<TillClient> EnrolTillAsync(string? name = null, SyncVersion version = SyncVersion.V1) => HqScenario.EnrolTillAsync(Hq, name, version);
 }

@@ -55,9 +55,9 @@ public static class HqScenario
     }
 
     /// <summary>Enrols a till with a unique name and returns a client holding its token and an order factory.</summary>
-    public static async Task<TillClient> EnrolTillAsync(HqProcess hq, string? name = null)
+    public static async Task<TillClient> EnrolTillAsync(HqProcess hq, string? name = null, SyncVersion version = SyncVersion.V1)
     {
         var enrolment = await new ManagerClient(hq).EnrolTillAsync(name ?? $"Counter {Guid.CreateVersion7().ToString("N")[^8..]}");
-        return new TillClient(hq, enrolment);
+        return new TillClient(hq, enrolment, version);
     }
 }

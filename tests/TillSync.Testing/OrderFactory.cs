@@ -3,6 +3,7 @@
 using TillSync.Contracts.Catalog;
 using TillSync.Contracts.Sync;
 using TillSync.Core.Orders;
+using TillSync.Till.Sales;
 
 namespace TillSync.Testing;
 
@@ -55,7 +56,7 @@ public sealed class OrderFactory
         Guid? clientOrderId = null)
     {
         var at = createdAt ?? Now();
-        var totals = OrderTotals.Compute(lines, OrderTotals.SupplyKindOf(HqScenario.StoreGstin, customer));
+        var totals = SaleMapping.ToDto(OrderTotals.Compute(SaleMapping.ToCore(lines), OrderTotals.SupplyKindOf(HqScenario.StoreGstin, customer?.PlaceOfSupply)));
         return new OrderDto(
             clientOrderId ?? Guid.CreateVersion7(), tillSeq, BillNumber.Format(billPrefix, at, tillSeq), at,
             lines, SplitPayments(totals.TotalPaise), totals, customer);
@@ -79,7 +80,7 @@ public sealed class OrderFactory
     /// <summary>The same order with other lines: totals recomputed with Core and payments rebalanced to match.</summary>
     public static OrderDto WithLines(OrderDto order, IReadOnlyList<OrderLineDto> lines)
     {
-        var totals = OrderTotals.Compute(lines, OrderTotals.SupplyKindOf(HqScenario.StoreGstin, order.Customer));
+        var totals = SaleMapping.ToDto(OrderTotals.Compute(SaleMapping.ToCore(lines), OrderTotals.SupplyKindOf(HqScenario.StoreGstin, order.Customer?.PlaceOfSupply)));
         return order with { Lines = lines, Totals = totals, Payments = Rebalance(order.Payments, totals.TotalPaise) };
     }
 

@@ -7,13 +7,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TillSync.Contracts;
+using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
 
 namespace TillSync.Testing;
 
 /// <summary>A till's side of the API.</summary>
-public sealed class TillClient(HqProcess hq, TillEnrolmentResult enrolment)
+public sealed class TillClient(HqProcess hq, TillEnrolmentResult enrolment, SyncVersion version = SyncVersion.V1)
 {
     private static TillSyncJsonContext Json => TillSyncJsonContext.Default;
 
@@ -27,6 +28,12 @@ public sealed class TillClient(HqProcess hq, TillEnrolmentResult enrolment)
 
     public string BillPrefix => enrolment.BillPrefix;
 
+    /// <summary>The sync endpoint this till speaks.</summary>
+    public SyncVersion Version => version;
+
+    /// <summary>The path of this till's sync endpoint.</summary>
+    public string SyncPath => version == SyncVersion.V2 ? "/api/v2/sync" : "/api/v1/sync";
+
     /// <summary>Builds this till's orders with contiguous <c>tillSeq</c> from 1.</summary>
     public OrderFactory Orders { get; } = new(enrolment.BillPrefix);
 
@@ -34,9 +41,56 @@ public sealed class TillClient(HqProcess hq, TillEnrolmentResult enrolment)
     public async Task<SyncResponse> SyncAsync(IReadOnlyList<OrderDto> orders)
     {
         var response = await PostSyncAsync(orders);
-        var reply = await Responses.ExpectAsync(response, HttpStatusCode.OK, Json.SyncResponse, hq);
+        await Responses.ExpectStatusAsync(response, HttpStatusCode.OK, hq);
+        var reply = await ReadReplyAsync(response);
         AssertAligned(orders, reply);
         return reply;
+    }
+
+    /// <summary>The sync body of <paramref name="orders"/> for this till's endpoint: v1's orders, or v2's sale documents.</summary>
+    public HttpContent SyncContent(IReadOnlyList<OrderDto> orders) => version == SyncVersion.V2
+        ? JsonContent.Create(new DocumentSyncRequest([.. orders.Select(SaleDocument)]), Json.DocumentSyncRequest)
+        : JsonContent.Create(new SyncRequest(orders), Json.SyncRequest);
+
+    /// <summary>A 200 answer of this till's endpoint in v1's shape; a v2 answer must echo each sale document's kind.</summary>
+    public async Task<SyncResponse> ReadReplyAsync(HttpResponseMessage response)
+    {
+        if (version == SyncVersion.V1)
+        {
+            return (await response.Content.ReadFromJsonAsync(Json.SyncResponse))!;
+        }
+
+        var reply = (await response.Content.ReadFromJsonAsync(Json.DocumentSyncResponse))!;
+        Assert.All(reply.Results, r => Assert.Equal(DocumentKinds.Sale, r.Kind));
+        return new SyncResponse([.. reply.Results.Select(r => new SyncResult(r.DocumentId, r.TillSeq, r.Status, r.Number, r.CommittedAt, r.Replayed,
+            r.Flags, r.Reason, r.ExpectedSeq, r.Detail))], reply.NextSeq);
+    }
+
+    /// <summary>An order as the sale document a v2 till sends.</summary>
+    public static TillDocumentDto SaleDocument(OrderDto order) => new(DocumentKinds.Sale, order.ClientOrderId, order.TillSeq, Sale: order);
+
+    /// <summary>Posts documents to /api/v2/sync and asserts a 200 with one result per document, aligned with the request.</summary>
+    public async Task<DocumentSyncResponse> SyncDocumentsAsync(IReadOnlyList<TillDocumentDto> documents)
+    {
+        using var client = hq.CreateClient(Token);
+        var response = await client.PostAsync("/api/v2/sync", JsonContent.Create(new DocumentSyncRequest(documents), Json.DocumentSyncRequest));
+        var reply = await Responses.ExpectAsync(response, HttpStatusCode.OK, Json.DocumentSyncResponse, hq);
+        Assert.Equal(documents.Count, reply.Results.Count);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            Assert.Equal(documents[i].DocumentId, reply.Results[i].DocumentId);
+            Assert.Equal(documents[i].TillSeq, reply.Results[i].TillSeq);
+            Assert.Equal(documents[i].Kind, reply.Results[i].Kind);
+        }
+
+        return reply;
+    }
+
+    /// <summary>Posts JSON text to /api/v2/sync as <c>application/json</c>.</summary>
+    public async Task<HttpResponseMessage> PostDocumentsJsonAsync(string json)
+    {
+        using var client = hq.CreateClient(Token);
+        return await client.PostAsync("/api/v2/sync", new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json")));
     }
 
     /// <summary>Syncs one order and returns its result.</summary>
@@ -45,7 +99,7 @@ public sealed class TillClient(HqProcess hq, TillEnrolmentResult enrolment)
     public async Task<HttpResponseMessage> PostSyncAsync(IReadOnlyList<OrderDto> orders)
     {
         using var client = hq.CreateClient(Token);
-        return await client.PostAsync("/api/v1/sync", JsonContent.Create(new SyncRequest(orders), Json.SyncRequest));
+        return await client.PostAsync(SyncPath, SyncContent(orders));
     }
 
     /// <summary>Posts any body to /api/v1/sync with this till's token.</summary>

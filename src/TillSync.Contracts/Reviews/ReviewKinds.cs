@@ -15,8 +15,12 @@ public static class ReviewKinds
     /// <summary>An offline burn took a customer's loyalty balance below zero.</summary>
     public const string LoyaltyOverdraft = "loyalty_overdraft";
 
+    /// <summary>A till sent a document it, or HQ, could no longer read (a <c>damaged</c> document): something was sold or
+    /// refunded and its money moved, but its content is lost; acknowledged once settled by hand.</summary>
+    public const string DamagedDocument = "damaged_document";
+
     /// <summary>Every kind.</summary>
-    public static IReadOnlyList<string> All { get; } = [StockShort, RejectedOrder, SyncConflict, LoyaltyOverdraft];
+    public static IReadOnlyList<string> All { get; } = [StockShort, RejectedOrder, SyncConflict, LoyaltyOverdraft, DamagedDocument];
 }
 
 /// <summary>What a manager can decide (docs/reviews.md gives each one's effect on stock).</summary>

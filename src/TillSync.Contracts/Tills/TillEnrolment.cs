@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TillSync.Contracts.Tills;
 
 /// <summary>Enrols a till (<c>POST /api/v1/tills</c>).</summary>
@@ -22,6 +24,11 @@ public sealed record TillEnrolmentResult(long TillId, long StoreId, string Name,
 /// <param name="LastSyncAt">When its last sync committed; null before the first.</param>
 /// <param name="QueueDepth">Sales waiting on the till, as it last reported; null before its first report.</param>
 /// <param name="OldestUnsyncedAt">When the oldest waiting sale was made, as last reported.</param>
+/// <param name="LastRefusalAt">When HQ last refused a sync body of this till whole (400, 413, 415); null when never. Later
+/// than <paramref name="LastSyncAt"/> means the till's sync is failing.</param>
+/// <param name="LastRefusal">That refusal's status and detail, at most 500 characters; null when never.</param>
 public sealed record TillView(
     long TillId, long StoreId, string Name, string BillPrefix, long NextSeq, DateTimeOffset? LastSyncAt,
-    int? QueueDepth = null, DateTimeOffset? OldestUnsyncedAt = null);
+    int? QueueDepth = null, DateTimeOffset? OldestUnsyncedAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? LastRefusalAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LastRefusal = null);

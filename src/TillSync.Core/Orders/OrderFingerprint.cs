@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using TillSync.Contracts.Sync;
 
 namespace TillSync.Core.Orders;
 
@@ -11,7 +10,7 @@ namespace TillSync.Core.Orders;
 public static class OrderFingerprint
 {
     /// <summary>The fingerprint as 64 lowercase hex characters.</summary>
-    public static string Compute(OrderDto order)
+    public static string Compute(Order order)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
         using (var json = new Utf8JsonWriter(buffer))
@@ -22,7 +21,7 @@ public static class OrderFingerprint
         return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
     }
 
-    private static void WriteCanonical(Utf8JsonWriter json, OrderDto order)
+    private static void WriteCanonical(Utf8JsonWriter json, Order order)
     {
         json.WriteStartObject();
         json.WriteString("clientOrderId", order.ClientOrderId.ToString("D"));
@@ -69,7 +68,7 @@ public static class OrderFingerprint
         json.WriteEndObject();
     }
 
-    private static void WriteCustomer(Utf8JsonWriter json, CustomerDto? customer)
+    private static void WriteCustomer(Utf8JsonWriter json, Customer? customer)
     {
         if (customer is null)
         {

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using TillSync.Contracts.Sync;
 using TillSync.Core.Tax;
 
 namespace TillSync.Core.Orders;
@@ -12,11 +11,11 @@ public static partial class OrderRules
     public static readonly DateTimeOffset CreatedAtMin = new(2017, 7, 1, 0, 0, 0, BillNumber.IstOffset);
 
     /// <summary>The first rule the order breaks, or null when it breaks none.</summary>
-    /// <param name="order">The order as the till sent it.</param>
+    /// <param name="order">The sale as the till recorded it.</param>
     /// <param name="sellerGstin">The till's store GSTIN.</param>
     /// <param name="billPrefix">The till's bill prefix.</param>
     /// <param name="now">HQ's (or the till's) clock.</param>
-    public static OrderCheck? Check(OrderDto order, string sellerGstin, string billPrefix, DateTimeOffset now) =>
+    public static OrderCheck? Check(Order order, string sellerGstin, string billPrefix, DateTimeOffset now) =>
         // The date comes first: the bill number's financial year is computed from it.
         CheckCreatedAt(order, now)
         ?? CheckBillNo(order, billPrefix)
@@ -26,28 +25,28 @@ public static partial class OrderRules
         ?? CheckLoyalty(order.Loyalty)
         ?? CheckTotals(order, sellerGstin);
 
-    private static OrderCheck? CheckBillNo(OrderDto order, string billPrefix)
+    private static OrderCheck? CheckBillNo(Order order, string billPrefix)
     {
         if (!BillNumber.IsWellFormed(order.BillNo))
         {
-            return new(SyncReasons.InvalidBillNo,
+            return new(OrderProblem.InvalidBillNo,
                 $"bill number '{Truncate(order.BillNo)}' must be 1 to {Limits.BillNoLengthMax} uppercase letters, digits, '/' or '-'");
         }
 
         return BillNumber.BelongsTo(order.BillNo, billPrefix, order.CreatedAt)
             ? null
-            : new(SyncReasons.InvalidBillNo,
+            : new(OrderProblem.InvalidBillNo,
                 $"bill number '{order.BillNo}' is not in this till's series {billPrefix}/{BillNumber.FinancialYear(order.CreatedAt)}/…");
     }
 
-    private static OrderCheck? CheckCreatedAt(OrderDto order, DateTimeOffset now) =>
+    private static OrderCheck? CheckCreatedAt(Order order, DateTimeOffset now) =>
         order.CreatedAt < CreatedAtMin || order.CreatedAt > now + Limits.CreatedAtSkewMax
-            ? new(SyncReasons.InvalidCreatedAt,
+            ? new(OrderProblem.InvalidCreatedAt,
                 $"createdAt {order.CreatedAt:O} is before GST began or more than {Limits.CreatedAtSkewMax.TotalHours:0} h ahead of HQ's clock")
             : null;
 
     /// <summary>The first problem with a customer's GSTIN, phone, place of supply or name, or null.</summary>
-    public static OrderCheck? CheckCustomer(CustomerDto? customer)
+    public static OrderCheck? CheckCustomer(Customer? customer)
     {
         if (customer is null)
         {
@@ -56,34 +55,34 @@ public static partial class OrderRules
 
         if (customer.Gstin is not null && !Gstin.IsValid(customer.Gstin))
         {
-            return new(SyncReasons.InvalidCustomer, $"customer GSTIN '{Truncate(customer.Gstin)}' is not a valid GSTIN");
+            return new(OrderProblem.InvalidCustomer, $"customer GSTIN '{Truncate(customer.Gstin)}' is not a valid GSTIN");
         }
 
         if (customer.Phone is not null && !PhonePattern().IsMatch(customer.Phone))
         {
-            return new(SyncReasons.InvalidCustomer, "customer phone must be a 10-digit Indian mobile number");
+            return new(OrderProblem.InvalidCustomer, "customer phone must be a 10-digit Indian mobile number");
         }
 
         if (customer.PlaceOfSupply is not null && !StateCodes.IsValid(customer.PlaceOfSupply))
         {
-            return new(SyncReasons.InvalidCustomer, $"place of supply '{Truncate(customer.PlaceOfSupply)}' is not a GST state code");
+            return new(OrderProblem.InvalidCustomer, $"place of supply '{Truncate(customer.PlaceOfSupply)}' is not a GST state code");
         }
 
         return customer.Name is { Length: > 100 }
-            ? new(SyncReasons.InvalidCustomer, "customer name is longer than 100 characters")
+            ? new(OrderProblem.InvalidCustomer, "customer name is longer than 100 characters")
             : null;
     }
 
-    private static OrderCheck? CheckLines(IReadOnlyList<OrderLineDto> lines)
+    private static OrderCheck? CheckLines(IReadOnlyList<OrderLine> lines)
     {
         if (lines.Count == 0)
         {
-            return new(SyncReasons.NoLines, "an order needs at least one line");
+            return new(OrderProblem.NoLines, "an order needs at least one line");
         }
 
         if (lines.Count > Limits.OrderLinesMax)
         {
-            return new(SyncReasons.TooManyLines, $"{lines.Count} lines; an order may have at most {Limits.OrderLinesMax}");
+            return new(OrderProblem.TooManyLines, $"{lines.Count} lines; an order may have at most {Limits.OrderLinesMax}");
         }
 
         for (var i = 0; i < lines.Count; i++)
@@ -97,74 +96,74 @@ public static partial class OrderRules
         return null;
     }
 
-    private static OrderCheck? CheckLine(OrderLineDto line, int number)
+    private static OrderCheck? CheckLine(OrderLine line, int number)
     {
         if (!IsWellFormedSku(line.Sku))
         {
-            return new(SyncReasons.InvalidLine, $"line {number}: SKU '{Truncate(line.Sku)}' is not a well-formed SKU");
+            return new(OrderProblem.InvalidLine, $"line {number}: SKU '{Truncate(line.Sku)}' is not a well-formed SKU");
         }
 
         if (line.Qty <= 0 || line.Qty > Limits.LineQtyMax || line.Qty.Scale > Limits.QtyFractionDigitsMax && HasExtraDigits(line.Qty))
         {
-            return new(SyncReasons.InvalidQuantity,
+            return new(OrderProblem.InvalidQuantity,
                 $"line {number}: quantity {line.Qty} must be above 0, at most {Limits.LineQtyMax}, with at most {Limits.QtyFractionDigitsMax} decimals");
         }
 
         if (line.UnitPricePaise < 0 || line.UnitPricePaise > Limits.UnitPricePaiseMax)
         {
-            return new(SyncReasons.InvalidPrice, $"line {number}: unit price {line.UnitPricePaise} paise must be 0 to {Limits.UnitPricePaiseMax}");
+            return new(OrderProblem.InvalidPrice, $"line {number}: unit price {line.UnitPricePaise} paise must be 0 to {Limits.UnitPricePaiseMax}");
         }
 
         if (line.GstRateBp < 0 || line.GstRateBp > Limits.GstRateBpMax)
         {
-            return new(SyncReasons.InvalidLine, $"line {number}: GST rate {line.GstRateBp} bp must be 0 to {Limits.GstRateBpMax}");
+            return new(OrderProblem.InvalidLine, $"line {number}: GST rate {line.GstRateBp} bp must be 0 to {Limits.GstRateBpMax}");
         }
 
         var grossPaise = Money.Paise.Round(line.Qty * line.UnitPricePaise);
         return line.DiscountPaise < 0 || line.DiscountPaise > grossPaise
-            ? new(SyncReasons.InvalidPrice, $"line {number}: discount {line.DiscountPaise} paise must be 0 to the line's gross {grossPaise}")
+            ? new(OrderProblem.InvalidPrice, $"line {number}: discount {line.DiscountPaise} paise must be 0 to the line's gross {grossPaise}")
             : null;
     }
 
-    private static OrderCheck? CheckPayments(IReadOnlyList<PaymentDto> payments)
+    private static OrderCheck? CheckPayments(IReadOnlyList<Payment> payments)
     {
         if (payments.Count > Limits.OrderPaymentsMax)
         {
-            return new(SyncReasons.TooManyPayments, $"{payments.Count} payments; an order may have at most {Limits.OrderPaymentsMax}");
+            return new(OrderProblem.TooManyPayments, $"{payments.Count} payments; an order may have at most {Limits.OrderPaymentsMax}");
         }
 
         for (var i = 0; i < payments.Count; i++)
         {
             var payment = payments[i];
-            if (!PaymentMethods.All.Contains(payment.Method))
+            if (!TenderMethods.All.Contains(payment.Method))
             {
-                return new(SyncReasons.InvalidPayment,
-                    $"payment {i + 1}: method '{Truncate(payment.Method)}' must be one of {string.Join(", ", PaymentMethods.All)}");
+                return new(OrderProblem.InvalidPayment,
+                    $"payment {i + 1}: method '{Truncate(payment.Method)}' must be one of {string.Join(", ", TenderMethods.All)}");
             }
 
             if (payment.AmountPaise <= 0 || payment.AmountPaise > Limits.PaymentPaiseMax)
             {
-                return new(SyncReasons.InvalidPayment, $"payment {i + 1}: amount {payment.AmountPaise} paise must be positive and in range");
+                return new(OrderProblem.InvalidPayment, $"payment {i + 1}: amount {payment.AmountPaise} paise must be positive and in range");
             }
         }
 
         return null;
     }
 
-    private static OrderCheck? CheckLoyalty(LoyaltyDto? loyalty) =>
+    private static OrderCheck? CheckLoyalty(OrderLoyalty? loyalty) =>
         loyalty is null
         || (loyalty.EarnPoints is >= 0 and <= Limits.LoyaltyPointsPerOrderMax
             && loyalty.BurnPoints is >= 0 and <= Limits.LoyaltyPointsPerOrderMax
             && loyalty.RedemptionToken is null or { Length: <= 200 })
             ? null
-            : new(SyncReasons.InvalidLoyalty, $"loyalty points must be 0 to {Limits.LoyaltyPointsPerOrderMax}");
+            : new(OrderProblem.InvalidLoyalty, $"loyalty points must be 0 to {Limits.LoyaltyPointsPerOrderMax}");
 
-    private static OrderCheck? CheckTotals(OrderDto order, string sellerGstin)
+    private static OrderCheck? CheckTotals(Order order, string sellerGstin)
     {
-        var expected = OrderTotals.Compute(order.Lines, OrderTotals.SupplyKindOf(sellerGstin, order.Customer));
+        var expected = OrderTotals.Compute(order.Lines, OrderTotals.SupplyKindOf(sellerGstin, order.Customer?.PlaceOfSupply));
         if (expected != order.Totals)
         {
-            return new(SyncReasons.TotalsMismatch,
+            return new(OrderProblem.TotalsMismatch,
                 $"totals sent {Describe(order.Totals)} but the lines give {Describe(expected)}");
         }
 
@@ -176,7 +175,7 @@ public static partial class OrderRules
 
         return paidPaise == expected.TotalPaise
             ? null
-            : new(SyncReasons.PaymentsMismatch, $"payments add up to {paidPaise} paise but the bill total is {expected.TotalPaise}");
+            : new(OrderProblem.PaymentsMismatch, $"payments add up to {paidPaise} paise but the bill total is {expected.TotalPaise}");
     }
 
     /// <summary>True for a 10-digit Indian mobile number (the loyalty key).</summary>
@@ -187,7 +186,7 @@ public static partial class OrderRules
 
     private static bool HasExtraDigits(decimal qty) => decimal.Round(qty, Limits.QtyFractionDigitsMax) != qty;
 
-    private static string Describe(OrderTotalsDto t) =>
+    private static string Describe(BillTotals t) =>
         $"(taxable {t.TaxablePaise}, CGST {t.CgstPaise}, SGST {t.SgstPaise}, IGST {t.IgstPaise}, round-off {t.RoundOffPaise}, total {t.TotalPaise})";
 
     private static string Truncate(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";

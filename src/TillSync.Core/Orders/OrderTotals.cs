@@ -1,4 +1,3 @@
-using TillSync.Contracts.Sync;
 using TillSync.Core.Tax;
 
 namespace TillSync.Core.Orders;
@@ -7,18 +6,12 @@ namespace TillSync.Core.Orders;
 public static class OrderTotals
 {
     /// <summary>Computes the totals the till prints and HQ checks. Lines must already be in range.</summary>
-    public static OrderTotalsDto Compute(IReadOnlyList<OrderLineDto> lines, SupplyKind kind)
-    {
-        var totals = BillTotals.Of(lines.Select(line => GstCalculator.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, kind)));
-        return new OrderTotalsDto(totals.TaxablePaise, totals.CgstPaise, totals.SgstPaise, totals.IgstPaise, totals.RoundOffPaise, totals.TotalPaise);
-    }
+    public static BillTotals Compute(IReadOnlyList<OrderLine> lines, SupplyKind kind) =>
+        BillTotals.Of(lines.Select(line => GstCalculator.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, kind)));
 
     /// <summary>Intra-state unless the customer's place of supply names another state than the seller's GSTIN.</summary>
-    public static SupplyKind SupplyKindOf(string sellerGstin, CustomerDto? customer)
-    {
-        var placeOfSupply = customer?.PlaceOfSupply;
-        return placeOfSupply is null || placeOfSupply == Gstin.StateCode(sellerGstin)
-            ? SupplyKind.IntraState
-            : SupplyKind.InterState;
-    }
+    /// <param name="sellerGstin">The store's GSTIN.</param>
+    /// <param name="placeOfSupply">The customer's place of supply (a GST state code), or null for the store's own state.</param>
+    public static SupplyKind SupplyKindOf(string sellerGstin, string? placeOfSupply) =>
+        placeOfSupply is null || placeOfSupply == Gstin.StateCode(sellerGstin) ? SupplyKind.IntraState : SupplyKind.InterState;
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using TillSync.Core;
+using TillSync.Hq.Sync;
 using TillSync.Storage;
 
 namespace TillSync.Hq.Accounting;
@@ -8,7 +9,7 @@ namespace TillSync.Hq.Accounting;
 /// <summary>Writes journal entries in the caller's transaction — the transaction of the event they record — with the
 /// balance asserted twice: each entry before it is queued, and every written entry again after reading its postings
 /// back from the database (TigerBeetle's paired assertions).</summary>
-public sealed class JournalWriter
+public sealed class JournalWriter : IBatchStep
 {
     private readonly BulkInsert _entries;
     private readonly BulkInsert _postings;
@@ -20,6 +21,15 @@ public sealed class JournalWriter
         _entries = new("journal_entries", ["entry_ref", "store_id", "kind", "entry_date", "description", "posted_at"], parametersPerStatement);
         _postings = new("journal_postings", ["entry_ref", "posting_no", "store_id", "account", "amount_paise"], parametersPerStatement);
     }
+
+    /// <inheritdoc />
+    public WriteStage Stage => WriteStage.Unshared;
+
+    /// <inheritdoc />
+    public Task LoadAsync(SyncBatch batch, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task WriteAsync(SyncBatch batch, CancellationToken cancellationToken) => FlushAsync(batch.Connection, batch.Transaction, cancellationToken);
 
     /// <summary>Entries queued so far.</summary>
     public int Count => _postingCountByRef.Count;

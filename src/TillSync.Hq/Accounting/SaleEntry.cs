@@ -1,4 +1,4 @@
-using TillSync.Contracts.Sync;
+using TillSync.Core.Orders;
 using TillSync.Core.Tax;
 using TillSync.Hq.Stock;
 
@@ -20,7 +20,7 @@ public static class SaleEntry
     /// <param name="loyaltyEarnPaise">Value of the points the sale earned.</param>
     /// <param name="loyaltyDiscountBurnPaise">Value of the points the sale burned as a discount (not as a tender).</param>
     public static JournalEntry For(
-        OrderDto order, long storeId, SupplyKind supplyKind, IReadOnlyList<LineTax> lineTaxes, IReadOnlyDictionary<string, long> unitCostPaise,
+        Order order, long storeId, SupplyKind supplyKind, IReadOnlyList<LineTax> lineTaxes, IReadOnlyDictionary<string, long> unitCostPaise,
         long loyaltyEarnPaise = 0, long loyaltyDiscountBurnPaise = 0)
     {
         var postings = new PostingSet();
@@ -53,6 +53,6 @@ public static class SaleEntry
     }
 
     /// <summary>The cost of the goods on <paramref name="lines"/>: each line's quantity × unit cost, rounded to the paisa.</summary>
-    public static long CostPaise(IEnumerable<OrderLineDto> lines, IReadOnlyDictionary<string, long> unitCostPaise) =>
+    public static long CostPaise(IEnumerable<OrderLine> lines, IReadOnlyDictionary<string, long> unitCostPaise) =>
         lines.Sum(l => Quantity.CostPaise(l.Qty, unitCostPaise[l.Sku]));
 }

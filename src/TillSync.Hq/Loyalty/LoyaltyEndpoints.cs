@@ -159,7 +159,7 @@ public static partial class LoyaltyEndpoints
         await using var connection = await database.OpenAsync(http.RequestAborted);
         await using var transaction = await database.BeginWriteAsync(connection, http.RequestAborted);
         var settings = await LoyaltySettings.ReadAsync(connection, transaction, http.RequestAborted);
-        var lockSql = database.Engine == StoreEngine.Postgres ? " FOR UPDATE" : "";
+        var lockSql = database.Engine.LockRowsSql;
         var outcome = await LoyaltyCodes.VerifyAsync(connection, transaction, till, request, settings, lockSql, now, http.RequestAborted);
         await AuditLog.RecordAsync(connection, transaction, till.Name, "loyalty.code.verify",
             $"request {request.RequestId}: {outcome?.Status ?? "unknown request"}", now, http.RequestAborted);

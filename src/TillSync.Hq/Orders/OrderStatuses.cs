@@ -1,6 +1,6 @@
 namespace TillSync.Hq.Orders;
 
-/// <summary>How an order is stored: <c>committed</c> (a bill) or <c>rejected</c> (recorded, reviewed, never a bill).</summary>
+/// <summary>How an order is stored (<c>orders.status</c>): the stored strings, in one place.</summary>
 public static class OrderStatuses
 {
     /// <summary>A committed bill.</summary>

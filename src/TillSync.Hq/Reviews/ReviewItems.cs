@@ -19,11 +19,25 @@ public static class ReviewItems
     /// <summary>An offline loyalty burn took a customer's balance below zero.</summary>
     public const string LoyaltyOverdraft = ReviewKinds.LoyaltyOverdraft;
 
+    /// <summary>A till sent a document it (or HQ) could no longer read.</summary>
+    public const string DamagedDocument = ReviewKinds.DamagedDocument;
+
     /// <summary>Waiting for a manager.</summary>
     public const string Open = "open";
 
     /// <summary>Decided; see <c>review_resolutions</c>.</summary>
     public const string Resolved = "resolved";
+
+    /// <summary>The stored string of <paramref name="kind"/> (<c>review_items.kind</c>).</summary>
+    public static string Stored(ReviewKind kind) => kind switch
+    {
+        ReviewKind.StockShort => StockShort,
+        ReviewKind.RejectedOrder => RejectedOrder,
+        ReviewKind.SyncConflict => SyncConflict,
+        ReviewKind.LoyaltyOverdraft => LoyaltyOverdraft,
+        ReviewKind.DamagedDocument => DamagedDocument,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 
     /// <summary>What a manager can do about an item of <paramref name="kind"/> opened for <paramref name="reason"/>.</summary>
     public static string Guidance(string kind, string? reason) => (kind, reason) switch
@@ -34,6 +48,9 @@ public static class ReviewItems
         (LoyaltyOverdraft, _) =>
             "The till burned points offline that the customer no longer had (another till redeemed them first). acknowledge leaves "
             + "the balance negative for future earns to cover; write_off restores it to zero at the store's cost (Dr expenses:loyalty).",
+        (DamagedDocument, _) =>
+            "A till made this document (a sale or a return: its money moved) but the copy it sent could not be read. Compare the "
+            + "readable part below with the till's printed copy and the drawer, record what it was by hand if needed, then acknowledge.",
         (RejectedOrder, _) =>
             "The till kept the sale but HQ can never accept it as sent: fix the cause (catalogue, till settings), settle with the "
             + "customer if needed, then acknowledge.",
@@ -48,4 +65,24 @@ public static class ReviewItems
             + "the till's latest data or re-enrol it, then acknowledge.",
         _ => "Look at the detail, then acknowledge.",
     };
+}
+
+/// <summary>Kinds of review item a sync batch opens. Starts at 1 so that <c>default</c> is never a valid kind; stored as
+/// <see cref="ReviewItems.Stored"/> gives.</summary>
+public enum ReviewKind
+{
+    /// <summary>A sale took on-hand below zero.</summary>
+    StockShort = 1,
+
+    /// <summary>A document was recorded as never acceptable.</summary>
+    RejectedOrder,
+
+    /// <summary>A till sent a document HQ answered <c>conflict</c>.</summary>
+    SyncConflict,
+
+    /// <summary>An offline burn took a loyalty balance below zero.</summary>
+    LoyaltyOverdraft,
+
+    /// <summary>A document arrived unreadable (<c>damaged</c>).</summary>
+    DamagedDocument,
 }

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using TillSync.Contracts.Tills;
+using TillSync.Hq.Sync;
 using TillSync.Storage;
 
 namespace TillSync.Hq.Reviews;
@@ -8,28 +8,25 @@ namespace TillSync.Hq.Reviews;
 /// the till's feed per item, and the competing sales of each shortfall.</summary>
 public static class ReviewOpenings
 {
-    /// <summary>Records the feed rows and competing sales of the items just written for <paramref name="orderIds"/>.</summary>
-    /// <param name="connection">The sync transaction's connection.</param>
-    /// <param name="transaction">The sync transaction, which holds the till's row.</param>
-    /// <param name="storeId">The till's store.</param>
-    /// <param name="tillId">The till.</param>
-    /// <param name="orderIds">The batch's new orders that opened review items (short or rejected).</param>
-    /// <param name="shortfalls">Each short SKU of those orders.</param>
-    /// <param name="parametersPerStatement">Values per multi-row insert.</param>
+    /// <summary>Records the feed rows and competing sales of the items just written for <paramref name="documentIds"/>.</summary>
+    /// <param name="batch">The sync batch, whose transaction holds the till's row.</param>
+    /// <param name="documentIds">The batch's new documents that opened review items.</param>
+    /// <param name="shortfalls">Each short SKU of those documents.</param>
     /// <param name="cancellationToken">Cancels the writes.</param>
     public static async Task RecordAsync(
-        DbConnection connection, DbTransaction transaction, long storeId, long tillId, IReadOnlyCollection<Guid> orderIds,
-        IReadOnlyList<Shortfall> shortfalls, int parametersPerStatement, CancellationToken cancellationToken)
+        SyncBatch batch, IReadOnlyCollection<Guid> documentIds, IReadOnlyList<Shortfall> shortfalls, CancellationToken cancellationToken)
     {
-        if (orderIds.Count == 0)
+        if (documentIds.Count == 0)
         {
             return;
         }
 
-        var opened = await connection.ListWhereInAsync(transaction, """
+        var (connection, transaction, storeId, tillId) = (batch.Connection, batch.Transaction, batch.Till.StoreId, batch.Till.TillId);
+        var parametersPerStatement = batch.Engine.ParametersPerStatement;
+        var opened = await batch.Engine.ListWhereInAsync(connection, transaction, """
             SELECT review_id, kind, client_order_id, sku, bill_no, detail, created_at FROM review_items
-            WHERE till_id = @till AND kind <> 'sync_conflict' AND client_order_id IN ({list})
-            """, orderIds.Select(id => (object)id.ToString("D")), [("@till", tillId)],
+            WHERE till_id = @till AND kind <> @conflict AND client_order_id IN ({list})
+            """, documentIds.Select(id => (object)id.ToString("D")), [("@till", tillId), ("@conflict", ReviewItems.SyncConflict)],
             r => (ReviewId: r.GetInt64(0), Kind: r.GetString(1), ClientOrderId: r.GetString(2), Sku: r.NullableString(3), BillNo: r.NullableString(4),
                 Detail: r.GetString(5), At: r.GetString(6)), cancellationToken);
         opened.Sort((a, b) => a.ReviewId.CompareTo(b.ReviewId));

@@ -104,7 +104,7 @@ public static class StockEndpoints
         }
 
         var skus = change.Lines.Select(l => l.Sku).ToHashSet(StringComparer.Ordinal);
-        var known = await Sync.CatalogCosts.LoadAsync(connection, transaction, skus, http.RequestAborted);
+        var known = await Catalog.CatalogCosts.LoadAsync(database.Engine, connection, transaction, skus, http.RequestAborted);
         var unknown = skus.FirstOrDefault(s => !known.ContainsKey(s));
         if (unknown is not null)
         {

@@ -1,6 +1,22 @@
 namespace TillSync.Hq.Stock;
 
-/// <summary>Why stock moved (DESIGN §6).</summary>
+/// <summary>Why stock moved (DESIGN §6). Starts at 1 so that <c>default</c> is never a valid kind.</summary>
+public enum StockKind
+{
+    /// <summary>A committed sale (negative).</summary>
+    Sale = 1,
+
+    /// <summary>Goods received (positive).</summary>
+    Receipt,
+
+    /// <summary>A manager's count correction.</summary>
+    Adjustment,
+
+    /// <summary>A review item's resolution.</summary>
+    Resolution,
+}
+
+/// <summary>The stored strings of <see cref="StockKind"/> (<c>stock_movements.kind</c>), in one place.</summary>
 public static class StockKinds
 {
     /// <summary>A committed sale (negative).</summary>
@@ -14,4 +30,14 @@ public static class StockKinds
 
     /// <summary>A review item's resolution.</summary>
     public const string Resolution = "resolution";
+
+    /// <summary>The stored string of <paramref name="kind"/>.</summary>
+    public static string Stored(StockKind kind) => kind switch
+    {
+        StockKind.Sale => Sale,
+        StockKind.Receipt => Receipt,
+        StockKind.Adjustment => Adjustment,
+        StockKind.Resolution => Resolution,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 }

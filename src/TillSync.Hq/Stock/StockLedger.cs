@@ -50,33 +50,6 @@ public sealed class StockLedger : IAsyncDisposable
         return onHandMilli;
     }
 
-    /// <summary>On-hand of <paramref name="skus"/> in one store, in thousandths (a SKU that never moved is absent: 0).
-    /// With <paramref name="lockRows"/> (PostgreSQL) the rows are first created at zero where missing — zero is the sum
-    /// of no movements — then locked, both in ordinal SKU order, so that concurrent sync batches wait for each other
-    /// instead of deadlocking; the values then stay true until the transaction ends.</summary>
-    public static async Task<Dictionary<string, long>> ReadOnHandAsync(
-        DbConnection connection, DbTransaction transaction, long storeId, IEnumerable<string> skus, bool lockRows, CancellationToken cancellationToken)
-    {
-        var sorted = skus.Order(StringComparer.Ordinal).ToList();
-        var select = "SELECT sku, qty_milli FROM stock_on_hand WHERE store_id = @store AND sku IN ({list})";
-        if (lockRows)
-        {
-            var ensure = new BulkInsert("stock_on_hand", ["store_id", "sku", "qty_milli"], BulkInsert.ParametersPerStatementDefault,
-                "ON CONFLICT (store_id, sku) DO NOTHING");
-            foreach (var sku in sorted)
-            {
-                ensure.Add(storeId, sku, 0L);
-            }
-
-            await ensure.FlushAsync(connection, transaction, cancellationToken);
-            select += " ORDER BY sku FOR UPDATE";
-        }
-
-        var rows = await connection.ListWhereInAsync(transaction, select, sorted, [("@store", storeId)],
-            r => (Sku: r.GetString(0), QtyMilli: r.GetInt64(1)), cancellationToken);
-        return rows.ToDictionary(r => r.Sku, r => r.QtyMilli, StringComparer.Ordinal);
-    }
-
     /// <summary>On-hand of one SKU in one store, in thousandths; 0 when it never moved.</summary>
     public static async Task<long> OnHandMilliAsync(
         DbConnection connection, long storeId, string sku, CancellationToken cancellationToken, DbTransaction? transaction = null)

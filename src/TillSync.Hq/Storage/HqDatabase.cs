@@ -36,14 +36,14 @@ public sealed class HqDatabase : IAsyncDisposable
 
     private HqDatabase(StoreEngine engine, string description, string? sqliteConnectionString, NpgsqlDataSource? postgres)
     {
-        Engine = engine;
+        Engine = new DatabaseEngine(engine);
         Description = description;
         _sqliteConnectionString = sqliteConnectionString;
         _postgres = postgres;
     }
 
-    /// <summary>The engine in use.</summary>
-    public StoreEngine Engine { get; }
+    /// <summary>The engine in use and what differs about it.</summary>
+    public DatabaseEngine Engine { get; }
 
     /// <summary>Where the data is, for messages: the SQLite file or the PostgreSQL host and database (no password).</summary>
     public string Description { get; }
@@ -71,13 +71,11 @@ public sealed class HqDatabase : IAsyncDisposable
         return new HqDatabase(StoreEngine.Postgres, description, null, NpgsqlDataSource.Create(builder));
     }
 
-    /// <summary>The SQL that, appended to the till's <c>SELECT … FROM tills t</c> in a write transaction, serialises
-    /// that till's syncs. SQLite's <c>BEGIN IMMEDIATE</c> already holds the whole database's write lock; PostgreSQL locks the row.</summary>
-    public string LockRowSql => Engine == StoreEngine.Postgres ? " FOR UPDATE OF t" : "";
+    /// <summary>The row-lock clause for a table aliased <c>t</c> (<see cref="DatabaseEngine.LockRowSql"/>).</summary>
+    public string LockRowSql => Engine.LockRowSql;
 
-    /// <summary>Values per multi-row insert statement (see <see cref="TillSync.Storage.BulkInsert"/>), measured with
-    /// bench/: SQLite ingest was fastest at a few hundred, PostgreSQL at a couple of thousand.</summary>
-    public int BulkParametersPerStatement => Engine == StoreEngine.Postgres ? 2_000 : 200;
+    /// <summary>Values per multi-row insert statement (<see cref="DatabaseEngine.ParametersPerStatement"/>).</summary>
+    public int BulkParametersPerStatement => Engine.ParametersPerStatement;
 
     /// <summary>An open connection with HQ's per-connection settings applied.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -100,14 +98,14 @@ public sealed class HqDatabase : IAsyncDisposable
     /// row lock (<see cref="LockRowSql"/>) serialising its syncs and unique keys guarding the rest.</summary>
     public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(
-            Engine == StoreEngine.Postgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, cancellationToken);
+            Engine.Kind == StoreEngine.Postgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, cancellationToken);
 
     /// <summary>On PostgreSQL, locks <paramref name="table"/> against concurrent inserts until the transaction ends, for
     /// the rare writes that allocate from a table-wide maximum (a till's bill prefix). SQLite's write transaction
     /// already excludes every other writer.</summary>
     public async Task LockTableAsync(DbConnection connection, DbTransaction transaction, string table, CancellationToken cancellationToken)
     {
-        if (Engine == StoreEngine.Postgres)
+        if (Engine.LocksRows)
         {
             await connection.Command($"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE", transaction).ExecuteAsync(cancellationToken);
         }
@@ -133,6 +131,7 @@ public sealed class HqDatabase : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        Engine.Dispose();
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();

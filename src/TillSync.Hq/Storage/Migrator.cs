@@ -15,10 +15,14 @@ public sealed class Migrator(HqDatabase database, TimeProvider time, ILogger<Mig
     private const long MigrationLockKey = 7_745_110_215;
 
     /// <summary>Brings the schema to the newest version; returns that version.</summary>
-    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    public Task<int> MigrateAsync(CancellationToken cancellationToken) => MigrateAsync(int.MaxValue, cancellationToken);
+
+    /// <summary>Applies the migrations up to and including <paramref name="versionMax"/> (tests of a migration start from
+    /// the schema before it); returns the newest version this build has.</summary>
+    public async Task<int> MigrateAsync(int versionMax, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (database.Engine == StoreEngine.Sqlite)
+        if (database.Engine.Kind == StoreEngine.Sqlite)
         {
             await connection.Command("PRAGMA journal_mode = WAL;").ExecuteAsync(cancellationToken);
         }
@@ -36,7 +40,7 @@ public sealed class Migrator(HqDatabase database, TimeProvider time, ILogger<Mig
         var applied = Convert.ToInt32(
             await connection.Command("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").ScalarAsync(cancellationToken),
             CultureInfo.InvariantCulture);
-        var migrations = Available(database.Engine);
+        var migrations = Available(database.Engine.Kind);
         var newest = migrations.Count == 0 ? 0 : migrations[^1].Version;
         if (applied > newest)
         {
@@ -44,12 +48,12 @@ public sealed class Migrator(HqDatabase database, TimeProvider time, ILogger<Mig
                 $"The database ({database.Description}) has schema version {applied}, newer than this tillsync ({newest}); upgrade tillsync.");
         }
 
-        foreach (var migration in migrations.Where(m => m.Version > applied))
+        foreach (var migration in migrations.Where(m => m.Version > applied && m.Version <= versionMax))
         {
             await ApplyAsync(connection, migration, cancellationToken);
         }
 
-        if (database.Engine == StoreEngine.Postgres)
+        if (database.Engine.Kind == StoreEngine.Postgres)
         {
             await connection.Command("SELECT pg_advisory_unlock(@key)").With("@key", MigrationLockKey).ScalarAsync(cancellationToken);
         }
@@ -65,7 +69,7 @@ public sealed class Migrator(HqDatabase database, TimeProvider time, ILogger<Mig
             .With("@v", migration.Version).With("@n", migration.Name).With("@at", StoredTime.Text(time.GetUtcNow()))
             .ExecuteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Applied schema migration {Version} {Name} on {Engine}", migration.Version, migration.Name, database.Engine);
+        logger.LogInformation("Applied schema migration {Version} {Name} on {Engine}", migration.Version, migration.Name, database.Engine.Kind);
     }
 
     private static List<Migration> Available(StoreEngine engine)

@@ -1,66 +1,75 @@
 using System.Data.Common;
-using TillSync.Contracts.Sync;
 using TillSync.Hq.Storage;
-using TillSync.Storage;
 
 namespace TillSync.Hq.Sync;
 
-/// <summary>What a sync transaction needs to know about the till and the catalogue, read inside the transaction.</summary>
-/// <param name="TillId">The till.</param>
-/// <param name="StoreId">Its store.</param>
-/// <param name="BillPrefix">Its bill prefix.</param>
-/// <param name="SellerGstin">Its store's GSTIN.</param>
-/// <param name="NextSeq">The <c>tillSeq</c> HQ expects next, as committed.</param>
-public sealed record TillState(long TillId, long StoreId, string BillPrefix, string SellerGstin, long NextSeq)
+/// <summary>One sync batch's transaction as the kinds and features see it: the connection, the till (its row locked),
+/// the commit time, the engine, and the batch's feature steps, which a kind or a feature finds by type
+/// (<see cref="Step{T}"/>). Flags a step adds to a document after it was decided (<see cref="AddFlag"/>) reach the
+/// ledger, the kind's rows and the answer.</summary>
+public sealed class SyncBatch
 {
-    /// <summary>Reads the till's row. On SQLite the write transaction already holds the database's write lock; a
-    /// server database takes the till's row lock here so that two HQ processes serialise per till.</summary>
-    /// <param name="connection">The connection of the write transaction.</param>
-    /// <param name="transaction">The write transaction.</param>
-    /// <param name="tillId">The till.</param>
-    /// <param name="lockRowSql">The engine's row-lock clause (<see cref="HqDatabase.LockRowSql"/>).</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    public static async Task<TillState> LoadAsync(
-        DbConnection connection, DbTransaction transaction, long tillId, string lockRowSql, CancellationToken cancellationToken)
+    private readonly Dictionary<Type, IBatchStep> _steps = [];
+    private readonly List<IBatchStep> _ordered = [];
+    private readonly Dictionary<Guid, List<string>> _addedFlags = [];
+
+    /// <summary>A batch with a fresh instance of every registered step of <paramref name="spine"/>.</summary>
+    public SyncBatch(DbConnection connection, DbTransaction transaction, TillState till, DateTimeOffset now, DatabaseEngine engine, SyncSpine spine)
     {
-        var state = await connection.Command($"""
-            SELECT t.till_id, t.store_id, t.bill_prefix, s.gstin, t.next_seq
-            FROM tills t JOIN stores s ON s.store_id = t.store_id
-            WHERE t.till_id = @till{lockRowSql}
-            """, transaction)
-            .With("@till", tillId)
-            .FirstOrDefaultAsync(r => new TillState(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt64(4)), cancellationToken);
-        return state ?? throw new InvalidOperationException($"Till {tillId} authenticated but has no row.");
+        Connection = connection;
+        Transaction = transaction;
+        Till = till;
+        Now = now;
+        Engine = engine;
+        foreach (var (type, create) in spine.Steps)
+        {
+            var step = create(this);
+            _steps.Add(type, step);
+            _ordered.Add(step);
+        }
     }
 
-    /// <summary>Stores the till's new <c>next_seq</c>, the time of this sync and the queue it reported (when it did).</summary>
-    public static Task<int> SaveAsync(
-        DbConnection connection, DbTransaction transaction, long tillId, long nextSeq, DateTimeOffset at, TillStatusReport? status,
-        CancellationToken cancellationToken)
+    /// <summary>The connection of the batch's transaction.</summary>
+    public DbConnection Connection { get; }
+
+    /// <summary>The batch's transaction; it holds the till's row.</summary>
+    public DbTransaction Transaction { get; }
+
+    /// <summary>The till and its store.</summary>
+    public TillState Till { get; }
+
+    /// <summary>The batch's commit time.</summary>
+    public DateTimeOffset Now { get; }
+
+    /// <summary>The database engine's rules.</summary>
+    public DatabaseEngine Engine { get; }
+
+    /// <summary>The registered steps, in registration order.</summary>
+    public IReadOnlyList<IBatchStep> Steps => _ordered;
+
+    /// <summary>The batch's step of type <typeparamref name="T"/>; it must be registered.</summary>
+    public T Step<T>() where T : IBatchStep =>
+        _steps.TryGetValue(typeof(T), out var step)
+            ? (T)step
+            : throw new InvalidOperationException($"No batch step {typeof(T).Name} is registered with the sync spine.");
+
+    /// <summary>Adds <paramref name="flag"/> to a document decided in this batch (once), ahead of the flags it was decided with.</summary>
+    public void AddFlag(Guid documentId, string flag)
     {
-        var reported = status is null ? "" : ", reported_queue_depth = @depth, reported_oldest_unsynced_at = @oldest";
-        var command = connection.Command($"UPDATE tills SET next_seq = @next, last_sync_at = @at{reported} WHERE till_id = @till", transaction)
-            .With("@next", nextSeq).With("@at", StoredTime.Text(at)).With("@till", tillId);
-        if (status is not null)
+        if (!_addedFlags.TryGetValue(documentId, out var flags))
         {
-            command.With("@depth", status.QueueDepth)
-                .With("@oldest", status.OldestUnsyncedAt is { } oldest ? StoredTime.Text(oldest) : null);
+            _addedFlags[documentId] = flags = [];
         }
 
-        return command.ExecuteAsync(cancellationToken);
+        if (!flags.Contains(flag))
+        {
+            flags.Add(flag);
+        }
     }
-}
 
-/// <summary>Cost of the batch's SKUs that exist in the catalogue; a SKU missing here is unknown.</summary>
-public static class CatalogCosts
-{
-    /// <summary>Cost in paise by SKU, for the SKUs of the batch that the catalogue has.</summary>
-    public static async Task<Dictionary<string, long>> LoadAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
-    {
-        var rows = await connection.ListWhereInAsync(transaction, "SELECT sku, cost_paise FROM products WHERE sku IN ({list})",
-            skus, [], r => (Sku: r.GetString(0), CostPaise: r.GetInt64(1)), cancellationToken);
-        var costs = rows.ToDictionary(r => r.Sku, r => r.CostPaise, StringComparer.Ordinal);
-        return costs;
-    }
+    /// <summary>The flags steps added to <paramref name="documentId"/>, or none.</summary>
+    public IReadOnlyList<string> AddedFlags(Guid documentId) => _addedFlags.TryGetValue(documentId, out var flags) ? flags : [];
+
+    /// <summary>The documents that steps added flags to.</summary>
+    public IReadOnlyCollection<Guid> Flagged => _addedFlags.Keys;
 }

@@ -1,4 +1,5 @@
 using TillSync.Contracts;
+using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Core;
 using TillSync.Hq.Access;
@@ -7,45 +8,78 @@ using TillSync.Hq.Web;
 
 namespace TillSync.Hq.Sync;
 
-/// <summary><c>POST /api/v1/sync</c>: a till's queued orders in, one result per order out (DESIGN §4).</summary>
+/// <summary>The sync endpoints (ADR 0007): <c>POST /api/v2/sync</c> takes a till's documents of every kind;
+/// <c>POST /api/v1/sync</c> takes a till's orders as before, reads each as a sale document through the same processor and
+/// answers in v1's shape. Both parse, check the envelope, call <see cref="SyncProcessor"/> and translate its outcome.</summary>
 public static class SyncEndpoint
 {
     /// <summary>Seconds a till should wait before retrying after a 503.</summary>
     public const int RetryAfterSeconds = 5;
 
-    /// <summary>Maps the sync endpoint for tills.</summary>
+    /// <summary>Maps <c>/sync</c> on the v1 group.</summary>
     public static void MapSyncEndpoint(this IEndpointRouteBuilder api) =>
-        api.MapPost("/sync", SyncAsync).RequireTill()
+        api.MapPost("/sync", SyncV1Async).RequireTill()
             .Accepts<SyncRequest>("application/json")
             .Produces<SyncResponse>()
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(503);
 
-    private static async Task<IResult> SyncAsync(HttpContext http, SyncProcessor processor)
+    /// <summary>Maps <c>/sync</c> on the v2 group.</summary>
+    public static void MapDocumentSyncEndpoint(this IEndpointRouteBuilder api) =>
+        api.MapPost("/sync", SyncV2Async).RequireTill()
+            .Accepts<DocumentSyncRequest>("application/json")
+            .Produces<DocumentSyncResponse>()
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(503);
+
+    private static async Task<IResult> SyncV1Async(HttpContext http, SyncProcessor processor, HqDatabase database, TimeProvider time)
     {
         var (request, problem) = await JsonBody.ReadAsync(
             http.Request, TillSyncJsonContext.Default.SyncRequest, Limits.SyncBodyBytesMax, http.RequestAborted);
-        if (request is null)
+        problem ??= SyncEnvelope.Problem(request!) is { } invalid ? Problems.BadRequest(invalid) : null;
+        if (problem is not null)
         {
-            return problem!;
+            return await SyncRefusals.RecordAsync(database, http.Caller().Id, problem, time.GetUtcNow(), http.RequestAborted);
         }
 
-        var invalid = SyncEnvelope.Problem(request);
-        if (invalid is not null)
+        var documents = request!.Orders.Select(IncomingDocument.FromOrder).ToList();
+        return await ProcessAsync(http, processor, documents, request.Status,
+            reply => TypedResults.Ok(new SyncResponse(reply.Results.Select(DocumentResults.ToV1).ToList(), reply.NextSeq)));
+    }
+
+    private static async Task<IResult> SyncV2Async(HttpContext http, SyncProcessor processor, HqDatabase database, TimeProvider time)
+    {
+        var (body, problem) = await JsonBody.ReadBytesAsync(http.Request, Limits.SyncBodyBytesMax, http.RequestAborted);
+        IReadOnlyList<IncomingDocument>? documents = null;
+        TillStatusReport? status = null;
+        if (body is { } bytes)
         {
-            return Problems.BadRequest(invalid);
+            (documents, status, var unreadable) = DocumentBatchReader.Read(bytes);
+            var invalid = unreadable ?? SyncEnvelope.Problem(documents!, status);
+            problem = invalid is null ? null : Problems.BadRequest(invalid);
         }
 
+        if (problem is not null)
+        {
+            return await SyncRefusals.RecordAsync(database, http.Caller().Id, problem, time.GetUtcNow(), http.RequestAborted);
+        }
+
+        return await ProcessAsync(http, processor, documents!, status, reply => TypedResults.Ok(reply));
+    }
+
+    private static async Task<IResult> ProcessAsync(
+        HttpContext http, SyncProcessor processor, IReadOnlyList<IncomingDocument> documents, TillStatusReport? status,
+        Func<DocumentSyncResponse, IResult> answer)
+    {
         try
         {
             // The reply is built only after the transaction committed; a client that disconnects earlier sees an
             // unknown outcome and resends the same ids, which then answer duplicate.
-            return TypedResults.Ok(await processor.ProcessAsync(http.Caller(), request, CancellationToken.None));
+            return answer(await processor.ProcessAsync(http.Caller(), documents, status, CancellationToken.None));
         }
         catch (Exception e) when (HqDatabase.IsTransient(e))
         {
             // The transaction never began or rolled back whole: nothing is stored.
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problems.Unavailable("HQ's database is busy; nothing was stored. Resend the same orders shortly.");
+            return Problems.Unavailable("HQ's database is busy; nothing was stored. Resend the same documents shortly.");
         }
     }
 }

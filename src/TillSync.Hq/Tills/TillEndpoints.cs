@@ -80,13 +80,16 @@ public static class TillEndpoints
         await using var connection = await database.OpenAsync(http.RequestAborted);
         var tills = await connection.Command(
                 """
-                SELECT till_id, store_id, name, bill_prefix, next_seq, last_sync_at, reported_queue_depth, reported_oldest_unsynced_at
+                SELECT till_id, store_id, name, bill_prefix, next_seq, last_sync_at, reported_queue_depth, reported_oldest_unsynced_at,
+                       last_refusal_at, last_refusal
                 FROM tills ORDER BY till_id
                 """)
             .ListAsync(r => new TillView(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt64(4),
                 r.IsDBNull(5) ? null : StoredTime.Parse(r.GetString(5)),
                 r.IsDBNull(6) ? null : r.GetInt32(6),
-                r.IsDBNull(7) ? null : StoredTime.Parse(r.GetString(7))), http.RequestAborted);
+                r.IsDBNull(7) ? null : StoredTime.Parse(r.GetString(7)),
+                r.IsDBNull(8) ? null : StoredTime.Parse(r.GetString(8)),
+                r.NullableString(9)), http.RequestAborted);
         return TypedResults.Ok<IReadOnlyList<TillView>>(tills);
     }
 }

@@ -66,7 +66,7 @@ public static class HqApplication
         services.AddSingleton<Migrator>();
         services.AddSingleton<ManagerTokens>();
         services.AddSingleton<Authenticator>();
-        services.AddSingleton<SyncGate>();
+        services.AddSingleton(SyncSpine());
         services.AddSingleton<SyncProcessor>();
         services.AddSingleton<IIdGenerator>(sp => new UuidV7Generator(sp.GetRequiredService<TimeProvider>(), new CryptoRandom()));
         services.AddSingleton(new LoyaltyOptions(options.LogLoyaltyCodes));
@@ -82,7 +82,20 @@ public static class HqApplication
         return services;
     }
 
-    /// <summary>HQ's endpoints under <c>/api/v1</c>, plus <c>/healthz</c> and <c>/openapi/v1.json</c>.</summary>
+    /// <summary>The sync coordinator's parts (ADR 0007, docs/architecture.md): the document kinds HQ records and the
+    /// features' batch steps. A new kind is one <c>Kind</c> line here and its own folder; the steps write in their
+    /// <see cref="WriteStage"/> (unshared rows, then the store's shared on-hand, then what follows from it), in this
+    /// order within a stage.</summary>
+    private static SyncSpine SyncSpine() => new SyncSpine()
+        .Kind(new SaleDocuments())
+        .Kind(new DamagedDocuments())
+        .Step(batch => new JournalWriter(batch.Engine.ParametersPerStatement))
+        .Step(batch => new EInvoiceOutbox(batch.Engine))
+        .Step(_ => new LoyaltyBatch())
+        .Step(_ => new StockBatch())
+        .Step(_ => new ReviewBatch());
+
+    /// <summary>HQ's endpoints under <c>/api/v1</c> (and the documents' sync under <c>/api/v2</c>), plus <c>/healthz</c> and <c>/openapi/v1.json</c>.</summary>
     public static WebApplication MapHq(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -90,6 +103,7 @@ public static class HqApplication
         app.MapOpenApi();
         app.MapGet("/healthz", () => TypedResults.Text("Healthy")).ExcludeFromDescription();
         app.MapManagerPages();
+        app.MapGroup("/api/v2").MapDocumentSyncEndpoint();
         var api = app.MapGroup("/api/v1");
         api.MapSyncEndpoint();
         api.MapSnapshotEndpoint();

@@ -14,6 +14,15 @@ public static class JsonBody
         HttpRequest request, JsonTypeInfo<T> typeInfo, int bodyBytesMax, CancellationToken cancellationToken)
         where T : class
     {
+        var (bytes, problem) = await ReadBytesAsync(request, bodyBytesMax, cancellationToken);
+        return bytes is null ? (null, problem) : Parse(bytes.Value, typeInfo);
+    }
+
+    /// <summary>The body's bytes, when it is JSON and within <paramref name="bodyBytesMax"/>; otherwise the problem to
+    /// answer with (415, 413).</summary>
+    public static async Task<(ReadOnlyMemory<byte>? Bytes, IResult? Problem)> ReadBytesAsync(
+        HttpRequest request, int bodyBytesMax, CancellationToken cancellationToken)
+    {
         if (!IsJson(request.ContentType))
         {
             return (null, Problems.UnsupportedMediaType(
@@ -36,14 +45,18 @@ public static class JsonBody
             bytes = null;
         }
 
-        if (bytes is null)
-        {
-            return (null, Problems.TooLarge($"The body is over {bodyBytesMax} bytes; this endpoint accepts at most {bodyBytesMax}."));
-        }
+        return bytes is null
+            ? (null, Problems.TooLarge($"The body is over {bodyBytesMax} bytes; this endpoint accepts at most {bodyBytesMax}."))
+            : (bytes.WrittenMemory, null);
+    }
 
+    /// <summary>JSON <paramref name="bytes"/> as <typeparamref name="T"/>, or the 400 problem naming where it fails.</summary>
+    public static (T? Value, IResult? Problem) Parse<T>(ReadOnlyMemory<byte> bytes, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
         try
         {
-            var value = JsonSerializer.Deserialize(bytes.WrittenSpan, typeInfo);
+            var value = JsonSerializer.Deserialize(bytes.Span, typeInfo);
             return value is null ? (null, Problems.BadRequest("The body is JSON null; send an object.")) : (value, null);
         }
         catch (JsonException e)
@@ -77,7 +90,8 @@ public static class JsonBody
         }
     }
 
-    private static string Describe(JsonException e)
+    /// <summary>A JSON error as a sentence: the path and position it names, without .NET type names.</summary>
+    public static string Describe(JsonException e)
     {
         // System.Text.Json's messages name the path ($.orders[3].lines) and position; keep those, drop type names.
         var where = e.Path is null ? "" : $" at {e.Path}";

@@ -93,8 +93,8 @@ public static class SimulationInvariants
             }
 
             compared++;
-            var tillFingerprint = OrderFingerprint.Compute(sale.Order);
-            var receivedFingerprint = OrderFingerprint.Compute(JsonSerializer.Deserialize(order.BodyJson, TillSyncJsonContext.Default.OrderDto)!);
+            var tillFingerprint = OrderFingerprint.Compute(OrderMapping.ToCore(sale.Order));
+            var receivedFingerprint = OrderFingerprint.Compute(OrderMapping.ToCore(JsonSerializer.Deserialize(order.BodyJson, TillSyncJsonContext.Default.OrderDto)!));
             if (tillFingerprint != order.Fingerprint || receivedFingerprint != order.Fingerprint || order.TillSeq != sale.TillSeq
                 || order.BillNo != sale.BillNo || order.TillId != till.TillId)
             {

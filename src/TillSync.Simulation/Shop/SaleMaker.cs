@@ -28,8 +28,8 @@ public sealed class SaleMaker(Random random)
             lines.Add(new OrderLineDto(product.Sku, qty, product.PricePaise, discountPaise, product.GstRateBp));
         }
 
-        var kind = OrderTotals.SupplyKindOf(snapshot.Store.Details.Gstin, customer);
-        var totalPaise = OrderTotals.Compute(lines, kind).TotalPaise;
+        var kind = OrderTotals.SupplyKindOf(snapshot.Store.Details.Gstin, customer?.PlaceOfSupply);
+        var totalPaise = OrderTotals.Compute(SaleMapping.ToCore(lines), kind).TotalPaise;
         return new SaleRequest(cart, Tenders(totalPaise), customer);
     }
 

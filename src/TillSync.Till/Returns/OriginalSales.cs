@@ -130,7 +130,7 @@ public sealed class OriginalSales(TillDatabase database, SnapshotStore snapshots
         IReadOnlyList<PaymentDto> payments, IReadOnlyList<OrderLineDto> lines, string source, string? code)
     {
         var products = snapshot.Products.ToDictionary(p => p.Sku, StringComparer.Ordinal);
-        var kind = OrderTotals.SupplyKindOf(snapshot.Store.Details.Gstin, customer) == SupplyKind.IntraState ? "intra" : "inter";
+        var kind = OrderTotals.SupplyKindOf(snapshot.Store.Details.Gstin, customer?.PlaceOfSupply) == SupplyKind.IntraState ? "intra" : "inter";
         return new OriginalSale(id, billNo, createdAt, tillId, totalPaise, kind, customer, earn, burn, payments,
             [.. lines.Select((l, i) =>
             {

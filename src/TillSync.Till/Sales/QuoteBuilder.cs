@@ -47,7 +47,7 @@ public static class QuoteBuilder
         }
 
         // The customer is checked before any payment is taken, by the same rule HQ applies.
-        if (OrderRules.CheckCustomer(customer) is { } customerProblem)
+        if (OrderRules.CheckCustomer(SaleMapping.ToCore(customer)) is { } customerProblem)
         {
             return (null, null, customerProblem.Detail[..1].ToUpperInvariant() + customerProblem.Detail[1..] + ".");
         }
@@ -57,7 +57,7 @@ public static class QuoteBuilder
             return (null, null, addressProblem);
         }
 
-        var kind = OrderTotals.SupplyKindOf(snapshot.Store.Details.Gstin, customer);
+        var kind = OrderTotals.SupplyKindOf(snapshot.Store.Details.Gstin, customer?.PlaceOfSupply);
         var found = await products.FindAllAsync(transaction, cart.Select(l => l?.Sku ?? ""), cancellationToken);
         var orderLines = new List<OrderLineDto>(cart.Count);
         var receiptLines = new List<ReceiptLine>(cart.Count);
@@ -86,7 +86,7 @@ public static class QuoteBuilder
                 line.DiscountPaise, product.GstRateBp, tax.TaxablePaise, tax.CgstPaise, tax.SgstPaise, tax.IgstPaise, tax.TotalPaise));
         }
 
-        var totals = OrderTotals.Compute(orderLines, kind);
+        var totals = SaleMapping.ToDto(OrderTotals.Compute(SaleMapping.ToCore(orderLines), kind));
         var summary = receiptLines.GroupBy(l => l.GstRateBp).OrderBy(g => g.Key)
             .Select(g => new GstRateSummary(g.Key, g.Sum(l => l.TaxablePaise), g.Sum(l => l.CgstPaise), g.Sum(l => l.SgstPaise), g.Sum(l => l.IgstPaise)))
             .ToList();

@@ -97,7 +97,7 @@ public sealed class SaleRecorder(
         var createdAt = now.ToOffset(BillNumber.IstOffset);
         var order = new OrderDto(id, seq, BillNumber.Format(snapshot.BillPrefix, createdAt, billNumber), createdAt, draft.Lines, applied,
             draft.Quote.Totals, draft.Customer, draft.Loyalty.Loyalty);
-        if (OrderRules.Check(AsRulesSeeIt(order), snapshot.Store.Details.Gstin, snapshot.BillPrefix, now) is { } rejected)
+        if (OrderRules.Check(SaleMapping.ToCore(AsRulesSeeIt(order)), snapshot.Store.Details.Gstin, snapshot.BillPrefix, now) is { } rejected)
         {
             return (null, $"This sale cannot be saved: {rejected.Detail}.");
         }
@@ -115,7 +115,7 @@ public sealed class SaleRecorder(
         return (receipt, null);
     }
 
-    // PaymentMethods.All does not list `exchange` until HQ's journal books it (the HQ side of returns); the till checks
+    // Core's TenderMethods.All (and the wire's PaymentMethods.All) do not list `exchange` until HQ's journal books it (the HQ side of returns); the till checks
     // every other rule of an exchange sale, and that its payments add up, by reading that tender as cash.
     private static OrderDto AsRulesSeeIt(OrderDto order) =>
         order.Payments.Any(p => p.Method == PaymentMethods.Exchange)

@@ -90,7 +90,7 @@ internal static class OrderGen
             .SelectMany(t =>
             {
                 var (prefix, number, createdAt, customer, lines, loyalty, id, tillSeq) = t;
-                var totals = OrderTotals.Compute(lines, OrderTotals.SupplyKindOf(SellerGstin, customer));
+                var totals = WireOrder.ToDto(OrderTotals.Compute(WireOrder.ToCore(lines), OrderTotals.SupplyKindOf(SellerGstin, customer?.PlaceOfSupply)));
                 return Payments(totals.TotalPaise).Select(payments => new TillOrder(
                     new OrderDto(
                         ClientOrderId: id, TillSeq: tillSeq, BillNo: BillNumber.Format(prefix, createdAt, number), CreatedAt: createdAt,

@@ -25,83 +25,83 @@ public sealed class OrderRulesTests
         Totals: new OrderTotalsDto(300_000, 7_500, 7_500, 0, 0, 315_000));
 
     /// <summary>Orders that break exactly one rule, by case name, with the reason Check must give.</summary>
-    private static readonly Dictionary<string, (Func<OrderDto> Order, string Reason)> Rejected = new()
+    private static readonly Dictionary<string, (Func<OrderDto> Order, OrderProblem Reason)> Rejected = new()
     {
-        ["bill no lowercase"] = (() => Valid with { BillNo = "t01/2627/000042" }, SyncReasons.InvalidBillNo),
-        ["bill no 17 chars"] = (() => Valid with { BillNo = "T01/2627/00000042" }, SyncReasons.InvalidBillNo),
-        ["bill no 40 chars"] = (() => Valid with { BillNo = "T01/2627/" + new string('0', 31) }, SyncReasons.InvalidBillNo),
-        ["bill no empty"] = (() => Valid with { BillNo = "" }, SyncReasons.InvalidBillNo),
-        ["bill no leading zero"] = (() => Valid with { BillNo = "0T1/2627/000042" }, SyncReasons.InvalidBillNo),
-        ["bill no other till"] = (() => Valid with { BillNo = "T02/2627/000042" }, SyncReasons.InvalidBillNo),
-        ["bill no other year"] = (() => Valid with { BillNo = "T01/2526/000042" }, SyncReasons.InvalidBillNo),
-        ["bill no letters in number"] = (() => Valid with { BillNo = "T01/2627/00004A" }, SyncReasons.InvalidBillNo),
-        ["bill no without number"] = (() => Valid with { BillNo = "T01/2627/" }, SyncReasons.InvalidBillNo),
-        ["bill no trailing newline"] = (() => Valid with { BillNo = "T01/2627/000042\n" }, SyncReasons.InvalidBillNo),
-        ["created before GST"] = (() => Dated(OrderRules.CreatedAtMin.AddTicks(-1)), SyncReasons.InvalidCreatedAt),
-        ["created in 2001"] = (() => Dated(new DateTimeOffset(2001, 5, 1, 0, 0, 0, TimeSpan.Zero)), SyncReasons.InvalidCreatedAt),
-        ["created over a day ahead"] = (() => Dated(Now + Limits.CreatedAtSkewMax + TimeSpan.FromTicks(1)), SyncReasons.InvalidCreatedAt),
-        ["created a year ahead"] = (() => Dated(Now.AddYears(1)), SyncReasons.InvalidCreatedAt),
-        ["customer gstin check character"] = (() => WithCustomer(c => c with { Gstin = "29AAACR5055K1Z4" }), SyncReasons.InvalidCustomer),
-        ["customer gstin lowercase"] = (() => WithCustomer(c => c with { Gstin = "29aaacr5055k1z3" }), SyncReasons.InvalidCustomer),
-        ["customer gstin empty"] = (() => WithCustomer(c => c with { Gstin = "" }), SyncReasons.InvalidCustomer),
-        ["customer phone short"] = (() => WithCustomer(c => c with { Phone = "98765" }), SyncReasons.InvalidCustomer),
-        ["customer phone 11 digits"] = (() => WithCustomer(c => c with { Phone = "98765432101" }), SyncReasons.InvalidCustomer),
-        ["customer phone starts with 5"] = (() => WithCustomer(c => c with { Phone = "5876543210" }), SyncReasons.InvalidCustomer),
-        ["customer phone with +91"] = (() => WithCustomer(c => c with { Phone = "+919876543210" }), SyncReasons.InvalidCustomer),
-        ["customer phone trailing newline"] = (() => WithCustomer(c => c with { Phone = "9876543210\n" }), SyncReasons.InvalidCustomer),
-        ["customer place of supply 00"] = (() => WithCustomer(c => c with { PlaceOfSupply = "00" }), SyncReasons.InvalidCustomer),
-        ["customer place of supply 99"] = (() => WithCustomer(c => c with { PlaceOfSupply = "99" }), SyncReasons.InvalidCustomer),
-        ["customer place of supply one digit"] = (() => WithCustomer(c => c with { PlaceOfSupply = "9" }), SyncReasons.InvalidCustomer),
-        ["customer name 101 chars"] = (() => WithCustomer(c => c with { Name = new string('a', 101) }), SyncReasons.InvalidCustomer),
-        ["no lines"] = (() => Valid with { Lines = [] }, SyncReasons.NoLines),
-        ["501 lines"] = (() => Valid with { Lines = [.. Enumerable.Repeat(Valid.Lines[0], Limits.OrderLinesMax + 1)] }, SyncReasons.TooManyLines),
-        ["sku lowercase"] = (() => WithLine(l => l with { Sku = "rice-25kg" }), SyncReasons.InvalidLine),
-        ["sku empty"] = (() => WithLine(l => l with { Sku = "" }), SyncReasons.InvalidLine),
-        ["sku 33 chars"] = (() => WithLine(l => l with { Sku = new string('A', 33) }), SyncReasons.InvalidLine),
-        ["sku with space"] = (() => WithLine(l => l with { Sku = "RICE 25KG" }), SyncReasons.InvalidLine),
-        ["sku leading dash"] = (() => WithLine(l => l with { Sku = "-RICE" }), SyncReasons.InvalidLine),
-        ["sku trailing newline"] = (() => WithLine(l => l with { Sku = "RICE-25KG\n" }), SyncReasons.InvalidLine),
-        ["rate negative"] = (() => WithLine(l => l with { GstRateBp = -1 }), SyncReasons.InvalidLine),
-        ["rate over 100 %"] = (() => WithLine(l => l with { GstRateBp = 10_001 }), SyncReasons.InvalidLine),
-        ["qty 0"] = (() => WithLine(l => l with { Qty = 0m }), SyncReasons.InvalidQuantity),
-        ["qty 0.000"] = (() => WithLine(l => l with { Qty = 0.000m }), SyncReasons.InvalidQuantity),
-        ["qty negative"] = (() => WithLine(l => l with { Qty = -1m }), SyncReasons.InvalidQuantity),
-        ["qty 1.2345"] = (() => WithLine(l => l with { Qty = 1.2345m }), SyncReasons.InvalidQuantity),
-        ["qty 0.0001"] = (() => WithLine(l => l with { Qty = 0.0001m }), SyncReasons.InvalidQuantity),
-        ["qty 100001"] = (() => WithLine(l => l with { Qty = 100_001m }), SyncReasons.InvalidQuantity),
-        ["qty 100000.001"] = (() => WithLine(l => l with { Qty = 100_000.001m }), SyncReasons.InvalidQuantity),
-        ["qty decimal max"] = (() => WithLine(l => l with { Qty = decimal.MaxValue }), SyncReasons.InvalidQuantity),
-        ["price negative"] = (() => WithLine(l => l with { UnitPricePaise = -1 }), SyncReasons.InvalidPrice),
-        ["price long max"] = (() => WithLine(l => l with { UnitPricePaise = long.MaxValue }), SyncReasons.InvalidPrice),
-        ["price over 1 crore"] = (() => WithLine(l => l with { UnitPricePaise = Limits.UnitPricePaiseMax + 1 }), SyncReasons.InvalidPrice),
-        ["discount over gross"] = (() => WithLine(l => l with { DiscountPaise = 300_001 }), SyncReasons.InvalidPrice),
-        ["discount negative"] = (() => WithLine(l => l with { DiscountPaise = -1 }), SyncReasons.InvalidPrice),
-        ["discount long min"] = (() => WithLine(l => l with { DiscountPaise = long.MinValue }), SyncReasons.InvalidPrice),
-        ["payment method unknown"] = (() => WithPayment(p => p with { Method = "bitcoin" }), SyncReasons.InvalidPayment),
-        ["payment method uppercase"] = (() => WithPayment(p => p with { Method = "CASH" }), SyncReasons.InvalidPayment),
-        ["payment method empty"] = (() => WithPayment(p => p with { Method = "" }), SyncReasons.InvalidPayment),
-        ["payment amount 0"] = (() => WithPayment(p => p with { AmountPaise = 0 }), SyncReasons.InvalidPayment),
-        ["payment amount negative"] = (() => WithPayment(p => p with { AmountPaise = -315_000 }), SyncReasons.InvalidPayment),
-        ["payment amount long max"] = (() => WithPayment(p => p with { AmountPaise = long.MaxValue }), SyncReasons.InvalidPayment),
-        ["11 payments"] = (() => Valid with { Payments = [.. SplitPayments(315_000, Limits.OrderPaymentsMax + 1)] }, SyncReasons.TooManyPayments),
-        ["loyalty earn negative"] = (() => Valid with { Loyalty = new LoyaltyDto(-1, 0, null) }, SyncReasons.InvalidLoyalty),
-        ["loyalty burn negative"] = (() => Valid with { Loyalty = new LoyaltyDto(0, -1, null) }, SyncReasons.InvalidLoyalty),
-        ["loyalty earn over max"] = (() => Valid with { Loyalty = new LoyaltyDto(Limits.LoyaltyPointsPerOrderMax + 1, 0, null) }, SyncReasons.InvalidLoyalty),
-        ["loyalty burn over max"] = (() => Valid with { Loyalty = new LoyaltyDto(0, Limits.LoyaltyPointsPerOrderMax + 1, null) }, SyncReasons.InvalidLoyalty),
-        ["loyalty token 201 chars"] = (() => Valid with { Loyalty = new LoyaltyDto(0, 0, new string('T', 201)) }, SyncReasons.InvalidLoyalty),
-        ["totals cgst off by one"] = (() => Valid with { Totals = Valid.Totals with { CgstPaise = 7_501 } }, SyncReasons.TotalsMismatch),
-        ["totals taxable off by one"] = (() => Valid with { Totals = Valid.Totals with { TaxablePaise = 299_999 } }, SyncReasons.TotalsMismatch),
-        ["totals round-off wrong"] = (() => Valid with { Totals = Valid.Totals with { RoundOffPaise = 100, TotalPaise = 315_100 } }, SyncReasons.TotalsMismatch),
+        ["bill no lowercase"] = (() => Valid with { BillNo = "t01/2627/000042" }, OrderProblem.InvalidBillNo),
+        ["bill no 17 chars"] = (() => Valid with { BillNo = "T01/2627/00000042" }, OrderProblem.InvalidBillNo),
+        ["bill no 40 chars"] = (() => Valid with { BillNo = "T01/2627/" + new string('0', 31) }, OrderProblem.InvalidBillNo),
+        ["bill no empty"] = (() => Valid with { BillNo = "" }, OrderProblem.InvalidBillNo),
+        ["bill no leading zero"] = (() => Valid with { BillNo = "0T1/2627/000042" }, OrderProblem.InvalidBillNo),
+        ["bill no other till"] = (() => Valid with { BillNo = "T02/2627/000042" }, OrderProblem.InvalidBillNo),
+        ["bill no other year"] = (() => Valid with { BillNo = "T01/2526/000042" }, OrderProblem.InvalidBillNo),
+        ["bill no letters in number"] = (() => Valid with { BillNo = "T01/2627/00004A" }, OrderProblem.InvalidBillNo),
+        ["bill no without number"] = (() => Valid with { BillNo = "T01/2627/" }, OrderProblem.InvalidBillNo),
+        ["bill no trailing newline"] = (() => Valid with { BillNo = "T01/2627/000042\n" }, OrderProblem.InvalidBillNo),
+        ["created before GST"] = (() => Dated(OrderRules.CreatedAtMin.AddTicks(-1)), OrderProblem.InvalidCreatedAt),
+        ["created in 2001"] = (() => Dated(new DateTimeOffset(2001, 5, 1, 0, 0, 0, TimeSpan.Zero)), OrderProblem.InvalidCreatedAt),
+        ["created over a day ahead"] = (() => Dated(Now + Limits.CreatedAtSkewMax + TimeSpan.FromTicks(1)), OrderProblem.InvalidCreatedAt),
+        ["created a year ahead"] = (() => Dated(Now.AddYears(1)), OrderProblem.InvalidCreatedAt),
+        ["customer gstin check character"] = (() => WithCustomer(c => c with { Gstin = "29AAACR5055K1Z4" }), OrderProblem.InvalidCustomer),
+        ["customer gstin lowercase"] = (() => WithCustomer(c => c with { Gstin = "29aaacr5055k1z3" }), OrderProblem.InvalidCustomer),
+        ["customer gstin empty"] = (() => WithCustomer(c => c with { Gstin = "" }), OrderProblem.InvalidCustomer),
+        ["customer phone short"] = (() => WithCustomer(c => c with { Phone = "98765" }), OrderProblem.InvalidCustomer),
+        ["customer phone 11 digits"] = (() => WithCustomer(c => c with { Phone = "98765432101" }), OrderProblem.InvalidCustomer),
+        ["customer phone starts with 5"] = (() => WithCustomer(c => c with { Phone = "5876543210" }), OrderProblem.InvalidCustomer),
+        ["customer phone with +91"] = (() => WithCustomer(c => c with { Phone = "+919876543210" }), OrderProblem.InvalidCustomer),
+        ["customer phone trailing newline"] = (() => WithCustomer(c => c with { Phone = "9876543210\n" }), OrderProblem.InvalidCustomer),
+        ["customer place of supply 00"] = (() => WithCustomer(c => c with { PlaceOfSupply = "00" }), OrderProblem.InvalidCustomer),
+        ["customer place of supply 99"] = (() => WithCustomer(c => c with { PlaceOfSupply = "99" }), OrderProblem.InvalidCustomer),
+        ["customer place of supply one digit"] = (() => WithCustomer(c => c with { PlaceOfSupply = "9" }), OrderProblem.InvalidCustomer),
+        ["customer name 101 chars"] = (() => WithCustomer(c => c with { Name = new string('a', 101) }), OrderProblem.InvalidCustomer),
+        ["no lines"] = (() => Valid with { Lines = [] }, OrderProblem.NoLines),
+        ["501 lines"] = (() => Valid with { Lines = [.. Enumerable.Repeat(Valid.Lines[0], Limits.OrderLinesMax + 1)] }, OrderProblem.TooManyLines),
+        ["sku lowercase"] = (() => WithLine(l => l with { Sku = "rice-25kg" }), OrderProblem.InvalidLine),
+        ["sku empty"] = (() => WithLine(l => l with { Sku = "" }), OrderProblem.InvalidLine),
+        ["sku 33 chars"] = (() => WithLine(l => l with { Sku = new string('A', 33) }), OrderProblem.InvalidLine),
+        ["sku with space"] = (() => WithLine(l => l with { Sku = "RICE 25KG" }), OrderProblem.InvalidLine),
+        ["sku leading dash"] = (() => WithLine(l => l with { Sku = "-RICE" }), OrderProblem.InvalidLine),
+        ["sku trailing newline"] = (() => WithLine(l => l with { Sku = "RICE-25KG\n" }), OrderProblem.InvalidLine),
+        ["rate negative"] = (() => WithLine(l => l with { GstRateBp = -1 }), OrderProblem.InvalidLine),
+        ["rate over 100 %"] = (() => WithLine(l => l with { GstRateBp = 10_001 }), OrderProblem.InvalidLine),
+        ["qty 0"] = (() => WithLine(l => l with { Qty = 0m }), OrderProblem.InvalidQuantity),
+        ["qty 0.000"] = (() => WithLine(l => l with { Qty = 0.000m }), OrderProblem.InvalidQuantity),
+        ["qty negative"] = (() => WithLine(l => l with { Qty = -1m }), OrderProblem.InvalidQuantity),
+        ["qty 1.2345"] = (() => WithLine(l => l with { Qty = 1.2345m }), OrderProblem.InvalidQuantity),
+        ["qty 0.0001"] = (() => WithLine(l => l with { Qty = 0.0001m }), OrderProblem.InvalidQuantity),
+        ["qty 100001"] = (() => WithLine(l => l with { Qty = 100_001m }), OrderProblem.InvalidQuantity),
+        ["qty 100000.001"] = (() => WithLine(l => l with { Qty = 100_000.001m }), OrderProblem.InvalidQuantity),
+        ["qty decimal max"] = (() => WithLine(l => l with { Qty = decimal.MaxValue }), OrderProblem.InvalidQuantity),
+        ["price negative"] = (() => WithLine(l => l with { UnitPricePaise = -1 }), OrderProblem.InvalidPrice),
+        ["price long max"] = (() => WithLine(l => l with { UnitPricePaise = long.MaxValue }), OrderProblem.InvalidPrice),
+        ["price over 1 crore"] = (() => WithLine(l => l with { UnitPricePaise = Limits.UnitPricePaiseMax + 1 }), OrderProblem.InvalidPrice),
+        ["discount over gross"] = (() => WithLine(l => l with { DiscountPaise = 300_001 }), OrderProblem.InvalidPrice),
+        ["discount negative"] = (() => WithLine(l => l with { DiscountPaise = -1 }), OrderProblem.InvalidPrice),
+        ["discount long min"] = (() => WithLine(l => l with { DiscountPaise = long.MinValue }), OrderProblem.InvalidPrice),
+        ["payment method unknown"] = (() => WithPayment(p => p with { Method = "bitcoin" }), OrderProblem.InvalidPayment),
+        ["payment method uppercase"] = (() => WithPayment(p => p with { Method = "CASH" }), OrderProblem.InvalidPayment),
+        ["payment method empty"] = (() => WithPayment(p => p with { Method = "" }), OrderProblem.InvalidPayment),
+        ["payment amount 0"] = (() => WithPayment(p => p with { AmountPaise = 0 }), OrderProblem.InvalidPayment),
+        ["payment amount negative"] = (() => WithPayment(p => p with { AmountPaise = -315_000 }), OrderProblem.InvalidPayment),
+        ["payment amount long max"] = (() => WithPayment(p => p with { AmountPaise = long.MaxValue }), OrderProblem.InvalidPayment),
+        ["11 payments"] = (() => Valid with { Payments = [.. SplitPayments(315_000, Limits.OrderPaymentsMax + 1)] }, OrderProblem.TooManyPayments),
+        ["loyalty earn negative"] = (() => Valid with { Loyalty = new LoyaltyDto(-1, 0, null) }, OrderProblem.InvalidLoyalty),
+        ["loyalty burn negative"] = (() => Valid with { Loyalty = new LoyaltyDto(0, -1, null) }, OrderProblem.InvalidLoyalty),
+        ["loyalty earn over max"] = (() => Valid with { Loyalty = new LoyaltyDto(Limits.LoyaltyPointsPerOrderMax + 1, 0, null) }, OrderProblem.InvalidLoyalty),
+        ["loyalty burn over max"] = (() => Valid with { Loyalty = new LoyaltyDto(0, Limits.LoyaltyPointsPerOrderMax + 1, null) }, OrderProblem.InvalidLoyalty),
+        ["loyalty token 201 chars"] = (() => Valid with { Loyalty = new LoyaltyDto(0, 0, new string('T', 201)) }, OrderProblem.InvalidLoyalty),
+        ["totals cgst off by one"] = (() => Valid with { Totals = Valid.Totals with { CgstPaise = 7_501 } }, OrderProblem.TotalsMismatch),
+        ["totals taxable off by one"] = (() => Valid with { Totals = Valid.Totals with { TaxablePaise = 299_999 } }, OrderProblem.TotalsMismatch),
+        ["totals round-off wrong"] = (() => Valid with { Totals = Valid.Totals with { RoundOffPaise = 100, TotalPaise = 315_100 } }, OrderProblem.TotalsMismatch),
         ["totals and payments both off"] = (() => Valid with
         {
             Totals = Valid.Totals with { TotalPaise = 315_100 },
             Payments = [new PaymentDto(PaymentMethods.Cash, 315_100)],
-        }, SyncReasons.TotalsMismatch),
-        ["totals intra but supply inter"] = (() => WithCustomer(c => c with { PlaceOfSupply = "27" }), SyncReasons.TotalsMismatch),
-        ["totals inter but supply intra"] = (() => Valid with { Totals = new OrderTotalsDto(300_000, 0, 0, 15_000, 0, 315_000) }, SyncReasons.TotalsMismatch),
-        ["payments one paisa short"] = (() => WithPayment(p => p with { AmountPaise = 314_999 }), SyncReasons.PaymentsMismatch),
-        ["payments one paisa over"] = (() => Valid with { Payments = [.. Valid.Payments, new PaymentDto(PaymentMethods.Upi, 1)] }, SyncReasons.PaymentsMismatch),
-        ["payments none"] = (() => Valid with { Payments = [] }, SyncReasons.PaymentsMismatch),
+        }, OrderProblem.TotalsMismatch),
+        ["totals intra but supply inter"] = (() => WithCustomer(c => c with { PlaceOfSupply = "27" }), OrderProblem.TotalsMismatch),
+        ["totals inter but supply intra"] = (() => Valid with { Totals = new OrderTotalsDto(300_000, 0, 0, 15_000, 0, 315_000) }, OrderProblem.TotalsMismatch),
+        ["payments one paisa short"] = (() => WithPayment(p => p with { AmountPaise = 314_999 }), OrderProblem.PaymentsMismatch),
+        ["payments one paisa over"] = (() => Valid with { Payments = [.. Valid.Payments, new PaymentDto(PaymentMethods.Upi, 1)] }, OrderProblem.PaymentsMismatch),
+        ["payments none"] = (() => Valid with { Payments = [] }, OrderProblem.PaymentsMismatch),
     };
 
     /// <summary>Orders at the edge of each rule that must still pass.</summary>
@@ -145,10 +145,10 @@ public sealed class OrderRulesTests
     {
         var (order, reason) = Rejected[brokenRule];
 
-        var check = OrderRules.Check(order(), Seller, Prefix, Now);
+        var check = OrderRules.Check(WireOrder.ToCore(order()), Seller, Prefix, Now);
 
         Assert.NotNull(check);
-        Assert.Equal(reason, check.Reason);
+        Assert.Equal(reason, check.Problem);
         Assert.False(string.IsNullOrWhiteSpace(check.Detail));
     }
 
@@ -156,7 +156,7 @@ public sealed class OrderRulesTests
     [MemberData(nameof(AcceptedCases))]
     public void Check_EdgeOfEveryRule_Passes(string edge)
     {
-        var check = OrderRules.Check(Accepted[edge](), Seller, Prefix, Now);
+        var check = OrderRules.Check(WireOrder.ToCore(Accepted[edge]()), Seller, Prefix, Now);
 
         Assert.Null(check);
     }
@@ -164,15 +164,15 @@ public sealed class OrderRulesTests
     [Fact]
     public void Check_ReasonsCovered_AreAllOrderLevelReasons()
     {
-        string[] orderLevel =
+        OrderProblem[] orderLevel =
         [
-            SyncReasons.InvalidBillNo, SyncReasons.InvalidCreatedAt, SyncReasons.InvalidCustomer, SyncReasons.NoLines,
-            SyncReasons.TooManyLines, SyncReasons.InvalidLine, SyncReasons.InvalidQuantity, SyncReasons.InvalidPrice,
-            SyncReasons.InvalidPayment, SyncReasons.TooManyPayments, SyncReasons.InvalidLoyalty, SyncReasons.TotalsMismatch,
-            SyncReasons.PaymentsMismatch,
+            OrderProblem.InvalidBillNo, OrderProblem.InvalidCreatedAt, OrderProblem.InvalidCustomer, OrderProblem.NoLines,
+            OrderProblem.TooManyLines, OrderProblem.InvalidLine, OrderProblem.InvalidQuantity, OrderProblem.InvalidPrice,
+            OrderProblem.InvalidPayment, OrderProblem.TooManyPayments, OrderProblem.InvalidLoyalty, OrderProblem.TotalsMismatch,
+            OrderProblem.PaymentsMismatch,
         ];
 
-        Assert.Equal(orderLevel.Order(StringComparer.Ordinal), Rejected.Values.Select(v => v.Reason).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(orderLevel.Order(), Rejected.Values.Select(v => v.Reason).Distinct().Order());
     }
 
     [Theory]
@@ -185,10 +185,10 @@ public sealed class OrderRulesTests
         // would resend the same poison order forever, blocking every order behind it.
         var order = Valid with { CreatedAt = DateTimeOffset.Parse(createdAt, System.Globalization.CultureInfo.InvariantCulture), BillNo = "T01/9900/000042" };
 
-        var check = OrderRules.Check(order, Seller, Prefix, Now);
+        var check = OrderRules.Check(WireOrder.ToCore(order), Seller, Prefix, Now);
 
         Assert.NotNull(check);
-        Assert.Contains(check.Reason, new[] { SyncReasons.InvalidCreatedAt, SyncReasons.InvalidBillNo });
+        Assert.Contains(check.Problem, new[] { OrderProblem.InvalidCreatedAt, OrderProblem.InvalidBillNo });
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class OrderRulesTests
     {
         OrderGen.ValidOrder.Sample(tillOrder =>
         {
-            var check = OrderRules.Check(tillOrder.Order, Seller, tillOrder.BillPrefix, Now);
+            var check = OrderRules.Check(WireOrder.ToCore(tillOrder.Order), Seller, tillOrder.BillPrefix, Now);
 
             Assert.True(check is null, check?.Detail);
         }, iter: 1_000);
@@ -218,9 +218,9 @@ public sealed class OrderRulesTests
                 _ => t with { TotalPaise = t.TotalPaise + delta },
             };
 
-            var check = OrderRules.Check(tillOrder.Order with { Totals = totals }, Seller, tillOrder.BillPrefix, Now);
+            var check = OrderRules.Check(WireOrder.ToCore(tillOrder.Order with { Totals = totals }), Seller, tillOrder.BillPrefix, Now);
 
-            Assert.Equal(SyncReasons.TotalsMismatch, check?.Reason);
+            Assert.Equal(OrderProblem.TotalsMismatch, check?.Problem);
         });
     }
 
@@ -231,9 +231,9 @@ public sealed class OrderRulesTests
         {
             var order = tillOrder.Order with { Payments = [.. tillOrder.Order.Payments, new PaymentDto(PaymentMethods.Card, extraPaise)] };
 
-            var check = OrderRules.Check(order, Seller, tillOrder.BillPrefix, Now);
+            var check = OrderRules.Check(WireOrder.ToCore(order), Seller, tillOrder.BillPrefix, Now);
 
-            Assert.Equal(SyncReasons.PaymentsMismatch, check?.Reason);
+            Assert.Equal(OrderProblem.PaymentsMismatch, check?.Problem);
         });
     }
 
@@ -242,9 +242,9 @@ public sealed class OrderRulesTests
     {
         OrderGen.ValidOrder.Sample(tillOrder =>
         {
-            var check = OrderRules.Check(tillOrder.Order, Seller, tillOrder.BillPrefix + "X", Now);
+            var check = OrderRules.Check(WireOrder.ToCore(tillOrder.Order), Seller, tillOrder.BillPrefix + "X", Now);
 
-            Assert.Equal(SyncReasons.InvalidBillNo, check?.Reason);
+            Assert.Equal(OrderProblem.InvalidBillNo, check?.Problem);
         });
     }
 
@@ -275,7 +275,7 @@ public sealed class OrderRulesTests
     /// <summary>The order with the totals its lines give and payments that settle them.</summary>
     private static OrderDto Settled(OrderDto order, int payments = 1)
     {
-        var totals = OrderTotals.Compute(order.Lines, OrderTotals.SupplyKindOf(Seller, order.Customer));
+        var totals = WireOrder.ToDto(OrderTotals.Compute(WireOrder.ToCore(order.Lines), OrderTotals.SupplyKindOf(Seller, order.Customer?.PlaceOfSupply)));
         return order with { Totals = totals, Payments = totals.TotalPaise == 0 ? [] : [.. SplitPayments(totals.TotalPaise, payments)] };
     }
 

@@ -23,18 +23,18 @@ public sealed class OrderTotalsTests
             new("MIXER-750W", 1m, 349_900, 10_000, 1800),
         ];
 
-        var totals = OrderTotals.Compute(lines, SupplyKind.IntraState);
+        var totals = OrderTotals.Compute(WireOrder.ToCore(lines), SupplyKind.IntraState);
 
-        Assert.Equal(new OrderTotalsDto(939_900, 45_591, 45_591, 0, 18, 1_031_100), totals);
+        Assert.Equal(new BillTotals(939_900, 45_591, 45_591, 0, 18, 1_031_100), totals);
     }
 
     [Fact]
     public void Compute_DesignSyncSample_Gives3150Rupees()
     {
         // DESIGN §4: 2 × ₹1,500.00 at 5 % intra-state → ₹75.00 CGST and SGST, ₹3,150.00, no round-off.
-        var totals = OrderTotals.Compute([new("RICE-25KG", 2m, 150_000, 0, 500)], SupplyKind.IntraState);
+        var totals = OrderTotals.Compute(WireOrder.ToCore([new("RICE-25KG", 2m, 150_000, 0, 500)]), SupplyKind.IntraState);
 
-        Assert.Equal(new OrderTotalsDto(300_000, 7_500, 7_500, 0, 0, 315_000), totals);
+        Assert.Equal(new BillTotals(300_000, 7_500, 7_500, 0, 0, 315_000), totals);
     }
 
     [Fact]
@@ -50,9 +50,9 @@ public sealed class OrderTotalsTests
             new("SOAP", 3m, 1_234, 100, 1800),
         ];
 
-        var totals = OrderTotals.Compute(lines, SupplyKind.IntraState);
+        var totals = OrderTotals.Compute(WireOrder.ToCore(lines), SupplyKind.IntraState);
 
-        Assert.Equal(new OrderTotalsDto(18_776, 703, 703, 0, 18, 20_200), totals);
+        Assert.Equal(new BillTotals(18_776, 703, 703, 0, 18, 20_200), totals);
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public sealed class OrderTotalsTests
     [InlineData(50, 50, 100)]
     public void Compute_ExactAmount_RoundsToRupeeHalfAwayFromZero(long exactPaise, long expectedRoundOffPaise, long expectedTotalPaise)
     {
-        var totals = OrderTotals.Compute([new("ITEM", 1m, exactPaise, 0, 0)], SupplyKind.IntraState);
+        var totals = OrderTotals.Compute(WireOrder.ToCore([new("ITEM", 1m, exactPaise, 0, 0)]), SupplyKind.IntraState);
 
         Assert.Equal(expectedRoundOffPaise, totals.RoundOffPaise);
         Assert.Equal(expectedTotalPaise, totals.TotalPaise);
@@ -79,10 +79,10 @@ public sealed class OrderTotalsTests
             new("MIXER-750W", 1m, 349_900, 10_000, 1800),
         ];
 
-        var totals = OrderTotals.Compute(lines, SupplyKind.InterState);
+        var totals = OrderTotals.Compute(WireOrder.ToCore(lines), SupplyKind.InterState);
 
         // 5 % of ₹6,000.00 = ₹300.00; 18 % of ₹3,399.00 = ₹611.82; exact ₹10,310.82 → ₹10,311.00.
-        Assert.Equal(new OrderTotalsDto(939_900, 0, 0, 91_182, 18, 1_031_100), totals);
+        Assert.Equal(new BillTotals(939_900, 0, 0, 91_182, 18, 1_031_100), totals);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class OrderTotalsTests
     {
         Gen.Select(OrderGen.AnyInRangeLine.Array[0, 30], Kind).Sample((lines, kind) =>
         {
-            var totals = OrderTotals.Compute(lines, kind);
+            var totals = OrderTotals.Compute(WireOrder.ToCore(lines), kind);
             var taxes = lines.Select(l => GstCalculator.ForLine(l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, kind)).ToList();
 
             Assert.Equal(taxes.Sum(t => t.TaxablePaise), totals.TaxablePaise);
@@ -106,7 +106,7 @@ public sealed class OrderTotalsTests
     public void Totals_AnyLines_MatchExactIntegerModel()
     {
         Gen.Select(OrderGen.AnyInRangeLine.Array[0, 30], Kind).Sample((lines, kind) =>
-            Assert.Equal(ExactGst.ForBill(lines, kind), OrderTotals.Compute(lines, kind)), iter: 500);
+            Assert.Equal(ExactGst.ForBill(lines, kind), OrderTotals.Compute(WireOrder.ToCore(lines), kind)), iter: 500);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class OrderTotalsTests
     {
         Gen.Select(OrderGen.AnyInRangeLine.Array[0, 30], Kind).Sample((lines, kind) =>
         {
-            var totals = OrderTotals.Compute(lines, kind);
+            var totals = OrderTotals.Compute(WireOrder.ToCore(lines), kind);
 
             Assert.Equal(0, totals.TotalPaise % 100);
             Assert.InRange(totals.RoundOffPaise, -50, 50);
@@ -128,7 +128,7 @@ public sealed class OrderTotalsTests
     {
         OrderGen.AnyInRangeLine.Array[0, 30].Sample(lines =>
         {
-            var totals = OrderTotals.Compute(lines, SupplyKind.IntraState);
+            var totals = OrderTotals.Compute(WireOrder.ToCore(lines), SupplyKind.IntraState);
 
             Assert.Equal(totals.CgstPaise, totals.SgstPaise);
             Assert.Equal(0, totals.IgstPaise);
@@ -140,7 +140,7 @@ public sealed class OrderTotalsTests
     {
         OrderGen.AnyInRangeLine.Array[0, 30].Sample(lines =>
         {
-            var totals = OrderTotals.Compute(lines, SupplyKind.InterState);
+            var totals = OrderTotals.Compute(WireOrder.ToCore(lines), SupplyKind.InterState);
 
             Assert.Equal(0, totals.CgstPaise);
             Assert.Equal(0, totals.SgstPaise);
@@ -151,13 +151,13 @@ public sealed class OrderTotalsTests
     public void Totals_AnyLines_LineOrderDoesNotMatter()
     {
         Gen.Select(OrderGen.AnyInRangeLine.Array[0, 30], Kind).Sample((lines, kind) =>
-            Assert.Equal(OrderTotals.Compute(lines, kind), OrderTotals.Compute([.. lines.AsEnumerable().Reverse()], kind)), iter: 300);
+            Assert.Equal(OrderTotals.Compute(WireOrder.ToCore(lines), kind), OrderTotals.Compute(WireOrder.ToCore([.. lines.AsEnumerable().Reverse()]), kind)), iter: 300);
     }
 
     [Fact]
     public void Compute_NoLines_IsAllZero()
     {
-        Assert.Equal(new OrderTotalsDto(0, 0, 0, 0, 0, 0), OrderTotals.Compute([], SupplyKind.IntraState));
+        Assert.Equal(new BillTotals(0, 0, 0, 0, 0, 0), OrderTotals.Compute(WireOrder.ToCore([]), SupplyKind.IntraState));
     }
 
     [Fact]
@@ -166,13 +166,13 @@ public sealed class OrderTotalsTests
         // Each line alone fits a long; their sum does not, and must throw rather than wrap to a negative bill.
         OrderLineDto[] lines = [new("A", 1m, long.MaxValue, 0, 0), new("B", 1m, long.MaxValue, 0, 0)];
 
-        Assert.Throws<OverflowException>(() => OrderTotals.Compute(lines, SupplyKind.IntraState));
+        Assert.Throws<OverflowException>(() => OrderTotals.Compute(WireOrder.ToCore(lines), SupplyKind.IntraState));
     }
 
     [Fact]
     public void Compute_TaxPushesTotalBeyondLongRange_ThrowsOverflow()
     {
-        Assert.Throws<OverflowException>(() => OrderTotals.Compute([new("A", 1m, long.MaxValue, 0, 1800)], SupplyKind.IntraState));
+        Assert.Throws<OverflowException>(() => OrderTotals.Compute(WireOrder.ToCore([new("A", 1m, long.MaxValue, 0, 1800)]), SupplyKind.IntraState));
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public sealed class OrderTotalsTests
         // Over the counter the place of supply is the store's state, even for a buyer registered in another state.
         var customer = new CustomerDto("9876543210", "27AAACS7319F1ZE", "Sharma Stores", null);
 
-        Assert.Equal(SupplyKind.IntraState, OrderTotals.SupplyKindOf(OrderGen.SellerGstin, customer));
+        Assert.Equal(SupplyKind.IntraState, OrderTotals.SupplyKindOf(OrderGen.SellerGstin, customer.PlaceOfSupply));
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class OrderTotalsTests
     {
         var customer = new CustomerDto(null, "29AAACR5055K1Z3", "Rao Caterers", "29");
 
-        Assert.Equal(SupplyKind.IntraState, OrderTotals.SupplyKindOf("29AABCH1234K1ZN", customer));
+        Assert.Equal(SupplyKind.IntraState, OrderTotals.SupplyKindOf("29AABCH1234K1ZN", customer.PlaceOfSupply));
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public sealed class OrderTotalsTests
     {
         var customer = new CustomerDto(null, "29AAACR5055K1Z3", "Rao Caterers", "27");
 
-        Assert.Equal(SupplyKind.InterState, OrderTotals.SupplyKindOf("29AABCH1234K1ZN", customer));
+        Assert.Equal(SupplyKind.InterState, OrderTotals.SupplyKindOf("29AABCH1234K1ZN", customer.PlaceOfSupply));
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class OrderTotalsTests
     {
         Gen.Select(Gen.OneOfConst(OrderGen.ValidGstins), OrderGen.StateCode).Sample((seller, placeOfSupply) =>
         {
-            var kind = OrderTotals.SupplyKindOf(seller, new CustomerDto(null, null, null, placeOfSupply));
+            var kind = OrderTotals.SupplyKindOf(seller, placeOfSupply);
 
             Assert.Equal(placeOfSupply == seller[..2] ? SupplyKind.IntraState : SupplyKind.InterState, kind);
         });

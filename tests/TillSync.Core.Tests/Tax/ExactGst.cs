@@ -26,7 +26,7 @@ internal static class ExactGst
     }
 
     /// <summary>The bill: Σ taxable, Σ taxes, and the total rounded to the rupee half away from zero.</summary>
-    public static OrderTotalsDto ForBill(IEnumerable<OrderLineDto> lines, SupplyKind kind)
+    public static TillSync.Core.Orders.BillTotals ForBill(IEnumerable<OrderLineDto> lines, SupplyKind kind)
     {
         long taxable = 0, cgst = 0, sgst = 0, igst = 0;
         foreach (var line in lines)
@@ -40,7 +40,7 @@ internal static class ExactGst
 
         var exact = taxable + cgst + sgst + igst;
         var total = RoundDiv(exact, 100) * 100;
-        return new OrderTotalsDto(taxable, cgst, sgst, igst, total - exact, total);
+        return new TillSync.Core.Orders.BillTotals(taxable, cgst, sgst, igst, total - exact, total);
     }
 
     /// <summary>numerator / denominator rounded half away from zero; denominator positive.</summary>

@@ -24,7 +24,7 @@ public sealed class GstSummaryTests(HqFixture fixture) : IClassFixture<HqFixture
         var summary = await new LedgerClient(fixture.Hq).GstSummaryAsync(today, today);
 
         var expected = orders
-            .SelectMany(o => o.Lines.Select(l => (Order: o, Line: l, Kind: OrderTotals.SupplyKindOf(HqScenario.StoreGstin, o.Customer))))
+            .SelectMany(o => o.Lines.Select(l => (Order: o, Line: l, Kind: OrderTotals.SupplyKindOf(HqScenario.StoreGstin, o.Customer?.PlaceOfSupply))))
             .GroupBy(x => (Supply: x.Order.Customer?.Gstin is null ? "B2C" : "B2B", InterState: x.Kind == SupplyKind.InterState, x.Line.GstRateBp))
             .Select(g =>
             {

@@ -6,7 +6,14 @@ using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Sync;
 
-public sealed class BadOrderTests(HqFixture fixture) : IClassFixture<HqFixture>
+/// <summary>The contract through <c>/api/v1/sync</c>.</summary>
+public sealed class BadOrderTests(HqFixture fixture) : BadOrderContract(fixture, SyncVersion.V1), IClassFixture<HqFixture>;
+
+/// <summary>The same contract through <c>/api/v2/sync</c>, each order sent as a sale document.</summary>
+public sealed class BadOrderV2Tests(HqFixture fixture) : BadOrderContract(fixture, SyncVersion.V2), IClassFixture<HqFixture>;
+
+/// <summary>The tests, run once per sync version.</summary>
+public abstract class BadOrderContract(HqFixture fixture, SyncVersion version)
 {
     private delegate OrderDto BadOrder(TillClient till, OrderDto previous, long tillSeq);
 
@@ -88,7 +95,7 @@ public sealed class BadOrderTests(HqFixture fixture) : IClassFixture<HqFixture>
     public async Task Sync_InvalidOrder_IsRejectedWithReasonAndMovesNothing(string name)
     {
         var (reasons, build) = Cases[name];
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         var previous = till.Orders.Next([Line("MILK-500ML", 2)]);
         await till.SyncOneAsync(previous);
         var before = await HqState.CaptureAsync(till);
@@ -124,7 +131,7 @@ public sealed class BadOrderTests(HqFixture fixture) : IClassFixture<HqFixture>
     [Fact]
     public async Task Sync_OrderAtTheLimits_IsCreated()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         // 500 lines, 10 payments, 3 fraction digits, the largest unit price: each limit itself is allowed.
         var manyLines = till.Orders.Build(1, ManyLines(500));
         var tenPayments = WithPayments(till.Orders.Build(2, [Line("GHEE-1L", 2)]),
@@ -141,7 +148,7 @@ public sealed class BadOrderTests(HqFixture fixture) : IClassFixture<HqFixture>
     [Fact]
     public async Task Sync_AfterSqlInSku_OrdersTableStillWorks()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         var hostile = Make(till, 1, [new OrderLineDto("X'; DROP TABLE orders;--", 1, 4_500, 0, 1_800)]);
         var hostileId = Make(till, 2, [Line("SOAP-125G", 1)]) with { BillNo = "T01'--" };
 

@@ -1,15 +1,20 @@
 // Proves exactly-once under contention: 16 connections post the same 50-order batch at once and every order is
 // created exactly once across all answers; HQ may serialize or answer 409 + Retry-After, never apply twice.
 using System.Net;
-using System.Net.Http.Json;
-using TillSync.Contracts;
 using TillSync.Contracts.Sync;
 using TillSync.Testing;
 using Xunit.Sdk;
 
 namespace TillSync.Hq.Tests.Sync;
 
-public sealed class ConcurrencyTests(HqFixture fixture) : IClassFixture<HqFixture>
+/// <summary>The contract through <c>/api/v1/sync</c>.</summary>
+public sealed class ConcurrencyTests(HqFixture fixture) : ConcurrencyContract(fixture, SyncVersion.V1), IClassFixture<HqFixture>;
+
+/// <summary>The same contract through <c>/api/v2/sync</c>, each order sent as a sale document.</summary>
+public sealed class ConcurrencyV2Tests(HqFixture fixture) : ConcurrencyContract(fixture, SyncVersion.V2), IClassFixture<HqFixture>;
+
+/// <summary>The tests, run once per sync version.</summary>
+public abstract class ConcurrencyContract(HqFixture fixture, SyncVersion version)
 {
     private const int Senders = 16;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
@@ -17,7 +22,7 @@ public sealed class ConcurrencyTests(HqFixture fixture) : IClassFixture<HqFixtur
     [Fact]
     public async Task Sync_SameBatchFrom16ConnectionsAtOnce_CommitsEachOrderExactlyOnce()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         // One unit of one SKU per order, so "stock moved exactly once" is exactly 50 units.
         var batch = Enumerable.Range(0, 50).Select(_ => till.Orders.Next([OrderFactory.Line("SOAP-125G", 1)])).ToList();
         var onHandBefore = await fixture.Manager.OnHandAsync("SOAP-125G");
@@ -25,7 +30,7 @@ public sealed class ConcurrencyTests(HqFixture fixture) : IClassFixture<HqFixtur
         try
         {
             using var start = new SemaphoreSlim(0, Senders);
-            var senders = clients.Select(client => SendUntilAnsweredAsync(client, batch, start)).ToList();
+            var senders = clients.Select(client => SendUntilAnsweredAsync(till, client, batch, start)).ToList();
             start.Release(Senders);
             var answers = (await Task.WhenAll(senders)).SelectMany(a => a).ToList();
 
@@ -58,7 +63,7 @@ public sealed class ConcurrencyTests(HqFixture fixture) : IClassFixture<HqFixtur
         var tills = new List<TillClient>();
         for (var i = 0; i < 4; i++)
         {
-            tills.Add(await fixture.EnrolTillAsync());
+            tills.Add(await fixture.EnrolTillAsync(version: version));
         }
 
         var batches = tills.Select(t => t.Orders.NextBatch(100)).ToList();
@@ -78,15 +83,14 @@ public sealed class ConcurrencyTests(HqFixture fixture) : IClassFixture<HqFixtur
 
     /// <summary>Posts the batch until HQ has looked at every order: a 409 or 503 waits its Retry-After, and a
     /// <c>retry_later</c> result is resent, as a till would. Returns every 200 answer it got.</summary>
-    private async Task<List<SyncResponse>> SendUntilAnsweredAsync(HttpClient client, IReadOnlyList<OrderDto> batch, SemaphoreSlim start)
+    private async Task<List<SyncResponse>> SendUntilAnsweredAsync(TillClient till, HttpClient client, IReadOnlyList<OrderDto> batch, SemaphoreSlim start)
     {
         await start.WaitAsync();
         var answers = new List<SyncResponse>();
         var deadline = DateTimeOffset.UtcNow + Deadline;
         while (DateTimeOffset.UtcNow < deadline)
         {
-            using var response = await client.PostAsync(
-                "/api/v1/sync", JsonContent.Create(new SyncRequest(batch), TillSyncJsonContext.Default.SyncRequest));
+            using var response = await client.PostAsync(till.SyncPath, till.SyncContent(batch));
             // DESIGN §4: a second concurrent sync may get 409 with Retry-After, and a busy database 503; both store nothing.
             if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.ServiceUnavailable)
             {
@@ -98,7 +102,8 @@ public sealed class ConcurrencyTests(HqFixture fixture) : IClassFixture<HqFixtur
                 continue;
             }
 
-            var reply = await Responses.ExpectAsync(response, HttpStatusCode.OK, TillSyncJsonContext.Default.SyncResponse, fixture.Hq);
+            await Responses.ExpectStatusAsync(response, HttpStatusCode.OK, fixture.Hq);
+            var reply = await till.ReadReplyAsync(response);
             TillClient.AssertAligned(batch, reply);
             answers.Add(reply);
             var unexpected = reply.Results.FirstOrDefault(r =>

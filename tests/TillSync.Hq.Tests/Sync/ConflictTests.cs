@@ -6,7 +6,14 @@ using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Sync;
 
-public sealed class ConflictTests(HqFixture fixture) : IClassFixture<HqFixture>
+/// <summary>The contract through <c>/api/v1/sync</c>.</summary>
+public sealed class ConflictTests(HqFixture fixture) : ConflictContract(fixture, SyncVersion.V1), IClassFixture<HqFixture>;
+
+/// <summary>The same contract through <c>/api/v2/sync</c>, each order sent as a sale document.</summary>
+public sealed class ConflictV2Tests(HqFixture fixture) : ConflictContract(fixture, SyncVersion.V2), IClassFixture<HqFixture>;
+
+/// <summary>The tests, run once per sync version.</summary>
+public abstract class ConflictContract(HqFixture fixture, SyncVersion version)
 {
     public static TheoryData<string> Tamperings => ["line_qty", "line_added", "unit_price", "discount", "payment_split", "bill_no", "customer"];
 
@@ -14,7 +21,7 @@ public sealed class ConflictTests(HqFixture fixture) : IClassFixture<HqFixture>
     [MemberData(nameof(Tamperings))]
     public async Task Sync_SameIdChangedContent_ReturnsPayloadMismatchAndKeepsOriginal(string tampering)
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         var original = till.Orders.Build(1, [OrderFactory.Line("RICE-5KG", 2), OrderFactory.Line("SUGAR-LOOSE", 0.750m)]);
         original = original with { Payments = [new(PaymentMethods.Cash, original.Totals.TotalPaise)] };
         var created = await till.SyncOneAsync(original);
@@ -39,7 +46,7 @@ public sealed class ConflictTests(HqFixture fixture) : IClassFixture<HqFixture>
     [Fact]
     public async Task Sync_ChangedContentWithinBatch_OnlyThatOrderConflicts()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         var orders = till.Orders.NextBatch(3);
         await till.SyncAsync(orders.Take(2).ToList());
         var changed = OrderFactory.WithLines(orders[1], [.. orders[1].Lines, OrderFactory.Line("COLA-750ML", 1)]);
@@ -57,8 +64,8 @@ public sealed class ConflictTests(HqFixture fixture) : IClassFixture<HqFixture>
     [Fact]
     public async Task Sync_OtherTillsOrderId_ReturnsOwnerMismatchAndLeaksNothing()
     {
-        var tillA = await fixture.EnrolTillAsync();
-        var tillB = await fixture.EnrolTillAsync();
+        var tillA = await fixture.EnrolTillAsync(version: version);
+        var tillB = await fixture.EnrolTillAsync(version: version);
         var ordersOfA = tillA.Orders.NextBatch(2);
         var committedA = await tillA.SyncAsync(ordersOfA);
         var before = await HqState.CaptureAsync(tillB);
@@ -89,8 +96,8 @@ public sealed class ConflictTests(HqFixture fixture) : IClassFixture<HqFixture>
     [Fact]
     public async Task Sync_OtherTillsExactOrder_ReturnsOwnerMismatch()
     {
-        var tillA = await fixture.EnrolTillAsync();
-        var tillB = await fixture.EnrolTillAsync();
+        var tillA = await fixture.EnrolTillAsync(version: version);
+        var tillB = await fixture.EnrolTillAsync(version: version);
         var order = tillA.Orders.Next();
         await tillA.SyncOneAsync(order);
 
@@ -105,8 +112,8 @@ public sealed class ConflictTests(HqFixture fixture) : IClassFixture<HqFixture>
     [Fact]
     public async Task ManagerEndpoints_WithTillToken_Return403()
     {
-        var tillA = await fixture.EnrolTillAsync();
-        var tillB = await fixture.EnrolTillAsync();
+        var tillA = await fixture.EnrolTillAsync(version: version);
+        var tillB = await fixture.EnrolTillAsync(version: version);
         var order = tillA.Orders.Next();
         await tillA.SyncOneAsync(order);
         using var asB = fixture.Hq.CreateClient(tillB.Token);

@@ -1,16 +1,21 @@
 // Proves durability and atomicity across kill -9: HQ is SIGKILLed in the middle of a 500-order sync, restarted on
 // the same SQLite file, and must hold a gap-free prefix with matching stock; resending completes every order once.
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
-using TillSync.Contracts;
 using TillSync.Contracts.Sync;
 using TillSync.Testing;
 using Xunit.Abstractions;
 
 namespace TillSync.Hq.Tests.Sync;
 
-public sealed class CrashRecoveryTests(ITestOutputHelper log)
+/// <summary>The contract through <c>/api/v1/sync</c>.</summary>
+public sealed class CrashRecoveryTests(ITestOutputHelper log) : CrashRecoveryContract(log, SyncVersion.V1);
+
+/// <summary>The same contract through <c>/api/v2/sync</c>, each order sent as a sale document.</summary>
+public sealed class CrashRecoveryV2Tests(ITestOutputHelper log) : CrashRecoveryContract(log, SyncVersion.V2);
+
+/// <summary>The tests, run once per sync version.</summary>
+public abstract class CrashRecoveryContract(ITestOutputHelper log, SyncVersion version)
 {
     private const int BatchSize = 500;
     private const int KillRounds = 4;
@@ -20,7 +25,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper log)
     {
         await using var hq = await HqProcess.StartAsync();
         await HqScenario.SetUpAsync(hq);
-        var till = await HqScenario.EnrolTillAsync(hq);
+        var till = await HqScenario.EnrolTillAsync(hq, version: version);
         var batch = till.Orders.NextBatch(BatchSize);
         var random = new Random(till.Orders.Seed);
         log.WriteLine($"seed {till.Orders.Seed}");
@@ -53,7 +58,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper log)
     {
         await using var hq = await HqProcess.StartAsync();
         await HqScenario.SetUpAsync(hq);
-        var till = await HqScenario.EnrolTillAsync(hq);
+        var till = await HqScenario.EnrolTillAsync(hq, version: version);
         var orders = till.Orders.NextBatch(3 * BatchSize);
         var random = new Random(till.Orders.Seed);
         log.WriteLine($"seed {till.Orders.Seed}");
@@ -117,7 +122,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper log)
     private static async Task<string> PostThenKillAsync(HqProcess hq, TillClient till, IReadOnlyList<OrderDto> batch, TimeSpan delay)
     {
         using var client = hq.CreateIsolatedClient(till.Token);
-        var post = client.PostAsync("/api/v1/sync", JsonContent.Create(new SyncRequest(batch), TillSyncJsonContext.Default.SyncRequest));
+        var post = client.PostAsync(till.SyncPath, till.SyncContent(batch));
         await Task.WhenAny(post, Task.Delay(delay));
         hq.KillHard();
         try
@@ -128,7 +133,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper log)
                 return $"answered {(int)response.StatusCode} after {delay.TotalMilliseconds} ms";
             }
 
-            var reply = await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.SyncResponse);
+            var reply = await till.ReadReplyAsync(response);
             Assert.NotNull(reply);
             TillClient.AssertAligned(batch, reply);
             Assert.All(reply.Results, r => Assert.Contains(r.Status, (SyncStatus[])[SyncStatus.Created, SyncStatus.Duplicate]));

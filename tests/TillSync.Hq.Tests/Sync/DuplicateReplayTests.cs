@@ -5,12 +5,19 @@ using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Sync;
 
-public sealed class DuplicateReplayTests(HqFixture fixture) : IClassFixture<HqFixture>
+/// <summary>The contract through <c>/api/v1/sync</c>.</summary>
+public sealed class DuplicateReplayTests(HqFixture fixture) : DuplicateReplayContract(fixture, SyncVersion.V1), IClassFixture<HqFixture>;
+
+/// <summary>The same contract through <c>/api/v2/sync</c>, each order sent as a sale document.</summary>
+public sealed class DuplicateReplayV2Tests(HqFixture fixture) : DuplicateReplayContract(fixture, SyncVersion.V2), IClassFixture<HqFixture>;
+
+/// <summary>The tests, run once per sync version.</summary>
+public abstract class DuplicateReplayContract(HqFixture fixture, SyncVersion version)
 {
     [Fact]
     public async Task Sync_SameBatchTwice_SecondAnswersDuplicateWithOriginalResult()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         var batch = till.Orders.NextBatch(20);
         var stockBefore = await fixture.Manager.OnHandAllAsync();
 
@@ -38,7 +45,7 @@ public sealed class DuplicateReplayTests(HqFixture fixture) : IClassFixture<HqFi
     [Fact]
     public async Task Sync_OverlappingResend_ReplaysKnownOrdersAndCreatesNewOnes()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         var orders = till.Orders.NextBatch(5);
         var first = await till.SyncAsync(orders.Take(3).ToList());
         var stockBefore = await fixture.Manager.OnHandAllAsync();
@@ -58,7 +65,7 @@ public sealed class DuplicateReplayTests(HqFixture fixture) : IClassFixture<HqFi
     [Fact]
     public async Task Sync_OldOrderResentAlone_ReturnsDuplicateAndLeavesNextSeq()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         var orders = till.Orders.NextBatch(6);
         var first = await till.SyncAsync(orders.Take(3).ToList());
         await till.SyncAsync(orders.Skip(3).ToList());
@@ -74,7 +81,7 @@ public sealed class DuplicateReplayTests(HqFixture fixture) : IClassFixture<HqFi
     [Fact]
     public async Task Sync_SubSecondCreatedAtInUtc_ReplaysAsDuplicateAndStoresTheSameInstant()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         // A till clock with 100 ns ticks, sent in UTC rather than IST: the fingerprint must survive HQ's storage.
         var createdAt = new DateTimeOffset(DateTimeOffset.UtcNow.Ticks / 10 * 10 + 7, TimeSpan.Zero).AddMinutes(-5);
         var order = till.Orders.Build(1, [OrderFactory.Line("SUGAR-LOOSE", 1.234m), OrderFactory.Line("GHEE-1L", 1)],

@@ -5,12 +5,19 @@ using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Sync;
 
-public sealed class MixedBatchTests(HqFixture fixture) : IClassFixture<HqFixture>
+/// <summary>The contract through <c>/api/v1/sync</c>.</summary>
+public sealed class MixedBatchTests(HqFixture fixture) : MixedBatchContract(fixture, SyncVersion.V1), IClassFixture<HqFixture>;
+
+/// <summary>The same contract through <c>/api/v2/sync</c>, each order sent as a sale document.</summary>
+public sealed class MixedBatchV2Tests(HqFixture fixture) : MixedBatchContract(fixture, SyncVersion.V2), IClassFixture<HqFixture>;
+
+/// <summary>The tests, run once per sync version.</summary>
+public abstract class MixedBatchContract(HqFixture fixture, SyncVersion version)
 {
     [Fact]
     public async Task Sync_MixedBatch_AnswersEachOrderInRequestOrder()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         var known = till.Orders.NextBatch(2);
         var firstSync = await till.SyncAsync(known);
         var good4 = till.Orders.Next();
@@ -44,7 +51,7 @@ public sealed class MixedBatchTests(HqFixture fixture) : IClassFixture<HqFixture
     [Fact]
     public async Task Sync_MixedBatchResent_ReplaysEveryResultIncludingRejections()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         List<OrderDto> batch =
         [
             till.Orders.Next(),
@@ -70,7 +77,7 @@ public sealed class MixedBatchTests(HqFixture fixture) : IClassFixture<HqFixture
     [Fact]
     public async Task Sync_RejectedLastOrder_ConsumesItsSeq()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         var good = till.Orders.Next();
         var poison = BreakPayments(till.Orders.Next());
 
@@ -90,7 +97,7 @@ public sealed class MixedBatchTests(HqFixture fixture) : IClassFixture<HqFixture
     [Fact]
     public async Task Sync_RejectedOrder_IsRecordedWithReasonAndDetail()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         var poison = BreakTotals(till.Orders.Next());
 
         var result = await till.SyncOneAsync(poison);

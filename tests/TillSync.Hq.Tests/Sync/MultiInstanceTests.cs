@@ -1,14 +1,19 @@
 // Proves that several HQ processes on one database commit each order exactly once and in till order: batches go to
 // two real HQ processes at random, the same batch to both at once, and one HQ is SIGKILLed mid-batch while the other serves.
-using System.Net.Http.Json;
-using TillSync.Contracts;
 using TillSync.Contracts.Sync;
 using TillSync.Testing;
 using Xunit.Abstractions;
 
 namespace TillSync.Hq.Tests.Sync;
 
-public sealed class MultiInstanceTests(ITestOutputHelper log)
+/// <summary>The contract through <c>/api/v1/sync</c>.</summary>
+public sealed class MultiInstanceTests(ITestOutputHelper log) : MultiInstanceContract(log, SyncVersion.V1);
+
+/// <summary>The same contract through <c>/api/v2/sync</c>, each order sent as a sale document.</summary>
+public sealed class MultiInstanceV2Tests(ITestOutputHelper log) : MultiInstanceContract(log, SyncVersion.V2);
+
+/// <summary>The tests, run once per sync version.</summary>
+public abstract class MultiInstanceContract(ITestOutputHelper log, SyncVersion version)
 {
     private const int TillCount = 3;
     private const int BatchesPerTill = 6;
@@ -24,7 +29,7 @@ public sealed class MultiInstanceTests(ITestOutputHelper log)
         var tills = new List<TillClient>();
         for (var i = 0; i < TillCount; i++)
         {
-            tills.Add(await HqScenario.EnrolTillAsync(first));
+            tills.Add(await HqScenario.EnrolTillAsync(first, version: version));
         }
 
         var stockBefore = await new ManagerClient(first).OnHandAllAsync();
@@ -58,7 +63,7 @@ public sealed class MultiInstanceTests(ITestOutputHelper log)
         await using var first = await HqProcess.StartAsync();
         await HqScenario.SetUpAsync(first);
         await using var second = await HqProcess.StartSiblingAsync(first);
-        var till = await HqScenario.EnrolTillAsync(first);
+        var till = await HqScenario.EnrolTillAsync(first, version: version);
         var stockBefore = await new ManagerClient(first).OnHandAllAsync();
         var batch = till.Orders.NextBatch(500);
         var random = new Random(till.Orders.Seed);
@@ -66,7 +71,7 @@ public sealed class MultiInstanceTests(ITestOutputHelper log)
 
         using (var client = first.CreateIsolatedClient(till.Token))
         {
-            var post = client.PostAsync("/api/v1/sync", JsonContent.Create(new SyncRequest(batch), TillSyncJsonContext.Default.SyncRequest));
+            var post = client.PostAsync(till.SyncPath, till.SyncContent(batch));
             await Task.WhenAny(post, Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 301))));
             first.KillHard();
             try
@@ -91,9 +96,9 @@ public sealed class MultiInstanceTests(ITestOutputHelper log)
     private static async Task<SyncResponse> SyncThroughAsync(HqProcess hq, TillClient till, IReadOnlyList<OrderDto> batch)
     {
         using var client = hq.CreateIsolatedClient(till.Token);
-        using var response = await client.PostAsync("/api/v1/sync", JsonContent.Create(new SyncRequest(batch), TillSyncJsonContext.Default.SyncRequest));
+        using var response = await client.PostAsync(till.SyncPath, till.SyncContent(batch));
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{hq.Output()}");
-        return (await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.SyncResponse))!;
+        return await till.ReadReplyAsync(response);
     }
 
     private static void AssertEachOrderCreatedOnce(IReadOnlyList<OrderDto> batch, SyncResponse[] replies)

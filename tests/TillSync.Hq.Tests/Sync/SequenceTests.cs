@@ -5,12 +5,19 @@ using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Sync;
 
-public sealed class SequenceTests(HqFixture fixture) : IClassFixture<HqFixture>
+/// <summary>The contract through <c>/api/v1/sync</c>.</summary>
+public sealed class SequenceTests(HqFixture fixture) : SequenceContract(fixture, SyncVersion.V1), IClassFixture<HqFixture>;
+
+/// <summary>The same contract through <c>/api/v2/sync</c>, each order sent as a sale document.</summary>
+public sealed class SequenceV2Tests(HqFixture fixture) : SequenceContract(fixture, SyncVersion.V2), IClassFixture<HqFixture>;
+
+/// <summary>The tests, run once per sync version.</summary>
+public abstract class SequenceContract(HqFixture fixture, SyncVersion version)
 {
     [Fact]
     public async Task Sync_GapInBatch_MarksGapAndEveryLaterOrderNotProcessed()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         var orders = till.Orders.NextBatch(5);
         var stockBefore = await fixture.Manager.OnHandAllAsync();
 
@@ -40,7 +47,7 @@ public sealed class SequenceTests(HqFixture fixture) : IClassFixture<HqFixture>
     [Fact]
     public async Task Sync_ResendFromExpectedSeq_CommitsTheRest()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         var orders = till.Orders.NextBatch(5);
         var gapped = await till.SyncAsync([orders[0], orders[2], orders[3]]);
         var expectedSeq = gapped.Results[1].ExpectedSeq;
@@ -59,7 +66,7 @@ public sealed class SequenceTests(HqFixture fixture) : IClassFixture<HqFixture>
     [Fact]
     public async Task Sync_BatchStartingPastNextSeq_CommitsNothing()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         till.Orders.NextSeq = 3;
         var orders = till.Orders.NextBatch(3);
         var before = await HqState.CaptureAsync(till);
@@ -79,7 +86,7 @@ public sealed class SequenceTests(HqFixture fixture) : IClassFixture<HqFixture>
     [Fact]
     public async Task Sync_NewIdWithConsumedSeq_ReturnsSeqReusedAndStoresNothing()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         await till.SyncAsync(till.Orders.NextBatch(3));
         var before = await HqState.CaptureAsync(till);
 
@@ -100,7 +107,7 @@ public sealed class SequenceTests(HqFixture fixture) : IClassFixture<HqFixture>
     [Fact]
     public async Task Sync_SeqReusedThenNextSeq_ConflictsOnlyTheReusedOrder()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         await till.SyncAsync(till.Orders.NextBatch(2));
         var reused = till.Orders.Build(2, [OrderFactory.Line("SOAP-125G", 1)]);
         var next = till.Orders.Next();
@@ -118,7 +125,7 @@ public sealed class SequenceTests(HqFixture fixture) : IClassFixture<HqFixture>
     [Fact]
     public async Task Sync_EmptyBatch_IsAHeartbeatThatReportsNextSeq()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         await till.SyncAsync(till.Orders.NextBatch(4));
         var before = await HqState.CaptureAsync(till);
 
@@ -132,7 +139,7 @@ public sealed class SequenceTests(HqFixture fixture) : IClassFixture<HqFixture>
     [Fact]
     public async Task Sync_CommitOrderOfTill_FollowsTillSeq()
     {
-        var till = await fixture.EnrolTillAsync();
+        var till = await fixture.EnrolTillAsync(version: version);
         var orders = till.Orders.NextBatch(12);
 
         await till.SyncAsync(orders.Take(5).ToList());

@@ -24,7 +24,7 @@ public sealed class Carts
 
     /// <summary>The bill totals Core computes for a cart at catalogue prices.</summary>
     public static OrderTotalsDto ExpectedTotals(IReadOnlyList<CartLine> lines, CustomerDto? customer = null) =>
-        OrderTotals.Compute([.. ExpectedLines(lines)], OrderTotals.SupplyKindOf(HqScenario.StoreGstin, customer));
+        SaleMapping.ToDto(OrderTotals.Compute(SaleMapping.ToCore([.. ExpectedLines(lines)]), OrderTotals.SupplyKindOf(HqScenario.StoreGstin, customer?.PlaceOfSupply)));
 
     /// <summary>The order lines a cart becomes: catalogue SKU (a barcode resolves to it), price and rate.</summary>
     public static IEnumerable<OrderLineDto> ExpectedLines(IReadOnlyList<CartLine> lines) =>

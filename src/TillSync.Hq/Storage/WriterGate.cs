@@ -1,9 +1,9 @@
-namespace TillSync.Hq.Sync;
+namespace TillSync.Hq.Storage;
 
-/// <summary>Queues this process's sync transactions on SQLite so they do not spin on its busy handler. It is a throughput
+/// <summary>Queues this process's write transactions on SQLite (sync batches) so they do not spin on its busy handler. It is a throughput
 /// measure only: correctness comes from the database (the write transaction, the till's <c>next_seq</c> row and the
 /// unique keys), so a second HQ process on the same database stays correct without it.</summary>
-public sealed class SyncGate : IDisposable
+public sealed class WriterGate : IDisposable
 {
     private readonly SemaphoreSlim _semaphore = new(1, 1);
 

@@ -1,0 +1,72 @@
+namespace TillSync.Core.Orders;
+
+/// <summary>A sale as Core checks, totals and fingerprints it: the till's wire record (and HQ's stored copy) mapped to
+/// Core's own type, so that Core depends on no wire format. Everything in it is business content and enters the
+/// fingerprint; the till's sequence number is not here (it is the stream's, not the sale's).</summary>
+/// <param name="ClientOrderId">UUIDv7 minted by the till when the sale was saved.</param>
+/// <param name="BillNo">Printed bill number, <c>PREFIX/YYYY/NNNNNN</c>, at most 16 characters.</param>
+/// <param name="CreatedAt">When the sale was saved on the till, with its UTC offset.</param>
+/// <param name="Lines">The sale's lines, 1 to <see cref="Limits.OrderLinesMax"/> when valid.</param>
+/// <param name="Payments">The tenders applied, adding up to <c>Totals.TotalPaise</c> when valid.</param>
+/// <param name="Totals">The totals the till printed.</param>
+/// <param name="Customer">The buyer, or null; a GSTIN makes the bill B2B.</param>
+/// <param name="Loyalty">Points earned and burned, or null (the same as zero points).</param>
+public sealed record Order(
+    Guid ClientOrderId,
+    string BillNo,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<OrderLine> Lines,
+    IReadOnlyList<Payment> Payments,
+    BillTotals Totals,
+    Customer? Customer = null,
+    OrderLoyalty? Loyalty = null);
+
+/// <summary>One line of a sale.</summary>
+/// <param name="Sku">Catalogue SKU.</param>
+/// <param name="Qty">Quantity in the product's unit; valid above 0 with at most 3 fraction digits.</param>
+/// <param name="UnitPricePaise">Price per unit before tax, in paise.</param>
+/// <param name="DiscountPaise">Discount on the line, in paise, 0 to the line's gross when valid.</param>
+/// <param name="GstRateBp">GST rate in basis points (500 = 5 %).</param>
+public sealed record OrderLine(string Sku, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp);
+
+/// <summary>One tender applied to a bill.</summary>
+/// <param name="Method">One of <see cref="TenderMethods.All"/> when valid.</param>
+/// <param name="AmountPaise">Amount applied, in paise; positive when valid.</param>
+public sealed record Payment(string Method, long AmountPaise);
+
+/// <summary>The buyer of a sale.</summary>
+/// <param name="Phone">10-digit Indian mobile number, the loyalty key; or null.</param>
+/// <param name="Gstin">The buyer's GSTIN on a B2B bill; or null.</param>
+/// <param name="Name">The buyer's name, at most 100 characters; or null.</param>
+/// <param name="PlaceOfSupply">Two-digit GST state code when it differs from the store's; or null.</param>
+/// <param name="Address1">A B2B buyer's street, for the e-invoice; or null.</param>
+/// <param name="Location">A B2B buyer's city; or null.</param>
+/// <param name="Pin">A B2B buyer's PIN code; or null.</param>
+public sealed record Customer(
+    string? Phone = null, string? Gstin = null, string? Name = null, string? PlaceOfSupply = null,
+    string? Address1 = null, string? Location = null, int? Pin = null);
+
+/// <summary>Loyalty points of a sale.</summary>
+/// <param name="EarnPoints">Points earned, 0 to <see cref="Limits.LoyaltyPointsPerOrderMax"/> when valid.</param>
+/// <param name="BurnPoints">Points redeemed, 0 to <see cref="Limits.LoyaltyPointsPerOrderMax"/> when valid.</param>
+/// <param name="RedemptionToken">The single-use token of an online redemption, or null.</param>
+public sealed record OrderLoyalty(long EarnPoints, long BurnPoints, string? RedemptionToken = null);
+
+/// <summary>The tender methods a sale may use.</summary>
+public static class TenderMethods
+{
+    /// <summary>Cash, net of change given back.</summary>
+    public const string Cash = "cash";
+
+    /// <summary>Debit or credit card.</summary>
+    public const string Card = "card";
+
+    /// <summary>UPI transfer.</summary>
+    public const string Upi = "upi";
+
+    /// <summary>Loyalty points redeemed as a tender.</summary>
+    public const string Loyalty = "loyalty";
+
+    /// <summary>Every accepted method.</summary>
+    public static IReadOnlyList<string> All { get; } = [Cash, Card, Upi, Loyalty];
+}

@@ -1,0 +1,17 @@
+using System.Data.Common;
+using TillSync.Hq.Storage;
+
+namespace TillSync.Hq.Catalog;
+
+/// <summary>Cost of the batch's SKUs that exist in the catalogue; a SKU missing here is unknown.</summary>
+public static class CatalogCosts
+{
+    /// <summary>Cost in paise by SKU, for those of <paramref name="skus"/> the catalogue has.</summary>
+    public static async Task<Dictionary<string, long>> LoadAsync(
+        DatabaseEngine engine, DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
+    {
+        var rows = await engine.ListWhereInAsync(connection, transaction, "SELECT sku, cost_paise FROM products WHERE sku IN ({list})",
+            skus, [], r => (Sku: r.GetString(0), CostPaise: r.GetInt64(1)), cancellationToken);
+        return rows.ToDictionary(r => r.Sku, r => r.CostPaise, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,40 @@
+using TillSync.Contracts.Sync;
+using TillSync.Core.Orders;
+
+namespace TillSync.Hq.Orders;
+
+/// <summary>HQ's reading of the wire's sale record as Core's own types, and of Core's verdicts as the wire's reason
+/// codes. Core references nothing; this is where the two meet on HQ's side.</summary>
+public static class OrderMapping
+{
+    /// <summary>The sale <paramref name="order"/> describes, as Core checks, totals and fingerprints it.</summary>
+    public static Order ToCore(OrderDto order) => new(
+        order.ClientOrderId,
+        order.BillNo,
+        order.CreatedAt,
+        order.Lines.Select(l => new OrderLine(l.Sku, l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp)).ToList(),
+        order.Payments.Select(p => new Payment(p.Method, p.AmountPaise)).ToList(),
+        new BillTotals(order.Totals.TaxablePaise, order.Totals.CgstPaise, order.Totals.SgstPaise, order.Totals.IgstPaise, order.Totals.RoundOffPaise,
+            order.Totals.TotalPaise),
+        order.Customer is { } c ? new Customer(c.Phone, c.Gstin, c.Name, c.PlaceOfSupply, c.Address1, c.Location, c.Pin) : null,
+        order.Loyalty is { } l ? new OrderLoyalty(l.EarnPoints, l.BurnPoints, l.RedemptionToken) : null);
+
+    /// <summary>The wire's reason code (<see cref="SyncReasons"/>) for a rule Core found broken.</summary>
+    public static string Reason(OrderProblem problem) => problem switch
+    {
+        OrderProblem.InvalidCreatedAt => SyncReasons.InvalidCreatedAt,
+        OrderProblem.InvalidBillNo => SyncReasons.InvalidBillNo,
+        OrderProblem.InvalidCustomer => SyncReasons.InvalidCustomer,
+        OrderProblem.NoLines => SyncReasons.NoLines,
+        OrderProblem.TooManyLines => SyncReasons.TooManyLines,
+        OrderProblem.InvalidLine => SyncReasons.InvalidLine,
+        OrderProblem.InvalidQuantity => SyncReasons.InvalidQuantity,
+        OrderProblem.InvalidPrice => SyncReasons.InvalidPrice,
+        OrderProblem.TooManyPayments => SyncReasons.TooManyPayments,
+        OrderProblem.InvalidPayment => SyncReasons.InvalidPayment,
+        OrderProblem.InvalidLoyalty => SyncReasons.InvalidLoyalty,
+        OrderProblem.TotalsMismatch => SyncReasons.TotalsMismatch,
+        OrderProblem.PaymentsMismatch => SyncReasons.PaymentsMismatch,
+        _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
+    };
+}

@@ -1,0 +1,28 @@
+using TillSync.Contracts.Documents;
+using TillSync.Core.Orders;
+using TillSync.Hq.Loyalty;
+using TillSync.Hq.Sync;
+
+namespace TillSync.Hq.Orders;
+
+/// <summary>The <c>sale</c> kind: a till's sale, recorded as an order with its lines and payments (this folder), its
+/// stock movements, journal entry, e-invoice outbox row, loyalty movements and review items (their features' steps).</summary>
+public sealed class SaleDocuments : IDocumentKind
+{
+    /// <inheritdoc />
+    public string Kind => DocumentKinds.Sale;
+
+    /// <inheritdoc />
+    public string Fingerprint(TillDocumentDto document) => OrderFingerprint.Compute(OrderMapping.ToCore(document.Sale!));
+
+    /// <inheritdoc />
+    public string? NumberOf(TillDocumentDto document) => document.Sale!.BillNo;
+
+    /// <inheritdoc />
+    public IKindBatch Begin(SyncBatch batch, IReadOnlyList<TillDocumentDto> newDocuments)
+    {
+        var sales = newDocuments.Select(d => d.Sale!).ToList();
+        batch.Step<LoyaltyBatch>().Need(sales.Select(OrderMapping.ToCore));
+        return new SaleBatch(batch.Engine, sales);
+    }
+}
