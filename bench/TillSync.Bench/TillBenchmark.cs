@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using TillSync.Contracts;
+using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
 using TillSync.Core.Ids;
@@ -12,6 +11,7 @@ using TillSync.Core.Tax;
 using TillSync.Storage;
 using TillSync.Till.Catalog;
 using TillSync.Till.Outbox;
+using TillSync.Till.Receipts;
 using TillSync.Till.Sales;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
@@ -20,7 +20,8 @@ using TillSync.Till.Updates;
 namespace TillSync.Bench;
 
 /// <summary>The till's two DESIGN §12 targets. <c>sale</c>: the real <see cref="SaleRecorder"/> on a real till.db,
-/// each sale interleaved with a bare fsync'd insert of the same row into a second file with the same pragmas.
+/// each sale interleaved with a bare fsync'd insert of the same rows (its document and its receipt) into a second file
+/// with the same pragmas.
 /// <c>drain</c>: a queue of N offline orders, then a real HQ drained by the till's real sync agent steps; this process
 /// is the till, and its peak RSS (VmHWM, reset after the queue is built) is the till's.</summary>
 internal static class TillBenchmark
@@ -40,15 +41,18 @@ internal static class TillBenchmark
         var snapshots = new SnapshotStore(database);
         await snapshots.SaveAsync(await client.SnapshotAsync(CancellationToken.None), CancellationToken.None);
         using var signal = new SyncSignal();
-        await using var recorder = new SaleRecorder(database, snapshots, new UuidV7Generator(TimeProvider.System, new Random(1)), TimeProvider.System, signal);
+        using var key = ReceiptKey.LoadOrCreate(tillDir);
+        await using var writer = new DocumentWriter(database);
+        var recorder = new SaleRecorder(writer, snapshots, new UuidV7Generator(TimeProvider.System, new Random(1)), TimeProvider.System, signal, key);
         try
         {
             return mode == "sale"
                 ? await SalesAsync(database, recorder, snapshots.Current!, count)
-                : await DrainAsync(database, recorder, snapshots, client, signal, count);
+                : await DrainAsync(database, recorder, snapshots, client, signal, key, count);
         }
         finally
         {
+            await writer.DisposeAsync();
             SqliteConnection.ClearAllPools();
             Directory.Delete(tillDir, recursive: true);
         }
@@ -71,7 +75,7 @@ internal static class TillBenchmark
         await using (var source = new SqliteConnection($"Data Source={database.FilePath};Mode=ReadOnly"))
         {
             await source.OpenAsync();
-            var ddl = await source.Command("SELECT group_concat(sql, ';') FROM sqlite_master WHERE tbl_name = 'sales' AND sql IS NOT NULL")
+            var ddl = await source.Command("SELECT group_concat(sql, ';') FROM sqlite_master WHERE tbl_name IN ('sales', 'documents') AND sql IS NOT NULL")
                 .ScalarAsync(CancellationToken.None);
             await bare.Command((string)ddl!).ExecuteAsync(CancellationToken.None);
         }
@@ -91,20 +95,24 @@ internal static class TillBenchmark
                 throw new InvalidOperationException(problem);
             }
 
-            // The same row, read back untimed, inserted bare: one fsync'd transaction, one statement, a kept connection.
-            var row = await read.Command("SELECT till_seq, client_order_id, bill_no, created_at, total_paise, order_json, receipt_json FROM sales WHERE till_seq = @s")
-                .With("@s", receipt.TillSeq)
-                .FirstOrDefaultAsync(r => new object[] { r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetString(5), r.GetString(6) },
-                    CancellationToken.None);
+            // The same rows, read back untimed, inserted bare: one fsync'd transaction, one statement per row, a kept connection.
+            var document = await read.Command("""
+                SELECT till_seq, document_id, kind, number, created_at, total_paise, body_json, body_sha256 FROM documents WHERE till_seq = @s
+                """).With("@s", receipt.TillSeq)
+                .FirstOrDefaultAsync(r => Enumerable.Range(0, 8).Select(r.GetValue).ToArray(), CancellationToken.None);
+            var sale = await read.Command("SELECT till_seq, client_order_id, bill_no, receipt_json FROM sales WHERE till_seq = @s").With("@s", receipt.TillSeq)
+                .FirstOrDefaultAsync(r => Enumerable.Range(0, 4).Select(r.GetValue).ToArray(), CancellationToken.None);
             start = Stopwatch.GetTimestamp();
             await using (var transaction = bare.BeginTransaction(deferred: false))
             {
                 await bare.Command("""
-                    INSERT INTO sales (till_seq, client_order_id, bill_no, created_at, total_paise, order_json, receipt_json, sync_state)
-                    VALUES (@seq, @id, @bill, @at, @total, @order, @receipt, 'pending')
+                    INSERT INTO documents (till_seq, document_id, kind, number, created_at, total_paise, body_json, body_sha256, sync_state)
+                    VALUES (@seq, @id, @kind, @number, @at, @total, @body, @sha, 'pending')
                     """, transaction)
-                    .With("@seq", row![0]).With("@id", row[1]).With("@bill", row[2]).With("@at", row[3]).With("@total", row[4])
-                    .With("@order", row[5]).With("@receipt", row[6]).ExecuteAsync(CancellationToken.None);
+                    .With("@seq", document![0]).With("@id", document[1]).With("@kind", document[2]).With("@number", document[3]).With("@at", document[4])
+                    .With("@total", document[5]).With("@body", document[6]).With("@sha", document[7]).ExecuteAsync(CancellationToken.None);
+                await bare.Command("INSERT INTO sales (till_seq, client_order_id, bill_no, receipt_json) VALUES (@seq, @id, @bill, @receipt)", transaction)
+                    .With("@seq", sale![0]).With("@id", sale[1]).With("@bill", sale[2]).With("@receipt", sale[3]).ExecuteAsync(CancellationToken.None);
                 await transaction.CommitAsync();
             }
 
@@ -120,13 +128,13 @@ internal static class TillBenchmark
         Console.WriteLine("| path | p50 ms | p99 ms | max ms |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");
         Console.WriteLine(Invariant($"| SaleRecorder.RecordAsync (real till.db) | {P(recorded, 50):0.00} | {P(recorded, 99):0.00} | {recorded.Max():0.00} |"));
-        Console.WriteLine(Invariant($"| bare fsync'd INSERT of the same row | {P(bareMs, 50):0.00} | {P(bareMs, 99):0.00} | {bareMs.Max():0.00} |"));
+        Console.WriteLine(Invariant($"| bare fsync'd INSERT of the same rows | {P(bareMs, 50):0.00} | {P(bareMs, 99):0.00} | {bareMs.Max():0.00} |"));
         Console.WriteLine(Invariant($"recorder / bare: p50 {P(recorded, 50) / P(bareMs, 50):0.00}, p99 {P(recorded, 99) / P(bareMs, 99):0.00} (DESIGN §12: p99 ≤ 5 ms and ≤ 1.5×)"));
         return 0;
     }
 
     private static async Task<int> DrainAsync(
-        TillDatabase database, SaleRecorder recorder, SnapshotStore snapshots, HqClient client, SyncSignal signal, int count)
+        TillDatabase database, SaleRecorder recorder, SnapshotStore snapshots, HqClient client, SyncSignal signal, ReceiptKey key, int count)
     {
         var build = Stopwatch.StartNew();
         await BuildQueueAsync(database, recorder, snapshots.Current!, count);
@@ -136,8 +144,8 @@ internal static class TillBenchmark
         var hwmAfterBuild = Status("VmHWM");
         // Writing 5 to clear_refs resets VmHWM to the current RSS (Linux ≥ 4.0): the peak below is the drain's.
         await File.WriteAllTextAsync("/proc/self/clear_refs", "5");
-        var agent = new SyncAgent(client, new SalesOutbox(database), snapshots, new HqUpdates(database, TimeProvider.System), new LinkState(), signal,
-            new Backoff(TimeSpan.FromSeconds(5), new Random(1)), TimeProvider.System, NullLogger<SyncAgent>.Instance);
+        var agent = new SyncAgent(client, new DocumentOutbox(database), snapshots, new HqUpdates(database, TimeProvider.System), new LinkState(), signal,
+            new Backoff(TimeSpan.FromSeconds(5), new Random(1)), key, TimeProvider.System, NullLogger<SyncAgent>.Instance);
         var clock = Stopwatch.StartNew();
         var steps = 1;
         // The agent answers zero while it made progress and more may wait; the heartbeat interval once the queue is
@@ -149,7 +157,7 @@ internal static class TillBenchmark
 
         clock.Stop();
         await using var connection = await database.OpenAsync(CancellationToken.None);
-        var synced = Convert.ToInt64(await connection.Command("SELECT COUNT(*) FROM sales WHERE sync_state = 'synced'")
+        var synced = Convert.ToInt64(await connection.Command("SELECT COUNT(*) FROM documents WHERE sync_state = 'synced'")
             .ScalarAsync(CancellationToken.None), CultureInfo.InvariantCulture);
         Console.WriteLine($"machine: {Machine.Describe()}; load average at the end: {Machine.LoadAverage()}");
         Console.WriteLine(Invariant($"queue: {count} orders built in {build.Elapsed.TotalSeconds:0.0} s (peak RSS while building {hwmAfterBuild / 1024.0:0} MiB)"));
@@ -160,9 +168,9 @@ internal static class TillBenchmark
         return synced == count ? 0 : 1;
     }
 
-    // The first sale goes through the real recorder; the rest are inserted the way it inserts them (same columns, the
-    // OrderDto JSON it would send, its receipt JSON as the template), 5,000 per transaction so that building 100,000
-    // does not take 100,000 fsyncs. Memory stays small: one transaction's rows at a time.
+    // The first sale goes through the real recorder; the rest are inserted the way it inserts them (the same rows: the sale
+    // document it would send with its checksum, its receipt JSON as the template), 5,000 per transaction so that building
+    // 100,000 does not take 100,000 fsyncs. Memory stays small: one transaction's rows at a time.
     private static async Task BuildQueueAsync(TillDatabase database, SaleRecorder recorder, TillSnapshot snapshot, int count)
     {
         var random = new Random(11);
@@ -178,11 +186,13 @@ internal static class TillBenchmark
         for (var seq = 2L; seq <= count;)
         {
             await using var transaction = TillDatabase.BeginWrite(connection);
-            await using var insert = connection.Command("""
-                INSERT INTO sales (till_seq, client_order_id, bill_no, created_at, total_paise, order_json, receipt_json, sync_state)
-                VALUES (@seq, @id, @bill, @at, @total, @order, @receipt, 'pending')
+            await using var document = connection.Command("""
+                INSERT INTO documents (till_seq, document_id, kind, number, created_at, total_paise, body_json, body_sha256, sync_state)
+                VALUES (@seq, @id, 'sale', @bill, @at, @total, @body, @sha, 'pending')
                 """, transaction)
-                .With("@seq", 0L).With("@id", "").With("@bill", "").With("@at", "").With("@total", 0L).With("@order", "").With("@receipt", receiptJson);
+                .With("@seq", 0L).With("@id", "").With("@bill", "").With("@at", "").With("@total", 0L).With("@body", "").With("@sha", "");
+            await using var sale = connection.Command("INSERT INTO sales (till_seq, client_order_id, bill_no, receipt_json) VALUES (@seq, @id, @bill, @receipt)",
+                transaction).With("@seq", 0L).With("@id", "").With("@bill", "").With("@receipt", receiptJson);
             for (var n = 0; n < 5_000 && seq <= count; n++, seq++)
             {
                 var lines = Enumerable.Range(0, 3).Select(_ =>
@@ -194,16 +204,26 @@ internal static class TillBenchmark
                 var createdAt = DateTimeOffset.UtcNow.ToOffset(BillNumber.IstOffset);
                 var order = new OrderDto(ids.NewId(), seq, BillNumber.Format(snapshot.BillPrefix, createdAt, seq), createdAt, lines,
                     [new PaymentDto(PaymentMethods.Cash, totals.TotalPaise)], totals);
-                insert.Set("@seq", seq);
-                insert.Set("@id", order.ClientOrderId.ToString("D"));
-                insert.Set("@bill", order.BillNo);
-                insert.Set("@at", StoredTime.Text(createdAt));
-                insert.Set("@total", totals.TotalPaise);
-                insert.Set("@order", JsonSerializer.Serialize(order, TillSyncJsonContext.Default.OrderDto));
-                await insert.ExecuteNonQueryAsync();
+                var json = StoredDocument.Json(new TillDocumentDto(DocumentKinds.Sale, order.ClientOrderId, seq, Sale: order));
+                foreach (var (name, value) in new (string, object)[]
+                {
+                    ("@seq", seq), ("@id", order.ClientOrderId.ToString("D")), ("@bill", order.BillNo), ("@at", StoredTime.Text(createdAt)),
+                    ("@total", totals.TotalPaise), ("@body", json), ("@sha", StoredDocument.Checksum(json)),
+                })
+                {
+                    document.Set(name, value);
+                }
+
+                await document.ExecuteNonQueryAsync();
+                sale.Set("@seq", seq);
+                sale.Set("@id", order.ClientOrderId.ToString("D"));
+                sale.Set("@bill", order.BillNo);
+                await sale.ExecuteNonQueryAsync();
             }
 
             await connection.Command("UPDATE counter SET last_seq = @last WHERE id = 1", transaction).With("@last", seq - 1).ExecuteAsync(CancellationToken.None);
+            await connection.Command("UPDATE printed_counters SET last_number = @last WHERE series = 'bill'", transaction).With("@last", seq - 1)
+                .ExecuteAsync(CancellationToken.None);
             await transaction.CommitAsync();
         }
     }

@@ -35,6 +35,7 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(ReturnDto))]
 [JsonSerializable(typeof(TillKeyRegistration))]
 [JsonSerializable(typeof(TillPublicKey))]
+[JsonSerializable(typeof(TillSaleLookup))]
 [JsonSerializable(typeof(StoreDto))]
 [JsonSerializable(typeof(StoreView))]
 [JsonSerializable(typeof(IReadOnlyList<StoreView>))]

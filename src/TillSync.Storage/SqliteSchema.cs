@@ -5,7 +5,8 @@ namespace TillSync.Storage;
 
 /// <summary>Schemas of the single-file SQLite stores (the till's, the IRP simulator's) that track their version in
 /// <c>PRAGMA user_version</c>: a new or older file gets the whole (idempotent) schema script in one write
-/// transaction; a file from a newer tillsync is refused rather than misread.</summary>
+/// transaction; a file from a newer tillsync is refused rather than misread. A change the script cannot make idempotently
+/// (moving rows between tables) is an <see cref="SqliteUpgrade"/> run in the same transaction.</summary>
 public static class SqliteSchema
 {
     /// <summary>Switches <paramref name="connection"/>'s file to WAL and runs the schema script when its version is older than <paramref name="schemaVersion"/>.</summary>
@@ -15,9 +16,10 @@ public static class SqliteSchema
     /// <param name="schemaSql">The whole schema.</param>
     /// <param name="filePath">The file, for the error message.</param>
     /// <param name="cancellationToken">Cancels the statements.</param>
+    /// <param name="upgrade">Steps around the script for a file of an older version (not for a new file), or null.</param>
     public static async Task EnsureAsync(
         DbConnection connection, Func<DbConnection, DbTransaction> beginWrite, int schemaVersion, string schemaSql, string filePath,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, SqliteUpgrade? upgrade = null)
     {
         await connection.Command("PRAGMA journal_mode = WAL;").ExecuteAsync(cancellationToken);
         var version = Convert.ToInt32(await connection.Command("PRAGMA user_version").ScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
@@ -32,7 +34,17 @@ public static class SqliteSchema
         }
 
         await using var transaction = beginWrite(connection);
+        if (version > 0 && upgrade is not null)
+        {
+            await upgrade.BeforeScript(connection, transaction, version, cancellationToken);
+        }
+
         await connection.Command(schemaSql, transaction).ExecuteAsync(cancellationToken);
+        if (version > 0 && upgrade is not null)
+        {
+            await upgrade.AfterScript(connection, transaction, version, cancellationToken);
+        }
+
         await connection.Command(string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {schemaVersion}"), transaction).ExecuteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -13,4 +13,8 @@ public static class StoredTime
     /// <summary>The moment a stored text names.</summary>
     public static DateTimeOffset Parse(string text) =>
         DateTimeOffset.ParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    /// <summary>The moment a stored text names, or false when the text is not one (a damaged row).</summary>
+    public static bool TryParse(string text, out DateTimeOffset at) =>
+        DateTimeOffset.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at);
 }

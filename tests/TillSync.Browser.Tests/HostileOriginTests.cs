@@ -12,7 +12,6 @@ using TillSync.Contracts;
 using TillSync.Contracts.Loyalty;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Sync;
-using TillSync.Till.Outbox;
 using TillSync.Till.Sales;
 using TillSync.Till.Web;
 using Xunit.Abstractions;

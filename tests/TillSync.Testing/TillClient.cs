@@ -120,6 +120,20 @@ public sealed class TillClient(HqProcess hq, TillEnrolmentResult enrolment, Sync
             await client.GetAsync(new Uri("/api/v1/till/snapshot", UriKind.Relative)), HttpStatusCode.OK, Json.TillSnapshot, hq);
     }
 
+    /// <summary><c>PUT /api/v1/till/key</c> with this till's token, any answer.</summary>
+    public async Task<HttpResponseMessage> RegisterKeyAsync(TillKeyRegistration registration)
+    {
+        using var client = hq.CreateClient(Token);
+        return await client.PutAsync(new Uri("/api/v1/till/key", UriKind.Relative), JsonContent.Create(registration, Json.TillKeyRegistration));
+    }
+
+    /// <summary><c>GET /api/v1/till/sales?billNo=</c> with this till's token, any answer.</summary>
+    public async Task<HttpResponseMessage> FindSaleAsync(string billNo)
+    {
+        using var client = hq.CreateClient(Token);
+        return await client.GetAsync(new Uri($"/api/v1/till/sales?billNo={Uri.EscapeDataString(billNo)}", UriKind.Relative));
+    }
+
     /// <summary>The sync body as a mutable JSON tree, for tests that break it on purpose.</summary>
     public static JsonObject ToJsonTree(IReadOnlyList<OrderDto> orders) =>
         JsonSerializer.SerializeToNode(new SyncRequest(orders), Json.SyncRequest)!.AsObject();

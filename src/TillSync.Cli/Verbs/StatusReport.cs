@@ -13,14 +13,15 @@ public static class StatusReport
         var rows = new List<(string, string)>
         {
             ("till", $"{status.TillName ?? "(no snapshot yet)"} ({status.BillPrefix ?? "-"})"),
-            ("link", status.Online ? "online" : $"OFFLINE{(status.OfflineSince is { } since ? $" for {Age(status.Now - since)}" : "")}"),
-            ("sales waiting", status.QueueDepth.ToString(CultureInfo.InvariantCulture)),
+            ("link", status.Online ? "online" : $"{(status.SyncState == "failing" ? "FAILING" : "OFFLINE")}{(status.OfflineSince is { } since ? $" for {Age(status.Now - since)}" : "")}"),
+            ("documents waiting", status.QueueDepth.ToString(CultureInfo.InvariantCulture)),
             ("oldest unsynced", status.OldestUnsyncedAt is { } oldest ? $"{Age(status.Now - oldest)} ago ({oldest:yyyy-MM-dd HH:mm:ss}Z)" : "-"),
             ("last sync", status.LastSyncAt is { } last ? $"{Age(status.Now - last)} ago" : "never"),
             ("last outcome", status.LastSyncOutcome ?? "-"),
             ("next attempt", status.RetryAt is { } retry && !status.Online ? $"in {Age(retry - status.Now)}" : "-"),
             ("catalogue", status.SnapshotTakenAt is { } taken ? $"{Age(status.Now - taken)} old" : "none yet"),
             ("needs attention", status.AttentionCount.ToString(CultureInfo.InvariantCulture)),
+            ("receipt key", status.ReceiptKey ?? "not yet registered at HQ"),
             ("version", status.Version ?? "unknown (a till of an earlier release)"),
         };
         var width = rows.Max(r => r.Item1.Length);

@@ -36,7 +36,8 @@ public static class SnapshotEndpoint
             .ListAsync(r => new SnapshotProduct(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4),
                 r.GetInt64(5), r.NullableString(6), Quantity.FromMilli(r.GetInt64(7))), http.RequestAborted);
         var loyalty = await LoyaltySnapshot.ReadAsync(connection, transaction, time.GetUtcNow(), http.RequestAborted);
+        var keys = await TillKeys.OfStoreAsync(connection, transaction, caller.StoreId, http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
-        return TypedResults.Ok(new TillSnapshot(caller.Id, till.Name, till.BillPrefix, till.NextSeq, store!, products, time.GetUtcNow(), loyalty));
+        return TypedResults.Ok(new TillSnapshot(caller.Id, till.Name, till.BillPrefix, till.NextSeq, store!, products, time.GetUtcNow(), loyalty, keys));
     }
 }

@@ -137,6 +137,8 @@ public static class HqApplication
         api.MapSyncEndpoint();
         api.MapSnapshotEndpoint();
         api.MapUpdatesEndpoint();
+        api.MapTillKeyEndpoint();
+        api.MapTillSalesEndpoint();
         api.MapStoreEndpoints();
         api.MapProductEndpoints();
         api.MapStockEndpoints();

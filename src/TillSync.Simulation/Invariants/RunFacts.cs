@@ -34,7 +34,7 @@ public sealed record RunFacts(
         foreach (var (number, tillId, path, depth) in tills)
         {
             await using var till = await OpenAsync(path, cancellationToken);
-            var sales = await till.Command("SELECT till_seq, client_order_id, bill_no, order_json, sync_state FROM sales ORDER BY till_seq")
+            var sales = await till.Command("SELECT till_seq, document_id, number, body_json, sync_state FROM documents WHERE kind = 'sale' ORDER BY till_seq")
                 .ListAsync(r => new TillSale(r.GetInt64(0), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4)), cancellationToken);
             tillFacts.Add(new TillFacts(number, tillId, sales, depth));
         }

@@ -8,10 +8,10 @@ namespace TillSync.Simulation.Invariants;
 /// <param name="TillSeq">Its number.</param>
 /// <param name="ClientOrderId">Its id.</param>
 /// <param name="BillNo">Its bill number.</param>
-/// <param name="OrderJson">The exact order the till sends.</param>
+/// <param name="DocumentJson">The exact sale document the till sends.</param>
 /// <param name="SyncState">Where the till believes it stands (<c>synced</c>, <c>pending</c>, …).</param>
-public sealed record TillSale(long TillSeq, Guid ClientOrderId, string BillNo, string OrderJson, string SyncState)
+public sealed record TillSale(long TillSeq, Guid ClientOrderId, string BillNo, string DocumentJson, string SyncState)
 {
     /// <summary>The order.</summary>
-    public OrderDto Order => JsonSerializer.Deserialize(OrderJson, TillSyncJsonContext.Default.OrderDto)!;
+    public OrderDto Order => JsonSerializer.Deserialize(DocumentJson, TillSyncJsonContext.Default.TillDocumentDto)!.Sale!;
 }

@@ -160,7 +160,7 @@ public sealed class SimulatedNetwork(
             return "";
         }
 
-        var reply = JsonSerializer.Deserialize(body, TillSyncJsonContext.Default.SyncResponse)!;
+        var reply = JsonSerializer.Deserialize(body, TillSyncJsonContext.Default.DocumentSyncResponse)!;
         var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $" nextSeq {reply.NextSeq}"));
         foreach (var result in reply.Results)
         {
@@ -188,7 +188,7 @@ public sealed class SimulatedNetwork(
 
         public bool IsSync => Path.EndsWith("/sync", StringComparison.Ordinal);
 
-        public bool IsSyncWithOrders => IsSync && Body.Length > 0 && !Encoding.UTF8.GetString(Body).StartsWith("{\"orders\":[]", StringComparison.Ordinal);
+        public bool IsSyncWithOrders => IsSync && Body.Length > 0 && !Encoding.UTF8.GetString(Body).StartsWith("{\"documents\":[]", StringComparison.Ordinal);
 
         public static async Task<RequestCopy> OfAsync(HttpRequestMessage request, CancellationToken cancellationToken) => new(
             request.Method, request.RequestUri!, request.Headers.Authorization,

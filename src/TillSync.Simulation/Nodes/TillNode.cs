@@ -21,7 +21,9 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
 {
     private SyncAgent? _agent;
     private SaleRecorder? _recorder;
-    private SalesOutbox? _outbox;
+    private DocumentWriter? _writer;
+    private DocumentOutbox? _outbox;
+    private ReceiptKey? _key;
     private SnapshotStore? _snapshots;
     private SyncSignal? _signal;
     private HttpClient? _http;
@@ -59,12 +61,14 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
         _snapshots = new SnapshotStore(database);
         await _snapshots.LoadAsync(cancellationToken);
         _signal = new SyncSignal();
-        _outbox = new SalesOutbox(database);
-        _recorder = new SaleRecorder(database, _snapshots, new UuidV7Generator(clock, new Random(random.Next())), clock, _signal);
+        _outbox = new DocumentOutbox(database);
+        _writer = new DocumentWriter(database);
+        _key = ReceiptKey.LoadOrCreate(dataDirectory);
+        _recorder = new SaleRecorder(_writer, _snapshots, new UuidV7Generator(clock, new Random(random.Next())), clock, _signal, _key);
         _http = new HttpClient(link, disposeHandler: true);
         HqClient.Configure(_http, new Uri($"http://{HqNode.HostName}/"), enrolment.Token);
         _agent = new SyncAgent(new HqClient(_http), _outbox, _snapshots, new HqUpdates(database, clock), new LinkState(), _signal,
-            new Backoff(syncBackoffMax, new Random(random.Next())), clock, NullLogger<SyncAgent>.Instance);
+            new Backoff(syncBackoffMax, new Random(random.Next())), _key, clock, NullLogger<SyncAgent>.Instance);
         CrashRequested = false;
     }
 
@@ -75,22 +79,23 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
     public Task<(Receipt? Receipt, string? Problem)> SellAsync(SaleRequest sale, CancellationToken cancellationToken) =>
         (_recorder ?? throw new InvalidOperationException($"till {number} is down")).RecordAsync(sale, cancellationToken);
 
-    /// <summary>The queue's depth: sales pending or in conflict.</summary>
+    /// <summary>The queue's depth: documents pending or in conflict.</summary>
     public async Task<int> QueueDepthAsync(CancellationToken cancellationToken) =>
         (await (_outbox ?? throw new InvalidOperationException($"till {number} is down")).StateAsync(cancellationToken)).QueueDepth;
 
     /// <summary>Kills the till: everything in memory goes; what SQLite committed stays.</summary>
     public async Task CrashAsync()
     {
-        if (_recorder is not null)
+        if (_writer is not null)
         {
-            await _recorder.DisposeAsync(); // its kept connection, closed as the process's death would close it
+            await _writer.DisposeAsync(); // its kept connection, closed as the process's death would close it
         }
 
         _agent?.Dispose();
         _http?.Dispose();
         _signal?.Dispose();
-        (_agent, _recorder, _outbox, _snapshots, _signal, _http) = (null, null, null, null, null, null);
+        _key?.Dispose();
+        (_agent, _recorder, _writer, _outbox, _snapshots, _signal, _http, _key) = (null, null, null, null, null, null, null, null);
         _database?.ClearPool();
         _database = null;
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using TillSync.Contracts;
 using TillSync.Contracts.Tills;
 using TillSync.Storage;
+using TillSync.Till.Outbox;
 using TillSync.Till.Storage;
 
 namespace TillSync.Till.Catalog;
@@ -25,9 +26,8 @@ public sealed class SnapshotStore(TillDatabase database)
         _current = body is null ? null : JsonSerializer.Deserialize(body, TillSyncJsonContext.Default.TillSnapshot);
     }
 
-    /// <summary>Stores a new snapshot and its products in one transaction, and raises the till's counter to HQ's
-    /// <c>nextSeq</c> − 1 when HQ has already consumed higher numbers (a till restored from an old backup): reusing them
-    /// could only produce <c>seq_reused</c> conflicts.</summary>
+    /// <summary>Stores a new snapshot and its products in one transaction, and raises the till's counters when HQ has
+    /// already consumed higher numbers (see <see cref="RaiseCountersAsync"/>).</summary>
     public async Task SaveAsync(TillSnapshot snapshot, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -40,13 +40,33 @@ public sealed class SnapshotStore(TillDatabase database)
             .With("@body", JsonSerializer.Serialize(snapshot, TillSyncJsonContext.Default.TillSnapshot))
             .ExecuteAsync(cancellationToken);
         await ReplaceProductsAsync(connection, transaction, snapshot.Products, cancellationToken);
-        await connection.Command("""
-            INSERT INTO counter (id, last_seq) VALUES (1, @last)
-            ON CONFLICT (id) DO UPDATE SET last_seq = MAX(last_seq, excluded.last_seq)
-            """, transaction)
-            .With("@last", snapshot.NextSeq - 1).ExecuteAsync(cancellationToken);
+        await RaiseCountersAsync(connection, transaction, snapshot, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         _current = snapshot;
+    }
+
+    /// <summary>Raises the <c>tillSeq</c> counter to HQ's <c>nextSeq</c> − 1 when HQ has consumed higher numbers (a till
+    /// restored from an old backup, or reinstalled): reusing them could only produce <c>seq_reused</c> conflicts. HQ then
+    /// holds up to that many documents this till no longer knows, any of them a bill or a credit note of this year, so the
+    /// bill series and this year's credit note series jump by as much: a skipped number, never one printed twice.</summary>
+    private static async Task RaiseCountersAsync(DbConnection connection, DbTransaction transaction, TillSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var lastSeq = await connection.Command("SELECT last_seq FROM counter WHERE id = 1", transaction).ScalarAsync(cancellationToken) as long? ?? 0;
+        await connection.Command("""
+            INSERT INTO counter (id, last_seq) VALUES (1, @last) ON CONFLICT (id) DO UPDATE SET last_seq = MAX(last_seq, excluded.last_seq)
+            """, transaction).With("@last", snapshot.NextSeq - 1).ExecuteAsync(cancellationToken);
+        var jump = snapshot.NextSeq - 1 - lastSeq;
+        if (jump <= 0)
+        {
+            return;
+        }
+
+        await connection.Command("""
+            INSERT INTO printed_counters (series, last_number) VALUES (@bill, @jump), (@creditNote, @jump)
+            ON CONFLICT (series) DO UPDATE SET last_number = last_number + excluded.last_number
+            """, transaction)
+            .With("@bill", PrintedSeries.Bill).With("@creditNote", PrintedSeries.CreditNote(snapshot.TakenAt)).With("@jump", jump)
+            .ExecuteAsync(cancellationToken);
     }
 
     /// <summary>Products whose SKU, barcode or name contains <paramref name="query"/> (case-insensitive), by name.</summary>

@@ -1,6 +1,6 @@
 namespace TillSync.Till.Outbox;
 
-/// <summary>Where a sale stands with HQ. The queue is <see cref="Pending"/> and <see cref="Conflict"/> sales.</summary>
+/// <summary>Where a document stands with HQ. The queue is <see cref="Pending"/> and <see cref="Conflict"/> documents.</summary>
 public static class SyncStates
 {
     /// <summary>Saved on the till, not yet acknowledged by HQ.</summary>

@@ -27,9 +27,11 @@ public sealed record Quote(string SupplyKind, IReadOnlyList<ReceiptLine> Lines, 
 /// <param name="SignedQr">The IRP's signed QR string (a JWS); the receipt prints it as a QR code.</param>
 public sealed record IrnInfo(string Status, string? Irn = null, string? AckNo = null, string? AckDt = null, string? SignedQr = null);
 
-/// <summary>Everything a printed receipt shows; stored with the sale so a reprint is the same bill.</summary>
+/// <summary>Everything a printed receipt shows; stored with the sale so a reprint is the same bill. <c>ReceiptCode</c> is the
+/// signed code for returns at any till of the store (<c>Core.Receipts.ReceiptCode</c>), printed as a QR code; null on a
+/// sale too large for one, and on sales stored before receipt codes.</summary>
 public sealed record Receipt(
     Guid ClientOrderId, long TillSeq, string BillNo, DateTimeOffset CreatedAt, string TillName, StoreDto Store,
     CustomerDto? Customer, bool B2b, IrnInfo Irn, string SupplyKind, IReadOnlyList<ReceiptLine> Lines,
     IReadOnlyList<GstRateSummary> GstSummary, OrderTotalsDto Totals, IReadOnlyList<PaymentDto> Payments, long TenderedPaise,
-    long ChangePaise, string SyncState);
+    long ChangePaise, string SyncState, string? ReceiptCode = null);

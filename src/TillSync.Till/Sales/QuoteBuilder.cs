@@ -101,7 +101,7 @@ public static class QuoteBuilder
             return $"Line {number} ({product.Name}): quantity must be above 0 and at most {Limits.LineQtyMax}, with at most {Limits.QtyFractionDigitsMax} decimals.";
         }
 
-        if (line.Qty != decimal.Truncate(line.Qty) && product.Unit is not ("KGS" or "GMS" or "LTR" or "MLT" or "MTR" or "QTL" or "TON"))
+        if (line.Qty != decimal.Truncate(line.Qty) && !Units.IsFractional(product.Unit))
         {
             return $"Line {number} ({product.Name}) is sold in whole {product.Unit}; enter a whole quantity.";
         }

@@ -1,91 +1,68 @@
-using System.Data.Common;
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using TillSync.Contracts;
+using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
 using TillSync.Core.Ids;
 using TillSync.Core.Orders;
-using TillSync.Storage;
 using TillSync.Till.Catalog;
 using TillSync.Till.Loyalty;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
-using TillSync.Till.Storage;
 using TillSync.Till.Sync;
-using TillSync.Till.Web;
 
 namespace TillSync.Till.Sales;
 
-/// <summary>Records a sale durably before its receipt shows: one local transaction takes the next number from the
-/// counter (both <c>tillSeq</c> and the bill number), mints the <c>clientOrderId</c>, and stores the order exactly as it
-/// will be sent to HQ together with its receipt. Sales are recorded one at a time on one connection the recorder keeps,
-/// with its statements compiled once (bench/RESULTS.md: compiling them per sale was most of the sale's own cost); any
-/// failure drops that connection and the next sale opens a fresh one. Without <paramref name="balances"/> (the
+/// <summary>Records a sale durably before its receipt shows: one local transaction (<see cref="DocumentWriter"/>) takes the
+/// next <c>tillSeq</c> and the next bill number, mints the <c>clientOrderId</c>, and stores the sale document exactly as it
+/// will be sent to HQ together with its receipt and the receipt's signed code. Without <paramref name="balances"/> (the
 /// simulator, unit tests) the last-known loyalty balances are the snapshot's alone.</summary>
 public sealed class SaleRecorder(
-    TillDatabase database, SnapshotStore snapshots, IIdGenerator ids, TimeProvider time, SyncSignal signal, LoyaltyBalances? balances = null)
-    : IAsyncDisposable
+    DocumentWriter writer, SnapshotStore snapshots, IIdGenerator ids, TimeProvider time, SyncSignal signal, ReceiptKey receiptKey,
+    LoyaltyBalances? balances = null)
 {
     private readonly LoyaltyBalances _balances = balances ?? new LoyaltyBalances(snapshots);
-    private readonly SemaphoreSlim _turn = new(1, 1);
-    private SaleStatements? _statements;
 
     /// <summary>The receipt of the recorded sale, or a sentence for the cashier; nothing is stored on a problem.</summary>
     public async Task<(Receipt? Receipt, string? Problem)> RecordAsync(SaleRequest sale, CancellationToken cancellationToken)
     {
-        var snapshot = snapshots.Current;
-        if (snapshot is null)
+        if (snapshots.Current is not { } snapshot)
         {
-            return (null, "This till has no catalogue yet: it must reach HQ once before its first sale.");
+            return (null, NoCatalogue);
         }
 
-        await _turn.WaitAsync(cancellationToken);
-        try
+        var recorded = await writer.WriteAsync(async transaction =>
         {
-            var statements = _statements ??= await SaleStatements.OpenAsync(database, cancellationToken);
-            try
+            var (draft, problem) = await DraftAsync(transaction, snapshot, sale, cancellationToken);
+            if (draft is null)
             {
-                return await RecordAsync(statements, snapshot, sale, cancellationToken);
+                return (null, problem);
             }
-            catch
+
+            var written = await WriteAsync(transaction, snapshot, draft, sale.Payments, null, ids.NewId(), cancellationToken);
+            if (written.Receipt is not null)
             {
-                _statements = null;
-                await statements.DisposeAsync();
-                throw;
+                await transaction.CommitAsync(cancellationToken);
             }
-        }
-        finally
+
+            return written;
+        }, cancellationToken);
+        if (recorded.Receipt is not null)
         {
-            _turn.Release();
+            signal.Wake();
         }
+
+        return recorded;
     }
 
-    /// <summary>Closes the kept connection.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await _turn.WaitAsync();
-        try
-        {
-            if (_statements is not null)
-            {
-                await _statements.DisposeAsync();
-                _statements = null;
-            }
-        }
-        finally
-        {
-            _turn.Release();
-        }
-    }
+    /// <summary>The sentence for a till that has never reached HQ.</summary>
+    public const string NoCatalogue = "This till has no catalogue yet: it must reach HQ once before its first sale.";
 
-    private async Task<(Receipt? Receipt, string? Problem)> RecordAsync(
-        SaleStatements statements, TillSnapshot snapshot, SaleRequest sale, CancellationToken cancellationToken)
+    /// <summary>Prices and checks <paramref name="sale"/> inside <paramref name="transaction"/>: everything but the tenders.</summary>
+    public async Task<(SaleDraft? Draft, string? Problem)> DraftAsync(
+        DocumentTransaction transaction, TillSnapshot snapshot, SaleRequest sale, CancellationToken cancellationToken)
     {
-        await using var transaction = TillDatabase.BeginWrite(statements.Connection);
         var customer = QuoteBuilder.Clean(sale.Customer);
-        var (quote, lines, quoteProblem) = await QuoteBuilder.BuildAsync(statements.Products, transaction, snapshot, sale.Lines, customer, cancellationToken);
+        var (quote, lines, quoteProblem) = await QuoteBuilder.BuildAsync(
+            transaction.Products, transaction.Transaction, snapshot, sale.Lines, customer, cancellationToken);
         if (quote is null)
         {
             return (null, quoteProblem);
@@ -94,94 +71,54 @@ public sealed class SaleRecorder(
         var phone = customer?.Phone;
         var (loyalty, loyaltyProblem) = LoyaltyPlan.For(snapshot.Loyalty?.Settings, phone, quote.Totals.TotalPaise, sale.Loyalty?.BurnPoints ?? 0,
             sale.Loyalty?.RedemptionToken, phone is null ? null : _balances.Known(phone)?.BalancePoints);
-        if (loyalty is null)
-        {
-            return (null, loyaltyProblem);
-        }
+        return loyalty is null ? (null, loyaltyProblem) : (new SaleDraft(customer, quote, lines!, loyalty), null);
+    }
 
-        // A burn is a loyalty tender; the cashier's tenders cover the rest of the bill.
-        var (tenders, tenderProblem) = TenderPlan.For(quote.Totals.TotalPaise - loyalty.BurnPaise, sale.Payments);
-        if (tenders is null)
+    /// <summary>Writes a drafted sale inside <paramref name="transaction"/> (the caller commits): the cashier's
+    /// <paramref name="tenders"/> cover what <paramref name="credit"/> (an exchange's refund, applied first) and the loyalty
+    /// burn leave due.</summary>
+    public async Task<(Receipt? Receipt, string? Problem)> WriteAsync(
+        DocumentTransaction transaction, TillSnapshot snapshot, SaleDraft draft, IReadOnlyList<Tender> tenders, PaymentDto? credit, Guid id,
+        CancellationToken cancellationToken)
+    {
+        var duePaise = draft.DuePaise - (credit?.AmountPaise ?? 0);
+        var (plan, tenderProblem) = duePaise == 0 && tenders.Count == 0 ? (new TenderPlan([], 0, 0), null) : TenderPlan.For(duePaise, tenders);
+        if (plan is null)
         {
             return (null, tenderProblem);
         }
 
-        var plan = loyalty.BurnPaise == 0 ? tenders
-            : tenders with { Applied = [new PaymentDto(PaymentMethods.Loyalty, loyalty.BurnPaise), .. tenders.Applied] };
-
-        // The counter row exists from the first snapshot on; the number is consumed only if the transaction commits.
-        var seq = await statements.NextSeqAsync(transaction, cancellationToken);
+        // A burn is a loyalty tender and an exchange's credit its own; the cashier's tenders cover the rest of the bill.
+        List<PaymentDto> applied = [.. credit is null ? [] : new[] { credit },
+            .. draft.Loyalty.BurnPaise == 0 ? [] : new[] { new PaymentDto(PaymentMethods.Loyalty, draft.Loyalty.BurnPaise) }, .. plan.Applied];
+        var seq = await transaction.NextSeqAsync(cancellationToken);
+        var billNumber = await transaction.NextNumberAsync(PrintedSeries.Bill, cancellationToken);
         var now = time.GetUtcNow();
         var createdAt = now.ToOffset(BillNumber.IstOffset);
-        var order = new OrderDto(ids.NewId(), seq, BillNumber.Format(snapshot.BillPrefix, createdAt, seq), createdAt, lines!, plan.Applied,
-            quote.Totals, customer, loyalty.Loyalty);
-        var rejected = OrderRules.Check(SaleMapping.ToCore(order), snapshot.Store.Details.Gstin, snapshot.BillPrefix, now);
-        if (rejected is not null)
+        var order = new OrderDto(id, seq, BillNumber.Format(snapshot.BillPrefix, createdAt, billNumber), createdAt, draft.Lines, applied,
+            draft.Quote.Totals, draft.Customer, draft.Loyalty.Loyalty);
+        if (OrderRules.Check(SaleMapping.ToCore(AsRulesSeeIt(order)), snapshot.Store.Details.Gstin, snapshot.BillPrefix, now) is { } rejected)
         {
             return (null, $"This sale cannot be saved: {rejected.Detail}.");
         }
 
-        var b2b = customer?.Gstin is not null;
-        var receipt = new Receipt(order.ClientOrderId, seq, order.BillNo, createdAt, snapshot.TillName, snapshot.Store.Details, customer, b2b,
-            new IrnInfo(b2b ? IrnStatuses.Pending : IrnStatuses.NotApplicable), quote.SupplyKind, quote.Lines, quote.GstSummary, quote.Totals, plan.Applied,
-            plan.TenderedPaise, plan.ChangePaise, SyncStates.Pending);
-        await statements.InsertAsync(transaction, order, receipt, quote.Totals.TotalPaise, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        signal.Wake();
+        var b2b = draft.Customer?.Gstin is not null;
+        var receipt = new Receipt(order.ClientOrderId, seq, order.BillNo, createdAt, snapshot.TillName, snapshot.Store.Details, draft.Customer, b2b,
+            new IrnInfo(b2b ? IrnStatuses.Pending : IrnStatuses.NotApplicable), draft.Quote.SupplyKind, draft.Quote.Lines, draft.Quote.GstSummary,
+            draft.Quote.Totals, applied, checked(plan.TenderedPaise + (credit?.AmountPaise ?? 0)), plan.ChangePaise, SyncStates.Pending,
+            receiptKey.Sign(ReceiptCodes.Of(order, snapshot.TillId)));
+        await transaction.AddAsync(new TillDocumentDto(DocumentKinds.Sale, id, seq, Sale: order), order.BillNo, createdAt,
+            order.Totals.TotalPaise, cancellationToken);
+        await transaction.ExecuteAsync("INSERT INTO sales (till_seq, client_order_id, bill_no, receipt_json) VALUES (@seq, @id, @bill, @receipt)",
+            cancellationToken, ("@seq", seq), ("@id", id.ToString("D")), ("@bill", order.BillNo),
+            ("@receipt", System.Text.Json.JsonSerializer.Serialize(receipt, Web.TillJsonContext.Default.Receipt)));
         return (receipt, null);
     }
 
-    // The recorder's connection and its statements, compiled once. Microsoft.Data.Sqlite keeps a command's compiled
-    // statement for as long as its text and connection stay the same.
-    private sealed class SaleStatements : IAsyncDisposable
-    {
-        private readonly DbCommand _nextSeq;
-        private readonly DbCommand _insert;
-
-        private SaleStatements(SqliteConnection connection)
-        {
-            Connection = connection;
-            Products = new ProductLookup(connection);
-            _nextSeq = connection.Command("UPDATE counter SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq");
-            _insert = connection.Command("""
-                INSERT INTO sales (till_seq, client_order_id, bill_no, created_at, total_paise, order_json, receipt_json, sync_state)
-                VALUES (@seq, @id, @bill, @at, @total, @order, @receipt, 'pending')
-                """)
-                .With("@seq", 0L).With("@id", "").With("@bill", "").With("@at", "").With("@total", 0L).With("@order", "").With("@receipt", "");
-        }
-
-        public SqliteConnection Connection { get; }
-
-        public ProductLookup Products { get; }
-
-        public static async Task<SaleStatements> OpenAsync(TillDatabase database, CancellationToken cancellationToken) =>
-            new(await database.OpenAsync(cancellationToken));
-
-        public async Task<long> NextSeqAsync(DbTransaction transaction, CancellationToken cancellationToken)
-        {
-            _nextSeq.Transaction = transaction;
-            return Convert.ToInt64(await _nextSeq.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-
-        public async Task InsertAsync(DbTransaction transaction, OrderDto order, Receipt receipt, long totalPaise, CancellationToken cancellationToken)
-        {
-            _insert.Transaction = transaction;
-            _insert.Set("@seq", order.TillSeq);
-            _insert.Set("@id", order.ClientOrderId.ToString("D"));
-            _insert.Set("@bill", order.BillNo);
-            _insert.Set("@at", StoredTime.Text(order.CreatedAt));
-            _insert.Set("@total", totalPaise);
-            _insert.Set("@order", JsonSerializer.Serialize(order, TillSyncJsonContext.Default.OrderDto));
-            _insert.Set("@receipt", JsonSerializer.Serialize(receipt, TillJsonContext.Default.Receipt));
-            await _insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Products.DisposeAsync();
-            await _nextSeq.DisposeAsync();
-            await _insert.DisposeAsync();
-            await Connection.DisposeAsync();
-        }
-    }
+    // Core's TenderMethods.All (and the wire's PaymentMethods.All) do not list `exchange` until HQ's journal books it (the HQ side of returns); the till checks
+    // every other rule of an exchange sale, and that its payments add up, by reading that tender as cash.
+    private static OrderDto AsRulesSeeIt(OrderDto order) =>
+        order.Payments.Any(p => p.Method == PaymentMethods.Exchange)
+            ? order with { Payments = [.. order.Payments.Select(p => p.Method == PaymentMethods.Exchange ? p with { Method = PaymentMethods.Cash } : p)] }
+            : order;
 }

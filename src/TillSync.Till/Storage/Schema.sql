@@ -1,6 +1,8 @@
--- The till's store (schema version 3). Every statement is idempotent (IF NOT EXISTS): a file of an older version is
--- brought up to date by running this whole script again. One SQLite file, WAL, synchronous=FULL: a sale the cashier saw saved survives a
--- power cut. Money is paise, quantities are as sent (decimal text in JSON), times ISO-8601 UTC.
+-- The till's store (schema version 4). Every statement is idempotent (IF NOT EXISTS): a file of an older version is
+-- brought up to date by running this whole script again; version 4 also moved the sales of a version 1-3 file into
+-- documents, which TillDatabase does in C# around this script (see SchemaUpgrade). One SQLite file, WAL,
+-- synchronous=FULL: a document the cashier saw saved survives a power cut. Money is paise, quantities are as sent
+-- (decimal text in JSON), times ISO-8601 UTC.
 
 -- The last catalogue snapshot from HQ, whole, and its products for search.
 CREATE TABLE IF NOT EXISTS snapshot (
@@ -22,32 +24,69 @@ CREATE TABLE IF NOT EXISTS products (
 );
 CREATE INDEX IF NOT EXISTS ix_products_barcode ON products (barcode);
 
--- One counter gives both tillSeq and the bill number's running number (DESIGN §5).
+-- One counter gives every document its tillSeq, whatever its kind (ADR 0003, 0007).
 CREATE TABLE IF NOT EXISTS counter (
     id        INTEGER PRIMARY KEY CHECK (id = 1),
     last_seq  INTEGER NOT NULL
 );
 
--- Every sale, forever. order_json is exactly what is sent to HQ, byte for byte on every resend; the queue is the sales
--- whose sync_state is 'pending' or 'conflict' (DESIGN §5: an order leaves the queue only on created, duplicate, rejected).
+-- Version 4: the printed number series, apart from tillSeq (ADR 0007): 'bill', one running number continued from the
+-- last bill printed, and 'credit_note/YYYY', from 1 in each financial year.
+CREATE TABLE IF NOT EXISTS printed_counters (
+    series       TEXT PRIMARY KEY,
+    last_number  INTEGER NOT NULL CHECK (last_number >= 0)
+);
+
+-- Version 4: every document the till made, of every kind, forever; the outbox is the rows whose sync_state is
+-- 'pending' or 'conflict', oldest first (a document leaves it only on created, duplicate or rejected). body_json is
+-- exactly what is sent to HQ (a TillDocumentDto), byte for byte on every resend; body_sha256 is its SHA-256 (hex),
+-- checked before every send. damage says what the till found wrong when it could no longer read the row (it then sends a
+-- 'damaged' placeholder in its place); null while the row reads back as it was written.
+CREATE TABLE IF NOT EXISTS documents (
+    till_seq      INTEGER PRIMARY KEY,
+    document_id   TEXT NOT NULL UNIQUE,
+    kind          TEXT NOT NULL,
+    number        TEXT,
+    created_at    TEXT NOT NULL,
+    total_paise   INTEGER NOT NULL,
+    body_json     TEXT NOT NULL,
+    body_sha256   TEXT NOT NULL,
+    damage        TEXT,
+    sync_state    TEXT NOT NULL CHECK (sync_state IN ('pending', 'synced', 'rejected', 'conflict')),
+    sync_reason   TEXT,
+    sync_detail   TEXT,
+    synced_at     TEXT
+);
+CREATE INDEX IF NOT EXISTS ix_documents_queue ON documents (sync_state, till_seq);
+-- The queue's age (DocumentOutbox.StateAsync, before every sync) is MIN(created_at) over the queued documents; without
+-- this index it read every queued row, and a long offline queue drained in quadratic time (bench/RESULTS.md).
+CREATE INDEX IF NOT EXISTS ix_documents_queue_age ON documents (sync_state, created_at);
+
+-- Every sale with its receipt, so that a reprint is the same bill (version 4: the order itself is in documents).
 CREATE TABLE IF NOT EXISTS sales (
     till_seq         INTEGER PRIMARY KEY,
     client_order_id  TEXT NOT NULL UNIQUE,
     bill_no          TEXT NOT NULL UNIQUE,
-    created_at       TEXT NOT NULL,
-    total_paise      INTEGER NOT NULL,
-    order_json       TEXT NOT NULL,
-    receipt_json     TEXT NOT NULL,
-    sync_state       TEXT NOT NULL CHECK (sync_state IN ('pending', 'synced', 'rejected', 'conflict')),
-    sync_reason      TEXT,
-    sync_detail      TEXT,
-    synced_at        TEXT
+    receipt_json     TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS ix_sales_queue ON sales (sync_state, till_seq);
--- The queue's age (SalesOutbox.StateAsync, before every sync) is MIN(created_at) over the queued sales; without this index
--- it read every queued row, so a long offline queue drained in time quadratic in its length (bench/RESULTS.md). It came
--- with version 3: a version 1 or 2 file gets it when the (idempotent) script runs again to upgrade it.
-CREATE INDEX IF NOT EXISTS ix_sales_queue_age ON sales (sync_state, created_at);
+
+-- Version 4: every return with its credit note, and the quantities it took back per line of its original sale, so that
+-- the till never takes back more than was sold less what it knows was already returned.
+CREATE TABLE IF NOT EXISTS returns (
+    till_seq           INTEGER PRIMARY KEY,
+    document_id        TEXT NOT NULL UNIQUE,
+    credit_note_no     TEXT NOT NULL UNIQUE,
+    original_order_id  TEXT NOT NULL,
+    credit_note_json   TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS returned_lines (
+    return_seq         INTEGER NOT NULL,
+    original_order_id  TEXT NOT NULL,
+    original_line_no   INTEGER NOT NULL,
+    qty_milli          INTEGER NOT NULL CHECK (qty_milli > 0),
+    PRIMARY KEY (return_seq, original_line_no)
+);
+CREATE INDEX IF NOT EXISTS ix_returned_lines_original ON returned_lines (original_order_id);
 
 -- Version 2: what HQ told this till through GET /api/v1/till/updates, every update as received (kinds the till does not
 -- know yet are kept too). The largest cursor is where the next poll starts. A review item is open for the cashier

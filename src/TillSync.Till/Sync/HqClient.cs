@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using TillSync.Contracts;
+using TillSync.Contracts.Documents;
 using TillSync.Contracts.Status;
 using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
@@ -14,7 +15,7 @@ namespace TillSync.Till.Sync;
 public sealed class HqClient(HttpClient http)
 {
     /// <summary>The sync contract this till speaks: <c>POST /api/{SyncContract}/sync</c>.</summary>
-    public const string SyncContract = "v1";
+    public const string SyncContract = "v2";
 
     /// <summary>How long one request may take before its outcome counts as unknown (the till resends the same ids).</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
@@ -44,15 +45,16 @@ public sealed class HqClient(HttpClient http)
         return (await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.TillUpdatesPage, cancellationToken))!;
     }
 
-    /// <summary>Sends the queued sales (none for a heartbeat) with the queue's state; the body carries each order's
-    /// stored JSON unchanged, so a resend is byte for byte the first send.</summary>
-    public async Task<SyncResponse> SyncAsync(IReadOnlyList<QueuedSale> batch, TillStatusReport status, CancellationToken cancellationToken)
+    /// <summary>Sends the queued documents (none for a heartbeat) with the queue's state to <c>POST /api/v2/sync</c>; the
+    /// body carries each document's stored JSON unchanged, so a resend is byte for byte the first send. An HQ without that
+    /// endpoint (404: older than till documents) is refused as such: it must be upgraded, and the till waits.</summary>
+    public async Task<DocumentSyncResponse> SyncAsync(IReadOnlyList<QueuedDocument> batch, TillStatusReport status, CancellationToken cancellationToken)
     {
-        var body = new StringBuilder(batch.Sum(b => b.OrderJson.Length + 1) + 128);
-        body.Append("{\"orders\":[");
+        var body = new StringBuilder(batch.Sum(b => b.Json.Length + 1) + 128);
+        body.Append("{\"documents\":[");
         for (var i = 0; i < batch.Count; i++)
         {
-            body.Append(i == 0 ? "" : ",").Append(batch[i].OrderJson);
+            body.Append(i == 0 ? "" : ",").Append(batch[i].Json);
         }
 
         body.Append("],\"status\":").Append(JsonSerializer.Serialize(status, TillSyncJsonContext.Default.TillStatusReport)).Append('}');
@@ -64,13 +66,38 @@ public sealed class HqClient(HttpClient http)
         }
 
         await EnsureSuccessAsync(response, cancellationToken);
-        var reply = (await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.SyncResponse, cancellationToken))!;
-        if (reply.Results.Count != batch.Count || reply.Results.Where((r, i) => r.ClientOrderId != batch[i].ClientOrderId).Any())
+        var reply = (await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.DocumentSyncResponse, cancellationToken))!;
+        if (reply.Results.Count != batch.Count
+            || reply.Results.Where((r, i) => r.DocumentId != batch[i].DocumentId || r.TillSeq != batch[i].TillSeq).Any())
         {
-            throw new HqRefusedException("HQ's answer does not line up with the sales sent; they stay queued.");
+            throw new HqRefusedException("HQ's answer does not line up with the documents sent; they stay queued.");
         }
 
         return reply;
+    }
+
+    /// <summary>Registers the till's receipt-signing public key (<c>PUT /api/v1/till/key</c>); HQ answers with the key it
+    /// holds, or refuses another key than the first (409).</summary>
+    public async Task<TillPublicKey> RegisterKeyAsync(TillKeyRegistration registration, CancellationToken cancellationToken)
+    {
+        using var response = await http.PutAsJsonAsync(new Uri("/api/v1/till/key", UriKind.Relative), registration,
+            TillSyncJsonContext.Default.TillKeyRegistration, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.TillPublicKey, cancellationToken))!;
+    }
+
+    /// <summary>A committed sale of this till's store by bill number (<c>GET /api/v1/till/sales?billNo=</c>), or null when
+    /// HQ has none.</summary>
+    public async Task<TillSaleLookup?> FindSaleAsync(string billNo, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri($"/api/v1/till/sales?billNo={Uri.EscapeDataString(billNo)}", UriKind.Relative), cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.TillSaleLookup, cancellationToken);
     }
 
     /// <summary>Relays one loyalty call to HQ (<c>GET /api/v1/till/loyalty/{phone}</c>, <c>POST /api/v1/loyalty/codes</c>,
@@ -109,7 +136,7 @@ public sealed class HqClient(HttpClient http)
         var hq = status is null
             ? "HQ is of an earlier release than this till (it does not state its version)"
             : $"HQ {status.Version} speaks sync {string.Join(", ", status.SyncContracts)}";
-        return $"{hq}; this till ({ReleaseVersion.Current}) needs sync {SyncContract}. Upgrade HQ first (docs/deploy.md); the sales stay queued.";
+        return $"{hq}; this till ({ReleaseVersion.Current}) needs sync {SyncContract}. Upgrade HQ first (docs/deploy.md); the documents stay queued.";
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -1,17 +1,20 @@
 using TillSync.Contracts.Sync;
+using TillSync.Contracts.Tills;
+using TillSync.Core.Receipts;
 using TillSync.Till.Catalog;
 using TillSync.Till.Outbox;
+using TillSync.Till.Receipts;
 using TillSync.Till.Updates;
 
 namespace TillSync.Till.Sync;
 
-/// <summary>Sends the queue to HQ in the background, oldest first, one sync in flight, batches of at most
-/// <c>SyncOrdersMax</c>; sends a light heartbeat while idle; after each sync reads HQ's updates about its sales;
-/// refreshes the catalogue snapshot; backs off (capped,
-/// with jitter) while HQ cannot be reached — forever, never minting a new id to get past an error.</summary>
+/// <summary>Sends the queue of documents to HQ in the background, oldest first, one sync in flight, batches of at most
+/// <c>SyncOrdersMax</c>; sends a light heartbeat while idle; after each sync reads HQ's updates about its documents;
+/// refreshes the catalogue snapshot and registers the till's receipt key; backs off (capped, with jitter) while HQ cannot
+/// be reached or refuses — forever, never minting a new id to get past an error.</summary>
 public sealed partial class SyncAgent(
-    HqClient hq, SalesOutbox outbox, SnapshotStore snapshots, HqUpdates updates, LinkState link, SyncSignal signal, Backoff backoff, TimeProvider time,
-    ILogger<SyncAgent> logger) : BackgroundService
+    HqClient hq, DocumentOutbox outbox, SnapshotStore snapshots, HqUpdates updates, LinkState link, SyncSignal signal, Backoff backoff,
+    ReceiptKey receiptKey, TimeProvider time, ILogger<SyncAgent> logger) : BackgroundService
 {
     /// <summary>How often an idle, online till tells HQ it is alive (and reports its queue).</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
@@ -20,6 +23,7 @@ public sealed partial class SyncAgent(
     public static readonly TimeSpan SnapshotRefreshInterval = TimeSpan.FromMinutes(5);
 
     private DateTimeOffset? _snapshotFetchedAt;
+    private bool _keyRegistered;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -59,6 +63,8 @@ public sealed partial class SyncAgent(
         {
             if (snapshots.Current is null || _snapshotFetchedAt is null || now - _snapshotFetchedAt >= SnapshotRefreshInterval)
             {
+                // The key first, so that the snapshot (the store's keys) already holds this till's own.
+                await RegisterKeyAsync(cancellationToken);
                 await snapshots.SaveAsync(await hq.SnapshotAsync(cancellationToken), cancellationToken);
                 _snapshotFetchedAt = now;
             }
@@ -73,15 +79,16 @@ public sealed partial class SyncAgent(
             var queue = await outbox.StateAsync(cancellationToken);
             var reply = await hq.SyncAsync(batch, new TillStatusReport(queue.QueueDepth, queue.OldestUnsyncedAt), cancellationToken);
             var applied = await outbox.ApplyAsync(reply.Results, reply.NextSeq, time.GetUtcNow(), cancellationToken);
-            // After every successful sync (heartbeats included), learn what HQ decided about this till's sales.
+            // After every successful sync (heartbeats included), learn what HQ decided about this till's documents.
             await updates.PullAsync(hq, cancellationToken);
             return AfterReply(batch.Count, applied);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // Whatever went wrong — a reset, a timeout, a captive portal's page instead of HQ's JSON, a refusal — the
-            // outcome is unknown or negative: the sales stay queued with their ids and go again after the backoff.
+            // outcome is unknown or negative: the documents stay queued with their ids and go again after the backoff.
             // The agent itself must never stop: a till that stops syncing loses nothing but silently piles up sales.
+            // HQ refusing is not HQ being away: the till shows it as failing, with HQ's reason, not as offline.
             var delay = backoff.NextDelay();
             var outcome = e switch
             {
@@ -90,20 +97,60 @@ public sealed partial class SyncAgent(
                 HqRefusedException => e.Message,
                 _ => $"HQ unreachable: {e.Message}",
             };
-            link.Failed(time.GetUtcNow(), outcome, time.GetUtcNow() + delay);
+            if (e is HqRefusedException)
+            {
+                link.Refused(time.GetUtcNow(), outcome, time.GetUtcNow() + delay);
+            }
+            else
+            {
+                link.Failed(time.GetUtcNow(), outcome, time.GetUtcNow() + delay);
+            }
+
             LogFailed(e.Message, delay.TotalSeconds);
             return delay;
+        }
+    }
+
+    // The key is registered on the first snapshot after each start (HQ answers a repeat as the first time) and on each
+    // refresh until it is: an HQ that refuses it (another key, an HQ from before receipt keys) does not stop the sync,
+    // only the checking of this till's receipts at other tills, which the status says.
+    private async Task RegisterKeyAsync(CancellationToken cancellationToken)
+    {
+        if (_keyRegistered)
+        {
+            return;
+        }
+
+        try
+        {
+            var key = await hq.RegisterKeyAsync(new TillKeyRegistration(ReceiptCode.Algorithm, receiptKey.PublicKey), cancellationToken);
+            _keyRegistered = true;
+            receiptKey.Registration = $"registered at HQ {key.RegisteredAt:yyyy-MM-dd HH:mm}Z";
+        }
+        catch (HqRefusedException e)
+        {
+            receiptKey.Registration = $"not registered: {e.Message}";
+            LogKeyRefused(e.Message);
         }
     }
 
     private TimeSpan AfterReply(int sent, AppliedResults applied)
     {
         var now = time.GetUtcNow();
+        if (applied.UnsupportedKind is { } kind)
+        {
+            // A newer till than HQ: HQ holds the first document of a kind it does not know, and everything after it, until
+            // it is upgraded. Nothing the till resends changes that; it shows why and tries again after the backoff.
+            var delay = backoff.NextDelay();
+            link.Refused(now, $"HQ must be upgraded: it does not take {kind} documents yet; {applied.NotProcessed} wait on this till", now + delay);
+            return delay;
+        }
+
         if (applied.NotProcessed > 0 && applied.Requeued == 0 && applied.Synced + applied.Rejected + applied.Conflicts == 0)
         {
             // HQ answered but could take none of them now (retry_later, or a gap it is waiting for): back off.
             var delay = backoff.NextDelay();
-            link.Contacted(now, $"HQ asked to retry {applied.NotProcessed} sales later");
+            link.Contacted(now, $"HQ asked to retry {applied.NotProcessed} documents later");
             return delay;
         }
 
@@ -122,7 +169,10 @@ public sealed partial class SyncAgent(
         return progressed ? TimeSpan.Zero : HeartbeatInterval;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Sent} sales: {Synced} synced, {Rejected} rejected, {Conflicts} conflicts, {NotProcessed} to resend")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "HQ did not register this till's receipt key: {Reason}")]
+    private partial void LogKeyRefused(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Sent} documents: {Synced} synced, {Rejected} rejected, {Conflicts} conflicts, {NotProcessed} to resend")]
     private partial void LogSynced(int sent, int synced, int rejected, int conflicts, int notProcessed);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sync failed ({Reason}); retrying in {DelaySeconds:0.0} s")]

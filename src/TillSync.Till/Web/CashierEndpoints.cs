@@ -23,10 +23,12 @@ public static class CashierEndpoints
         api.MapGet("/products/{code}", FindAsync);
         api.MapPost("/quote", QuoteAsync);
         api.MapPost("/sales", SellAsync);
-        api.MapGet("/sales", (SalesOutbox outbox, int? limit, long? before, CancellationToken ct) => RecentAsync(outbox, limit, before, ct));
+        api.MapGet("/sales", (SaleReceipts sales, int? limit, long? before, string? q, CancellationToken ct) => RecentAsync(sales, limit, before, q, ct));
+        api.MapGet("/documents", (DocumentOutbox outbox, int? limit, long? before, CancellationToken ct) => RecentDocumentsAsync(outbox, limit, before, ct));
         api.MapGet("/sales/{clientOrderId}/receipt", ReceiptAsync);
         api.MapGet("/receipts/{clientOrderId}/qr.svg", QrCodeAsync);
-        api.MapGet("/attention", async (SalesOutbox outbox, CancellationToken ct) => TypedResults.Ok(await outbox.AttentionAsync(ct)));
+        api.MapGet("/receipts/{clientOrderId}/code.svg", ReceiptCodeAsync);
+        api.MapGet("/attention", async (DocumentOutbox outbox, CancellationToken ct) => TypedResults.Ok(await outbox.AttentionAsync(ct)));
         api.MapPost("/sync-now", (SyncSignal signal) =>
         {
             signal.Wake();
@@ -35,14 +37,15 @@ public static class CashierEndpoints
     }
 
     /// <summary>The status the page and the operator command show.</summary>
-    public static async Task<TillStatusView> StatusAsync(SalesOutbox outbox, SnapshotStore snapshots, LinkState link, TimeProvider time, CancellationToken ct)
+    public static async Task<TillStatusView> StatusAsync(
+        DocumentOutbox outbox, SnapshotStore snapshots, LinkState link, ReceiptKey receiptKey, TimeProvider time, CancellationToken ct)
     {
         var queue = await outbox.StateAsync(ct);
         var l = link.Current;
         var snapshot = snapshots.Current;
         return new TillStatusView(l.Online, queue.QueueDepth, queue.OldestUnsyncedAt, snapshot?.TakenAt, l.LastContactAt, l.LastOutcome,
-            l.OfflineSince, l.RetryAt, queue.AttentionCount, snapshot?.TillName, snapshot?.BillPrefix, snapshot?.Store.Details, time.GetUtcNow(),
-            ReleaseVersion.Current);
+            l.TroubleSince, l.RetryAt, queue.AttentionCount, snapshot?.TillName, snapshot?.BillPrefix, snapshot?.Store.Details, time.GetUtcNow(),
+            l.Status.ToString().ToLowerInvariant(), receiptKey.Registration, ReleaseVersion.Current);
     }
 
     private static async Task<Ok<List<Contracts.Tills.SnapshotProduct>>> SearchAsync(SnapshotStore snapshots, string? q, int? limit, CancellationToken ct) =>
@@ -88,29 +91,45 @@ public static class CashierEndpoints
             : TypedResults.Created($"/api/sales/{receipt.ClientOrderId}/receipt", receipt);
     }
 
-    private static async Task<Ok<List<SaleSummary>>> RecentAsync(SalesOutbox outbox, int? limit, long? before, CancellationToken ct) =>
+    private static async Task<Ok<List<SaleSummary>>> RecentAsync(SaleReceipts sales, int? limit, long? before, string? q, CancellationToken ct) =>
+        TypedResults.Ok(await sales.RecentAsync(Math.Clamp(limit ?? 50, 1, 500), before, q, ct));
+
+    private static async Task<Ok<List<DocumentSummary>>> RecentDocumentsAsync(DocumentOutbox outbox, int? limit, long? before, CancellationToken ct) =>
         TypedResults.Ok(await outbox.RecentAsync(Math.Clamp(limit ?? 50, 1, 500), before, ct));
 
-    private static async Task<IResult> ReceiptAsync(SalesOutbox outbox, string clientOrderId, CancellationToken ct)
+    private static async Task<IResult> ReceiptAsync(SaleReceipts sales, string clientOrderId, CancellationToken ct)
     {
         if (!Guid.TryParse(clientOrderId, out var id))
         {
             return LocalProblems.BadRequest("That is not a sale id.");
         }
 
-        return await outbox.ReceiptAsync(id, ct) is { } receipt ? TypedResults.Ok(receipt) : LocalProblems.NotFound("No sale with that id on this till.");
+        return await sales.ReceiptAsync(id, ct) is { } receipt ? TypedResults.Ok(receipt) : LocalProblems.NotFound("No sale with that id on this till.");
     }
 
     // The signed e-invoice QR of a registered B2B sale, drawn by the till (the receipt shows it as an <img>).
-    private static async Task<IResult> QrCodeAsync(SalesOutbox outbox, string clientOrderId, CancellationToken ct)
+    private static async Task<IResult> QrCodeAsync(SaleReceipts sales, string clientOrderId, CancellationToken ct)
     {
         if (!Guid.TryParse(clientOrderId, out var id))
         {
             return LocalProblems.BadRequest("That is not a sale id.");
         }
 
-        return await outbox.ReceiptAsync(id, ct) is { Irn.SignedQr: { } signedQr }
+        return await sales.ReceiptAsync(id, ct) is { Irn.SignedQr: { } signedQr }
             ? TypedResults.Text(ReceiptQrCode.Svg(signedQr), "image/svg+xml")
             : LocalProblems.NotFound("No registered e-invoice for that sale on this till yet.");
+    }
+
+    // The till's own signed receipt code, for returns at any till of the store, drawn the same way.
+    private static async Task<IResult> ReceiptCodeAsync(SaleReceipts sales, string clientOrderId, CancellationToken ct)
+    {
+        if (!Guid.TryParse(clientOrderId, out var id))
+        {
+            return LocalProblems.BadRequest("That is not a sale id.");
+        }
+
+        return await sales.ReceiptAsync(id, ct) is { ReceiptCode: { } code }
+            ? TypedResults.Text(ReceiptQrCode.Svg(code), "image/svg+xml")
+            : LocalProblems.NotFound("That sale has no receipt code on this till.");
     }
 }

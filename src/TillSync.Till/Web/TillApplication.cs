@@ -6,6 +6,8 @@ using TillSync.Till.Catalog;
 using TillSync.Till.Hosting;
 using TillSync.Till.Loyalty;
 using TillSync.Till.Outbox;
+using TillSync.Till.Receipts;
+using TillSync.Till.Returns;
 using TillSync.Till.Sales;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
@@ -64,9 +66,15 @@ public static class TillApplication
         services.AddSingleton(new WebBoundaryOptions(HostAllowList.Create(options.Urls, options.AllowedHosts ?? []), "/api", JsonWritesOnly: true));
         services.AddSingleton<IIdGenerator>(new UuidV7Generator(time, new CryptoRandom()));
         services.AddSingleton<SnapshotStore>();
-        services.AddSingleton<SalesOutbox>();
+        services.AddSingleton(_ => ReceiptKey.LoadOrCreate(options.DataDirectory));
+        services.AddSingleton<DocumentWriter>();
+        services.AddSingleton<DocumentOutbox>();
+        services.AddSingleton<SaleReceipts>();
         services.AddSingleton<HqUpdates>();
         services.AddSingleton<SaleRecorder>();
+        services.AddSingleton<OriginalSales>();
+        services.AddSingleton<ReturnRecorder>();
+        services.AddSingleton<CreditNotes>();
         services.AddSingleton<LoyaltyBalances>();
         services.AddSingleton<LinkState>();
         services.AddSingleton<SyncSignal>();
@@ -87,6 +95,7 @@ public static class TillApplication
         app.MapPageAssets();
         app.MapCashierEndpoints();
         app.MapLoyaltyEndpoints();
+        app.MapReturnEndpoints();
         app.MapGet("/healthz", () => TypedResults.Text("Healthy"));
         return app;
     }

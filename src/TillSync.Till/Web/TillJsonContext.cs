@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using TillSync.Contracts.Tills;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
+using TillSync.Till.Returns;
 using TillSync.Till.Sales;
 
 namespace TillSync.Till.Web;
@@ -23,6 +24,14 @@ namespace TillSync.Till.Web;
 [JsonSerializable(typeof(List<SnapshotProduct>))]
 [JsonSerializable(typeof(SnapshotProduct))]
 [JsonSerializable(typeof(List<SaleSummary>))]
+[JsonSerializable(typeof(List<DocumentSummary>))]
+[JsonSerializable(typeof(OriginalReference))]
+[JsonSerializable(typeof(ReturnRequest))]
+[JsonSerializable(typeof(ExchangeRequest))]
+[JsonSerializable(typeof(OriginalSale))]
+[JsonSerializable(typeof(ReturnQuote))]
+[JsonSerializable(typeof(CreditNote))]
+[JsonSerializable(typeof(ExchangeOutcome))]
 [JsonSerializable(typeof(List<AttentionItem>))]
 [JsonSerializable(typeof(LoyaltyLookup))]
 public sealed partial class TillJsonContext : JsonSerializerContext;

@@ -17,6 +17,8 @@ public sealed class CashierPage(IPage page, Uri address)
 
     public ILocator Receipt => By("receipt");
 
+    public ILocator CreditNote => By("credit-note");
+
     public ILocator CartLine(string sku) => page.Locator($"[data-testid=\"cart-line\"][data-sku=\"{sku}\"]");
 
     /// <summary>Loads the page and waits until its script runs and the status bar has heard from the till.</summary>
@@ -79,6 +81,41 @@ public sealed class CashierPage(IPage page, Uri address)
         var billNo = await WaitForReceiptAsync();
         await CloseReceiptAsync();
         return billNo;
+    }
+
+    /// <summary>F6 and the receipt code or bill number typed as a scanner types it, then Enter; waits for the bill's lines.</summary>
+    public async Task FindForReturnAsync(string codeOrBillNo, string expectedBillNo)
+    {
+        await page.Keyboard.PressAsync("F6");
+        await Expect(By("return-find")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(codeOrBillNo);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(By("return-bill-no")).ToHaveTextAsync(expectedBillNo);
+    }
+
+    /// <summary>Types <paramref name="qty"/> into the "back now" box of bill line <paramref name="lineNo"/>.</summary>
+    public async Task ReturnQtyAsync(int lineNo, string qty)
+    {
+        var box = page.Locator($"[data-testid=\"return-line\"][data-line-no=\"{lineNo}\"]").GetByTestId("return-qty");
+        await box.FocusAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync(qty);
+    }
+
+    /// <summary>Waits until the return's preview is priced at <paramref name="totalPaise"/>.</summary>
+    public async Task WaitForReturnTotalAsync(long totalPaise)
+    {
+        await Expect(By("return-total")).ToHaveAttributeAsync("data-paise", totalPaise.ToString(CultureInfo.InvariantCulture));
+        await Expect(By("return-summary")).ToHaveAttributeAsync("data-state", "ready");
+    }
+
+    /// <summary>Waits for the credit note after a return or a reprint and returns its number.</summary>
+    public async Task<string> WaitForCreditNoteAsync()
+    {
+        await Expect(By("receipt-dialog")).ToBeVisibleAsync();
+        var number = CreditNote.GetByTestId("credit-note-no");
+        await Expect(number).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"/C\d{5}$"));
+        return await number.InnerTextAsync();
     }
 
     /// <summary>Waits until the status bar shows <paramref name="depth"/> sales waiting.</summary>

@@ -18,9 +18,15 @@ public sealed class CashierSession : IAsyncDisposable
     private readonly Lock pageErrorsLock = new();
     private readonly string hqDataDir;
 
+    private readonly BrowserFixture browser;
+    private readonly float deviceScaleFactor;
+    private readonly List<(TillServer Till, IBrowserContext Context)> otherTills = [];
+
     private CashierSession(HqServer hq, string hqDataDir, TillEnrolmentResult enrolment, TillServer till, IBrowserContext context,
-        CashierPage cashier, ITestOutputHelper output, string screenshotFolder)
+        CashierPage cashier, ITestOutputHelper output, string screenshotFolder, BrowserFixture browser, float deviceScaleFactor)
     {
+        this.browser = browser;
+        this.deviceScaleFactor = deviceScaleFactor;
         Hq = hq;
         this.hqDataDir = hqDataDir;
         Enrolment = enrolment;
@@ -42,9 +48,9 @@ public sealed class CashierSession : IAsyncDisposable
     public string ScreenshotFolder { get; }
 
     /// <summary>Starts HQ (shop set up; registering e-invoices with <paramref name="irpUrl"/> when given), enrols and
-    /// starts a till, and opens the cashier page.</summary>
+    /// starts a till, and opens the cashier page, drawn at <paramref name="deviceScaleFactor"/> device pixels per CSS pixel.</summary>
     public static async Task<CashierSession> StartAsync(
-        BrowserFixture browser, ITestOutputHelper output, string testName, Uri? irpUrl = null)
+        BrowserFixture browser, ITestOutputHelper output, string testName, Uri? irpUrl = null, float deviceScaleFactor = 1)
     {
         var hqDataDir = TempDirs.Create("hq");
         HqServer? hq = null;
@@ -56,33 +62,11 @@ public sealed class CashierSession : IAsyncDisposable
             await hq.SetUpShopAsync();
             var enrolment = await hq.EnrolTillAsync($"Counter {testName[..Math.Min(testName.Length, 20)]}");
             till = await TillServer.StartAsync(hq.Address, enrolment.Token);
-            context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
-                Locale = "en-IN",
-                TimezoneId = "Asia/Kolkata",
-            });
-            context.SetDefaultTimeout(BrowserFixture.PageStepTimeoutMs);
+            context = await NewContextAsync(browser, deviceScaleFactor);
             var page = await context.NewPageAsync();
             var session = new CashierSession(hq, hqDataDir, enrolment, till, context, new CashierPage(page, till.Address), output,
-                Artifacts.FolderFor(testName));
-            page.PageError += (_, error) => session.AddPageError($"uncaught: {error}");
-            page.Console += (_, message) =>
-            {
-                if (message.Type == "error")
-                {
-                    // A script or style the page's Content-Security-Policy refused is a page bug, like an exception.
-                    var refusedByPolicy = message.Text.Contains("Content Security Policy", StringComparison.Ordinal);
-                    session.AddPageError($"{(refusedByPolicy ? "uncaught" : "console.error")}: {message.Text}");
-                }
-            };
-            // The page must work with the internet gone: anything it asks of another host fails the test.
-            var tillOrigin = till.Address.GetLeftPart(UriPartial.Authority);
-            await context.RouteAsync(url => !url.StartsWith(tillOrigin, StringComparison.Ordinal), async route =>
-            {
-                session.AddPageError($"uncaught: the page requested {route.Request.Url}, which the till does not serve");
-                await route.AbortAsync();
-            });
+                Artifacts.FolderFor(testName), browser, deviceScaleFactor);
+            await session.WatchAsync(context, page, till.Address);
             output.WriteLine($"HQ {hq.Address}, till {till.Address} (till id {enrolment.TillId}, bills {enrolment.BillPrefix})");
             output.WriteLine($"screenshots: {session.ScreenshotFolder}");
             await session.Cashier.OpenAsync();
@@ -100,6 +84,22 @@ public sealed class CashierSession : IAsyncDisposable
             TempDirs.Delete(hqDataDir);
             throw;
         }
+    }
+
+    /// <summary>Enrols and starts another till of the store with its own cashier page (in its own browser context, which
+    /// like the first may reach only its own till). It is stopped with the session.</summary>
+    public async Task<(TillServer Till, TillEnrolmentResult Enrolment, CashierPage Cashier)> AddTillAsync(string name)
+    {
+        var enrolment = await Hq.EnrolTillAsync(name);
+        var till = await TillServer.StartAsync(Hq.Address, enrolment.Token);
+        var context = await NewContextAsync(browser, deviceScaleFactor);
+        otherTills.Add((till, context));
+        var page = await context.NewPageAsync();
+        await WatchAsync(context, page, till.Address);
+        var cashier = new CashierPage(page, till.Address);
+        output.WriteLine($"another till {till.Address} (till id {enrolment.TillId}, bills {enrolment.BillPrefix})");
+        await cashier.OpenAsync();
+        return (till, enrolment, cashier);
     }
 
     /// <summary>Runs the test body; on failure saves failure.png and rethrows with the processes' output and the
@@ -139,14 +139,15 @@ public sealed class CashierSession : IAsyncDisposable
         return path;
     }
 
-    /// <summary>The receipt as it prints: the page in print media (only the 80 mm receipt shows), saved as NAME.png.</summary>
-    public async Task<string> ReceiptScreenshotAsync(string name)
+    /// <summary>The receipt as it prints (or, with <paramref name="document"/>, another printed document, such as the credit
+    /// note): the page in print media (only the 80 mm paper shows), saved as NAME.png.</summary>
+    public async Task<string> ReceiptScreenshotAsync(string name, ILocator? document = null)
     {
         var path = Path.Combine(ScreenshotFolder, $"{name}.png");
         await Cashier.Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         try
         {
-            await Cashier.Receipt.ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
+            await (document ?? Cashier.Receipt).ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
         }
         finally
         {
@@ -159,10 +160,51 @@ public sealed class CashierSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var (till, otherContext) in otherTills)
+        {
+            await otherContext.CloseAsync();
+            till.Dispose();
+        }
+
         await context.CloseAsync();
         Till.Dispose();
         Hq.Dispose();
         TempDirs.Delete(hqDataDir);
+    }
+
+    private static async Task<IBrowserContext> NewContextAsync(BrowserFixture browser, float deviceScaleFactor)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+            Locale = "en-IN",
+            TimezoneId = "Asia/Kolkata",
+            DeviceScaleFactor = deviceScaleFactor,
+        });
+        context.SetDefaultTimeout(BrowserFixture.PageStepTimeoutMs);
+        return context;
+    }
+
+    // Page errors fail the test; the page must work with the internet gone: anything it asks of another host than its
+    // own till fails the test too.
+    private async Task WatchAsync(IBrowserContext context, IPage page, Uri tillAddress)
+    {
+        page.PageError += (_, error) => AddPageError($"uncaught: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                // A script or style the page's Content-Security-Policy refused is a page bug, like an exception.
+                var refusedByPolicy = message.Text.Contains("Content Security Policy", StringComparison.Ordinal);
+                AddPageError($"{(refusedByPolicy ? "uncaught" : "console.error")}: {message.Text}");
+            }
+        };
+        var tillOrigin = tillAddress.GetLeftPart(UriPartial.Authority);
+        await context.RouteAsync(url => !url.StartsWith(tillOrigin, StringComparison.Ordinal), async route =>
+        {
+            AddPageError($"uncaught: the page requested {route.Request.Url}, which the till does not serve");
+            await route.AbortAsync();
+        });
     }
 
     private void AddPageError(string message)
@@ -177,7 +219,8 @@ public sealed class CashierSession : IAsyncDisposable
     {
         lock (pageErrorsLock)
         {
-            return $"--- page errors ---\n{string.Join('\n', pageErrors)}\n--- till output ---\n{Till.Output()}\n--- HQ output ---\n{Hq.Output()}";
+            var others = string.Concat(otherTills.Select((t, i) => $"\n--- till {i + 2} output ---\n{t.Till.Output()}"));
+            return $"--- page errors ---\n{string.Join('\n', pageErrors)}\n--- till output ---\n{Till.Output()}{others}\n--- HQ output ---\n{Hq.Output()}";
         }
     }
 

@@ -23,6 +23,9 @@ public sealed class TillServer : IDisposable
     /// <summary>The cashier page and the local API.</summary>
     public Uri Address => process.BaseAddress;
 
+    /// <summary>Holds the till's till.db and receipt key.</summary>
+    public string DataDir => dataDir;
+
     /// <summary>Starts the till and waits until it has taken its first catalogue snapshot from HQ.</summary>
     public static async Task<TillServer> StartAsync(Uri hq, string token)
     {

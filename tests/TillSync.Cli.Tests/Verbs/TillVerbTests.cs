@@ -26,7 +26,7 @@ public sealed class TillVerbTests
         Assert.Equal(0, statusExit);
         Assert.Contains(enrolled.BillPrefix, status, StringComparison.Ordinal);
         Assert.Matches(@"link\s+online", status);
-        Assert.Matches(@"sales waiting\s+0", status);
+        Assert.Matches(@"documents waiting\s+0", status);
         Assert.Matches(@"oldest unsynced\s+-", status);
     }
 

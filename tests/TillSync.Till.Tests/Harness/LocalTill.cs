@@ -1,5 +1,6 @@
-// A till's storage without its web host: a real SQLite file in a temp dir, the snapshot store, the outbox and the sale
-// recorder wired as TillApplication wires them, with a fake clock, for tests of one component at a time.
+// A till's storage without its web host: a real SQLite file in a temp dir, the snapshot store, the outbox, the sale and
+// return recorders wired as TillApplication wires them, with a fake clock and an HQ that is never reachable (the link
+// stays offline), for tests of one component at a time.
 using Microsoft.Extensions.Time.Testing;
 using TillSync.Contracts.Stores;
 using TillSync.Contracts.Tills;
@@ -7,7 +8,9 @@ using TillSync.Core.Ids;
 using TillSync.Testing;
 using TillSync.Till.Catalog;
 using TillSync.Till.Outbox;
+using TillSync.Contracts.Loyalty;
 using TillSync.Till.Receipts;
+using TillSync.Till.Returns;
 using TillSync.Till.Sales;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
@@ -26,8 +29,16 @@ public sealed class LocalTill : IAsyncDisposable
         Time = time;
         Database = new TillDatabase(dataDir);
         Snapshots = new SnapshotStore(Database);
-        Outbox = new SalesOutbox(Database);
-        Recorder = new SaleRecorder(Database, Snapshots, new UuidV7Generator(time, new Random(1)), time, Signal);
+        Outbox = new DocumentOutbox(Database);
+        Sales = new SaleReceipts(Database);
+        Writer = new DocumentWriter(Database);
+        Key = ReceiptKey.LoadOrCreate(dataDir);
+        var ids = new UuidV7Generator(time, new Random(1));
+        Recorder = new SaleRecorder(Writer, Snapshots, ids, time, Signal, Key);
+        HqHttp.BaseAddress = new Uri("http://127.0.0.1:9/"); // the discard port: nothing answers
+        Originals = new OriginalSales(Database, Snapshots, Key, new HqClient(HqHttp), new LinkState());
+        Returns = new ReturnRecorder(Writer, Snapshots, Originals, Recorder, ids, time, Signal);
+        CreditNotes = new CreditNotes(Database);
     }
 
     /// <summary>Holds till.db.</summary>
@@ -40,18 +51,31 @@ public sealed class LocalTill : IAsyncDisposable
 
     public SnapshotStore Snapshots { get; }
 
-    public SalesOutbox Outbox { get; }
+    public DocumentOutbox Outbox { get; }
+
+    public SaleReceipts Sales { get; }
+
+    public DocumentWriter Writer { get; }
+
+    public ReceiptKey Key { get; }
 
     public SaleRecorder Recorder { get; }
+
+    public OriginalSales Originals { get; }
+
+    public ReturnRecorder Returns { get; }
+
+    public CreditNotes CreditNotes { get; }
+
+    private HttpClient HqHttp { get; } = new();
 
     public SyncSignal Signal { get; } = new();
 
     /// <summary>A new database with its schema; with a snapshot whose <c>nextSeq</c> is <paramref name="nextSeq"/>
     /// unless null.</summary>
-    public static async Task<LocalTill> CreateAsync(long? nextSeq = 1)
+    public static async Task<LocalTill> CreateAsync(long? nextSeq = 1, DateTimeOffset? now = null)
     {
-        var till = new LocalTill(TempDirectory.Create("till-local"), new FakeTimeProvider(DateTimeOffset.UtcNow));
-        await till.Database.EnsureSchemaAsync(CancellationToken.None);
+        var till = await OpenAsync(TempDirectory.Create("till-local"), new FakeTimeProvider(now ?? DateTimeOffset.UtcNow));
         if (nextSeq is { } next)
         {
             await till.Snapshots.SaveAsync(Snapshot(next, till.Time.GetUtcNow()), CancellationToken.None);
@@ -60,11 +84,23 @@ public sealed class LocalTill : IAsyncDisposable
         return till;
     }
 
+    /// <summary>The till in <paramref name="dataDir"/>, its schema brought up to date and its stored snapshot loaded, as a
+    /// till starts; dispose deletes the directory.</summary>
+    public static async Task<LocalTill> OpenAsync(string dataDir, FakeTimeProvider time)
+    {
+        var till = new LocalTill(dataDir, time);
+        await till.Database.EnsureSchemaAsync(CancellationToken.None);
+        await till.Snapshots.LoadAsync(CancellationToken.None);
+        return till;
+    }
+
     /// <summary>A snapshot of HqScenario's shop as HQ would send it.</summary>
-    public static TillSnapshot Snapshot(long nextSeq, DateTimeOffset takenAt, decimal onHand = HqScenario.OpeningStock) =>
+    public static TillSnapshot Snapshot(
+        long nextSeq, DateTimeOffset takenAt, decimal onHand = HqScenario.OpeningStock, IReadOnlyList<TillPublicKey>? tillKeys = null,
+        SnapshotLoyalty? loyalty = null) =>
         new(7, "Counter 7", BillPrefix, nextSeq, new StoreView(1, true, HqScenario.Store),
             [.. HqScenario.Products.Select(p => new SnapshotProduct(p.Sku, p.Name, p.Hsn, p.Unit, p.GstRateBp, p.PricePaise, p.Barcode, onHand))],
-            takenAt);
+            takenAt, loyalty, tillKeys);
 
     /// <summary>Records a sale that must succeed, a second later on the till's clock than the last.</summary>
     public async Task<Receipt> SellAsync(SaleRequest sale)
@@ -78,7 +114,9 @@ public sealed class LocalTill : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await Recorder.DisposeAsync();
+        await Writer.DisposeAsync();
+        Key.Dispose();
+        HqHttp.Dispose();
         Signal.Dispose();
         Database.ClearPool();
         await TempDirectory.DeleteAsync(DataDir);

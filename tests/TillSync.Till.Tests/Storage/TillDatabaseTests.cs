@@ -12,7 +12,7 @@ namespace TillSync.Till.Tests.Storage;
 public sealed class TillDatabaseTests
 {
     [Fact]
-    public async Task EnsureSchema_NewFile_IsWalAtSchemaVersion3WithFullSync()
+    public async Task EnsureSchema_NewFile_IsWalAtSchemaVersion4WithFullSync()
     {
         await using var till = await LocalTill.CreateAsync(nextSeq: null);
 
@@ -20,10 +20,10 @@ public sealed class TillDatabaseTests
 
         Assert.Equal(Path.Combine(till.DataDir, "till.db"), till.Database.FilePath);
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
-        Assert.Equal(3L, await ScalarAsync(connection, "PRAGMA user_version"));
+        Assert.Equal(4L, await ScalarAsync(connection, "PRAGMA user_version"));
         Assert.Equal(2L, await ScalarAsync(connection, "PRAGMA synchronous")); // 2 = FULL
         Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA foreign_keys"));
-        Assert.Equal(0L, await ScalarAsync(connection, "SELECT COUNT(*) FROM sales"));
+        Assert.Equal(0L, await ScalarAsync(connection, "SELECT COUNT(*) FROM documents"));
     }
 
     [Fact]
@@ -35,9 +35,8 @@ public sealed class TillDatabaseTests
         var reopened = new TillDatabase(till.DataDir);
         await reopened.EnsureSchemaAsync(CancellationToken.None);
 
-        var outbox = new TillSync.Till.Outbox.SalesOutbox(reopened);
-        Assert.Equal(1, await outbox.CountAsync(CancellationToken.None));
-        Assert.Equal(receipt.BillNo, (await outbox.ReceiptAsync(receipt.ClientOrderId, CancellationToken.None))!.BillNo);
+        Assert.Equal(1, await new TillSync.Till.Outbox.DocumentOutbox(reopened).CountAsync(CancellationToken.None));
+        Assert.Equal(receipt.BillNo, (await new SaleReceipts(reopened).ReceiptAsync(receipt.ClientOrderId, CancellationToken.None))!.BillNo);
     }
 
     [Fact]
@@ -49,12 +48,12 @@ public sealed class TillDatabaseTests
             await using (var connection = new SqliteConnection($"Data Source={Path.Combine(dataDir, "till.db")};Pooling=False"))
             {
                 await connection.OpenAsync();
-                await connection.Command("PRAGMA user_version = 4").ExecuteAsync(CancellationToken.None);
+                await connection.Command("PRAGMA user_version = 5").ExecuteAsync(CancellationToken.None);
             }
 
             var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new TillDatabase(dataDir).EnsureSchemaAsync(CancellationToken.None));
 
-            Assert.Contains("schema version 4, newer than this tillsync (3); upgrade tillsync", error.Message, StringComparison.Ordinal);
+            Assert.Contains("schema version 5, newer than this tillsync (4); upgrade tillsync", error.Message, StringComparison.Ordinal);
         }
         finally
         {
@@ -64,13 +63,13 @@ public sealed class TillDatabaseTests
     }
 
     [Fact]
-    public async Task Sales_RejectAStateOutsideTheFourKnown()
+    public async Task Documents_RejectAStateOutsideTheFourKnown()
     {
         await using var till = await LocalTill.CreateAsync();
         await till.SellAsync(Carts.PaidInCash([new CartLine("RICE-5KG", 1)]));
         await using var connection = await till.Database.OpenAsync(CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<SqliteException>(() => connection.Command("UPDATE sales SET sync_state = 'sent'").ExecuteAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SqliteException>(() => connection.Command("UPDATE documents SET sync_state = 'sent'").ExecuteAsync(CancellationToken.None));
 
         Assert.Contains("CHECK constraint failed", error.Message, StringComparison.Ordinal);
     }

@@ -35,7 +35,7 @@ public sealed class OlderHqTests
     {
         using var http = new HttpClient(hq);
         HqClient.Configure(http, new Uri("http://hq.test/"), "a-till-token");
-        await new HqClient(http).SyncAsync(Array.Empty<QueuedSale>(), new TillStatusReport(0, null), CancellationToken.None);
+        await new HqClient(http).SyncAsync(Array.Empty<QueuedDocument>(), new TillStatusReport(0, null), CancellationToken.None);
     }
 
     // HQ of an earlier release, at the network boundary: no sync endpoint for this till's contract (404, as ASP.NET

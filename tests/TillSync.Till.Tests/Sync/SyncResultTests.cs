@@ -41,7 +41,7 @@ public sealed class SyncResultTests
         Assert.Equal(1, drained.AttentionCount);
         var item = Assert.Single(await till.Api.AttentionAsync());
         Assert.Equal((poison.ClientOrderId, poison.BillNo, 1L, "rejected", SyncReasons.InvalidCreatedAt),
-            (item.ClientOrderId, item.BillNo, item.TillSeq, item.Status, item.Reason));
+            (item.DocumentId, item.Number, item.TillSeq, item.Status, item.Reason));
         Assert.Contains("ahead of HQ's clock", item.Detail, StringComparison.Ordinal);
         Assert.Equal(["rejected", "synced", "synced", "synced"], (await till.Api.AllSalesAsync()).Select(s => s.SyncState));
         Assert.Equal("rejected", (await till.Api.ReceiptAsync(poison.ClientOrderId)).SyncState);
@@ -88,7 +88,7 @@ public sealed class SyncResultTests
             var status = await restored.Api.WaitStatusAsync(s => s.AttentionCount == 1, "the conflict to show", betweenPolls: AdvanceOneSecond(time));
             Assert.Equal(1, status.QueueDepth);
             var item = Assert.Single(await restored.Api.AttentionAsync());
-            Assert.Equal((reused.ClientOrderId, "conflict", SyncReasons.SeqReused), (item.ClientOrderId, item.Status, item.Reason));
+            Assert.Equal((reused.ClientOrderId, "conflict", SyncReasons.SeqReused), (item.DocumentId, item.Status, item.Reason));
 
             // The next sale takes a number after HQ's, syncs, and the conflict is still waiting for a person.
             var next = await restored.Api.SellAsync(Carts.PaidInCash([new CartLine("SOAP-125G", 2)]));

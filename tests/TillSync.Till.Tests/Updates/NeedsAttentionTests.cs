@@ -31,7 +31,7 @@ public sealed class NeedsAttentionTests
 
         Assert.Equal(1, flagged.AttentionCount);
         var item = Assert.Single(await till.Api.AttentionAsync());
-        Assert.Equal((sale.ClientOrderId, sale.BillNo, "review", ReviewKinds.StockShort), (item.ClientOrderId, item.BillNo, item.Status, item.Reason));
+        Assert.Equal((sale.ClientOrderId, sale.BillNo, "review", ReviewKinds.StockShort), (item.DocumentId, item.Number, item.Status, item.Reason));
         Assert.Contains(product.Sku, item.Detail, StringComparison.Ordinal);
         Assert.Equal("synced", (await till.Api.ReceiptAsync(sale.ClientOrderId)).SyncState);
         var review = Assert.Single((await shop.Manager.ListReviewsAsync($"sku={product.Sku}")).Items);
@@ -63,7 +63,7 @@ public sealed class NeedsAttentionTests
         var item = Assert.Single(await Eventually.UntilAsync(
             till.Api.AttentionAsync, items => items.Count == 1 && items[0].ReviewId == review.ReviewId, Patience.Exchanges, "HQ's item to reach the till",
             shop.Hq, AdvanceOneSecond(time)));
-        Assert.Equal((sale.ClientOrderId, "rejected", SyncReasons.InvalidCreatedAt), (item.ClientOrderId, item.Status, item.Reason));
+        Assert.Equal((sale.ClientOrderId, "rejected", SyncReasons.InvalidCreatedAt), (item.DocumentId, item.Status, item.Reason));
         Assert.Equal(1, (await till.Api.StatusAsync()).AttentionCount);
 
         await shop.Manager.ResolveAsync(review.ReviewId,

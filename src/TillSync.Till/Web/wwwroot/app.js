@@ -4,7 +4,9 @@
 
 import { api } from './api.js';
 import { initLoyalty, loyaltyBurnPaise, loyaltyForSale, renderLoyalty, resetLoyalty } from './loyalty.js';
+import { creditNoteHtml } from './creditnote.js';
 import { receiptHtml } from './receipt.js';
+import { cancelExchange, exchangeCreditPaise, exchangeReturn, initReturns, openReturn } from './returns.js';
 import { renderStatus, renderStatusDown } from './status.js';
 import {
   QTY_MAX_MILLI, STATES, TENDER_METHODS, esc, isFractional, parseMoney, parseQtyMilli, plainAmount, qtyNumber, qtyText, rateText,
@@ -306,6 +308,7 @@ function clearSale() {
   for (const id of CUSTOMER_TEXT_FIELDS) $(id).value = '';
   $('customer-pos').value = '';
   resetLoyalty();
+  cancelExchange();
   cartChanged();
   renderTenders();
 }
@@ -482,8 +485,9 @@ function renderTotals() {
 // ---------------------------------------------------------------- tender
 
 function duePaise() {
-  // A loyalty burn is a tender the till adds itself; the cashier's tenders cover the rest.
-  return (state.quote?.totals?.totalPaise ?? 0) - loyaltyBurnPaise();
+  // A loyalty burn and an exchange's credit are tenders the till adds itself; the cashier's tenders cover the rest (an
+  // exchange credit larger than the bill leaves nothing due: the till gives the difference back in cash).
+  return Math.max(0, (state.quote?.totals?.totalPaise ?? 0) - loyaltyBurnPaise() - exchangeCreditPaise());
 }
 
 function tenderFigures() {
@@ -633,10 +637,15 @@ async function recordSale() {
   state.busy = true;
   updatePayButton();
   try {
-    const receipt = await api('POST', '/api/sales', body);
+    const exchange = exchangeReturn();
+    const { creditNote, receipt } = exchange
+      ? await api('POST', '/api/exchanges', { return: exchange, sale: body })
+      : { creditNote: null, receipt: await api('POST', '/api/sales', body) };
     clearSale();
-    showMessage('success', `Sale ${receipt.billNo} recorded on this till${receipt.changePaise ? ` · change ${rupees(receipt.changePaise)}` : ''}.`);
-    showReceipt(receipt, false);
+    const cashBack = creditNote?.refund.refunds.find(r => r.method === 'cash')?.amountPaise ?? 0;
+    showMessage('success', `${creditNote ? `Exchange: return ${creditNote.creditNoteNo} and sale` : 'Sale'} ${receipt.billNo} recorded on this till`
+      + `${receipt.changePaise ? ` · change ${rupees(receipt.changePaise)}` : ''}${cashBack ? ` · give back ${rupees(cashBack)} in cash` : ''}.`);
+    showDocuments({ creditNote, receipt }, false);
     pollStatus();
   } catch (error) {
     showMessage('error', `Sale not recorded: ${error.message}`);
@@ -646,10 +655,15 @@ async function recordSale() {
   }
 }
 
-function showReceipt(receipt, isReprint) {
+// Shows (to print) a sale's receipt, a return's credit note, or both (an exchange).
+function showDocuments({ creditNote, receipt }, isReprint) {
+  const note = $('credit-note');
+  note.innerHTML = creditNote ? creditNoteHtml(creditNote, isReprint) : '';
+  note.hidden = !creditNote;
   const article = $('receipt');
-  article.innerHTML = receiptHtml(receipt, isReprint);
-  article.dataset.billNo = receipt.billNo;
+  article.innerHTML = receipt ? receiptHtml(receipt, isReprint) : '';
+  article.hidden = !receipt;
+  article.dataset.billNo = receipt?.billNo ?? '';
   article.dataset.reprint = String(isReprint);
   const dialog = $('receipt-dialog');
   if (!dialog.open) dialog.showModal();
@@ -673,15 +687,17 @@ async function openSales() {
 async function loadSales() {
   const body = $('sales-list').querySelector('tbody');
   try {
-    const sales = await api('GET', '/api/sales?limit=50');
-    state.salesRows = sales ?? [];
+    const documents = await api('GET', '/api/documents?limit=50');
+    state.salesRows = documents ?? [];
     state.salesIndex = state.salesRows.length ? 0 : -1;
-    body.innerHTML = state.salesRows.map((s, i) => `
-      <tr data-testid="sale-row" data-client-order-id="${esc(s.clientOrderId)}" data-bill-no="${esc(s.billNo)}" data-index="${i}">
-        <td class="bill">${esc(s.billNo)}</td>
-        <td>${esc(timeText(s.createdAt))}</td>
-        <td class="num">${rupees(s.totalPaise)}</td>
-        <td><span class="sync-badge sync-${esc(s.syncState)}" data-testid="sale-sync-state">${esc(s.syncState)}</span></td>
+    // Sales and returns in one list: a return's row is its credit note (negative: money went back).
+    body.innerHTML = state.salesRows.map((d, i) => `
+      <tr data-testid="${d.kind === 'return' ? 'return-row' : 'sale-row'}" data-client-order-id="${esc(d.documentId)}" data-kind="${esc(d.kind)}"
+          data-bill-no="${esc(d.number)}" data-index="${i}">
+        <td class="bill">${esc(d.number)}${d.kind === 'return' ? ' <span class="muted small">credit note</span>' : ''}</td>
+        <td>${esc(timeText(d.createdAt))}</td>
+        <td class="num">${rupees(d.kind === 'return' ? -d.totalPaise : d.totalPaise)}</td>
+        <td><span class="sync-badge sync-${esc(d.damaged ? 'damaged' : d.syncState)}" data-testid="sale-sync-state">${esc(d.damaged ? 'damaged' : d.syncState)}</span></td>
         <td><button type="button" class="btn btn-small" data-testid="reprint" tabindex="-1">Reprint</button></td>
       </tr>`).join('');
     $('sales-empty').hidden = state.salesRows.length > 0;
@@ -694,17 +710,19 @@ async function loadSales() {
 }
 
 function markSalesSelection() {
-  for (const tr of $('sales-list').querySelectorAll('[data-testid="sale-row"]')) {
+  for (const tr of $('sales-list').querySelectorAll('[data-testid="sale-row"], [data-testid="return-row"]')) {
     tr.classList.toggle('selected', Number(tr.dataset.index) === state.salesIndex);
   }
   $('sales-list').querySelector('tr.selected')?.scrollIntoView({ block: 'nearest' });
 }
 
-async function reprint(clientOrderId) {
+async function reprint(documentId, kind) {
   try {
-    const receipt = await api('GET', `/api/sales/${encodeURIComponent(clientOrderId)}/receipt`);
+    const documents = kind === 'return'
+      ? { creditNote: await api('GET', `/api/returns/${encodeURIComponent(documentId)}/credit-note`) }
+      : { receipt: await api('GET', `/api/sales/${encodeURIComponent(documentId)}/receipt`) };
     $('sales-dialog').close();
-    showReceipt(receipt, true);
+    showDocuments(documents, true);
   } catch (error) {
     $('sales-dialog').close();
     showMessage('error', `Cannot reprint: ${error.message}`);
@@ -725,8 +743,8 @@ async function loadAttention() {
   try {
     const items = (await api('GET', '/api/attention')) ?? [];
     body.innerHTML = items.map(a => `
-      <tr data-testid="attention-row" data-client-order-id="${esc(a.clientOrderId)}">
-        <td class="bill">${esc(a.billNo)}<br><span class="muted small">#${esc(a.tillSeq)}</span></td>
+      <tr data-testid="attention-row" data-client-order-id="${esc(a.documentId)}" data-kind="${esc(a.kind)}" data-status="${esc(a.status)}">
+        <td class="bill">${esc(a.number)}<br><span class="muted small">${a.kind === 'return' ? 'credit note ' : ''}#${esc(a.tillSeq)}</span></td>
         <td><span class="sync-badge sync-${esc(a.status)}">${esc(a.status)}</span></td>
         <td data-testid="attention-reason">${esc(a.reason ?? '')}</td>
         <td data-testid="attention-detail">${esc(a.detail ?? '')}</td>
@@ -842,7 +860,7 @@ function onGlobalKey(event) {
       }
     } else if (event.key === 'Enter' && state.salesIndex >= 0) {
       event.preventDefault();
-      reprint(state.salesRows[state.salesIndex].clientOrderId);
+      reprint(state.salesRows[state.salesIndex].documentId, state.salesRows[state.salesIndex].kind);
     }
     return;
   }
@@ -857,6 +875,10 @@ function onGlobalKey(event) {
     case 'F4':
       event.preventDefault();
       $('customer-phone').focus();
+      return;
+    case 'F6':
+      event.preventDefault();
+      openReturn();
       return;
     case 'F7':
       event.preventDefault();
@@ -934,6 +956,7 @@ function wire() {
   for (const [code, name] of STATES) stateSelect.insertAdjacentHTML('beforeend', `<option value="${code}">${code} – ${esc(name)}</option>`);
 
   initLoyalty({ totalPaise: () => state.quote?.totals?.totalPaise ?? 0, changed: () => { renderTenderSummary(); updatePayButton(); } });
+  initReturns({ show: showDocuments, changed: () => { renderTenderSummary(); updatePayButton(); }, message: showMessage, focusCode });
   codeInput().addEventListener('input', onCodeInput);
   codeInput().addEventListener('keydown', onCodeKey);
   document.addEventListener('keydown', onGlobalKey);
@@ -1020,14 +1043,15 @@ function wire() {
   $('receipt-dialog').addEventListener('close', focusCode);
 
   $('sales-button').addEventListener('click', openSales);
+  $('return-button').addEventListener('click', openReturn);
   $('close-sales').addEventListener('click', () => $('sales-dialog').close());
   $('sales-dialog').addEventListener('close', focusCode);
   $('sales-list').addEventListener('click', event => {
-    const tr = event.target.closest('[data-testid="sale-row"]');
+    const tr = event.target.closest('[data-testid="sale-row"], [data-testid="return-row"]');
     if (!tr) return;
     state.salesIndex = Number(tr.dataset.index);
     markSalesSelection();
-    if (event.target.closest('[data-testid="reprint"]')) reprint(tr.dataset.clientOrderId);
+    if (event.target.closest('[data-testid="reprint"]')) reprint(tr.dataset.clientOrderId, tr.dataset.kind);
   });
 
   $('attention-button').addEventListener('click', openAttention);

@@ -81,6 +81,15 @@ export function receiptHtml(r, reprint) {
       }
     }
   }
+  out.push('<hr>');
+  if (r.receiptCode) {
+    // The till's signed code (TS1.…): any till of the store reads it for a return, offline; the till draws it itself.
+    out.push(`<div class="c" data-testid="receipt-code" data-receipt-code="${esc(r.receiptCode)}">`
+      + `<img class="return-qr" data-testid="receipt-code-qr" alt="Receipt code for returns" src="/api/receipts/${encodeURIComponent(r.clientOrderId)}/code.svg">`
+      + '<div class="small">Returns at any of our counters: keep this receipt.</div></div>');
+  } else {
+    out.push('<div class="c small" data-testid="receipt-no-code">Returns: at this counter, or at any counter while it reaches HQ, with this bill number.</div>');
+  }
   out.push(`<div class="c foot">Thank you. Prices exclusive of GST; tax as shown.<br>Ref ${esc(r.clientOrderId)} · #${esc(r.tillSeq)}</div>`);
   return out.join('');
 }

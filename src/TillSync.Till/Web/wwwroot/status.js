@@ -1,4 +1,4 @@
-// The status bar and the offline banner: online or offline, sales waiting, the age of the oldest unsynced sale and
+// The status bar and the offline banner: online, offline or failing, documents waiting, the age of the oldest unsynced sale and
 // of the catalogue snapshot, the last sync outcome. Ages are measured on the till's clock (status.now), not the browser's.
 import { ageOf, durationText, minutesText } from './format.js';
 
@@ -6,10 +6,13 @@ const $ = testId => document.querySelector(`[data-testid="${testId}"]`);
 
 // Shows a /api/status answer; returns true when the needs-attention count changed.
 export function renderStatus(s) {
+  // Failing is not offline: HQ answers but refuses this till's sync (an older HQ, a refused batch), and says why.
+  const syncState = s.online ? 'online' : s.syncState === 'failing' ? 'failing' : 'offline';
   const pill = $('sync-state');
-  pill.dataset.state = s.online ? 'online' : 'offline';
-  pill.className = `pill ${s.online ? 'pill-online' : 'pill-offline'}`;
-  pill.textContent = s.online ? 'Online' : 'Offline';
+  pill.dataset.state = syncState;
+  pill.className = `pill pill-${syncState}`;
+  pill.textContent = { online: 'Online', offline: 'Offline', failing: 'Sync failing' }[syncState];
+  pill.title = s.receiptKey ? `Receipt key: ${s.receiptKey}` : '';
   $('queue-depth').textContent = String(s.queueDepth);
   const oldest = ageOf(s.oldestUnsyncedAt, s.now);
   $('oldest-unsynced').textContent = oldest === null ? 'none' : durationText(oldest);
@@ -32,7 +35,14 @@ export function renderStatus(s) {
 
   const banner = $('offline-banner');
   banner.classList.remove('down');
-  if (!s.online) {
+  if (syncState === 'failing') {
+    const failingFor = ageOf(s.offlineSince, s.now);
+    const waiting = `${s.queueDepth} document${s.queueDepth === 1 ? '' : 's'} waiting`;
+    banner.textContent = `Sync failing${failingFor === null ? '' : ` for ${minutesText(failingFor)}`}: ${s.lastSyncOutcome ?? 'HQ refused the sync'}. `
+      + `${waiting}. Keep selling: everything is saved on this till and goes once HQ takes it.`;
+    banner.dataset.state = 'failing';
+    banner.hidden = false;
+  } else if (!s.online) {
     const offlineFor = ageOf(s.offlineSince, s.now);
     const waiting = `${s.queueDepth} sale${s.queueDepth === 1 ? '' : 's'} waiting`;
     const since = offlineFor !== null ? `Offline for ${minutesText(offlineFor)}`

@@ -1,6 +1,7 @@
-// Proves the outbox hands out the oldest sales first in batches within both sync limits, and records each HQ answer per
-// DESIGN §5 (only created, duplicate, rejected leave the queue). Runs SalesOutbox on a real SQLite file with real sales.
+// Proves the outbox hands out the oldest documents first in batches within both sync limits, and records each HQ answer
+// per DESIGN §5 (only created, duplicate, rejected leave the queue). Runs DocumentOutbox on a real SQLite file with real sales.
 using Microsoft.Data.Sqlite;
+using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Core;
 using TillSync.Storage;
@@ -11,7 +12,7 @@ using TillSync.Till.Tests.Harness;
 
 namespace TillSync.Till.Tests.Outbox;
 
-public sealed class SalesOutboxTests
+public sealed class DocumentOutboxTests
 {
     private static readonly SaleRequest Milk = Carts.PaidInCash([new CartLine("MILK-500ML", 1)]);
 
@@ -24,8 +25,10 @@ public sealed class SalesOutboxTests
         var batch = await till.Outbox.NextBatchAsync(CancellationToken.None);
 
         Assert.Equal(Limits.SyncOrdersMax, batch.Count);
-        Assert.Equal(receipts.Take(500).Select(r => (r.TillSeq, r.ClientOrderId)), batch.Select(b => (b.TillSeq, b.ClientOrderId)));
-        Assert.All(batch, b => Assert.Equal(b.ClientOrderId, System.Text.Json.JsonSerializer.Deserialize(b.OrderJson, TillSync.Contracts.TillSyncJsonContext.Default.OrderDto)!.ClientOrderId));
+        Assert.Equal(receipts.Take(500).Select(r => (r.TillSeq, r.ClientOrderId)), batch.Select(b => (b.TillSeq, b.DocumentId)));
+        Assert.All(batch, b => Assert.Equal(b.DocumentId,
+            System.Text.Json.JsonSerializer.Deserialize(b.Json, TillSync.Contracts.TillSyncJsonContext.Default.TillDocumentDto)!.Sale!.ClientOrderId));
+        Assert.All(batch, b => Assert.Equal((DocumentKinds.Sale, (string?)null), (b.Kind, b.Damage)));
     }
 
     [Fact]
@@ -51,7 +54,7 @@ public sealed class SalesOutboxTests
 
         var batch = await till.Outbox.NextBatchAsync(CancellationToken.None);
 
-        var bodyBytes = 64 + batch.Sum(b => b.OrderJson.Length + 1);
+        var bodyBytes = 64 + batch.Sum(b => b.Json.Length + 1);
         Assert.InRange(batch.Count, 2, 119);
         Assert.True(bodyBytes <= Limits.SyncBodyBytesMax, $"{batch.Count} orders make {bodyBytes} bytes");
         Assert.Equal(Enumerable.Range(1, batch.Count).Select(n => (long)n), batch.Select(b => b.TillSeq));
@@ -72,7 +75,7 @@ public sealed class SalesOutboxTests
         await using var till = await LocalTill.CreateAsync();
         var receipts = await SellAsync(till, 6);
         var batch = await till.Outbox.NextBatchAsync(CancellationToken.None);
-        SyncResult[] results =
+        DocumentResult[] results =
         [
             Result(batch[0], SyncStatus.Created),
             Result(batch[1], SyncStatus.Duplicate),
@@ -84,7 +87,8 @@ public sealed class SalesOutboxTests
 
         var applied = await till.Outbox.ApplyAsync(results, 5, till.Time.GetUtcNow(), CancellationToken.None);
 
-        Assert.Equal(new AppliedResults(Synced: 2, Rejected: 1, Conflicts: 1, NotProcessed: 2, Requeued: 0), applied);
+        Assert.Equal((2, 1, 1, 2, 0), (applied.Synced, applied.Rejected, applied.Conflicts, applied.NotProcessed, applied.Requeued));
+        Assert.Null(applied.UnsupportedKind);
         var states = (await till.Outbox.RecentAsync(10, null, CancellationToken.None)).OrderBy(s => s.TillSeq).Select(s => s.SyncState);
         Assert.Equal([SyncStates.Synced, SyncStates.Synced, SyncStates.Rejected, SyncStates.Conflict, SyncStates.Pending, SyncStates.Pending], states);
         // The queue is the conflict and the two not processed (pending go first); rejected and conflict need attention.
@@ -95,8 +99,8 @@ public sealed class SalesOutboxTests
         Assert.Equal(
             [(receipts[3].ClientOrderId, "conflict", SyncReasons.PayloadMismatch, "known with other content"),
              (receipts[2].ClientOrderId, "rejected", SyncReasons.TotalsMismatch, "totals sent … but the lines give …")],
-            attention.Select(a => (a.ClientOrderId, a.Status, a.Reason, a.Detail)));
-        Assert.Equal(SyncStates.Rejected, (await till.Outbox.ReceiptAsync(receipts[2].ClientOrderId, CancellationToken.None))!.SyncState);
+            attention.Select(a => (a.DocumentId, a.Status, a.Reason, a.Detail)));
+        Assert.Equal(SyncStates.Rejected, (await till.Sales.ReceiptAsync(receipts[2].ClientOrderId, CancellationToken.None))!.SyncState);
     }
 
     [Fact]
@@ -114,7 +118,7 @@ public sealed class SalesOutboxTests
         var conflictsThen = await till.Outbox.NextBatchAsync(CancellationToken.None);
 
         Assert.Equal([3L, 4L, 5L], pendingFirst.Select(b => b.TillSeq));
-        Assert.Equal([receipts[0].ClientOrderId, receipts[1].ClientOrderId], conflictsThen.Select(b => b.ClientOrderId));
+        Assert.Equal([receipts[0].ClientOrderId, receipts[1].ClientOrderId], conflictsThen.Select(b => b.DocumentId));
         Assert.Equal((2, receipts[0].CreatedAt), await QueueAsync(till));
     }
 
@@ -162,7 +166,7 @@ public sealed class SalesOutboxTests
         var applied = await till.Outbox.ApplyAsync([], 6, till.Time.GetUtcNow(), CancellationToken.None);
 
         Assert.Equal(5, applied.Requeued);
-        Assert.Equal(receipts.Skip(5).Select(r => (r.TillSeq, r.ClientOrderId)), (await till.Outbox.NextBatchAsync(CancellationToken.None)).Select(b => (b.TillSeq, b.ClientOrderId)));
+        Assert.Equal(receipts.Skip(5).Select(r => (r.TillSeq, r.ClientOrderId)), (await till.Outbox.NextBatchAsync(CancellationToken.None)).Select(b => (b.TillSeq, b.DocumentId)));
         Assert.Equal((5, receipts[5].CreatedAt), await QueueAsync(till));
     }
 
@@ -175,7 +179,7 @@ public sealed class SalesOutboxTests
 
         var applied = await till.Outbox.ApplyAsync([.. batch.Select(b => Result(b, SyncStatus.Created))], 4, till.Time.GetUtcNow(), CancellationToken.None);
 
-        Assert.Equal(new AppliedResults(3, 0, 0, 0, 0), applied);
+        Assert.Equal((3, 0, 0, 0, 0), (applied.Synced, applied.Rejected, applied.Conflicts, applied.NotProcessed, applied.Requeued));
         Assert.Equal((0, (DateTimeOffset?)null), await QueueAsync(till));
     }
 
@@ -192,7 +196,7 @@ public sealed class SalesOutboxTests
         Assert.Equal(answeredAt, Assert.Single(await till.Outbox.AttentionAsync(CancellationToken.None)).At);
         await using var connection = new SqliteConnection($"Data Source={till.Database.FilePath}");
         await connection.OpenAsync();
-        Assert.Equal(StoredTime.Text(answeredAt), await connection.Command("SELECT synced_at FROM sales").ScalarAsync(CancellationToken.None));
+        Assert.Equal(StoredTime.Text(answeredAt), await connection.Command("SELECT synced_at FROM documents").ScalarAsync(CancellationToken.None));
     }
 
     private static async Task<List<Receipt>> SellAsync(LocalTill till, int count, SaleRequest? sale = null)
@@ -212,6 +216,6 @@ public sealed class SalesOutboxTests
         return (state.QueueDepth, state.OldestUnsyncedAt);
     }
 
-    private static SyncResult Result(QueuedSale sale, SyncStatus status, string? reason = null, string? detail = null) =>
-        new(sale.ClientOrderId, sale.TillSeq, status, null, null, false, [], reason, null, detail);
+    private static DocumentResult Result(QueuedDocument document, SyncStatus status, string? reason = null, string? detail = null) =>
+        new(document.Kind, document.DocumentId, document.TillSeq, status, null, null, false, [], reason, null, detail);
 }

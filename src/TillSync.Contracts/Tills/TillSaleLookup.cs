@@ -1,0 +1,10 @@
+using TillSync.Contracts.Sync;
+
+namespace TillSync.Contracts.Tills;
+
+/// <summary>A sale of the calling till's store found by its bill number (<c>GET /api/v1/till/sales?billNo=</c>), for a
+/// return at another till than the one that sold it while HQ is reachable.</summary>
+/// <param name="TillId">HQ's id of the till that sold it.</param>
+/// <param name="BillPrefix">That till's bill prefix.</param>
+/// <param name="Sale">The sale as HQ committed it: the order exactly as its till sent it.</param>
+public sealed record TillSaleLookup(long TillId, string BillPrefix, OrderDto Sale);

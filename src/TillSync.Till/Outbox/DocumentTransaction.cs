@@ -1,0 +1,82 @@
+using System.Data.Common;
+using System.Globalization;
+using TillSync.Contracts.Documents;
+using TillSync.Storage;
+using TillSync.Till.Catalog;
+
+namespace TillSync.Till.Outbox;
+
+/// <summary>One write transaction of <see cref="DocumentWriter"/>: the till's counters (every document's <c>tillSeq</c>,
+/// the printed series), the outbox row of each document, and the statements a kind uses for its own rows — all compiled
+/// once for the writer's connection. Nothing is kept unless <see cref="CommitAsync"/> is called.</summary>
+public sealed class DocumentTransaction
+{
+    private readonly DocumentWriter.KeptConnection _kept;
+    private readonly DbTransaction _transaction;
+
+    internal DocumentTransaction(DocumentWriter.KeptConnection kept, DbTransaction transaction)
+    {
+        _kept = kept;
+        _transaction = transaction;
+    }
+
+    /// <summary>The catalogue lookup on this transaction's connection.</summary>
+    public ProductLookup Products => _kept.Products;
+
+    /// <summary>The transaction, for a lookup that reads inside it.</summary>
+    public DbTransaction Transaction => _transaction;
+
+    /// <summary>The next <c>tillSeq</c>; consumed only if the transaction commits. The counter row exists from the first
+    /// snapshot on, so a till that never reached HQ has none and cannot make documents.</summary>
+    public async Task<long> NextSeqAsync(CancellationToken cancellationToken) =>
+        Convert.ToInt64(await ScalarAsync("UPDATE counter SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq", cancellationToken),
+            CultureInfo.InvariantCulture);
+
+    /// <summary>The next number of a printed series (<see cref="PrintedSeries"/>), from 1; consumed only if the transaction
+    /// commits.</summary>
+    public async Task<long> NextNumberAsync(string series, CancellationToken cancellationToken) =>
+        Convert.ToInt64(await ScalarAsync("""
+            INSERT INTO printed_counters (series, last_number) VALUES (@series, 1)
+            ON CONFLICT (series) DO UPDATE SET last_number = last_number + 1 RETURNING last_number
+            """, cancellationToken, ("@series", series)), CultureInfo.InvariantCulture);
+
+    /// <summary>Stores <paramref name="document"/> in the outbox, pending, with the JSON that will be sent and its checksum.</summary>
+    public Task<int> AddAsync(TillDocumentDto document, string? number, DateTimeOffset createdAt, long totalPaise, CancellationToken cancellationToken)
+    {
+        var json = StoredDocument.Json(document);
+        return ExecuteAsync("""
+            INSERT INTO documents (till_seq, document_id, kind, number, created_at, total_paise, body_json, body_sha256, sync_state)
+            VALUES (@seq, @id, @kind, @number, @at, @total, @body, @sha, 'pending')
+            """, cancellationToken,
+            ("@seq", document.TillSeq), ("@id", document.DocumentId.ToString("D")), ("@kind", document.Kind), ("@number", number),
+            ("@at", StoredTime.Text(createdAt)), ("@total", totalPaise), ("@body", json), ("@sha", StoredDocument.Checksum(json)));
+    }
+
+    /// <summary>Runs a statement (compiled once for the writer's connection) in this transaction.</summary>
+    public Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        _kept.Statement(sql, _transaction, parameters).ExecuteNonQueryAsync(cancellationToken);
+
+    /// <summary>Runs a query for one value (compiled once for the writer's connection) in this transaction.</summary>
+    public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        var value = await _kept.Statement(sql, _transaction, parameters).ExecuteScalarAsync(cancellationToken);
+        return value is DBNull ? null : value;
+    }
+
+    /// <summary>Runs a query (compiled once for the writer's connection) in this transaction and maps every row.</summary>
+    public async Task<List<T>> ListAsync<T>(
+        string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var reader = await _kept.Statement(sql, _transaction, parameters).ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Makes every write of this transaction durable (<c>synchronous=FULL</c>).</summary>
+    public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
+}

@@ -1,0 +1,17 @@
+using TillSync.Contracts.Sync;
+using TillSync.Till.Loyalty;
+using TillSync.Till.Receipts;
+
+namespace TillSync.Till.Sales;
+
+/// <summary>A sale priced and checked but not yet paid: what <see cref="SaleRecorder"/> knows before the tenders, so that
+/// an exchange can net the return's refund against the total before the sale is written.</summary>
+/// <param name="Customer">The cleaned customer, or null.</param>
+/// <param name="Quote">The priced cart.</param>
+/// <param name="Lines">The order lines.</param>
+/// <param name="Loyalty">Points earned and burned.</param>
+public sealed record SaleDraft(CustomerDto? Customer, Quote Quote, IReadOnlyList<OrderLineDto> Lines, LoyaltyPlan Loyalty)
+{
+    /// <summary>What the customer's tenders (and an exchange's credit) must cover: the total less the loyalty burn.</summary>
+    public long DuePaise => Quote.Totals.TotalPaise - Loyalty.BurnPaise;
+}

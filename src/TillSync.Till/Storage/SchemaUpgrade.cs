@@ -1,0 +1,91 @@
+using System.Data.Common;
+using TillSync.Storage;
+using TillSync.Till.Outbox;
+
+namespace TillSync.Till.Storage;
+
+/// <summary>Version 4 moved the outbox from <c>sales</c> (one row per sale: its order JSON, its receipt and its sync
+/// state) to <c>documents</c> (one row per document of any kind, with a checksum), and left <c>sales</c> the receipts. A
+/// file of version 1–3 is upgraded in place, in the schema's one transaction: its sales table is renamed out of the way
+/// before the script creates the new one, then every sale is copied — the order JSON kept byte for byte inside its document,
+/// the sync state as it was, so queued sales are sent as before — and the bill series continues from the last bill
+/// printed (which was the last <c>tillSeq</c>).</summary>
+public static class SchemaUpgrade
+{
+    private const int RowsPerRead = 1_000;
+
+    /// <summary>The steps around the schema script.</summary>
+    public static SqliteUpgrade ToVersion4 { get; } = new(RenameSalesAsync, MoveSalesAsync);
+
+    private static async Task RenameSalesAsync(DbConnection connection, DbTransaction transaction, int version, CancellationToken cancellationToken)
+    {
+        if (version < 4 && await HasOrderJsonAsync(connection, transaction, cancellationToken))
+        {
+            await connection.Command("ALTER TABLE sales RENAME TO sales_v3", transaction).ExecuteAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<bool> HasOrderJsonAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        await connection.Command("SELECT COUNT(*) FROM pragma_table_info('sales') WHERE name = 'order_json'", transaction)
+            .ScalarAsync(cancellationToken) is long and > 0;
+
+    private static async Task MoveSalesAsync(DbConnection connection, DbTransaction transaction, int version, CancellationToken cancellationToken)
+    {
+        if (await connection.Command("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'sales_v3'", transaction)
+            .ScalarAsync(cancellationToken) is not long and > 0)
+        {
+            return;
+        }
+
+        await using var sale = connection.Command("INSERT INTO sales (till_seq, client_order_id, bill_no, receipt_json) VALUES (@seq, @id, @bill, @receipt)",
+            transaction).With("@seq", 0L).With("@id", "").With("@bill", "").With("@receipt", "");
+        await using var document = connection.Command("""
+            INSERT INTO documents (till_seq, document_id, kind, number, created_at, total_paise, body_json, body_sha256,
+                                   sync_state, sync_reason, sync_detail, synced_at)
+            VALUES (@seq, @id, 'sale', @bill, @at, @total, @body, @sha, @state, @reason, @detail, @syncedAt)
+            """, transaction)
+            .With("@seq", 0L).With("@id", "").With("@bill", "").With("@at", "").With("@total", 0L).With("@body", "").With("@sha", "")
+            .With("@state", "").With("@reason", null).With("@detail", null).With("@syncedAt", null);
+        for (var after = 0L; ;)
+        {
+            var rows = await connection.Command("""
+                SELECT till_seq, client_order_id, bill_no, created_at, total_paise, order_json, receipt_json, sync_state, sync_reason, sync_detail, synced_at
+                FROM sales_v3 WHERE till_seq > @after ORDER BY till_seq LIMIT @limit
+                """, transaction).With("@after", after).With("@limit", RowsPerRead)
+                .ListAsync(r => Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? null : r.GetValue(i)).ToArray(), cancellationToken);
+            foreach (var row in rows)
+            {
+                var (seq, id) = ((long)row[0]!, (string)row[1]!);
+                var body = StoredDocument.SaleJsonAround(Guid.Parse(id), seq, (string)row[5]!);
+                sale.Set("@seq", seq);
+                sale.Set("@id", id);
+                sale.Set("@bill", row[2]);
+                sale.Set("@receipt", row[6]);
+                await sale.ExecuteNonQueryAsync(cancellationToken);
+                foreach (var (name, value) in new (string, object?)[]
+                {
+                    ("@seq", seq), ("@id", id), ("@bill", row[2]), ("@at", row[3]), ("@total", row[4]), ("@body", body),
+                    ("@sha", StoredDocument.Checksum(body)), ("@state", row[7]), ("@reason", row[8]), ("@detail", row[9]), ("@syncedAt", row[10]),
+                })
+                {
+                    document.Set(name, value);
+                }
+
+                await document.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            if (rows.Count < RowsPerRead)
+            {
+                break;
+            }
+
+            after = (long)rows[^1][0]!;
+        }
+
+        await connection.Command($"""
+            INSERT INTO printed_counters (series, last_number) SELECT '{PrintedSeries.Bill}', last_seq FROM counter WHERE id = 1
+            ON CONFLICT (series) DO NOTHING
+            """, transaction).ExecuteAsync(cancellationToken);
+        await connection.Command("DROP TABLE sales_v3", transaction).ExecuteAsync(cancellationToken);
+    }
+}
