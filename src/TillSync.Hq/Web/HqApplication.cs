@@ -10,6 +10,7 @@ using TillSync.Hq.Access;
 using TillSync.Hq.Catalog;
 using TillSync.Hq.Loyalty;
 using TillSync.Hq.Orders;
+using TillSync.Hq.Returns;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
 using TillSync.Hq.Storage;
@@ -111,10 +112,12 @@ public static class HqApplication
     /// order within a stage.</summary>
     private static SyncSpine SyncSpine() => new SyncSpine()
         .Kind(new SaleDocuments())
+        .Kind(new ReturnDocuments())
         .Kind(new DamagedDocuments())
         .Step(batch => new JournalWriter(batch.Engine.ParametersPerStatement))
         .Step(batch => new EInvoiceOutbox(batch.Engine))
         .Step(_ => new LoyaltyBatch())
+        .Step(_ => new ReturnOriginals())
         .Step(_ => new StockBatch())
         .Step(_ => new ReviewBatch());
 
@@ -144,6 +147,7 @@ public static class HqApplication
         api.MapStockEndpoints();
         api.MapTillEndpoints();
         api.MapOrderEndpoints();
+        api.MapCreditNoteEndpoints();
         api.MapLedgerEndpoints();
         api.MapReviewEndpoints();
         api.MapEInvoiceEndpoints();
