@@ -15,14 +15,14 @@ namespace TillSync.Contracts.Returns;
 /// <param name="OriginalBillNo">The original bill number.</param>
 /// <param name="OriginalTillId">The till that sold the original.</param>
 /// <param name="Reason">The return's reason code.</param>
-/// <param name="B2B">True when the customer has a GSTIN.</param>
+/// <param name="B2b">True when the customer has a GSTIN.</param>
 /// <param name="LinkedAt">When HQ linked it to its original (the original arrived, before or after it); null while HQ
 /// awaits the original.</param>
 /// <param name="TotalPaise">The refund total, in paise.</param>
 /// <param name="Return">The return as the till sent it.</param>
 public sealed record CreditNoteView(
     Guid DocumentId, long TillId, long StoreId, long TillSeq, string CreditNoteNo, DateTimeOffset CreatedAt, DateTimeOffset CommittedAt,
-    IReadOnlyList<string> Flags, Guid OriginalOrderId, string OriginalBillNo, long OriginalTillId, string Reason, bool B2B, DateTimeOffset? LinkedAt,
+    IReadOnlyList<string> Flags, Guid OriginalOrderId, string OriginalBillNo, long OriginalTillId, string Reason, bool B2b, DateTimeOffset? LinkedAt,
     long TotalPaise, ReturnDto Return);
 
 /// <summary>A page of credit notes, oldest first (<c>GET /api/v1/credit-notes</c>).</summary>

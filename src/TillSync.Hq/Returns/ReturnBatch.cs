@@ -8,6 +8,7 @@ using TillSync.Core.Receipts;
 using TillSync.Core.Tax;
 using TillSync.Hq.Accounting;
 using TillSync.Hq.Catalog;
+using TillSync.Hq.EInvoicing;
 using TillSync.Hq.Loyalty;
 using TillSync.Hq.Orders;
 using TillSync.Hq.Reviews;
@@ -86,6 +87,10 @@ public sealed class ReturnBatch(DatabaseEngine engine, IReadOnlyList<(Guid Docum
         batch.Step<JournalWriter>().Add(ReturnEntry.For(document.DocumentId, returned.CreditNoteNo, returned.CreatedAt, till.StoreId, supplyKind, lines,
             BillTotals.Of(lines.Select(x => x.Tax)), [.. returned.Refunds.Select(r => (r.Method, r.AmountPaise))], loyaltyEarnReversedPaise,
             burnAccruedPaise), batch.Now);
+        var original = returned.Original;
+        var buyer = OrderMapping.ToCore(returned.Customer);
+        batch.Step<EInvoiceOutbox>().AddCreditNote(new CreditNoteDocument(document.DocumentId, document.TillSeq, returned.CreditNoteNo, returned.CreatedAt,
+            buyer, returned.Totals.TotalPaise, original.BillNo, original.CreatedAt), till.StoreId, till.TillId, till.SellerGstin, batch.Now);
         return DocumentDecision.Committed(returned.CreditNoteNo, flags);
     }
 

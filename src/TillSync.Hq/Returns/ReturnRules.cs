@@ -98,8 +98,7 @@ public static class ReturnRules
     private static Rejection? Customer(CustomerDto? customer) =>
         customer is null
             ? null
-            : OrderRules.CheckCustomer(new Customer(customer.Phone, customer.Gstin, customer.Name, customer.PlaceOfSupply, customer.Address1,
-                customer.Location, customer.Pin)) is { } problem
+            : OrderRules.CheckCustomer(OrderMapping.ToCore(customer)) is { } problem
                 ? new(OrderMapping.Reason(problem.Problem), problem.Detail)
                 : null;
 

@@ -91,6 +91,30 @@ public sealed class ReturnAccountingTests(HqFixture fixture) : IClassFixture<HqF
         await AssertHledgerCleanAsync();
     }
 
+    [Fact]
+    public async Task GstSummary_ListsCreditNotesApartFromBills_B2BAndB2C()
+    {
+        var till = await fixture.EnrolTillAsync(version: SyncVersion.V2);
+        var returns = new ReturnFactory(till.Orders, till.BillPrefix);
+        var b2b = till.Orders.Next([OrderFactory.Line("GHEE-1L", 2)], HqScenario.B2BInterState);
+        var b2c = till.Orders.NextWalkIn([OrderFactory.Line("SOAP-125G", 4)]);
+        var before = await Ledger.GstSummaryAsync();
+        var b2bReturn = returns.Next(b2b, till.TillId, [(1, 1m, ReturnConditions.Restock)]);
+        var b2cReturn = returns.Next(b2c, till.TillId, [(1, 2m, ReturnConditions.Damaged)]);
+
+        await till.SyncDocumentsAsync([TillClient.SaleDocument(b2b), TillClient.SaleDocument(b2c), b2bReturn, b2cReturn]);
+
+        var after = await Ledger.GstSummaryAsync();
+        Assert.Equal(before.Totals.Invoices + 2, after.Totals.Invoices);
+        Assert.Equal((before.CreditNoteTotals?.Invoices ?? 0) + 2, after.CreditNoteTotals!.Invoices);
+        var b2bRow = Assert.Single(after.CreditNotes!, r => r.Supply == "B2B" && r.InterState == true && r.GstRateBp == 1200);
+        var b2bBefore = before.CreditNotes?.SingleOrDefault(r => r.Supply == "B2B" && r.InterState == true && r.GstRateBp == 1200);
+        Assert.Equal(b2bReturn.Return!.Totals.IgstPaise, b2bRow.IgstPaise - (b2bBefore?.IgstPaise ?? 0));
+        var b2cRow = Assert.Single(after.CreditNotes!, r => r.Supply == "B2C" && r.InterState == false && r.GstRateBp == 1800);
+        var b2cBefore = before.CreditNotes?.SingleOrDefault(r => r.Supply == "B2C" && r.InterState == false && r.GstRateBp == 1800);
+        Assert.Equal(b2cReturn.Return!.Totals.TaxablePaise, b2cRow.TaxablePaise - (b2cBefore?.TaxablePaise ?? 0));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()

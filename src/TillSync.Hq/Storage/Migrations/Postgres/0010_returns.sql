@@ -76,3 +76,11 @@ ALTER TABLE review_items ADD CONSTRAINT review_items_kind_check
 ALTER TABLE review_items ADD COLUMN line_no BIGINT;
 CREATE UNIQUE INDEX ux_review_items_over_return ON review_items (client_order_id, line_no) WHERE kind = 'over_return' AND status = 'open';
 CREATE UNIQUE INDEX ux_review_items_unlinked ON review_items (client_order_id) WHERE kind = 'return_unlinked';
+
+-- A B2B credit note enters the e-invoice outbox as a CRN document referencing its original invoice, in status waiting
+-- (the worker registers only pending rows). client_order_id now holds the document id of a sale or of a return.
+ALTER TABLE einvoices DROP CONSTRAINT einvoices_client_order_id_fkey;
+ALTER TABLE einvoices DROP CONSTRAINT einvoices_status_check;
+ALTER TABLE einvoices ADD CONSTRAINT einvoices_status_check CHECK (status IN ('pending', 'registered', 'failed', 'waiting'));
+ALTER TABLE einvoices ADD COLUMN original_doc_no TEXT;
+ALTER TABLE einvoices ADD COLUMN original_doc_date TEXT;

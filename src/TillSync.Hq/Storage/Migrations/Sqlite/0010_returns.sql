@@ -113,3 +113,46 @@ CREATE INDEX ix_review_items_till ON review_items (till_id, review_id);
 CREATE UNIQUE INDEX ux_review_items_conflict ON review_items (till_id, client_order_id, reason) WHERE kind = 'sync_conflict';
 CREATE UNIQUE INDEX ux_review_items_over_return ON review_items (client_order_id, line_no) WHERE kind = 'over_return' AND status = 'open';
 CREATE UNIQUE INDEX ux_review_items_unlinked ON review_items (client_order_id) WHERE kind = 'return_unlinked';
+
+-- A B2B credit note enters the e-invoice outbox as a CRN document referencing its original invoice, in status waiting
+-- (the worker registers only pending rows). client_order_id now holds the document id of a sale or of a return, so it
+-- no longer references orders; SQLite cannot drop a constraint in place, so the outbox is copied.
+CREATE TABLE einvoices_v10 (
+    client_order_id   TEXT    PRIMARY KEY,
+    store_id          INTEGER NOT NULL REFERENCES stores (store_id),
+    till_id           INTEGER NOT NULL REFERENCES tills (till_id),
+    till_seq          INTEGER NOT NULL,
+    doc_type          TEXT    NOT NULL CHECK (doc_type IN ('INV', 'CRN', 'DBN')),
+    doc_no            TEXT    NOT NULL,
+    doc_date          TEXT    NOT NULL,
+    buyer_gstin       TEXT    NOT NULL,
+    buyer_name        TEXT,
+    buyer_address1    TEXT,
+    buyer_location    TEXT,
+    buyer_pin         INTEGER,
+    total_paise       INTEGER NOT NULL,
+    status            TEXT    NOT NULL CHECK (status IN ('pending', 'registered', 'failed', 'waiting')),
+    irn               TEXT    NOT NULL,
+    ack_no            INTEGER,
+    ack_dt            TEXT,
+    signed_invoice    TEXT,
+    signed_qr         TEXT,
+    ewb_no            INTEGER,
+    ewb_date          TEXT,
+    ewb_valid_till    TEXT,
+    attempts          INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at   TEXT    NOT NULL,
+    claimed_until     TEXT    NOT NULL,
+    last_error        TEXT,
+    created_at        TEXT    NOT NULL,
+    updated_at        TEXT    NOT NULL,
+    original_doc_no   TEXT,
+    original_doc_date TEXT
+);
+INSERT INTO einvoices_v10 SELECT client_order_id, store_id, till_id, till_seq, doc_type, doc_no, doc_date, buyer_gstin, buyer_name, buyer_address1,
+    buyer_location, buyer_pin, total_paise, status, irn, ack_no, ack_dt, signed_invoice, signed_qr, ewb_no, ewb_date, ewb_valid_till, attempts,
+    next_attempt_at, claimed_until, last_error, created_at, updated_at, NULL, NULL FROM einvoices;
+DROP TABLE einvoices;
+ALTER TABLE einvoices_v10 RENAME TO einvoices;
+CREATE UNIQUE INDEX ux_einvoices_till_seq ON einvoices (till_id, till_seq);
+CREATE INDEX ix_einvoices_status ON einvoices (status, till_id, till_seq);
