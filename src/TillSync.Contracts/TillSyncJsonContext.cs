@@ -50,6 +50,8 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(TillSnapshot))]
 [JsonSerializable(typeof(OrderView))]
 [JsonSerializable(typeof(OrderPage))]
+[JsonSerializable(typeof(TillSync.Contracts.Returns.CreditNoteView))]
+[JsonSerializable(typeof(TillSync.Contracts.Returns.CreditNotePage))]
 [JsonSerializable(typeof(EInvoiceView))]
 [JsonSerializable(typeof(EInvoicePage))]
 [JsonSerializable(typeof(EInvoiceRetryRequest))]

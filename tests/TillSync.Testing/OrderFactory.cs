@@ -47,6 +47,9 @@ public sealed class OrderFactory
         return Build(NextSeq++, lines ?? RandomLines(), customer);
     }
 
+    /// <summary>The next sale, to a walk-in customer (B2C, intra-state), with <paramref name="lines"/>.</summary>
+    public OrderDto NextWalkIn(IReadOnlyList<OrderLineDto> lines) => Build(NextSeq++, lines);
+
     /// <summary>The next <paramref name="count"/> sales.</summary>
     public IReadOnlyList<OrderDto> NextBatch(int count) => [.. Enumerable.Range(0, count).Select(_ => Next())];
 

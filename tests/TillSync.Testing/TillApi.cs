@@ -51,6 +51,11 @@ public sealed class TillApi : IDisposable
         return receipt;
     }
 
+    /// <summary><c>POST /api/returns</c>, asserting 201 with the credit note.</summary>
+    public async Task<TillSync.Till.Returns.CreditNote> ReturnAsync(TillSync.Till.Returns.ReturnRequest request) =>
+        await Responses.ExpectAsync(await http.PostAsync(new Uri("/api/returns", UriKind.Relative), JsonContent.Create(request, Json.ReturnRequest)),
+            HttpStatusCode.Created, Json.CreditNote, server);
+
     /// <summary>Asserts a 400 problem and returns its detail.</summary>
     public async Task<string> SellExpectingProblemAsync(SaleRequest sale) =>
         await Responses.ExpectProblemAsync(await PostSaleAsync(sale), HttpStatusCode.BadRequest, server);

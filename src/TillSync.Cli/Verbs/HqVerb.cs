@@ -30,15 +30,17 @@ public static class HqVerb
         var trustedProxies = EnvOption.Text("--trusted-proxies", "TILLSYNC_TRUSTED_PROXIES", "",
             "Comma-separated IP addresses of reverse proxies in front of HQ whose X-Forwarded-For and X-Forwarded-Proto HQ believes (docs/security.md). Default: none.");
         var allowedHosts = EnvOption.AllowedHosts("HQ (its pages and API)");
+        var unlinkedDays = EnvOption.Text("--return-unlinked-days", "TILLSYNC_RETURN_UNLINKED_DAYS", "7",
+            "Days a return may wait for its original sale (sold offline at a till whose queue has not arrived) before HQ opens a return_unlinked review item: 1 to 365.");
         var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.")
         {
             urls, data, postgres.Value, postgres.File, adminToken.Value, adminToken.File, irpUrl, logLoyaltyCodes,
-            certFile, certKeyFile, certPassword.Value, certPassword.File, trustedProxies, allowedHosts,
+            certFile, certKeyFile, certPassword.Value, certPassword.File, trustedProxies, allowedHosts, unlinkedDays,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (options, problem) = Options(parse, urls, data, adminToken, postgres, irpUrl, logLoyaltyCodes,
-                (certFile, certKeyFile, certPassword), trustedProxies, allowedHosts);
+                (certFile, certKeyFile, certPassword), trustedProxies, allowedHosts, unlinkedDays);
             if (options is null)
             {
                 await Console.Error.WriteLineAsync($"hq: {problem}");
@@ -53,7 +55,7 @@ public static class HqVerb
     private static (HqOptions? Options, string? Problem) Options(
         ParseResult parse, Option<string> urls, Option<string> data, SecretOption adminToken, SecretOption postgres, Option<string> irpUrl,
         Option<string> logLoyaltyCodes, (Option<string> File, Option<string> KeyFile, SecretOption Password) certificate, Option<string> trustedProxies,
-        Option<string> allowedHosts)
+        Option<string> allowedHosts, Option<string> unlinkedDays)
     {
         var irpText = parse.GetValue(irpUrl);
         Uri? irp = null;
@@ -86,6 +88,12 @@ public static class HqVerb
             return (null, $"--allowed-hosts: {hostsProblem}");
         }
 
+        if (!int.TryParse(parse.GetValue(unlinkedDays), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days)
+            || days is < 1 or > 365)
+        {
+            return (null, $"--return-unlinked-days must be a whole number of days from 1 to 365; got '{parse.GetValue(unlinkedDays)}'.");
+        }
+
         var (https, httpsProblem) = Certificate(parse, certificate);
         var listen = parse.GetValue(urls)!;
         if ((httpsProblem ?? HttpsCertificate.UrlsProblem(listen, https is not null)) is { } tlsProblem)
@@ -94,7 +102,8 @@ public static class HqVerb
         }
 
         return (new HqOptions(listen, parse.GetValue(data)!, token, connectionString, irp,
-            string.Equals(parse.GetValue(logLoyaltyCodes), "true", StringComparison.OrdinalIgnoreCase), https, proxies, hosts), null);
+            string.Equals(parse.GetValue(logLoyaltyCodes), "true", StringComparison.OrdinalIgnoreCase), https, proxies, hosts,
+            TimeSpan.FromDays(days)), null);
     }
 
     private static (System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate, string? Problem) Certificate(

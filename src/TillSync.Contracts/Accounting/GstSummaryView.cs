@@ -6,7 +6,12 @@ namespace TillSync.Contracts.Accounting;
 /// <param name="StoreId">The store, or null for every store.</param>
 /// <param name="Rows">One row per (B2B/B2C, intra/inter-state, rate).</param>
 /// <param name="Totals">The sum of the rows.</param>
-public sealed record GstSummaryView(string? From, string? To, long? StoreId, IReadOnlyList<GstSummaryRow> Rows, GstSummaryRow Totals);
+/// <param name="CreditNotes">Credit notes (committed returns) dated in the period, apart from the bills: one row per
+/// (B2B/B2C, intra/inter-state, rate), <c>Invoices</c> counting credit notes; their tax reduces the period's liability.</param>
+/// <param name="CreditNoteTotals">The sum of the credit note rows.</param>
+public sealed record GstSummaryView(
+    string? From, string? To, long? StoreId, IReadOnlyList<GstSummaryRow> Rows, GstSummaryRow Totals,
+    IReadOnlyList<GstSummaryRow>? CreditNotes = null, GstSummaryRow? CreditNoteTotals = null);
 
 /// <summary>Invoices and their tax for one class of supply.</summary>
 /// <param name="Supply"><c>B2B</c> (buyer GSTIN on the bill) or <c>B2C</c>; <c>all</c> on the totals row.</param>

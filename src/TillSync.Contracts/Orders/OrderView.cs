@@ -17,9 +17,16 @@ namespace TillSync.Contracts.Orders;
 /// <param name="Order">The order as the till sent it.</param>
 /// <param name="EInvoiceStatus">For a committed order: <c>pending</c>, <c>registered</c> or <c>failed</c> (a B2B bill's
 /// e-invoice), or <c>not_applicable</c> (B2C). Null for a rejected order.</param>
+/// <param name="Returns">The credit notes against this sale from every till (lookup by id only; null in listings).</param>
+/// <param name="Returnable">Each line with its quantity returned and still returnable (lookup by id only; null in
+/// listings and for a rejected order).</param>
 public sealed record OrderView(
     Guid ClientOrderId, long TillId, long StoreId, long TillSeq, long HqSeq, string Status, string? Reason,
-    string? Detail, IReadOnlyList<string> Flags, DateTimeOffset CommittedAt, string Fingerprint, OrderDto Order, string? EInvoiceStatus = null);
+    string? Detail, IReadOnlyList<string> Flags, DateTimeOffset CommittedAt, string Fingerprint, OrderDto Order, string? EInvoiceStatus = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<Returns.SaleReturn>? Returns = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<Returns.ReturnableLine>? Returnable = null);
 
 /// <summary>A page of orders in HQ commit order (<c>GET /api/v1/orders?tillId=&amp;after=&amp;limit=</c>).</summary>
 /// <param name="Orders">Up to <c>limit</c> orders with <c>hqSeq</c> greater than <c>after</c>.</param>

@@ -19,8 +19,23 @@ public static class ReviewKinds
     /// refunded and its money moved, but its content is lost; acknowledged once settled by hand.</summary>
     public const string DamagedDocument = "damaged_document";
 
+    /// <summary>A committed return disagrees with its original sale (lines, bill, loyalty): the refund happened, a manager
+    /// looks at why (docs/returns.md).</summary>
+    public const string ReturnMismatch = "return_mismatch";
+
+    /// <summary>Across all tills, more of an original line was returned than sold (two tills refunded the same unit
+    /// offline): one item per original line names every credit note on it.</summary>
+    public const string OverReturn = "over_return";
+
+    /// <summary>A return's original sale has not reached HQ within the configured time.</summary>
+    public const string ReturnUnlinked = "return_unlinked";
+
+    /// <summary>A return taken from a receipt code whose signature does not verify with the selling till's key.</summary>
+    public const string ReceiptCodeInvalid = "receipt_code_invalid";
+
     /// <summary>Every kind.</summary>
-    public static IReadOnlyList<string> All { get; } = [StockShort, RejectedOrder, SyncConflict, LoyaltyOverdraft, DamagedDocument];
+    public static IReadOnlyList<string> All { get; } =
+        [StockShort, RejectedOrder, SyncConflict, LoyaltyOverdraft, DamagedDocument, ReturnMismatch, OverReturn, ReturnUnlinked, ReceiptCodeInvalid];
 }
 
 /// <summary>What a manager can decide (docs/reviews.md gives each one's effect on stock).</summary>

@@ -17,12 +17,11 @@ public static class PaymentMethods
     /// <summary>Loyalty points redeemed as a tender.</summary>
     public const string Loyalty = "loyalty";
     /// <summary>The refund of a return made together with this sale (an exchange, docs/returns.md): the return's
-    /// <c>exchange</c> refund carries this sale's id. Not yet in <see cref="All"/>: HQ accepts it once its journal books it.</summary>
+    /// <c>exchange</c> refund carries this sale's id. HQ books it against the exchange clearing account the return credited.</summary>
     public const string Exchange = "exchange";
-    /// <summary>A credit note's store credit redeemed as a tender. Not yet in <see cref="All"/>: HQ accepts it once its
-    /// journal books it.</summary>
+    /// <summary>A credit note's store credit redeemed as a tender; HQ books it against the store-credit liability.</summary>
     public const string StoreCredit = "store_credit";
 
     /// <summary>Every accepted method, lowercase.</summary>
-    public static IReadOnlyList<string> All { get; } = [Cash, Card, Upi, Loyalty];
+    public static IReadOnlyList<string> All { get; } = [Cash, Card, Upi, Loyalty, Exchange, StoreCredit];
 }

@@ -67,6 +67,12 @@ public static class TenderMethods
     /// <summary>Loyalty points redeemed as a tender.</summary>
     public const string Loyalty = "loyalty";
 
+    /// <summary>The refund of a return made together with this sale, applied to it (an exchange, docs/returns.md).</summary>
+    public const string Exchange = "exchange";
+
+    /// <summary>A credit note's store credit redeemed (docs/returns.md).</summary>
+    public const string StoreCredit = "store_credit";
+
     /// <summary>Every accepted method.</summary>
-    public static IReadOnlyList<string> All { get; } = [Cash, Card, Upi, Loyalty];
+    public static IReadOnlyList<string> All { get; } = [Cash, Card, Upi, Loyalty, Exchange, StoreCredit];
 }

@@ -101,7 +101,9 @@ public static partial class OrderRules
         return null;
     }
 
-    private static OrderCheck? CheckLine(OrderLine line, int number)
+    /// <summary>The first problem with one line (SKU, quantity, price, rate, discount), numbered <paramref name="number"/>
+    /// in the sentence, or null. A return restates its original lines and is checked with the same rule.</summary>
+    public static OrderCheck? CheckLine(OrderLine line, int number)
     {
         if (!IsWellFormedSku(line.Sku))
         {

@@ -44,17 +44,29 @@ public static class Accounts
     /// <summary>Refunds promised to customers and not yet paid out.</summary>
     public const string CustomerRefunds = "liabilities:refunds";
 
+    /// <summary>Store credit customers hold: credited by a return refunded as store credit (the credit note is the
+    /// voucher), debited when a sale takes it as a tender (docs/returns.md).</summary>
+    public const string StoreCredit = "liabilities:store-credit";
+
+    /// <summary>An exchange's refund between its return and its new sale: the return credits it, the new sale's
+    /// <c>exchange</c> tender debits it, so it nets to zero once both are at HQ.</summary>
+    public const string ExchangeClearing = "liabilities:exchange-clearing";
+
     /// <summary>The fixed accounts, declared at the top of an hledger export.</summary>
     public static IReadOnlyList<string> Fixed { get; } =
-        [Cash, Card, Upi, Inventory, Sales, Cogs, Shrinkage, LoyaltyLiability, LoyaltyExpense, RoundOff, SupplierPayables, CustomerRefunds];
+        [Cash, Card, Upi, Inventory, Sales, Cogs, Shrinkage, LoyaltyLiability, LoyaltyExpense, RoundOff, SupplierPayables, CustomerRefunds, StoreCredit,
+            ExchangeClearing];
 
-    /// <summary>The account a tender is received into.</summary>
+    /// <summary>The account a tender is received into (debited by a sale), and a refund paid out of (credited by a
+    /// return: the refund methods are the tender methods).</summary>
     public static string Tender(string paymentMethod) => paymentMethod switch
     {
         PaymentMethods.Cash => Cash,
         PaymentMethods.Card => Card,
         PaymentMethods.Upi => Upi,
         PaymentMethods.Loyalty => LoyaltyLiability,
+        PaymentMethods.StoreCredit => StoreCredit,
+        PaymentMethods.Exchange => ExchangeClearing,
         _ => throw new ArgumentOutOfRangeException(nameof(paymentMethod), paymentMethod, "not a payment method HQ accepts"),
     };
 

@@ -15,6 +15,12 @@ public static class JournalKinds
     /// <summary>A manager's resolution of a review item.</summary>
     public const string Resolution = "resolution";
 
+    /// <summary>A committed return (a credit note).</summary>
+    public const string Return = "return";
+
+    /// <summary>The entry reference of a return.</summary>
+    public static string ReturnRef(Guid documentId) => $"return:{documentId:D}";
+
     /// <summary>The entry reference of a sale.</summary>
     public static string SaleRef(Guid clientOrderId) => $"sale:{clientOrderId:D}";
 }

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using TillSync.Contracts.Sync;
 using TillSync.Hq.Storage;
+using TillSync.Hq.Sync;
 
 namespace TillSync.Hq.Catalog;
 
@@ -13,5 +15,21 @@ public static class CatalogCosts
         var rows = await engine.ListWhereInAsync(connection, transaction, "SELECT sku, cost_paise FROM products WHERE sku IN ({list})",
             skus, [], r => (Sku: r.GetString(0), CostPaise: r.GetInt64(1)), cancellationToken);
         return rows.ToDictionary(r => r.Sku, r => r.CostPaise, StringComparer.Ordinal);
+    }
+
+    /// <summary>The <c>unknown_sku</c> rejection of the first of a document's line SKUs the catalogue lacks, or null.</summary>
+    public static Rejection? FirstUnknown(IEnumerable<string> lineSkus, IReadOnlyDictionary<string, long> costPaiseBySku)
+    {
+        var lineNo = 0;
+        foreach (var sku in lineSkus)
+        {
+            lineNo++;
+            if (!costPaiseBySku.ContainsKey(sku))
+            {
+                return new Rejection(SyncReasons.UnknownSku, $"line {lineNo}: SKU '{sku}' is not in HQ's catalogue");
+            }
+        }
+
+        return null;
     }
 }

@@ -12,6 +12,10 @@ public static class EInvoiceStatuses
     /// <summary>Parked for a manager: the payload or the IRP refused it; <c>last_error</c> says why.</summary>
     public const string Failed = "failed";
 
+    /// <summary>Recorded but not to be sent yet: a B2B credit note (<c>CRN</c>), whose registration is not built; the
+    /// worker never claims it.</summary>
+    public const string Waiting = "waiting";
+
     /// <summary>Every status, for validating a filter.</summary>
-    public static IReadOnlyList<string> All { get; } = [Pending, Registered, Failed];
+    public static IReadOnlyList<string> All { get; } = [Pending, Registered, Failed, Waiting];
 }

@@ -66,6 +66,15 @@ public sealed class LoyaltyBatch : IBatchStep
         }
     }
 
+    /// <summary>Notes the customer of a return the batch will decide.</summary>
+    public void NeedPhone(string phone)
+    {
+        if (OrderRules.IsValidPhone(phone))
+        {
+            _phones.Add(phone);
+        }
+    }
+
     /// <inheritdoc />
     public async Task LoadAsync(SyncBatch batch, CancellationToken cancellationToken)
     {
@@ -167,6 +176,38 @@ public sealed class LoyaltyBatch : IBatchStep
         _deltaByPhone[phone] = checked(_deltaByPhone.GetValueOrDefault(phone) + earn - burn);
         return overdraft;
     }
+
+    /// <summary>Applies the loyalty part of a committed return (docs/returns.md): the points it gives back (a <c>burn</c>
+    /// movement of +points) and the points it takes back (an <c>earn</c> movement of −points), both keyed by the return's
+    /// document id. Returns the points taken back beyond the customer's balance (0 when none), recorded as an overdraft
+    /// for a <c>loyalty_overdraft</c> review item.</summary>
+    public long ApplyReturn(Guid documentId, string phone, long earnReversedPoints, long burnRefundedPoints, DateTimeOffset now)
+    {
+        var before = _balanceByPhone.GetValueOrDefault(phone);
+        var after = checked(before + burnRefundedPoints - earnReversedPoints);
+        if (burnRefundedPoints > 0)
+        {
+            _movements.Add(new MovementRow(phone, LoyaltyMovementKinds.Burn, burnRefundedPoints, _storeId, _tillId, documentId, now));
+        }
+
+        if (earnReversedPoints > 0)
+        {
+            _movements.Add(new MovementRow(phone, LoyaltyMovementKinds.Earn, -earnReversedPoints, _storeId, _tillId, documentId, now));
+        }
+
+        var overdraft = after < 0 ? Math.Min(earnReversedPoints, -after) : 0;
+        if (overdraft > 0)
+        {
+            _overdrafts.Add(new OverdraftRow(documentId, phone, overdraft, LoyaltySettings.ValuePaise(Settings, overdraft)));
+        }
+
+        _balanceByPhone[phone] = after;
+        _deltaByPhone[phone] = checked(_deltaByPhone.GetValueOrDefault(phone) + burnRefundedPoints - earnReversedPoints);
+        return overdraft;
+    }
+
+    /// <summary>The value of <paramref name="points"/> at the store's value per point.</summary>
+    public long ValuePaise(long points) => LoyaltySettings.ValuePaise(Settings, points);
 
     /// <summary>The value of the points <paramref name="order"/> earns, accrued as a liability.</summary>
     public long EarnPaise(Order order) => LoyaltySettings.ValuePaise(Settings, order.Loyalty?.EarnPoints ?? 0);

@@ -4,6 +4,7 @@ using TillSync.Contracts;
 using TillSync.Contracts.Orders;
 using TillSync.Core;
 using TillSync.Hq.Access;
+using TillSync.Hq.Returns;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Web;
 using TillSync.Storage;
@@ -37,7 +38,21 @@ public static class OrderEndpoints
 
         await using var connection = await database.OpenAsync(http.RequestAborted);
         var order = await FindAsync(connection, null, id, http.RequestAborted);
-        return order is null ? Problems.NotFound($"HQ has no order {id}.") : TypedResults.Ok(order);
+        if (order is null)
+        {
+            return Problems.NotFound($"HQ has no order {id}.");
+        }
+
+        // What came back of the sale, from every till (docs/returns.md): its credit notes and each line's returnable rest.
+        var returns = await CreditNotes.OfSaleAsync(connection, null, id, http.RequestAborted);
+        var returned = await CreditNotes.ReturnedMilliAsync(connection, null, id, http.RequestAborted);
+        return TypedResults.Ok(order with
+        {
+            Returns = returns,
+            Returnable = order.Status == OrderStatuses.Committed
+                ? CreditNotes.Returnable([.. order.Order.Lines.Select(l => (l.Sku, l.Qty))], returned)
+                : null,
+        });
     }
 
     /// <summary>The recorded order, or null when HQ has none with that id.</summary>

@@ -16,8 +16,12 @@ public static class OrderMapping
         order.Payments.Select(p => new Payment(p.Method, p.AmountPaise)).ToList(),
         new BillTotals(order.Totals.TaxablePaise, order.Totals.CgstPaise, order.Totals.SgstPaise, order.Totals.IgstPaise, order.Totals.RoundOffPaise,
             order.Totals.TotalPaise),
-        order.Customer is { } c ? new Customer(c.Phone, c.Gstin, c.Name, c.PlaceOfSupply, c.Address1, c.Location, c.Pin) : null,
+        ToCore(order.Customer),
         order.Loyalty is { } l ? new OrderLoyalty(l.EarnPoints, l.BurnPoints, l.RedemptionToken) : null);
+
+    /// <summary>The buyer <paramref name="customer"/> describes, or null.</summary>
+    public static Customer? ToCore(CustomerDto? customer) =>
+        customer is { } c ? new Customer(c.Phone, c.Gstin, c.Name, c.PlaceOfSupply, c.Address1, c.Location, c.Pin) : null;
 
     /// <summary>The wire's reason code (<see cref="SyncReasons"/>) for a rule Core found broken.</summary>
     public static string Reason(OrderProblem problem) => problem switch

@@ -9,6 +9,7 @@ using TillSync.Hq.Accounting;
 using TillSync.Hq.Catalog;
 using TillSync.Hq.EInvoicing;
 using TillSync.Hq.Loyalty;
+using TillSync.Hq.Returns;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
 using TillSync.Hq.Storage;
@@ -106,7 +107,7 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
         var rejection = (OrderRules.Check(order, till.SellerGstin, till.BillPrefix, batch.Now) is { } problem
                 ? new Rejection(OrderMapping.Reason(problem.Problem), problem.Detail)
                 : null)
-            ?? UnknownSku(order) ?? BillNoReused(order) ?? loyalty.Check(order);
+            ?? CatalogCosts.FirstUnknown(order.Lines.Select(l => l.Sku), _costPaiseBySku) ?? BillNoReused(order) ?? loyalty.Check(order);
         _usedBillNos.Add(order.BillNo);
         if (rejection is not null)
         {
@@ -133,6 +134,7 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
         _orders.Add(new OrderRow(sale, till.StoreId, till.TillId, fingerprint, batch.Now, null, flags, supplyKind));
         AddLinesPaymentsAndEntry(batch, order, supplyKind, loyalty);
         batch.Step<EInvoiceOutbox>().Add(order, sale.TillSeq, till.StoreId, till.TillId, till.SellerGstin, batch.Now);
+        batch.Step<ReturnOriginals>().Sold(batch, sale, supplyKind);
         return DocumentDecision.Committed(order.BillNo, flags);
     }
 
@@ -149,19 +151,6 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
     public Task FlagAsync(SyncBatch batch, IReadOnlyDictionary<Guid, IReadOnlyList<string>> flagsByDocument, CancellationToken cancellationToken) =>
         // The orders were written before the stock step knew which fell short; the few that did get their flags now.
         TillDocuments.UpdateFlagsAsync(batch, "UPDATE orders SET flags = @flags WHERE client_order_id = @id", flagsByDocument, cancellationToken);
-
-    private Rejection? UnknownSku(Order order)
-    {
-        for (var i = 0; i < order.Lines.Count; i++)
-        {
-            if (!_costPaiseBySku.ContainsKey(order.Lines[i].Sku))
-            {
-                return new Rejection(SyncReasons.UnknownSku, $"line {i + 1}: SKU '{order.Lines[i].Sku}' is not in HQ's catalogue");
-            }
-        }
-
-        return null;
-    }
 
     private Rejection? BillNoReused(Order order) => _usedBillNos.Contains(order.BillNo)
         ? new Rejection(SyncReasons.BillNoReused, $"bill number {order.BillNo} is already on another sale of this till")

@@ -1,6 +1,7 @@
 using TillSync.Contracts.Documents;
 using TillSync.Core.Orders;
 using TillSync.Hq.Loyalty;
+using TillSync.Hq.Returns;
 using TillSync.Hq.Sync;
 
 namespace TillSync.Hq.Orders;
@@ -23,6 +24,8 @@ public sealed class SaleDocuments : IDocumentKind
     {
         var sales = newDocuments.Select(d => d.Sale!).ToList();
         batch.Step<LoyaltyBatch>().Need(sales.Select(OrderMapping.ToCore));
+        // Returns that reached HQ before their original are linked when it commits (docs/returns.md, "Linking").
+        batch.Step<ReturnOriginals>().Need(sales.Select(s => s.ClientOrderId));
         return new SaleBatch(batch.Engine, sales);
     }
 }

@@ -25,12 +25,17 @@ public sealed class ReviewBatch : IBatchStep
 
     private readonly List<ReviewOpening> _openings = [];
     private readonly List<Shortfall> _shortfalls = [];
+    private readonly Dictionary<(Guid, int), OverReturnOpening> _overReturns = [];
 
     /// <inheritdoc />
     public WriteStage Stage => WriteStage.AfterStock;
 
     /// <summary>Opens an item for a document of this batch.</summary>
     public void Open(ReviewOpening opening) => _openings.Add(opening);
+
+    /// <summary>Opens the one open <c>over_return</c> item of an original line, or brings its detail up to date when it is
+    /// open already (another till's return went over the same line); the last opening of a line in a batch stands.</summary>
+    public void OpenOverReturn(OverReturnOpening opening) => _overReturns[(opening.SaleId, opening.LineNo)] = opening;
 
     /// <summary>Records the shortfall behind a <see cref="ReviewKind.StockShort"/> item, for its competing sales.</summary>
     public void AddShortfall(Shortfall shortfall) => _shortfalls.Add(shortfall);
@@ -41,6 +46,11 @@ public sealed class ReviewBatch : IBatchStep
     /// <inheritdoc />
     public async Task WriteAsync(SyncBatch batch, CancellationToken cancellationToken)
     {
+        foreach (var overReturn in _overReturns.Values)
+        {
+            await OverReturnItems.UpsertAsync(batch, overReturn, cancellationToken);
+        }
+
         if (_openings.Count == 0)
         {
             return;

@@ -22,6 +22,18 @@ public static class ReviewItems
     /// <summary>A till sent a document it (or HQ) could no longer read.</summary>
     public const string DamagedDocument = ReviewKinds.DamagedDocument;
 
+    /// <summary>A committed return disagrees with its original sale.</summary>
+    public const string ReturnMismatch = ReviewKinds.ReturnMismatch;
+
+    /// <summary>An original line was returned beyond what was sold, across all tills.</summary>
+    public const string OverReturn = ReviewKinds.OverReturn;
+
+    /// <summary>A return's original has not reached HQ in time.</summary>
+    public const string ReturnUnlinked = ReviewKinds.ReturnUnlinked;
+
+    /// <summary>A return's receipt code does not verify.</summary>
+    public const string ReceiptCodeInvalid = ReviewKinds.ReceiptCodeInvalid;
+
     /// <summary>Waiting for a manager.</summary>
     public const string Open = "open";
 
@@ -36,6 +48,10 @@ public static class ReviewItems
         ReviewKind.SyncConflict => SyncConflict,
         ReviewKind.LoyaltyOverdraft => LoyaltyOverdraft,
         ReviewKind.DamagedDocument => DamagedDocument,
+        ReviewKind.ReturnMismatch => ReturnMismatch,
+        ReviewKind.OverReturn => OverReturn,
+        ReviewKind.ReturnUnlinked => ReturnUnlinked,
+        ReviewKind.ReceiptCodeInvalid => ReceiptCodeInvalid,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -51,6 +67,18 @@ public static class ReviewItems
         (DamagedDocument, _) =>
             "A till made this document (a sale or a return: its money moved) but the copy it sent could not be read. Compare the "
             + "readable part below with the till's printed copy and the drawer, record what it was by hand if needed, then acknowledge.",
+        (ReturnMismatch, _) =>
+            "The return committed (the customer has the refund) but does not restate its original bill: compare the credit note with "
+            + "the bill. If the till refunded too much, recover it from the customer or write it off in the books; then acknowledge.",
+        (OverReturn, _) =>
+            "More of this bill line came back than was sold: two tills refunded the same units, each while offline. The credit notes "
+            + "are listed; recover the extra refund or accept it as a loss, then acknowledge.",
+        (ReturnUnlinked, _) =>
+            "The sale this return refers to has not reached HQ in the configured time: find the selling till (offline, broken, or "
+            + "its queue stuck) or check the receipt. The item stays linked to the return; acknowledge once settled.",
+        (ReceiptCodeInvalid, _) =>
+            "The receipt code scanned for this return does not verify with the selling till's key: the receipt was altered or forged. "
+            + "Check the printed receipt and the cashier's account, then acknowledge.",
         (RejectedOrder, _) =>
             "The till kept the sale but HQ can never accept it as sent: fix the cause (catalogue, till settings), settle with the "
             + "customer if needed, then acknowledge.",
@@ -85,4 +113,16 @@ public enum ReviewKind
 
     /// <summary>A document arrived unreadable (<c>damaged</c>).</summary>
     DamagedDocument,
+
+    /// <summary>A committed return disagrees with its original sale.</summary>
+    ReturnMismatch,
+
+    /// <summary>An original line was returned beyond what was sold, across all tills.</summary>
+    OverReturn,
+
+    /// <summary>A return's original has not reached HQ in time.</summary>
+    ReturnUnlinked,
+
+    /// <summary>A return's receipt code does not verify.</summary>
+    ReceiptCodeInvalid,
 }

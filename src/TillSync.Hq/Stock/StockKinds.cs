@@ -14,6 +14,9 @@ public enum StockKind
 
     /// <summary>A review item's resolution.</summary>
     Resolution,
+
+    /// <summary>A committed return's restocked lines (positive).</summary>
+    Return,
 }
 
 /// <summary>The stored strings of <see cref="StockKind"/> (<c>stock_movements.kind</c>), in one place.</summary>
@@ -31,6 +34,9 @@ public static class StockKinds
     /// <summary>A review item's resolution.</summary>
     public const string Resolution = "resolution";
 
+    /// <summary>A committed return's restocked lines (positive).</summary>
+    public const string Return = "return";
+
     /// <summary>The stored string of <paramref name="kind"/>.</summary>
     public static string Stored(StockKind kind) => kind switch
     {
@@ -38,6 +44,7 @@ public static class StockKinds
         StockKind.Receipt => Receipt,
         StockKind.Adjustment => Adjustment,
         StockKind.Resolution => Resolution,
+        StockKind.Return => Return,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -48,6 +48,26 @@ public sealed class DatabaseEngine : IDisposable
         IReadOnlyList<(string Name, object? Value)> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken) =>
         connection.ListWhereInAsync(transaction, sql, values, parameters, map, cancellationToken);
 
+    /// <summary>Locks <paramref name="keys"/> until the transaction ends, in ascending order so that two transactions
+    /// locking overlapping keys queue instead of deadlocking: PostgreSQL's transaction-scoped advisory locks, which need no
+    /// row (the thing locked may not exist yet, e.g. an original sale HQ has not seen). Statements after it see what the
+    /// previous holder committed (read committed). Nothing on SQLite, whose write transaction excludes every other writer.</summary>
+    public async Task LockKeysAsync(DbConnection connection, DbTransaction transaction, IEnumerable<long> keys, CancellationToken cancellationToken)
+    {
+        if (!LocksRows)
+        {
+            return;
+        }
+
+        var ordered = keys.Distinct().Order().ToArray();
+        if (ordered.Length > 0)
+        {
+            // PostgreSQL evaluates a volatile function of the select list after ORDER BY, so the locks are taken in key order.
+            await connection.Command("SELECT pg_advisory_xact_lock(k) FROM unnest(@keys) AS k ORDER BY k", transaction).With("@keys", ordered)
+                .ExecuteAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Waits for this process's turn to write on SQLite, which has one writer at a time anyway: queueing here
     /// spares its busy handler. Null on PostgreSQL, where tills write in parallel.</summary>
     public async Task<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken) =>

@@ -129,13 +129,19 @@ public static class DocumentBatchReader
                 "the sale has a null line or payment",
             DocumentKinds.Return when document.Return is null || document.Sale is not null || document.Damaged is not null =>
                 "a return document must carry its return, and nothing else",
+            DocumentKinds.Return when document.Return.CreditNoteNo is null || document.Return.Original is null || document.Return.Totals is null
+                || document.Return.Reason is null || document.Return.Lines is null || document.Return.Refunds is null
+                || document.Return.Lines.Any(l => l is null || l.Sku is null || l.Condition is null)
+                || document.Return.Refunds.Any(r => r is null || r.Method is null) || document.Return.Original.BillNo is null
+                || document.Return.Original.Source is null || document.Return.Loyalty is { Phone: null } =>
+                "the return misses a field it needs (credit note number, original, totals, reason, lines, refunds) or holds a null",
             DocumentKinds.Damaged when document.Damaged is null || document.Sale is not null || document.Return is not null =>
                 "a damaged document must carry what was readable of the document, and nothing else",
             _ => null,
         };
         return problem is null
             ? IncomingDocument.AsSent(document)
-            : Damaged(document.Kind, document.DocumentId, document.TillSeq, $"HQ could not read it: {problem}", rawText(), document.Sale?.BillNo);
+            : Damaged(document.Kind, document.DocumentId, document.TillSeq, $"HQ could not read it: {problem}", rawText(), document.Sale?.BillNo ?? document.Return?.CreditNoteNo);
     }
 
     private static IncomingDocument Damaged(string sentKind, Guid documentId, long tillSeq, string detail, string rawText, string? number) =>

@@ -3,6 +3,7 @@ using TillSync.Contracts;
 using TillSync.Contracts.Tills;
 using TillSync.Core.Orders;
 using TillSync.Hq.Access;
+using TillSync.Hq.Returns;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Web;
 using TillSync.Storage;
@@ -35,8 +36,14 @@ public static class TillSalesEndpoint
             """)
             .With("@prefix", prefix).With("@store", http.Caller().StoreId).With("@bill", bill)
             .FirstOrDefaultAsync(r => (TillId: r.GetInt64(0), BillPrefix: r.GetString(1), Body: r.GetString(2)), http.RequestAborted);
-        return found.Body is null
-            ? Problems.NotFound($"HQ has no committed sale {bill} in this till's store.")
-            : TypedResults.Ok(new TillSaleLookup(found.TillId, found.BillPrefix, JsonSerializer.Deserialize(found.Body, TillSyncJsonContext.Default.OrderDto)!));
+        if (found.Body is null)
+        {
+            return Problems.NotFound($"HQ has no committed sale {bill} in this till's store.");
+        }
+
+        var sale = JsonSerializer.Deserialize(found.Body, TillSyncJsonContext.Default.OrderDto)!;
+        var returned = await CreditNotes.ReturnedMilliAsync(connection, null, sale.ClientOrderId, http.RequestAborted);
+        return TypedResults.Ok(new TillSaleLookup(found.TillId, found.BillPrefix, sale,
+            CreditNotes.Returnable([.. sale.Lines.Select(l => (l.Sku, l.Qty))], returned)));
     }
 }

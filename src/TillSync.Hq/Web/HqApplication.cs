@@ -10,6 +10,7 @@ using TillSync.Hq.Access;
 using TillSync.Hq.Catalog;
 using TillSync.Hq.Loyalty;
 using TillSync.Hq.Orders;
+using TillSync.Hq.Returns;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
 using TillSync.Hq.Storage;
@@ -92,6 +93,8 @@ public static class HqApplication
         services.AddSingleton<SyncProcessor>();
         services.AddSingleton<IIdGenerator>(sp => new UuidV7Generator(sp.GetRequiredService<TimeProvider>(), new CryptoRandom()));
         services.AddSingleton(new LoyaltyOptions(options.LogLoyaltyCodes));
+        services.AddSingleton(new ReturnOptions(options.ReturnUnlinkedAfter ?? ReturnOptions.UnlinkedAfterDefault));
+        services.AddHostedService<UnlinkedReturnSweep>();
         services.AddSingleton(new WebBoundaryOptions(HostAllowList.Create(options.Urls, options.AllowedHosts ?? []), "/api", JsonWritesOnly: false));
         if (options.IrpUrl is not null)
         {
@@ -111,10 +114,12 @@ public static class HqApplication
     /// order within a stage.</summary>
     private static SyncSpine SyncSpine() => new SyncSpine()
         .Kind(new SaleDocuments())
+        .Kind(new ReturnDocuments())
         .Kind(new DamagedDocuments())
         .Step(batch => new JournalWriter(batch.Engine.ParametersPerStatement))
         .Step(batch => new EInvoiceOutbox(batch.Engine))
         .Step(_ => new LoyaltyBatch())
+        .Step(_ => new ReturnOriginals())
         .Step(_ => new StockBatch())
         .Step(_ => new ReviewBatch());
 
@@ -144,6 +149,7 @@ public static class HqApplication
         api.MapStockEndpoints();
         api.MapTillEndpoints();
         api.MapOrderEndpoints();
+        api.MapCreditNoteEndpoints();
         api.MapLedgerEndpoints();
         api.MapReviewEndpoints();
         api.MapEInvoiceEndpoints();

@@ -139,6 +139,12 @@ public sealed class HqServer : IDisposable
         SendAsync(HttpMethod.Post, "/api/v1/sync", JsonContent.Create(new SyncRequest(orders), Json.SyncRequest), HttpStatusCode.OK, Json.SyncResponse,
             tillToken);
 
+    /// <summary>Syncs documents of any kind as the till whose token is given (<c>POST /api/v2/sync</c>).</summary>
+    public Task<TillSync.Contracts.Documents.DocumentSyncResponse> SyncDocumentsAsTillAsync(
+        string tillToken, IReadOnlyList<TillSync.Contracts.Documents.TillDocumentDto> documents) =>
+        SendAsync(HttpMethod.Post, "/api/v2/sync", JsonContent.Create(new TillSync.Contracts.Documents.DocumentSyncRequest(documents), Json.DocumentSyncRequest),
+            HttpStatusCode.OK, Json.DocumentSyncResponse, tillToken);
+
     /// <summary>A manager's stock adjustment.</summary>
     public Task<StockAdjustmentView> AdjustStockAsync(StockAdjustmentRequest adjustment) =>
         SendAsync(HttpMethod.Post, "/api/v1/stock/adjustments", JsonContent.Create(adjustment, Json.StockAdjustmentRequest), HttpStatusCode.Created,
