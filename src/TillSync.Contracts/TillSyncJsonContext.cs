@@ -26,6 +26,7 @@ namespace TillSync.Contracts;
     NumberHandling = JsonNumberHandling.Strict,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
 [JsonSerializable(typeof(SyncRequest))]
+[JsonSerializable(typeof(Readiness))]
 [JsonSerializable(typeof(SyncResponse))]
 [JsonSerializable(typeof(TillStatusReport))]
 [JsonSerializable(typeof(OrderDto))]

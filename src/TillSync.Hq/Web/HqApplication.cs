@@ -6,6 +6,7 @@ using TillSync.Core;
 using TillSync.Core.Ids;
 using TillSync.Hq.Accounting;
 using TillSync.Hq.EInvoicing;
+using TillSync.Hq.Health;
 using TillSync.Hq.Access;
 using TillSync.Hq.Catalog;
 using TillSync.Hq.Loyalty;
@@ -118,7 +119,7 @@ public static class HqApplication
         .Step(_ => new StockBatch())
         .Step(_ => new ReviewBatch());
 
-    /// <summary>HQ's endpoints under <c>/api/v1</c> (and the documents' sync under <c>/api/v2</c>), plus <c>/healthz</c>,
+    /// <summary>HQ's endpoints under <c>/api/v1</c> (and the documents' sync under <c>/api/v2</c>), plus <c>/healthz</c>, <c>/readyz</c>,
     /// <c>/api/status</c> and <c>/openapi/v1.json</c>, behind the web boundary (<see cref="WebBoundary"/>: hosts, origins,
     /// security headers).</summary>
     public static WebApplication MapHq(this WebApplication app)
@@ -129,7 +130,7 @@ public static class HqApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
-        app.MapGet("/healthz", () => TypedResults.Text("Healthy")).ExcludeFromDescription();
+        app.MapHealthEndpoints();
         app.MapStatusEndpoint();
         app.MapManagerPages();
         app.MapGroup("/api/v2").MapDocumentSyncEndpoint();
