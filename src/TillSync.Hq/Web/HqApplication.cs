@@ -10,6 +10,7 @@ using TillSync.Hq.Health;
 using TillSync.Hq.Access;
 using TillSync.Hq.Catalog;
 using TillSync.Hq.Loyalty;
+using TillSync.Hq.Metrics;
 using TillSync.Hq.Orders;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
@@ -91,6 +92,9 @@ public static class HqApplication
         services.AddHostedService<LoyaltyCodeSweep>();
         services.AddSingleton(SyncSpine());
         services.AddSingleton<SyncProcessor>();
+        services.AddSingleton<FleetGauges>();
+        services.AddSingleton<HqMetrics>();
+        services.AddMetricsEndpoint("tillsync-hq", Contracts.Status.ReleaseVersion.Current, HqMetrics.MeterName);
         services.AddSingleton<IIdGenerator>(sp => new UuidV7Generator(sp.GetRequiredService<TimeProvider>(), new CryptoRandom()));
         services.AddSingleton(new LoyaltyOptions(options.LogLoyaltyCodes));
         services.AddSingleton(new WebBoundaryOptions(HostAllowList.Create(options.Urls, options.AllowedHosts ?? []), "/api", JsonWritesOnly: false));
@@ -119,7 +123,7 @@ public static class HqApplication
         .Step(_ => new StockBatch())
         .Step(_ => new ReviewBatch());
 
-    /// <summary>HQ's endpoints under <c>/api/v1</c> (and the documents' sync under <c>/api/v2</c>), plus <c>/healthz</c>, <c>/readyz</c>,
+    /// <summary>HQ's endpoints under <c>/api/v1</c> (and the documents' sync under <c>/api/v2</c>), plus <c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c>,
     /// <c>/api/status</c> and <c>/openapi/v1.json</c>, behind the web boundary (<see cref="WebBoundary"/>: hosts, origins,
     /// security headers).</summary>
     public static WebApplication MapHq(this WebApplication app)
@@ -129,6 +133,8 @@ public static class HqApplication
         app.UseWebBoundary(app.Services.GetRequiredService<WebBoundaryOptions>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Metrics tell the chain's sales volume and each till's state: a manager token reads them (docs/security.md).
+        app.UseMetricsEndpoint(AccessFilters.AdmitManagerAsync, app.Services.GetRequiredService<FleetGauges>().RefreshAsync);
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapStatusEndpoint();

@@ -5,6 +5,7 @@ using TillSync.Core.Ids;
 using TillSync.Till.Catalog;
 using TillSync.Till.Hosting;
 using TillSync.Till.Loyalty;
+using TillSync.Till.Metrics;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Returns;
@@ -81,6 +82,8 @@ public static class TillApplication
         services.AddSingleton(new Backoff(options.SyncBackoffMax, new CryptoRandom()));
         services.AddHttpClient<HqClient>(http => HqClient.Configure(http, options.HqUrl, options.Token))
             .ConfigurePrimaryHttpMessageHandler(() => HqAddress.Handler(options.HqAuthorities));
+        services.AddSingleton<TillMetrics>();
+        services.AddMetricsEndpoint("tillsync-till", Contracts.Status.ReleaseVersion.Current, TillMetrics.MeterName);
         services.AddHostedService<SyncAgent>();
         return services;
     }
@@ -92,6 +95,8 @@ public static class TillApplication
         app.UseWebBoundary(app.Services.GetRequiredService<WebBoundaryOptions>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Open like the rest of the till's local API, on loopback unless --allow-lan (docs/security.md).
+        app.UseMetricsEndpoint(_ => Task.FromResult(true), app.Services.GetRequiredService<TillMetrics>().RefreshAsync);
         app.MapPageAssets();
         app.MapCashierEndpoints();
         app.MapLoyaltyEndpoints();
