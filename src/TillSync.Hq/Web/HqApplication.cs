@@ -150,6 +150,7 @@ public static class HqApplication
         api.MapProductEndpoints();
         api.MapStockEndpoints();
         api.MapTillEndpoints();
+        api.MapTillDeviceEndpoints();
         api.MapOrderEndpoints();
         api.MapLedgerEndpoints();
         api.MapReviewEndpoints();
