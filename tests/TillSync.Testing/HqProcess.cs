@@ -75,6 +75,12 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
             dataDir, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), postgres, ownsDatabase: true, irpUrl, https, trustedProxies, executable));
     }
 
+    /// <summary>Starts HQ on the PostgreSQL database <paramref name="postgres"/> (e.g. one restored from a dump), with
+    /// <paramref name="adminToken"/>; dispose drops that database.</summary>
+    public static Task<HqProcess> StartOnPostgresAsync(string postgres, string adminToken) =>
+        LaunchNewAsync(new HqProcess(
+            Path.Combine(Path.GetTempPath(), "tillsync-hq-tests", Guid.CreateVersion7().ToString("N")), adminToken, postgres, ownsDatabase: true));
+
     /// <summary>Starts a second HQ process on the same database as <paramref name="first"/> (the same SQLite file or
     /// PostgreSQL database, the same manager token): two instances behind one load balancer.</summary>
     public static Task<HqProcess> StartSiblingAsync(HqProcess first) =>

@@ -47,6 +47,11 @@ public static class HqVerb
 
             return await RunAsync(options, console, cancellationToken);
         });
+        foreach (var backup in BackupVerbs.Create("hq", "hq.db", "./hq-data", console))
+        {
+            command.Subcommands.Add(backup);
+        }
+
         return command;
     }
 

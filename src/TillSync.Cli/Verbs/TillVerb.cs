@@ -53,6 +53,11 @@ public static class TillVerb
         command.Subcommands.Add(StatusCommand(console));
         command.Subcommands.Add(SyncNowCommand(console));
         command.Subcommands.Add(InstallServiceVerb.Create(console));
+        foreach (var backup in BackupVerbs.Create("till", "till.db", "./till-data", console))
+        {
+            command.Subcommands.Add(backup);
+        }
+
         return command;
     }
 

@@ -2,7 +2,6 @@
 // move by exactly the sales synced. Real HQ and till processes, sales rung up over the till's HTTP API.
 using System.Net;
 using TillSync.Testing;
-using TillSync.Till.Sales;
 using TillSync.Till.Tests.Harness;
 
 namespace TillSync.Till.Tests.Metrics;
@@ -22,10 +21,7 @@ public sealed class ScrapeTests
         var hqBefore = await PrometheusText.ScrapeAsync(hqHttp);
         var tillBefore = await PrometheusText.ScrapeAsync(tillHttp);
 
-        for (var i = 0; i < SalesCount; i++)
-        {
-            await till.Api.SellAsync(Carts.PaidInCash([new CartLine("SUGAR-LOOSE", 0.5m + i)]));
-        }
+        await Carts.SellSugarAsync(till.Api, SalesCount);
 
         await till.Api.WaitDrainedAsync();
         var hqAfter = await PrometheusText.ScrapeAsync(hqHttp);

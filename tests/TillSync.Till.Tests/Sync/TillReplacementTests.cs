@@ -7,7 +7,6 @@ using TillSync.Contracts;
 using TillSync.Contracts.Tills;
 using TillSync.Testing;
 using TillSync.Till.Receipts;
-using TillSync.Till.Sales;
 using TillSync.Till.Tests.Harness;
 
 namespace TillSync.Till.Tests.Sync;
@@ -23,10 +22,10 @@ public sealed class TillReplacementTests
         var dead = await shop.StartTillProcessAsync();
         await dead.Api.WaitOnlineAsync();
         var printed = new List<Receipt>();
-        printed.AddRange(await SellAsync(dead, 3));
+        printed.AddRange(await Carts.SellSugarAsync(dead.Api, 3));
         await dead.Api.WaitDrainedAsync();
         shop.Link.SetMode(LinkMode.Refuse);
-        var undelivered = await SellAsync(dead, 2);
+        var undelivered = await Carts.SellSugarAsync(dead.Api, 2);
         printed.AddRange(undelivered);
         dead.KillHard();
         shop.Link.SetMode(LinkMode.Pass);
@@ -40,7 +39,7 @@ public sealed class TillReplacementTests
         var gaps = await manager.GetFromJsonAsync($"/api/v1/tills/{shop.Till.TillId}/gaps", TillSyncJsonContext.Default.IReadOnlyListTillGap);
         await using var replacement = await TillProcess.StartAsync(shop.Link.Address, replaced.Token);
         await replacement.Api.WaitOnlineAsync();
-        var fresh = await SellAsync(replacement, 2);
+        var fresh = await Carts.SellSugarAsync(replacement.Api, 2);
         await replacement.Api.WaitDrainedAsync();
         using var deadToken = shop.Hq.CreateClient(shop.Till.Token);
         using var refused = await deadToken.GetAsync(new Uri("/api/v1/till/snapshot", UriKind.Relative));
@@ -58,17 +57,6 @@ public sealed class TillReplacementTests
         Assert.Equal(printed.Take(3).Concat(fresh).Select(r => r.BillNo), orders.Select(o => o.Order.BillNo));
         Assert.All(orders, o => Assert.Equal("committed", o.Status));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-    }
-
-    private static async Task<List<Receipt>> SellAsync(TillProcess till, int count)
-    {
-        var receipts = new List<Receipt>();
-        for (var i = 0; i < count; i++)
-        {
-            receipts.Add(await till.Api.SellAsync(Carts.PaidInCash([new CartLine("SUGAR-LOOSE", 0.5m + i)])));
-        }
-
-        return receipts;
     }
 
     private static long BillSerial(string billNo) => long.Parse(billNo[(billNo.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
