@@ -30,22 +30,24 @@ public static class HqVerb
         var trustedProxies = EnvOption.Text("--trusted-proxies", "TILLSYNC_TRUSTED_PROXIES", "",
             "Comma-separated IP addresses of reverse proxies in front of HQ whose X-Forwarded-For and X-Forwarded-Proto HQ believes (docs/security.md). Default: none.");
         var allowedHosts = EnvOption.AllowedHosts("HQ (its pages and API)");
+        var logFormat = EnvOption.LogFormat();
         var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.")
         {
             urls, data, postgres.Value, postgres.File, adminToken.Value, adminToken.File, irpUrl, logLoyaltyCodes,
-            certFile, certKeyFile, certPassword.Value, certPassword.File, trustedProxies, allowedHosts,
+            certFile, certKeyFile, certPassword.Value, certPassword.File, trustedProxies, allowedHosts, logFormat,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (options, problem) = Options(parse, urls, data, adminToken, postgres, irpUrl, logLoyaltyCodes,
                 (certFile, certKeyFile, certPassword), trustedProxies, allowedHosts);
-            if (options is null)
+            var (jsonLogs, formatProblem) = EnvOption.ReadLogFormat(parse, logFormat);
+            if (options is null || formatProblem is not null)
             {
-                await Console.Error.WriteLineAsync($"hq: {problem}");
+                await Console.Error.WriteLineAsync($"hq: {problem ?? formatProblem}");
                 return 2;
             }
 
-            return await RunAsync(options, console, cancellationToken);
+            return await RunAsync(options with { JsonLogs = jsonLogs }, console, cancellationToken);
         });
         foreach (var backup in BackupVerbs.Create("hq", "hq.db", "./hq-data", console))
         {

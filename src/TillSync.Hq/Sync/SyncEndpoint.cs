@@ -75,6 +75,12 @@ public static class SyncEndpoint
         HttpContext http, SyncProcessor processor, IReadOnlyList<IncomingDocument> documents, TillStatusReport? status,
         Measured measured, Func<DocumentSyncResponse, IResult> answer)
     {
+        // Every line logged for this sync carries its request id and the till's id (as fields with --log-format json).
+        using var scope = http.RequestServices.GetRequiredService<ILogger<SyncProcessor>>().BeginScope(new Dictionary<string, object>
+        {
+            ["SyncRequestId"] = http.TraceIdentifier,
+            ["TillId"] = http.Caller().Id,
+        });
         try
         {
             // The reply is built only after the transaction committed; a client that disconnects earlier sees an

@@ -49,15 +49,9 @@ public static class HqApplication
                 k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
             }
         });
-        builder.Logging.ClearProviders();
+        builder.Logging.AddTillSyncConsole(options.JsonLogs);
         // HQ logs each sync batch itself; ASP.NET Core's per-request lines would bury them.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            o.UseUtcTimestamp = true;
-        });
         builder.Services.AddHq(options);
         var app = builder.Build();
         app.MapHq();

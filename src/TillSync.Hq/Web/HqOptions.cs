@@ -16,6 +16,7 @@ namespace TillSync.Hq.Web;
 /// empty or null: HQ believes no forwarded header.</param>
 /// <param name="AllowedHosts">Host names HQ answers to besides its loopback names and those in <paramref name="Urls"/>:
 /// its public name(s) behind a domain or a proxy, its LAN name or address (<c>name</c> or <c>name:port</c>; docs/security.md).</param>
+/// <param name="JsonLogs">Log one JSON object per line (<c>--log-format json</c>) instead of text.</param>
 public sealed record HqOptions(
     string Urls,
     string DataDirectory,
@@ -25,4 +26,5 @@ public sealed record HqOptions(
     bool LogLoyaltyCodes = false,
     X509Certificate2? Certificate = null,
     IReadOnlyList<IPAddress>? TrustedProxies = null,
-    IReadOnlyList<string>? AllowedHosts = null);
+    IReadOnlyList<string>? AllowedHosts = null,
+    bool JsonLogs = false);

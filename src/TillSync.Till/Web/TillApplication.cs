@@ -33,17 +33,11 @@ public static class TillApplication
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = LocalProblems.BodyBytesMax);
-        builder.Logging.ClearProviders();
+        builder.Logging.AddTillSyncConsole(options.JsonLogs);
         // Each sync is logged once by the agent; per-request lines (the page polls its status every 1.5 s, the agent
         // calls HQ) would drown it.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            o.UseUtcTimestamp = true;
-        });
         builder.Services.AddTill(options, time);
         builder.Services.AddServiceManager(ServiceHosting.Detect());
         var app = builder.Build();
