@@ -39,6 +39,9 @@ public sealed class ScrapeTests
         var tillId = shop.Till.TillId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(hqAfter.Has("tillsync_till_contact_age_seconds", ("tillsync_till_id", tillId)), hqAfter.Text);
         Assert.True(hqAfter.Has("tillsync_review_items_open", ("tillsync_review_kind", "stock_short")), hqAfter.Text);
+        // The series docs/alerts/tillsync.rules.yml reads are there under the names it uses.
+        Assert.True(hqAfter.Has("tillsync_einvoice_at_risk"), hqAfter.Text);
+        Assert.True(hqAfter.Has("tillsync_einvoice_bills", ("tillsync_einvoice_status", "failed")), hqAfter.Text);
     }
 
     [Fact]
