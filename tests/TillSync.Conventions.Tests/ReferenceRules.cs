@@ -11,8 +11,10 @@ internal static class ReferenceRules
         ["TillSync.Contracts"] = [],
         ["TillSync.Core"] = [],
         ["TillSync.Storage"] = [],
-        ["TillSync.Hq"] = ["TillSync.Core", "TillSync.Contracts", "TillSync.Storage"],
-        ["TillSync.Till"] = ["TillSync.Core", "TillSync.Contracts", "TillSync.Storage"],
+        // The web boundary, console logging and the /metrics endpoint HQ and the till share; ASP.NET Core only.
+        ["TillSync.Web"] = [],
+        ["TillSync.Hq"] = ["TillSync.Core", "TillSync.Contracts", "TillSync.Storage", "TillSync.Web"],
+        ["TillSync.Till"] = ["TillSync.Core", "TillSync.Contracts", "TillSync.Storage", "TillSync.Web"],
         ["TillSync.Irp"] = ["TillSync.Core", "TillSync.Storage"],
         ["TillSync.Simulation"] = ["TillSync.Hq", "TillSync.Till", "TillSync.Core", "TillSync.Contracts", "TillSync.Storage"],
         ["TillSync.Cli"] = ["TillSync.Hq", "TillSync.Till", "TillSync.Irp", "TillSync.Simulation", "TillSync.Core", "TillSync.Contracts", "TillSync.Storage"],
