@@ -11,13 +11,12 @@ internal static class ReferenceRules
         ["TillSync.Contracts"] = [],
         ["TillSync.Core"] = [],
         ["TillSync.Storage"] = [],
-        // The web boundary, console logging and the /metrics endpoint HQ and the till share; ASP.NET Core only.
         ["TillSync.Web"] = [],
         ["TillSync.Hq"] = ["TillSync.Core", "TillSync.Contracts", "TillSync.Storage", "TillSync.Web"],
         ["TillSync.Till"] = ["TillSync.Core", "TillSync.Contracts", "TillSync.Storage", "TillSync.Web"],
         ["TillSync.Irp"] = ["TillSync.Core", "TillSync.Storage"],
         ["TillSync.Simulation"] = ["TillSync.Hq", "TillSync.Till", "TillSync.Core", "TillSync.Contracts", "TillSync.Storage"],
-        ["TillSync.Cli"] = ["TillSync.Hq", "TillSync.Till", "TillSync.Irp", "TillSync.Simulation", "TillSync.Core", "TillSync.Contracts", "TillSync.Storage"],
+        ["TillSync.Cli"] = ["TillSync.Hq", "TillSync.Till", "TillSync.Irp", "TillSync.Simulation", "TillSync.Core", "TillSync.Contracts", "TillSync.Storage", "TillSync.Web"],
     };
 
     /// <summary>Pairs that never meet, in either direction unless one-way, through any path.</summary>
