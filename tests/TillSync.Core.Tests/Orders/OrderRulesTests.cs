@@ -129,7 +129,7 @@ public sealed class OrderRulesTests
         ["rate 0"] = () => Settled(WithLine(l => l with { GstRateBp = 0 })),
         ["rate 100 %"] = () => Settled(WithLine(l => l with { GstRateBp = Limits.GstRateBpMax })),
         ["10 payments"] = () => Valid with { Payments = [.. SplitPayments(315_000, Limits.OrderPaymentsMax)] },
-        ["every payment method"] = () => Valid with { Payments = [.. PaymentMethods.All.Select((m, i) => new PaymentDto(m, i == 0 ? 315_000 - 3 : 1))] },
+        ["every payment method"] = () => Valid with { Payments = [.. PaymentMethods.All.Select((m, i) => new PaymentDto(m, i == 0 ? 315_000 - (PaymentMethods.All.Count - 1) : 1))] },
         ["free bill without payments"] = () => Settled(WithLine(l => l with { UnitPricePaise = 0 })) with { Payments = [] },
         ["loyalty null"] = () => Valid with { Loyalty = null },
         ["loyalty at max"] = () => Valid with { Loyalty = new LoyaltyDto(Limits.LoyaltyPointsPerOrderMax, Limits.LoyaltyPointsPerOrderMax, new string('T', 200)) },
