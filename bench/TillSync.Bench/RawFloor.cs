@@ -5,7 +5,7 @@ using TillSync.Storage;
 
 namespace TillSync.Bench;
 
-/// <summary>The raw floor of DESIGN §12: the rows HQ wrote for the benchmark's sync batches — read back from HQ's own
+/// <summary>The raw floor of docs/performance.md: the rows HQ wrote for the benchmark's sync batches — read back from HQ's own
 /// hq.db after the run — inserted again, straight into a fresh SQLite file with HQ's schema, pragmas
 /// (WAL, <c>synchronous=FULL</c>, foreign keys), multi-row statement size (200 values) and transaction size (the rows of
 /// 500 orders per <c>BEGIN IMMEDIATE</c> transaction). No HTTP, no JSON, no reads, no decisions: what the disk and

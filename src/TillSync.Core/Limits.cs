@@ -44,7 +44,7 @@ public static class Limits
     public const long LoyaltyPointsPerOrderMax = 10_000_000L;
 
     /// <summary>The ceiling of the <c>offlineBurnPaiseMax</c> loyalty setting: the most a till may burn without a redemption
-    /// token, at the store's risk, is ₹500 (DESIGN §9 <c>LoyaltyOfflineBurnPaiseMax</c>; the setting defaults to ₹200).</summary>
+    /// token, at the store's risk, is ₹500 (docs/loyalty.md <c>LoyaltyOfflineBurnPaiseMax</c>; the setting defaults to ₹200).</summary>
     public const long LoyaltyOfflineBurnPaiseMax = 50_000L;
 
     /// <summary>Customer balances in one till snapshot (the most recently active first).</summary>

@@ -11,11 +11,12 @@ internal static class ReferenceRules
         ["TillSync.Contracts"] = [],
         ["TillSync.Core"] = [],
         ["TillSync.Storage"] = [],
-        ["TillSync.Hq"] = ["TillSync.Core", "TillSync.Contracts", "TillSync.Storage"],
-        ["TillSync.Till"] = ["TillSync.Core", "TillSync.Contracts", "TillSync.Storage"],
+        ["TillSync.Web"] = [],
+        ["TillSync.Hq"] = ["TillSync.Core", "TillSync.Contracts", "TillSync.Storage", "TillSync.Web"],
+        ["TillSync.Till"] = ["TillSync.Core", "TillSync.Contracts", "TillSync.Storage", "TillSync.Web"],
         ["TillSync.Irp"] = ["TillSync.Core", "TillSync.Storage"],
         ["TillSync.Simulation"] = ["TillSync.Hq", "TillSync.Till", "TillSync.Core", "TillSync.Contracts", "TillSync.Storage"],
-        ["TillSync.Cli"] = ["TillSync.Hq", "TillSync.Till", "TillSync.Irp", "TillSync.Simulation", "TillSync.Core", "TillSync.Contracts", "TillSync.Storage"],
+        ["TillSync.Cli"] = ["TillSync.Hq", "TillSync.Till", "TillSync.Irp", "TillSync.Simulation", "TillSync.Core", "TillSync.Contracts", "TillSync.Storage", "TillSync.Web"],
     };
 
     /// <summary>Pairs that never meet, in either direction unless one-way, through any path.</summary>

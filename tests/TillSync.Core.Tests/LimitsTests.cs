@@ -1,4 +1,4 @@
-// Proves the limits agree with each other (a full order fits a sync body, the largest bill fits a long) and with DESIGN §4.
+// Proves the limits agree with each other (a full order fits a sync body, the largest bill fits a long) and with docs/sync.md.
 // How: calls Limits.AssertRelations, then computes the largest bill the rules allow with the real code.
 using TillSync.Core.Orders;
 using TillSync.Core.Tax;

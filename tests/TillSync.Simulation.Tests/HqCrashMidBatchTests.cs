@@ -38,7 +38,7 @@ public sealed class HqCrashMidBatchTests
 
             Assert.Equal(3, await till.QueueDepthAsync(CancellationToken.None));
             Assert.Equal((0L, 1L), await OrdersAndNextSeqAsync(hq.DatabasePath));
-            Assert.Contains(trace.Tail(), l => l.EndsWith("/api/v1/sync: hq 500", StringComparison.Ordinal));
+            Assert.Contains(trace.Tail(), l => l.EndsWith($"/api/{TillSync.Till.Sync.HqClient.SyncContract}/sync: hq 500", StringComparison.Ordinal));
 
             await hq.CrashAsync();
             await hq.StartAsync(CancellationToken.None);

@@ -1,4 +1,4 @@
-// Proves DESIGN §11 over hundreds of seeded runs of the real HQ and till code under random faults: no order lost,
+// Proves docs/architecture.md over hundreds of seeded runs of the real HQ and till code under random faults: no order lost,
 // duplicated or unexpected, commit order = tillSeq order, stock balances, every shortfall reviewed. Failures name their seed.
 using System.Collections.Concurrent;
 using TillSync.Simulation.Runs;

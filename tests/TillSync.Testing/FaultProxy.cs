@@ -55,7 +55,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private int responsesToCut;
     private int requestsToCut;
     private TimeSpan latency;
-    private string dropPathPrefix = "";
+    private string? dropPathPrefix;
     private long nextConnectionId;
     private int resetByMode;
 
@@ -148,10 +148,10 @@ public sealed class FaultProxy : IAsyncDisposable
         }
     }
 
-    /// <summary>Forwards the next <paramref name="count"/> requests whose path starts with <paramref name="pathPrefix"/>,
-    /// waits for HQ's whole answer, then closes the till's connection without sending it: HQ committed, the till
-    /// cannot know.</summary>
-    public void DropResponses(int count, string pathPrefix = "/api/v1/sync")
+    /// <summary>Forwards the next <paramref name="count"/> requests whose path starts with <paramref name="pathPrefix"/>
+    /// (null: a till's sync, of either contract), waits for HQ's whole answer, then closes the till's connection without
+    /// sending it: HQ committed, the till cannot know.</summary>
+    public void DropResponses(int count, string? pathPrefix = null)
     {
         lock (gate)
         {
@@ -351,7 +351,7 @@ public sealed class FaultProxy : IAsyncDisposable
             return;
         }
 
-        var isSync = request.Path.StartsWith("/api/v1/sync", StringComparison.Ordinal);
+        var isSync = IsSync(request.Path);
         var (delay, cutRequest) = TakeRequestFaults(isSync);
         await Task.Delay(delay, timeout.Token);
         var hqStream = hq.GetStream();
@@ -372,7 +372,7 @@ public sealed class FaultProxy : IAsyncDisposable
         var cut = false;
         lock (gate)
         {
-            if (responsesToDrop > 0 && request.Path.StartsWith(dropPathPrefix, StringComparison.Ordinal))
+            if (responsesToDrop > 0 && (dropPathPrefix is null ? isSync : request.Path.StartsWith(dropPathPrefix, StringComparison.Ordinal)))
             {
                 responsesToDrop--;
                 drop = true;
@@ -403,6 +403,9 @@ public sealed class FaultProxy : IAsyncDisposable
         await clientStream.WriteAsync(answer, timeout.Token);
         client.Client.Shutdown(SocketShutdown.Send);
     }
+
+    /// <summary>True for a till's sync request: <c>/api/v1/sync</c> (sales only) or <c>/api/v2/sync</c> (documents).</summary>
+    public static bool IsSync(string path) => path is "/api/v1/sync" or "/api/v2/sync";
 
     private (TimeSpan Delay, bool CutRequest) TakeRequestFaults(bool isSync)
     {

@@ -141,7 +141,7 @@ public sealed class TillClient(HqProcess hq, TillEnrolmentResult enrolment, Sync
     /// <summary>The sync body as JSON text.</summary>
     public static string ToJson(IReadOnlyList<OrderDto> orders) => JsonSerializer.Serialize(new SyncRequest(orders), Json.SyncRequest);
 
-    /// <summary>DESIGN §4: one result per order, same order, same length, echoing id and tillSeq.</summary>
+    /// <summary>docs/sync.md: one result per order, same order, same length, echoing id and tillSeq.</summary>
     public static void AssertAligned(IReadOnlyList<OrderDto> orders, SyncResponse reply)
     {
         Assert.Equal(orders.Count, reply.Results.Count);

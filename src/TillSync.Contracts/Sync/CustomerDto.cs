@@ -11,7 +11,7 @@ namespace TillSync.Contracts.Sync;
 /// <param name="Location">A B2B buyer's city or town (<c>BuyerDtls.Loc</c>, 3 to 50 characters); null when not taken.</param>
 /// <param name="Pin">A B2B buyer's six-digit PIN code (<c>BuyerDtls.Pin</c>); null when not taken.</param>
 /// <remarks>The address fields came with e-invoicing and are left out of the JSON when null, so a sale without them is
-/// written exactly as before (DESIGN §4's sample, tills not yet updated).</remarks>
+/// written exactly as before (docs/sync.md's sample, tills not yet updated).</remarks>
 public sealed record CustomerDto(
     string? Phone = null, string? Gstin = null, string? Name = null, string? PlaceOfSupply = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Address1 = null,

@@ -5,7 +5,7 @@ using System.Text;
 
 namespace TillSync.Core.EInvoicing;
 
-/// <summary>The Invoice Reference Number (DESIGN §8): lowercase hex SHA-256 of
+/// <summary>The Invoice Reference Number (docs/einvoice.md): lowercase hex SHA-256 of
 /// <c>sellerGstin + "YYYY-YY" + docType + upper(docNo)</c>, where YYYY-YY is the Indian financial year (1 April to
 /// 31 March) of the document date. The till, HQ and the IRP simulator all compute it here.</summary>
 public static class Irn

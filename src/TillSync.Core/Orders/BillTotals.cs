@@ -13,7 +13,7 @@ namespace TillSync.Core.Orders;
 /// <param name="TotalPaise">The amount payable (or refundable).</param>
 public sealed record BillTotals(long TaxablePaise, long CgstPaise, long SgstPaise, long IgstPaise, long RoundOffPaise, long TotalPaise)
 {
-    /// <summary>Σ of the lines' money, rounded to the rupee with a round-off (DESIGN's bill rule, kept in docs/accounting.md).</summary>
+    /// <summary>Σ of the lines' money, rounded to the rupee with a round-off (the bill rule of docs/money.md).</summary>
     public static BillTotals Of(IEnumerable<LineTax> lines)
     {
         long taxablePaise = 0, cgstPaise = 0, sgstPaise = 0, igstPaise = 0;

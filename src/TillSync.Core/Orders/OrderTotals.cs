@@ -2,7 +2,7 @@ using TillSync.Core.Tax;
 
 namespace TillSync.Core.Orders;
 
-/// <summary>Bill totals from lines (DESIGN §3): Σ lines, then rounded to the rupee with a round-off.</summary>
+/// <summary>Bill totals from lines (docs/money.md): Σ lines, then rounded to the rupee with a round-off.</summary>
 public static class OrderTotals
 {
     /// <summary>Computes the totals the till prints and HQ checks. Lines must already be in range.</summary>

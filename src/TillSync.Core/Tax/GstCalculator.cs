@@ -2,7 +2,7 @@ using TillSync.Core.Money;
 
 namespace TillSync.Core.Tax;
 
-/// <summary>GST on one line per the NIC calculation rules (DESIGN §3). Pure; the till and HQ share it.</summary>
+/// <summary>GST on one line per the NIC calculation rules (docs/money.md). Pure; the till and HQ share it.</summary>
 public static class GstCalculator
 {
     /// <summary>Basis points in 100 %.</summary>

@@ -4,7 +4,7 @@ using TillSync.Core.Tax;
 
 namespace TillSync.Hq.Accounting;
 
-/// <summary>HQ's chart of accounts (DESIGN §7), named as hledger names them: colon-separated, the top level saying
+/// <summary>HQ's chart of accounts (docs/accounting.md), named as hledger names them: colon-separated, the top level saying
 /// the type. GST payable has one sub-account per rate so the trial balance shows tax by rate.</summary>
 public static class Accounts
 {

@@ -4,7 +4,7 @@ using TillSync.Hq.Stock;
 
 namespace TillSync.Hq.Accounting;
 
-/// <summary>The journal entry of a committed sale (DESIGN §7): Dr each tender; Cr <c>revenue:sales</c> at taxable value;
+/// <summary>The journal entry of a committed sale (docs/accounting.md): Dr each tender; Cr <c>revenue:sales</c> at taxable value;
 /// Cr GST payable by tax and rate; the bill's round-off to <c>income:round-off</c>; and Dr COGS / Cr inventory at the
 /// catalogue cost of the goods at commit. Loyalty: a burn taken as a tender is a payment debiting <c>liabilities:loyalty</c>;
 /// earned points accrue the liability (Dr <c>expenses:loyalty</c> / Cr <c>liabilities:loyalty</c>) and a burn taken as a

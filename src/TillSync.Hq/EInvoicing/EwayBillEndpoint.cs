@@ -12,7 +12,7 @@ using TillSync.Storage;
 
 namespace TillSync.Hq.EInvoicing;
 
-/// <summary>E-way bills by IRN (DESIGN §8): before goods worth more than ₹50,000 move, a manager gives the transport
+/// <summary>E-way bills by IRN (docs/einvoice.md): before goods worth more than ₹50,000 move, a manager gives the transport
 /// details and HQ asks the IRP for an e-way bill for the registered invoice. Asking again answers the e-way bill HQ
 /// already holds, so a resend after a lost answer never raises a second one.</summary>
 public static partial class EwayBillEndpoint

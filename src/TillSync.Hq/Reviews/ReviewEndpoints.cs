@@ -16,7 +16,7 @@ public static class ReviewEndpoints
     /// <summary>Items in one page of the list.</summary>
     public const int PageSizeMax = 200;
 
-    /// <summary>Maps <c>/reviews</c>, <c>/reviews/{id}</c> and <c>/reviews/{id}/resolution</c> (also as <c>/resolve</c>, DESIGN §4's name).</summary>
+    /// <summary>Maps <c>/reviews</c>, <c>/reviews/{id}</c> and <c>/reviews/{id}/resolution</c> (also as <c>/resolve</c>, docs/sync.md's name).</summary>
     public static void MapReviewEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/reviews", ListAsync).RequireManager().Produces<ReviewPage>().ProducesProblem(400);

@@ -10,7 +10,7 @@ namespace TillSync.Hq.Reviews;
 
 /// <summary>Opens one <c>sync_conflict</c> review item per (till, documentId, reason) in the sync transaction. A till
 /// resends a conflicting document on every heartbeat; the item is opened the first time only (a unique index backs this
-/// up), and HQ's answer to the till is unchanged. This refines DESIGN §4 rule 1 ("none of these changes anything"): the
+/// up), and HQ's answer to the till is unchanged. This refines docs/sync.md rule 1 ("none of these changes anything"): the
 /// documents, stock and sequence are untouched; only the manager's to-do list and the till's feed learn of it.</summary>
 public static class SyncConflicts
 {

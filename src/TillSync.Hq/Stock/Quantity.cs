@@ -18,6 +18,6 @@ public static class Quantity
     public static decimal FromMilli(long milli) => milli / (decimal)MilliPerUnit;
 
     /// <summary>The cost of <paramref name="qty"/> units at <paramref name="unitCostPaise"/> each, rounded to the paisa
-    /// half away from zero like every other amount (DESIGN §3).</summary>
+    /// half away from zero like every other amount (docs/money.md).</summary>
     public static long CostPaise(decimal qty, long unitCostPaise) => Core.Money.Paise.Round(qty * unitCostPaise);
 }

@@ -1,6 +1,6 @@
 namespace TillSync.Hq.Stock;
 
-/// <summary>Why stock moved (DESIGN §6). Starts at 1 so that <c>default</c> is never a valid kind.</summary>
+/// <summary>Why stock moved (docs/reviews.md). Starts at 1 so that <c>default</c> is never a valid kind.</summary>
 public enum StockKind
 {
     /// <summary>A committed sale (negative).</summary>

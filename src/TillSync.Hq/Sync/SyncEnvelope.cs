@@ -4,7 +4,7 @@ using TillSync.Core;
 
 namespace TillSync.Hq.Sync;
 
-/// <summary>The rules a sync body must meet as a whole (DESIGN §4 envelope rules, ADR 0001 and 0007). A body that breaks
+/// <summary>The rules a sync body must meet as a whole (docs/sync.md envelope rules, ADR 0001 and 0007). A body that breaks
 /// one is refused with 400 and nothing of it is stored; problems with one document are answered for that document.</summary>
 public static class SyncEnvelope
 {

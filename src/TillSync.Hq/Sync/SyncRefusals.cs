@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TillSync.Hq.Storage;
+using TillSync.Hq.Web;
 using TillSync.Storage;
 
 namespace TillSync.Hq.Sync;
 
 /// <summary>The last time HQ refused a till's whole sync body (400, 413, 415) and why, kept on the till's row, so that the
 /// fleet page shows a till whose sync keeps failing as failing — with the reason — rather than as offline (issue 20).
-/// Written in its own short transaction: the refused batch itself stored nothing.</summary>
+/// Written in its own short transaction: the refused batch itself stored nothing. A body that broke on the way (cut
+/// short, or too slow: 408) says nothing about what the till sends and is not recorded: the till resends it.</summary>
 public static class SyncRefusals
 {
     /// <summary>Longest reason kept.</summary>
@@ -16,7 +18,8 @@ public static class SyncRefusals
     /// returns it unchanged.</summary>
     public static async Task<IResult> RecordAsync(HqDatabase database, long tillId, IResult problem, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (problem is not ProblemHttpResult { ProblemDetails: var details })
+        if (problem is not ProblemHttpResult { ProblemDetails: var details }
+            || details.Status == StatusCodes.Status408RequestTimeout || details.Title == Problems.IncompleteBodyTitle)
         {
             return problem;
         }

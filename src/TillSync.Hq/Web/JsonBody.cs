@@ -90,7 +90,7 @@ public static partial class JsonBody
             // A body shorter than its Content-Length, a broken chunk, a reset connection: the client will most likely
             // never read this answer, but it is the truth if it does.
             LogBrokenBody(request, "ended before it was complete");
-            return (null, Problems.BadRequest("The body ended before it was complete (the connection closed or broke while sending it); nothing was stored. Send it again."));
+            return (null, Problems.IncompleteBody("The body ended before it was complete (the connection closed or broke while sending it); nothing was stored. Send it again."));
         }
     }
 

@@ -9,6 +9,12 @@ public static class Problems
     /// <summary>400: the request itself is wrong.</summary>
     public static IResult BadRequest(string detail) => Make(StatusCodes.Status400BadRequest, "The request is not valid", detail);
 
+    /// <summary>The title of a 400 for a body that ended before it was complete: the connection broke, not the request.</summary>
+    public const string IncompleteBodyTitle = "Request body incomplete";
+
+    /// <summary>400: the body ended before its end (a cut connection, a broken chunk); nothing was stored.</summary>
+    public static IResult IncompleteBody(string detail) => Make(StatusCodes.Status400BadRequest, IncompleteBodyTitle, detail);
+
     /// <summary>401: no valid token.</summary>
     public static IResult Unauthorized(string detail) => Make(StatusCodes.Status401Unauthorized, "Authentication required", detail);
 

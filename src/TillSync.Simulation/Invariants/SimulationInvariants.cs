@@ -8,7 +8,7 @@ using TillSync.Hq.Stock;
 
 namespace TillSync.Simulation.Invariants;
 
-/// <summary>The invariants of DESIGN §11 that the code supports today, each checked over a run's <see cref="RunFacts"/>.
+/// <summary>The invariants of docs/architecture.md that the code supports today, each checked over a run's <see cref="RunFacts"/>.
 /// A new feature adds its invariant as one more entry of <see cref="All"/> (and, if it needs data the facts do not hold
 /// yet, one more field of <see cref="RunFacts"/> read in <see cref="RunFacts.ReadAsync"/>).</summary>
 public static class SimulationInvariants

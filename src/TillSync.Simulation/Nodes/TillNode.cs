@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using TillSync.Contracts.Tills;
@@ -63,13 +64,25 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
         _signal = new SyncSignal();
         _outbox = new DocumentOutbox(database);
         _writer = new DocumentWriter(database);
-        _key = ReceiptKey.LoadOrCreate(dataDirectory);
+        var keySeed = random.Next();
+        _key = ReceiptKey.LoadOrCreate(dataDirectory, () => SeededKey(keySeed));
         _recorder = new SaleRecorder(_writer, _snapshots, new UuidV7Generator(clock, new Random(random.Next())), clock, _signal, _key);
         _http = new HttpClient(link, disposeHandler: true);
         HqClient.Configure(_http, new Uri($"http://{HqNode.HostName}/"), enrolment.Token);
         _agent = new SyncAgent(new HqClient(_http), _outbox, _snapshots, new HqUpdates(database, clock), new LinkState(), _signal,
             new Backoff(syncBackoffMax, new Random(random.Next())), _key, clock, NullLogger<SyncAgent>.Instance);
         CrashRequested = false;
+    }
+
+    // A P-256 key whose private scalar comes from the seed (its top bit clear, so it is below the curve's order): the
+    // till's key registration and receipt codes are then the same bytes on every replay of a seed.
+    private static ECDsa SeededKey(int seed)
+    {
+        var scalar = new byte[32];
+        new Random(seed).NextBytes(scalar);
+        scalar[0] &= 0x7F;
+        scalar[31] |= 0x01;
+        return ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, D = scalar });
     }
 
     /// <summary>One step of the sync agent; returns how long the agent would wait before the next.</summary>

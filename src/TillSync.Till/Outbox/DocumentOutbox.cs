@@ -13,7 +13,7 @@ namespace TillSync.Till.Outbox;
 public sealed class DocumentOutbox(TillDatabase database)
 {
     /// <summary>The oldest pending documents, at most <see cref="Limits.SyncOrdersMax"/> and within the sync body limit;
-    /// when none is pending, the oldest conflicts (they stay queued, DESIGN §5, but must never hold back a newer document:
+    /// when none is pending, the oldest conflicts (they stay queued, docs/sync.md, but must never hold back a newer document:
     /// HQ's sequence is already past them). Each row is checked before it goes (<see cref="StoredDocument.Check"/>); a row
     /// found damaged for the first time is marked so (the cashier's "needs attention" shows it) and goes as a placeholder.</summary>
     public async Task<List<QueuedDocument>> NextBatchAsync(CancellationToken cancellationToken)

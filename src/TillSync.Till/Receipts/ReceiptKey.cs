@@ -34,7 +34,12 @@ public sealed class ReceiptKey : IDisposable
     /// <summary>Reads the key in <paramref name="dataDirectory"/>, or makes and stores one when there is none. A key file that
     /// cannot be read as a P-256 key is set aside (<c>.damaged</c>) and a new key made: the till keeps selling, and HQ, which
     /// keeps the first key, then says the till must be enrolled anew for its receipts to be checked at other tills.</summary>
-    public static ReceiptKey LoadOrCreate(string dataDirectory)
+    public static ReceiptKey LoadOrCreate(string dataDirectory) =>
+        LoadOrCreate(dataDirectory, () => ECDsa.Create(ECCurve.NamedCurves.nistP256));
+
+    /// <summary>As <see cref="LoadOrCreate(string)"/>, with <paramref name="newKey"/> making the key when there is none
+    /// (the simulator makes it from its seed, so that a seed replays byte for byte).</summary>
+    public static ReceiptKey LoadOrCreate(string dataDirectory, Func<ECDsa> newKey)
     {
         Directory.CreateDirectory(dataDirectory);
         var path = Path.GetFullPath(Path.Combine(dataDirectory, FileName));
@@ -58,7 +63,7 @@ public sealed class ReceiptKey : IDisposable
             File.Move(path, path + ".damaged", overwrite: true);
         }
 
-        var created = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var created = newKey();
         Write(path, created.ExportPkcs8PrivateKeyPem());
         return new ReceiptKey(created, path);
     }

@@ -2,7 +2,7 @@ using QRCoder;
 
 namespace TillSync.Till.Receipts;
 
-/// <summary>Draws the IRP's signed QR string as the QR code a registered B2B receipt prints (DESIGN §8), on the till
+/// <summary>Draws the IRP's signed QR string as the QR code a registered B2B receipt prints (docs/einvoice.md), on the till
 /// itself so reprints work offline and no third party sees the bill.</summary>
 public static class ReceiptQrCode
 {

@@ -1,5 +1,5 @@
-// Proves the sync request contract of DESIGN §4 in JSON: camelCase names, lossless round-trips, and strict required fields.
-// How: DESIGN's sample body parsed field by field, a round-trip property over arbitrary orders, and bodies with a field removed.
+// Proves the sync request contract of docs/sync.md in JSON: camelCase names, lossless round-trips, and strict required fields.
+// How: the sample body of docs/sync.md parsed field by field, a round-trip property over arbitrary orders, and bodies with a field removed.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
@@ -9,7 +9,7 @@ namespace TillSync.Contracts.Tests.Sync;
 
 public sealed class SyncRequestJsonTests
 {
-    /// <summary>DESIGN §4's request body, with its elided id, phone and name filled in.</summary>
+    /// <summary>docs/sync.md's request body, with its elided id, phone and name filled in.</summary>
     public const string DesignSample = """
         { "orders": [ {
             "clientOrderId": "0193a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b", "tillSeq": 42, "billNo": "T01/2526/000042",

@@ -1,5 +1,5 @@
-// Proves the sync response contract of DESIGN §4 in JSON: status strings, camelCase names and lossless round-trips.
-// How: each SyncStatus written and read as its DESIGN string, DESIGN's sample reply parsed, and a round-trip property.
+// Proves the sync response contract of docs/sync.md in JSON: status strings, camelCase names and lossless round-trips.
+// How: each SyncStatus written and read as its docs/sync.md string, the v1 sample reply parsed, and a round-trip property.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
@@ -69,7 +69,7 @@ public sealed class SyncResponseJsonTests
     [Fact]
     public void SyncResponse_DesignSample_DeserializesEveryField()
     {
-        // DESIGN §4's reply, with its elided id and time filled in.
+        // docs/sync.md's reply, with its elided id and time filled in.
         const string sample = """
             { "results": [ { "clientOrderId": "0193a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b", "tillSeq": 42, "status": "created",
                              "billNo": "T01/2526/000042", "committedAt": "2026-11-28T10:15:02+05:30", "replayed": false,

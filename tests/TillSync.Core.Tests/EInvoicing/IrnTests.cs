@@ -1,4 +1,4 @@
-// Proves the IRN formula of DESIGN §8: SHA-256 hex of GSTIN + financial year + type + upper-case number.
+// Proves the IRN formula of docs/einvoice.md: SHA-256 hex of GSTIN + financial year + type + upper-case number.
 // How: golden values computed outside .NET (the DUPIRN sample's IRN among them), the 31 March / 1 April boundary, and case.
 using TillSync.Core.EInvoicing;
 

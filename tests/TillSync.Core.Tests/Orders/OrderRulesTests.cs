@@ -12,7 +12,7 @@ public sealed class OrderRulesTests
     private const string Prefix = "T01";
     private static readonly DateTimeOffset Now = OrderGen.Now;
 
-    /// <summary>DESIGN §4's sample order, with a bill number of its own financial year (the sample's says 2526).</summary>
+    /// <summary>docs/sync.md's sample order, with a bill number of its own financial year (the sample's says 2526).</summary>
     private static readonly OrderDto Valid = new(
         ClientOrderId: Guid.Parse("0193a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b"),
         TillSeq: 42,

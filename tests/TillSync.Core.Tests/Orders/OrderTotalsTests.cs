@@ -1,4 +1,4 @@
-// Proves OrderTotals.Compute sums lines and rounds the bill to the rupee per DESIGN §3, and SupplyKindOf picks CGST/SGST or IGST.
+// Proves OrderTotals.Compute sums lines and rounds the bill to the rupee per docs/money.md, and SupplyKindOf picks CGST/SGST or IGST.
 // How: the NIC e-invoice sample reproduced to the paisa, hand-computed bills, and properties on random in-range lines.
 using CsCheck;
 using TillSync.Contracts.Sync;
@@ -31,7 +31,7 @@ public sealed class OrderTotalsTests
     [Fact]
     public void Compute_DesignSyncSample_Gives3150Rupees()
     {
-        // DESIGN §4: 2 × ₹1,500.00 at 5 % intra-state → ₹75.00 CGST and SGST, ₹3,150.00, no round-off.
+        // docs/sync.md: 2 × ₹1,500.00 at 5 % intra-state → ₹75.00 CGST and SGST, ₹3,150.00, no round-off.
         var totals = OrderTotals.Compute(WireOrder.ToCore([new("RICE-25KG", 2m, 150_000, 0, 500)]), SupplyKind.IntraState);
 
         Assert.Equal(new BillTotals(300_000, 7_500, 7_500, 0, 0, 315_000), totals);

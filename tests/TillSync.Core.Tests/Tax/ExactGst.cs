@@ -1,4 +1,4 @@
-// An independent model of DESIGN §3's arithmetic in exact Int128 integers, against which the decimal code is compared.
+// An independent model of docs/money.md's arithmetic in exact Int128 integers, against which the decimal code is compared.
 // It shares nothing with GstCalculator or Paise: quantities are split into mantissa and scale and every division rounds by hand.
 using TillSync.Contracts.Sync;
 using TillSync.Core.Tax;

@@ -1,4 +1,4 @@
-// Proves GstCalculator.ForLine follows DESIGN §3 line by line: gross, taxable, CGST = SGST or IGST, half away from zero.
+// Proves GstCalculator.ForLine follows docs/money.md line by line: gross, taxable, CGST = SGST or IGST, half away from zero.
 // How: hand-computed examples, an exact Int128 model compared on random in-range lines, and absurd inputs that must throw.
 using CsCheck;
 using TillSync.Core.Tax;

@@ -1,4 +1,4 @@
-// Proves that each financial event posts exactly one balanced entry with the accounts DESIGN §7 names: a sale's
+// Proves that each financial event posts exactly one balanced entry with the accounts docs/accounting.md names: a sale's
 // tenders, revenue at taxable value, GST by tax and rate, round-off and COGS; a receipt's inventory at cost; and that
 // replays and rejected orders post nothing.
 using System.Net;

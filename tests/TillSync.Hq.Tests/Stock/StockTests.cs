@@ -73,7 +73,7 @@ public sealed class StockTests(HqFixture fixture) : IClassFixture<HqFixture>
     {
         var till = await fixture.EnrolTillAsync();
         var onHand = await fixture.Manager.OnHandAsync("COLA-750ML");
-        // Offline sales are facts: HQ commits the oversell, flags it, and on-hand goes negative (DESIGN §6).
+        // Offline sales are facts: HQ commits the oversell, flags it, and on-hand goes negative (docs/reviews.md).
         var oversell = till.Orders.Next([OrderFactory.Line("COLA-750ML", onHand + 3)]);
 
         var result = await till.SyncOneAsync(oversell);

@@ -113,7 +113,7 @@ public abstract class BadOrderContract(HqFixture fixture, SyncVersion version)
         Assert.Empty(result.Flags);
         Assert.Equal(3, reply.NextSeq);
 
-        // A rejection is recorded and consumes its tillSeq (DESIGN §4), but moves no stock.
+        // A rejection is recorded and consumes its tillSeq (docs/sync.md), but moves no stock.
         var after = await HqState.CaptureAsync(till);
         Assert.Equal([.. before.OrderIds, bad.ClientOrderId], after.OrderIds);
         Assert.Equal(3, after.NextSeq);

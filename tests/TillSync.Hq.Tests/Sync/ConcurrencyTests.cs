@@ -91,7 +91,7 @@ public abstract class ConcurrencyContract(HqFixture fixture, SyncVersion version
         while (DateTimeOffset.UtcNow < deadline)
         {
             using var response = await client.PostAsync(till.SyncPath, till.SyncContent(batch));
-            // DESIGN §4: a second concurrent sync may get 409 with Retry-After, and a busy database 503; both store nothing.
+            // docs/sync.md: a second concurrent sync may get 409 with Retry-After, and a busy database 503; both store nothing.
             if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.ServiceUnavailable)
             {
                 var retryAfter = response.Headers.RetryAfter;

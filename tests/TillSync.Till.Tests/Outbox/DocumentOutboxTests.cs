@@ -1,5 +1,5 @@
 // Proves the outbox hands out the oldest documents first in batches within both sync limits, and records each HQ answer
-// per DESIGN §5 (only created, duplicate, rejected leave the queue). Runs DocumentOutbox on a real SQLite file with real sales.
+// per docs/sync.md (only created, duplicate, rejected leave the queue). Runs DocumentOutbox on a real SQLite file with real sales.
 using Microsoft.Data.Sqlite;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;

@@ -23,14 +23,14 @@ CREATE TABLE IF NOT EXISTS products (
 );
 CREATE INDEX IF NOT EXISTS ix_products_barcode ON products (barcode);
 
--- One counter gives both tillSeq and the bill number's running number (DESIGN §5).
+-- One counter gives both tillSeq and the bill number's running number (docs/sync.md).
 CREATE TABLE IF NOT EXISTS counter (
     id        INTEGER PRIMARY KEY CHECK (id = 1),
     last_seq  INTEGER NOT NULL
 );
 
 -- Every sale, forever. order_json is exactly what is sent to HQ, byte for byte on every resend; the queue is the sales
--- whose sync_state is 'pending' or 'conflict' (DESIGN §5: an order leaves the queue only on created, duplicate, rejected).
+-- whose sync_state is 'pending' or 'conflict' (docs/sync.md: an order leaves the queue only on created, duplicate, rejected).
 CREATE TABLE IF NOT EXISTS sales (
     till_seq         INTEGER PRIMARY KEY,
     client_order_id  TEXT NOT NULL UNIQUE,

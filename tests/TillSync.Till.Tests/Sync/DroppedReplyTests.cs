@@ -2,6 +2,7 @@
 // duplicate, clears its queue, and HQ holds one bill each with stock moved once. The fault proxy drops the replies.
 using System.Text.Json;
 using TillSync.Contracts;
+using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Till.Receipts;
 using TillSync.Testing;
@@ -34,7 +35,7 @@ public sealed class DroppedReplyTests(ITestOutputHelper log)
 
         await till.Api.WaitDrainedAsync();
 
-        var exchanges = shop.Link.Exchanges.Where(e => e.Path == "/api/v1/sync").ToList();
+        var exchanges = shop.Link.Exchanges.Where(e => FaultProxy.IsSync(e.Path)).ToList();
         foreach (var exchange in exchanges)
         {
             log.WriteLine($"{exchange.StatusCode} dropped={exchange.Dropped}: {exchange.ResponseBody}");
@@ -47,9 +48,9 @@ public sealed class DroppedReplyTests(ITestOutputHelper log)
         var replayed = exchanges.Where(e => !e.Dropped).SelectMany(Results).Where(r => r.Status == SyncStatus.Duplicate).ToList();
         foreach (var created in lost)
         {
-            var duplicate = Assert.Single(replayed, r => r.ClientOrderId == created.ClientOrderId);
+            var duplicate = Assert.Single(replayed, r => r.DocumentId == created.DocumentId);
             Assert.True(duplicate.Replayed);
-            Assert.Equal((created.BillNo, created.CommittedAt), (duplicate.BillNo, duplicate.CommittedAt));
+            Assert.Equal((created.Number, created.CommittedAt), (duplicate.Number, duplicate.CommittedAt));
         }
 
         Assert.DoesNotContain(exchanges.SelectMany(Results), r => r.Status is SyncStatus.Conflict or SyncStatus.Rejected);
@@ -66,8 +67,8 @@ public sealed class DroppedReplyTests(ITestOutputHelper log)
         Assert.Empty(await till.Api.AttentionAsync());
     }
 
-    private static IReadOnlyList<SyncResult> Results(ProxyExchange exchange) =>
+    private static IReadOnlyList<DocumentResult> Results(ProxyExchange exchange) =>
         exchange.StatusCode == 200
-            ? JsonSerializer.Deserialize(exchange.ResponseBody, TillSyncJsonContext.Default.SyncResponse)!.Results
+            ? JsonSerializer.Deserialize(exchange.ResponseBody, TillSyncJsonContext.Default.DocumentSyncResponse)!.Results
             : [];
 }

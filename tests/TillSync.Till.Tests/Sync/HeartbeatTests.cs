@@ -80,7 +80,7 @@ public sealed class HeartbeatTests
     // late timer expire (a timer armed in time has already fired at its interval).
     private static async Task<int> RoundsAsync(TillScenario shop, FakeTimeProvider time, int atLeast, string what)
     {
-        int Syncs() => shop.Link.Exchanges.Count(e => e.Path == "/api/v1/sync");
+        int Syncs() => shop.Link.Exchanges.Count(e => FaultProxy.IsSync(e.Path));
         var (syncs, _) = await Eventually.UntilAsync(
             () => Task.FromResult((Syncs: Syncs(),
                 Polls: shop.Link.Exchanges.Count(e => e.Path.StartsWith("/api/v1/till/updates", StringComparison.Ordinal)))),

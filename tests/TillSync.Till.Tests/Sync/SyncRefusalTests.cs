@@ -61,7 +61,7 @@ public sealed class SyncRefusalTests
         await agent.RunOnceAsync(CancellationToken.None);
 
         Assert.Equal(LinkStatus.Failing, link.Current.Status);
-        Assert.Contains("HQ must be upgraded", link.Current.LastOutcome, StringComparison.Ordinal);
+        Assert.Contains("Upgrade HQ first", link.Current.LastOutcome, StringComparison.Ordinal);
         Assert.NotNull(link.Current.TroubleSince);
     }
 

@@ -1,4 +1,4 @@
-// Proves the till handles HQ's refusals per DESIGN §5: a rejected sale leaves the queue and shows under "needs
+// Proves the till handles HQ's refusals per docs/sync.md: a rejected sale leaves the queue and shows under "needs
 // attention" while the sales behind it drain; a conflict stays queued and shown. In-process tills on fake clocks, real HQ.
 using Microsoft.Extensions.Time.Testing;
 using TillSync.Contracts.Sync;

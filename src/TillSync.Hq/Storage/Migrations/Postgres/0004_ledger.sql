@@ -1,4 +1,4 @@
--- The accounting journal (DESIGN §7). Each financial event posts one entry; its postings carry signed paise
+-- The accounting journal (docs/accounting.md). Each financial event posts one entry; its postings carry signed paise
 -- (debit positive, credit negative) and sum to zero. entry_ref names the event ("sale:<clientOrderId>",
 -- "receipt:<id>", …) and is unique, so an event can never post twice. entry_date is the business date of the
 -- event in India Standard Time (a sale made offline yesterday belongs to yesterday); posted_at is when HQ wrote it.

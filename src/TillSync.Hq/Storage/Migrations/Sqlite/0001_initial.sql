@@ -1,6 +1,6 @@
 -- HQ schema, version 1. Quantities are integer thousandths of a unit (qty_milli) so that sums are exact in SQL;
 -- money is integer paise; times are ISO-8601 UTC text. Every table that grows carries store_id, the future
--- distribution column (DESIGN §1).
+-- distribution column (docs/architecture.md).
 
 CREATE TABLE stores (
     store_id     INTEGER PRIMARY KEY,
@@ -48,7 +48,7 @@ CREATE TABLE products (
     updated_at   TEXT    NOT NULL
 );
 
--- The orders table is the idempotency record: keyed by the till's clientOrderId, never pruned (DESIGN §4).
+-- The orders table is the idempotency record: keyed by the till's clientOrderId, never pruned (docs/sync.md).
 -- hq_seq is HQ's commit sequence; per till it follows till_seq with no gaps.
 CREATE TABLE orders (
     hq_seq          INTEGER PRIMARY KEY,

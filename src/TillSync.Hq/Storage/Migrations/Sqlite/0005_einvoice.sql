@@ -1,4 +1,4 @@
--- The e-invoice outbox (DESIGN §8, docs/einvoice.md). One row per committed B2B sale, written in the sync
+-- The e-invoice outbox (docs/einvoice.md, docs/einvoice.md). One row per committed B2B sale, written in the sync
 -- transaction that commits the sale; the e-invoice worker registers it with the IRP. status: pending (waiting or
 -- being registered), registered (AckNo received), failed (parked for a manager with last_error). irn is computed
 -- when the row is written (Irn.Compute), so it is known before the IRP answers. buyer_* are the e-invoice's buyer
