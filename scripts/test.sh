@@ -20,8 +20,9 @@ rm -rf "$results" && mkdir -p "$results"
 
 # Debian packages the suite needs beyond the .NET SDK: PostgreSQL for the second store, Debian's Chromium (never a
 # downloaded browser) and its fonts for the browser tests; hledger checks the journal HQ exports; systemd brings
-# systemd-analyze, which checks the till's unit (tests/TillSync.Release.Tests); stress-ng makes the load of --under-load.
-debian_packages=(postgresql chromium fonts-liberation hledger systemd)
+# systemd-analyze, which checks the till's unit (tests/TillSync.Release.Tests); prometheus brings promtool, which checks
+# the /metrics scrapes and the alert rules of docs/operations.md; stress-ng makes the load of --under-load.
+debian_packages=(postgresql chromium fonts-liberation hledger systemd prometheus)
 if $under_load; then
   debian_packages+=(stress-ng)
 fi

@@ -144,8 +144,11 @@ internal static class TillBenchmark
         var hwmAfterBuild = Status("VmHWM");
         // Writing 5 to clear_refs resets VmHWM to the current RSS (Linux ≥ 4.0): the peak below is the drain's.
         await File.WriteAllTextAsync("/proc/self/clear_refs", "5");
-        var agent = new SyncAgent(client, new DocumentOutbox(database), snapshots, new HqUpdates(database, TimeProvider.System), new LinkState(), signal,
-            new Backoff(TimeSpan.FromSeconds(5), new Random(1)), key, TimeProvider.System, NullLogger<SyncAgent>.Instance);
+        var outbox = new DocumentOutbox(database);
+        var link = new LinkState();
+        var agent = new SyncAgent(client, outbox, snapshots, new HqUpdates(database, TimeProvider.System), link, signal,
+            new Backoff(TimeSpan.FromSeconds(5), new Random(1)), key, new TillSync.Till.Metrics.TillMetrics(outbox, link, TimeProvider.System),
+            TimeProvider.System, NullLogger<SyncAgent>.Instance);
         var clock = Stopwatch.StartNew();
         var steps = 1;
         // The agent answers zero while it made progress and more may wait; the heartbeat interval once the queue is

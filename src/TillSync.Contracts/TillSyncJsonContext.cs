@@ -26,6 +26,12 @@ namespace TillSync.Contracts;
     NumberHandling = JsonNumberHandling.Strict,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
 [JsonSerializable(typeof(SyncRequest))]
+[JsonSerializable(typeof(Readiness))]
+[JsonSerializable(typeof(TillRevocation))]
+[JsonSerializable(typeof(TillTokenIssued))]
+[JsonSerializable(typeof(TillReplacementRequest))]
+[JsonSerializable(typeof(TillReplacementResult))]
+[JsonSerializable(typeof(IReadOnlyList<TillGap>))]
 [JsonSerializable(typeof(SyncResponse))]
 [JsonSerializable(typeof(TillStatusReport))]
 [JsonSerializable(typeof(OrderDto))]

@@ -1,6 +1,7 @@
 // Runs a command to its end with a deadline and keeps what it printed, for the release tests' builds and checks.
 using System.Diagnostics;
 using System.Text;
+using TillSync.Testing;
 
 namespace TillSync.Release.Tests;
 

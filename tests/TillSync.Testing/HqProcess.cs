@@ -14,6 +14,7 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
     private readonly TestCertificate? https;
     private readonly TillSyncExecutable? executable;
     private ServerProcess? process;
+    private bool jsonLogsWithoutCodes;
 
     private HqProcess(
         string dataDir, string adminToken, string? postgres, bool ownsDatabase, Uri? irpUrl = null, TestCertificate? https = null,
@@ -74,6 +75,24 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
         return await LaunchNewAsync(new HqProcess(
             dataDir, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), postgres, ownsDatabase: true, irpUrl, https, trustedProxies, executable));
     }
+
+    /// <summary>Starts HQ as <see cref="StartAsync"/> does, logging JSON (<c>--log-format json</c>) and, as in production,
+    /// never loyalty codes: for tests that read the logs as an operator's log shipper would.</summary>
+    public static async Task<HqProcess> StartWithJsonLogsAsync()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "tillsync-hq-tests", Guid.CreateVersion7().ToString("N"));
+        var postgres = TestStore.IsPostgres ? await TestStore.CreatePostgresDatabaseAsync() : null;
+        return await LaunchNewAsync(new HqProcess(dataDir, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), postgres, ownsDatabase: true)
+        {
+            jsonLogsWithoutCodes = true,
+        });
+    }
+
+    /// <summary>Starts HQ on the PostgreSQL database <paramref name="postgres"/> (e.g. one restored from a dump), with
+    /// <paramref name="adminToken"/>; dispose drops that database.</summary>
+    public static Task<HqProcess> StartOnPostgresAsync(string postgres, string adminToken) =>
+        LaunchNewAsync(new HqProcess(
+            Path.Combine(Path.GetTempPath(), "tillsync-hq-tests", Guid.CreateVersion7().ToString("N")), adminToken, postgres, ownsDatabase: true));
 
     /// <summary>Starts a second HQ process on the same database as <paramref name="first"/> (the same SQLite file or
     /// PostgreSQL database, the same manager token): two instances behind one load balancer.</summary>
@@ -186,7 +205,11 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
         }
 
         // Tests have no SMS gateway: they read loyalty one-time codes from HQ's log (LoyaltyCalls.CodeFromLogAsync).
-        environment["TILLSYNC_LOG_LOYALTY_CODES"] = "true";
+        environment["TILLSYNC_LOG_LOYALTY_CODES"] = jsonLogsWithoutCodes ? "false" : "true";
+        if (jsonLogsWithoutCodes)
+        {
+            environment["TILLSYNC_LOG_FORMAT"] = "json";
+        }
 
         // So does the manager token.
         environment["TILLSYNC_ADMIN_TOKEN"] = AdminToken;

@@ -31,4 +31,18 @@ public static class EnvOption
         Text("--allowed-hosts", "TILLSYNC_ALLOWED_HOSTS", "",
             $"Host names {whatAnswers} answers to besides localhost, 127.0.0.1, [::1] and the hosts in --urls, separated by commas: " +
             "name or name:port, e.g. hq.example.com,192.168.1.10. A request naming any other host in its Host header is refused (421) as DNS rebinding.");
+
+    /// <summary><c>--log-format text|json</c> (<see cref="TillSync.Web.ConsoleLogging"/>).</summary>
+    public static Option<string> LogFormat() =>
+        Text("--log-format", "TILLSYNC_LOG_FORMAT", "text",
+            "How to log to standard output: text (one line per event) or json (one JSON object per line, with each sync's request id and till id as fields).");
+
+    /// <summary>True for <c>json</c>, false for <c>text</c>; a problem for anything else.</summary>
+    public static (bool Json, string? Problem) ReadLogFormat(ParseResult parse, Option<string> option)
+    {
+        var value = parse.GetValue(option)!;
+        return TillSync.Web.ConsoleLogging.Formats.Contains(value, StringComparer.Ordinal)
+            ? (value == "json", null)
+            : (false, $"--log-format takes text or json; got '{value}'.");
+    }
 }

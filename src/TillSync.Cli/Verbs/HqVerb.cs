@@ -32,23 +32,30 @@ public static class HqVerb
         var allowedHosts = EnvOption.AllowedHosts("HQ (its pages and API)");
         var unlinkedDays = EnvOption.Text("--return-unlinked-days", "TILLSYNC_RETURN_UNLINKED_DAYS", "7",
             "Days a return may wait for its original sale (sold offline at a till whose queue has not arrived) before HQ opens a return_unlinked review item: 1 to 365.");
+        var logFormat = EnvOption.LogFormat();
         var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.")
         {
             urls, data, postgres.Value, postgres.File, adminToken.Value, adminToken.File, irpUrl, logLoyaltyCodes,
-            certFile, certKeyFile, certPassword.Value, certPassword.File, trustedProxies, allowedHosts, unlinkedDays,
+            certFile, certKeyFile, certPassword.Value, certPassword.File, trustedProxies, allowedHosts, unlinkedDays, logFormat,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (options, problem) = Options(parse, urls, data, adminToken, postgres, irpUrl, logLoyaltyCodes,
                 (certFile, certKeyFile, certPassword), trustedProxies, allowedHosts, unlinkedDays);
-            if (options is null)
+            var (jsonLogs, formatProblem) = EnvOption.ReadLogFormat(parse, logFormat);
+            if (options is null || formatProblem is not null)
             {
-                await Console.Error.WriteLineAsync($"hq: {problem}");
+                await Console.Error.WriteLineAsync($"hq: {problem ?? formatProblem}");
                 return 2;
             }
 
-            return await RunAsync(options, console, cancellationToken);
+            return await RunAsync(options with { JsonLogs = jsonLogs }, console, cancellationToken);
         });
+        foreach (var backup in BackupVerbs.Create("hq", "hq.db", "./hq-data", console))
+        {
+            command.Subcommands.Add(backup);
+        }
+
         return command;
     }
 

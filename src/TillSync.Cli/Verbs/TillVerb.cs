@@ -35,24 +35,31 @@ public static class TillVerb
             "true to let the till talk plain http:// to an HQ on another machine (token and sales unencrypted); only on a network you trust.");
         var caFile = EnvOption.Text("--hq-ca-file", "TILLSYNC_HQ_CA_FILE", "",
             "A PEM file of the CA (or the self-signed certificate) HQ's https:// certificate must chain to, instead of the system's trusted CAs.");
+        var logFormat = EnvOption.LogFormat();
         var command = new Command("till", "Run a till: the cashier page, the local store of sales and the sync agent.")
         {
-            hq, token.Value, token.File, data, urls, backoffMax, allowInsecure, caFile, allowLan, allowedHosts,
+            hq, token.Value, token.File, data, urls, backoffMax, allowInsecure, caFile, allowLan, allowedHosts, logFormat,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (options, problem) = Options(parse, hq, token, data, urls, backoffMax, allowInsecure, caFile, allowLan, allowedHosts);
-            if (options is null)
+            var (jsonLogs, formatProblem) = EnvOption.ReadLogFormat(parse, logFormat);
+            if (options is null || formatProblem is not null)
             {
-                await console.WriteLineAsync($"till: {problem}");
+                await console.WriteLineAsync($"till: {problem ?? formatProblem}");
                 return 2;
             }
 
-            return await RunAsync(options, console, cancellationToken);
+            return await RunAsync(options with { JsonLogs = jsonLogs }, console, cancellationToken);
         });
         command.Subcommands.Add(StatusCommand(console));
         command.Subcommands.Add(SyncNowCommand(console));
         command.Subcommands.Add(InstallServiceVerb.Create(console));
+        foreach (var backup in BackupVerbs.Create("till", "till.db", "./till-data", console))
+        {
+            command.Subcommands.Add(backup);
+        }
+
         return command;
     }
 

@@ -20,9 +20,25 @@ public static class AccessFilters
     /// <summary>The caller admitted by the filter.</summary>
     public static Caller Caller(this HttpContext context) => (Caller)context.Items[CallerKey]!;
 
-    private static async ValueTask<object?> Admit(EndpointFilterInvocationContext context, EndpointFilterDelegate next, CallerKind required)
+    /// <summary>For a path outside the endpoint routing (the metrics scrape): admits a manager, or writes the refusal
+    /// a manager endpoint would answer and returns false.</summary>
+    public static async Task<bool> AdmitManagerAsync(HttpContext http)
     {
-        var http = context.HttpContext;
+        var refusal = await RefusalAsync(http, CallerKind.Manager);
+        if (refusal is not null)
+        {
+            await refusal.ExecuteAsync(http);
+        }
+
+        return refusal is null;
+    }
+
+    private static async ValueTask<object?> Admit(EndpointFilterInvocationContext context, EndpointFilterDelegate next, CallerKind required) =>
+        (object?)await RefusalAsync(context.HttpContext, required) ?? await next(context);
+
+    // Null when the caller is admitted (and stored for the handler), else the answer refusing it.
+    private static async Task<IResult?> RefusalAsync(HttpContext http, CallerKind required)
+    {
         var throttle = http.RequestServices.GetRequiredService<AuthFailureThrottle>();
         var authenticator = http.RequestServices.GetRequiredService<Authenticator>();
         var source = http.Connection.RemoteIpAddress;
@@ -58,6 +74,6 @@ public static class AccessFilters
         }
 
         http.Items[CallerKey] = caller;
-        return await next(context);
+        return null;
     }
 }

@@ -24,7 +24,7 @@ public sealed class Authenticator(HqDatabase database, ManagerTokenHasher manage
 
         var token = header[scheme.Length..].Trim();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var till = await connection.Command("SELECT till_id, store_id, name FROM tills WHERE token_hash = @h")
+        var till = await connection.Command("SELECT till_id, store_id, name FROM tills WHERE token_hash = @h AND revoked_at IS NULL")
             .With("@h", Tokens.Hash(token))
             .FirstOrDefaultAsync(r => new Caller(CallerKind.Till, r.GetInt64(0), r.GetInt64(1), r.GetString(2)), cancellationToken);
         if (till is not null || !includeManagers)

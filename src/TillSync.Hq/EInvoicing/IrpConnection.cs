@@ -54,6 +54,27 @@ public sealed class IrpConnection(HttpClient http) : IDisposable
             Content = JsonContent.Create(request, IrpJsonContext.Default.EwayBillRequest),
         }, IrpJsonContext.Default.IrpResponseEwayBill, cancellationToken);
 
+    /// <summary>Null when the IRP answers its published keys within <paramref name="timeout"/>, else why not (for
+    /// <c>/readyz</c>, which reports an unreachable portal as degraded: sales go on, e-invoices wait).</summary>
+    public async Task<string?> UnreachableAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            using var response = await http.GetAsync(IrpPaths.Keys, deadline.Token);
+            return response.IsSuccessStatusCode ? null : $"the portal answered {(int)response.StatusCode}";
+        }
+        catch (HttpRequestException e)
+        {
+            return $"the portal cannot be reached: {e.Message}";
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return $"the portal did not answer within {timeout.TotalSeconds:0} s";
+        }
+    }
+
     /// <summary>The signed <c>data</c> of a signed invoice when it verifies with the IRP's published key, else null.
     /// The key is fetched once; null is also the answer while the key cannot be fetched.</summary>
     public async Task<string?> VerifiedInvoiceDataAsync(string signedInvoice, CancellationToken cancellationToken)

@@ -95,6 +95,25 @@ public sealed class HqDatabase : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>A connection for a readiness probe. On SQLite it is opened afresh, outside the pool and without creating
+    /// the file, so that a file that has gone or become unreadable shows at once: a pooled connection keeps its open
+    /// file and would go on answering.</summary>
+    public async Task<DbConnection> OpenProbeAsync(CancellationToken cancellationToken)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_sqliteConnectionString)
+        {
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = false,
+        }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
     /// <summary>Begins the write transaction of one unit of work. On SQLite it is <c>BEGIN IMMEDIATE</c>, taking the
     /// write lock up front so that two syncs never interleave; on PostgreSQL it is READ COMMITTED, with the till's
     /// row lock (<see cref="LockRowSql"/>) serialising its syncs and unique keys guarding the rest.</summary>

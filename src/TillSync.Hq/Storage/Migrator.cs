@@ -37,9 +37,7 @@ public sealed class Migrator(HqDatabase database, TimeProvider time, ILogger<Mig
                 name       TEXT NOT NULL,
                 applied_at TEXT NOT NULL)
             """).ExecuteAsync(cancellationToken);
-        var applied = Convert.ToInt32(
-            await connection.Command("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").ScalarAsync(cancellationToken),
-            CultureInfo.InvariantCulture);
+        var applied = await AppliedVersionAsync(connection, cancellationToken);
         var migrations = Available(database.Engine.Kind);
         var newest = migrations.Count == 0 ? 0 : migrations[^1].Version;
         if (applied > newest)
@@ -60,6 +58,15 @@ public sealed class Migrator(HqDatabase database, TimeProvider time, ILogger<Mig
 
         return newest;
     }
+
+    /// <summary>The newest schema version this build has: the version a database at head records.</summary>
+    public int NewestVersion => Available(database.Engine.Kind) is [.., var newest] ? newest.Version : 0;
+
+    /// <summary>The newest schema version <paramref name="connection"/>'s database records (0 when none was applied).</summary>
+    public static async Task<int> AppliedVersionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Convert.ToInt32(
+            await connection.Command("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").ScalarAsync(cancellationToken),
+            CultureInfo.InvariantCulture);
 
     private async Task ApplyAsync(DbConnection connection, Migration migration, CancellationToken cancellationToken)
     {

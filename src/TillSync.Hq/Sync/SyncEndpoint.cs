@@ -3,6 +3,7 @@ using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Core;
 using TillSync.Hq.Access;
+using TillSync.Hq.Metrics;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Web;
 
@@ -30,23 +31,26 @@ public static class SyncEndpoint
             .Produces<DocumentSyncResponse>()
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(503);
 
-    private static async Task<IResult> SyncV1Async(HttpContext http, SyncProcessor processor, HqDatabase database, TimeProvider time)
+    private static async Task<IResult> SyncV1Async(HttpContext http, SyncProcessor processor, HqDatabase database, TimeProvider time, HqMetrics metrics)
     {
+        var started = time.GetTimestamp();
         var (request, problem) = await JsonBody.ReadAsync(
             http.Request, TillSyncJsonContext.Default.SyncRequest, Limits.SyncBodyBytesMax, http.RequestAborted);
         problem ??= SyncEnvelope.Problem(request!) is { } invalid ? Problems.BadRequest(invalid) : null;
         if (problem is not null)
         {
+            metrics.SyncRefused("v1", time.GetElapsedTime(started));
             return await SyncRefusals.RecordAsync(database, http.Caller().Id, problem, time.GetUtcNow(), http.RequestAborted);
         }
 
         var documents = request!.Orders.Select(IncomingDocument.FromOrder).ToList();
-        return await ProcessAsync(http, processor, documents, request.Status,
+        return await ProcessAsync(http, processor, documents, request.Status, new Measured(metrics, "v1", time, started, database),
             reply => TypedResults.Ok(new SyncResponse(reply.Results.Select(DocumentResults.ToV1).ToList(), reply.NextSeq)));
     }
 
-    private static async Task<IResult> SyncV2Async(HttpContext http, SyncProcessor processor, HqDatabase database, TimeProvider time)
+    private static async Task<IResult> SyncV2Async(HttpContext http, SyncProcessor processor, HqDatabase database, TimeProvider time, HqMetrics metrics)
     {
+        var started = time.GetTimestamp();
         var (body, problem) = await JsonBody.ReadBytesAsync(http.Request, Limits.SyncBodyBytesMax, http.RequestAborted);
         IReadOnlyList<IncomingDocument>? documents = null;
         TillStatusReport? status = null;
@@ -59,27 +63,42 @@ public static class SyncEndpoint
 
         if (problem is not null)
         {
+            metrics.SyncRefused("v2", time.GetElapsedTime(started));
             return await SyncRefusals.RecordAsync(database, http.Caller().Id, problem, time.GetUtcNow(), http.RequestAborted);
         }
 
-        return await ProcessAsync(http, processor, documents!, status, reply => TypedResults.Ok(reply));
+        return await ProcessAsync(http, processor, documents!, status, new Measured(metrics, "v2", time, started, database),
+            reply => TypedResults.Ok(reply));
     }
 
     private static async Task<IResult> ProcessAsync(
         HttpContext http, SyncProcessor processor, IReadOnlyList<IncomingDocument> documents, TillStatusReport? status,
-        Func<DocumentSyncResponse, IResult> answer)
+        Measured measured, Func<DocumentSyncResponse, IResult> answer)
     {
+        // Every line logged for this sync carries its request id and the till's id (as fields with --log-format json).
+        using var scope = http.RequestServices.GetRequiredService<ILogger<SyncProcessor>>().BeginScope(new Dictionary<string, object>
+        {
+            ["SyncRequestId"] = http.TraceIdentifier,
+            ["TillId"] = http.Caller().Id,
+        });
         try
         {
             // The reply is built only after the transaction committed; a client that disconnects earlier sees an
             // unknown outcome and resends the same ids, which then answer duplicate.
-            return answer(await processor.ProcessAsync(http.Caller(), documents, status, CancellationToken.None));
+            var reply = await processor.ProcessAsync(http.Caller(), documents, status, CancellationToken.None);
+            measured.Metrics.SyncAnswered(measured.Contract, reply, measured.Time.GetElapsedTime(measured.Started));
+            return answer(reply);
         }
         catch (Exception e) when (HqDatabase.IsTransient(e))
         {
+            measured.Metrics.SyncRetryLater(measured.Contract, e, measured.Database.Engine.Kind == StoreEngine.Sqlite ? "sqlite" : "postgresql",
+                measured.Time.GetElapsedTime(measured.Started));
             // The transaction never began or rolled back whole: nothing is stored.
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Problems.Unavailable("HQ's database is busy; nothing was stored. Resend the same documents shortly.");
         }
     }
+
+    // What a sync request's metrics need: its contract and when it arrived.
+    private sealed record Measured(HqMetrics Metrics, string Contract, TimeProvider Time, long Started, HqDatabase Database);
 }

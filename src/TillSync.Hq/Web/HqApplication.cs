@@ -6,9 +6,11 @@ using TillSync.Core;
 using TillSync.Core.Ids;
 using TillSync.Hq.Accounting;
 using TillSync.Hq.EInvoicing;
+using TillSync.Hq.Health;
 using TillSync.Hq.Access;
 using TillSync.Hq.Catalog;
 using TillSync.Hq.Loyalty;
+using TillSync.Hq.Metrics;
 using TillSync.Hq.Orders;
 using TillSync.Hq.Returns;
 using TillSync.Hq.Reviews;
@@ -48,15 +50,9 @@ public static class HqApplication
                 k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
             }
         });
-        builder.Logging.ClearProviders();
+        builder.Logging.AddTillSyncConsole(options.JsonLogs);
         // HQ logs each sync batch itself; ASP.NET Core's per-request lines would bury them.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            o.UseUtcTimestamp = true;
-        });
         builder.Services.AddHq(options);
         var app = builder.Build();
         app.MapHq();
@@ -91,6 +87,9 @@ public static class HqApplication
         services.AddHostedService<LoyaltyCodeSweep>();
         services.AddSingleton(SyncSpine());
         services.AddSingleton<SyncProcessor>();
+        services.AddSingleton<FleetGauges>();
+        services.AddSingleton<HqMetrics>();
+        services.AddMetricsEndpoint("tillsync-hq", Contracts.Status.ReleaseVersion.Current, HqMetrics.MeterName);
         services.AddSingleton<IIdGenerator>(sp => new UuidV7Generator(sp.GetRequiredService<TimeProvider>(), new CryptoRandom()));
         services.AddSingleton(new LoyaltyOptions(options.LogLoyaltyCodes));
         services.AddSingleton(new ReturnOptions(options.ReturnUnlinkedAfter ?? ReturnOptions.UnlinkedAfterDefault));
@@ -123,7 +122,7 @@ public static class HqApplication
         .Step(_ => new StockBatch())
         .Step(_ => new ReviewBatch());
 
-    /// <summary>HQ's endpoints under <c>/api/v1</c> (and the documents' sync under <c>/api/v2</c>), plus <c>/healthz</c>,
+    /// <summary>HQ's endpoints under <c>/api/v1</c> (and the documents' sync under <c>/api/v2</c>), plus <c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c>,
     /// <c>/api/status</c> and <c>/openapi/v1.json</c>, behind the web boundary (<see cref="WebBoundary"/>: hosts, origins,
     /// security headers).</summary>
     public static WebApplication MapHq(this WebApplication app)
@@ -133,8 +132,10 @@ public static class HqApplication
         app.UseWebBoundary(app.Services.GetRequiredService<WebBoundaryOptions>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Metrics tell the chain's sales volume and each till's state: a manager token reads them (docs/security.md).
+        app.UseMetricsEndpoint(AccessFilters.AdmitManagerAsync, app.Services.GetRequiredService<FleetGauges>().RefreshAsync);
         app.MapOpenApi();
-        app.MapGet("/healthz", () => TypedResults.Text("Healthy")).ExcludeFromDescription();
+        app.MapHealthEndpoints();
         app.MapStatusEndpoint();
         app.MapManagerPages();
         app.MapGroup("/api/v2").MapDocumentSyncEndpoint();
@@ -148,6 +149,7 @@ public static class HqApplication
         api.MapProductEndpoints();
         api.MapStockEndpoints();
         api.MapTillEndpoints();
+        api.MapTillDeviceEndpoints();
         api.MapOrderEndpoints();
         api.MapCreditNoteEndpoints();
         api.MapLedgerEndpoints();

@@ -69,8 +69,10 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
         _recorder = new SaleRecorder(_writer, _snapshots, new UuidV7Generator(clock, new Random(random.Next())), clock, _signal, _key);
         _http = new HttpClient(link, disposeHandler: true);
         HqClient.Configure(_http, new Uri($"http://{HqNode.HostName}/"), enrolment.Token);
-        _agent = new SyncAgent(new HqClient(_http), _outbox, _snapshots, new HqUpdates(database, clock), new LinkState(), _signal,
-            new Backoff(syncBackoffMax, new Random(random.Next())), _key, clock, NullLogger<SyncAgent>.Instance);
+        var linkState = new LinkState();
+        _agent = new SyncAgent(new HqClient(_http), _outbox, _snapshots, new HqUpdates(database, clock), linkState, _signal,
+            new Backoff(syncBackoffMax, new Random(random.Next())), _key, new Till.Metrics.TillMetrics(_outbox, linkState, clock), clock,
+            NullLogger<SyncAgent>.Instance);
         CrashRequested = false;
     }
 

@@ -2,6 +2,7 @@ using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
 using TillSync.Core.Receipts;
 using TillSync.Till.Catalog;
+using TillSync.Till.Metrics;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Updates;
@@ -14,7 +15,7 @@ namespace TillSync.Till.Sync;
 /// be reached or refuses — forever, never minting a new id to get past an error.</summary>
 public sealed partial class SyncAgent(
     HqClient hq, DocumentOutbox outbox, SnapshotStore snapshots, HqUpdates updates, LinkState link, SyncSignal signal, Backoff backoff,
-    ReceiptKey receiptKey, TimeProvider time, ILogger<SyncAgent> logger) : BackgroundService
+    ReceiptKey receiptKey, TillMetrics metrics, TimeProvider time, ILogger<SyncAgent> logger) : BackgroundService
 {
     /// <summary>How often an idle, online till tells HQ it is alive (and reports its queue).</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
@@ -136,6 +137,7 @@ public sealed partial class SyncAgent(
 
     private TimeSpan AfterReply(int sent, AppliedResults applied)
     {
+        metrics.SyncApplied(applied);
         var now = time.GetUtcNow();
         if (applied.UnsupportedKind is { } kind)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TillSync.Contracts.Status;
 using TillSync.Till.Catalog;
+using TillSync.Till.Metrics;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Sales;
@@ -76,8 +77,9 @@ public static class CashierEndpoints
         return quote is null ? LocalProblems.BadRequest(quoteProblem!) : TypedResults.Ok(quote);
     }
 
-    private static async Task<IResult> SellAsync(HttpContext http, SaleRecorder recorder)
+    private static async Task<IResult> SellAsync(HttpContext http, SaleRecorder recorder, TillMetrics metrics, TimeProvider time)
     {
+        var started = time.GetTimestamp();
         var (request, problem) = await LocalProblems.ReadAsync(http, TillJsonContext.Default.SaleRequest);
         if (request is null)
         {
@@ -86,6 +88,7 @@ public static class CashierEndpoints
 
         // The cashier's click is not cancelled by a closed tab: once the sale starts it either commits or not.
         var (receipt, saleProblem) = await recorder.RecordAsync(request, CancellationToken.None);
+        metrics.SaleRecorded(time.GetElapsedTime(started), recorded: receipt is not null);
         return receipt is null
             ? LocalProblems.BadRequest(saleProblem!)
             : TypedResults.Created($"/api/sales/{receipt.ClientOrderId}/receipt", receipt);

@@ -5,6 +5,7 @@ using TillSync.Core.Ids;
 using TillSync.Till.Catalog;
 using TillSync.Till.Hosting;
 using TillSync.Till.Loyalty;
+using TillSync.Till.Metrics;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Returns;
@@ -32,17 +33,11 @@ public static class TillApplication
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = LocalProblems.BodyBytesMax);
-        builder.Logging.ClearProviders();
+        builder.Logging.AddTillSyncConsole(options.JsonLogs);
         // Each sync is logged once by the agent; per-request lines (the page polls its status every 1.5 s, the agent
         // calls HQ) would drown it.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            o.UseUtcTimestamp = true;
-        });
         builder.Services.AddTill(options, time);
         builder.Services.AddServiceManager(ServiceHosting.Detect());
         var app = builder.Build();
@@ -81,6 +76,8 @@ public static class TillApplication
         services.AddSingleton(new Backoff(options.SyncBackoffMax, new CryptoRandom()));
         services.AddHttpClient<HqClient>(http => HqClient.Configure(http, options.HqUrl, options.Token))
             .ConfigurePrimaryHttpMessageHandler(() => HqAddress.Handler(options.HqAuthorities));
+        services.AddSingleton<TillMetrics>();
+        services.AddMetricsEndpoint("tillsync-till", Contracts.Status.ReleaseVersion.Current, TillMetrics.MeterName);
         services.AddHostedService<SyncAgent>();
         return services;
     }
@@ -92,6 +89,8 @@ public static class TillApplication
         app.UseWebBoundary(app.Services.GetRequiredService<WebBoundaryOptions>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Open like the rest of the till's local API, on loopback unless --allow-lan (docs/security.md).
+        app.UseMetricsEndpoint(_ => Task.FromResult(true), app.Services.GetRequiredService<TillMetrics>().RefreshAsync);
         app.MapPageAssets();
         app.MapCashierEndpoints();
         app.MapLoyaltyEndpoints();

@@ -3,6 +3,7 @@
 using TillSync.Contracts.Sync;
 using TillSync.Core.Orders;
 using TillSync.Testing;
+using TillSync.Till.Receipts;
 using TillSync.Till.Sales;
 
 namespace TillSync.Till.Tests.Harness;
@@ -37,6 +38,19 @@ public sealed class Carts
     /// <summary>The cart paid with exactly the total in cash.</summary>
     public static SaleRequest PaidInCash(IReadOnlyList<CartLine> lines, CustomerDto? customer = null) =>
         new(lines, [new Tender(PaymentMethods.Cash, ExpectedTotals(lines, customer).TotalPaise)], customer);
+
+    /// <summary>Rings up <paramref name="count"/> cash sales of loose sugar (0.5 kg, 1.5 kg, …) one after another on
+    /// <paramref name="till"/>; returns their receipts in order.</summary>
+    public static async Task<List<Receipt>> SellSugarAsync(TillApi till, int count)
+    {
+        var receipts = new List<Receipt>();
+        for (var i = 0; i < count; i++)
+        {
+            receipts.Add(await till.SellAsync(PaidInCash([new CartLine("SUGAR-LOOSE", 0.5m + i)])));
+        }
+
+        return receipts;
+    }
 
     /// <summary>A random cart of 1 to 3 products (loose goods by the gram, others by the piece) with random tenders.</summary>
     public SaleRequest Next()

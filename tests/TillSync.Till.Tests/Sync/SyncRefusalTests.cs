@@ -153,6 +153,7 @@ public sealed class SyncRefusalTests
         HqClient.Configure(http, new Uri("http://hq.test/"), "till_token");
         var link = new LinkState();
         return (new SyncAgent(new HqClient(http), till.Outbox, till.Snapshots, new HqUpdates(till.Database, till.Time), link, till.Signal,
-            new Backoff(TimeSpan.FromSeconds(10), new Random(1)), till.Key, till.Time, NullLogger<SyncAgent>.Instance), link);
+            new Backoff(TimeSpan.FromSeconds(10), new Random(1)), till.Key, new TillSync.Till.Metrics.TillMetrics(till.Outbox, link, till.Time), till.Time,
+            NullLogger<SyncAgent>.Instance), link);
     }
 }

@@ -1,5 +1,6 @@
-// Finds the repository the tests were built from, whose scripts/release.sh and git history the release tests use.
-namespace TillSync.Release.Tests;
+// Finds the repository the tests were built from: the release tests use its scripts/release.sh and git history, the
+// alert rules test its docs/alerts.
+namespace TillSync.Testing;
 
 /// <summary>The directory holding <c>TillSync.slnx</c>, above the test binaries.</summary>
 public static class RepositoryRoot
