@@ -6,11 +6,12 @@ namespace TillSync.Hq.Loyalty;
 /// <summary>Deletes the messages of <c>loyalty_code_outbox</c> — the one place a one-time code is kept in clear — once
 /// their code has expired, sent or not: an expired code redeems nothing, so its text is only a customer's phone and a
 /// secret left lying about. The code request itself (its hash, attempts and outcome) stays for the audit trail. Runs every
-/// <see cref="Interval"/> on the injected clock.</summary>
-public sealed partial class LoyaltyCodeSweep(HqDatabase database, TimeProvider time, ILogger<LoyaltyCodeSweep> logger) : BackgroundService
+/// <see cref="Every"/> on the injected clock.</summary>
+public sealed class LoyaltyCodeSweep(HqDatabase database, TimeProvider time, ILogger<LoyaltyCodeSweep> logger)
+    : PeriodicSweep(time, logger)
 {
     /// <summary>How often expired codes are looked for; a code outlives its expiry by at most this.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
 
     /// <summary>Deletes the outbox messages whose code expired at or before <paramref name="now"/>; returns how many.</summary>
     public async Task<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -26,30 +27,11 @@ public sealed partial class LoyaltyCodeSweep(HqDatabase database, TimeProvider t
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await PurgeAsync(time.GetUtcNow(), stoppingToken) is > 0 and var purged)
-                {
-                    LogPurged(purged);
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested && HqDatabase.IsTransient(e))
-            {
-                // A busy database now is a free one at the next round.
-                LogFailed(e.GetType().Name, e.Message);
-            }
+    protected override TimeSpan Interval => Every;
 
-            await Task.Delay(Interval, time, stoppingToken);
-        }
-    }
+    /// <inheritdoc />
+    protected override string Done => "expired loyalty code messages deleted from the outbox";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} expired loyalty code messages from the outbox")]
-    private partial void LogPurged(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Purging expired loyalty codes failed ({Type}: {Message}); tried again in a minute")]
-    private partial void LogFailed(string type, string message);
+    /// <inheritdoc />
+    protected override Task<int> RoundAsync(DateTimeOffset now, CancellationToken cancellationToken) => PurgeAsync(now, cancellationToken);
 }

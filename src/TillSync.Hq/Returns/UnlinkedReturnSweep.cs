@@ -9,12 +9,12 @@ namespace TillSync.Hq.Returns;
 /// within <see cref="ReturnOptions.UnlinkedAfter"/> of its commit (docs/returns.md, "Linking"). Idempotent: a return gets
 /// at most one such item (a unique index, and the return remembers when it was reviewed), whatever the number of HQ
 /// processes sweeping; a return linked later keeps its item for the manager to acknowledge. Runs every
-/// <see cref="Interval"/> on the injected clock.</summary>
-public sealed partial class UnlinkedReturnSweep(HqDatabase database, ReturnOptions options, TimeProvider time, ILogger<UnlinkedReturnSweep> logger)
-    : BackgroundService
+/// <see cref="Every"/> on the injected clock.</summary>
+public sealed class UnlinkedReturnSweep(HqDatabase database, ReturnOptions options, TimeProvider time, ILogger<UnlinkedReturnSweep> logger)
+    : PeriodicSweep(time, logger)
 {
     /// <summary>How often unlinked returns are looked for.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan Every = TimeSpan.FromMinutes(5);
 
     /// <summary>Returns reviewed per round at most; the rest wait for the next round.</summary>
     public const int ReturnsPerRoundMax = 500;
@@ -50,32 +50,13 @@ public sealed partial class UnlinkedReturnSweep(HqDatabase database, ReturnOptio
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await SweepAsync(time.GetUtcNow(), stoppingToken) is > 0 and var opened)
-                {
-                    LogOpened(opened);
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested && HqDatabase.IsTransient(e))
-            {
-                // A busy database now is a free one at the next round.
-                LogFailed(e.GetType().Name, e.Message);
-            }
+    protected override TimeSpan Interval => Every;
 
-            await Task.Delay(Interval, time, stoppingToken);
-        }
-    }
+    /// <inheritdoc />
+    protected override string Done => "return_unlinked review items opened";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Opened {Count} return_unlinked review items")]
-    private partial void LogOpened(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeping unlinked returns failed ({Type}: {Message}); tried again in five minutes")]
-    private partial void LogFailed(string type, string message);
+    /// <inheritdoc />
+    protected override Task<int> RoundAsync(DateTimeOffset now, CancellationToken cancellationToken) => SweepAsync(now, cancellationToken);
 }
 
 /// <summary>HQ's settings for returns.</summary>

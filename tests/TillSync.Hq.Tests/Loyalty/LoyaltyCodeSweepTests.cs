@@ -39,7 +39,7 @@ public sealed class LoyaltyCodeSweepTests : IAsyncLifetime
                 {
                     if (_clock.GetUtcNow() - Start < TimeSpan.FromMinutes(30))
                     {
-                        _clock.Advance(LoyaltyCodeSweep.Interval);
+                        _clock.Advance(LoyaltyCodeSweep.Every);
                     }
 
                     return Task.CompletedTask;
