@@ -166,6 +166,22 @@ public sealed class HqServer : IDisposable
         (await SendAsync(HttpMethod.Get, string.Create(CultureInfo.InvariantCulture, $"/api/v1/credit-notes?tillId={tillId}&limit=500"), null,
             HttpStatusCode.OK, Json.CreditNotePage)).CreditNotes;
 
+    /// <summary>GET /api/v1/store-credit?code=: a store credit voucher's balance and history; null while HQ has never seen
+    /// the voucher (404).</summary>
+    public async Task<StoreCreditVoucherView?> StoreCreditAsync(string code)
+    {
+        var path = $"/api/v1/store-credit?code={Uri.EscapeDataString(code)}";
+        using (var probe = await manager.GetAsync(new Uri(path, UriKind.Relative)))
+        {
+            if (probe.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+        }
+
+        return await SendAsync(HttpMethod.Get, path, null, HttpStatusCode.OK, Json.StoreCreditVoucherView);
+    }
+
     /// <summary>The first page of a SKU's stock movements in the default store, oldest first.</summary>
     public Task<StockMovementPage> MovementsAsync(string sku) =>
         SendAsync(HttpMethod.Get, $"/api/v1/stock/{Uri.EscapeDataString(sku)}/movements?limit=500", null, HttpStatusCode.OK, Json.StockMovementPage);
