@@ -65,6 +65,7 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(EwayBillView))]
 [JsonSerializable(typeof(TrialBalanceView))]
 [JsonSerializable(typeof(GstSummaryView))]
+[JsonSerializable(typeof(DaySalesView))]
 [JsonSerializable(typeof(JournalPage))]
 [JsonSerializable(typeof(StockAdjustmentRequest))]
 [JsonSerializable(typeof(StockAdjustmentView))]

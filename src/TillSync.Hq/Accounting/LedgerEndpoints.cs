@@ -9,7 +9,8 @@ using TillSync.Storage;
 
 namespace TillSync.Hq.Accounting;
 
-/// <summary>The books for managers and accountants: trial balance, journal (JSON or hledger) and GST summary. Each
+/// <summary>The books for managers and accountants: trial balance, journal (JSON or hledger), GST summary and the day's
+/// sales. Each
 /// takes an optional period (<c>from</c>, <c>to</c>: yyyy-MM-dd business dates, IST) and <c>storeId</c>.</summary>
 public static class LedgerEndpoints
 {
@@ -18,6 +19,7 @@ public static class LedgerEndpoints
     {
         api.MapGet("/ledger/trial-balance", TrialBalanceAsync).RequireManager().Produces<TrialBalanceView>().ProducesProblem(400);
         api.MapGet("/ledger/gst-summary", GstSummaryAsync).RequireManager().Produces<GstSummaryView>().ProducesProblem(400);
+        api.MapGet("/ledger/day-sales", DaySalesAsync).RequireManager().Produces<DaySalesView>().ProducesProblem(400);
         api.MapGet("/ledger/journal", JournalAsync).RequireManager()
             .Produces<JournalPage>().Produces<string>(200, "text/plain").ProducesProblem(400);
     }
@@ -29,6 +31,10 @@ public static class LedgerEndpoints
     private static Task<IResult> GstSummaryAsync(HttpContext http, HqDatabase database, string? from, string? to, long? storeId) =>
         WithPeriodAsync(http, database, from, to, storeId,
             async (connection, period) => TypedResults.Ok(await GstSummary.LoadAsync(connection, period, http.RequestAborted)));
+
+    private static Task<IResult> DaySalesAsync(HttpContext http, HqDatabase database, string? from, string? to, long? storeId) =>
+        WithPeriodAsync(http, database, from, to, storeId,
+            async (connection, period) => TypedResults.Ok(await DaySales.LoadAsync(connection, period, http.RequestAborted)));
 
     private static async Task<IResult> JournalAsync(
         HttpContext http, HqDatabase database, TimeProvider time, string? format, string? from, string? to, long? storeId, long? after, int? limit)
