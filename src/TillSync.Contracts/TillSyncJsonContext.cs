@@ -66,6 +66,7 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(TrialBalanceView))]
 [JsonSerializable(typeof(GstSummaryView))]
 [JsonSerializable(typeof(DaySalesView))]
+[JsonSerializable(typeof(LedgerCheckView))]
 [JsonSerializable(typeof(JournalPage))]
 [JsonSerializable(typeof(StockAdjustmentRequest))]
 [JsonSerializable(typeof(StockAdjustmentView))]

@@ -32,6 +32,10 @@ public sealed class LedgerClient(HqProcess hq)
         await Responses.ExpectAsync(await GetRawAsync($"/api/v1/ledger/day-sales{Query(from, to, storeId)}"), HttpStatusCode.OK,
             Json.DaySalesView, hq);
 
+    public async Task<LedgerCheckView> CheckAsync(string? from = null, string? to = null, long? storeId = null) =>
+        await Responses.ExpectAsync(await GetRawAsync($"/api/v1/ledger/check{Query(from, to, storeId)}"), HttpStatusCode.OK,
+            Json.LedgerCheckView, hq);
+
     /// <summary>Every journal entry, following the pages.</summary>
     public async Task<IReadOnlyList<JournalEntryView>> JournalAsync(string? from = null, string? to = null)
     {

@@ -22,3 +22,14 @@ public sealed record DaySalesView(string? From, string? To, long? StoreId, IRead
 public sealed record DaySalesRow(
     string? Date, long Bills, long TaxablePaise, long TaxPaise, long TotalPaise, long CreditNotes, long CreditNoteTaxablePaise,
     long CreditNoteTaxPaise, long CreditNoteTotalPaise, long NetPaise);
+
+/// <summary>An operator's check of the maintained balances (ADR 0009): the reports of a period as HQ answers them,
+/// compared with the same reports computed from every posting, bill line and credit note line. Slow: it scans.</summary>
+/// <param name="From">First business date checked (yyyy-MM-dd), or null for the beginning.</param>
+/// <param name="To">Last business date checked, or null for the end.</param>
+/// <param name="StoreId">The store, or null for the whole chain.</param>
+/// <param name="TrialBalanceMatches">True when the trial balance from the balances equals the one from the postings.</param>
+/// <param name="GstSummaryMatches">True when the GST summary equals the one from the bills' and credit notes' lines.</param>
+/// <param name="DaySalesMatches">True when the day's sales equal those from the bills and credit notes.</param>
+public sealed record LedgerCheckView(
+    string? From, string? To, long? StoreId, bool TrialBalanceMatches, bool GstSummaryMatches, bool DaySalesMatches);

@@ -9,17 +9,17 @@ namespace TillSync.Hq.Accounting;
 public static class DaySales
 {
     /// <summary>The days of <paramref name="period"/> with a bill or a credit note.</summary>
-    public static async Task<DaySalesView> LoadAsync(DbConnection connection, LedgerPeriod period, CancellationToken cancellationToken)
+    public static async Task<DaySalesView> LoadAsync(DbTransaction snapshot, LedgerPeriod period, CancellationToken cancellationToken)
     {
         var (filter, parameters) = period.DayFilter("d");
-        var days = await connection.Command($"""
+        var days = await snapshot.Connection!.Command($"""
             SELECT d.entry_date, CAST(SUM(d.bills) AS BIGINT), CAST(SUM(d.bill_taxable_paise) AS BIGINT), CAST(SUM(d.bill_tax_paise) AS BIGINT),
                    CAST(SUM(d.bill_total_paise) AS BIGINT), CAST(SUM(d.credit_notes) AS BIGINT), CAST(SUM(d.credit_note_taxable_paise) AS BIGINT),
                    CAST(SUM(d.credit_note_tax_paise) AS BIGINT), CAST(SUM(d.credit_note_total_paise) AS BIGINT)
             FROM ledger_days d
             WHERE {filter}
             GROUP BY d.entry_date HAVING SUM(d.bills) > 0 OR SUM(d.credit_notes) > 0 ORDER BY d.entry_date
-            """).WithAll(parameters).ListAsync(r => Day(r.GetString(0), [r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4),
+            """, snapshot).WithAll(parameters).ListAsync(r => Day(r.GetString(0), [r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4),
                 r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)]), cancellationToken);
         return Of(period, days);
     }

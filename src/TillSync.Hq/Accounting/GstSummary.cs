@@ -11,14 +11,14 @@ namespace TillSync.Hq.Accounting;
 public static class GstSummary
 {
     /// <summary>The summary of the bills and credit notes dated in <paramref name="period"/>.</summary>
-    public static async Task<GstSummaryView> LoadAsync(DbConnection connection, LedgerPeriod period, CancellationToken cancellationToken)
+    public static async Task<GstSummaryView> LoadAsync(DbTransaction snapshot, LedgerPeriod period, CancellationToken cancellationToken)
     {
-        var bills = await ClassesAsync(connection, period, SupplyDocument.Invoice, cancellationToken);
-        var notes = await ClassesAsync(connection, period, SupplyDocument.CreditNote, cancellationToken);
+        var bills = await ClassesAsync(snapshot, period, SupplyDocument.Invoice, cancellationToken);
+        var notes = await ClassesAsync(snapshot, period, SupplyDocument.CreditNote, cancellationToken);
         var (filter, parameters) = period.DayFilter("d");
-        var (invoices, creditNotes) = await connection.Command($"""
+        var (invoices, creditNotes) = await snapshot.Connection!.Command($"""
             SELECT CAST(COALESCE(SUM(d.bills), 0) AS BIGINT), CAST(COALESCE(SUM(d.credit_notes), 0) AS BIGINT) FROM ledger_days d WHERE {filter}
-            """).WithAll(parameters).FirstOrDefaultAsync(r => (r.GetInt64(0), r.GetInt64(1)), cancellationToken);
+            """, snapshot).WithAll(parameters).FirstOrDefaultAsync(r => (r.GetInt64(0), r.GetInt64(1)), cancellationToken);
         return Of(period, bills, invoices, notes, creditNotes);
     }
 
@@ -35,17 +35,16 @@ public static class GstSummary
     private static GstSummaryRow Totals(IReadOnlyList<GstSummaryRow> rows, long documents) =>
         new("all", null, null, documents, rows.Sum(r => r.TaxablePaise), rows.Sum(r => r.CgstPaise), rows.Sum(r => r.SgstPaise), rows.Sum(r => r.IgstPaise));
 
-    private static async Task<List<GstSummaryRow>> ClassesAsync(
-        DbConnection connection, LedgerPeriod period, SupplyDocument document, CancellationToken cancellationToken)
+    private static async Task<List<GstSummaryRow>> ClassesAsync(DbTransaction snapshot, LedgerPeriod period, SupplyDocument document, CancellationToken cancellationToken)
     {
         var (filter, parameters) = period.DayFilter("g");
         parameters.Add(("@document", SupplyDocuments.Stored(document)));
-        return await connection.Command($"""
+        return await snapshot.Connection!.Command($"""
             SELECT g.supply, g.inter_state, g.gst_rate_bp, CAST(SUM(g.documents) AS BIGINT), CAST(SUM(g.taxable_paise) AS BIGINT),
                    CAST(SUM(g.cgst_paise) AS BIGINT), CAST(SUM(g.sgst_paise) AS BIGINT), CAST(SUM(g.igst_paise) AS BIGINT)
             FROM ledger_gst_days g
             WHERE g.document = @document AND {filter}
             GROUP BY g.supply, g.inter_state, g.gst_rate_bp ORDER BY g.supply, g.inter_state, g.gst_rate_bp
-            """).WithAll(parameters).ListAsync(Row, cancellationToken);
+            """, snapshot).WithAll(parameters).ListAsync(Row, cancellationToken);
     }
 }

@@ -11,17 +11,17 @@ namespace TillSync.Hq.Accounting;
 public static class TrialBalance
 {
     /// <summary>The trial balance of <paramref name="period"/>; asserts that it balances.</summary>
-    public static async Task<TrialBalanceView> LoadAsync(DbConnection connection, LedgerPeriod period, CancellationToken cancellationToken)
+    public static async Task<TrialBalanceView> LoadAsync(DbTransaction snapshot, LedgerPeriod period, CancellationToken cancellationToken)
     {
         var (filter, parameters) = period.DayFilter("b");
-        var rows = await connection.Command($"""
+        var rows = await snapshot.Connection!.Command($"""
             SELECT b.account, CAST(SUM(b.debit_paise) AS BIGINT), CAST(SUM(b.credit_paise) AS BIGINT)
             FROM ledger_account_days b
             WHERE {filter}
             GROUP BY b.account ORDER BY b.account
-            """).WithAll(parameters).ListAsync(Row, cancellationToken);
+            """, snapshot).WithAll(parameters).ListAsync(Row, cancellationToken);
         var entries = Convert.ToInt64(
-            await connection.Command($"SELECT CAST(COALESCE(SUM(b.entries), 0) AS BIGINT) FROM ledger_days b WHERE {filter}").WithAll(parameters)
+            await snapshot.Connection!.Command($"SELECT CAST(COALESCE(SUM(b.entries), 0) AS BIGINT) FROM ledger_days b WHERE {filter}", snapshot).WithAll(parameters)
                 .ScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         return Of(period, rows, entries);
     }

@@ -170,15 +170,16 @@ public sealed class LedgerBalancePropertyTests(HqFixture fixture) : IClassFixtur
         var ledger = new LedgerClient(fixture.Hq);
         await using var database = fixture.Hq.Postgres is { } postgres ? HqDatabase.Postgres(postgres) : HqDatabase.Sqlite(fixture.Hq.DataDir);
         await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var snapshot = await database.BeginReadAsync(connection, CancellationToken.None);
         foreach (var (from, to, storeId) in periods)
         {
             var period = new LedgerPeriod(Date(from), Date(to), storeId);
             var context = $"period {from ?? "start"}..{to ?? "end"}, store {storeId?.ToString(CultureInfo.InvariantCulture) ?? "all"}";
-            AssertSameJson(await LedgerScan.TrialBalanceAsync(connection, period, CancellationToken.None),
+            AssertSameJson(await LedgerScan.TrialBalanceAsync(snapshot, period, CancellationToken.None),
                 await ledger.TrialBalanceAsync(from, to, storeId), TillSyncJsonContext.Default.TrialBalanceView, context);
-            AssertSameJson(await LedgerScan.GstSummaryAsync(connection, period, CancellationToken.None),
+            AssertSameJson(await LedgerScan.GstSummaryAsync(snapshot, period, CancellationToken.None),
                 await ledger.GstSummaryAsync(from, to, storeId), TillSyncJsonContext.Default.GstSummaryView, context);
-            AssertSameJson(await LedgerScan.DaySalesAsync(connection, period, CancellationToken.None),
+            AssertSameJson(await LedgerScan.DaySalesAsync(snapshot, period, CancellationToken.None),
                 await ledger.DaySalesAsync(from, to, storeId), TillSyncJsonContext.Default.DaySalesView, context);
         }
     }
