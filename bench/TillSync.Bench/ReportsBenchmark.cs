@@ -33,6 +33,7 @@ internal static class ReportsBenchmark
         {
             await ReportHistory.BuildAsync(database, orders, days, Console.Error.WriteLine);
             bytes = await SizeAsync(database, dataDir);
+            Console.WriteLine($"Maintained balance rows: {await RowCountsAsync(database)}");
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -131,6 +132,19 @@ internal static class ReportsBenchmark
 
         await connection.Command("PRAGMA wal_checkpoint(TRUNCATE)").ExecuteAsync(CancellationToken.None);
         return Directory.GetFiles(dataDir).Sum(f => new FileInfo(f).Length);
+    }
+
+    private static async Task<string> RowCountsAsync(HqDatabase database)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        var counts = new List<string>();
+        foreach (var table in new[] { "ledger_account_days", "ledger_days", "ledger_gst_days" })
+        {
+            var rows = Convert.ToInt64(await connection.Command($"SELECT COUNT(*) FROM {table}").ScalarAsync(CancellationToken.None), CultureInfo.InvariantCulture);
+            counts.Add(string.Create(CultureInfo.InvariantCulture, $"{table} {rows:N0}"));
+        }
+
+        return string.Join(", ", counts);
     }
 
     private static double PeakResidentMiB(int processId) =>
