@@ -20,7 +20,7 @@ internal static class RawFloor
     [
         // The ledger of till documents (ADR 0007), written first in each batch by the coordinator.
         new("till_documents", ["document_id", "kind", "till_id", "till_seq", "store_id", "fingerprint", "status", "number", "committed_at", "flags",
-            "reason", "detail"], "kind = 'sale'", "document_id"),
+            "reason", "detail"], "kind = 'sale'", "document_id", "till_id, till_seq"),
         new("orders", ["client_order_id", "store_id", "till_id", "till_seq", "bill_no", "status", "reason", "detail", "flags", "fingerprint",
             "created_at", "committed_at", "customer_gstin", "taxable_paise", "cgst_paise", "sgst_paise", "igst_paise", "round_off_paise", "total_paise",
             "body_json", "inter_state"], "1 = 1", "client_order_id"),
@@ -128,7 +128,7 @@ internal static class RawFloor
         {
             var table = Tables[t];
             var rows = await ListAsync(target,
-                $"SELECT {table.OrderIdSql}, {string.Join(", ", table.Columns)} FROM src.{table.Name} WHERE {table.Filter} ORDER BY rowid",
+                $"SELECT {table.OrderIdSql}, {string.Join(", ", table.Columns)} FROM src.{table.Name} WHERE {table.Filter} ORDER BY {table.InsertionOrderSql}",
                 r =>
                 {
                     var values = new object?[table.Columns.Length];
@@ -178,5 +178,6 @@ internal static class RawFloor
         return list;
     }
 
-    private sealed record Table(string Name, string[] Columns, string Filter, string OrderIdSql);
+    // InsertionOrderSql: the order HQ inserted the rows in — rowid, or for a WITHOUT ROWID table (till_documents) its key.
+    private sealed record Table(string Name, string[] Columns, string Filter, string OrderIdSql, string InsertionOrderSql = "rowid");
 }
