@@ -17,6 +17,9 @@ internal sealed class HqChild : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The process id, for reading its memory from <c>/proc</c>.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>HQ's data directory (hq.db on SQLite).</summary>
     public string DataDir => _dataDir;
 

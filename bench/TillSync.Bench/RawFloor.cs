@@ -18,10 +18,9 @@ internal static class RawFloor
     // the sync batches wrote (the opening stock receipt's rows are copied untimed).
     private static readonly Table[] Tables =
     [
-        // The ledger of till documents (ADR 0007), written first in each batch by the coordinator. It is WITHOUT ROWID
-        // (migration 0008), so its rows are read in the order each till sent them.
+        // The ledger of till documents (ADR 0007), written first in each batch by the coordinator.
         new("till_documents", ["document_id", "kind", "till_id", "till_seq", "store_id", "fingerprint", "status", "number", "committed_at", "flags",
-            "reason", "detail"], "kind = 'sale'", "document_id", RowOrder: "till_id, till_seq"),
+            "reason", "detail"], "kind = 'sale'", "document_id", "till_id, till_seq"),
         new("orders", ["client_order_id", "store_id", "till_id", "till_seq", "bill_no", "status", "reason", "detail", "flags", "fingerprint",
             "created_at", "committed_at", "customer_gstin", "taxable_paise", "cgst_paise", "sgst_paise", "igst_paise", "round_off_paise", "total_paise",
             "body_json", "inter_state"], "1 = 1", "client_order_id"),
@@ -129,7 +128,7 @@ internal static class RawFloor
         {
             var table = Tables[t];
             var rows = await ListAsync(target,
-                $"SELECT {table.OrderIdSql}, {string.Join(", ", table.Columns)} FROM src.{table.Name} WHERE {table.Filter} ORDER BY {table.RowOrder}",
+                $"SELECT {table.OrderIdSql}, {string.Join(", ", table.Columns)} FROM src.{table.Name} WHERE {table.Filter} ORDER BY {table.InsertionOrderSql}",
                 r =>
                 {
                     var values = new object?[table.Columns.Length];
@@ -179,6 +178,6 @@ internal static class RawFloor
         return list;
     }
 
-    // RowOrder: the order HQ inserted the rows in (rowid, unless the table has none).
-    private sealed record Table(string Name, string[] Columns, string Filter, string OrderIdSql, string RowOrder = "rowid");
+    // InsertionOrderSql: the order HQ inserted the rows in — rowid, or for a WITHOUT ROWID table (till_documents) its key.
+    private sealed record Table(string Name, string[] Columns, string Filter, string OrderIdSql, string InsertionOrderSql = "rowid");
 }

@@ -66,6 +66,8 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(EwayBillView))]
 [JsonSerializable(typeof(TrialBalanceView))]
 [JsonSerializable(typeof(GstSummaryView))]
+[JsonSerializable(typeof(DaySalesView))]
+[JsonSerializable(typeof(LedgerCheckView))]
 [JsonSerializable(typeof(JournalPage))]
 [JsonSerializable(typeof(StockAdjustmentRequest))]
 [JsonSerializable(typeof(StockAdjustmentView))]

@@ -1,6 +1,6 @@
-// Proves HQ's books page shows a manager the trial balance and GST summary of real sales: two cash sales made on the
-// cashier page reach HQ, and the page shows them in assets:cash and revenue:sales, the totals balanced, and the GST
-// rows by rate — the same figures as HQ's API.
+// Proves HQ's books page shows a manager the trial balance, GST summary and day's sales of real sales: two cash sales
+// made on the cashier page reach HQ, and the page shows them in assets:cash and revenue:sales, the totals balanced, the
+// GST rows by rate and the day's two bills — the same figures as HQ's API.
 using System.Globalization;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
@@ -47,6 +47,9 @@ public sealed class LedgerPageTests(BrowserFixture browser, ITestOutputHelper ou
         await Expect(gstRows.Filter(new() { HasText = "18%" })).ToContainTextAsync("B2C");
         await Expect(gstRows.Filter(new() { HasText = "12%" })).ToContainTextAsync("intra-state");
         await Expect(page.Locator("#gst-invoices")).ToHaveTextAsync("2");
+        // The day's sales: both bills in the period's total (a cash sale's total is what the cash account received).
+        await Expect(page.Locator("#ds-bills")).ToHaveTextAsync("2");
+        await Expect(page.Locator("#ds-total")).ToHaveTextAsync(Rupees(cashPaise));
         var path = Path.Combine(session.ScreenshotFolder, "ledger.png");
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });
         output.WriteLine($"screenshot: {path}");

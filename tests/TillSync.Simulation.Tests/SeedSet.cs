@@ -1,6 +1,9 @@
-// The fixed seed set of the simulation suite and how the environment narrows or widens it: TILLSYNC_SEED=n replays one
-// seed exactly; TILLSYNC_SIM_SEEDS=n sweeps seeds 1..n instead of the default 500.
+// The seed set of the simulation suite and how the environment narrows or widens it: the fixed seeds 1..500, which every
+// run meets again, plus a few fresh random ones, which no run has met before. TILLSYNC_SEED=n replays one seed exactly
+// (a fresh one too: a seed alone decides its run); TILLSYNC_SIM_SEEDS=n sweeps 1..n instead of 1..500;
+// TILLSYNC_SIM_FRESH_SEEDS=k adds k fresh seeds instead of 5.
 using System.Globalization;
+using System.Security.Cryptography;
 using TillSync.Simulation.Runs;
 
 namespace TillSync.Simulation.Tests;
@@ -8,22 +11,31 @@ namespace TillSync.Simulation.Tests;
 /// <summary>Which seeds a test run covers and the small shape each seed runs with.</summary>
 internal static class SeedSet
 {
-    /// <summary>Seeds the suite runs by default.</summary>
+    /// <summary>Fixed seeds the suite runs by default.</summary>
     public const int DefaultCount = 500;
 
-    /// <summary>The seeds to run: one from TILLSYNC_SEED, else 1..TILLSYNC_SIM_SEEDS, else 1..500.</summary>
-    public static IReadOnlyList<int> Seeds()
+    /// <summary>Fresh random seeds the suite adds by default.</summary>
+    public const int DefaultFreshCount = 5;
+
+    // Fresh seeds are drawn above the fixed range, so a report's seed number says which kind it was.
+    private const int FreshSeedMin = 1_000_000;
+
+    /// <summary>The seeds to run: one from TILLSYNC_SEED; else the fixed 1..TILLSYNC_SIM_SEEDS (default 500) and
+    /// TILLSYNC_SIM_FRESH_SEEDS (default 5) fresh ones, those last.</summary>
+    public static (IReadOnlyList<int> Fixed, IReadOnlyList<int> Fresh) Seeds()
     {
         if (Environment.GetEnvironmentVariable("TILLSYNC_SEED") is { Length: > 0 } one)
         {
-            return [int.Parse(one, CultureInfo.InvariantCulture)];
+            return ([int.Parse(one, CultureInfo.InvariantCulture)], []);
         }
 
-        var count = Environment.GetEnvironmentVariable("TILLSYNC_SIM_SEEDS") is { Length: > 0 } many
-            ? int.Parse(many, CultureInfo.InvariantCulture)
-            : DefaultCount;
-        return [.. Enumerable.Range(1, count)];
+        var count = Count("TILLSYNC_SIM_SEEDS", DefaultCount);
+        var fresh = Count("TILLSYNC_SIM_FRESH_SEEDS", DefaultFreshCount);
+        return ([.. Enumerable.Range(1, count)], [.. Enumerable.Range(0, fresh).Select(_ => RandomNumberGenerator.GetInt32(FreshSeedMin, int.MaxValue))]);
     }
+
+    private static int Count(string variable, int byDefault) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } text ? int.Parse(text, CultureInfo.InvariantCulture) : byDefault;
 
     /// <summary>The run of <paramref name="seed"/>: 1 to 4 tills, 10 to 90 orders, fault rate 0 to 0.5 — small, so that
     /// hundreds of seeds fit in minutes, and varied, so that every fault meets every kind of run.</summary>

@@ -15,7 +15,13 @@ public sealed class SimulationSeedTests(ITestOutputHelper log)
     public async Task Seeds_EveryInvariantHolds()
     {
         var failures = new ConcurrentDictionary<int, string>();
-        var seeds = SeedSet.Seeds();
+        var (fixedSeeds, freshSeeds) = SeedSet.Seeds();
+        if (freshSeeds.Count > 0)
+        {
+            log.WriteLine($"fresh seeds this run (replay one with TILLSYNC_SEED=n): {string.Join(", ", freshSeeds)}");
+        }
+
+        IReadOnlyList<int> seeds = [.. fixedSeeds, .. freshSeeds];
         var started = TimeProvider.System.GetTimestamp();
         await Parallel.ForEachAsync(seeds, new ParallelOptions { MaxDegreeOfParallelism = Workers }, async (seed, cancellationToken) =>
         {

@@ -20,11 +20,21 @@ public sealed class LedgerClient(HqProcess hq)
         return await client.GetAsync(new Uri(pathAndQuery, UriKind.Relative));
     }
 
-    public async Task<TrialBalanceView> TrialBalanceAsync(string? from = null, string? to = null) =>
-        await Responses.ExpectAsync(await GetRawAsync($"/api/v1/ledger/trial-balance{Query(from, to)}"), HttpStatusCode.OK, Json.TrialBalanceView, hq);
+    public async Task<TrialBalanceView> TrialBalanceAsync(string? from = null, string? to = null, long? storeId = null) =>
+        await Responses.ExpectAsync(await GetRawAsync($"/api/v1/ledger/trial-balance{Query(from, to, storeId)}"), HttpStatusCode.OK,
+            Json.TrialBalanceView, hq);
 
-    public async Task<GstSummaryView> GstSummaryAsync(string? from = null, string? to = null) =>
-        await Responses.ExpectAsync(await GetRawAsync($"/api/v1/ledger/gst-summary{Query(from, to)}"), HttpStatusCode.OK, Json.GstSummaryView, hq);
+    public async Task<GstSummaryView> GstSummaryAsync(string? from = null, string? to = null, long? storeId = null) =>
+        await Responses.ExpectAsync(await GetRawAsync($"/api/v1/ledger/gst-summary{Query(from, to, storeId)}"), HttpStatusCode.OK,
+            Json.GstSummaryView, hq);
+
+    public async Task<DaySalesView> DaySalesAsync(string? from = null, string? to = null, long? storeId = null) =>
+        await Responses.ExpectAsync(await GetRawAsync($"/api/v1/ledger/day-sales{Query(from, to, storeId)}"), HttpStatusCode.OK,
+            Json.DaySalesView, hq);
+
+    public async Task<LedgerCheckView> CheckAsync(string? from = null, string? to = null, long? storeId = null) =>
+        await Responses.ExpectAsync(await GetRawAsync($"/api/v1/ledger/check{Query(from, to, storeId)}"), HttpStatusCode.OK,
+            Json.LedgerCheckView, hq);
 
     /// <summary>Every journal entry, following the pages.</summary>
     public async Task<IReadOnlyList<JournalEntryView>> JournalAsync(string? from = null, string? to = null)
@@ -57,13 +67,16 @@ public sealed class LedgerClient(HqProcess hq)
         return body;
     }
 
-    private static string Query(string? from, string? to) => (from, to) switch
+    private static string Query(string? from, string? to, long? storeId = null)
     {
-        (null, null) => "",
-        (_, null) => $"?from={from}",
-        (null, _) => $"?to={to}",
-        _ => $"?from={from}&to={to}",
-    };
+        var parts = new[]
+        {
+            from is null ? null : $"from={from}",
+            to is null ? null : $"to={to}",
+            storeId is null ? null : string.Create(CultureInfo.InvariantCulture, $"storeId={storeId}"),
+        }.OfType<string>().ToList();
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
 }
 
 /// <summary>The real <c>hledger</c> (Debian's package, which <c>scripts/test.sh</c> installs).</summary>

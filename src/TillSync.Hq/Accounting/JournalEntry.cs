@@ -10,7 +10,10 @@ namespace TillSync.Hq.Accounting;
 /// <param name="Date">The business date, in India Standard Time.</param>
 /// <param name="Description">A line for the accountant, e.g. the bill number.</param>
 /// <param name="Postings">At least two postings summing to zero.</param>
-public sealed record JournalEntry(string Ref, long StoreId, string Kind, DateOnly Date, string Description, IReadOnlyList<Posting> Postings)
+/// <param name="Supply">The bill or credit note the entry records, for the GST summary and the day's sales; null for
+/// every other event.</param>
+public sealed record JournalEntry(
+    string Ref, long StoreId, string Kind, DateOnly Date, string Description, IReadOnlyList<Posting> Postings, SupplyFigures? Supply = null)
 {
     /// <summary>Whether Σ postings = 0 and every posting moves money.</summary>
     public bool IsBalanced => Postings.Count >= 2 && Postings.All(p => p.AmountPaise != 0) && Postings.Sum(p => p.AmountPaise) == 0;

@@ -11,7 +11,7 @@ public static class JournalPages
     public static async Task<JournalPage> LoadAsync(
         DbConnection connection, LedgerPeriod period, long after, int pageSize, CancellationToken cancellationToken)
     {
-        var (filter, parameters) = period.JournalFilter("e");
+        var (filter, parameters) = period.DayFilter("e");
         parameters.Add(("@after", after));
         parameters.Add(("@limit", pageSize + 1));
         var entries = await connection.Command($"""

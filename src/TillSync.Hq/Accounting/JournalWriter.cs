@@ -8,22 +8,27 @@ namespace TillSync.Hq.Accounting;
 
 /// <summary>Writes journal entries in the caller's transaction — the transaction of the event they record — with the
 /// balance asserted twice: each entry before it is queued, and every written entry again after reading its postings
-/// back from the database (TigerBeetle's paired assertions).</summary>
+/// back from the database (TigerBeetle's paired assertions). It is the one writer of postings — the sync batch and every
+/// manager write use it — and keeps the per-day balances the reports read (<see cref="LedgerBalances"/>, ADR 0009) in the
+/// same transaction. In a sync batch it writes last (<see cref="WriteStage.Totals"/>), after the store's stock rows, the
+/// lock order every manager write follows too.</summary>
 public sealed class JournalWriter : IBatchStep
 {
     private readonly BulkInsert _entries;
     private readonly BulkInsert _postings;
     private readonly Dictionary<string, int> _postingCountByRef = new(StringComparer.Ordinal);
+    private readonly LedgerBalances _balances;
 
     /// <summary>A writer whose multi-row inserts carry at most <paramref name="parametersPerStatement"/> values.</summary>
     public JournalWriter(int parametersPerStatement)
     {
         _entries = new("journal_entries", ["entry_ref", "store_id", "kind", "entry_date", "description", "posted_at"], parametersPerStatement);
         _postings = new("journal_postings", ["entry_ref", "posting_no", "store_id", "account", "amount_paise"], parametersPerStatement);
+        _balances = new LedgerBalances(parametersPerStatement);
     }
 
     /// <inheritdoc />
-    public WriteStage Stage => WriteStage.Unshared;
+    public WriteStage Stage => WriteStage.Totals;
 
     /// <inheritdoc />
     public Task LoadAsync(SyncBatch batch, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -44,9 +49,13 @@ public sealed class JournalWriter : IBatchStep
         {
             _postings.Add(entry.Ref, i + 1, entry.StoreId, entry.Postings[i].Account, entry.Postings[i].AmountPaise);
         }
+
+        _balances.Add(entry);
     }
 
-    /// <summary>Writes the queued entries and reads them back: every entry must be stored whole and balance.</summary>
+    /// <summary>Writes the queued entries and reads them back — every entry must be stored whole and balance — then adds
+    /// them to the per-day balances. A second entry with a ref already posted fails on <c>entry_ref</c>'s unique key
+    /// before the balances move, so nothing is ever counted twice.</summary>
     public async Task FlushAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         if (Count == 0)
@@ -65,6 +74,8 @@ public sealed class JournalWriter : IBatchStep
         {
             Invariant.Assert(entry.SumPaise == 0 && entry.Postings == _postingCountByRef[entry.Ref]);
         }
+
+        await _balances.FlushAsync(connection, transaction, cancellationToken);
 
         _postingCountByRef.Clear();
     }

@@ -9,7 +9,8 @@ using TillSync.Storage;
 
 namespace TillSync.Hq.Accounting;
 
-/// <summary>The books for managers and accountants: trial balance, journal (JSON or hledger) and GST summary. Each
+/// <summary>The books for managers and accountants: trial balance, journal (JSON or hledger), GST summary and the day's
+/// sales. Each
 /// takes an optional period (<c>from</c>, <c>to</c>: yyyy-MM-dd business dates, IST) and <c>storeId</c>.</summary>
 public static class LedgerEndpoints
 {
@@ -18,17 +19,28 @@ public static class LedgerEndpoints
     {
         api.MapGet("/ledger/trial-balance", TrialBalanceAsync).RequireManager().Produces<TrialBalanceView>().ProducesProblem(400);
         api.MapGet("/ledger/gst-summary", GstSummaryAsync).RequireManager().Produces<GstSummaryView>().ProducesProblem(400);
+        api.MapGet("/ledger/day-sales", DaySalesAsync).RequireManager().Produces<DaySalesView>().ProducesProblem(400);
+        api.MapGet("/ledger/check", CheckAsync).RequireManager().Produces<LedgerCheckView>().ProducesProblem(400);
         api.MapGet("/ledger/journal", JournalAsync).RequireManager()
             .Produces<JournalPage>().Produces<string>(200, "text/plain").ProducesProblem(400);
     }
 
     private static Task<IResult> TrialBalanceAsync(HttpContext http, HqDatabase database, string? from, string? to, long? storeId) =>
-        WithPeriodAsync(http, database, from, to, storeId,
-            async (connection, period) => TypedResults.Ok(await TrialBalance.LoadAsync(connection, period, http.RequestAborted)));
+        InSnapshotAsync(http, database, from, to, storeId,
+            async (snapshot, period) => TypedResults.Ok(await TrialBalance.LoadAsync(snapshot, period, http.RequestAborted)));
 
     private static Task<IResult> GstSummaryAsync(HttpContext http, HqDatabase database, string? from, string? to, long? storeId) =>
-        WithPeriodAsync(http, database, from, to, storeId,
-            async (connection, period) => TypedResults.Ok(await GstSummary.LoadAsync(connection, period, http.RequestAborted)));
+        InSnapshotAsync(http, database, from, to, storeId,
+            async (snapshot, period) => TypedResults.Ok(await GstSummary.LoadAsync(snapshot, period, http.RequestAborted)));
+
+    private static Task<IResult> DaySalesAsync(HttpContext http, HqDatabase database, string? from, string? to, long? storeId) =>
+        InSnapshotAsync(http, database, from, to, storeId,
+            async (snapshot, period) => TypedResults.Ok(await DaySales.LoadAsync(snapshot, period, http.RequestAborted)));
+
+    // The maintained balances against a full scan, for an operator who doubts them (ADR 0009); as slow as the scan.
+    private static Task<IResult> CheckAsync(HttpContext http, HqDatabase database, string? from, string? to, long? storeId) =>
+        InSnapshotAsync(http, database, from, to, storeId,
+            async (snapshot, period) => TypedResults.Ok(await LedgerScan.CheckAsync(snapshot, period, http.RequestAborted)));
 
     private static async Task<IResult> JournalAsync(
         HttpContext http, HqDatabase database, TimeProvider time, string? format, string? from, string? to, long? storeId, long? after, int? limit)
@@ -58,6 +70,15 @@ public static class LedgerEndpoints
             return TypedResults.Empty;
         });
     }
+
+    // A report's queries read one consistent snapshot, so that its rows and counts agree however HQ is posting meanwhile.
+    private static Task<IResult> InSnapshotAsync(
+        HttpContext http, HqDatabase database, string? from, string? to, long? storeId, Func<DbTransaction, LedgerPeriod, Task<IResult>> report) =>
+        WithPeriodAsync(http, database, from, to, storeId, async (connection, period) =>
+        {
+            await using var snapshot = await database.BeginReadAsync(connection, http.RequestAborted);
+            return await report(snapshot, period);
+        });
 
     private static async Task<IResult> WithPeriodAsync(
         HttpContext http, HqDatabase database, string? from, string? to, long? storeId, Func<DbConnection, LedgerPeriod, Task<IResult>> report)

@@ -33,8 +33,9 @@ public sealed record LedgerPeriod(DateOnly? From, DateOnly? To, long? StoreId)
     /// <summary>The period as the API echoes it.</summary>
     public string? ToText => To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A SQL condition on <c>journal_entries</c> aliased <paramref name="alias"/>, and its parameters.</summary>
-    public (string Sql, List<(string Name, object? Value)> Parameters) JournalFilter(string alias)
+    /// <summary>A SQL condition on a table of business days and stores (<c>journal_entries</c>, the per-day balances:
+    /// columns <c>entry_date</c> and <c>store_id</c>) aliased <paramref name="alias"/>, and its parameters.</summary>
+    public (string Sql, List<(string Name, object? Value)> Parameters) DayFilter(string alias)
     {
         var conditions = new List<string> { "1 = 1" };
         var parameters = new List<(string, object?)>();

@@ -22,13 +22,14 @@ public static class ReturnEntry
     /// <param name="createdAt">When the till made it.</param>
     /// <param name="storeId">The store that refunded.</param>
     /// <param name="supplyKind">The original sale's supply kind.</param>
+    /// <param name="isB2B">Whether the buyer's GSTIN is on the credit note.</param>
     /// <param name="lines">Each returned line with the refund HQ computed and its cost.</param>
     /// <param name="totals">The refund's totals (HQ's recomputation, equal to the till's).</param>
     /// <param name="refunds">The refund tenders: method and paise.</param>
     /// <param name="loyaltyEarnReversedPaise">Value of the earned points taken back.</param>
     /// <param name="loyaltyBurnAccruedPaise">Value of burned points given back that no loyalty refund tender carries.</param>
     public static JournalEntry For(
-        Guid documentId, string creditNoteNo, DateTimeOffset createdAt, long storeId, SupplyKind supplyKind, IReadOnlyList<ReturnedLineMoney> lines,
+        Guid documentId, string creditNoteNo, DateTimeOffset createdAt, long storeId, SupplyKind supplyKind, bool isB2B, IReadOnlyList<ReturnedLineMoney> lines,
         BillTotals totals, IReadOnlyList<(string Method, long AmountPaise)> refunds, long loyaltyEarnReversedPaise, long loyaltyBurnAccruedPaise)
     {
         var postings = new PostingSet();
@@ -55,8 +56,10 @@ public static class ReturnEntry
         postings.Transfer(Accounts.Shrinkage, Accounts.Cogs, lines.Where(l => !l.Restocked).Sum(l => l.CostPaise));
         postings.Transfer(Accounts.LoyaltyLiability, Accounts.LoyaltyExpense, loyaltyEarnReversedPaise);
         postings.Transfer(Accounts.LoyaltyExpense, Accounts.LoyaltyLiability, loyaltyBurnAccruedPaise);
+        var supply = new SupplyFigures(SupplyDocument.CreditNote, isB2B, supplyKind == SupplyKind.InterState, totals,
+            [.. lines.Select(l => (l.GstRateBp, l.Tax))]);
         return new JournalEntry(JournalKinds.ReturnRef(documentId), storeId, JournalKinds.Return, JournalEntry.BusinessDate(createdAt),
-            $"Credit note {creditNoteNo}", postings.ToPostings());
+            $"Credit note {creditNoteNo}", postings.ToPostings(), supply);
     }
 }
 

@@ -48,8 +48,10 @@ public static class SaleEntry
         postings.Transfer(Accounts.Cogs, Accounts.Inventory, CostPaise(order.Lines, unitCostPaise));
         postings.Transfer(Accounts.LoyaltyExpense, Accounts.LoyaltyLiability, loyaltyEarnPaise);
         postings.Transfer(Accounts.LoyaltyLiability, Accounts.LoyaltyExpense, loyaltyDiscountBurnPaise);
+        var supply = new SupplyFigures(SupplyDocument.Invoice, order.Customer?.Gstin is not null, supplyKind == SupplyKind.InterState, order.Totals,
+            [.. order.Lines.Select((line, i) => (line.GstRateBp, lineTaxes[i]))]);
         return new JournalEntry(JournalKinds.SaleRef(order.ClientOrderId), storeId, JournalKinds.Sale, JournalEntry.BusinessDate(order.CreatedAt),
-            $"Bill {order.BillNo}", postings.ToPostings());
+            $"Bill {order.BillNo}", postings.ToPostings(), supply);
     }
 
     /// <summary>The cost of the goods on <paramref name="lines"/>: each line's quantity × unit cost, rounded to the paisa.</summary>

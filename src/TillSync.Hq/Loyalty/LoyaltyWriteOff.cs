@@ -13,9 +13,11 @@ namespace TillSync.Hq.Loyalty;
 /// resolution's transaction.</summary>
 public static class LoyaltyWriteOff
 {
-    /// <summary>Applies the write-off of <paramref name="item"/>.</summary>
+    /// <summary>Applies the write-off of <paramref name="item"/>; its entry goes to <paramref name="journal"/>, which the
+    /// caller flushes with the resolution's own.</summary>
     public static async Task ApplyAsync(
-        DbConnection connection, DbTransaction transaction, ReviewItemView item, DateTimeOffset now, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, ReviewItemView item, JournalWriter journal, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var overdraft = await connection.Command("SELECT phone, points, value_paise FROM loyalty_overdrafts WHERE client_order_id = @order", transaction)
             .With("@order", item.ClientOrderId.ToString("D"))
@@ -35,9 +37,7 @@ public static class LoyaltyWriteOff
             .With("@points", overdraft.Points).With("@at", at).With("@phone", overdraft.Phone).ExecuteAsync(cancellationToken);
         Invariant.Assert(updated == 1);
         var postings = new PostingSet().Transfer(Accounts.LoyaltyExpense, Accounts.LoyaltyLiability, overdraft.ValuePaise).ToPostings();
-        var journal = new JournalWriter(BulkInsert.ParametersPerStatementDefault);
         journal.Add(new JournalEntry(string.Create(CultureInfo.InvariantCulture, $"loyalty-write-off:{item.ReviewId}"), item.StoreId,
             JournalKinds.Resolution, JournalEntry.BusinessDate(now), $"Loyalty overdraft of bill {item.BillNo} written off", postings), now);
-        await journal.FlushAsync(connection, transaction, cancellationToken);
     }
 }

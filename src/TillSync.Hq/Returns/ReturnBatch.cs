@@ -91,7 +91,8 @@ public sealed class ReturnBatch(DatabaseEngine engine, IReadOnlyList<(Guid Docum
         var burnAccruedPaise = returned.Loyalty is { BurnRefundedPoints: > 0 } l && returned.Refunds.All(r => r.Method != RefundMethods.Loyalty)
             ? loyalty.ValuePaise(l.BurnRefundedPoints)
             : 0;
-        batch.Step<JournalWriter>().Add(ReturnEntry.For(document.DocumentId, returned.CreditNoteNo, returned.CreatedAt, till.StoreId, supplyKind, lines,
+        batch.Step<JournalWriter>().Add(ReturnEntry.For(document.DocumentId, returned.CreditNoteNo, returned.CreatedAt, till.StoreId, supplyKind,
+            returned.Customer?.Gstin is not null, lines,
             BillTotals.Of(lines.Select(x => x.Tax)), [.. returned.Refunds.Select(r => (r.Method, r.AmountPaise))], loyaltyEarnReversedPaise,
             burnAccruedPaise), batch.Now);
         var original = returned.Original;

@@ -61,18 +61,20 @@ public static class ReviewResolutions
             }
         }
 
-        // The money side of the decision, in the same transaction (docs/accounting.md).
+        // The money side of the decision, in the same transaction (docs/accounting.md), flushed once: the per-day
+        // balances are locked in one order per flush (ADR 0009).
+        var journal = new JournalWriter(BulkInsert.ParametersPerStatementDefault);
         if (await ResolutionEntries.ForAsync(connection, transaction, item, request, qtyMilli, now, cancellationToken) is { } entry)
         {
-            var journal = new JournalWriter(BulkInsert.ParametersPerStatementDefault);
             journal.Add(entry, now);
-            await journal.FlushAsync(connection, transaction, cancellationToken);
         }
 
         if (item.Kind == ReviewKinds.LoyaltyOverdraft && request.Action == ResolutionActions.WriteOff)
         {
-            await LoyaltyWriteOff.ApplyAsync(connection, transaction, item, now, cancellationToken);
+            await LoyaltyWriteOff.ApplyAsync(connection, transaction, item, journal, now, cancellationToken);
         }
+
+        await journal.FlushAsync(connection, transaction, cancellationToken);
 
         await connection.Command("UPDATE review_items SET status = 'resolved', resolved_at = @at WHERE review_id = @id", transaction)
             .With("@at", at).With("@id", item.ReviewId).ExecuteAsync(cancellationToken);

@@ -32,7 +32,7 @@ public static class HqApplication
         HqOptions options, TextWriter console, CancellationToken cancellationToken)
     {
         Limits.AssertRelations();
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = Hosts.CreateBuilder();
         builder.WebHost.UseUrls(options.Urls);
         if (options.Certificate is not null)
         {

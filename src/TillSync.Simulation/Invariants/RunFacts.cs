@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using TillSync.Contracts.Accounting;
+using TillSync.Hq.Accounting;
 using TillSync.Storage;
 
 namespace TillSync.Simulation.Invariants;
@@ -14,6 +16,7 @@ namespace TillSync.Simulation.Invariants;
 /// <param name="Reviews">HQ's review items.</param>
 /// <param name="JournalEntries">HQ's journal entries with the sum and count of their postings.</param>
 /// <param name="BalancePaiseByAccount">Σ postings per account.</param>
+/// <param name="BalancesCheck">HQ's maintained ledger balances compared with a full scan, all time (ADR 0009).</param>
 public sealed record RunFacts(
     IReadOnlyList<TillFacts> Tills,
     IReadOnlyList<HqOrder> HqOrders,
@@ -23,7 +26,8 @@ public sealed record RunFacts(
     IReadOnlyDictionary<string, long> ReceivedMilliBySku,
     IReadOnlyList<HqReview> Reviews,
     IReadOnlyList<(string Ref, string Kind, long SumPaise, long Postings)> JournalEntries,
-    IReadOnlyDictionary<string, long> BalancePaiseByAccount)
+    IReadOnlyDictionary<string, long> BalancePaiseByAccount,
+    LedgerCheckView BalancesCheck)
 {
     /// <summary>Reads the facts from HQ's file and the tills' files.</summary>
     public static async Task<RunFacts> ReadAsync(
@@ -56,8 +60,15 @@ public sealed record RunFacts(
             """).ListAsync(r => (r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3)), cancellationToken);
         var balances = await hq.Command("SELECT account, SUM(amount_paise) FROM journal_postings GROUP BY account")
             .ListAsync(r => (r.GetString(0), r.GetInt64(1)), cancellationToken);
+        // The reports from the balances HQ maintained against the same reports from every posting and line, all time.
+        LedgerCheckView check;
+        await using (var snapshot = await hq.BeginTransactionAsync(cancellationToken))
+        {
+            check = await LedgerScan.CheckAsync(snapshot, new LedgerPeriod(null, null, null), cancellationToken);
+        }
+
         return new RunFacts(tillFacts, orders, nextSeq.ToDictionary(), movements.ToDictionary(StringComparer.Ordinal),
-            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal));
+            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal), check);
     }
 
     private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken)

@@ -29,6 +29,8 @@ public static class SimulationInvariants
         new("journal_balanced", "every journal entry's debits equal its credits, so the trial balance sums to zero", JournalBalanced),
         new("journal_matches_orders", "one sale entry per committed order, none for rejected ones; revenue and GST equal the committed totals",
             JournalMatchesOrders),
+        new("balances_match_postings", "the trial balance, GST summary and day's sales from HQ's maintained balances equal a full scan",
+            BalancesMatchPostings),
         new("queues_drained", "once faults heal, every till's queue drains to empty", QueuesDrained),
         new("till_agrees_with_hq", "each till marks a sale synced or rejected exactly as HQ recorded it", TillAgreesWithHq),
     ];
@@ -117,6 +119,14 @@ public static class SimulationInvariants
 
         return Outcome(offenders, $"{facts.JournalEntries.Count} entries balance; trial balance sums to 0", "unbalanced");
     }
+
+    private static (bool, string) BalancesMatchPostings(RunFacts facts) => Outcome(
+        new[]
+        {
+            facts.BalancesCheck.TrialBalanceMatches ? null : "trial balance",
+            facts.BalancesCheck.GstSummaryMatches ? null : "GST summary",
+            facts.BalancesCheck.DaySalesMatches ? null : "day's sales",
+        }.OfType<string>(), "the three reports equal the scan of every posting and line", "reports differ from the scan");
 
     private static (bool, string) JournalMatchesOrders(RunFacts facts)
     {

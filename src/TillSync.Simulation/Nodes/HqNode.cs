@@ -9,6 +9,7 @@ using TillSync.Hq.Storage;
 using TillSync.Hq.Sync;
 using TillSync.Hq.Web;
 using TillSync.Storage;
+using TillSync.Web;
 
 namespace TillSync.Simulation.Nodes;
 
@@ -49,7 +50,7 @@ public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool fo
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await ExecuteAsync("DROP TRIGGER IF EXISTS simulation_crash_before_commit", cancellationToken);
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = Hosts.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         // The simulated tills and manager address HQ as hq.simulated: a name HQ answers to only when configured.

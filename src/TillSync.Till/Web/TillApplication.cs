@@ -30,7 +30,7 @@ public static class TillApplication
             throw new ArgumentException(listenProblem, nameof(options));
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = Hosts.CreateBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = LocalProblems.BodyBytesMax);
         builder.Logging.AddTillSyncConsole(options.JsonLogs);

@@ -87,8 +87,11 @@ public sealed partial class DemoVerbTests : IDisposable
 
     private async Task<DemoRun> RunUntilBannerAsync(int hqPort, int tillPort, int irpPort)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "tillsync.dll"), "demo", "--data", _data,
+        // Started as from a terminal, where Ctrl-C reaches the process: a shell that runs the suite in the background
+        // (`scripts/test.sh &`) starts it with SIGINT ignored, every child inherits that, and the .NET runtime leaves an
+        // inherited ignored SIGINT alone. `env --default-signal=INT` (coreutils) restores it and then becomes dotnet.
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "tillsync.dll"), "demo", "--data", _data,
                      "--hq-url", $"http://127.0.0.1:{hqPort}", "--till-port", tillPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--irp-url", $"http://127.0.0.1:{irpPort}"])
         {

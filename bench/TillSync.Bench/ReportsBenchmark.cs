@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using TillSync.Contracts;
+using TillSync.Hq.Accounting;
+using TillSync.Hq.Storage;
+using TillSync.Storage;
+
+namespace TillSync.Bench;
+
+/// <summary>`reports --orders N [--days D] [--postgres CONN]`: builds a history of N orders (<see cref="ReportHistory"/>),
+/// starts a real `tillsync hq` on it, and times the trial balance, the GST summary and the day's sales over HTTP for a
+/// day, a month and all time, for the chain and for one store (the median and the slowest of seven calls after one
+/// warm-up), then the hledger export of a month and of all time with HQ's peak resident memory, and the full scan the
+/// reports used to run (LedgerScan) for comparison, checked equal to the maintained trial balance. Prints Markdown for
+/// bench/RESULTS.md.</summary>
+internal static class ReportsBenchmark
+{
+    private const int Calls = 7;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var orders = Option(args, "--orders", 100_000);
+        var days = Option(args, "--days", 730);
+        var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
+        Console.WriteLine($"Machine: {Machine.Describe()}; load average {Machine.LoadAverage()}");
+        var dataDir = Path.Combine(Path.GetTempPath(), "tillsync-bench", "reports-" + Guid.CreateVersion7().ToString("N"));
+        Directory.CreateDirectory(dataDir);
+        await using var pg = postgres is null ? null : await BenchDatabase.CreateAsync(postgres);
+        var build = Stopwatch.StartNew();
+        long bytes;
+        await using (var database = pg is null ? HqDatabase.Sqlite(dataDir) : HqDatabase.Postgres(pg.ConnectionString))
+        {
+            await ReportHistory.BuildAsync(database, orders, days, Console.Error.WriteLine);
+            bytes = await SizeAsync(database, dataDir);
+            Console.WriteLine($"Maintained balance rows: {await RowCountsAsync(database)}");
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"History: {orders:N0} orders over {days} days, {ReportHistory.Stores} stores, built in {build.Elapsed.TotalSeconds:0} s; database {bytes / 1048576.0:N0} MiB = {bytes / (double)orders:N0} bytes per order ({(pg is null ? "SQLite" : "PostgreSQL")})"));
+        var token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await using var hq = await HqChild.StartAsync(dataDir, token, pg?.ConnectionString);
+        using var http = new HttpClient { BaseAddress = hq.BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var last = ReportHistory.DayOf(orders - 1, orders, days);
+        var month = new DateOnly(last.Year, last.Month, 1).AddMonths(-1);
+        var periods = new (string Name, string Query)[]
+        {
+            ("a day", $"from={Text(last)}&to={Text(last)}"),
+            ("a month", $"from={Text(month)}&to={Text(month.AddMonths(1).AddDays(-1))}"),
+            ("all time", ""),
+        };
+        Console.WriteLine();
+        Console.WriteLine("| report | period | stores | median ms | slowest ms |");
+        Console.WriteLine("| --- | --- | --- | ---: | ---: |");
+        foreach (var report in new[] { "trial-balance", "gst-summary", "day-sales" })
+        {
+            foreach (var (name, query) in periods)
+            {
+                foreach (var store in new[] { "all", "2" })
+                {
+                    var path = $"/api/v1/ledger/{report}?{query}{(store == "all" ? "" : $"&storeId={store}")}";
+                    var times = await TimeAsync(http, path);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {report} | {name} | {store} | {times.Order().ElementAt(Calls / 2):0.0} | {times.Max():0.0} |"));
+                }
+            }
+        }
+
+        await ExportAsync(http, hq.ProcessId, periods[1].Query, "a month");
+        await ExportAsync(http, hq.ProcessId, "", "all time");
+        await CompareWithScanAsync(http, pg is null ? HqDatabase.Sqlite(dataDir) : HqDatabase.Postgres(pg.ConnectionString));
+        return 0;
+    }
+
+    private static async Task<List<double>> TimeAsync(HttpClient http, string path)
+    {
+        (await http.GetAsync(new Uri(path, UriKind.Relative))).EnsureSuccessStatusCode();
+        var times = new List<double>(Calls);
+        for (var i = 0; i < Calls; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        return times;
+    }
+
+    // Streams the hledger export of a period into nothing; HQ's peak resident memory (VmHWM) before and after.
+    private static async Task ExportAsync(HttpClient http, int hqProcessId, string query, string name)
+    {
+        var before = PeakResidentMiB(hqProcessId);
+        var clock = Stopwatch.StartNew();
+        using var response = await http.GetAsync(new Uri($"/api/v1/ledger/journal?format=hledger&{query}", UriKind.Relative),
+            HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var counting = new CountingStream();
+        await body.CopyToAsync(counting);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"hledger export of {name}: {counting.Length / 1048576.0:N1} MiB in {clock.Elapsed.TotalSeconds:0.0} s; HQ peak RSS {before:N0} MiB before, {PeakResidentMiB(hqProcessId):N0} MiB after"));
+    }
+
+    // The reports' old way: every posting of all time; checked equal to what HQ answered from its balances.
+    private static async Task CompareWithScanAsync(HttpClient http, HqDatabase database)
+    {
+        await using (database)
+        {
+            await using var connection = await database.OpenAsync(CancellationToken.None);
+            await using var snapshot = await database.BeginReadAsync(connection, CancellationToken.None);
+            var clock = Stopwatch.StartNew();
+            var scanned = await LedgerScan.TrialBalanceAsync(snapshot, new LedgerPeriod(null, null, null), CancellationToken.None);
+            var scanMs = clock.Elapsed.TotalMilliseconds;
+            var maintained = await http.GetStringAsync(new Uri("/api/v1/ledger/trial-balance", UriKind.Relative));
+            var same = System.Text.Json.JsonSerializer.Serialize(scanned, TillSyncJsonContext.Default.TrialBalanceView) == maintained;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Full scan of every posting (LedgerScan, all time): {scanMs:N0} ms; equal to the maintained trial balance: {(same ? "yes" : "NO")}"));
+        }
+    }
+
+    private static async Task<long> SizeAsync(HqDatabase database, string dataDir)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        if (database.Engine.Kind == StoreEngine.Postgres)
+        {
+            return Convert.ToInt64(await connection.Command("SELECT pg_database_size(current_database())").ScalarAsync(CancellationToken.None),
+                CultureInfo.InvariantCulture);
+        }
+
+        await connection.Command("PRAGMA wal_checkpoint(TRUNCATE)").ExecuteAsync(CancellationToken.None);
+        return Directory.GetFiles(dataDir).Sum(f => new FileInfo(f).Length);
+    }
+
+    private static async Task<string> RowCountsAsync(HqDatabase database)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        var counts = new List<string>();
+        foreach (var table in new[] { "ledger_account_days", "ledger_days", "ledger_gst_days" })
+        {
+            var rows = Convert.ToInt64(await connection.Command($"SELECT COUNT(*) FROM {table}").ScalarAsync(CancellationToken.None), CultureInfo.InvariantCulture);
+            counts.Add(string.Create(CultureInfo.InvariantCulture, $"{table} {rows:N0}"));
+        }
+
+        return string.Join(", ", counts);
+    }
+
+    private static double PeakResidentMiB(int processId) =>
+        File.ReadLines($"/proc/{processId}/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0).Single();
+
+    private static int Option(string[] args, string name, int fallback) =>
+        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed class CountingStream : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => Position;
+        public override long Position { get; set; }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => Position += count;
+    }
+}
