@@ -58,6 +58,7 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(OrderPage))]
 [JsonSerializable(typeof(TillSync.Contracts.Returns.CreditNoteView))]
 [JsonSerializable(typeof(TillSync.Contracts.Returns.CreditNotePage))]
+[JsonSerializable(typeof(TillSync.Contracts.Returns.StoreCreditVoucherView))]
 [JsonSerializable(typeof(EInvoiceView))]
 [JsonSerializable(typeof(EInvoicePage))]
 [JsonSerializable(typeof(EInvoiceRetryRequest))]

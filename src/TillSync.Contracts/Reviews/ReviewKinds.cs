@@ -33,9 +33,14 @@ public static class ReviewKinds
     /// <summary>A return taken from a receipt code whose signature does not verify with the selling till's key.</summary>
     public const string ReceiptCodeInvalid = "receipt_code_invalid";
 
+    /// <summary>A store credit voucher was spent beyond what its credit note issued (tills spending it offline): one open
+    /// item per voucher names every spend.</summary>
+    public const string StoreCreditOverdraft = "store_credit_overdraft";
+
     /// <summary>Every kind.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [StockShort, RejectedOrder, SyncConflict, LoyaltyOverdraft, DamagedDocument, ReturnMismatch, OverReturn, ReturnUnlinked, ReceiptCodeInvalid];
+        [StockShort, RejectedOrder, SyncConflict, LoyaltyOverdraft, DamagedDocument, ReturnMismatch, OverReturn, ReturnUnlinked, ReceiptCodeInvalid,
+            StoreCreditOverdraft];
 }
 
 /// <summary>What a manager can decide (docs/reviews.md gives each one's effect on stock).</summary>

@@ -80,4 +80,7 @@ public static class OrderFlags
     public const string OverReturn = "over_return";
     /// <summary>The return's original sale has not reached HQ yet; HQ links the two when it arrives.</summary>
     public const string AwaitingOriginal = "awaiting_original";
+    /// <summary>The sale spent more of a store credit voucher than its balance at HQ (another till spent it first); a review
+    /// item is open.</summary>
+    public const string StoreCreditOverdraft = "store_credit_overdraft";
 }

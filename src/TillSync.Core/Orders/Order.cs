@@ -32,7 +32,9 @@ public sealed record OrderLine(string Sku, decimal Qty, long UnitPricePaise, lon
 /// <summary>One tender applied to a bill.</summary>
 /// <param name="Method">One of <see cref="TenderMethods.All"/> when valid.</param>
 /// <param name="AmountPaise">Amount applied, in paise; positive when valid.</param>
-public sealed record Payment(string Method, long AmountPaise);
+/// <param name="Reference">For <c>store_credit</c>, the code of the voucher spent: the credit note number that issued it
+/// (<see cref="Returns.CreditNoteNumber.IsWellFormed"/>); null on every other tender.</param>
+public sealed record Payment(string Method, long AmountPaise, string? Reference = null);
 
 /// <summary>The buyer of a sale.</summary>
 /// <param name="Phone">10-digit Indian mobile number, the loyalty key; or null.</param>

@@ -47,6 +47,12 @@ public static class OrderFingerprint
             json.WriteStartObject();
             json.WriteString("method", payment.Method);
             json.WriteNumber("amountPaise", payment.AmountPaise);
+            if (payment.Reference is not null)
+            {
+                // Only when present, so that every payment without one keeps the fingerprint it had before references.
+                json.WriteString("reference", payment.Reference);
+            }
+
             json.WriteEndObject();
         }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TillSync.Core.Returns;
 using TillSync.Core.Tax;
 
 namespace TillSync.Core.Orders;
@@ -151,6 +152,13 @@ public static partial class OrderRules
             if (payment.AmountPaise <= 0 || payment.AmountPaise > Limits.PaymentPaiseMax)
             {
                 return new(OrderProblem.InvalidPayment, $"payment {i + 1}: amount {payment.AmountPaise} paise must be positive and in range");
+            }
+
+            if (payment.Method == TenderMethods.StoreCredit ? !CreditNoteNumber.IsWellFormed(payment.Reference) : payment.Reference is not null)
+            {
+                return new(OrderProblem.InvalidPayment, payment.Method == TenderMethods.StoreCredit
+                    ? $"payment {i + 1}: store credit needs the voucher's code, the credit note number that issued it (PREFIX/YYYY/CNNNNN)"
+                    : $"payment {i + 1}: only a store_credit payment carries a reference");
             }
         }
 

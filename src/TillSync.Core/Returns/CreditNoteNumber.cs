@@ -22,6 +22,21 @@ public static class CreditNoteNumber
         return string.Create(CultureInfo.InvariantCulture, $"{billPrefix}/{BillNumber.FinancialYear(createdAt)}/C{number:D5}");
     }
 
+    /// <summary>True when <paramref name="creditNoteNo"/> has the form of a credit note number of any till and year: what a
+    /// store credit voucher's code (the number of the credit note that issued it) must look like.</summary>
+    public static bool IsWellFormed(string? creditNoteNo)
+    {
+        if (!BillNumber.IsWellFormed(creditNoteNo))
+        {
+            return false;
+        }
+
+        var parts = creditNoteNo!.Split('/');
+        return parts is [{ Length: > 0 }, { Length: 4 } year, { Length: NumberDigits + 1 } number]
+            && !year.AsSpan().ContainsAnyExceptInRange('0', '9')
+            && number[0] == 'C' && !number.AsSpan(1).ContainsAnyExceptInRange('0', '9') && number != "C00000";
+    }
+
     /// <summary>True when <paramref name="creditNoteNo"/> is well formed and in the till's series for the financial year
     /// of <paramref name="createdAt"/>.</summary>
     public static bool BelongsTo(string? creditNoteNo, string billPrefix, DateTimeOffset createdAt)

@@ -44,6 +44,17 @@ public static class ReturnMath
         return returnedPaise >= originalTotalPaise ? points : (long)((decimal)points * returnedPaise / originalTotalPaise);
     }
 
+    /// <summary>What the burned points a return gives back are worth: the same share of what they paid on the sale (its
+    /// <c>loyalty</c> tender), ⌊tender × refunded ÷ burned⌋ — the <c>loyalty</c> refund of the return.</summary>
+    /// <param name="burnTenderPaise">The sale's loyalty tender, in paise; 0 when the burn was a discount.</param>
+    /// <param name="burnPoints">Points burned on the sale, 0 or more.</param>
+    /// <param name="refundedPoints">Points the return gives back, 0 to <paramref name="burnPoints"/>.</param>
+    public static long LoyaltyRefundPaise(long burnTenderPaise, long burnPoints, long refundedPoints)
+    {
+        Invariant.Assert(burnTenderPaise >= 0 && burnPoints >= 0 && refundedPoints >= 0);
+        return burnPoints == 0 ? 0 : checked(burnTenderPaise * refundedPoints / burnPoints);
+    }
+
     // Rounded toward zero: amounts of a line are never negative, so this never rounds up.
     private static long Share(long paise, decimal qty, decimal originalQty) => checked((long)decimal.Truncate(paise * qty / originalQty));
 }

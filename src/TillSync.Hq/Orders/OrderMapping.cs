@@ -13,7 +13,7 @@ public static class OrderMapping
         order.BillNo,
         order.CreatedAt,
         order.Lines.Select(l => new OrderLine(l.Sku, l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp)).ToList(),
-        order.Payments.Select(p => new Payment(p.Method, p.AmountPaise)).ToList(),
+        order.Payments.Select(p => new Payment(p.Method, p.AmountPaise, p.Reference)).ToList(),
         new BillTotals(order.Totals.TaxablePaise, order.Totals.CgstPaise, order.Totals.SgstPaise, order.Totals.IgstPaise, order.Totals.RoundOffPaise,
             order.Totals.TotalPaise),
         ToCore(order.Customer),

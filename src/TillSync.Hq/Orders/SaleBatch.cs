@@ -12,6 +12,7 @@ using TillSync.Hq.Loyalty;
 using TillSync.Hq.Returns;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
+using TillSync.Hq.StoreCredit;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Sync;
 using TillSync.Storage;
@@ -122,7 +123,12 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
 
         QueueStock(batch, order);
         var overdraftPoints = loyalty.Apply(order, batch.Now);
-        IReadOnlyList<string> flags = overdraftPoints > 0 ? [OrderFlags.LoyaltyOverdraft] : [];
+        List<string> flags = overdraftPoints > 0 ? [OrderFlags.LoyaltyOverdraft] : [];
+        if (SpendStoreCredit(batch, order))
+        {
+            flags.Add(OrderFlags.StoreCreditOverdraft);
+        }
+
         if (overdraftPoints > 0)
         {
             batch.Step<ReviewBatch>().Open(new ReviewOpening(ReviewKind.LoyaltyOverdraft, order.ClientOrderId, order.BillNo, null, null, null,
@@ -151,6 +157,19 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
     public Task FlagAsync(SyncBatch batch, IReadOnlyDictionary<Guid, IReadOnlyList<string>> flagsByDocument, CancellationToken cancellationToken) =>
         // The orders were written before the stock step knew which fell short; the few that did get their flags now.
         TillDocuments.UpdateFlagsAsync(batch, "UPDATE orders SET flags = @flags WHERE client_order_id = @id", flagsByDocument, cancellationToken);
+
+    // Each store credit payment draws its voucher down; true when one of them took an issued voucher below zero (its
+    // review item is the store credit step's).
+    private static bool SpendStoreCredit(SyncBatch batch, Order order)
+    {
+        var overdrawn = false;
+        foreach (var payment in order.Payments.Where(p => p.Method == TenderMethods.StoreCredit))
+        {
+            overdrawn |= batch.Step<StoreCreditBatch>().Spend(batch, order.ClientOrderId, order.BillNo, payment.Reference!, payment.AmountPaise);
+        }
+
+        return overdrawn;
+    }
 
     private Rejection? BillNoReused(Order order) => _usedBillNos.Contains(order.BillNo)
         ? new Rejection(SyncReasons.BillNoReused, $"bill number {order.BillNo} is already on another sale of this till")

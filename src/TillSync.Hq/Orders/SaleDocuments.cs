@@ -1,7 +1,9 @@
 using TillSync.Contracts.Documents;
 using TillSync.Core.Orders;
 using TillSync.Hq.Loyalty;
+using TillSync.Contracts.Sync;
 using TillSync.Hq.Returns;
+using TillSync.Hq.StoreCredit;
 using TillSync.Hq.Sync;
 
 namespace TillSync.Hq.Orders;
@@ -26,6 +28,8 @@ public sealed class SaleDocuments : IDocumentKind
         batch.Step<LoyaltyBatch>().Need(sales.Select(OrderMapping.ToCore));
         // Returns that reached HQ before their original are linked when it commits (docs/returns.md, "Linking").
         batch.Step<ReturnOriginals>().Need(sales.Select(s => s.ClientOrderId));
+        batch.Step<StoreCreditBatch>().Need(sales.SelectMany(s => s.Payments).Where(p => p.Method == PaymentMethods.StoreCredit)
+            .Select(p => p.Reference).OfType<string>());
         return new SaleBatch(batch.Engine, sales);
     }
 }

@@ -13,6 +13,7 @@ using TillSync.Hq.Loyalty;
 using TillSync.Hq.Orders;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
+using TillSync.Hq.StoreCredit;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Sync;
 using TillSync.Hq.Tills;
@@ -80,6 +81,12 @@ public sealed class ReturnBatch(DatabaseEngine engine, IReadOnlyList<(Guid Docum
         CheckReceiptCode(batch, document.DocumentId, returned);
         var loyaltyEarnReversedPaise = ApplyLoyalty(batch, document.DocumentId, returned, flags);
         var lines = Record(batch, document, supplyKind, flags, fingerprint);
+        var storeCreditPaise = returned.Refunds.Where(r => r.Method == RefundMethods.StoreCredit).Sum(r => r.AmountPaise);
+        if (storeCreditPaise > 0)
+        {
+            batch.Step<StoreCreditBatch>().Issue(batch, document.DocumentId, returned.CreditNoteNo, storeCreditPaise);
+        }
+
         var loyalty = batch.Step<LoyaltyBatch>();
         var burnAccruedPaise = returned.Loyalty is { BurnRefundedPoints: > 0 } l && returned.Refunds.All(r => r.Method != RefundMethods.Loyalty)
             ? loyalty.ValuePaise(l.BurnRefundedPoints)

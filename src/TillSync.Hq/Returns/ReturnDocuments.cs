@@ -1,5 +1,6 @@
 using TillSync.Contracts.Documents;
 using TillSync.Hq.Loyalty;
+using TillSync.Hq.StoreCredit;
 using TillSync.Hq.Sync;
 
 namespace TillSync.Hq.Returns;
@@ -23,6 +24,8 @@ public sealed class ReturnDocuments : IDocumentKind
     {
         var returns = newDocuments.Select(d => (d.DocumentId, Return: d.Return!)).ToList();
         batch.Step<ReturnOriginals>().Need(returns.Select(r => r.Return.Original.ClientOrderId));
+        batch.Step<StoreCreditBatch>().Need(returns.Where(r => r.Return.Refunds.Any(f => f.Method == RefundMethods.StoreCredit))
+            .Select(r => r.Return.CreditNoteNo));
         var loyalty = batch.Step<LoyaltyBatch>();
         foreach (var phone in returns.Select(r => r.Return.Loyalty?.Phone).OfType<string>())
         {

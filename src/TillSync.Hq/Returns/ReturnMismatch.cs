@@ -7,7 +7,8 @@ namespace TillSync.Hq.Returns;
 
 /// <summary>Where a return that is consistent in itself disagrees with the original sale HQ holds (docs/returns.md,
 /// "HQ's rules"): the bill it names, lines that do not restate the original's SKU, quantity, price, discount or rate, and
-/// loyalty points other than the original's pro rata share. Such a return still commits — the refund happened — and a
+/// loyalty points other than the original's pro rata share, a loyalty refund other than those points' share of the
+/// original's loyalty tender. Such a return still commits — the refund happened — and a
 /// <c>return_mismatch</c> review item lists these sentences.</summary>
 public static class ReturnMismatch
 {
@@ -75,9 +76,19 @@ public static class ReturnMismatch
             ? sent is null or { EarnReversedPoints: 0, BurnRefundedPoints: 0 }
             : sent is not null && sent.Phone == expected.Phone && sent.EarnReversedPoints == expected.EarnReversedPoints
                 && sent.BurnRefundedPoints == expected.BurnRefundedPoints;
-        return same
+        if (!same)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"loyalty takes back {sent?.EarnReversedPoints ?? 0} and gives back {sent?.BurnRefundedPoints ?? 0} points; the bill's share is {expected?.EarnReversedPoints ?? 0} and {expected?.BurnRefundedPoints ?? 0}");
+        }
+
+        // The points given back are refunded at what they paid on the sale: the same share of its loyalty tender.
+        var tenderPaise = sale.Payments.Where(p => p.Method == PaymentMethods.Loyalty).Sum(p => p.AmountPaise);
+        var expectedRefundPaise = ReturnMath.LoyaltyRefundPaise(tenderPaise, burn, expected?.BurnRefundedPoints ?? 0);
+        var refundPaise = returned.Refunds.Where(r => r.Method == RefundMethods.Loyalty).Sum(r => r.AmountPaise);
+        return refundPaise == expectedRefundPaise
             ? null
             : string.Create(CultureInfo.InvariantCulture,
-                $"loyalty takes back {sent?.EarnReversedPoints ?? 0} and gives back {sent?.BurnRefundedPoints ?? 0} points; the bill's share is {expected?.EarnReversedPoints ?? 0} and {expected?.BurnRefundedPoints ?? 0}");
+                $"the loyalty refund is {refundPaise} paise; the points given back paid {expectedRefundPaise} paise of the bill's loyalty tender");
     }
 }

@@ -34,6 +34,9 @@ public static class ReviewItems
     /// <summary>A return's receipt code does not verify.</summary>
     public const string ReceiptCodeInvalid = ReviewKinds.ReceiptCodeInvalid;
 
+    /// <summary>A store credit voucher was spent beyond its balance.</summary>
+    public const string StoreCreditOverdraft = ReviewKinds.StoreCreditOverdraft;
+
     /// <summary>Waiting for a manager.</summary>
     public const string Open = "open";
 
@@ -52,6 +55,7 @@ public static class ReviewItems
         ReviewKind.OverReturn => OverReturn,
         ReviewKind.ReturnUnlinked => ReturnUnlinked,
         ReviewKind.ReceiptCodeInvalid => ReceiptCodeInvalid,
+        ReviewKind.StoreCreditOverdraft => StoreCreditOverdraft,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -79,6 +83,9 @@ public static class ReviewItems
         (ReceiptCodeInvalid, _) =>
             "The receipt code scanned for this return does not verify with the selling till's key: the receipt was altered or forged. "
             + "Check the printed receipt and the cashier's account, then acknowledge.",
+        (StoreCreditOverdraft, _) =>
+            "Tills spent this store credit voucher beyond what its credit note issued, each while offline, so none knew of the others' "
+            + "spends. The spends are listed; recover the difference from the customer or accept it as a loss, then acknowledge.",
         (RejectedOrder, _) =>
             "The till kept the sale but HQ can never accept it as sent: fix the cause (catalogue, till settings), settle with the "
             + "customer if needed, then acknowledge.",
@@ -125,4 +132,7 @@ public enum ReviewKind
 
     /// <summary>A return's receipt code does not verify.</summary>
     ReceiptCodeInvalid,
+
+    /// <summary>A store credit voucher was spent beyond its balance.</summary>
+    StoreCreditOverdraft,
 }

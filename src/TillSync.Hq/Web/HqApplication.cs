@@ -15,6 +15,7 @@ using TillSync.Hq.Orders;
 using TillSync.Hq.Returns;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
+using TillSync.Hq.StoreCredit;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Stores;
 using TillSync.Hq.Sync;
@@ -119,6 +120,7 @@ public static class HqApplication
         .Step(batch => new EInvoiceOutbox(batch.Engine))
         .Step(_ => new LoyaltyBatch())
         .Step(_ => new ReturnOriginals())
+        .Step(_ => new StoreCreditBatch())
         .Step(_ => new StockBatch())
         .Step(_ => new ReviewBatch());
 
@@ -152,6 +154,7 @@ public static class HqApplication
         api.MapTillDeviceEndpoints();
         api.MapOrderEndpoints();
         api.MapCreditNoteEndpoints();
+        api.MapStoreCreditEndpoints();
         api.MapLedgerEndpoints();
         api.MapReviewEndpoints();
         api.MapEInvoiceEndpoints();

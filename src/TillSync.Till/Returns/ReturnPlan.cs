@@ -184,7 +184,7 @@ public sealed record ReturnPlan(IReadOnlyList<PlannedLine> Lines, BillTotals Tot
         var earnReversed = ReturnMath.LoyaltyShare(original.EarnPoints, returnPaise, original.TotalPaise);
         var burnRefunded = ReturnMath.LoyaltyShare(original.BurnPoints, returnPaise, original.TotalPaise);
         var burnPaidPaise = original.Payments.Where(p => p.Method == PaymentMethods.Loyalty).Sum(p => p.AmountPaise);
-        var refundPaise = original.BurnPoints == 0 ? 0 : checked(burnPaidPaise * burnRefunded / original.BurnPoints);
+        var refundPaise = ReturnMath.LoyaltyRefundPaise(burnPaidPaise, original.BurnPoints, burnRefunded);
         return (new ReturnLoyaltyDto(phone, earnReversed, burnRefunded), refundPaise);
     }
 }

@@ -9,9 +9,10 @@ namespace TillSync.Till.Sales;
 public sealed record CartLine(string Sku, decimal Qty, long DiscountPaise = 0);
 
 /// <summary>A tender as the cashier takes it: cash may exceed what is due (change is given).</summary>
-/// <param name="Method"><c>cash</c>, <c>card</c> or <c>upi</c>.</param>
+/// <param name="Method"><c>cash</c>, <c>card</c>, <c>upi</c> or <c>store_credit</c>.</param>
 /// <param name="AmountPaise">Amount tendered, in paise.</param>
-public sealed record Tender(string Method, long AmountPaise);
+/// <param name="Voucher">For <c>store_credit</c>, the voucher's code: the number printed on the credit note that issued it.</param>
+public sealed record Tender(string Method, long AmountPaise, string? Voucher = null);
 
 /// <summary>The cart to price (<c>POST /api/quote</c>).</summary>
 /// <param name="Lines">The cart.</param>

@@ -10,7 +10,7 @@ public static class SaleMapping
     /// <summary>The sale <paramref name="order"/> describes, as Core checks it.</summary>
     public static Order ToCore(OrderDto order) => new(
         order.ClientOrderId, order.BillNo, order.CreatedAt, ToCore(order.Lines),
-        order.Payments.Select(p => new Payment(p.Method, p.AmountPaise)).ToList(),
+        order.Payments.Select(p => new Payment(p.Method, p.AmountPaise, p.Reference)).ToList(),
         new BillTotals(order.Totals.TaxablePaise, order.Totals.CgstPaise, order.Totals.SgstPaise, order.Totals.IgstPaise, order.Totals.RoundOffPaise,
             order.Totals.TotalPaise),
         ToCore(order.Customer),

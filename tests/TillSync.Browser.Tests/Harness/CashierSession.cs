@@ -1,9 +1,11 @@
 // Everything one browser test needs, started fresh: HQ with the shop set up, an enrolled till process pointed at
-// it, and a Chromium tab on the till's cashier page. On failure it saves a screenshot and adds both processes'
+// it (directly, or through a link of its own that the test can cut and point at another HQ), and a Chromium tab on the
+// till's cashier page. On failure it saves a screenshot and adds both processes'
 // output and the page's errors to the message, which is what tells a page bug from a backend bug. Anything the page's
 // Content-Security-Policy refuses fails the test, so every cashier-page test also proves the page runs under it.
 using Microsoft.Playwright;
 using TillSync.Contracts.Tills;
+using TillSync.Testing;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -21,11 +23,14 @@ public sealed class CashierSession : IAsyncDisposable
     private readonly BrowserFixture browser;
     private readonly float deviceScaleFactor;
     private readonly List<(TillServer Till, IBrowserContext Context)> otherTills = [];
+    private readonly Dictionary<TillServer, FaultProxy> links;
 
     private CashierSession(HqServer hq, string hqDataDir, TillEnrolmentResult enrolment, TillServer till, IBrowserContext context,
-        CashierPage cashier, ITestOutputHelper output, string screenshotFolder, BrowserFixture browser, float deviceScaleFactor)
+        CashierPage cashier, ITestOutputHelper output, string screenshotFolder, BrowserFixture browser, float deviceScaleFactor,
+        Dictionary<TillServer, FaultProxy> links)
     {
         this.browser = browser;
+        this.links = links;
         this.deviceScaleFactor = deviceScaleFactor;
         Hq = hq;
         this.hqDataDir = hqDataDir;
@@ -48,24 +53,27 @@ public sealed class CashierSession : IAsyncDisposable
     public string ScreenshotFolder { get; }
 
     /// <summary>Starts HQ (shop set up; registering e-invoices with <paramref name="irpUrl"/> when given), enrols and
-    /// starts a till, and opens the cashier page, drawn at <paramref name="deviceScaleFactor"/> device pixels per CSS pixel.</summary>
+    /// starts a till, and opens the cashier page, drawn at <paramref name="deviceScaleFactor"/> device pixels per CSS pixel.
+    /// With <paramref name="linkPerTill"/>, every till of the session reaches HQ through a link of its own
+    /// (<see cref="Link"/>).</summary>
     public static async Task<CashierSession> StartAsync(
-        BrowserFixture browser, ITestOutputHelper output, string testName, Uri? irpUrl = null, float deviceScaleFactor = 1)
+        BrowserFixture browser, ITestOutputHelper output, string testName, Uri? irpUrl = null, float deviceScaleFactor = 1, bool linkPerTill = false)
     {
         var hqDataDir = TempDirs.Create("hq");
         HqServer? hq = null;
         TillServer? till = null;
         IBrowserContext? context = null;
+        var links = new Dictionary<TillServer, FaultProxy>();
         try
         {
             hq = await HqServer.StartAsync(hqDataDir, irpUrl);
             await hq.SetUpShopAsync();
             var enrolment = await hq.EnrolTillAsync($"Counter {testName[..Math.Min(testName.Length, 20)]}");
-            till = await TillServer.StartAsync(hq.Address, enrolment.Token);
+            till = await StartTillAsync(hq, enrolment, linkPerTill, links);
             context = await NewContextAsync(browser, deviceScaleFactor);
             var page = await context.NewPageAsync();
             var session = new CashierSession(hq, hqDataDir, enrolment, till, context, new CashierPage(page, till.Address), output,
-                Artifacts.FolderFor(testName), browser, deviceScaleFactor);
+                Artifacts.FolderFor(testName), browser, deviceScaleFactor, links);
             await session.WatchAsync(context, page, till.Address);
             output.WriteLine($"HQ {hq.Address}, till {till.Address} (till id {enrolment.TillId}, bills {enrolment.BillPrefix})");
             output.WriteLine($"screenshots: {session.ScreenshotFolder}");
@@ -80,18 +88,24 @@ public sealed class CashierSession : IAsyncDisposable
             }
 
             till?.Dispose();
+            await DisposeLinksAsync(links);
             hq?.Dispose();
             TempDirs.Delete(hqDataDir);
             throw;
         }
     }
 
+    /// <summary>The link between <paramref name="till"/> and HQ: cut it (<see cref="LinkMode.Refuse"/>), restore it, or
+    /// point it at another HQ (<see cref="FaultProxy.Upstream"/>). Only for a session started with <c>linkPerTill</c>.</summary>
+    public FaultProxy Link(TillServer till) =>
+        links.TryGetValue(till, out var link) ? link : throw new InvalidOperationException("This session's tills reach HQ directly: start it with linkPerTill.");
+
     /// <summary>Enrols and starts another till of the store with its own cashier page (in its own browser context, which
     /// like the first may reach only its own till). It is stopped with the session.</summary>
     public async Task<(TillServer Till, TillEnrolmentResult Enrolment, CashierPage Cashier)> AddTillAsync(string name)
     {
         var enrolment = await Hq.EnrolTillAsync(name);
-        var till = await TillServer.StartAsync(Hq.Address, enrolment.Token);
+        var till = await StartTillAsync(Hq, enrolment, linkPerTill: links.Count > 0, links);
         var context = await NewContextAsync(browser, deviceScaleFactor);
         otherTills.Add((till, context));
         var page = await context.NewPageAsync();
@@ -168,8 +182,38 @@ public sealed class CashierSession : IAsyncDisposable
 
         await context.CloseAsync();
         Till.Dispose();
+        await DisposeLinksAsync(links);
         Hq.Dispose();
         TempDirs.Delete(hqDataDir);
+    }
+
+    private static async Task<TillServer> StartTillAsync(HqServer hq, TillEnrolmentResult enrolment, bool linkPerTill, Dictionary<TillServer, FaultProxy> links)
+    {
+        if (!linkPerTill)
+        {
+            return await TillServer.StartAsync(hq.Address, enrolment.Token);
+        }
+
+        var link = FaultProxy.Start(hq.Address);
+        try
+        {
+            var till = await TillServer.StartAsync(link.Address, enrolment.Token);
+            links.Add(till, link);
+            return till;
+        }
+        catch
+        {
+            await link.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task DisposeLinksAsync(Dictionary<TillServer, FaultProxy> links)
+    {
+        foreach (var link in links.Values)
+        {
+            await link.DisposeAsync();
+        }
     }
 
     private static async Task<IBrowserContext> NewContextAsync(BrowserFixture browser, float deviceScaleFactor)

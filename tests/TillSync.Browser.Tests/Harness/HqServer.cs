@@ -8,8 +8,10 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json.Serialization.Metadata;
 using TillSync.Contracts;
+using TillSync.Contracts.Accounting;
 using TillSync.Contracts.EInvoicing;
 using TillSync.Contracts.Orders;
+using TillSync.Contracts.Returns;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
@@ -69,6 +71,34 @@ public sealed class HqServer : IDisposable
         }
     }
 
+    /// <summary>Another HQ process on a copy of this one's data dir, as it is now, on a port of its own: what this HQ would
+    /// be if it came back from this moment. This HQ must be stopped (<see cref="KillHard"/>), so that the copy is whole.</summary>
+    public async Task<HqServer> StartCopyAsync()
+    {
+        if (process.IsRunning)
+        {
+            throw new InvalidOperationException("Stop HQ before copying its data dir: a running HQ may be writing it.");
+        }
+
+        var copy = TempDirs.Create("hq-copy");
+        foreach (var file in Directory.EnumerateFiles(DataDir, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(DataDir, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        try
+        {
+            return await StartAsync(copy);
+        }
+        catch
+        {
+            TempDirs.Delete(copy);
+            throw;
+        }
+    }
+
     /// <summary>Kills HQ with SIGKILL: to the till this is the link to HQ going down.</summary>
     public void KillHard() => process.KillHard();
 
@@ -125,6 +155,58 @@ public sealed class HqServer : IDisposable
         }
 
         throw new XunitException("GET /api/v1/orders never ended.");
+    }
+
+    /// <summary>GET /api/v1/orders/{clientOrderId}: the sale with its credit notes and what is still returnable.</summary>
+    public Task<OrderView> OrderAsync(Guid clientOrderId) =>
+        SendAsync(HttpMethod.Get, $"/api/v1/orders/{clientOrderId}", null, HttpStatusCode.OK, Json.OrderView);
+
+    /// <summary>The first page of the till's credit notes (<c>GET /api/v1/credit-notes?tillId=</c>).</summary>
+    public async Task<IReadOnlyList<CreditNoteView>> CreditNotesAsync(long tillId) =>
+        (await SendAsync(HttpMethod.Get, string.Create(CultureInfo.InvariantCulture, $"/api/v1/credit-notes?tillId={tillId}&limit=500"), null,
+            HttpStatusCode.OK, Json.CreditNotePage)).CreditNotes;
+
+    /// <summary>GET /api/v1/store-credit?code=: a store credit voucher's balance and history; null while HQ has never seen
+    /// the voucher (404).</summary>
+    public async Task<StoreCreditVoucherView?> StoreCreditAsync(string code)
+    {
+        var path = $"/api/v1/store-credit?code={Uri.EscapeDataString(code)}";
+        using (var probe = await manager.GetAsync(new Uri(path, UriKind.Relative)))
+        {
+            if (probe.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+        }
+
+        return await SendAsync(HttpMethod.Get, path, null, HttpStatusCode.OK, Json.StoreCreditVoucherView);
+    }
+
+    /// <summary>The first page of a SKU's stock movements in the default store, oldest first.</summary>
+    public Task<StockMovementPage> MovementsAsync(string sku) =>
+        SendAsync(HttpMethod.Get, $"/api/v1/stock/{Uri.EscapeDataString(sku)}/movements?limit=500", null, HttpStatusCode.OK, Json.StockMovementPage);
+
+    /// <summary>The first page of the journal, in posting order.</summary>
+    public async Task<IReadOnlyList<JournalEntryView>> JournalAsync() =>
+        (await SendAsync(HttpMethod.Get, "/api/v1/ledger/journal?after=0&limit=1000", null, HttpStatusCode.OK, Json.JournalPage)).Entries;
+
+    public Task<TrialBalanceView> TrialBalanceAsync() =>
+        SendAsync(HttpMethod.Get, "/api/v1/ledger/trial-balance", null, HttpStatusCode.OK, Json.TrialBalanceView);
+
+    public Task<GstSummaryView> GstSummaryAsync() =>
+        SendAsync(HttpMethod.Get, "/api/v1/ledger/gst-summary", null, HttpStatusCode.OK, Json.GstSummaryView);
+
+    /// <summary>The whole journal in hledger's format, as <c>tillsync ledger export</c> writes it.</summary>
+    public async Task<string> HledgerJournalAsync()
+    {
+        using var response = await manager.GetAsync(new Uri("/api/v1/ledger/journal?format=hledger", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new XunitException($"GET the hledger journal: expected 200, got {(int)response.StatusCode}:\n{body}");
+        }
+
+        return body;
     }
 
     public void Dispose()

@@ -26,7 +26,7 @@ internal static class DtoGen
     public static readonly Gen<OrderLineDto> Line =
         Gen.Select(Text, Gen.Decimal, Gen.Long, Gen.Long, Gen.Int, (sku, qty, price, discount, rate) => new OrderLineDto(sku, qty, price, discount, rate));
 
-    public static readonly Gen<PaymentDto> Payment = Gen.Select(Text, Gen.Long, (method, amount) => new PaymentDto(method, amount));
+    public static readonly Gen<PaymentDto> Payment = Gen.Select(Text, Gen.Long, Text.Null(), (method, amount, reference) => new PaymentDto(method, amount, reference));
 
     public static readonly Gen<LoyaltyDto> Loyalty =
         Gen.Select(Gen.Long, Gen.Long, Text.Null(), (earn, burn, token) => new LoyaltyDto(earn, burn, token));

@@ -37,6 +37,7 @@ public sealed class OrderFingerprintTests
         ("lines (one more)", o => o with { Lines = [.. o.Lines, o.Lines[0]] }),
         ("payments.method", o => WithPayment(o, p => p with { Method = p.Method == PaymentMethods.Cash ? PaymentMethods.Upi : PaymentMethods.Cash })),
         ("payments.amountPaise", o => WithPayment(o, p => p with { AmountPaise = p.AmountPaise + 1 })),
+        ("payments.reference", o => WithPayment(o, p => p with { Reference = p.Reference is null ? "T01/2627/C00009" : p.Reference + "0" })),
         ("loyalty.earnPoints", o => o with { Loyalty = Loyalty(o) with { EarnPoints = Loyalty(o).EarnPoints + 1 } }),
         ("loyalty.burnPoints", o => o with { Loyalty = Loyalty(o) with { BurnPoints = Loyalty(o).BurnPoints + 1 } }),
         ("loyalty.redemptionToken", o => o with { Loyalty = Loyalty(o) with { RedemptionToken = Loyalty(o).RedemptionToken + "T" } }),

@@ -85,6 +85,10 @@ internal static class OrderGen
 
     public static readonly Gen<string> PaymentMethod = Gen.OneOfConst([.. PaymentMethods.All]);
 
+    /// <summary>A payment of <paramref name="method"/>, naming a voucher when it is store credit (which must name one).</summary>
+    public static PaymentDto Paying(string method, long amountPaise) =>
+        new(method, amountPaise, method == PaymentMethods.StoreCredit ? "T01/2627/C00001" : null);
+
     public static readonly Gen<TillOrder> ValidOrder =
         Gen.Select(BillPrefix, Gen.Long[1, 999_999], CreatedAt, Customer, Line.Array[1, 20], Loyalty, Gen.Guid, Gen.Long[1, long.MaxValue])
             .SelectMany(t =>
@@ -106,7 +110,7 @@ internal static class OrderGen
             return Gen.Const(Array.Empty<PaymentDto>());
         }
 
-        var single = PaymentMethod.Select(method => new[] { new PaymentDto(method, totalPaise) });
+        var single = PaymentMethod.Select(method => new[] { Paying(method, totalPaise) });
         if (totalPaise < 3)
         {
             return single;
@@ -115,9 +119,9 @@ internal static class OrderGen
         var three = Gen.Select(Gen.Long[1, totalPaise - 2], PaymentMethod, PaymentMethod, PaymentMethod)
             .SelectMany(t => Gen.Long[1, totalPaise - t.Item1 - 1].Select(second => new[]
             {
-                new PaymentDto(t.Item2, t.Item1),
-                new PaymentDto(t.Item3, second),
-                new PaymentDto(t.Item4, totalPaise - t.Item1 - second),
+                Paying(t.Item2, t.Item1),
+                Paying(t.Item3, second),
+                Paying(t.Item4, totalPaise - t.Item1 - second),
             }));
         return Gen.OneOf(single, three);
     }

@@ -83,6 +83,12 @@ public sealed class OrderRulesTests
         ["payment amount 0"] = (() => WithPayment(p => p with { AmountPaise = 0 }), OrderProblem.InvalidPayment),
         ["payment amount negative"] = (() => WithPayment(p => p with { AmountPaise = -315_000 }), OrderProblem.InvalidPayment),
         ["payment amount long max"] = (() => WithPayment(p => p with { AmountPaise = long.MaxValue }), OrderProblem.InvalidPayment),
+        ["store credit without a voucher"] = (() => WithPayment(p => p with { Method = PaymentMethods.StoreCredit }), OrderProblem.InvalidPayment),
+        ["store credit naming a bill, not a credit note"] = (() => WithPayment(p => p with { Method = PaymentMethods.StoreCredit, Reference = "T01/2627/000001" }),
+            OrderProblem.InvalidPayment),
+        ["store credit voucher C00000"] = (() => WithPayment(p => p with { Method = PaymentMethods.StoreCredit, Reference = "T01/2627/C00000" }),
+            OrderProblem.InvalidPayment),
+        ["cash with a reference"] = (() => WithPayment(p => p with { Reference = "T01/2627/C00001" }), OrderProblem.InvalidPayment),
         ["11 payments"] = (() => Valid with { Payments = [.. SplitPayments(315_000, Limits.OrderPaymentsMax + 1)] }, OrderProblem.TooManyPayments),
         ["loyalty earn negative"] = (() => Valid with { Loyalty = new LoyaltyDto(-1, 0, null) }, OrderProblem.InvalidLoyalty),
         ["loyalty burn negative"] = (() => Valid with { Loyalty = new LoyaltyDto(0, -1, null) }, OrderProblem.InvalidLoyalty),
@@ -129,7 +135,8 @@ public sealed class OrderRulesTests
         ["rate 0"] = () => Settled(WithLine(l => l with { GstRateBp = 0 })),
         ["rate 100 %"] = () => Settled(WithLine(l => l with { GstRateBp = Limits.GstRateBpMax })),
         ["10 payments"] = () => Valid with { Payments = [.. SplitPayments(315_000, Limits.OrderPaymentsMax)] },
-        ["every payment method"] = () => Valid with { Payments = [.. PaymentMethods.All.Select((m, i) => new PaymentDto(m, i == 0 ? 315_000 - (PaymentMethods.All.Count - 1) : 1))] },
+        ["store credit from another till's voucher"] = () => WithPayment(p => p with { Method = PaymentMethods.StoreCredit, Reference = "B-7/2526/C12345" }),
+        ["every payment method"] = () => Valid with { Payments = [.. PaymentMethods.All.Select((m, i) => OrderGen.Paying(m, i == 0 ? 315_000 - (PaymentMethods.All.Count - 1) : 1))] },
         ["free bill without payments"] = () => Settled(WithLine(l => l with { UnitPricePaise = 0 })) with { Payments = [] },
         ["loyalty null"] = () => Valid with { Loyalty = null },
         ["loyalty at max"] = () => Valid with { Loyalty = new LoyaltyDto(Limits.LoyaltyPointsPerOrderMax, Limits.LoyaltyPointsPerOrderMax, new string('T', 200)) },
@@ -284,7 +291,7 @@ public sealed class OrderRulesTests
         var method = PaymentMethods.All;
         for (var i = 0; i < count - 1; i++)
         {
-            yield return new PaymentDto(method[i % method.Count], 1);
+            yield return OrderGen.Paying(method[i % method.Count], 1);
         }
 
         yield return new PaymentDto(PaymentMethods.Cash, totalPaise - (count - 1));

@@ -9,7 +9,7 @@ internal static class WireOrder
 {
     public static Order ToCore(OrderDto order) => new(
         order.ClientOrderId, order.BillNo, order.CreatedAt, ToCore(order.Lines),
-        order.Payments.Select(p => new Payment(p.Method, p.AmountPaise)).ToList(),
+        order.Payments.Select(p => new Payment(p.Method, p.AmountPaise, p.Reference)).ToList(),
         new BillTotals(order.Totals.TaxablePaise, order.Totals.CgstPaise, order.Totals.SgstPaise, order.Totals.IgstPaise, order.Totals.RoundOffPaise,
             order.Totals.TotalPaise),
         order.Customer is { } c ? new Customer(c.Phone, c.Gstin, c.Name, c.PlaceOfSupply, c.Address1, c.Location, c.Pin) : null,

@@ -76,6 +76,20 @@ public sealed class SaleRecordingTests(TillFixture shop, ITestOutputHelper log) 
     }
 
     [Fact]
+    public async Task Sell_WithStoreCredit_NamesTheVoucherOnThePayment()
+    {
+        var lines = new List<CartLine> { new("GHEE-1L", 1) };
+        var totalPaise = Carts.ExpectedTotals(lines).TotalPaise;
+
+        var receipt = await Api.SellAsync(new SaleRequest(lines,
+            [new Tender(PaymentMethods.StoreCredit, 50_000, "T09/2627/C00003"), new Tender(PaymentMethods.Cash, totalPaise)]));
+
+        Assert.Equal([new PaymentDto(PaymentMethods.Cash, totalPaise - 50_000), new PaymentDto(PaymentMethods.StoreCredit, 50_000, "T09/2627/C00003")],
+            receipt.Payments);
+        Assert.Equal(50_000, receipt.ChangePaise);
+    }
+
+    [Fact]
     public async Task Sell_B2BInterState_ChargesIgstAndAwaitsAnIrn()
     {
         var lines = new List<CartLine> { new("SOAP-125G", 3), new("SUGAR-LOOSE", 2.5m) };
@@ -158,6 +172,8 @@ public sealed class SaleRecordingTests(TillFixture shop, ITestOutputHelper log) 
         return new TheoryData<string, string, string>
         {
             { "empty cart", Json(new SaleRequest([], [new Tender(PaymentMethods.Cash, 10_000)])), "The cart is empty." },
+            { "store credit without its voucher", Json(new SaleRequest([new CartLine("SOAP-125G", 1)], [new Tender(PaymentMethods.StoreCredit, 5_310)])),
+                "Store credit needs the voucher's code" },
             { "unknown SKU", Json(Carts.PaidInCash(rice) with { Lines = [new CartLine("NO-SUCH-SKU", 1)] }), "no product with SKU or barcode 'NO-SUCH-SKU'" },
             { "4-decimal qty", Json(new SaleRequest([new CartLine("SUGAR-LOOSE", 1.2345m)], [new Tender(PaymentMethods.Cash, 100_000)])), "at most 3 decimals" },
             { "zero qty", Json(new SaleRequest([new CartLine("SUGAR-LOOSE", 0m)], [new Tender(PaymentMethods.Cash, 100_000)])), "quantity must be above 0" },

@@ -111,7 +111,40 @@ public sealed class TenderPlanTests
         var (plan, problem) = TenderPlan.For(10_000, [new Tender(method, 10_000)]);
 
         Assert.Null(plan);
-        Assert.Equal($"'{method}' is not a payment method here; use cash, card or UPI.", problem);
+        Assert.Equal($"'{method}' is not a payment method here; use cash, card, UPI or store credit.", problem);
+    }
+
+    [Fact]
+    public void For_StoreCredit_IsAppliedAsTakenWithItsVoucher_TwoTendersOfOneVoucherAsOne()
+    {
+        var (plan, problem) = TenderPlan.For(10_000, [new Tender(PaymentMethods.StoreCredit, 3_000, " t02/2627/c00001 "),
+            new Tender(PaymentMethods.StoreCredit, 1_000, "T02/2627/C00001"), new Tender(PaymentMethods.Cash, 10_000)]);
+
+        Assert.Null(problem);
+        Assert.Equal([new PaymentDto(PaymentMethods.Cash, 6_000), new PaymentDto(PaymentMethods.StoreCredit, 4_000, "T02/2627/C00001")], plan!.Applied);
+        Assert.Equal(10_000 - 6_000, plan.ChangePaise);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("T02/2627/000001")]
+    [InlineData("T02/2627/C00000")]
+    public void For_StoreCreditWithoutAVoucherCode_IsRefused(string? voucher)
+    {
+        var (plan, problem) = TenderPlan.For(10_000, [new Tender(PaymentMethods.StoreCredit, 10_000, voucher)]);
+
+        Assert.Null(plan);
+        Assert.StartsWith("Store credit needs the voucher's code", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void For_StoreCreditOverTheTotal_IsRefused_NoChangeFromAVoucher()
+    {
+        var (plan, problem) = TenderPlan.For(10_000, [new Tender(PaymentMethods.StoreCredit, 10_001, "T02/2627/C00001")]);
+
+        Assert.Null(plan);
+        Assert.Contains("more than the ₹100.00 due; only cash can give change", problem, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -131,7 +164,7 @@ public sealed class TenderPlanTests
         var (plan, problem) = TenderPlan.For(10_000, []);
 
         Assert.Null(plan);
-        Assert.Equal("Take a payment: cash, card or UPI.", problem);
+        Assert.Equal("Take a payment: cash, card, UPI or store credit.", problem);
     }
 
     [Fact]

@@ -511,8 +511,8 @@ function tenderFigures() {
 
 function tenderProblem(f) {
   if (f.invalid) return 'One tender amount is not a number of rupees (e.g. 500 or 499.50).';
-  if (f.nonCash > f.due) return `Card and UPI cannot exceed the amount due (${rupees(f.due)}); only cash gives change.`;
-  if (f.change > f.cash) return 'Only cash can be over-tendered: lower the card or UPI amount.';
+  if (f.nonCash > f.due) return `Card, UPI and store credit cannot exceed the amount due (${rupees(f.due)}); only cash gives change.`;
+  if (f.change > f.cash) return 'Only cash can be over-tendered: lower the card, UPI or store credit amount.';
   if (f.short > 0) return `Still due: ${rupees(f.short)}.`;
   return null;
 }
@@ -553,6 +553,7 @@ function renderTenders() {
       </select>
       <input data-testid="tender-amount" inputmode="decimal" autocomplete="off" aria-label="Amount ${i + 1} in rupees" value="${esc(t.text)}" placeholder="0.00">
       <button type="button" class="btn-icon" data-testid="tender-remove" tabindex="-1" title="Remove this tender">✕</button>
+      ${t.method === 'store_credit' ? `<input class="tender-voucher" data-testid="tender-voucher" autocomplete="off" aria-label="Voucher ${i + 1}: the credit note number" value="${esc(t.voucher ?? '')}" placeholder="Voucher (credit note no.)">` : ''}
     </div>`).join('');
   renderTenderSummary();
 }
@@ -627,7 +628,7 @@ async function pay() {
 
 async function recordSale() {
   const payments = state.tenders
-    .map(t => ({ method: t.method, amountPaise: parseMoney(t.text) ?? 0 }))
+    .map(t => ({ method: t.method, amountPaise: parseMoney(t.text) ?? 0, ...(t.method === 'store_credit' ? { voucher: (t.voucher ?? '').trim() } : {}) }))
     .filter(p => p.amountPaise > 0);
   const body = { lines: state.cart.map(l => ({ sku: l.sku, qty: qtyNumber(l.qtyMilli) })), payments };
   const customer = customerFromForm();
@@ -1011,18 +1012,25 @@ function wire() {
   const rows = $('tender-rows');
   rows.addEventListener('input', event => {
     const row = event.target.closest('[data-testid="tender-row"]');
-    if (!row || event.target.dataset.testid !== 'tender-amount') return;
-    state.tenders[Number(row.dataset.index)].text = event.target.value;
+    if (!row) return;
+    const tender = state.tenders[Number(row.dataset.index)];
+    if (event.target.dataset.testid === 'tender-voucher') tender.voucher = event.target.value;
+    else if (event.target.dataset.testid === 'tender-amount') tender.text = event.target.value;
+    else return;
     renderTenderSummary();
   });
   rows.addEventListener('change', event => {
     const row = event.target.closest('[data-testid="tender-row"]');
     if (!row || event.target.dataset.testid !== 'tender-method') return;
-    state.tenders[Number(row.dataset.index)].method = event.target.value;
-    renderTenderSummary();
+    const index = Number(row.dataset.index);
+    state.tenders[index].method = event.target.value;
+    // Store credit asks for its voucher's code (the credit note number) in a field of its own.
+    renderTenders();
+    const voucher = $('tender-rows').querySelectorAll('[data-testid="tender-row"]')[index]?.querySelector('[data-testid="tender-voucher"]');
+    if (voucher) voucher.focus();
   });
   rows.addEventListener('keydown', event => {
-    if (event.key === 'Enter' && event.target.dataset.testid === 'tender-amount') {
+    if (event.key === 'Enter' && ['tender-amount', 'tender-voucher'].includes(event.target.dataset.testid)) {
       event.preventDefault();
       pay();
     }

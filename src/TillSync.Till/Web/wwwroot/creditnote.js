@@ -57,6 +57,11 @@ export function creditNoteHtml(n, reprint) {
     const reference = r.reference && r.method !== 'exchange' ? ` (${esc(r.reference)})` : '';
     out.push(`<div class="kv" data-testid="credit-note-refund" data-method="${esc(r.method)}"><span>${esc(REFUND_LABELS[r.method] ?? r.method)}${reference}</span><span>${plainAmount(r.amountPaise)}</span></div>`);
   }
+  if ((refund.refunds ?? []).some(r => r.method === 'store_credit')) {
+    // The credit note is the voucher: its number is the code a later sale spends it by (docs/returns.md).
+    out.push(`<div class="b" data-testid="credit-note-voucher" data-code="${esc(n.creditNoteNo)}">Store credit voucher: ${esc(n.creditNoteNo)}</div>`);
+    out.push('<div class="small">Quote this number to pay with the credit.</div>');
+  }
   const loyalty = refund.loyalty;
   if (loyalty && (loyalty.burnRefundedPoints || loyalty.earnReversedPoints)) {
     out.push(`<div class="small" data-testid="credit-note-loyalty">Points given back ${esc(loyalty.burnRefundedPoints)} · points taken back ${esc(loyalty.earnReversedPoints)}</div>`);

@@ -7,7 +7,7 @@ export const QTY_MAX_MILLI = 99_999_999;
 // Units sold in fractions (GST UQC codes of weight, volume, length, area); everything else counts whole pieces.
 export const FRACTIONAL_UNITS = new Set(['KGS', 'GMS', 'LTR', 'MLT', 'MTR', 'CMS', 'SQM', 'SQF', 'SQY', 'CBM', 'CCM', 'TON', 'QTL', 'KLR', 'MTS', 'YDS', 'TBS']);
 
-export const TENDER_METHODS = [['cash', 'Cash'], ['card', 'Card'], ['upi', 'UPI']];
+export const TENDER_METHODS = [['cash', 'Cash'], ['card', 'Card'], ['upi', 'UPI'], ['store_credit', 'Store credit']];
 
 // GST state codes for the place of supply.
 export const STATES = [

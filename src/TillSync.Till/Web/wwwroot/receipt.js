@@ -58,7 +58,7 @@ export function receiptHtml(r, reprint) {
   out.push(`<div class="kv"><span>Round-off</span><span>${plainAmount(t.roundOffPaise ?? 0)}</span></div>`);
   out.push(`<div class="kv big"><span>TOTAL</span><span data-testid="receipt-total">${rupees(t.totalPaise ?? 0)}</span></div><hr>`);
   for (const p of r.payments ?? []) {
-    out.push(`<div class="kv" data-testid="receipt-payment" data-method="${esc(p.method)}"><span>${esc(methodLabel(p.method))}</span><span>${plainAmount(p.amountPaise)}</span></div>`);
+    out.push(`<div class="kv" data-testid="receipt-payment" data-method="${esc(p.method)}"><span>${esc(methodLabel(p.method))}${p.reference ? ` ${esc(p.reference)}` : ''}</span><span>${plainAmount(p.amountPaise)}</span></div>`);
   }
   if (r.changePaise) {
     out.push(`<div class="kv"><span>Tendered</span><span>${plainAmount(r.tenderedPaise ?? 0)}</span></div>`);
