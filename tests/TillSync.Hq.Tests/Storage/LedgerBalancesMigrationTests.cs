@@ -1,7 +1,6 @@
 // Proves migration 0012's backfill computes the same per-day balances HQ maintains as it posts: a real HQ records
 // sales (either side of midnight IST), returns, receipts and resolutions; then 0012 is undone and applied again, and the
 // backfilled rows equal the maintained ones row for row, on the store the suite runs against (a real database).
-using Microsoft.Extensions.Logging.Abstractions;
 using TillSync.Contracts.Reviews;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Sync;
@@ -24,17 +23,19 @@ public sealed class LedgerBalancesMigrationTests(HqFixture fixture) : IClassFixt
         var maintained = await ReadAllAsync(database);
         Assert.All(Tables, t => Assert.NotEmpty(maintained[t]));
 
+        // 0012 undone and its own script run again, as the migrator ran it: the migrator itself applies only versions
+        // above the newest applied, and later migrations exist.
         await using (var connection = await database.OpenAsync(CancellationToken.None))
         {
+            await using var transaction = await database.BeginWriteAsync(connection, CancellationToken.None);
             foreach (var table in Tables)
             {
-                await connection.Command($"DROP TABLE {table}").ExecuteAsync(CancellationToken.None);
+                await connection.Command($"DROP TABLE {table}", transaction).ExecuteAsync(CancellationToken.None);
             }
 
-            await connection.Command("DELETE FROM schema_migrations WHERE version = @v").With("@v", BalancesVersion).ExecuteAsync(CancellationToken.None);
+            await connection.Command(MigrationScript(database.Engine.Kind, BalancesVersion), transaction).ExecuteAsync(CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
         }
-
-        await new Migrator(database, TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
 
         var backfilled = await ReadAllAsync(database);
         Assert.All(Tables, t => Assert.Equal(maintained[t], backfilled[t]));
@@ -65,6 +66,17 @@ public sealed class LedgerBalancesMigrationTests(HqFixture fixture) : IClassFixt
         var review = Assert.Single((await fixture.Manager.ListReviewsAsync($"status=open&kind=stock_short&sku={product.Sku}")).Items,
             r => r.ClientOrderId == oversold.ClientOrderId);
         await fixture.Manager.ResolveAsync(review.ReviewId, new ReviewResolutionRequest(ResolutionActions.CreditNote, "migration test", Guid.CreateVersion7(), 1));
+    }
+
+    // The SQL the migrator applies for version <paramref name="version"/> on <paramref name="engine"/>: the resource
+    // embedded in HQ's assembly (Storage/Migrations/{engine}/NNNN_name.sql).
+    private static string MigrationScript(StoreEngine engine, int version)
+    {
+        var assembly = typeof(Migrator).Assembly;
+        var prefix = $"TillSync.Hq.Storage.Migrations.{engine}.{version:0000}_";
+        var name = Assert.Single(assembly.GetManifestResourceNames(), n => n.StartsWith(prefix, StringComparison.Ordinal));
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+        return reader.ReadToEnd();
     }
 
     private static async Task<Dictionary<string, List<string>>> ReadAllAsync(HqDatabase database)
