@@ -8,6 +8,7 @@ using TillSync.Contracts.Loyalty;
 using TillSync.Hq.Access;
 using TillSync.Hq.Loyalty;
 using TillSync.Hq.Storage;
+using TillSync.Hq.Tests.Storage;
 using TillSync.Storage;
 using TillSync.Testing;
 
@@ -17,11 +18,9 @@ public sealed class LoyaltyCodeSweepTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-11-28T10:00:00Z", CultureInfo.InvariantCulture);
     private readonly FakeTimeProvider _clock = new(Start);
-    private readonly string _data = TempDirectory.Reserve("loyalty-sweep");
-    private string? _postgres;
-    private HqDatabase? _database;
+    private OneTillDatabase? _store;
 
-    private HqDatabase Database => _database ?? throw new InvalidOperationException("not initialised");
+    private HqDatabase Database => _store?.Database ?? throw new InvalidOperationException("not initialised");
 
     [Fact]
     public async Task Sweep_OnTheClock_DeletesExpiredCodesMessagesOnly()
@@ -67,36 +66,14 @@ public sealed class LoyaltyCodeSweepTests : IAsyncLifetime
         Assert.DoesNotContain(first, await OutboxAsync());
     }
 
-    public async Task InitializeAsync()
-    {
-        _postgres = TestStore.IsPostgres ? await TestStore.CreatePostgresDatabaseAsync() : null;
-        _database = _postgres is null ? HqDatabase.Sqlite(_data) : HqDatabase.Postgres(_postgres);
-        await new Migrator(Database, _clock, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
-        await using var connection = await Database.OpenAsync(CancellationToken.None);
-        var at = StoredTime.Text(Start);
-        await connection.Command("""
-            INSERT INTO stores (store_id, is_default, gstin, legal_name, address1, location, pin, state_code, created_at, updated_at)
-            VALUES (1, 1, '29AABCH1234K1ZN', 'Hello Retail', '12 Road', 'Bengaluru', 560038, '29', @at, @at)
-            """).With("@at", at).ExecuteAsync(CancellationToken.None);
-        await connection.Command("""
-            INSERT INTO tills (till_id, store_id, name, bill_prefix, token_hash, next_seq, created_at)
-            VALUES (1, 1, 'Counter 1', 'T01', @hash, 1, @at)
-            """).With("@hash", Tokens.Hash(Tokens.New("till_"))).With("@at", at).ExecuteAsync(CancellationToken.None);
-    }
+    public async Task InitializeAsync() => _store = await OneTillDatabase.CreateAsync("loyalty-sweep", _clock);
 
     public async Task DisposeAsync()
     {
-        if (_database is not null)
+        if (_store is not null)
         {
-            await _database.DisposeAsync();
+            await _store.DisposeAsync();
         }
-
-        if (_postgres is not null)
-        {
-            await TestStore.DropPostgresDatabaseAsync(_postgres);
-        }
-
-        await TempDirectory.DeleteAsync(_data);
     }
 
     // A code request as HQ's endpoint makes it, through LoyaltyCodes itself, with the given life.
