@@ -67,7 +67,10 @@ public static class Simulator
         try
         {
             var network = new SimulatedNetwork(clock, new Random(random.Next()), options.FaultRate, hq, tills, queue, trace);
-            var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received);
+            var papers = new CustomerPapers();
+            var sales = new SaleMaker(new Random(random.Next()), papers);
+            var returns = new ReturnDesk(options, clock, new Random(random.Next()), trace, tills, papers, sales);
+            var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received, sales, returns);
             await floor.OpenAsync(cancellationToken);
             var events = 0L;
             while (!floor.SellingDone)
@@ -90,7 +93,7 @@ public static class Simulator
 
             await hq.CrashAsync();
             var facts = await RunFacts.ReadAsync(hq.DatabasePath,
-                [.. tills.Select((t, i) => (t.Number, t.TillId, Path.Combine(t.DataDirectory, "till.db"), depths[i]))], received, cancellationToken);
+                [.. tills.Select((t, i) => (t.Number, t.TillId, Path.Combine(t.DataDirectory, "till.db"), depths[i]))], received, clock.GetUtcNow(), cancellationToken);
             return floor.Report(facts, SimulationInvariants.Judge(facts), clock.GetUtcNow() - Start);
         }
         finally
