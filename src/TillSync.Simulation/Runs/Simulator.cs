@@ -54,7 +54,7 @@ public static class Simulator
         var random = new Random(options.Seed);
         var queue = new Timeline();
         using var trace = new Trace();
-        await using var hq = new HqNode(Path.Combine(directory, "hq"), clock, options.ForgetKnownIds);
+        await using var hq = new HqNode(Path.Combine(directory, "hq"), clock, options.ForgetKnownIds, options.Bug);
         await hq.StartAsync(cancellationToken);
         var received = await Manager.SetUpHqAsync(hq, random, cancellationToken);
         var tills = new List<TillNode>();
