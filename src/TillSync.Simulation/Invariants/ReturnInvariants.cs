@@ -20,7 +20,7 @@ public static class ReturnInvariants
             ReturnsOnce),
         new("returns_linked", "every committed return is linked to its original once HQ holds it, or has a return_unlinked item once the wait passed",
             ReturnsLinked),
-        new("over_returns_reviewed", "per original line Σ returned ≤ Σ sold, or an open over_return item names every credit note on the line",
+        new("over_returns_reviewed", "per original line Σ returned ≤ Σ sold, or its newest over_return item (open, or resolved by a manager) names every credit note on it",
             OverReturnsReviewed),
         new("credit_notes_match_journal", "the GST summary's credit notes = the return entries' GST and revenue reversals = Σ committed credit notes",
             CreditNotesMatchJournal),
@@ -86,8 +86,9 @@ public static class ReturnInvariants
     private static (bool, string) OverReturnsReviewed(RunFacts facts)
     {
         var orders = CommittedOrders(facts);
-        var open = facts.Reviews.Where(r => r.Kind == ReviewItems.OverReturn && r.Status == ReviewItems.Open)
-            .ToDictionary(r => (r.ClientOrderId, r.LineNo ?? 0), r => r.Detail);
+        // The line's newest item: the open one, or the last a manager resolved when no later return opened another.
+        var items = facts.Reviews.Where(r => r.Kind == ReviewItems.OverReturn).GroupBy(r => (r.ClientOrderId, r.LineNo ?? 0))
+            .ToDictionary(g => g.Key, g => g.Last());
         var numbers = facts.Money.Returns.ToDictionary(r => r.DocumentId, r => r.CreditNoteNo);
         var offenders = new List<string>();
         var over = 0;
@@ -100,12 +101,13 @@ public static class ReturnInvariants
 
             var soldMilli = Hq.Stock.Quantity.ToMilli(order.Lines[line.Key.OriginalLineNo - 1].Qty);
             var returnedMilli = line.Sum(l => l.QtyMilli);
-            var detail = open.GetValueOrDefault(line.Key);
+            var item = items.GetValueOrDefault(line.Key);
+            var detail = item?.Detail;
             if (returnedMilli <= soldMilli)
             {
-                if (detail is not null)
+                if (item is not null)
                 {
-                    offenders.Add($"{order.BillNo} line {line.Key.OriginalLineNo}: over_return item open, yet {returnedMilli} of {soldMilli} returned");
+                    offenders.Add($"{order.BillNo} line {line.Key.OriginalLineNo}: over_return item, yet {returnedMilli} of {soldMilli} returned");
                 }
 
                 continue;
@@ -116,11 +118,11 @@ public static class ReturnInvariants
             if (missing.Count > 0)
             {
                 offenders.Add($"{order.BillNo} line {line.Key.OriginalLineNo}: {returnedMilli} of {soldMilli} returned; "
-                    + (detail is null ? "no open over_return item" : $"its item omits {string.Join(", ", missing)}"));
+                    + (detail is null ? "no over_return item" : $"its newest item omits {string.Join(", ", missing)}"));
             }
         }
 
-        return Outcome(offenders, $"{over} over-returned lines, each with an open item naming its credit notes", "over-returns");
+        return Outcome(offenders, $"{over} over-returned lines, each with an item naming its credit notes", "over-returns");
     }
 
     private static (bool, string) CreditNotesMatchJournal(RunFacts facts)

@@ -13,6 +13,7 @@ namespace TillSync.Simulation.Invariants;
 /// <param name="MovementsMilliBySku">Σ stock movements per SKU.</param>
 /// <param name="OnHandMilliBySku">HQ's on-hand per SKU.</param>
 /// <param name="ReceivedMilliBySku">Stock the simulation received through HQ's API (opening stock included) per SKU.</param>
+/// <param name="BroughtInMilliBySku">Stock the manager's review decisions brought in (<c>transfer_in</c>, <c>credit_note</c>) per SKU.</param>
 /// <param name="Reviews">HQ's review items.</param>
 /// <param name="JournalEntries">HQ's journal entries with the sum and count of their postings.</param>
 /// <param name="BalancePaiseByAccount">Σ postings per account.</param>
@@ -25,6 +26,7 @@ public sealed record RunFacts(
     IReadOnlyDictionary<string, long> MovementsMilliBySku,
     IReadOnlyDictionary<string, long> OnHandMilliBySku,
     IReadOnlyDictionary<string, long> ReceivedMilliBySku,
+    IReadOnlyDictionary<string, long> BroughtInMilliBySku,
     IReadOnlyList<HqReview> Reviews,
     IReadOnlyList<(string Ref, string Kind, long SumPaise, long Postings)> JournalEntries,
     IReadOnlyDictionary<string, long> BalancePaiseByAccount,
@@ -34,7 +36,8 @@ public sealed record RunFacts(
     /// <summary>Reads the facts from HQ's file and the tills' files.</summary>
     public static async Task<RunFacts> ReadAsync(
         string hqDatabasePath, IReadOnlyList<(int Number, long TillId, string DatabasePath, int QueueDepth)> tills,
-        IReadOnlyDictionary<string, long> receivedMilliBySku, DateTimeOffset checkedAt, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, long> receivedMilliBySku, IReadOnlyDictionary<string, long> broughtInMilliBySku, DateTimeOffset checkedAt,
+        CancellationToken cancellationToken)
     {
         var tillFacts = new List<TillFacts>();
         foreach (var (number, tillId, path, depth) in tills)
@@ -75,7 +78,7 @@ public sealed record RunFacts(
 
         var money = await MoneyFacts.ReadAsync(hq, checkedAt, Hq.Returns.ReturnOptions.UnlinkedAfterDefault, cancellationToken);
         return new RunFacts(tillFacts, orders, nextSeq.ToDictionary(), movements.ToDictionary(StringComparer.Ordinal),
-            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal), check, money);
+            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, broughtInMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal), check, money);
     }
 
     private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken)

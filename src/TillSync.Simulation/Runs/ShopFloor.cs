@@ -11,13 +11,14 @@ using TillSync.Simulation.Shop;
 namespace TillSync.Simulation.Runs;
 
 /// <summary>What happens in the shop while the network misbehaves: cashiers ring up sales on every till and take returns
-/// (<see cref="ReturnDesk"/>), the sync agents
+/// (<see cref="ReturnDesk"/>), the manager decides review items (<see cref="ReviewDesk"/>), the sync agents
 /// step when they ask to, stock arrives at HQ, and faults strike — tills cut off for minutes, hours or days and healed
 /// in random order, HQ and tills crashing and restarting. Every decision comes from the run's seeded
 /// <see cref="Random"/>, in event order.</summary>
 public sealed class ShopFloor(
     SimulationOptions options, FakeTimeProvider clock, Random random, Timeline queue, Trace trace, SimulatedNetwork network, HqNode hq,
-    IReadOnlyList<TillNode> tills, Dictionary<string, long> receivedMilliBySku, SaleMaker sales, ReturnDesk returns)
+    IReadOnlyList<TillNode> tills, Dictionary<string, long> receivedMilliBySku, SaleMaker sales, ReturnDesk returns,
+    ReviewDesk reviews)
 {
     /// <summary>The tills' longest backoff; longer than production's 10 s so that a till offline for days takes hundreds
     /// of steps, not tens of thousands.</summary>
@@ -38,6 +39,9 @@ public sealed class ShopFloor(
     private const double ReturnsPerSale = 0.15;
     private static readonly TimeSpan ReturnDelayMean = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan ReturnRetryDelay = TimeSpan.FromMinutes(5);
+
+    // The manager looks at the review page about every three quarters of an hour while the shop sells.
+    private static readonly TimeSpan ManagerRoundIntervalMean = TimeSpan.FromMinutes(45);
 
     // An idle till heartbeats every 15 s; stretching that to two hours keeps a days-long run cheap and changes nothing
     // that matters: a heartbeat carries no sales, and every new sale wakes the agent at once.
@@ -66,6 +70,7 @@ public sealed class ShopFloor(
         }
 
         queue.Schedule(Now + Exponential(ReceiptIntervalMean), SimEventKind.StockReceipt, () => StockReceiptAsync(cancellationToken));
+        queue.Schedule(Now + Exponential(ManagerRoundIntervalMean), SimEventKind.ManagerRound, () => ManagerRoundAsync(cancellationToken));
         if (options.FaultRate > 0)
         {
             if (random.NextDouble() < 0.2)
@@ -113,7 +118,7 @@ public sealed class ShopFloor(
             ("delayed copies lost", counters.StaleCopiesLost),
             ("HQ starts", hq.Starts),
         ];
-        return new SimulationReport(options, trace.Hash(), trace.Count, span, rows, faults, [.. returns.Counts], verdicts, trace.Tail());
+        return new SimulationReport(options, trace.Hash(), trace.Count, span, rows, faults, [.. returns.Counts, .. reviews.Counts], verdicts, trace.Tail());
     }
 
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -278,6 +283,17 @@ public sealed class ShopFloor(
             trace.Add(Now, $"till {till.Number} link {(network.IsCutOff(till.Number) ? "still cut" : "healed")}");
             return Task.CompletedTask;
         });
+    }
+
+    private async Task ManagerRoundAsync(CancellationToken cancellationToken)
+    {
+        if (_recorded.AsSpan().SequenceEqual(_planned))
+        {
+            return;
+        }
+
+        await reviews.RoundAsync(cancellationToken);
+        queue.Schedule(Now + Exponential(ManagerRoundIntervalMean), SimEventKind.ManagerRound, () => ManagerRoundAsync(cancellationToken));
     }
 
     private async Task StockReceiptAsync(CancellationToken cancellationToken)

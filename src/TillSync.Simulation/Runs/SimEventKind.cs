@@ -18,6 +18,9 @@ public enum SimEventKind
     /// <summary>A fault starts or heals, or a node restarts.</summary>
     Fault,
 
+    /// <summary>The manager decides some open review items at HQ.</summary>
+    ManagerRound,
+
     /// <summary>HQ receives stock.</summary>
     StockReceipt,
 }

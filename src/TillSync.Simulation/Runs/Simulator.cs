@@ -70,7 +70,8 @@ public static class Simulator
             var papers = new CustomerPapers();
             var sales = new SaleMaker(new Random(random.Next()), papers);
             var returns = new ReturnDesk(options, clock, new Random(random.Next()), trace, tills, papers, sales);
-            var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received, sales, returns);
+            var reviews = new ReviewDesk(options, clock, new Random(random.Next()), trace, hq);
+            var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received, sales, returns, reviews);
             await floor.OpenAsync(cancellationToken);
             var events = 0L;
             while (!floor.SellingDone)
@@ -93,7 +94,7 @@ public static class Simulator
 
             await hq.CrashAsync();
             var facts = await RunFacts.ReadAsync(hq.DatabasePath,
-                [.. tills.Select((t, i) => (t.Number, t.TillId, Path.Combine(t.DataDirectory, "till.db"), depths[i]))], received, clock.GetUtcNow(), cancellationToken);
+                [.. tills.Select((t, i) => (t.Number, t.TillId, Path.Combine(t.DataDirectory, "till.db"), depths[i]))], received, reviews.BroughtInMilliBySku, clock.GetUtcNow(), cancellationToken);
             return floor.Report(facts, SimulationInvariants.Judge(facts), clock.GetUtcNow() - Start);
         }
         finally
