@@ -13,10 +13,12 @@ namespace TillSync.Simulation.Invariants;
 /// <param name="MovementsMilliBySku">Σ stock movements per SKU.</param>
 /// <param name="OnHandMilliBySku">HQ's on-hand per SKU.</param>
 /// <param name="ReceivedMilliBySku">Stock the simulation received through HQ's API (opening stock included) per SKU.</param>
+/// <param name="BroughtInMilliBySku">Stock the manager's review decisions brought in (<c>transfer_in</c>, <c>credit_note</c>) per SKU.</param>
 /// <param name="Reviews">HQ's review items.</param>
 /// <param name="JournalEntries">HQ's journal entries with the sum and count of their postings.</param>
 /// <param name="BalancePaiseByAccount">Σ postings per account.</param>
 /// <param name="BalancesCheck">HQ's maintained ledger balances compared with a full scan, all time (ADR 0009).</param>
+/// <param name="Money">Returns, store credit and loyalty as HQ recorded them.</param>
 public sealed record RunFacts(
     IReadOnlyList<TillFacts> Tills,
     IReadOnlyList<HqOrder> HqOrders,
@@ -24,15 +26,18 @@ public sealed record RunFacts(
     IReadOnlyDictionary<string, long> MovementsMilliBySku,
     IReadOnlyDictionary<string, long> OnHandMilliBySku,
     IReadOnlyDictionary<string, long> ReceivedMilliBySku,
+    IReadOnlyDictionary<string, long> BroughtInMilliBySku,
     IReadOnlyList<HqReview> Reviews,
     IReadOnlyList<(string Ref, string Kind, long SumPaise, long Postings)> JournalEntries,
     IReadOnlyDictionary<string, long> BalancePaiseByAccount,
-    LedgerCheckView BalancesCheck)
+    LedgerCheckView BalancesCheck,
+    MoneyFacts Money)
 {
     /// <summary>Reads the facts from HQ's file and the tills' files.</summary>
     public static async Task<RunFacts> ReadAsync(
         string hqDatabasePath, IReadOnlyList<(int Number, long TillId, string DatabasePath, int QueueDepth)> tills,
-        IReadOnlyDictionary<string, long> receivedMilliBySku, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, long> receivedMilliBySku, IReadOnlyDictionary<string, long> broughtInMilliBySku, DateTimeOffset checkedAt,
+        CancellationToken cancellationToken)
     {
         var tillFacts = new List<TillFacts>();
         foreach (var (number, tillId, path, depth) in tills)
@@ -40,7 +45,10 @@ public sealed record RunFacts(
             await using var till = await OpenAsync(path, cancellationToken);
             var sales = await till.Command("SELECT till_seq, document_id, number, body_json, sync_state FROM documents WHERE kind = 'sale' ORDER BY till_seq")
                 .ListAsync(r => new TillSale(r.GetInt64(0), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4)), cancellationToken);
-            tillFacts.Add(new TillFacts(number, tillId, sales, depth));
+            var returns = await till.Command("""
+                SELECT d.till_seq, d.document_id, d.number, d.body_json, d.sync_state FROM documents d WHERE d.kind = 'return' ORDER BY d.till_seq
+                """).ListAsync(r => new TillReturn(r.GetInt64(0), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4)), cancellationToken);
+            tillFacts.Add(new TillFacts(number, tillId, sales, returns, depth));
         }
 
         await using var hq = await OpenAsync(hqDatabasePath, cancellationToken);
@@ -52,8 +60,9 @@ public sealed record RunFacts(
         var movements = await hq.Command("SELECT sku, SUM(qty_milli) FROM stock_movements GROUP BY sku")
             .ListAsync(r => (r.GetString(0), r.GetInt64(1)), cancellationToken);
         var onHand = await hq.Command("SELECT sku, SUM(qty_milli) FROM stock_on_hand GROUP BY sku").ListAsync(r => (r.GetString(0), r.GetInt64(1)), cancellationToken);
-        var reviews = await hq.Command("SELECT kind, client_order_id, sku FROM review_items ORDER BY review_id")
-            .ListAsync(r => new HqReview(r.GetString(0), Guid.Parse(r.GetString(1)), r.NullableString(2)), cancellationToken);
+        var reviews = await hq.Command("SELECT kind, client_order_id, sku, status, line_no, detail FROM review_items ORDER BY review_id")
+            .ListAsync(r => new HqReview(r.GetString(0), Guid.Parse(r.GetString(1)), r.NullableString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetInt32(4),
+                r.GetString(5)), cancellationToken);
         var entries = await hq.Command("""
             SELECT e.entry_ref, e.kind, COALESCE(SUM(p.amount_paise), 0), COUNT(p.posting_no)
             FROM journal_entries e LEFT JOIN journal_postings p ON p.entry_ref = e.entry_ref GROUP BY e.entry_ref, e.kind
@@ -67,8 +76,9 @@ public sealed record RunFacts(
             check = await LedgerScan.CheckAsync(snapshot, new LedgerPeriod(null, null, null), cancellationToken);
         }
 
+        var money = await MoneyFacts.ReadAsync(hq, checkedAt, Hq.Returns.ReturnOptions.UnlinkedAfterDefault, cancellationToken);
         return new RunFacts(tillFacts, orders, nextSeq.ToDictionary(), movements.ToDictionary(StringComparer.Ordinal),
-            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal), check);
+            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, broughtInMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal), check, money);
     }
 
     private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using TillSync.Contracts;
+using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Core.Orders;
 using TillSync.Hq.Orders;
@@ -21,18 +22,20 @@ public static class SimulationInvariants
         new("lost", "every order a till recorded exists at HQ", Lost),
         new("duplicated", "no order, bill number or tillSeq of a till exists twice at HQ", Duplicated),
         new("unexpected", "every order at HQ was recorded by the till HQ holds it for", Unexpected),
-        new("commit_order", "per till, HQ's commit order (hq_seq) is tillSeq order 1..n with no gaps, and next_seq = n + 1", CommitOrder),
+        new("commit_order", "per till, HQ's orders in commit order (hq_seq) are the till's sales in tillSeq order, its documents of every kind are tillSeq 1..n with no gaps, and next_seq = n + 1",
+            CommitOrder),
         new("payload", "each order at HQ is the order the till recorded (fingerprint, tillSeq, bill number)", Payload),
-        new("on_hand", "on-hand per SKU = Σ stock movements = received − sold", OnHand),
+        new("on_hand", "on-hand per SKU = Σ stock movements = received + brought in by resolutions − sold + restocked returns (damaged ones never re-enter)", OnHand),
         new("stock_short_reviewed", "every stock_short flag has a review item for the SKU, and every shortfall review a flagged order", StockShortReviewed),
         new("rejections_reviewed", "every rejected order has a review item", RejectionsReviewed),
         new("journal_balanced", "every journal entry's debits equal its credits, so the trial balance sums to zero", JournalBalanced),
-        new("journal_matches_orders", "one sale entry per committed order, none for rejected ones; revenue and GST equal the committed totals",
-            JournalMatchesOrders),
+        new("journal_matches_documents", "one entry per committed order and return, none for rejected ones; their revenue and GST equal the committed sales less the credit notes",
+            JournalMatchesDocuments),
         new("balances_match_postings", "the trial balance, GST summary and day's sales from HQ's maintained balances equal a full scan",
             BalancesMatchPostings),
         new("queues_drained", "once faults heal, every till's queue drains to empty", QueuesDrained),
-        new("till_agrees_with_hq", "each till marks a sale synced or rejected exactly as HQ recorded it", TillAgreesWithHq),
+        new("till_agrees_with_hq", "each till marks a sale or return synced or rejected exactly as HQ recorded it", TillAgreesWithHq),
+        .. ReturnInvariants.All,
     ];
 
     /// <summary>Every verdict for <paramref name="facts"/>.</summary>
@@ -65,17 +68,23 @@ public static class SimulationInvariants
         foreach (var till in facts.Tills)
         {
             var seqs = facts.HqOrders.Where(o => o.TillId == till.TillId).Select(o => o.TillSeq).ToList();
-            var expected = Enumerable.Range(1, till.Sales.Count).Select(n => (long)n).ToList();
+            var expected = till.Sales.Select(s => s.TillSeq).ToList();
             if (!seqs.SequenceEqual(expected))
             {
                 var at = seqs.Zip(expected).Select((p, i) => (p, i)).FirstOrDefault(x => x.p.First != x.p.Second);
                 offenders.Add($"till {till.Number}: {seqs.Count} orders at HQ for {till.Sales.Count} recorded; first out of order at position {at.i + 1}");
             }
 
-            var nextSeq = facts.HqNextSeqByTill.GetValueOrDefault(till.TillId);
-            if (nextSeq != till.Sales.Count + 1)
+            var documents = facts.Money.Documents.Where(d => d.TillId == till.TillId).Select(d => d.TillSeq).ToList();
+            if (!documents.SequenceEqual(Enumerable.Range(1, till.DocumentCount).Select(n => (long)n)))
             {
-                offenders.Add($"till {till.Number}: HQ's next_seq {nextSeq}, expected {till.Sales.Count + 1}");
+                offenders.Add($"till {till.Number}: {documents.Count} documents at HQ for {till.DocumentCount} recorded, not tillSeq 1..{till.DocumentCount}");
+            }
+
+            var nextSeq = facts.HqNextSeqByTill.GetValueOrDefault(till.TillId);
+            if (nextSeq != till.DocumentCount + 1)
+            {
+                offenders.Add($"till {till.Number}: HQ's next_seq {nextSeq}, expected {till.DocumentCount + 1}");
             }
         }
 
@@ -128,26 +137,36 @@ public static class SimulationInvariants
             facts.BalancesCheck.DaySalesMatches ? null : "day's sales",
         }.OfType<string>(), "the three reports equal the scan of every posting and line", "reports differ from the scan");
 
-    private static (bool, string) JournalMatchesOrders(RunFacts facts)
+    private static (bool, string) JournalMatchesDocuments(RunFacts facts)
     {
         var committed = facts.HqOrders.Where(o => o.Status == OrderStatuses.Committed)
             .Select(o => JsonSerializer.Deserialize(o.BodyJson, TillSyncJsonContext.Default.OrderDto)!).ToList();
-        var saleRefs = facts.JournalEntries.Where(e => e.Kind == "sale").Select(e => e.Ref).ToList();
-        var expectedRefs = committed.Select(o => $"sale:{o.ClientOrderId:D}").ToHashSet(StringComparer.Ordinal);
-        var offenders = saleRefs.Where(r => !expectedRefs.Remove(r)).Select(r => $"{r}: not one committed order")
-            .Concat(expectedRefs.Select(r => $"{r}: committed order without its entry")).ToList();
-        Balance("revenue:sales", -committed.Sum(o => o.Totals.TaxablePaise));
-        Balance("liabilities:gst:cgst:", -committed.Sum(o => o.Totals.CgstPaise));
-        Balance("liabilities:gst:sgst:", -committed.Sum(o => o.Totals.SgstPaise));
-        Balance("liabilities:gst:igst:", -committed.Sum(o => o.Totals.IgstPaise));
-        return Outcome(offenders, $"{saleRefs.Count} sale entries for {committed.Count} committed orders; revenue and GST agree", "disagree");
+        var returns = facts.Money.Returns;
+        var offenders = new List<string>();
+        OneEntryEach("sale", committed.Select(o => $"sale:{o.ClientOrderId:D}"));
+        OneEntryEach("return", returns.Select(r => $"return:{r.DocumentId:D}"));
+        Balance("revenue:sales", -committed.Sum(o => o.Totals.TaxablePaise) + returns.Sum(r => r.TaxablePaise));
+        Balance("liabilities:gst:", -committed.Sum(o => o.Totals.CgstPaise + o.Totals.SgstPaise + o.Totals.IgstPaise) + returns.Sum(r => r.GstPaise));
+        Balance("liabilities:gst:igst:", -committed.Sum(o => o.Totals.IgstPaise)
+            + returns.Sum(r => JsonSerializer.Deserialize(r.BodyJson, TillSyncJsonContext.Default.ReturnDto)!.Totals.IgstPaise));
+        return Outcome(offenders, $"{committed.Count} sale and {returns.Count} return entries; revenue and GST agree", "disagree");
 
+        void OneEntryEach(string kind, IEnumerable<string> expected)
+        {
+            var expectedRefs = expected.ToHashSet(StringComparer.Ordinal);
+            offenders.AddRange(facts.JournalEntries.Where(e => e.Kind == kind).Select(e => e.Ref).Where(r => !expectedRefs.Remove(r))
+                .Select(r => $"{r}: not one committed {kind}").Concat(expectedRefs.Select(r => $"{r}: committed {kind} without its entry")));
+        }
+
+        // Only the sale and return entries: a manager's credit_note or write-off posts its own entry (ResolutionEntries).
         void Balance(string accountPrefix, long expectedPaise)
         {
-            var actualPaise = facts.BalancePaiseByAccount.Where(a => a.Key.StartsWith(accountPrefix, StringComparison.Ordinal)).Sum(a => a.Value);
+            var actualPaise = facts.Money.PaiseByKindAndAccount
+                .Where(a => a.Key.Kind is Hq.Accounting.JournalKinds.Sale or Hq.Accounting.JournalKinds.Return && a.Key.Account.StartsWith(accountPrefix, StringComparison.Ordinal))
+                .Sum(a => a.Value);
             if (actualPaise != expectedPaise)
             {
-                offenders.Add(string.Create(CultureInfo.InvariantCulture, $"{accountPrefix}: journal {actualPaise}, orders {expectedPaise}"));
+                offenders.Add(string.Create(CultureInfo.InvariantCulture, $"{accountPrefix}: journal {actualPaise}, documents {expectedPaise}"));
             }
         }
     }
@@ -161,13 +180,21 @@ public static class SimulationInvariants
             soldMilliBySku[line.Sku] = soldMilliBySku.GetValueOrDefault(line.Sku) + Quantity.ToMilli(line.Qty);
         }
 
-        var skus = facts.OnHandMilliBySku.Keys.Concat(facts.MovementsMilliBySku.Keys).Concat(facts.ReceivedMilliBySku.Keys).Concat(soldMilliBySku.Keys)
+        // A restocked line of a committed return comes back in; a damaged one never re-enters stock.
+        var committedReturns = facts.Money.Returns.Select(r => r.DocumentId).ToHashSet();
+        foreach (var line in facts.Tills.SelectMany(t => t.Returns).Where(r => committedReturns.Contains(r.DocumentId)).SelectMany(r => r.Return.Lines)
+            .Where(l => l.Condition == ReturnConditions.Restock))
+        {
+            soldMilliBySku[line.Sku] = soldMilliBySku.GetValueOrDefault(line.Sku) - Quantity.ToMilli(line.Qty);
+        }
+
+        var skus = facts.OnHandMilliBySku.Keys.Concat(facts.MovementsMilliBySku.Keys).Concat(facts.ReceivedMilliBySku.Keys).Concat(facts.BroughtInMilliBySku.Keys).Concat(soldMilliBySku.Keys)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var offenders = skus
             .Select(sku => (sku, onHand: facts.OnHandMilliBySku.GetValueOrDefault(sku), moved: facts.MovementsMilliBySku.GetValueOrDefault(sku),
-                expected: facts.ReceivedMilliBySku.GetValueOrDefault(sku) - soldMilliBySku.GetValueOrDefault(sku)))
+                expected: facts.ReceivedMilliBySku.GetValueOrDefault(sku) + facts.BroughtInMilliBySku.GetValueOrDefault(sku) - soldMilliBySku.GetValueOrDefault(sku)))
             .Where(s => s.onHand != s.moved || s.moved != s.expected)
-            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.sku}: on-hand {Quantity.FromMilli(s.onHand)}, Σ movements {Quantity.FromMilli(s.moved)}, received − sold {Quantity.FromMilli(s.expected)}"));
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.sku}: on-hand {Quantity.FromMilli(s.onHand)}, Σ movements {Quantity.FromMilli(s.moved)}, received + brought in − sold + restocked {Quantity.FromMilli(s.expected)}"));
         var below = skus.Count(s => facts.OnHandMilliBySku.GetValueOrDefault(s) < 0);
         return Outcome(offenders, $"{skus.Count} SKUs balance ({below} below zero)", "do not balance");
     }
@@ -190,23 +217,24 @@ public static class SimulationInvariants
     }
 
     private static (bool, string) QueuesDrained(RunFacts facts) => Outcome(
-        facts.Tills.Where(t => t.QueueDepth > 0).Select(t => $"till {t.Number}: {t.QueueDepth} sales still queued "
+        facts.Tills.Where(t => t.QueueDepth > 0).Select(t => $"till {t.Number}: {t.QueueDepth} documents still queued "
             + $"({string.Join(", ", t.Sales.Where(s => s.SyncState is "pending" or "conflict").Take(3).Select(s => $"seq {s.TillSeq} {s.SyncState}"))})"),
         "every queue empty", "not drained");
 
     private static (bool, string) TillAgreesWithHq(RunFacts facts)
     {
-        var statusById = facts.HqOrders.GroupBy(o => o.ClientOrderId).ToDictionary(g => g.Key, g => g.First().Status);
-        var offenders = Recorded(facts)
-            .Where(r => (r.Sale.SyncState, statusById.GetValueOrDefault(r.Sale.ClientOrderId)) is not ("synced", OrderStatuses.Committed)
-                and not ("rejected", OrderStatuses.Rejected))
-            .Select(r => $"till {r.Till.Number} seq {r.Sale.TillSeq}: till says {r.Sale.SyncState}, HQ says {statusById.GetValueOrDefault(r.Sale.ClientOrderId) ?? "nothing"}");
+        var statusById = facts.Money.Documents.ToDictionary(d => d.DocumentId, d => d.Status);
+        var offenders = facts.Tills.SelectMany(t => t.Sales.Select(s => (t, s.TillSeq, Id: s.ClientOrderId, s.SyncState))
+                .Concat(t.Returns.Select(r => (t, r.TillSeq, Id: r.DocumentId, r.SyncState))))
+            .Where(d => (d.SyncState, statusById.GetValueOrDefault(d.Id)) is not ("synced", OrderStatuses.Committed) and not ("rejected", OrderStatuses.Rejected))
+            .Select(d => $"till {d.t.Number} seq {d.TillSeq}: till says {d.SyncState}, HQ says {statusById.GetValueOrDefault(d.Id) ?? "nothing"}");
         return Outcome(offenders, "every till's view matches HQ", "disagree");
     }
 
     private static IEnumerable<(TillFacts Till, TillSale Sale)> Recorded(RunFacts facts) => facts.Tills.SelectMany(t => t.Sales.Select(s => (t, s)));
 
-    private static (bool, string) Outcome(IEnumerable<string> offenders, string holdsMessage, string what)
+    /// <summary>A verdict from its offenders: holds when there are none, else names the first few.</summary>
+    internal static (bool, string) Outcome(IEnumerable<string> offenders, string holdsMessage, string what)
     {
         var all = offenders.ToList();
         return all.Count == 0

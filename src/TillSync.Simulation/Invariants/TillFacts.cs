@@ -4,5 +4,10 @@ namespace TillSync.Simulation.Invariants;
 /// <param name="Number">The till's number in the simulation.</param>
 /// <param name="TillId">HQ's id of the till.</param>
 /// <param name="Sales">Every sale it recorded, by <c>tillSeq</c>.</param>
-/// <param name="QueueDepth">Sales still pending or in conflict after the drain.</param>
-public sealed record TillFacts(int Number, long TillId, IReadOnlyList<TillSale> Sales, int QueueDepth);
+/// <param name="Returns">Every return it recorded, by <c>tillSeq</c>.</param>
+/// <param name="QueueDepth">Documents still pending or in conflict after the drain.</param>
+public sealed record TillFacts(int Number, long TillId, IReadOnlyList<TillSale> Sales, IReadOnlyList<TillReturn> Returns, int QueueDepth)
+{
+    /// <summary>Documents of every kind it recorded: its <c>tillSeq</c> runs 1 to this.</summary>
+    public int DocumentCount => Sales.Count + Returns.Count;
+}

@@ -17,7 +17,7 @@ namespace TillSync.Simulation.Nodes;
 /// <see cref="HqApplication.MapHq"/>) with the real migrations over a real SQLite file, served by an in-process
 /// <see cref="TestServer"/> and reading the simulation's clock. A crash drops the whole host — every in-memory state —
 /// and a restart builds a new one over the same file.</summary>
-public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool forgetKnownIds) : IAsyncDisposable
+public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool forgetKnownIds, HqBug bug = HqBug.None) : IAsyncDisposable
 {
     /// <summary>The manager token of the simulated HQ.</summary>
     public const string AdminToken = "simulation-manager-token";
@@ -62,6 +62,10 @@ public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool fo
         var app = builder.Build();
         app.MapHq();
         await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+        foreach (var sql in HqBugs.Sql(bug))
+        {
+            await ExecuteAsync(sql, cancellationToken);
+        }
         await app.Services.GetRequiredService<ManagerTokens>().EnsureAdminAsync(AdminToken, cancellationToken);
         app.Services.GetRequiredService<SyncProcessor>().ForgetKnownIds = forgetKnownIds;
         await app.StartAsync(cancellationToken);

@@ -6,6 +6,7 @@ using TillSync.Core.Ids;
 using TillSync.Till.Catalog;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
+using TillSync.Till.Returns;
 using TillSync.Till.Sales;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
@@ -13,8 +14,8 @@ using TillSync.Till.Updates;
 
 namespace TillSync.Simulation.Nodes;
 
-/// <summary>One till in the simulation: the real store, snapshot, sale recorder, outbox, HQ client and sync agent over a
-/// real SQLite file, wired as <c>TillApplication</c> wires them but without the web host and without the agent's
+/// <summary>One till in the simulation: the real store, snapshot, sale and return recorders, outbox, HQ client and sync
+/// agent over a real SQLite file, wired as <c>TillApplication</c> wires them but without the web host and without the agent's
 /// background loop — the simulation calls <see cref="SyncAgent.RunOnceAsync"/> itself, on the simulated clock. A crash
 /// drops every in-memory object; a restart reopens the file.</summary>
 public sealed class TillNode(int number, TillEnrolmentResult enrolment, string dataDirectory, FakeTimeProvider clock, TimeSpan syncBackoffMax)
@@ -22,6 +23,8 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
 {
     private SyncAgent? _agent;
     private SaleRecorder? _recorder;
+    private ReturnRecorder? _returns;
+    private OriginalSales? _originals;
     private DocumentWriter? _writer;
     private DocumentOutbox? _outbox;
     private ReceiptKey? _key;
@@ -66,11 +69,16 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
         _writer = new DocumentWriter(database);
         var keySeed = random.Next();
         _key = ReceiptKey.LoadOrCreate(dataDirectory, () => SeededKey(keySeed));
-        _recorder = new SaleRecorder(_writer, _snapshots, new UuidV7Generator(clock, new Random(random.Next())), clock, _signal, _key);
+        var ids = new UuidV7Generator(clock, new Random(random.Next()));
+        _recorder = new SaleRecorder(_writer, _snapshots, ids, clock, _signal, _key);
         _http = new HttpClient(link, disposeHandler: true);
         HqClient.Configure(_http, new Uri($"http://{HqNode.HostName}/"), enrolment.Token);
         var linkState = new LinkState();
-        _agent = new SyncAgent(new HqClient(_http), _outbox, _snapshots, new HqUpdates(database, clock), linkState, _signal,
+        var hqClient = new HqClient(_http);
+        // Wired as TillApplication wires the return endpoints: the same finder and recorder behind POST /api/returns.
+        _originals = new OriginalSales(database, _snapshots, _key, hqClient, linkState);
+        _returns = new ReturnRecorder(_writer, _snapshots, _originals, _recorder, ids, clock, _signal);
+        _agent = new SyncAgent(hqClient, _outbox, _snapshots, new HqUpdates(database, clock), linkState, _signal,
             new Backoff(syncBackoffMax, new Random(random.Next())), _key, new Till.Metrics.TillMetrics(_outbox, linkState, clock), clock,
             NullLogger<SyncAgent>.Instance);
         CrashRequested = false;
@@ -94,6 +102,22 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
     public Task<(Receipt? Receipt, string? Problem)> SellAsync(SaleRequest sale, CancellationToken cancellationToken) =>
         (_recorder ?? throw new InvalidOperationException($"till {number} is down")).RecordAsync(sale, cancellationToken);
 
+    /// <summary>Finds the sale goods come back from, as the return dialog does (<c>POST /api/returns/lookup</c>).</summary>
+    public Task<(OriginalSale? Sale, string? Problem)> FindOriginalAsync(OriginalReference reference, CancellationToken cancellationToken) =>
+        Originals.FindAsync(reference, cancellationToken);
+
+    /// <summary>Prices a return without recording it (<c>POST /api/returns/quote</c>).</summary>
+    public Task<(ReturnQuote? Quote, string? Problem)> QuoteReturnAsync(ReturnRequest request, CancellationToken cancellationToken) =>
+        Returns.QuoteAsync(request, cancellationToken);
+
+    /// <summary>Records a return (<c>POST /api/returns</c>).</summary>
+    public Task<(CreditNote? CreditNote, string? Problem)> ReturnAsync(ReturnRequest request, CancellationToken cancellationToken) =>
+        Returns.RecordAsync(request, cancellationToken);
+
+    /// <summary>Records an exchange (<c>POST /api/exchanges</c>).</summary>
+    public Task<(ExchangeOutcome? Outcome, string? Problem)> ExchangeAsync(ExchangeRequest request, CancellationToken cancellationToken) =>
+        Returns.ExchangeAsync(request, cancellationToken);
+
     /// <summary>The queue's depth: documents pending or in conflict.</summary>
     public async Task<int> QueueDepthAsync(CancellationToken cancellationToken) =>
         (await (_outbox ?? throw new InvalidOperationException($"till {number} is down")).StateAsync(cancellationToken)).QueueDepth;
@@ -111,6 +135,7 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
         _signal?.Dispose();
         _key?.Dispose();
         (_agent, _recorder, _writer, _outbox, _snapshots, _signal, _http, _key) = (null, null, null, null, null, null, null, null);
+        (_returns, _originals) = (null, null);
         _database?.ClearPool();
         _database = null;
     }
@@ -119,4 +144,8 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
     public ValueTask DisposeAsync() => new(CrashAsync());
 
     private SyncAgent Agent => _agent ?? throw new InvalidOperationException($"till {number} is down");
+
+    private ReturnRecorder Returns => _returns ?? throw new InvalidOperationException($"till {number} is down");
+
+    private OriginalSales Originals => _originals ?? throw new InvalidOperationException($"till {number} is down");
 }

@@ -10,13 +10,15 @@ using TillSync.Simulation.Shop;
 
 namespace TillSync.Simulation.Runs;
 
-/// <summary>What happens in the shop while the network misbehaves: cashiers ring up sales on every till, the sync agents
+/// <summary>What happens in the shop while the network misbehaves: cashiers ring up sales on every till and take returns
+/// (<see cref="ReturnDesk"/>), the manager decides review items (<see cref="ReviewDesk"/>), the sync agents
 /// step when they ask to, stock arrives at HQ, and faults strike — tills cut off for minutes, hours or days and healed
 /// in random order, HQ and tills crashing and restarting. Every decision comes from the run's seeded
 /// <see cref="Random"/>, in event order.</summary>
 public sealed class ShopFloor(
     SimulationOptions options, FakeTimeProvider clock, Random random, Timeline queue, Trace trace, SimulatedNetwork network, HqNode hq,
-    IReadOnlyList<TillNode> tills, Dictionary<string, long> receivedMilliBySku)
+    IReadOnlyList<TillNode> tills, Dictionary<string, long> receivedMilliBySku, SaleMaker sales, ReturnDesk returns,
+    ReviewDesk reviews)
 {
     /// <summary>The tills' longest backoff; longer than production's 10 s so that a till offline for days takes hundreds
     /// of steps, not tens of thousands.</summary>
@@ -32,11 +34,19 @@ public sealed class ShopFloor(
     // on-hand keeps crossing zero both ways: some sales fall short, and later deliveries make up for them.
     private static readonly TimeSpan ReceiptIntervalMean = TimeSpan.FromMinutes(20);
 
+    // About one customer in seven comes back with goods, on average half an hour after some sale; a till that is down or
+    // has no catalogue yet sends them to come back a little later.
+    private const double ReturnsPerSale = 0.15;
+    private static readonly TimeSpan ReturnDelayMean = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan ReturnRetryDelay = TimeSpan.FromMinutes(5);
+
+    // The manager looks at the review page about every three quarters of an hour while the shop sells.
+    private static readonly TimeSpan ManagerRoundIntervalMean = TimeSpan.FromMinutes(45);
+
     // An idle till heartbeats every 15 s; stretching that to two hours keeps a days-long run cheap and changes nothing
     // that matters: a heartbeat carries no sales, and every new sale wakes the agent at once.
     private static readonly TimeSpan IdleStepInterval = TimeSpan.FromHours(2);
 
-    private readonly SaleMaker _sales = new(new Random(random.Next()));
     private readonly int[] _planned = [.. Enumerable.Range(0, options.Tills).Select(i => (options.Orders / options.Tills) + (i < options.Orders % options.Tills ? 1 : 0))];
     private readonly int[] _recorded = new int[options.Tills];
     private readonly int[] _crashes = new int[options.Tills];
@@ -60,6 +70,7 @@ public sealed class ShopFloor(
         }
 
         queue.Schedule(Now + Exponential(ReceiptIntervalMean), SimEventKind.StockReceipt, () => StockReceiptAsync(cancellationToken));
+        queue.Schedule(Now + Exponential(ManagerRoundIntervalMean), SimEventKind.ManagerRound, () => ManagerRoundAsync(cancellationToken));
         if (options.FaultRate > 0)
         {
             if (random.NextDouble() < 0.2)
@@ -96,7 +107,8 @@ public sealed class ShopFloor(
             var atHq = facts.HqOrders.Where(o => o.TillId == t.TillId).ToList();
             return new TillRow(t.Number, t.Sales.Count, atHq.Count, counters.DuplicatesByTill.GetValueOrDefault(t.Number),
                 counters.ConflictsByTill.GetValueOrDefault(t.Number), atHq.Count(o => o.Status == OrderStatuses.Rejected),
-                atHq.Count(o => OrderStatuses.ParseFlags(o.Flags).Contains(OrderFlags.StockShort)), _crashes[t.Number - 1]);
+                atHq.Count(o => OrderStatuses.ParseFlags(o.Flags).Contains(OrderFlags.StockShort)), _crashes[t.Number - 1], t.Returns.Count,
+                facts.Money.Returns.Count(r => r.TillId == t.TillId));
         }).ToList();
         List<(string, int)> faults =
         [
@@ -106,7 +118,7 @@ public sealed class ShopFloor(
             ("delayed copies lost", counters.StaleCopiesLost),
             ("HQ starts", hq.Starts),
         ];
-        return new SimulationReport(options, trace.Hash(), trace.Count, span, rows, faults, verdicts, trace.Tail());
+        return new SimulationReport(options, trace.Hash(), trace.Count, span, rows, faults, [.. returns.Counts, .. reviews.Counts], verdicts, trace.Tail());
     }
 
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -134,13 +146,14 @@ public sealed class ShopFloor(
             return;
         }
 
-        var (receipt, problem) = await till.SellAsync(_sales.Next(till.Snapshot), CancellationToken.None);
+        var (receipt, problem) = await till.SellAsync(sales.Next(till.Snapshot), CancellationToken.None);
         if (receipt is null)
         {
             throw new InvalidOperationException($"Seed {options.Seed}: till {till.Number} refused a simulated sale: {problem}");
         }
 
         _recorded[till.Number - 1]++;
+        returns.Sold(till.Number, receipt);
         trace.Add(Now, string.Create(CultureInfo.InvariantCulture,
             $"till {till.Number} sale seq {receipt.TillSeq} {receipt.ClientOrderId} {receipt.BillNo} {receipt.Totals.TotalPaise}p{(receipt.B2b ? " b2b" : "")}"));
         if (till.NextStepAt > Now)
@@ -149,9 +162,29 @@ public sealed class ShopFloor(
         }
 
         ScheduleSale(till);
+        if (random.NextDouble() < ReturnsPerSale)
+        {
+            var counter = tills[random.Next(tills.Count)];
+            queue.Schedule(Now + Exponential(ReturnDelayMean), SimEventKind.Return, () => ReturnAsync(counter));
+        }
+
         if (random.NextDouble() < options.FaultRate * FaultsPerSalePerFaultRate)
         {
             await FaultAsync();
+        }
+    }
+
+    private async Task ReturnAsync(TillNode till)
+    {
+        if (!till.IsUp || till.Snapshot is null)
+        {
+            queue.Schedule(Now + ReturnRetryDelay, SimEventKind.Return, () => ReturnAsync(till));
+            return;
+        }
+
+        if (await returns.ServeAsync(till) && till.NextStepAt > Now)
+        {
+            ScheduleStep(till, Now); // a new return wakes the agent
         }
     }
 
@@ -250,6 +283,17 @@ public sealed class ShopFloor(
             trace.Add(Now, $"till {till.Number} link {(network.IsCutOff(till.Number) ? "still cut" : "healed")}");
             return Task.CompletedTask;
         });
+    }
+
+    private async Task ManagerRoundAsync(CancellationToken cancellationToken)
+    {
+        if (_recorded.AsSpan().SequenceEqual(_planned))
+        {
+            return;
+        }
+
+        await reviews.RoundAsync(cancellationToken);
+        queue.Schedule(Now + Exponential(ManagerRoundIntervalMean), SimEventKind.ManagerRound, () => ManagerRoundAsync(cancellationToken));
     }
 
     private async Task StockReceiptAsync(CancellationToken cancellationToken)

@@ -6,6 +6,9 @@ public enum SimEventKind
     /// <summary>A cashier rings up a sale.</summary>
     Sale = 1,
 
+    /// <summary>A customer brings goods back to a till.</summary>
+    Return,
+
     /// <summary>A till's sync agent takes one step.</summary>
     AgentStep,
 
@@ -14,6 +17,9 @@ public enum SimEventKind
 
     /// <summary>A fault starts or heals, or a node restarts.</summary>
     Fault,
+
+    /// <summary>The manager decides some open review items at HQ.</summary>
+    ManagerRound,
 
     /// <summary>HQ receives stock.</summary>
     StockReceipt,

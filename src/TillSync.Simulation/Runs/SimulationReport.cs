@@ -11,11 +11,12 @@ namespace TillSync.Simulation.Runs;
 /// <param name="SimulatedSpan">Simulated time from the first sale to the end of the drain.</param>
 /// <param name="Tills">One row per till.</param>
 /// <param name="Faults">What struck, by name, in report order.</param>
+/// <param name="Floor">What the shop floor did besides selling (returns and how they were found and refunded), by name.</param>
 /// <param name="Verdicts">Each invariant's verdict.</param>
 /// <param name="TraceTail">The last events, for a failure message.</param>
 public sealed record SimulationReport(
     SimulationOptions Options, string TraceHash, long Events, TimeSpan SimulatedSpan, IReadOnlyList<TillRow> Tills,
-    IReadOnlyList<(string Fault, int Count)> Faults, IReadOnlyList<Verdict> Verdicts, IReadOnlyList<string> TraceTail)
+    IReadOnlyList<(string Fault, int Count)> Faults, IReadOnlyList<(string What, int Count)> Floor, IReadOnlyList<Verdict> Verdicts, IReadOnlyList<string> TraceTail)
 {
     /// <summary>True when every invariant holds.</summary>
     public bool AllHold => Verdicts.All(v => v.Holds);
@@ -30,14 +31,23 @@ public sealed record SimulationReport(
         text.AppendLine();
         var rows = Tills.Select(t => new[]
         {
-            $"T{t.Number}", N(t.Recorded), N(t.AtHq), N(t.DuplicatesSuppressed), N(t.Conflicts), N(t.Rejections), N(t.StockShortfalls), N(t.Crashes),
+            $"T{t.Number}", N(t.Recorded), N(t.AtHq), N(t.Returns), N(t.ReturnsAtHq), N(t.DuplicatesSuppressed), N(t.Conflicts), N(t.Rejections),
+            N(t.StockShortfalls), N(t.Crashes),
         }).ToList();
-        rows.Add(["total", N(Tills.Sum(t => t.Recorded)), N(Tills.Sum(t => t.AtHq)), N(Tills.Sum(t => t.DuplicatesSuppressed)),
-            N(Tills.Sum(t => t.Conflicts)), N(Tills.Sum(t => t.Rejections)), N(Tills.Sum(t => t.StockShortfalls)), N(Tills.Sum(t => t.Crashes))]);
-        Table(text, ["till", "recorded", "at HQ", "duplicates suppressed", "conflicts", "rejections", "stock shortfalls", "crashes"], rows, rightFrom: 1);
+        rows.Add(["total", N(Tills.Sum(t => t.Recorded)), N(Tills.Sum(t => t.AtHq)), N(Tills.Sum(t => t.Returns)), N(Tills.Sum(t => t.ReturnsAtHq)),
+            N(Tills.Sum(t => t.DuplicatesSuppressed)), N(Tills.Sum(t => t.Conflicts)), N(Tills.Sum(t => t.Rejections)), N(Tills.Sum(t => t.StockShortfalls)),
+            N(Tills.Sum(t => t.Crashes))]);
+        Table(text, ["till", "recorded", "at HQ", "returns", "returns at HQ", "duplicates suppressed", "conflicts", "rejections", "stock shortfalls", "crashes"], rows,
+            rightFrom: 1);
         text.AppendLine();
         Table(text, ["fault", "count"], [.. Faults.Select(f => new[] { f.Fault, N(f.Count) })], rightFrom: 1);
         text.AppendLine();
+        if (Floor.Count > 0)
+        {
+            Table(text, ["shop floor", "count"], [.. Floor.Select(f => new[] { f.What, N(f.Count) })], rightFrom: 1);
+            text.AppendLine();
+        }
+
         Table(text, ["invariant", "verdict", "detail"], [.. Verdicts.Select(v => new[] { v.Invariant, v.Holds ? "holds" : "VIOLATED", v.Message })], rightFrom: 3);
         text.AppendLine();
         text.AppendLine(AllHold

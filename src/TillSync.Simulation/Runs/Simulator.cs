@@ -54,7 +54,7 @@ public static class Simulator
         var random = new Random(options.Seed);
         var queue = new Timeline();
         using var trace = new Trace();
-        await using var hq = new HqNode(Path.Combine(directory, "hq"), clock, options.ForgetKnownIds);
+        await using var hq = new HqNode(Path.Combine(directory, "hq"), clock, options.ForgetKnownIds, options.Bug);
         await hq.StartAsync(cancellationToken);
         var received = await Manager.SetUpHqAsync(hq, random, cancellationToken);
         var tills = new List<TillNode>();
@@ -67,7 +67,11 @@ public static class Simulator
         try
         {
             var network = new SimulatedNetwork(clock, new Random(random.Next()), options.FaultRate, hq, tills, queue, trace);
-            var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received);
+            var papers = new CustomerPapers();
+            var sales = new SaleMaker(new Random(random.Next()), papers);
+            var returns = new ReturnDesk(options, clock, new Random(random.Next()), trace, tills, papers, sales);
+            var reviews = new ReviewDesk(options, clock, new Random(random.Next()), trace, hq);
+            var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received, sales, returns, reviews);
             await floor.OpenAsync(cancellationToken);
             var events = 0L;
             while (!floor.SellingDone)
@@ -90,7 +94,7 @@ public static class Simulator
 
             await hq.CrashAsync();
             var facts = await RunFacts.ReadAsync(hq.DatabasePath,
-                [.. tills.Select((t, i) => (t.Number, t.TillId, Path.Combine(t.DataDirectory, "till.db"), depths[i]))], received, cancellationToken);
+                [.. tills.Select((t, i) => (t.Number, t.TillId, Path.Combine(t.DataDirectory, "till.db"), depths[i]))], received, reviews.BroughtInMilliBySku, clock.GetUtcNow(), cancellationToken);
             return floor.Report(facts, SimulationInvariants.Judge(facts), clock.GetUtcNow() - Start);
         }
         finally

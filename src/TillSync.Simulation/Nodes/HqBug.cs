@@ -1,0 +1,28 @@
+namespace TillSync.Simulation.Nodes;
+
+/// <summary>Test-only bugs planted in the simulated HQ, to prove that the checker catches each kind of mistake in the
+/// documents that move money: each is a SQL trigger doing in HQ's database what the bug would do, installed at every start
+/// (<see cref="HqBugs"/>). Not reachable from <c>tillsync simulate</c>.</summary>
+public enum HqBug
+{
+    /// <summary>No bug.</summary>
+    None = 0,
+
+    /// <summary>HQ's document ledger forgets every return it records, so a resend is no longer answered from the record.</summary>
+    ReturnDedupLost,
+
+    /// <summary>A loyalty burn is taken from the customer's maintained balance twice.</summary>
+    LoyaltyBurnTwice,
+
+    /// <summary>The over_return review item is never kept.</summary>
+    OverReturnUnreviewed,
+
+    /// <summary>The store_credit_overdraft review item is never kept.</summary>
+    StoreCreditOverdraftUnreviewed,
+
+    /// <summary>A return is never linked to its original.</summary>
+    ReturnNeverLinked,
+
+    /// <summary>A credit note's lines carry one paisa more CGST than its journal entry reverses.</summary>
+    CreditNoteGstSkewed,
+}

@@ -1,0 +1,39 @@
+namespace TillSync.Simulation.Nodes;
+
+/// <summary>The SQL of each <see cref="HqBug"/>: triggers on HQ's tables that do what the bug would do.</summary>
+internal static class HqBugs
+{
+    /// <summary>The statements that plant <paramref name="bug"/>, or none.</summary>
+    public static IReadOnlyList<string> Sql(HqBug bug) => bug switch
+    {
+        HqBug.None => [],
+        HqBug.ReturnDedupLost => ["""
+            CREATE TRIGGER IF NOT EXISTS simulation_bug AFTER INSERT ON till_documents WHEN NEW.kind = 'return'
+            BEGIN DELETE FROM till_documents WHERE document_id = NEW.document_id; END;
+            """],
+        HqBug.LoyaltyBurnTwice => ["""
+            CREATE TRIGGER IF NOT EXISTS simulation_bug AFTER INSERT ON loyalty_movements WHEN NEW.kind = 'burn' AND NEW.points < 0
+            BEGIN UPDATE loyalty_customers SET balance_points = balance_points + NEW.points WHERE phone = NEW.phone; END;
+            """],
+        HqBug.OverReturnUnreviewed => ["""
+            CREATE TRIGGER IF NOT EXISTS simulation_bug AFTER INSERT ON review_items WHEN NEW.kind = 'over_return'
+            BEGIN DELETE FROM review_items WHERE review_id = NEW.review_id; END;
+            """],
+        HqBug.StoreCreditOverdraftUnreviewed => ["""
+            CREATE TRIGGER IF NOT EXISTS simulation_bug AFTER INSERT ON review_items WHEN NEW.kind = 'store_credit_overdraft'
+            BEGIN DELETE FROM review_items WHERE review_id = NEW.review_id; END;
+            """],
+        HqBug.ReturnNeverLinked => ["""
+            CREATE TRIGGER IF NOT EXISTS simulation_bug AFTER UPDATE OF linked_at ON returns WHEN NEW.linked_at IS NOT NULL
+            BEGIN UPDATE returns SET linked_at = NULL WHERE document_id = NEW.document_id; END;
+            """, """
+            CREATE TRIGGER IF NOT EXISTS simulation_bug_insert AFTER INSERT ON returns WHEN NEW.linked_at IS NOT NULL
+            BEGIN UPDATE returns SET linked_at = NULL WHERE document_id = NEW.document_id; END;
+            """],
+        HqBug.CreditNoteGstSkewed => ["""
+            CREATE TRIGGER IF NOT EXISTS simulation_bug AFTER INSERT ON return_lines
+            BEGIN UPDATE return_lines SET cgst_paise = cgst_paise + 1 WHERE document_id = NEW.document_id AND line_no = NEW.line_no; END;
+            """],
+        _ => throw new ArgumentOutOfRangeException(nameof(bug)),
+    };
+}
