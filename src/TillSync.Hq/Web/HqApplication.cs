@@ -14,6 +14,7 @@ using TillSync.Hq.Metrics;
 using TillSync.Hq.Orders;
 using TillSync.Hq.Returns;
 using TillSync.Hq.Reviews;
+using TillSync.Hq.Staff;
 using TillSync.Hq.Stock;
 using TillSync.Hq.StoreCredit;
 using TillSync.Hq.Storage;
@@ -148,6 +149,7 @@ public static class HqApplication
         api.MapTillKeyEndpoint();
         api.MapTillSalesEndpoint();
         api.MapStoreEndpoints();
+        api.MapStaffEndpoints();
         api.MapProductEndpoints();
         api.MapStockEndpoints();
         api.MapTillEndpoints();
