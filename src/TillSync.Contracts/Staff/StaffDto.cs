@@ -39,6 +39,9 @@ public static class StaffRoles
     /// <summary>A supervisor of the store; at the till the same rights.</summary>
     public const string Manager = "manager";
 
+    /// <summary>What reports and pages show for a document from a till before staff, which names no cashier.</summary>
+    public const string UnknownCashier = "unknown cashier";
+
     /// <summary>Every role.</summary>
     public static IReadOnlyList<string> All { get; } = [Cashier, Supervisor, Manager];
 

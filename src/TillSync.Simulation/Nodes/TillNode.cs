@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using TillSync.Contracts.Staff;
 using TillSync.Contracts.Tills;
 using TillSync.Core.Ids;
 using TillSync.Till.Catalog;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Sales;
+using TillSync.Till.Staff;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
 using TillSync.Till.Updates;
@@ -54,6 +56,9 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
     /// <summary>The catalogue the till sells from.</summary>
     public TillSnapshot? Snapshot => _snapshots?.Current;
 
+    /// <summary>The cashier every simulated document names (HQ's simulated staff list is empty: it shows "staff 1").</summary>
+    public static readonly Cashier SimulatedCashier = new(1, "Simulated cashier", StaffRoles.Cashier);
+
     /// <summary>Opens the till's file and builds its components; <paramref name="random"/> seeds its ids and backoff.</summary>
     public async Task StartAsync(HttpMessageHandler link, Random random, CancellationToken cancellationToken)
     {
@@ -66,7 +71,10 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
         _writer = new DocumentWriter(database);
         var keySeed = random.Next();
         _key = ReceiptKey.LoadOrCreate(dataDirectory, () => SeededKey(keySeed));
-        _recorder = new SaleRecorder(_writer, _snapshots, new UuidV7Generator(clock, new Random(random.Next())), clock, _signal, _key);
+        // One simulated cashier stays logged in: the simulation is about sync, and its clock jumps past any idle lock.
+        var cashiers = new CashierSession(clock, TimeSpan.MaxValue);
+        cashiers.Begin(SimulatedCashier);
+        _recorder = new SaleRecorder(_writer, _snapshots, cashiers, new UuidV7Generator(clock, new Random(random.Next())), clock, _signal, _key);
         _http = new HttpClient(link, disposeHandler: true);
         HqClient.Configure(_http, new Uri($"http://{HqNode.HostName}/"), enrolment.Token);
         var linkState = new LinkState();

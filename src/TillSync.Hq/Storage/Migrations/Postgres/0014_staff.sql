@@ -20,3 +20,9 @@ CREATE TABLE staff_stores (
     PRIMARY KEY (staff_id, store_id)
 );
 CREATE INDEX ix_staff_stores_store ON staff_stores (store_id, staff_id);
+
+-- Every till document names the cashier logged in when it was saved (a staff id, not a reference: a till sells offline
+-- under the staff list of its last snapshot, and a document is recorded whatever HQ's list says now). Null for a
+-- document from a till before staff: "unknown cashier".
+ALTER TABLE orders ADD COLUMN cashier_id BIGINT;
+ALTER TABLE returns ADD COLUMN cashier_id BIGINT;
