@@ -14,6 +14,7 @@ using TillSync.Hq.Metrics;
 using TillSync.Hq.Orders;
 using TillSync.Hq.Returns;
 using TillSync.Hq.Reviews;
+using TillSync.Hq.Shifts;
 using TillSync.Hq.Staff;
 using TillSync.Hq.Stock;
 using TillSync.Hq.StoreCredit;
@@ -117,6 +118,9 @@ public static class HqApplication
         .Kind(new SaleDocuments())
         .Kind(new ReturnDocuments())
         .Kind(new DamagedDocuments())
+        .Kind(ShiftDocuments.All[0])
+        .Kind(ShiftDocuments.All[1])
+        .Kind(ShiftDocuments.All[2])
         .Step(batch => new JournalWriter(batch.Engine.ParametersPerStatement))
         .Step(batch => new EInvoiceOutbox(batch.Engine))
         .Step(_ => new LoyaltyBatch())

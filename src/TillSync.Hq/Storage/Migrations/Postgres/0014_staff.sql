@@ -26,3 +26,57 @@ CREATE INDEX ix_staff_stores_store ON staff_stores (store_id, staff_id);
 -- document from a till before staff: "unknown cashier".
 ALTER TABLE orders ADD COLUMN cashier_id BIGINT;
 ALTER TABLE returns ADD COLUMN cashier_id BIGINT;
+
+-- Shift and cash documents (docs/shifts.md), one table per kind, rows written once as they commit. A shift's id is its
+-- shift_open document's id; a till sends its documents in tillSeq order, so a shift's open is recorded before its
+-- movements and close. Amounts in paise; counts by denomination as the till sent them (JSON).
+CREATE TABLE shift_opens (
+    document_id  TEXT    PRIMARY KEY,
+    store_id     BIGINT NOT NULL,
+    till_id      BIGINT NOT NULL,
+    till_seq     BIGINT NOT NULL,
+    opened_at    TEXT    NOT NULL,
+    cashier_id   BIGINT NOT NULL,
+    float_paise  BIGINT NOT NULL,
+    float_json   TEXT    NOT NULL,
+    committed_at TEXT    NOT NULL
+);
+CREATE INDEX ix_shift_opens_store ON shift_opens (store_id, opened_at);
+
+CREATE TABLE cash_movements (
+    document_id  TEXT    PRIMARY KEY,
+    shift_id     TEXT    NOT NULL,
+    store_id     BIGINT NOT NULL,
+    till_id      BIGINT NOT NULL,
+    till_seq     BIGINT NOT NULL,
+    moved_at     TEXT    NOT NULL,
+    direction    TEXT    NOT NULL CHECK (direction IN ('in', 'out')),
+    reason       TEXT    NOT NULL,
+    amount_paise BIGINT NOT NULL CHECK (amount_paise > 0),
+    cashier_id   BIGINT NOT NULL,
+    note         TEXT,
+    committed_at TEXT    NOT NULL
+);
+CREATE INDEX ix_cash_movements_shift ON cash_movements (shift_id);
+
+CREATE TABLE shift_closes (
+    document_id          TEXT    PRIMARY KEY,
+    shift_id             TEXT    NOT NULL,
+    store_id             BIGINT NOT NULL,
+    till_id              BIGINT NOT NULL,
+    till_seq             BIGINT NOT NULL,
+    z_number             BIGINT NOT NULL,
+    closed_at            TEXT    NOT NULL,
+    cashier_id           BIGINT NOT NULL,
+    counted_cash_paise   BIGINT NOT NULL,
+    counted_json         TEXT    NOT NULL,
+    card_slips_paise     BIGINT NOT NULL,
+    upi_slips_paise      BIGINT NOT NULL,
+    expected_json        TEXT    NOT NULL,
+    expected_cash_paise  BIGINT NOT NULL,
+    cash_variance_paise  BIGINT NOT NULL,
+    committed_at         TEXT    NOT NULL
+);
+-- Z numbers are consecutive per till: one number, one close.
+CREATE UNIQUE INDEX ux_shift_closes_z ON shift_closes (till_id, z_number);
+CREATE INDEX ix_shift_closes_shift ON shift_closes (shift_id);
