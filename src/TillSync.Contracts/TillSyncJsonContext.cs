@@ -43,6 +43,7 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(CashMovementDto))]
 [JsonSerializable(typeof(ShiftCloseDto))]
 [JsonSerializable(typeof(ShiftExpectedDto))]
+[JsonSerializable(typeof(IReadOnlyList<ShiftView>))]
 [JsonSerializable(typeof(IReadOnlyList<DenominationCountDto>))]
 [JsonSerializable(typeof(TillKeyRegistration))]
 [JsonSerializable(typeof(TillPublicKey))]

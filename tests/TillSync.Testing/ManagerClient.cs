@@ -56,6 +56,13 @@ public sealed class ManagerClient(HqProcess hq)
             Json.IReadOnlyListStaffView, hq);
     }
 
+    public async Task<IReadOnlyList<TillSync.Contracts.Documents.ShiftView>> ShiftsAsync(string query)
+    {
+        using var client = hq.CreateClient(hq.AdminToken);
+        return await Responses.ExpectAsync(await client.GetAsync(new Uri($"/api/v1/shifts?{query}", UriKind.Relative)), HttpStatusCode.OK,
+            Json.IReadOnlyListShiftView, hq);
+    }
+
     public async Task<HttpResponseMessage> UpsertProductsRawAsync(IReadOnlyList<ProductDto> products)
     {
         using var client = hq.CreateClient(hq.AdminToken);

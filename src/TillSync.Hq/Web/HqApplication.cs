@@ -154,6 +154,7 @@ public static class HqApplication
         api.MapTillSalesEndpoint();
         api.MapStoreEndpoints();
         api.MapStaffEndpoints();
+        api.MapShiftEndpoints();
         api.MapProductEndpoints();
         api.MapStockEndpoints();
         api.MapTillEndpoints();

@@ -35,6 +35,22 @@ public sealed class ShiftContractTests(HqFixture fixture) : IClassFixture<HqFixt
         Assert.DoesNotContain(journal, e => e.Ref.Contains(open.DocumentId.ToString("D"), StringComparison.Ordinal));
         var check = await new LedgerClient(fixture.Hq).CheckAsync();
         Assert.True(check.TrialBalanceMatches && check.GstSummaryMatches && check.DaySalesMatches, $"{check}");
+        var shift = Assert.Single(await fixture.Manager.ShiftsAsync(
+            $"tillId={till.TillId}&date={open.ShiftOpen!.OpenedAt.ToOffset(TimeSpan.FromMinutes(330)):yyyy-MM-dd}"));
+        Assert.Equal((open.DocumentId, SeededStaff.Cashier.Name, 200_000L, 0L, 50_000L), (shift.ShiftId, shift.OpenedBy, shift.FloatPaise, shift.CashInPaise, shift.CashOutPaise));
+        Assert.Equal((1L, SeededStaff.Cashier.Name, 270_000L, 260_000L, -10_000L),
+            (shift.ZNumber, shift.ClosedBy, shift.Expected!.CashPaise, shift.CountedCashPaise, shift.CashVariancePaise));
+    }
+
+    [Fact]
+    public async Task Shifts_BadDate_Is400()
+    {
+        using var client = fixture.Hq.CreateClient(fixture.Hq.AdminToken);
+
+        using var response = await client.GetAsync(new Uri("/api/v1/shifts?date=05-12-2026", UriKind.Relative));
+
+        var detail = await Responses.ExpectProblemAsync(response, System.Net.HttpStatusCode.BadRequest, fixture.Hq);
+        Assert.Contains("yyyy-MM-dd", detail, StringComparison.Ordinal);
     }
 
     [Fact]
