@@ -7,7 +7,7 @@ namespace TillSync.Hq.Storage;
 
 /// <summary>Applies the versioned schema migrations embedded in this assembly
 /// (<c>Storage/Migrations/{Sqlite|Postgres}/NNNN_name.sql</c>), each in its own transaction, recording it in
-/// <c>schema_migrations</c>. A database newer than this build is refused. On PostgreSQL an advisory lock keeps two HQ
+/// <c>schema_migrations</c>. A database newer than this build, or one missing a migration below its newest, is refused. On PostgreSQL an advisory lock keeps two HQ
 /// processes starting together from migrating at once.</summary>
 public sealed class Migrator(HqDatabase database, TimeProvider time, ILogger<Migrator> logger)
 {
@@ -31,32 +31,55 @@ public sealed class Migrator(HqDatabase database, TimeProvider time, ILogger<Mig
             await connection.Command("SELECT pg_advisory_lock(@key)").With("@key", MigrationLockKey).ScalarAsync(cancellationToken);
         }
 
-        await connection.Command("""
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                version    INTEGER PRIMARY KEY,
-                name       TEXT NOT NULL,
-                applied_at TEXT NOT NULL)
-            """).ExecuteAsync(cancellationToken);
-        var applied = await AppliedVersionAsync(connection, cancellationToken);
-        var migrations = Available(database.Engine.Kind);
-        var newest = migrations.Count == 0 ? 0 : migrations[^1].Version;
-        if (applied > newest)
+        try
+        {
+            await connection.Command("""
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version    INTEGER PRIMARY KEY,
+                    name       TEXT NOT NULL,
+                    applied_at TEXT NOT NULL)
+                """).ExecuteAsync(cancellationToken);
+            var applied = (await connection.Command("SELECT version FROM schema_migrations")
+                .ListAsync(r => Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), cancellationToken)).ToHashSet();
+            var migrations = Available(database.Engine.Kind);
+            var newest = migrations.Count == 0 ? 0 : migrations[^1].Version;
+            Refuse(applied, migrations, newest);
+            foreach (var migration in migrations.Where(m => !applied.Contains(m.Version) && m.Version <= versionMax))
+            {
+                await ApplyAsync(connection, migration, cancellationToken);
+            }
+
+            return newest;
+        }
+        finally
+        {
+            if (database.Engine.Kind == StoreEngine.Postgres)
+            {
+                // The lock is the session's: a refused start must not leave it held by the pooled connection.
+                await connection.Command("SELECT pg_advisory_unlock(@key)").With("@key", MigrationLockKey).ScalarAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    // A database this build cannot bring to its head without guessing: one a newer tillsync migrated, or one that lacks a
+    // migration below its newest (another build applied its own numbering past it). Applying the missing one now would run
+    // it after schema changes it was never written against, so the start is refused and nothing is changed.
+    private void Refuse(HashSet<int> applied, List<Migration> migrations, int newest)
+    {
+        var newestApplied = applied.Count == 0 ? 0 : applied.Max();
+        if (newestApplied > newest)
         {
             throw new InvalidOperationException(
-                $"The database ({database.Description}) has schema version {applied}, newer than this tillsync ({newest}); upgrade tillsync.");
+                $"The database ({database.Description}) has schema version {newestApplied}, newer than this tillsync ({newest}); upgrade tillsync.");
         }
 
-        foreach (var migration in migrations.Where(m => m.Version > applied && m.Version <= versionMax))
+        var skipped = migrations.Where(m => m.Version < newestApplied && !applied.Contains(m.Version)).Select(m => m.Name).ToList();
+        if (skipped.Count > 0)
         {
-            await ApplyAsync(connection, migration, cancellationToken);
+            throw new InvalidOperationException(
+                $"The database ({database.Description}) has schema version {newestApplied} but not migration {string.Join(", ", skipped)}: another " +
+                "build of tillsync migrated it. Run that build, or restore the backup taken before it ran; this tillsync changed nothing.");
         }
-
-        if (database.Engine.Kind == StoreEngine.Postgres)
-        {
-            await connection.Command("SELECT pg_advisory_unlock(@key)").With("@key", MigrationLockKey).ScalarAsync(cancellationToken);
-        }
-
-        return newest;
     }
 
     /// <summary>The newest schema version this build has: the version a database at head records.</summary>

@@ -4,17 +4,20 @@ namespace TillSync.Till.Sync;
 public sealed class SyncSignal : IDisposable
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly Lock _gate = new();
 
-    /// <summary>Asks the agent to run as soon as it can; several calls before it runs count as one.</summary>
+    /// <summary>Asks the agent to run as soon as it can; several calls before it runs count as one. Every sale calls it, so
+    /// an already signalled wake-up is seen by its count rather than by catching the full semaphore's exception (which
+    /// cost a tenth of a sale's own time while the agent was busy). Only <see cref="Wake"/> raises the count, under the
+    /// gate; the agent's wait can only lower it between the check and the release.</summary>
     public void Wake()
     {
-        try
+        lock (_gate)
         {
-            _wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled.
+            if (_wake.CurrentCount == 0)
+            {
+                _wake.Release();
+            }
         }
     }
 
