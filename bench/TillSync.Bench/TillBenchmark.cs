@@ -13,6 +13,7 @@ using TillSync.Till.Catalog;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Sales;
+using TillSync.Till.Staff;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
 using TillSync.Till.Updates;
@@ -43,7 +44,10 @@ internal static class TillBenchmark
         using var signal = new SyncSignal();
         using var key = ReceiptKey.LoadOrCreate(tillDir);
         await using var writer = new DocumentWriter(database);
-        var recorder = new SaleRecorder(writer, snapshots, new UuidV7Generator(TimeProvider.System, new Random(1)), TimeProvider.System, signal, key);
+        // A cashier logged in as at the counter: the sale path reads them from memory (docs/shifts.md), never the database.
+        var cashiers = new CashierSession(TimeProvider.System, TimeSpan.MaxValue);
+        cashiers.Begin(new Cashier(1, "Bench cashier", TillSync.Contracts.Staff.StaffRoles.Cashier));
+        var recorder = new SaleRecorder(writer, snapshots, cashiers, new UuidV7Generator(TimeProvider.System, new Random(1)), TimeProvider.System, signal, key);
         try
         {
             return mode == "sale"

@@ -44,11 +44,15 @@ public static class HqScenario
 
     public static ProductDto Product(string sku) => Products.Single(p => p.Sku == sku);
 
-    /// <summary>Configures the store, upserts the catalogue and receives opening stock of every SKU.</summary>
+    /// <summary>Configures the store, adds the seeded staff, upserts the catalogue and receives opening stock of every SKU.</summary>
     public static async Task SetUpAsync(HqProcess hq)
     {
         var manager = new ManagerClient(hq);
         await manager.PutStoreAsync(Store);
+        foreach (var staff in SeededStaff.All)
+        {
+            await manager.AddStaffAsync(staff);
+        }
         await manager.UpsertProductsAsync(Products);
         await manager.ReceiveStockAsync(new StockReceiptRequest(
             [.. Products.Select(p => new StockReceiptLine(p.Sku, OpeningStock))], Note: "opening stock"));

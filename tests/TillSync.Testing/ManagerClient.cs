@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using TillSync.Contracts;
 using TillSync.Contracts.Catalog;
 using TillSync.Contracts.Orders;
+using TillSync.Contracts.Staff;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Stores;
 using TillSync.Contracts.Tills;
@@ -28,6 +29,39 @@ public sealed class ManagerClient(HqProcess hq)
 
     public async Task<StoreView> PutStoreAsync(StoreDto store) =>
         await Responses.ExpectAsync(await PutStoreRawAsync(store), HttpStatusCode.OK, Json.StoreView, hq);
+
+    public async Task<HttpResponseMessage> AddStaffRawAsync(StaffDto staff)
+    {
+        using var client = hq.CreateClient(hq.AdminToken);
+        return await client.PostAsync("/api/v1/staff", JsonContent.Create(staff, Json.StaffDto));
+    }
+
+    public async Task<StaffView> AddStaffAsync(StaffDto staff) =>
+        await Responses.ExpectAsync(await AddStaffRawAsync(staff), HttpStatusCode.Created, Json.StaffView, hq);
+
+    public async Task<HttpResponseMessage> ChangeStaffRawAsync(long staffId, StaffDto staff)
+    {
+        using var client = hq.CreateClient(hq.AdminToken);
+        return await client.PutAsync(new Uri(string.Create(CultureInfo.InvariantCulture, $"/api/v1/staff/{staffId}"), UriKind.Relative),
+            JsonContent.Create(staff, Json.StaffDto));
+    }
+
+    public async Task<StaffView> ChangeStaffAsync(long staffId, StaffDto staff) =>
+        await Responses.ExpectAsync(await ChangeStaffRawAsync(staffId, staff), HttpStatusCode.OK, Json.StaffView, hq);
+
+    public async Task<IReadOnlyList<StaffView>> ListStaffAsync()
+    {
+        using var client = hq.CreateClient(hq.AdminToken);
+        return await Responses.ExpectAsync(await client.GetAsync(new Uri("/api/v1/staff", UriKind.Relative)), HttpStatusCode.OK,
+            Json.IReadOnlyListStaffView, hq);
+    }
+
+    public async Task<IReadOnlyList<TillSync.Contracts.Documents.ShiftView>> ShiftsAsync(string query)
+    {
+        using var client = hq.CreateClient(hq.AdminToken);
+        return await Responses.ExpectAsync(await client.GetAsync(new Uri($"/api/v1/shifts?{query}", UriKind.Relative)), HttpStatusCode.OK,
+            Json.IReadOnlyListShiftView, hq);
+    }
 
     public async Task<HttpResponseMessage> UpsertProductsRawAsync(IReadOnlyList<ProductDto> products)
     {

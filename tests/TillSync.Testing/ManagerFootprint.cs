@@ -1,5 +1,5 @@
 // What a manager's write can change at HQ, captured at one moment so that a test can say "applied once" and "changed
-// nothing" exactly: the audit log, the journal, on-hand, stores, catalogue, tills and loyalty settings.
+// nothing" exactly: the audit log, the journal, on-hand, stores, staff, catalogue, tills and loyalty settings.
 using System.Net;
 using TillSync.Contracts;
 
@@ -8,7 +8,7 @@ namespace TillSync.Testing;
 /// <summary>HQ's manager-visible state at one moment.</summary>
 /// <param name="AuditActions">Every audit entry's action, oldest first: each manager write adds exactly one.</param>
 /// <param name="JournalEntries">How many journal entries HQ holds.</param>
-/// <param name="State">Stores, products, tills, loyalty settings and on-hand of the default store, as HQ answers them.</param>
+/// <param name="State">Stores, staff, products, tills, loyalty settings and on-hand of the default store, as HQ answers them.</param>
 public sealed record ManagerFootprint(IReadOnlyList<string> AuditActions, int JournalEntries, string State)
 {
     public static async Task<ManagerFootprint> CaptureAsync(HqProcess hq)
@@ -30,7 +30,7 @@ public sealed record ManagerFootprint(IReadOnlyList<string> AuditActions, int Jo
         }
 
         var state = new List<string>();
-        foreach (var path in new[] { "/api/v1/stores", "/api/v1/products", "/api/v1/tills", "/api/v1/loyalty/settings", "/api/v1/stock?limit=500" })
+        foreach (var path in new[] { "/api/v1/stores", "/api/v1/staff", "/api/v1/products", "/api/v1/tills", "/api/v1/loyalty/settings", "/api/v1/stock?limit=500" })
         {
             using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             await Responses.ExpectStatusAsync(response, HttpStatusCode.OK, hq);

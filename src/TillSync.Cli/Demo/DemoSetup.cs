@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using TillSync.Contracts;
 using TillSync.Contracts.Idempotency;
+using TillSync.Contracts.Staff;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Stores;
 using TillSync.Contracts.Tills;
@@ -21,7 +22,16 @@ public sealed record DemoSetup(string AdminToken, IReadOnlyList<TillEnrolmentRes
     /// <summary>Saves the setup (it holds tokens: readable by the owner only, from the first byte).</summary>
     public void Save(string path) => OwnerOnly.WriteAllText(path, JsonSerializer.Serialize(this, DemoJsonContext.Default.DemoSetup));
 
-    /// <summary>Configures a fresh HQ through its own API — the default store, the catalogue, opening stock — and enrols
+    /// <summary>The demo's staff with their PINs, which docs/shifts.md lists so that anyone trying the demo can log in (a
+    /// real store's PINs are set by its manager and written down nowhere).</summary>
+    public static IReadOnlyList<StaffDto> Staff { get; } =
+    [
+        new("Asha Rao", StaffRoles.Cashier, [1], Pin: "1111"),
+        new("Vikram Singh", StaffRoles.Cashier, [1], Pin: "3333"),
+        new("Kiran Shah", StaffRoles.Supervisor, [1], Pin: "2222"),
+    ];
+
+    /// <summary>Configures a fresh HQ through its own API — the default store, its staff, the catalogue, opening stock — and enrols
     /// <paramref name="tillCount"/> tills.</summary>
     public static async Task<DemoSetup> SeedAsync(Uri hq, string adminToken, int tillCount, CancellationToken cancellationToken)
     {
@@ -30,6 +40,11 @@ public sealed record DemoSetup(string AdminToken, IReadOnlyList<TillEnrolmentRes
         var json = TillSyncJsonContext.Default;
         (await SendAsync(http, HttpMethod.Put, "/api/v1/store", JsonContent.Create(new StoreDto("29AABCH1234K1ZN", "Hello Retail Private Limited",
             "12, 100 Feet Road, Indiranagar", "Bengaluru", 560038, "29", TradeName: "Hello Mart"), json.StoreDto), cancellationToken)).Dispose();
+        foreach (var staff in Staff)
+        {
+            (await SendAsync(http, HttpMethod.Post, "/api/v1/staff", JsonContent.Create(staff, json.StaffDto), cancellationToken)).Dispose();
+        }
+
         (await SendAsync(http, HttpMethod.Post, "/api/v1/products", JsonContent.Create(DemoCatalog.Products, json.IReadOnlyListProductDto),
             cancellationToken)).Dispose();
         var opening = DemoCatalog.Products.Select(p => new StockReceiptLine(p.Sku, DemoCatalog.OpeningQty(p))).ToList();

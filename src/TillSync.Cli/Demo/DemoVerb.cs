@@ -119,7 +119,9 @@ public static class DemoVerb
         }
 
         lines.Add("");
-        lines.Add("Open a till's page to sell. Ctrl-C stops everything; a till run on its own keeps selling while HQ is stopped (see README).");
+        lines.Add($"  staff          {string.Join(", ", DemoSetup.Staff.Select(s => $"{s.Name} ({s.Role})"))}: demo PINs in docs/shifts.md");
+        lines.Add("");
+        lines.Add("Open a till's page and log in to sell. Ctrl-C stops everything; a till run on its own keeps selling while HQ is stopped (see README).");
         lines.Add("");
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }

@@ -35,14 +35,16 @@ public static class TillVerb
             "true to let the till talk plain http:// to an HQ on another machine (token and sales unencrypted); only on a network you trust.");
         var caFile = EnvOption.Text("--hq-ca-file", "TILLSYNC_HQ_CA_FILE", "",
             "A PEM file of the CA (or the self-signed certificate) HQ's https:// certificate must chain to, instead of the system's trusted CAs.");
+        var idleLock = EnvOption.Text("--idle-lock", "TILLSYNC_IDLE_LOCK", "5m",
+            "How long the cashier page stays logged in without work before it locks and asks for a PIN (e.g. 90s, 5m).");
         var logFormat = EnvOption.LogFormat();
         var command = new Command("till", "Run a till: the cashier page, the local store of sales and the sync agent.")
         {
-            hq, token.Value, token.File, data, urls, backoffMax, allowInsecure, caFile, allowLan, allowedHosts, logFormat,
+            hq, token.Value, token.File, data, urls, backoffMax, allowInsecure, caFile, allowLan, allowedHosts, idleLock, logFormat,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (options, problem) = Options(parse, hq, token, data, urls, backoffMax, allowInsecure, caFile, allowLan, allowedHosts);
+            var (options, problem) = Options(parse, hq, token, data, urls, backoffMax, allowInsecure, caFile, allowLan, allowedHosts, idleLock);
             var (jsonLogs, formatProblem) = EnvOption.ReadLogFormat(parse, logFormat);
             if (options is null || formatProblem is not null)
             {
@@ -65,9 +67,14 @@ public static class TillVerb
 
     private static (TillOptions? Options, string? Problem) Options(ParseResult parse, Option<string> hq, SecretOption token, Option<string> data,
         Option<string> urls, Option<string> backoffMax, Option<string> allowInsecure, Option<string> caFile,
-        Option<bool> allowLan, Option<string> allowedHosts)
+        Option<bool> allowLan, Option<string> allowedHosts, Option<string> idleLock)
     {
         var (tokenValue, tokenProblem) = token.Read(parse, Console.Error);
+        if (Durations.Parse(parse.GetValue(idleLock)!) is not { } idle || idle <= TimeSpan.Zero)
+        {
+            return (null, "--idle-lock must be a duration above zero such as 90s or 5m.");
+        }
+
         var backoff = Durations.Parse(parse.GetValue(backoffMax)!);
         if (tokenProblem is not null || tokenValue is null || backoff is null || !Uri.TryCreate(parse.GetValue(hq), UriKind.Absolute, out var hqUrl))
         {
@@ -94,7 +101,8 @@ public static class TillVerb
             return (null, caProblem);
         }
 
-        var options = new TillOptions(hqUrl, tokenValue, parse.GetValue(data)!, parse.GetValue(urls)!, backoff.Value, authorities, hosts, parse.GetValue(allowLan));
+        var options = new TillOptions(hqUrl, tokenValue, parse.GetValue(data)!, parse.GetValue(urls)!, backoff.Value, authorities, hosts, parse.GetValue(allowLan),
+            IdleLock: idle);
         return options.ListenProblem() is { } listenProblem ? (null, listenProblem) : (options, null);
     }
 

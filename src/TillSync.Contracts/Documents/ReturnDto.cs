@@ -17,6 +17,8 @@ namespace TillSync.Contracts.Documents;
 /// <param name="Customer">The original sale's buyer (a GSTIN makes the credit note B2B), or null.</param>
 /// <param name="Loyalty">Points taken back and given back, when the original sale earned or burned any; null otherwise.</param>
 /// <param name="Note">The cashier's words on the return, at most 200 characters; null when none.</param>
+/// <param name="CashierId">HQ's staff id of the cashier logged in at the till when the return was saved (docs/shifts.md);
+/// null from a till before staff, shown as "unknown cashier".</param>
 public sealed record ReturnDto(
     string CreditNoteNo,
     DateTimeOffset CreatedAt,
@@ -27,7 +29,8 @@ public sealed record ReturnDto(
     string Reason,
     CustomerDto? Customer = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReturnLoyaltyDto? Loyalty = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? CashierId = null);
 
 /// <summary>The original sale of a return, as the returning till knew it.</summary>
 /// <param name="ClientOrderId">The sale's id.</param>

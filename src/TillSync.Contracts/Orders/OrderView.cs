@@ -20,13 +20,16 @@ namespace TillSync.Contracts.Orders;
 /// <param name="Returns">The credit notes against this sale from every till (lookup by id only; null in listings).</param>
 /// <param name="Returnable">Each line with its quantity returned and still returnable (lookup by id only; null in
 /// listings and for a rejected order).</param>
+/// <param name="Cashier">The name of the cashier the till logged in when it saved the sale, or <c>unknown cashier</c> for a
+/// sale from a till before staff (<see cref="Staff.StaffRoles.UnknownCashier"/>).</param>
 public sealed record OrderView(
     Guid ClientOrderId, long TillId, long StoreId, long TillSeq, long HqSeq, string Status, string? Reason,
     string? Detail, IReadOnlyList<string> Flags, DateTimeOffset CommittedAt, string Fingerprint, OrderDto Order, string? EInvoiceStatus = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     IReadOnlyList<Returns.SaleReturn>? Returns = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyList<Returns.ReturnableLine>? Returnable = null);
+    IReadOnlyList<Returns.ReturnableLine>? Returnable = null,
+    string? Cashier = null);
 
 /// <summary>A page of orders in HQ commit order (<c>GET /api/v1/orders?tillId=&amp;after=&amp;limit=</c>).</summary>
 /// <param name="Orders">Up to <c>limit</c> orders with <c>hqSeq</c> greater than <c>after</c>.</param>

@@ -11,6 +11,8 @@ namespace TillSync.Contracts.Sync;
 /// <param name="Totals">The bill totals the till computed and printed; HQ recomputes and compares.</param>
 /// <param name="Customer">Optional; a GSTIN makes the bill B2B.</param>
 /// <param name="Loyalty">Optional loyalty earn and burn.</param>
+/// <param name="CashierId">HQ's staff id of the cashier logged in at the till when the sale was saved (docs/shifts.md);
+/// null from a till before staff, shown as "unknown cashier".</param>
 public sealed record OrderDto(
     Guid ClientOrderId,
     long TillSeq,
@@ -20,4 +22,5 @@ public sealed record OrderDto(
     IReadOnlyList<PaymentDto> Payments,
     OrderTotalsDto Totals,
     CustomerDto? Customer = null,
-    LoyaltyDto? Loyalty = null);
+    LoyaltyDto? Loyalty = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? CashierId = null);

@@ -61,6 +61,9 @@ public static class SyncReasons
     public const string RefundsMismatch = "refunds_mismatch";
     /// <summary>rejected: a placeholder for a document the till could no longer read; a manager reviews it.</summary>
     public const string DamagedDocument = "damaged_document";
+    /// <summary>rejected: a shift or cash document that can never be accepted — an unknown denomination or reason, an amount
+    /// out of range, a Z number already used, a time out of range (docs/shifts.md).</summary>
+    public const string InvalidShift = "invalid_shift";
     /// <summary>rejected: the redemption token was already consumed by another sale.</summary>
     public const string TokenUsed = "token_used";
     /// <summary>rejected: the redemption token is unknown, expired, another till's, or for another customer or points.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using TillSync.Contracts.Loyalty;
+using TillSync.Contracts.Staff;
 using TillSync.Contracts.Stores;
 
 namespace TillSync.Contracts.Tills;
@@ -16,10 +17,13 @@ namespace TillSync.Contracts.Tills;
 /// <param name="TillKeys">The public receipt-signing keys of every till of the store that has registered one (this till's
 /// own included), so that a till can check a receipt printed at another till while HQ is unreachable; null from an HQ
 /// before returns.</param>
+/// <param name="Staff">The active staff of the store, with their PIN hashes, so that a cashier logs in while HQ is
+/// unreachable (docs/shifts.md); null from an HQ before staff.</param>
 public sealed record TillSnapshot(
     long TillId, string TillName, string BillPrefix, long NextSeq, StoreView Store,
     IReadOnlyList<SnapshotProduct> Products, DateTimeOffset TakenAt, SnapshotLoyalty? Loyalty = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TillPublicKey>? TillKeys = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TillPublicKey>? TillKeys = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SnapshotStaff>? Staff = null);
 
 /// <summary>A catalogue product with last-known on-hand.</summary>
 /// <param name="Sku">Catalogue SKU.</param>

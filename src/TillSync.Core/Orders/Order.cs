@@ -11,6 +11,8 @@ namespace TillSync.Core.Orders;
 /// <param name="Totals">The totals the till printed.</param>
 /// <param name="Customer">The buyer, or null; a GSTIN makes the bill B2B.</param>
 /// <param name="Loyalty">Points earned and burned, or null (the same as zero points).</param>
+/// <param name="CashierId">The staff id of the cashier logged in at the till, or null from a till before staff; in the
+/// fingerprint only when present.</param>
 public sealed record Order(
     Guid ClientOrderId,
     string BillNo,
@@ -19,7 +21,8 @@ public sealed record Order(
     IReadOnlyList<Payment> Payments,
     BillTotals Totals,
     Customer? Customer = null,
-    OrderLoyalty? Loyalty = null);
+    OrderLoyalty? Loyalty = null,
+    long? CashierId = null);
 
 /// <summary>One line of a sale.</summary>
 /// <param name="Sku">Catalogue SKU.</param>

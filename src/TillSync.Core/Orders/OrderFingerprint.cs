@@ -71,6 +71,12 @@ public static class OrderFingerprint
         json.WriteNumber("roundOffPaise", totals.RoundOffPaise);
         json.WriteNumber("totalPaise", totals.TotalPaise);
         json.WriteEndObject();
+        if (order.CashierId is { } cashierId)
+        {
+            // Only when present, so that a sale from a till before staff keeps the fingerprint it had.
+            json.WriteNumber("cashierId", cashierId);
+        }
+
         json.WriteEndObject();
     }
 

@@ -52,10 +52,22 @@ public static class Accounts
     /// <c>exchange</c> tender debits it, so it nets to zero once both are at HQ.</summary>
     public const string ExchangeClearing = "liabilities:exchange-clearing";
 
+    /// <summary>Cash taken from the tills' drawers to the store's safe, and change brought from it (docs/shifts.md).</summary>
+    public const string Safe = "assets:cash:safe";
+
+    /// <summary>Small expenses paid from a drawer.</summary>
+    public const string PettyCash = "expenses:petty-cash";
+
+    /// <summary>A drawer counted short at a shift's close.</summary>
+    public const string CashShort = "expenses:cash-short";
+
+    /// <summary>A drawer counted over at a shift's close.</summary>
+    public const string CashOver = "income:cash-over";
+
     /// <summary>The fixed accounts, declared at the top of an hledger export.</summary>
     public static IReadOnlyList<string> Fixed { get; } =
         [Cash, Card, Upi, Inventory, Sales, Cogs, Shrinkage, LoyaltyLiability, LoyaltyExpense, RoundOff, SupplierPayables, CustomerRefunds, StoreCredit,
-            ExchangeClearing];
+            ExchangeClearing, Safe, PettyCash, CashShort, CashOver];
 
     /// <summary>The account a tender is received into (debited by a sale), and a refund paid out of (credited by a
     /// return: the refund methods are the tender methods).</summary>

@@ -18,6 +18,12 @@ public static class JournalKinds
     /// <summary>A committed return (a credit note).</summary>
     public const string Return = "return";
 
+    /// <summary>Cash into or out of a till's drawer during a shift: a pickup to the safe, petty cash, change from the safe.</summary>
+    public const string CashMovement = "cash_movement";
+
+    /// <summary>A drawer counted short or over at a shift's close.</summary>
+    public const string CashVariance = "cash_variance";
+
     /// <summary>The entry reference of a return.</summary>
     public static string ReturnRef(Guid documentId) => $"return:{documentId:D}";
 

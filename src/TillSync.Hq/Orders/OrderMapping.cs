@@ -17,7 +17,8 @@ public static class OrderMapping
         new BillTotals(order.Totals.TaxablePaise, order.Totals.CgstPaise, order.Totals.SgstPaise, order.Totals.IgstPaise, order.Totals.RoundOffPaise,
             order.Totals.TotalPaise),
         ToCore(order.Customer),
-        order.Loyalty is { } l ? new OrderLoyalty(l.EarnPoints, l.BurnPoints, l.RedemptionToken) : null);
+        order.Loyalty is { } l ? new OrderLoyalty(l.EarnPoints, l.BurnPoints, l.RedemptionToken) : null,
+        order.CashierId);
 
     /// <summary>The buyer <paramref name="customer"/> describes, or null.</summary>
     public static Customer? ToCore(CustomerDto? customer) =>

@@ -49,6 +49,7 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
         new("total_paise", r => r.Sale.Totals.TotalPaise),
         new("body_json", r => JsonSerializer.Serialize(r.Sale, TillSyncJsonContext.Default.OrderDto)),
         new("inter_state", r => r.SupplyKind == SupplyKind.InterState ? 1 : 0),
+        new("cashier_id", r => r.Sale.CashierId),
     ];
 
     private static readonly Column<LineRow>[] LineColumns =

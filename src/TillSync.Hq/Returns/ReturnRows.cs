@@ -34,6 +34,7 @@ public static class ReturnRows
         new("round_off_paise", r => r.Return.Totals.RoundOffPaise),
         new("total_paise", r => r.Return.Totals.TotalPaise),
         new("body_json", r => r.BodyJson),
+        new("cashier_id", r => r.Return.CashierId),
     ];
 
     /// <summary>The columns of <c>return_lines</c>.</summary>

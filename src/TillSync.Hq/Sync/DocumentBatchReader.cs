@@ -121,7 +121,7 @@ public static class DocumentBatchReader
     // A document that parsed, unless its body is not exactly its kind's own or holds nulls, which stands as damaged.
     private static IncomingDocument Checked(TillDocumentDto document, Func<string> rawText)
     {
-        var problem = document.Kind switch
+        var problem = document.BodyCount > 1 ? "a document must carry its own kind's body, and nothing else" : document.Kind switch
         {
             DocumentKinds.Sale when document.Sale is null || document.Return is not null || document.Damaged is not null =>
                 "a sale document must carry its sale, and nothing else",
@@ -137,6 +137,13 @@ public static class DocumentBatchReader
                 "the return misses a field it needs (credit note number, original, totals, reason, lines, refunds) or holds a null",
             DocumentKinds.Damaged when document.Damaged is null || document.Sale is not null || document.Return is not null =>
                 "a damaged document must carry what was readable of the document, and nothing else",
+            DocumentKinds.ShiftOpen when document.ShiftOpen?.FloatCounted is null || document.ShiftOpen.FloatCounted.Any(c => c is null) =>
+                "a shift_open document must carry its shift with the float counted by denomination",
+            DocumentKinds.CashMovement when document.CashMovement is null || document.CashMovement.Direction is null || document.CashMovement.Reason is null =>
+                "a cash_movement document must carry its movement with direction and reason",
+            DocumentKinds.ShiftClose when document.ShiftClose?.CashCounted is null || document.ShiftClose.Expected is null
+                || document.ShiftClose.CashCounted.Any(c => c is null) =>
+                "a shift_close document must carry its close with the cash counted by denomination and the expected figures",
             _ => null,
         };
         return problem is null

@@ -2,7 +2,7 @@ using TillSync.Contracts.Documents;
 
 namespace TillSync.Hq.Sync;
 
-/// <summary>A kind of till document HQ records (a sale, a damaged placeholder; returns, shift and cash documents next).
+/// <summary>A kind of till document HQ records (a sale, a return, a damaged placeholder, shift and cash documents).
 /// A kind is registered once (<see cref="SyncSpine"/>); everything it records goes through its own folder.</summary>
 public interface IDocumentKind
 {

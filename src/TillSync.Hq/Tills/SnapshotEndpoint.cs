@@ -1,6 +1,7 @@
 using TillSync.Contracts.Tills;
 using TillSync.Hq.Access;
 using TillSync.Hq.Loyalty;
+using TillSync.Hq.Staff;
 using TillSync.Hq.Stock;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Stores;
@@ -37,7 +38,8 @@ public static class SnapshotEndpoint
                 r.GetInt64(5), r.NullableString(6), Quantity.FromMilli(r.GetInt64(7))), http.RequestAborted);
         var loyalty = await LoyaltySnapshot.ReadAsync(connection, transaction, time.GetUtcNow(), http.RequestAborted);
         var keys = await TillKeys.OfStoreAsync(connection, transaction, caller.StoreId, http.RequestAborted);
+        var staff = await StaffRows.OfStoreAsync(connection, transaction, caller.StoreId, http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
-        return TypedResults.Ok(new TillSnapshot(caller.Id, till.Name, till.BillPrefix, till.NextSeq, store!, products, time.GetUtcNow(), loyalty, keys));
+        return TypedResults.Ok(new TillSnapshot(caller.Id, till.Name, till.BillPrefix, till.NextSeq, store!, products, time.GetUtcNow(), loyalty, keys, staff));
     }
 }

@@ -14,6 +14,8 @@ using TillSync.Hq.Metrics;
 using TillSync.Hq.Orders;
 using TillSync.Hq.Returns;
 using TillSync.Hq.Reviews;
+using TillSync.Hq.Shifts;
+using TillSync.Hq.Staff;
 using TillSync.Hq.Stock;
 using TillSync.Hq.StoreCredit;
 using TillSync.Hq.Storage;
@@ -116,6 +118,9 @@ public static class HqApplication
         .Kind(new SaleDocuments())
         .Kind(new ReturnDocuments())
         .Kind(new DamagedDocuments())
+        .Kind(ShiftDocuments.All[0])
+        .Kind(ShiftDocuments.All[1])
+        .Kind(ShiftDocuments.All[2])
         .Step(batch => new JournalWriter(batch.Engine.ParametersPerStatement))
         .Step(batch => new EInvoiceOutbox(batch.Engine))
         .Step(_ => new LoyaltyBatch())
@@ -148,6 +153,8 @@ public static class HqApplication
         api.MapTillKeyEndpoint();
         api.MapTillSalesEndpoint();
         api.MapStoreEndpoints();
+        api.MapStaffEndpoints();
+        api.MapShiftEndpoints();
         api.MapProductEndpoints();
         api.MapStockEndpoints();
         api.MapTillEndpoints();

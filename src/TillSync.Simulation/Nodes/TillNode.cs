@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using TillSync.Contracts.Staff;
 using TillSync.Contracts.Tills;
 using TillSync.Core.Ids;
 using TillSync.Till.Catalog;
@@ -8,6 +9,7 @@ using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Returns;
 using TillSync.Till.Sales;
+using TillSync.Till.Staff;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
 using TillSync.Till.Updates;
@@ -57,6 +59,9 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
     /// <summary>The catalogue the till sells from.</summary>
     public TillSnapshot? Snapshot => _snapshots?.Current;
 
+    /// <summary>The cashier every simulated document names (HQ's simulated staff list is empty: it shows "staff 1").</summary>
+    public static readonly Cashier SimulatedCashier = new(1, "Simulated cashier", StaffRoles.Cashier);
+
     /// <summary>Opens the till's file and builds its components; <paramref name="random"/> seeds its ids and backoff.</summary>
     public async Task StartAsync(HttpMessageHandler link, Random random, CancellationToken cancellationToken)
     {
@@ -70,14 +75,17 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
         var keySeed = random.Next();
         _key = ReceiptKey.LoadOrCreate(dataDirectory, () => SeededKey(keySeed));
         var ids = new UuidV7Generator(clock, new Random(random.Next()));
-        _recorder = new SaleRecorder(_writer, _snapshots, ids, clock, _signal, _key);
+        // One simulated cashier stays logged in: the simulation is about sync, and its clock jumps past any idle lock.
+        var cashiers = new CashierSession(clock, TimeSpan.MaxValue);
+        cashiers.Begin(SimulatedCashier);
+        _recorder = new SaleRecorder(_writer, _snapshots, cashiers, ids, clock, _signal, _key);
         _http = new HttpClient(link, disposeHandler: true);
         HqClient.Configure(_http, new Uri($"http://{HqNode.HostName}/"), enrolment.Token);
         var linkState = new LinkState();
         var hqClient = new HqClient(_http);
         // Wired as TillApplication wires the return endpoints: the same finder and recorder behind POST /api/returns.
         _originals = new OriginalSales(database, _snapshots, _key, hqClient, linkState);
-        _returns = new ReturnRecorder(_writer, _snapshots, _originals, _recorder, ids, clock, _signal);
+        _returns = new ReturnRecorder(_writer, _snapshots, cashiers, _originals, _recorder, ids, clock, _signal);
         _agent = new SyncAgent(hqClient, _outbox, _snapshots, new HqUpdates(database, clock), linkState, _signal,
             new Backoff(syncBackoffMax, new Random(random.Next())), _key, new Till.Metrics.TillMetrics(_outbox, linkState, clock), clock,
             NullLogger<SyncAgent>.Instance);

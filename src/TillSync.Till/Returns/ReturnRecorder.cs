@@ -9,6 +9,7 @@ using TillSync.Till.Catalog;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Sales;
+using TillSync.Till.Staff;
 using TillSync.Till.Sync;
 using TillSync.Till.Web;
 
@@ -20,7 +21,7 @@ namespace TillSync.Till.Returns;
 /// be sent to HQ with its credit note. An exchange writes the return and the new sale in the same transaction, at
 /// consecutive <c>tillSeq</c>, the return's refund applied to the sale.</summary>
 public sealed class ReturnRecorder(
-    DocumentWriter writer, SnapshotStore snapshots, OriginalSales originals, SaleRecorder sales, IIdGenerator ids, TimeProvider time, SyncSignal signal)
+    DocumentWriter writer, SnapshotStore snapshots, CashierSession cashiers, OriginalSales originals, SaleRecorder sales, IIdGenerator ids, TimeProvider time, SyncSignal signal)
 {
     /// <summary>What the return would refund, or a sentence for the cashier; nothing is stored.</summary>
     public async Task<(ReturnQuote? Quote, string? Problem)> QuoteAsync(ReturnRequest request, CancellationToken cancellationToken)
@@ -43,6 +44,11 @@ public sealed class ReturnRecorder(
             return (null, "An exchange is recorded together with its new sale: ring up the new items and complete the sale.");
         }
 
+        if (cashiers.Active() is not { } cashier)
+        {
+            return (null, SaleRecorder.NoCashier);
+        }
+
         var (original, problem) = await originals.FindAsync(request.Original, cancellationToken);
         if (original is null || snapshots.Current is not { } snapshot)
         {
@@ -57,7 +63,7 @@ public sealed class ReturnRecorder(
                 return (null, planProblem);
             }
 
-            var written = await WriteAsync(transaction, snapshot, original, request, plan, plan.Refunds(request.Refund), cancellationToken);
+            var written = await WriteAsync(transaction, snapshot, original, request, plan, plan.Refunds(request.Refund), cashier, cancellationToken);
             if (written.CreditNote is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -81,6 +87,11 @@ public sealed class ReturnRecorder(
         if (request.Return.Refund.Method != RefundMethods.Exchange)
         {
             return (null, "An exchange needs the return (its refund method \"exchange\") and the new sale.");
+        }
+
+        if (cashiers.Active() is not { } cashier)
+        {
+            return (null, SaleRecorder.NoCashier);
         }
 
         var (original, problem) = await originals.FindAsync(request.Return.Original, cancellationToken);
@@ -111,14 +122,14 @@ public sealed class ReturnRecorder(
             var saleId = ids.NewId();
             var creditPaise = Math.Min(draft.DuePaise, plan.TenderRefundPaise);
             var (creditNote, returnProblem) = await WriteAsync(transaction, snapshot, original, request.Return, plan,
-                plan.Refunds(request.Return.Refund, creditPaise, saleId), cancellationToken);
+                plan.Refunds(request.Return.Refund, creditPaise, saleId), cashier, cancellationToken);
             if (creditNote is null)
             {
                 return (null, returnProblem);
             }
 
             var (receipt, saleProblem) = await sales.WriteAsync(transaction, snapshot, draft, request.Sale.Payments,
-                creditPaise > 0 ? new PaymentDto(PaymentMethods.Exchange, creditPaise) : null, saleId, cancellationToken);
+                creditPaise > 0 ? new PaymentDto(PaymentMethods.Exchange, creditPaise) : null, saleId, cashier, cancellationToken);
             if (receipt is null)
             {
                 return (null, saleProblem);
@@ -146,7 +157,7 @@ public sealed class ReturnRecorder(
 
     private async Task<(CreditNote? CreditNote, string? Problem)> WriteAsync(
         DocumentTransaction transaction, TillSnapshot snapshot, OriginalSale original, ReturnRequest request, ReturnPlan plan,
-        IReadOnlyList<RefundDto> refunds, CancellationToken cancellationToken)
+        IReadOnlyList<RefundDto> refunds, Cashier cashier, CancellationToken cancellationToken)
     {
         var seq = await transaction.NextSeqAsync(cancellationToken);
         var createdAt = time.GetUtcNow().ToOffset(BillNumber.IstOffset);
@@ -163,7 +174,8 @@ public sealed class ReturnRecorder(
             new ReturnOriginalDto(original.SaleId, original.BillNo, original.TillId, original.CreatedAt, original.TotalPaise, original.Source, original.ReceiptCode),
             [.. plan.Lines.Select(l => new ReturnLineDto(l.Line.LineNo, l.Line.Sku, l.Line.Qty, l.Line.UnitPricePaise, l.Line.DiscountPaise, l.Line.GstRateBp,
                 l.Qty, l.Condition))],
-            refunds, quote.Totals, request.Reason, original.Customer, plan.Loyalty, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
+            refunds, quote.Totals, request.Reason, original.Customer, plan.Loyalty, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
+            cashier.StaffId);
         var creditNote = new CreditNote(id, seq, returned.CreditNoteNo, createdAt, snapshot.TillName, snapshot.Store.Details, original.Customer,
             original.Customer?.Gstin is not null, returned.Original, quote, returned.Reason, returned.Note, SyncStates.Pending);
         await transaction.AddAsync(new TillDocumentDto(DocumentKinds.Return, id, seq, Return: returned), returned.CreditNoteNo, createdAt,

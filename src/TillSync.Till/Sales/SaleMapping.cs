@@ -14,7 +14,8 @@ public static class SaleMapping
         new BillTotals(order.Totals.TaxablePaise, order.Totals.CgstPaise, order.Totals.SgstPaise, order.Totals.IgstPaise, order.Totals.RoundOffPaise,
             order.Totals.TotalPaise),
         ToCore(order.Customer),
-        order.Loyalty is { } l ? new OrderLoyalty(l.EarnPoints, l.BurnPoints, l.RedemptionToken) : null);
+        order.Loyalty is { } l ? new OrderLoyalty(l.EarnPoints, l.BurnPoints, l.RedemptionToken) : null,
+        order.CashierId);
 
     /// <summary>The lines as Core totals them.</summary>
     public static IReadOnlyList<OrderLine> ToCore(IReadOnlyList<OrderLineDto> lines) =>

@@ -7,16 +7,18 @@ using TillSync.Till.Catalog;
 using TillSync.Till.Loyalty;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
+using TillSync.Till.Staff;
 using TillSync.Till.Sync;
 
 namespace TillSync.Till.Sales;
 
 /// <summary>Records a sale durably before its receipt shows: one local transaction (<see cref="DocumentWriter"/>) takes the
 /// next <c>tillSeq</c> and the next bill number, mints the <c>clientOrderId</c>, and stores the sale document exactly as it
-/// will be sent to HQ together with its receipt and the receipt's signed code. Without <paramref name="balances"/> (the
+/// will be sent to HQ together with its receipt and the receipt's signed code, naming the logged-in cashier (none logged in,
+/// nothing recorded). Without <paramref name="balances"/> (the
 /// simulator, unit tests) the last-known loyalty balances are the snapshot's alone.</summary>
 public sealed class SaleRecorder(
-    DocumentWriter writer, SnapshotStore snapshots, IIdGenerator ids, TimeProvider time, SyncSignal signal, ReceiptKey receiptKey,
+    DocumentWriter writer, SnapshotStore snapshots, CashierSession cashiers, IIdGenerator ids, TimeProvider time, SyncSignal signal, ReceiptKey receiptKey,
     LoyaltyBalances? balances = null)
 {
     private readonly LoyaltyBalances _balances = balances ?? new LoyaltyBalances(snapshots);
@@ -29,6 +31,11 @@ public sealed class SaleRecorder(
             return (null, NoCatalogue);
         }
 
+        if (cashiers.Active() is not { } cashier)
+        {
+            return (null, NoCashier);
+        }
+
         var recorded = await writer.WriteAsync(async transaction =>
         {
             var (draft, problem) = await DraftAsync(transaction, snapshot, sale, cancellationToken);
@@ -37,7 +44,7 @@ public sealed class SaleRecorder(
                 return (null, problem);
             }
 
-            var written = await WriteAsync(transaction, snapshot, draft, sale.Payments, null, ids.NewId(), cancellationToken);
+            var written = await WriteAsync(transaction, snapshot, draft, sale.Payments, null, ids.NewId(), cashier, cancellationToken);
             if (written.Receipt is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -55,6 +62,9 @@ public sealed class SaleRecorder(
 
     /// <summary>The sentence for a till that has never reached HQ.</summary>
     public const string NoCatalogue = "This till has no catalogue yet: it must reach HQ once before its first sale.";
+
+    /// <summary>The sentence for a document asked for with no cashier logged in (or the till locked after idling).</summary>
+    public const string NoCashier = "No cashier is logged in: log in with your PIN first. Nothing was recorded.";
 
     /// <summary>Prices and checks <paramref name="sale"/> inside <paramref name="transaction"/>: everything but the tenders.</summary>
     public async Task<(SaleDraft? Draft, string? Problem)> DraftAsync(
@@ -76,10 +86,10 @@ public sealed class SaleRecorder(
 
     /// <summary>Writes a drafted sale inside <paramref name="transaction"/> (the caller commits): the cashier's
     /// <paramref name="tenders"/> cover what <paramref name="credit"/> (an exchange's refund, applied first) and the loyalty
-    /// burn leave due.</summary>
+    /// burn leave due; the sale names <paramref name="cashier"/>.</summary>
     public async Task<(Receipt? Receipt, string? Problem)> WriteAsync(
         DocumentTransaction transaction, TillSnapshot snapshot, SaleDraft draft, IReadOnlyList<Tender> tenders, PaymentDto? credit, Guid id,
-        CancellationToken cancellationToken)
+        Cashier cashier, CancellationToken cancellationToken)
     {
         var duePaise = draft.DuePaise - (credit?.AmountPaise ?? 0);
         var (plan, tenderProblem) = duePaise == 0 && tenders.Count == 0 ? (new TenderPlan([], 0, 0), null) : TenderPlan.For(duePaise, tenders);
@@ -96,7 +106,7 @@ public sealed class SaleRecorder(
         var now = time.GetUtcNow();
         var createdAt = now.ToOffset(BillNumber.IstOffset);
         var order = new OrderDto(id, seq, BillNumber.Format(snapshot.BillPrefix, createdAt, billNumber), createdAt, draft.Lines, applied,
-            draft.Quote.Totals, draft.Customer, draft.Loyalty.Loyalty);
+            draft.Quote.Totals, draft.Customer, draft.Loyalty.Loyalty, cashier.StaffId);
         if (OrderRules.Check(SaleMapping.ToCore(AsRulesSeeIt(order)), snapshot.Store.Details.Gstin, snapshot.BillPrefix, now) is { } rejected)
         {
             return (null, $"This sale cannot be saved: {rejected.Detail}.");

@@ -115,3 +115,12 @@ CREATE TABLE IF NOT EXISTS sale_irns (
     signed_qr        TEXT NOT NULL,
     received_at      TEXT NOT NULL
 );
+
+-- Version 5: staff locked on this till by wrong PINs (docs/shifts.md). wrong_pins counts wrong PINs in a row; locked_at is
+-- set at the fifth and cleared (the row deleted) by a right PIN or a supervisor's unlock. PINs are never stored here: the
+-- hashes the till checks are in the snapshot.
+CREATE TABLE IF NOT EXISTS staff_lockouts (
+    staff_id   INTEGER PRIMARY KEY,
+    wrong_pins INTEGER NOT NULL CHECK (wrong_pins > 0),
+    locked_at  TEXT
+);

@@ -5,6 +5,7 @@ using TillSync.Till.Metrics;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Sales;
+using TillSync.Till.Staff;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
 
@@ -57,8 +58,10 @@ public static class CashierEndpoints
             ? TypedResults.Ok(product)
             : LocalProblems.NotFound($"No product with SKU or barcode '{(code.Length > 40 ? code[..40] : code)}'.");
 
-    private static async Task<IResult> QuoteAsync(HttpContext http, TillDatabase database, SnapshotStore snapshots)
+    private static async Task<IResult> QuoteAsync(HttpContext http, TillDatabase database, SnapshotStore snapshots, CashierSession cashiers)
     {
+        // Ringing up a cart is work: it keeps the cashier from being locked out for idling mid-sale.
+        cashiers.Touch();
         var (request, problem) = await LocalProblems.ReadAsync(http, TillJsonContext.Default.QuoteRequest);
         if (request is null)
         {
@@ -77,9 +80,14 @@ public static class CashierEndpoints
         return quote is null ? LocalProblems.BadRequest(quoteProblem!) : TypedResults.Ok(quote);
     }
 
-    private static async Task<IResult> SellAsync(HttpContext http, SaleRecorder recorder, TillMetrics metrics, TimeProvider time)
+    private static async Task<IResult> SellAsync(HttpContext http, SaleRecorder recorder, CashierSession cashiers, SnapshotStore snapshots, TillMetrics metrics, TimeProvider time)
     {
         var started = time.GetTimestamp();
+        if (StaffEndpoints.RequireCashier(cashiers, snapshots) is { } loginRequired)
+        {
+            return loginRequired;
+        }
+
         var (request, problem) = await LocalProblems.ReadAsync(http, TillJsonContext.Default.SaleRequest);
         if (request is null)
         {

@@ -19,6 +19,18 @@ public static class LocalProblems
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
+    /// <summary>401: no cashier is logged in; the page shows its login screen.</summary>
+    public static ProblemHttpResult LoginRequired(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Log in first");
+
+    /// <summary>403 with a sentence for the cashier.</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
+
+    /// <summary>423: a staff member locked on this till.</summary>
+    public static ProblemHttpResult Locked(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status423Locked, title: "Locked");
+
     /// <summary>Reads a JSON body, or the problem to answer.</summary>
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext http, JsonTypeInfo<T> typeInfo)
         where T : class

@@ -1,4 +1,5 @@
 using TillSync.Till.Returns;
+using TillSync.Till.Staff;
 
 namespace TillSync.Till.Web;
 
@@ -41,8 +42,13 @@ public static class ReturnEndpoints
         return quote is null ? LocalProblems.BadRequest(quoteProblem!) : TypedResults.Ok(quote);
     }
 
-    private static async Task<IResult> RecordAsync(HttpContext http, ReturnRecorder returns)
+    private static async Task<IResult> RecordAsync(HttpContext http, ReturnRecorder returns, CashierSession cashiers, TillSync.Till.Catalog.SnapshotStore snapshots)
     {
+        if (StaffEndpoints.RequireCashier(cashiers, snapshots) is { } loginRequired)
+        {
+            return loginRequired;
+        }
+
         var (request, problem) = await LocalProblems.ReadAsync(http, TillJsonContext.Default.ReturnRequest);
         if (request is null)
         {
@@ -56,8 +62,13 @@ public static class ReturnEndpoints
             : TypedResults.Created($"/api/returns/{creditNote.DocumentId}/credit-note", creditNote);
     }
 
-    private static async Task<IResult> ExchangeAsync(HttpContext http, ReturnRecorder returns)
+    private static async Task<IResult> ExchangeAsync(HttpContext http, ReturnRecorder returns, CashierSession cashiers, TillSync.Till.Catalog.SnapshotStore snapshots)
     {
+        if (StaffEndpoints.RequireCashier(cashiers, snapshots) is { } loginRequired)
+        {
+            return loginRequired;
+        }
+
         var (request, problem) = await LocalProblems.ReadAsync(http, TillJsonContext.Default.ExchangeRequest);
         if (request is null)
         {

@@ -10,6 +10,7 @@ using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Returns;
 using TillSync.Till.Sales;
+using TillSync.Till.Staff;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
 using TillSync.Till.Updates;
@@ -66,6 +67,8 @@ public static class TillApplication
         services.AddSingleton<DocumentOutbox>();
         services.AddSingleton<SaleReceipts>();
         services.AddSingleton<HqUpdates>();
+        services.AddSingleton(new CashierSession(time, options.IdleLock ?? CashierSession.IdleLockDefault));
+        services.AddSingleton<StaffLogin>();
         services.AddSingleton<SaleRecorder>();
         services.AddSingleton<OriginalSales>();
         services.AddSingleton<ReturnRecorder>();
@@ -95,6 +98,7 @@ public static class TillApplication
         app.MapCashierEndpoints();
         app.MapLoyaltyEndpoints();
         app.MapReturnEndpoints();
+        app.MapStaffEndpoints();
         app.MapGet("/healthz", () => TypedResults.Text("Healthy"));
         return app;
     }

@@ -34,4 +34,9 @@ namespace TillSync.Till.Web;
 [JsonSerializable(typeof(ExchangeOutcome))]
 [JsonSerializable(typeof(List<AttentionItem>))]
 [JsonSerializable(typeof(LoyaltyLookup))]
+[JsonSerializable(typeof(TillSync.Till.Staff.LoginRequest))]
+[JsonSerializable(typeof(TillSync.Till.Staff.UnlockRequest))]
+[JsonSerializable(typeof(TillSync.Till.Staff.SessionView))]
+[JsonSerializable(typeof(List<TillSync.Till.Staff.StaffListing>))]
+[JsonSerializable(typeof(TillSync.Till.Staff.StaffListing))]
 public sealed partial class TillJsonContext : JsonSerializerContext;

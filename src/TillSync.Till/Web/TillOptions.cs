@@ -14,11 +14,13 @@ namespace TillSync.Till.Web;
 /// <paramref name="Urls"/> (<c>name</c> or <c>name:port</c>; docs/security.md).</param>
 /// <param name="AllowLan">Let <paramref name="Urls"/> name an address other machines can reach. The local API has no
 /// sign-in, so anyone who reaches it can ring up sales: off unless the network is trusted.</param>
+/// <param name="IdleLock">How long the till stays logged in without work before it locks (docs/shifts.md); null for
+/// 5 minutes.</param>
 /// <param name="JsonLogs">Log one JSON object per line (<c>--log-format json</c>) instead of text.</param>
 public sealed record TillOptions(
     Uri HqUrl, string Token, string DataDirectory, string Urls, TimeSpan SyncBackoffMax,
     System.Security.Cryptography.X509Certificates.X509Certificate2Collection? HqAuthorities = null,
-    IReadOnlyList<string>? AllowedHosts = null, bool AllowLan = false, bool JsonLogs = false)
+    IReadOnlyList<string>? AllowedHosts = null, bool AllowLan = false, bool JsonLogs = false, TimeSpan? IdleLock = null)
 {
     /// <summary>Why the till must not listen on <see cref="Urls"/>, as a sentence for the operator; null when it may.</summary>
     public string? ListenProblem() =>

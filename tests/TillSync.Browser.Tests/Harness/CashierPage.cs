@@ -2,6 +2,8 @@
 // Every step waits on what the page shows (data-testid hooks), never on a fixed sleep.
 using System.Globalization;
 using Microsoft.Playwright;
+using TillSync.Contracts.Staff;
+using TillSync.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace TillSync.Browser.Tests.Harness;
@@ -21,12 +23,35 @@ public sealed class CashierPage(IPage page, Uri address)
 
     public ILocator CartLine(string sku) => page.Locator($"[data-testid=\"cart-line\"][data-sku=\"{sku}\"]");
 
-    /// <summary>Loads the page and waits until its script runs and the status bar has heard from the till.</summary>
+    /// <summary>Loads the page, waits until its script runs and the status bar has heard from the till, and logs in the
+    /// seeded cashier: the harness's one login, so that tests of selling read as they did before staff.</summary>
     public async Task OpenAsync()
     {
         await page.GotoAsync(address.ToString());
         await Expect(page.Locator("body[data-ready=\"true\"]")).ToBeAttachedAsync();
         await Expect(By("sync-state")).Not.ToHaveAttributeAsync("data-state", "unknown");
+        await LogInAsync(SeededStaff.Cashier);
+    }
+
+    /// <summary>Logs <paramref name="staff"/> in through the login dialog (open at start, after a lock or on a 401) and
+    /// waits until the status bar names them.</summary>
+    public async Task LogInAsync(StaffDto staff)
+    {
+        await TypePinAsync(staff);
+        await Expect(By("login-dialog")).Not.ToBeVisibleAsync();
+        await Expect(By("cashier-name")).ToContainTextAsync(staff.Name);
+    }
+
+    /// <summary>Picks <paramref name="staff"/> in the open login dialog and types <paramref name="pin"/> (their own when
+    /// null), without waiting for the outcome.</summary>
+    public async Task TypePinAsync(StaffDto staff, string? pin = null)
+    {
+        await Expect(By("login-dialog")).ToBeVisibleAsync();
+        var option = By("login-staff").Locator("option", new() { HasText = staff.Name });
+        await Expect(option).ToHaveCountAsync(1);
+        await By("login-staff").SelectOptionAsync(await option.GetAttributeAsync("value") ?? "");
+        await By("login-pin").FillAsync(pin ?? staff.Pin!);
+        await By("login-pin").PressAsync("Enter");
     }
 
     /// <summary>What a scanner does: types the code into the focused code box and presses Enter; then waits until the

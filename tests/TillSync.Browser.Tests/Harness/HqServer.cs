@@ -119,6 +119,10 @@ public sealed class HqServer : IDisposable
     public async Task SetUpShopAsync()
     {
         await SendAsync(HttpMethod.Put, "/api/v1/store", JsonContent.Create(Shop.Store, Json.StoreDto), HttpStatusCode.OK, Json.StoreView);
+        foreach (var staff in SeededStaff.All)
+        {
+            await SendAsync(HttpMethod.Post, "/api/v1/staff", JsonContent.Create(staff, Json.StaffDto), HttpStatusCode.Created, Json.StaffView);
+        }
         await SendAsync(HttpMethod.Post, "/api/v1/products", JsonContent.Create(Shop.Products, Json.IReadOnlyListProductDto),
             HttpStatusCode.OK, Json.ProductUpsertResult);
         var opening = new StockReceiptRequest([.. Shop.Products.Select(p => new StockReceiptLine(p.Sku, Shop.OpeningStock))], Note: "opening stock");

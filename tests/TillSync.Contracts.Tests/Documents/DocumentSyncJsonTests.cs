@@ -79,13 +79,13 @@ public sealed class DocumentSyncJsonTests
     public void UnknownKind_ParsesWithItsIdAndSequenceAndNoBody()
     {
         const string body = """
-            { "documents": [ { "kind": "shift_close", "documentId": "0193a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2d", "tillSeq": 44,
-                               "shiftClose": { "zNo": 3 } } ] }
+            { "documents": [ { "kind": "stock_count", "documentId": "0193a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2d", "tillSeq": 44,
+                               "stockCount": { "countNo": 3 } } ] }
             """;
 
         var document = Assert.Single(Parse(body).Documents);
 
-        Assert.Equal(("shift_close", 44L), (document.Kind, document.TillSeq));
+        Assert.Equal(("stock_count", 44L), (document.Kind, document.TillSeq));
         Assert.Equal(Guid.Parse("0193a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2d"), document.DocumentId);
         Assert.Null(document.Sale);
         Assert.Null(document.Return);

@@ -9,6 +9,7 @@ using TillSync.Contracts;
 using TillSync.Contracts.Catalog;
 using TillSync.Contracts.Idempotency;
 using TillSync.Contracts.Loyalty;
+using TillSync.Contracts.Staff;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Tills;
 using TillSync.Testing;
@@ -35,6 +36,8 @@ public sealed record ManagerWrite(HttpMethod Method, string Path, string Body, H
             HqScenario.Store with { LegalName = $"Branch {n} Provisions Private Limited" }, Json.StoreDto), "store.add", 0),
         ["default store"] = n => new(HttpMethod.Put, "/api/v1/store", JsonSerializer.Serialize(
             HqScenario.Store with { Address2 = $"Block {n}" }, Json.StoreDto), HttpStatusCode.OK, "store.configure", 0),
+        ["staff"] = n => Post("/api/v1/staff", JsonSerializer.Serialize(
+            new StaffDto($"Idempotent cashier {n}", StaffRoles.Cashier, [1], Pin: "4826"), Json.StaffDto), "staff.add", 0),
         ["till enrolment"] = n => Post("/api/v1/tills",
             JsonSerializer.Serialize(new TillEnrolmentRequest($"Idempotent counter {n}"), Json.TillEnrolmentRequest), "till.enrol", 0),
         ["loyalty settings"] = n => new(HttpMethod.Put, "/api/v1/loyalty/settings", JsonSerializer.Serialize(

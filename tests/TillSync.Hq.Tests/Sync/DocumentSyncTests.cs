@@ -17,11 +17,11 @@ public sealed class DocumentSyncTests(HqFixture fixture) : IClassFixture<HqFixtu
     {
         var till = await fixture.EnrolTillAsync(version: SyncVersion.V2);
         var orders = till.Orders.NextBatch(3);
-        var shift = new TillDocumentDto("shift_close", Guid.CreateVersion7(), 2);
+        var unknown = new TillDocumentDto("stock_count", Guid.CreateVersion7(), 2);
         var later = orders[2] with { TillSeq = 3 };
         var stockBefore = await fixture.Manager.OnHandAllAsync();
 
-        var reply = await till.SyncDocumentsAsync([TillClient.SaleDocument(orders[0]), shift, TillClient.SaleDocument(later)]);
+        var reply = await till.SyncDocumentsAsync([TillClient.SaleDocument(orders[0]), unknown, TillClient.SaleDocument(later)]);
 
         Assert.Equal(SyncStatus.Created, reply.Results[0].Status);
         Assert.All(reply.Results.Skip(1), r =>

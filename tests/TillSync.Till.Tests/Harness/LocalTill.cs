@@ -2,16 +2,17 @@
 // return recorders wired as TillApplication wires them, with a fake clock and an HQ that is never reachable (the link
 // stays offline), for tests of one component at a time.
 using Microsoft.Extensions.Time.Testing;
+using TillSync.Contracts.Loyalty;
 using TillSync.Contracts.Stores;
 using TillSync.Contracts.Tills;
 using TillSync.Core.Ids;
 using TillSync.Testing;
 using TillSync.Till.Catalog;
 using TillSync.Till.Outbox;
-using TillSync.Contracts.Loyalty;
 using TillSync.Till.Receipts;
 using TillSync.Till.Returns;
 using TillSync.Till.Sales;
+using TillSync.Till.Staff;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
 
@@ -34,12 +35,21 @@ public sealed class LocalTill : IAsyncDisposable
         Writer = new DocumentWriter(Database);
         Key = ReceiptKey.LoadOrCreate(dataDir);
         var ids = new UuidV7Generator(time, new Random(1));
-        Recorder = new SaleRecorder(Writer, Snapshots, ids, time, Signal, Key);
+        // The one helper that logs in a seeded cashier for in-process tests; tests of login itself use their own session.
+        Cashiers = new CashierSession(time, TimeSpan.MaxValue);
+        Cashiers.Begin(Cashier);
+        Recorder = new SaleRecorder(Writer, Snapshots, Cashiers, ids, time, Signal, Key);
         HqHttp.BaseAddress = new Uri("http://127.0.0.1:9/"); // the discard port: nothing answers
         Originals = new OriginalSales(Database, Snapshots, Key, new HqClient(HqHttp), new LinkState());
-        Returns = new ReturnRecorder(Writer, Snapshots, Originals, Recorder, ids, time, Signal);
+        Returns = new ReturnRecorder(Writer, Snapshots, Cashiers, Originals, Recorder, ids, time, Signal);
         CreditNotes = new CreditNotes(Database);
     }
+
+    /// <summary>The cashier logged in from the start: every document these tests record names them.</summary>
+    public static readonly Cashier Cashier = new(41, "Test cashier", TillSync.Contracts.Staff.StaffRoles.Cashier);
+
+    /// <summary>Who is logged in.</summary>
+    public CashierSession Cashiers { get; }
 
     /// <summary>Holds till.db.</summary>
     public string DataDir { get; }

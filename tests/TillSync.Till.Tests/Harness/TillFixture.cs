@@ -24,6 +24,8 @@ public sealed class TillFixture : IAsyncLifetime
         scenario = await TillScenario.StartAsync();
         till = await scenario.StartTillProcessAsync();
         await till.Api.WaitOnlineAsync();
+        // Tests that send raw requests to the till's API find the seeded cashier logged in, as the page would be.
+        await till.Api.LogInSeededCashierAsync();
     }
 
     public async Task DisposeAsync()

@@ -42,6 +42,8 @@ export async function api(method, path, body) {
     }
   }
   if (!response.ok) {
+    // No cashier logged in (or the till locked itself after idling): the login dialog opens (staff.js).
+    if (response.status === 401) window.dispatchEvent(new CustomEvent('tillsync:login-required'));
     const detail = json?.detail || json?.title || (text && text.length < 300 ? text : '') || response.statusText;
     throw new ApiError(detail ? `${detail}` : `The till answered ${response.status}.`, response.status);
   }

@@ -7,6 +7,7 @@ import { initLoyalty, loyaltyBurnPaise, loyaltyForSale, renderLoyalty, resetLoya
 import { creditNoteHtml } from './creditnote.js';
 import { receiptHtml } from './receipt.js';
 import { cancelExchange, exchangeCreditPaise, exchangeReturn, initReturns, openReturn } from './returns.js';
+import { initStaff } from './staff.js';
 import { renderStatus, renderStatusDown } from './status.js';
 import {
   QTY_MAX_MILLI, STATES, TENDER_METHODS, esc, isFractional, parseMoney, parseQtyMilli, plainAmount, qtyNumber, qtyText, rateText,
@@ -1073,6 +1074,7 @@ function wire() {
 }
 
 wire();
+initStaff({ loggedIn: focusCode });
 renderCart();
 renderTotals();
 renderTenders();
