@@ -50,8 +50,8 @@ public sealed class ReturnTests(BrowserFixture browser, ITestOutputHelper output
             await cashier.CloseReceiptAsync();
 
             // The rest: three were sold and two came back, so two more are refused and one is taken.
+            // Typed as fast as a cashier who knows the keys: ↓ and Enter act on the list once it has loaded, in that order.
             await keyboard.PressAsync("F6");
-            await Expect(cashier.By("return-bill-row").First).ToHaveAttributeAsync("data-bill-no", billNo);
             await keyboard.PressAsync("ArrowDown"); // the newest bill of this till
             await keyboard.PressAsync("Enter");
             await Expect(cashier.By("return-bill-no")).ToHaveTextAsync(billNo);

@@ -18,6 +18,7 @@ const flow = {
   bills: [],          // recent bills offered in the dialog
   billIndex: -1,
   billsLoading: Promise.resolve(),
+  findKeys: Promise.resolve(), // the find box's ↑ ↓ Enter, acted on one after another in the order typed
   original: null,     // the /api/returns/lookup answer
   reference: null,    // how it was found: { code } | { saleId } | { billNo }
   quote: null,        // the last /api/returns/quote answer for the form as it stands
@@ -79,6 +80,7 @@ export async function openReturn() {
   $('return-sale').hidden = true;
   $('return-original').innerHTML = '';
   $('return-lines').querySelector('tbody').innerHTML = '';
+  $('return-bills').querySelector('tbody').innerHTML = ''; // the last dialog's bills are not this one's
   renderQuote(null);
   const dialog = $('return-dialog');
   if (!dialog.open) dialog.showModal();
@@ -125,22 +127,29 @@ function renderBills() {
     </tr>`).join('') || '<tr><td colspan="3" class="muted">No bill of this till matches; scan the receipt\'s code for another till\'s bill.</td></tr>';
 }
 
-async function onFindKey(event) {
-  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-    event.preventDefault();
-    await flow.billsLoading; // keys pressed as the dialog opens act on the list once it is there
+function onFindKey(event) {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Enter') return;
+  event.preventDefault();
+  // ↓ waits for the list; an Enter typed right after it must wait for that ↓, not act on the list without it.
+  const key = event.key;
+  flow.findKeys = flow.findKeys.then(() => actOnFindKey(key)).catch(error => say(error.message)); // a failed key never stops the next
+}
+
+async function actOnFindKey(key) {
+  await flow.billsLoading; // keys pressed as the dialog opens act on the list once it is there
+  if (key === 'ArrowDown' || key === 'ArrowUp') {
     if (!flow.bills.length) return;
     const count = flow.bills.length;
-    flow.billIndex = flow.billIndex < 0 ? (event.key === 'ArrowDown' ? 0 : count - 1) : (flow.billIndex + (event.key === 'ArrowDown' ? 1 : -1) + count) % count;
+    flow.billIndex = flow.billIndex < 0 ? (key === 'ArrowDown' ? 0 : count - 1) : (flow.billIndex + (key === 'ArrowDown' ? 1 : -1) + count) % count;
     renderBills();
-  } else if (event.key === 'Enter') {
-    event.preventDefault();
-    const text = $('return-find').value.trim();
-    if (flow.billIndex >= 0) lookUp({ saleId: flow.bills[flow.billIndex].clientOrderId });
-    else if (text.startsWith(CODE_PREFIX)) lookUp({ code: text });
-    else if (text) lookUp({ billNo: text });
-    else say('Scan the code on the receipt, or type the bill number.');
+    return;
   }
+
+  const text = $('return-find').value.trim();
+  if (flow.billIndex >= 0) await lookUp({ saleId: flow.bills[flow.billIndex].clientOrderId });
+  else if (text.startsWith(CODE_PREFIX)) await lookUp({ code: text });
+  else if (text) await lookUp({ billNo: text });
+  else say('Scan the code on the receipt, or type the bill number.');
 }
 
 async function lookUp(reference) {
