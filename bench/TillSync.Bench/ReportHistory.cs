@@ -27,8 +27,8 @@ internal static class ReportHistory
         ("SOAP-100", 3_500, 1_800, 2_200), ("SALT-1KG", 2_800, 0, 2_000), ("TEA-250", 14_000, 500, 11_000),
     ];
 
-    /// <summary>The first business day of every history.</summary>
-    public static readonly DateOnly FirstDay = new(2024, 12, 1);
+    /// <summary>The first business day of every history: ten years of days (the default) end on 2026-11-30.</summary>
+    public static readonly DateOnly FirstDay = new(2016, 12, 1);
 
     public static async Task BuildAsync(HqDatabase database, int orders, int days, Action<string> progress)
     {
@@ -38,7 +38,7 @@ internal static class ReportHistory
         {
             await connection.Command("""
                 INSERT INTO stores (store_id, is_default, gstin, legal_name, address1, location, pin, state_code, created_at, updated_at)
-                VALUES (@id, @default, @gstin, @name, '12 Hosur Road', 'Bengaluru', 560034, '29', '2024-12-01T00:00:00.0000000Z', '2024-12-01T00:00:00.0000000Z')
+                VALUES (@id, @default, @gstin, @name, '12 Hosur Road', 'Bengaluru', 560034, '29', '2016-12-01T00:00:00.0000000Z', '2016-12-01T00:00:00.0000000Z')
                 """).With("@id", store).With("@default", store == 1 ? 1 : 0).With("@gstin", StoreGstin)
                 .With("@name", string.Create(CultureInfo.InvariantCulture, $"Bench store {store}")).ExecuteAsync(CancellationToken.None);
         }
@@ -55,7 +55,7 @@ internal static class ReportHistory
 
             await journal.FlushAsync(connection, transaction, CancellationToken.None);
             await transaction.CommitAsync();
-            if ((first / EntriesPerTransaction) % 50 == 0)
+            if ((first / EntriesPerTransaction) % 500 == 0)
             {
                 progress(string.Create(CultureInfo.InvariantCulture, $"{first + EntriesPerTransaction:N0} of {orders:N0} orders written"));
             }

@@ -37,14 +37,16 @@ public static class TillVerb
             "A PEM file of the CA (or the self-signed certificate) HQ's https:// certificate must chain to, instead of the system's trusted CAs.");
         var idleLock = EnvOption.Text("--idle-lock", "TILLSYNC_IDLE_LOCK", "5m",
             "How long the cashier page stays logged in without work before it locks and asks for a PIN (e.g. 90s, 5m).");
+        var mirror = EnvOption.Text("--mirror", "TILLSYNC_MIRROR", "",
+            "A directory on another device (e.g. a USB stick) where the till keeps a current copy of till.db, so a dead disk loses no unsynced sale; none by default.");
         var logFormat = EnvOption.LogFormat();
         var command = new Command("till", "Run a till: the cashier page, the local store of sales and the sync agent.")
         {
-            hq, token.Value, token.File, data, urls, backoffMax, allowInsecure, caFile, allowLan, allowedHosts, idleLock, logFormat,
+            hq, token.Value, token.File, data, urls, backoffMax, allowInsecure, caFile, allowLan, allowedHosts, idleLock, mirror, logFormat,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (options, problem) = Options(parse, hq, token, data, urls, backoffMax, allowInsecure, caFile, allowLan, allowedHosts, idleLock);
+            var (options, problem) = Options(parse, hq, token, data, urls, backoffMax, allowInsecure, caFile, allowLan, allowedHosts, idleLock, mirror);
             var (jsonLogs, formatProblem) = EnvOption.ReadLogFormat(parse, logFormat);
             if (options is null || formatProblem is not null)
             {
@@ -67,7 +69,7 @@ public static class TillVerb
 
     private static (TillOptions? Options, string? Problem) Options(ParseResult parse, Option<string> hq, SecretOption token, Option<string> data,
         Option<string> urls, Option<string> backoffMax, Option<string> allowInsecure, Option<string> caFile,
-        Option<bool> allowLan, Option<string> allowedHosts, Option<string> idleLock)
+        Option<bool> allowLan, Option<string> allowedHosts, Option<string> idleLock, Option<string> mirror)
     {
         var (tokenValue, tokenProblem) = token.Read(parse, Console.Error);
         if (Durations.Parse(parse.GetValue(idleLock)!) is not { } idle || idle <= TimeSpan.Zero)
@@ -102,8 +104,8 @@ public static class TillVerb
         }
 
         var options = new TillOptions(hqUrl, tokenValue, parse.GetValue(data)!, parse.GetValue(urls)!, backoff.Value, authorities, hosts, parse.GetValue(allowLan),
-            IdleLock: idle);
-        return options.ListenProblem() is { } listenProblem ? (null, listenProblem) : (options, null);
+            IdleLock: idle, MirrorDirectory: parse.GetValue(mirror) is { Length: > 0 } mirrorDirectory ? mirrorDirectory : null);
+        return (options.ListenProblem() ?? options.MirrorProblem()) is { } optionsProblem ? (null, optionsProblem) : (options, null);
     }
 
     private static async Task<int> RunAsync(TillOptions options, TextWriter console, CancellationToken cancellationToken)

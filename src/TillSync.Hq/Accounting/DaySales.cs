@@ -5,7 +5,8 @@ using TillSync.Storage;
 namespace TillSync.Hq.Accounting;
 
 /// <summary>The day's sales over a period, from the per-day figures HQ maintains as it commits bills and credit notes
-/// (<see cref="LedgerBalances"/>).</summary>
+/// (<see cref="LedgerBalances"/>). The report lists every day of its period, so it reads the day rows, not the month
+/// roll-up: its cost is the days × stores it shows.</summary>
 public static class DaySales
 {
     /// <summary>The days of <paramref name="period"/> with a bill or a credit note.</summary>

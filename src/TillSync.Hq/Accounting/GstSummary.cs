@@ -5,7 +5,8 @@ using TillSync.Storage;
 namespace TillSync.Hq.Accounting;
 
 /// <summary>Outward supplies by B2B/B2C, intra/inter-state and rate — the figures a GSTR-1 return is filled from — from
-/// the per-day GST figures HQ maintains as it commits bills and credit notes (<see cref="LedgerBalances"/>). Rejected
+/// the GST figures HQ maintains per day and month as it commits bills and credit notes (<see cref="LedgerBalances"/>;
+/// whole months from the month rows, the edge days from the day rows). Rejected
 /// orders are not supplies and count nowhere. Credit notes (committed returns) are listed apart, by the same classes,
 /// dated by the credit note (docs/returns.md).</summary>
 public static class GstSummary
@@ -15,9 +16,9 @@ public static class GstSummary
     {
         var bills = await ClassesAsync(snapshot, period, SupplyDocument.Invoice, cancellationToken);
         var notes = await ClassesAsync(snapshot, period, SupplyDocument.CreditNote, cancellationToken);
-        var (filter, parameters) = period.DayFilter("d");
+        var (entryRows, parameters) = period.BalanceRows(t => t.Entries, "b.bills, b.credit_notes");
         var (invoices, creditNotes) = await snapshot.Connection!.Command($"""
-            SELECT CAST(COALESCE(SUM(d.bills), 0) AS BIGINT), CAST(COALESCE(SUM(d.credit_notes), 0) AS BIGINT) FROM ledger_days d WHERE {filter}
+            SELECT CAST(COALESCE(SUM(x.bills), 0) AS BIGINT), CAST(COALESCE(SUM(x.credit_notes), 0) AS BIGINT) FROM ({entryRows}) x
             """, snapshot).WithAll(parameters).FirstOrDefaultAsync(r => (r.GetInt64(0), r.GetInt64(1)), cancellationToken);
         return Of(period, bills, invoices, notes, creditNotes);
     }
@@ -37,14 +38,14 @@ public static class GstSummary
 
     private static async Task<List<GstSummaryRow>> ClassesAsync(DbTransaction snapshot, LedgerPeriod period, SupplyDocument document, CancellationToken cancellationToken)
     {
-        var (filter, parameters) = period.DayFilter("g");
+        var (classRows, parameters) = period.BalanceRows(t => t.Gst,
+            "b.supply, b.inter_state, b.gst_rate_bp, b.documents, b.taxable_paise, b.cgst_paise, b.sgst_paise, b.igst_paise", "b.document = @document");
         parameters.Add(("@document", SupplyDocuments.Stored(document)));
         return await snapshot.Connection!.Command($"""
-            SELECT g.supply, g.inter_state, g.gst_rate_bp, CAST(SUM(g.documents) AS BIGINT), CAST(SUM(g.taxable_paise) AS BIGINT),
-                   CAST(SUM(g.cgst_paise) AS BIGINT), CAST(SUM(g.sgst_paise) AS BIGINT), CAST(SUM(g.igst_paise) AS BIGINT)
-            FROM ledger_gst_days g
-            WHERE g.document = @document AND {filter}
-            GROUP BY g.supply, g.inter_state, g.gst_rate_bp ORDER BY g.supply, g.inter_state, g.gst_rate_bp
+            SELECT x.supply, x.inter_state, x.gst_rate_bp, CAST(SUM(x.documents) AS BIGINT), CAST(SUM(x.taxable_paise) AS BIGINT),
+                   CAST(SUM(x.cgst_paise) AS BIGINT), CAST(SUM(x.sgst_paise) AS BIGINT), CAST(SUM(x.igst_paise) AS BIGINT)
+            FROM ({classRows}) x
+            GROUP BY x.supply, x.inter_state, x.gst_rate_bp ORDER BY x.supply, x.inter_state, x.gst_rate_bp
             """, snapshot).WithAll(parameters).ListAsync(Row, cancellationToken);
     }
 }

@@ -18,9 +18,10 @@ public static class HledgerJournal
         DbConnection connection, LedgerPeriod period, TextWriter writer, DateTimeOffset exportedAt, CancellationToken cancellationToken)
     {
         var (filter, parameters) = period.DayFilter("e");
-        // The accounts the period moved, from the per-day balances: as many rows as days × accounts, not postings.
-        var accounts = await connection.Command($"SELECT DISTINCT e.account FROM ledger_account_days e WHERE {filter}")
-            .WithAll(parameters).ListAsync(r => r.GetString(0), cancellationToken);
+        // The accounts the period moved, from the maintained balances: as many rows as months × accounts, not postings.
+        var (accountRows, accountParameters) = period.BalanceRows(t => t.Accounts, "b.account");
+        var accounts = await connection.Command($"SELECT DISTINCT x.account FROM ({accountRows}) x")
+            .WithAll(accountParameters).ListAsync(r => r.GetString(0), cancellationToken);
         await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"; TillSync HQ journal, business dates {period.FromText ?? "(start)"} to {period.ToText ?? "(end)"}, store {period.StoreId?.ToString(CultureInfo.InvariantCulture) ?? "all"}, exported {exportedAt:yyyy-MM-ddTHH:mm:ssZ}"));
         await writer.WriteLineAsync($"commodity 1000.00 {Commodity}");

@@ -9,7 +9,7 @@ namespace TillSync.Hq.Accounting;
 /// <summary>Writes journal entries in the caller's transaction — the transaction of the event they record — with the
 /// balance asserted twice: each entry before it is queued, and every written entry again after reading its postings
 /// back from the database (TigerBeetle's paired assertions). It is the one writer of postings — the sync batch and every
-/// manager write use it — and keeps the per-day balances the reports read (<see cref="LedgerBalances"/>, ADR 0009) in the
+/// manager write use it — and keeps the per-day and per-month balances the reports read (<see cref="LedgerBalances"/>, ADR 0009) in the
 /// same transaction. In a sync batch it writes last (<see cref="WriteStage.Totals"/>), after the store's stock rows, the
 /// lock order every manager write follows too.</summary>
 public sealed class JournalWriter : IBatchStep
@@ -54,7 +54,7 @@ public sealed class JournalWriter : IBatchStep
     }
 
     /// <summary>Writes the queued entries and reads them back — every entry must be stored whole and balance — then adds
-    /// them to the per-day balances. A second entry with a ref already posted fails on <c>entry_ref</c>'s unique key
+    /// them to the maintained balances. A second entry with a ref already posted fails on <c>entry_ref</c>'s unique key
     /// before the balances move, so nothing is ever counted twice.</summary>
     public async Task FlushAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {

@@ -6,22 +6,23 @@ using TillSync.Storage;
 
 namespace TillSync.Hq.Accounting;
 
-/// <summary>Sums the journal per account over a period, from the per-day balances HQ maintains as it posts
-/// (<see cref="LedgerBalances"/>): the cost is the days × accounts in the period, not its postings.</summary>
+/// <summary>Sums the journal per account over a period, from the balances HQ maintains as it posts
+/// (<see cref="LedgerBalances"/>): whole months from the month rows, the edge days from the day rows, so the cost is the
+/// period's months plus at most 62 days, times the accounts, and not its postings.</summary>
 public static class TrialBalance
 {
     /// <summary>The trial balance of <paramref name="period"/>; asserts that it balances.</summary>
     public static async Task<TrialBalanceView> LoadAsync(DbTransaction snapshot, LedgerPeriod period, CancellationToken cancellationToken)
     {
-        var (filter, parameters) = period.DayFilter("b");
+        var (accountRows, parameters) = period.BalanceRows(t => t.Accounts, "b.account, b.debit_paise, b.credit_paise");
         var rows = await snapshot.Connection!.Command($"""
-            SELECT b.account, CAST(SUM(b.debit_paise) AS BIGINT), CAST(SUM(b.credit_paise) AS BIGINT)
-            FROM ledger_account_days b
-            WHERE {filter}
-            GROUP BY b.account ORDER BY b.account
+            SELECT x.account, CAST(SUM(x.debit_paise) AS BIGINT), CAST(SUM(x.credit_paise) AS BIGINT)
+            FROM ({accountRows}) x
+            GROUP BY x.account ORDER BY x.account
             """, snapshot).WithAll(parameters).ListAsync(Row, cancellationToken);
+        var (entryRows, entryParameters) = period.BalanceRows(t => t.Entries, "b.entries");
         var entries = Convert.ToInt64(
-            await snapshot.Connection!.Command($"SELECT CAST(COALESCE(SUM(b.entries), 0) AS BIGINT) FROM ledger_days b WHERE {filter}", snapshot).WithAll(parameters)
+            await snapshot.Connection!.Command($"SELECT CAST(COALESCE(SUM(x.entries), 0) AS BIGINT) FROM ({entryRows}) x", snapshot).WithAll(entryParameters)
                 .ScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         return Of(period, rows, entries);
     }

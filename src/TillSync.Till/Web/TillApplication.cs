@@ -6,6 +6,7 @@ using TillSync.Till.Catalog;
 using TillSync.Till.Hosting;
 using TillSync.Till.Loyalty;
 using TillSync.Till.Metrics;
+using TillSync.Till.Mirror;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Returns;
@@ -82,6 +83,11 @@ public static class TillApplication
         services.AddSingleton<TillMetrics>();
         services.AddMetricsEndpoint("tillsync-till", Contracts.Status.ReleaseVersion.Current, TillMetrics.MeterName);
         services.AddHostedService<SyncAgent>();
+        if (options.MirrorDirectory is { } mirror)
+        {
+            services.AddHostedService(provider => ActivatorUtilities.CreateInstance<DatabaseMirror>(provider, mirror));
+        }
+
         return services;
     }
 

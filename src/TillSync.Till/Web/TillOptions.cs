@@ -17,11 +17,22 @@ namespace TillSync.Till.Web;
 /// <param name="IdleLock">How long the till stays logged in without work before it locks (docs/shifts.md); null for
 /// 5 minutes.</param>
 /// <param name="JsonLogs">Log one JSON object per line (<c>--log-format json</c>) instead of text.</param>
+/// <param name="MirrorDirectory">A second directory, on another device, where the till keeps a current copy of
+/// <c>till.db</c> (<c>--mirror</c>; <see cref="Mirror.DatabaseMirror"/>); null for none.</param>
 public sealed record TillOptions(
     Uri HqUrl, string Token, string DataDirectory, string Urls, TimeSpan SyncBackoffMax,
     System.Security.Cryptography.X509Certificates.X509Certificate2Collection? HqAuthorities = null,
-    IReadOnlyList<string>? AllowedHosts = null, bool AllowLan = false, bool JsonLogs = false, TimeSpan? IdleLock = null)
+    IReadOnlyList<string>? AllowedHosts = null, bool AllowLan = false, bool JsonLogs = false, TimeSpan? IdleLock = null,
+    string? MirrorDirectory = null)
 {
+    /// <summary>Why <see cref="MirrorDirectory"/> cannot be the mirror, as a sentence for the operator; null when it can.
+    /// The mirror's file is <c>till.db</c>, so in the data directory itself it would overwrite the database it copies.</summary>
+    public string? MirrorProblem() =>
+        MirrorDirectory is { } mirror && string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(mirror)),
+            Path.TrimEndingDirectorySeparator(Path.GetFullPath(DataDirectory)), StringComparison.Ordinal)
+            ? $"--mirror {mirror} is the data directory itself; name a directory on another device (e.g. a USB stick), where a copy survives the till's own disk."
+            : null;
+
     /// <summary>Why the till must not listen on <see cref="Urls"/>, as a sentence for the operator; null when it may.</summary>
     public string? ListenProblem() =>
         !AllowLan && ListenAddresses.NotLoopback(Urls) is [_, ..] reachable

@@ -1,7 +1,8 @@
 // Proves the operator commands work against a real running till: `tillsync till status` prints the queue and the link,
 // `tillsync till sync-now` wakes the agent, and both say clearly when no till answers; a till whose till.db is not a
 // database says so, names the file, exits 3 and leaves it alone. Real HQ, till and CLI processes; and that `tillsync till`
-// refuses, before starting, an address beyond loopback without --allow-lan or a bad host name.
+// refuses, before starting, an address beyond loopback without --allow-lan, a bad host name, or a --mirror that is the
+// data directory itself.
 using TillSync.Cli.Verbs;
 using TillSync.Testing;
 
@@ -73,6 +74,16 @@ public sealed class TillVerbTests
         Assert.Equal(2, exit);
         Assert.Contains("till: --urls http://0.0.0.0:5090 can be reached from other machines, and the till's API has no sign-in", output, StringComparison.Ordinal);
         Assert.Contains("--allow-lan", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("listening", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Till_MirrorIsTheDataDirectory_ExitsWithTheReason()
+    {
+        var (exit, output) = await InProcessCli.RunAsync("till", "--token", "t", "--data", Path.GetTempPath(), "--mirror", Path.GetTempPath());
+
+        Assert.Equal(2, exit);
+        Assert.Contains("is the data directory itself; name a directory on another device", output, StringComparison.Ordinal);
         Assert.DoesNotContain("listening", output, StringComparison.Ordinal);
     }
 

@@ -1,7 +1,8 @@
-// Property: after any mix of sales (B2C and B2B, intra- and inter-state, dated over several days and either side of
-// midnight IST), returns, stock receipts and adjustments, resolutions and replays, in two stores whose tills sync at
-// once, the trial balance, GST summary and day's sales HQ answers from its maintained balances equal the same reports
-// scanned from every posting and line (LedgerScan, on a direct connection), for every period and store asked.
+// Property: after any mix of sales (B2C and B2B, intra- and inter-state, dated on days either side of month and year
+// ends and either side of midnight IST), returns, stock receipts and adjustments, resolutions and replays, in two stores
+// whose tills sync at once, the trial balance, GST summary and day's sales HQ answers from its maintained balances (day
+// rows and the monthly roll-up) equal the same reports scanned from every posting and line (LedgerScan, on a direct
+// connection), for all time and for random periods — whole months, parts of months, open ends — and stores.
 using System.Globalization;
 using System.Text.Json;
 using CsCheck;
@@ -21,8 +22,16 @@ public sealed class LedgerBalancePropertyTests(HqFixture fixture) : IClassFixtur
 {
     private const int TillCount = 3;
 
-    // The days the generated documents fall on; their times straddle midnight IST, where the UTC date differs.
-    private static readonly DateOnly FirstDay = new(2026, 11, 27);
+    // The days the generated documents fall on (in the past: HQ refuses a bill dated ahead of its clock), either side of
+    // month and year ends; their times straddle midnight IST, where the UTC date differs (00:05 IST on the 1st is the
+    // last day of the month before in UTC).
+    private static readonly DateOnly[] Days =
+        [new(2025, 11, 27), new(2025, 11, 30), new(2025, 12, 1), new(2025, 12, 31), new(2026, 1, 1), new(2026, 1, 16), new(2026, 2, 28), new(2026, 3, 1)];
+
+    // Period ends the random periods choose from besides any day: the first and last days of the months above.
+    private static readonly DateOnly[] MonthEdges =
+        [new(2025, 11, 1), new(2025, 11, 30), new(2025, 12, 1), new(2025, 12, 31), new(2026, 1, 1), new(2026, 1, 31), new(2026, 2, 1), new(2026, 2, 28), new(2026, 3, 1), new(2026, 3, 31)];
+
     private static readonly TimeSpan[] TimesOfDay = [new(0, 5, 0), new(5, 29, 0), new(5, 31, 0), new(12, 0, 0), new(23, 55, 0)];
     private static readonly TimeSpan Ist = new(5, 30, 0);
 
@@ -33,8 +42,20 @@ public sealed class LedgerBalancePropertyTests(HqFixture fixture) : IClassFixtur
 
     private sealed record Op(Step Step, int Till, int Count, int Day, int Pick);
 
-    private static readonly Gen<Op> OpGen = Gen.Select(Gen.Int[1, 7], Gen.Int[0, TillCount - 1], Gen.Int[1, 6], Gen.Int[0, 3], Gen.Int[0, 1_000],
+    private static readonly Gen<Op> OpGen = Gen.Select(Gen.Int[1, 7], Gen.Int[0, TillCount - 1], Gen.Int[1, 6], Gen.Int[0, Days.Length - 1], Gen.Int[0, 1_000],
         (step, till, count, day, pick) => new Op((Step)step, till, count, day, pick));
+
+    // A period end: open, a month's first or last day, or any day from a month before the first sale to a month after the last.
+    private static readonly Gen<DateOnly?> EndGen = Gen.OneOf(
+        Gen.Const((DateOnly?)null),
+        Gen.Int[0, MonthEdges.Length - 1].Select(i => (DateOnly?)MonthEdges[i]),
+        Gen.Int[0, 150].Select(n => (DateOnly?)new DateOnly(2025, 10, 20).AddDays(n)));
+
+    // A period and a store: 0 the chain, 1 the default store, 2 the second store.
+    private static readonly Gen<(DateOnly? From, DateOnly? To, int Store)> PeriodGen = Gen.Select(EndGen, EndGen, Gen.Int[0, 2],
+        (a, b, store) => a is { } x && b is { } y && x > y ? (b, a, store) : (a, b, store));
+
+    private sealed record Run(Op[] Ops, (DateOnly? From, DateOnly? To, int Store)[] Periods);
 
     private readonly List<TillClient> _tills = [];
     private readonly List<ReturnFactory> _returns = [];
@@ -46,14 +67,14 @@ public sealed class LedgerBalancePropertyTests(HqFixture fixture) : IClassFixtur
     public async Task AnyMixOfEvents_MaintainedBalancesEqualAFullScan()
     {
         await SetUpAsync();
-        await OpGen.Array[1, 12].SampleAsync(async ops =>
+        await Gen.Select(OpGen.Array[1, 12], PeriodGen.Array[8], (ops, periods) => new Run(ops, periods)).SampleAsync(async run =>
         {
-            foreach (var op in ops)
+            foreach (var op in run.Ops)
             {
                 await ApplyAsync(op);
             }
 
-            await AssertBalancesEqualScanAsync(ops);
+            await AssertBalancesEqualScanAsync(run.Periods);
         }, iter: 15, threads: 1);
     }
 
@@ -157,16 +178,12 @@ public sealed class LedgerBalancePropertyTests(HqFixture fixture) : IClassFixtur
     private long StoreOf(TillClient till) => till == _tills[^1] ? _secondStoreId : 1;
 
     private static DateTimeOffset At(int day, int pick) =>
-        new(FirstDay.AddDays(day).ToDateTime(TimeOnly.FromTimeSpan(TimesOfDay[pick % TimesOfDay.Length])), Ist);
+        new(Days[day].ToDateTime(TimeOnly.FromTimeSpan(TimesOfDay[pick % TimesOfDay.Length])), Ist);
 
-    private async Task AssertBalancesEqualScanAsync(Op[] ops)
+    private async Task AssertBalancesEqualScanAsync((DateOnly? From, DateOnly? To, int Store)[] randomPeriods)
     {
-        var day = Text(FirstDay.AddDays(ops[0].Day));
-        var periods = new List<(string? From, string? To, long? StoreId)>
-        {
-            (null, null, null), (null, null, 1), (null, null, _secondStoreId), (day, day, null), (day, day, _secondStoreId),
-            (Text(FirstDay.AddDays(1)), null, null), (null, Text(FirstDay.AddDays(2)), 1), (Text(FirstDay.AddDays(1)), Text(FirstDay.AddDays(2)), null),
-        };
+        var periods = new List<(string? From, string? To, long? StoreId)> { (null, null, null), (null, null, 1), (null, null, _secondStoreId) };
+        periods.AddRange(randomPeriods.Select(p => (Text(p.From), Text(p.To), p.Store switch { 0 => (long?)null, 1 => 1, _ => _secondStoreId })));
         var ledger = new LedgerClient(fixture.Hq);
         await using var database = fixture.Hq.Postgres is { } postgres ? HqDatabase.Postgres(postgres) : HqDatabase.Sqlite(fixture.Hq.DataDir);
         await using var connection = await database.OpenAsync(CancellationToken.None);
@@ -188,7 +205,7 @@ public sealed class LedgerBalancePropertyTests(HqFixture fixture) : IClassFixtur
         Assert.True(JsonSerializer.Serialize(scanned, type) == JsonSerializer.Serialize(maintained, type),
             $"{context}: scanned {JsonSerializer.Serialize(scanned, type)}\nmaintained {JsonSerializer.Serialize(maintained, type)}");
 
-    private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string? Text(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly? Date(string? text) => text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
-// Proves migration 0012's backfill computes the same per-day balances HQ maintains as it posts: a real HQ records
-// sales (either side of midnight IST), returns, receipts and resolutions; then 0012 is undone and applied again, and the
-// backfilled rows equal the maintained ones row for row, on the store the suite runs against (a real database).
+// Proves migrations 0012 and 0015 backfill the same per-day and per-month balances HQ maintains as it posts: a real HQ
+// records sales (either side of midnight IST and of a month's end), returns, receipts and resolutions; then the migration
+// is undone and applied again, and the backfilled rows equal the maintained ones row for row, on the store the suite runs
+// against (a real database).
 using TillSync.Contracts.Reviews;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Sync;
@@ -12,33 +13,32 @@ namespace TillSync.Hq.Tests.Storage;
 
 public sealed class LedgerBalancesMigrationTests(HqFixture fixture) : IClassFixture<HqFixture>
 {
-    private const int BalancesVersion = 12;
-    private static readonly string[] Tables = ["ledger_account_days", "ledger_days", "ledger_gst_days"];
-
-    [Fact]
-    public async Task Migration0012_Backfill_EqualsTheBalancesMaintainedWhilePosting()
+    [Theory]
+    [InlineData(12, new[] { "ledger_account_days", "ledger_days", "ledger_gst_days" })]
+    [InlineData(15, new[] { "ledger_account_months", "ledger_months", "ledger_gst_months" })]
+    public async Task Migration_Backfill_EqualsTheBalancesMaintainedWhilePosting(int version, string[] tables)
     {
         await RecordHistoryAsync();
         await using var database = fixture.Hq.Postgres is { } postgres ? HqDatabase.Postgres(postgres) : HqDatabase.Sqlite(fixture.Hq.DataDir);
-        var maintained = await ReadAllAsync(database);
-        Assert.All(Tables, t => Assert.NotEmpty(maintained[t]));
+        var maintained = await ReadAllAsync(database, tables);
+        Assert.All(tables, t => Assert.NotEmpty(maintained[t]));
 
-        // 0012 undone and its own script run again, as the migrator ran it: the migrator itself applies only versions
+        // The migration undone and its own script run again, as the migrator ran it: the migrator itself applies only versions
         // above the newest applied, and later migrations exist.
         await using (var connection = await database.OpenAsync(CancellationToken.None))
         {
             await using var transaction = await database.BeginWriteAsync(connection, CancellationToken.None);
-            foreach (var table in Tables)
+            foreach (var table in tables)
             {
                 await connection.Command($"DROP TABLE {table}", transaction).ExecuteAsync(CancellationToken.None);
             }
 
-            await connection.Command(MigrationScript(database.Engine.Kind, BalancesVersion), transaction).ExecuteAsync(CancellationToken.None);
+            await connection.Command(MigrationScript(database.Engine.Kind, version), transaction).ExecuteAsync(CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
         }
 
-        var backfilled = await ReadAllAsync(database);
-        Assert.All(Tables, t => Assert.Equal(maintained[t], backfilled[t]));
+        var backfilled = await ReadAllAsync(database, tables);
+        Assert.All(tables, t => Assert.Equal(maintained[t], backfilled[t]));
     }
 
     private async Task RecordHistoryAsync()
@@ -46,7 +46,11 @@ public sealed class LedgerBalancesMigrationTests(HqFixture fixture) : IClassFixt
         var till = await fixture.EnrolTillAsync(version: SyncVersion.V2);
         var returns = new ReturnFactory(till.Orders, till.BillPrefix);
         var ist = new TimeSpan(5, 30, 0);
-        var times = new[] { new DateTimeOffset(2026, 11, 27, 0, 5, 0, ist), new(2026, 11, 27, 23, 55, 0, ist), new(2026, 11, 28, 5, 29, 0, ist) };
+        // The last is the first of December in IST and still November in UTC.
+        var times = new[]
+        {
+            new DateTimeOffset(2026, 11, 27, 0, 5, 0, ist), new(2026, 11, 27, 23, 55, 0, ist), new(2026, 11, 28, 5, 29, 0, ist), new(2026, 12, 1, 0, 5, 0, ist),
+        };
         var sales = times.SelectMany(at => new[]
         {
             till.Orders.Build(till.Orders.NextSeq++, till.Orders.RandomLines(), null, at),
@@ -60,8 +64,9 @@ public sealed class LedgerBalancesMigrationTests(HqFixture fixture) : IClassFixt
 
         var product = HqScenario.Products[0];
         await fixture.Manager.ReceiveStockAsync(new StockReceiptRequest([new StockReceiptLine(product.Sku, 5)]));
-        var oversold = till.Orders.Build(till.Orders.NextSeq++, [OrderFactory.Line(product.Sku, await fixture.Manager.OnHandAsync(product.Sku) + 2)],
-            null, times[0]);
+        // Beyond on-hand, which an earlier case's shortfall may have left below zero.
+        var oversold = till.Orders.Build(till.Orders.NextSeq++,
+            [OrderFactory.Line(product.Sku, Math.Max(0, await fixture.Manager.OnHandAsync(product.Sku)) + 2)], null, times[0]);
         Assert.Equal(SyncStatus.Created, (await till.SyncDocumentsAsync([TillClient.SaleDocument(oversold)])).Results.Single().Status);
         var review = Assert.Single((await fixture.Manager.ListReviewsAsync($"status=open&kind=stock_short&sku={product.Sku}")).Items,
             r => r.ClientOrderId == oversold.ClientOrderId);
@@ -79,11 +84,11 @@ public sealed class LedgerBalancesMigrationTests(HqFixture fixture) : IClassFixt
         return reader.ReadToEnd();
     }
 
-    private static async Task<Dictionary<string, List<string>>> ReadAllAsync(HqDatabase database)
+    private static async Task<Dictionary<string, List<string>>> ReadAllAsync(HqDatabase database, string[] tables)
     {
         await using var connection = await database.OpenAsync(CancellationToken.None);
         var rows = new Dictionary<string, List<string>>();
-        foreach (var table in Tables)
+        foreach (var table in tables)
         {
             // Every column as text, in key order: a row's whole content, comparable between the two reads.
             var all = await connection.Command($"SELECT * FROM {table}").ListAsync(r => string.Join('|',
