@@ -7,6 +7,7 @@ import { initLoyalty, loyaltyBurnPaise, loyaltyForSale, renderLoyalty, resetLoya
 import { creditNoteHtml } from './creditnote.js';
 import { receiptHtml } from './receipt.js';
 import { cancelExchange, exchangeCreditPaise, exchangeReturn, initReturns, openReturn } from './returns.js';
+import { checkShift, initShift, renderShiftStatus } from './shift.js';
 import { initStaff } from './staff.js';
 import { renderStatus, renderStatusDown } from './status.js';
 import {
@@ -771,6 +772,7 @@ async function pollStatus() {
     // The till service is back after failing: price the cart again if that failed meanwhile.
     if (state.statusFailures > 0 && state.quoteError && state.cart.length) requestQuote(0);
     state.statusFailures = 0;
+    renderShiftStatus(status);
     if (renderStatus(status) && $('attention-dialog').open) loadAttention();
   } catch (error) {
     state.statusFailures++;
@@ -1074,7 +1076,11 @@ function wire() {
 }
 
 wire();
-initStaff({ loggedIn: focusCode });
+initShift({ done: focusCode });
+// After each login the shift's state; with none open, the dialog that opens one.
+initStaff({ loggedIn: () => checkShift().then(focusCodeIfIdle, () => {}) });
+// A page opened while a cashier is logged in (a reload) asks too.
+checkShift().catch(() => {});
 renderCart();
 renderTotals();
 renderTenders();
