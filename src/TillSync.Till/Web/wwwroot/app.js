@@ -691,7 +691,8 @@ async function loadSales() {
   const body = $('sales-list').querySelector('tbody');
   try {
     const documents = await api('GET', '/api/documents?limit=50');
-    state.salesRows = documents ?? [];
+    // Bills and credit notes only: a shift's open, cash movements and close print no bill (the shift's dialogs show them).
+    state.salesRows = (documents ?? []).filter(d => d.kind === 'sale' || d.kind === 'return');
     state.salesIndex = state.salesRows.length ? 0 : -1;
     // Sales and returns in one list: a return's row is its credit note (negative: money went back).
     body.innerHTML = state.salesRows.map((d, i) => `
@@ -1078,7 +1079,7 @@ function wire() {
 wire();
 initShift({ done: focusCode });
 // After each login the shift's state; with none open, the dialog that opens one.
-initStaff({ loggedIn: () => checkShift().then(focusCodeIfIdle, () => {}) });
+initStaff({ loggedIn: () => checkShift().catch(() => {}).then(() => { if (!anyDialogOpen()) focusCode(); }) });
 // A page opened while a cashier is logged in (a reload) asks too.
 checkShift().catch(() => {});
 renderCart();
