@@ -13,6 +13,7 @@ using TillSync.Till.Catalog;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Sales;
+using TillSync.Till.Shifts;
 using TillSync.Till.Staff;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
@@ -47,7 +48,11 @@ internal static class TillBenchmark
         // A cashier logged in as at the counter: the sale path reads them from memory (docs/shifts.md), never the database.
         var cashiers = new CashierSession(TimeProvider.System, TimeSpan.MaxValue);
         cashiers.Begin(new Cashier(1, "Bench cashier", TillSync.Contracts.Staff.StaffRoles.Cashier));
-        var recorder = new SaleRecorder(writer, snapshots, cashiers, new UuidV7Generator(TimeProvider.System, new Random(1)), TimeProvider.System, signal, key);
+        // `sale` sells into an open shift, as at the counter: the recorder checks it in memory on every sale (docs/shifts.md).
+        // `drain` builds its queue from the first sale's rows at tillSeq 1, so it sells without one, as the simulator does.
+        var ids = new UuidV7Generator(TimeProvider.System, new Random(1));
+        var shifts = mode == "sale" ? await OpenShiftAsync(writer, cashiers, snapshots, database, ids, signal) : null;
+        var recorder = new SaleRecorder(writer, snapshots, cashiers, ids, TimeProvider.System, signal, key, shifts: shifts);
         try
         {
             return mode == "sale"
@@ -60,6 +65,15 @@ internal static class TillBenchmark
             SqliteConnection.ClearAllPools();
             Directory.Delete(tillDir, recursive: true);
         }
+    }
+
+    private static async Task<ShiftRegister> OpenShiftAsync(
+        DocumentWriter writer, CashierSession cashiers, SnapshotStore snapshots, TillDatabase database, UuidV7Generator ids, SyncSignal signal)
+    {
+        var shifts = new ShiftRegister(database);
+        var (opened, problem) = await new ShiftRecorder(writer, shifts, cashiers, snapshots, database, ids, TimeProvider.System, signal)
+            .OpenAsync(new OpenShiftRequest(ids.NewId(), [new DenominationCountDto(50_000, 4)]), CancellationToken.None);
+        return opened is not null ? shifts : throw new InvalidOperationException($"The bench could not open a shift: {problem?.Detail}");
     }
 
     private static SaleRequest Cart(TillSnapshot snapshot, Random random)

@@ -44,6 +44,7 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(ShiftCloseDto))]
 [JsonSerializable(typeof(ShiftExpectedDto))]
 [JsonSerializable(typeof(IReadOnlyList<ShiftView>))]
+[JsonSerializable(typeof(SalesBreakdown))]
 [JsonSerializable(typeof(IReadOnlyList<DenominationCountDto>))]
 [JsonSerializable(typeof(TillKeyRegistration))]
 [JsonSerializable(typeof(TillPublicKey))]

@@ -52,7 +52,7 @@ public sealed class OfflineSaleTests(BrowserFixture browser, ITestOutputHelper o
 
             var orders = await session.Hq.OrdersAsync(tillId);
             Assert.Equal(8, orders.Count);
-            Assert.Equal([1L, 2, 3, 4, 5, 6, 7, 8], orders.Select(o => o.TillSeq).ToArray()); // in HQ's commit order
+            Assert.Equal([2L, 3, 4, 5, 6, 7, 8, 9], orders.Select(o => o.TillSeq).ToArray()); // in HQ's commit order, after the shift's open
             Assert.Equal(orders.Select(o => o.HqSeq).Order().ToArray(), orders.Select(o => o.HqSeq).ToArray());
             Assert.Equal(bills, orders.Select(o => o.Order.BillNo).ToList());
             Assert.Equal(8, orders.Select(o => o.ClientOrderId).Distinct().Count());

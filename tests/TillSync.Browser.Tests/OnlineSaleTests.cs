@@ -61,7 +61,7 @@ public sealed class OnlineSaleTests(BrowserFixture browser, ITestOutputHelper ou
                 o => $"HQ has {o.Count} orders for the till");
             var order = Assert.Single(orders).Order;
             Assert.Equal(billNo, order.BillNo);
-            Assert.Equal(1, order.TillSeq);
+            Assert.Equal(2, order.TillSeq); // after the shift's open
             Assert.Equal(
                 [("GHEE-1L", 1m), ("RICE-5KG", 1m), ("SOAP-125G", 2m)],
                 order.Lines.Select(l => (l.Sku, l.Qty)).Order().ToArray());

@@ -7,7 +7,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
+using TillSync.Contracts.Documents;
 using TillSync.Till.Sales;
+using TillSync.Till.Shifts;
 using TillSync.Till.Staff;
 using TillSync.Till.Web;
 
@@ -49,24 +51,82 @@ public sealed class TillApi : IDisposable
         return await http.PostAsync(new Uri("/api/sales", UriKind.Relative), JsonContent.Create(sale, Json.SaleRequest));
     }
 
+    /// <summary>The float the harnesses open a shift with: ₹2,000 as four ₹500 notes.</summary>
+    public static IReadOnlyList<DenominationCountDto> SeededFloat { get; } = [new(50_000, 4)];
+
     /// <summary>The harnesses' one login: unless someone is logged in, logs in <see cref="SeededStaff.Cashier"/> when the
-    /// till's staff list (from its snapshot) has them. A till with no snapshot has no staff: it is left as it is, and
-    /// answers a document with its own problem ("no catalogue yet"); so is a till of a release before staff (the upgrade
-    /// tests run one), which has no login and answers 404.</summary>
+    /// till's staff list (from its snapshot) has them; then, unless a shift is open, opens one with
+    /// <see cref="SeededFloat"/> (its <c>shift_open</c> takes a <c>tillSeq</c> before the first sale). A till with no
+    /// snapshot has no staff: it is left as it is, and answers a document with its own problem ("no catalogue yet"); so is a
+    /// till of a release before staff (the upgrade tests run one), which has no login and answers 404, and one before
+    /// shifts, which answers 404 to <c>/api/shift</c>.</summary>
     public async Task LogInSeededCashierAsync()
     {
         using var session = await http.GetAsync(new Uri("/api/session", UriKind.Relative));
-        if (session.StatusCode == HttpStatusCode.NotFound
-            || (await Responses.ExpectAsync(session, HttpStatusCode.OK, Json.SessionView, server)).Cashier is not null)
+        if (session.StatusCode == HttpStatusCode.NotFound)
         {
             return;
         }
 
-        if ((await StaffAsync()).FirstOrDefault(s => s.Name == SeededStaff.Cashier.Name) is { } cashier)
+        if ((await Responses.ExpectAsync(session, HttpStatusCode.OK, Json.SessionView, server)).Cashier is null)
         {
+            if ((await StaffAsync()).FirstOrDefault(s => s.Name == SeededStaff.Cashier.Name) is not { } cashier)
+            {
+                return;
+            }
+
             await LogInAsync(cashier.StaffId, SeededStaff.Cashier.Pin!);
         }
+
+        using var shift = await http.GetAsync(new Uri("/api/shift", UriKind.Relative));
+        if (shift.StatusCode == HttpStatusCode.NotFound || (await Responses.ExpectAsync(shift, HttpStatusCode.OK, Json.ShiftState, server)).Shift is not null)
+        {
+            return;
+        }
+
+        // Tests that sell from several tasks at once each get here: one opens the shift, the others are told one is open.
+        using var opened = await OpenShiftRawAsync(new OpenShiftRequest(Guid.CreateVersion7(), SeededFloat));
+        if (opened.StatusCode != HttpStatusCode.Conflict || (await ShiftAsync()).Shift is null)
+        {
+            await Responses.ExpectStatusAsync(opened, HttpStatusCode.Created, server);
+        }
     }
+
+    /// <summary><c>GET /api/shift</c>.</summary>
+    public async Task<ShiftState> ShiftAsync() =>
+        await Responses.ExpectAsync(await http.GetAsync(new Uri("/api/shift", UriKind.Relative)), HttpStatusCode.OK, Json.ShiftState, server);
+
+    /// <summary><c>POST /api/shift/open</c> as it answers.</summary>
+    public Task<HttpResponseMessage> OpenShiftRawAsync(OpenShiftRequest request) =>
+        http.PostAsync(new Uri("/api/shift/open", UriKind.Relative), JsonContent.Create(request, Json.OpenShiftRequest));
+
+    /// <summary>Opens a shift, asserting 201.</summary>
+    public async Task<ShiftState> OpenShiftAsync(OpenShiftRequest request) =>
+        await Responses.ExpectAsync(await OpenShiftRawAsync(request), HttpStatusCode.Created, Json.ShiftState, server);
+
+    /// <summary><c>POST /api/shift/cash</c> as it answers.</summary>
+    public Task<HttpResponseMessage> MoveCashRawAsync(CashMovementRequest request) =>
+        http.PostAsync(new Uri("/api/shift/cash", UriKind.Relative), JsonContent.Create(request, Json.CashMovementRequest));
+
+    /// <summary>Records a cash movement, asserting 201.</summary>
+    public async Task<CashMovementView> MoveCashAsync(CashMovementRequest request) =>
+        await Responses.ExpectAsync(await MoveCashRawAsync(request), HttpStatusCode.Created, Json.CashMovementView, server);
+
+    /// <summary><c>GET /api/shift/report</c>: the X report.</summary>
+    public async Task<ShiftReport> XReportAsync() =>
+        await Responses.ExpectAsync(await http.GetAsync(new Uri("/api/shift/report", UriKind.Relative)), HttpStatusCode.OK, Json.ShiftReport, server);
+
+    /// <summary><c>POST /api/shift/close</c> as it answers.</summary>
+    public Task<HttpResponseMessage> CloseShiftRawAsync(CloseShiftRequest request) =>
+        http.PostAsync(new Uri("/api/shift/close", UriKind.Relative), JsonContent.Create(request, Json.CloseShiftRequest));
+
+    /// <summary>Closes the shift, asserting 201 with its Z report.</summary>
+    public async Task<ShiftReport> CloseShiftAsync(CloseShiftRequest request) =>
+        await Responses.ExpectAsync(await CloseShiftRawAsync(request), HttpStatusCode.Created, Json.ShiftReport, server);
+
+    /// <summary><c>GET /api/shifts/{id}/z</c>.</summary>
+    public async Task<ShiftReport> ZReportAsync(Guid shiftId) =>
+        await Responses.ExpectAsync(await http.GetAsync(new Uri($"/api/shifts/{shiftId}/z", UriKind.Relative)), HttpStatusCode.OK, Json.ShiftReport, server);
 
     /// <summary><c>GET /api/session</c>.</summary>
     public async Task<SessionView> SessionAsync() =>

@@ -62,8 +62,27 @@ public static class Denominations
     /// <summary>₹500, ₹200, ₹100, ₹50, ₹20, ₹10 notes; ₹20, ₹10, ₹5, ₹2, ₹1 coins (one entry per value).</summary>
     public static IReadOnlyList<long> AllPaise { get; } = [50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100];
 
+    /// <summary>The most of one note or coin a count may list.</summary>
+    public const int CountMax = 1_000_000;
+
     /// <summary>Σ denomination × count, in paise.</summary>
     public static long TotalPaise(IEnumerable<DenominationCountDto> counts) => counts.Sum(c => checked(c.DenominationPaise * c.Count));
+
+    /// <summary>Why <paramref name="counts"/> is not a count of a drawer (a denomination listed twice, not an Indian note
+    /// or coin, or a count below 0 or above <see cref="CountMax"/>), naming <paramref name="field"/>; null when it is one.
+    /// The till checks a count with it before saving and HQ before accepting, so both say the same.</summary>
+    public static string? CountProblem(IReadOnlyList<DenominationCountDto> counts, string field)
+    {
+        if (counts.Count > AllPaise.Count || counts.Select(c => c.DenominationPaise).Distinct().Count() != counts.Count)
+        {
+            return $"{field} must list each denomination at most once";
+        }
+
+        return counts.FirstOrDefault(c => !AllPaise.Contains(c.DenominationPaise) || c.Count is < 0 or > CountMax) is { } bad
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{field}: {bad.Count} × {bad.DenominationPaise} paise is not a count of an Indian note or coin (0 to {CountMax:N0} of one of {string.Join(", ", AllPaise)} paise)")
+            : null;
+    }
 }
 
 /// <summary>The directions of a cash movement.</summary>

@@ -18,7 +18,12 @@ namespace TillSync.Contracts.Documents;
 /// <param name="CardSlipsPaise">The card slips' total; null while open at HQ.</param>
 /// <param name="UpiSlipsPaise">The UPI slips' total; null while open at HQ.</param>
 /// <param name="CashVariancePaise">Counted − expected cash: below 0 short, above 0 over; null while open at HQ.</param>
+/// <param name="HqExpected">What HQ's own copies of the shift's documents say each tender holds (so far, while open at HQ):
+/// the till's sales and returns between the shift's open and close by payment method, and its cash movements.</param>
+/// <param name="ExpectedDiffers">True when the shift is closed at HQ and <paramref name="HqExpected"/> is not the till's
+/// <paramref name="Expected"/>. HQ commits a till's documents in <c>tillSeq</c> order without gaps, so when it holds the
+/// close it holds every document of the shift: a difference is then real, never a document still on its way.</param>
 public sealed record ShiftView(
     Guid ShiftId, long StoreId, long TillId, DateTimeOffset OpenedAt, string OpenedBy, long FloatPaise, long CashInPaise, long CashOutPaise,
     long? ZNumber, DateTimeOffset? ClosedAt, string? ClosedBy, ShiftExpectedDto? Expected, long? CountedCashPaise, long? CardSlipsPaise,
-    long? UpiSlipsPaise, long? CashVariancePaise);
+    long? UpiSlipsPaise, long? CashVariancePaise, ShiftExpectedDto? HqExpected = null, bool ExpectedDiffers = false);

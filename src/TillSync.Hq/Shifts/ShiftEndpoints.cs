@@ -17,21 +17,24 @@ public static class ShiftEndpoints
     /// <summary>The most shifts one answer lists.</summary>
     public const int ShiftsMax = 500;
 
-    private const string Select = """
+    private const string Select = $$"""
         SELECT o.document_id, o.store_id, o.till_id, o.opened_at, o.cashier_id, so.name, o.float_paise,
                COALESCE((SELECT SUM(m.amount_paise) FROM cash_movements m WHERE m.shift_id = o.document_id AND m.direction = 'in'), 0),
                COALESCE((SELECT SUM(m.amount_paise) FROM cash_movements m WHERE m.shift_id = o.document_id AND m.direction = 'out'), 0),
                c.z_number, c.closed_at, c.cashier_id, sc.name, c.expected_json, c.counted_cash_paise, c.card_slips_paise, c.upi_slips_paise,
-               c.cash_variance_paise
+               c.cash_variance_paise, {{ShiftRecount.Columns}}
         FROM shift_opens o
         LEFT JOIN shift_closes c ON c.shift_id = o.document_id
         LEFT JOIN staff so ON so.staff_id = o.cashier_id
         LEFT JOIN staff sc ON sc.staff_id = c.cashier_id
         """;
 
-    /// <summary>Maps the listing for managers.</summary>
-    public static void MapShiftEndpoints(this IEndpointRouteBuilder api) =>
+    /// <summary>Maps the listing and the day's sales breakdown for managers.</summary>
+    public static void MapShiftEndpoints(this IEndpointRouteBuilder api)
+    {
         api.MapGet("/shifts", ListAsync).RequireManager().Produces<IReadOnlyList<ShiftView>>().ProducesProblem(400);
+        api.MapGet("/shifts/sales", SalesBreakdownEndpoint.GetAsync).RequireManager().Produces<SalesBreakdown>().ProducesProblem(400);
+    }
 
     private static async Task<IResult> ListAsync(HttpContext http, HqDatabase database, long? storeId, long? tillId, string? date)
     {
@@ -77,11 +80,13 @@ public static class ShiftEndpoints
     private static ShiftView Read(DbDataReader r)
     {
         var closed = !r.IsDBNull(9);
-        return new ShiftView(Guid.Parse(r.GetString(0)), r.GetInt64(1), r.GetInt64(2), StoredTime.Parse(r.GetString(3)),
+        var view = new ShiftView(Guid.Parse(r.GetString(0)), r.GetInt64(1), r.GetInt64(2), StoredTime.Parse(r.GetString(3)),
             CashierNames.Of(r.GetInt64(4), r.NullableString(5)), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8),
             closed ? r.GetInt64(9) : null, closed ? StoredTime.Parse(r.GetString(10)) : null,
             closed ? CashierNames.Of(r.GetInt64(11), r.NullableString(12)) : null,
             closed ? JsonSerializer.Deserialize(r.GetString(13), TillSyncJsonContext.Default.ShiftExpectedDto) : null,
             closed ? r.GetInt64(14) : null, closed ? r.GetInt64(15) : null, closed ? r.GetInt64(16) : null, closed ? r.GetInt64(17) : null);
+        var hqExpected = ShiftRecount.Read(r, 18, view.FloatPaise, view.CashInPaise, view.CashOutPaise);
+        return view with { HqExpected = hqExpected, ExpectedDiffers = view.Expected is { } expected && expected != hqExpected };
     }
 }

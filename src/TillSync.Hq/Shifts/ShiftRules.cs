@@ -11,9 +11,6 @@ namespace TillSync.Hq.Shifts;
 /// the count or the money makes no sense, or the time is out of range. Everything else commits: the cash moved.</summary>
 public static class ShiftRules
 {
-    /// <summary>The most of one note or coin a count may list.</summary>
-    public const int CountMax = 1_000_000;
-
     /// <summary>The largest amount one movement or slip total may carry: ₹1 crore.</summary>
     public const long AmountPaiseMax = 1_000_000_000L;
 
@@ -31,17 +28,8 @@ public static class ShiftRules
             ? Invalid($"{field} {at:O} is before GST began or more than {Limits.CreatedAtSkewMax.TotalHours:0} h ahead of HQ's clock")
             : null;
 
-    private static Rejection? CheckCount(IReadOnlyList<DenominationCountDto> counts, string field)
-    {
-        if (counts.Count > Denominations.AllPaise.Count || counts.Select(c => c.DenominationPaise).Distinct().Count() != counts.Count)
-        {
-            return Invalid($"{field} must list each denomination at most once");
-        }
-
-        return counts.FirstOrDefault(c => !Denominations.AllPaise.Contains(c.DenominationPaise) || c.Count is < 0 or > CountMax) is { } bad
-            ? Invalid($"{field}: {bad.Count} × {bad.DenominationPaise} paise is not a count of an Indian note or coin (0 to {CountMax:N0} of one of {string.Join(", ", Denominations.AllPaise)} paise)")
-            : null;
-    }
+    private static Rejection? CheckCount(IReadOnlyList<DenominationCountDto> counts, string field) =>
+        Denominations.CountProblem(counts, field) is { } problem ? Invalid(problem) : null;
 
     private static Rejection? CheckMovement(CashMovementDto movement)
     {

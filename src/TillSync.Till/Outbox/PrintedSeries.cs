@@ -11,4 +11,7 @@ public static class PrintedSeries
 
     /// <summary>Credit note numbers of the financial year of <paramref name="at"/>: from 1 in each year.</summary>
     public static string CreditNote(DateTimeOffset at) => $"credit_note/{BillNumber.FinancialYear(at)}";
+
+    /// <summary>Z report numbers: consecutive for the till's life from 1, one per shift closed.</summary>
+    public const string ZReport = "z_report";
 }

@@ -72,7 +72,10 @@ public static class StoredDocument
         var bodyMatches = document?.Kind switch
         {
             DocumentKinds.Sale => document.Sale is { } sale && sale.ClientOrderId == id && sale.TillSeq == row.TillSeq && document.Return is null,
-            DocumentKinds.Return => document.Return is not null && document.Sale is null,
+            DocumentKinds.Return => document.Return is not null && document.BodyCount == 1,
+            DocumentKinds.ShiftOpen => document.ShiftOpen is not null && document.BodyCount == 1,
+            DocumentKinds.CashMovement => document.CashMovement is not null && document.BodyCount == 1,
+            DocumentKinds.ShiftClose => document.ShiftClose is not null && document.BodyCount == 1,
             _ => false,
         };
         return document is not null && bodyMatches && document.Kind == row.Kind && document.DocumentId == id && document.TillSeq == row.TillSeq

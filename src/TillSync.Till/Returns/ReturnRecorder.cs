@@ -9,6 +9,7 @@ using TillSync.Till.Catalog;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Sales;
+using TillSync.Till.Shifts;
 using TillSync.Till.Staff;
 using TillSync.Till.Sync;
 using TillSync.Till.Web;
@@ -57,6 +58,11 @@ public sealed class ReturnRecorder(
 
         var recorded = await writer.WriteAsync(async transaction =>
         {
+            if (sales.OutsideShift())
+            {
+                return (null, ShiftRegister.NoShift);
+            }
+
             var (plan, planProblem) = await PlanAsync(transaction, original, request, cancellationToken);
             if (plan is null)
             {
@@ -102,6 +108,11 @@ public sealed class ReturnRecorder(
 
         var recorded = await writer.WriteAsync(async transaction =>
         {
+            if (sales.OutsideShift())
+            {
+                return (null, ShiftRegister.NoShift);
+            }
+
             var (plan, planProblem) = await PlanAsync(transaction, original, request.Return, cancellationToken);
             if (plan is null)
             {

@@ -7,6 +7,7 @@ using TillSync.Till.Catalog;
 using TillSync.Till.Loyalty;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
+using TillSync.Till.Shifts;
 using TillSync.Till.Staff;
 using TillSync.Till.Sync;
 
@@ -15,11 +16,13 @@ namespace TillSync.Till.Sales;
 /// <summary>Records a sale durably before its receipt shows: one local transaction (<see cref="DocumentWriter"/>) takes the
 /// next <c>tillSeq</c> and the next bill number, mints the <c>clientOrderId</c>, and stores the sale document exactly as it
 /// will be sent to HQ together with its receipt and the receipt's signed code, naming the logged-in cashier (none logged in,
-/// nothing recorded). Without <paramref name="balances"/> (the
-/// simulator, unit tests) the last-known loyalty balances are the snapshot's alone.</summary>
+/// nothing recorded), inside the open shift of <paramref name="shifts"/> (none open, nothing recorded: an in-memory check
+/// made inside the writer's turn, so a close can never fall between it and the sale). Without <paramref name="balances"/> (the
+/// simulator, unit tests) the last-known loyalty balances are the snapshot's alone; without <paramref name="shifts"/> (the
+/// simulator, which does not yet run shifts) the till sells without one.</summary>
 public sealed class SaleRecorder(
     DocumentWriter writer, SnapshotStore snapshots, CashierSession cashiers, IIdGenerator ids, TimeProvider time, SyncSignal signal, ReceiptKey receiptKey,
-    LoyaltyBalances? balances = null)
+    LoyaltyBalances? balances = null, ShiftRegister? shifts = null)
 {
     private readonly LoyaltyBalances _balances = balances ?? new LoyaltyBalances(snapshots);
 
@@ -38,6 +41,11 @@ public sealed class SaleRecorder(
 
         var recorded = await writer.WriteAsync(async transaction =>
         {
+            if (OutsideShift())
+            {
+                return (null, ShiftRegister.NoShift);
+            }
+
             var (draft, problem) = await DraftAsync(transaction, snapshot, sale, cancellationToken);
             if (draft is null)
             {
@@ -59,6 +67,9 @@ public sealed class SaleRecorder(
 
         return recorded;
     }
+
+    /// <summary>Whether a document must be refused for want of an open shift; asked inside the writer's turn.</summary>
+    public bool OutsideShift() => shifts is not null && shifts.Current is null;
 
     /// <summary>The sentence for a till that has never reached HQ.</summary>
     public const string NoCatalogue = "This till has no catalogue yet: it must reach HQ once before its first sale.";

@@ -1,4 +1,4 @@
--- The till's store (schema version 4). Every statement is idempotent (IF NOT EXISTS): a file of an older version is
+-- The till's store (schema version 6). Every statement is idempotent (IF NOT EXISTS): a file of an older version is
 -- brought up to date by running this whole script again; version 4 also moved the sales of a version 1-3 file into
 -- documents, which TillDatabase does in C# around this script (see SchemaUpgrade). One SQLite file, WAL,
 -- synchronous=FULL: a document the cashier saw saved survives a power cut. Money is paise, quantities are as sent
@@ -123,4 +123,29 @@ CREATE TABLE IF NOT EXISTS staff_lockouts (
     staff_id   INTEGER PRIMARY KEY,
     wrong_pins INTEGER NOT NULL CHECK (wrong_pins > 0),
     locked_at  TEXT
+);
+
+-- Version 6: the till's shifts (docs/shifts.md). A row per shift_open document; close_seq, z_number and z_report_json are
+-- set by its shift_close in the same transaction as that document. At most one shift is open (close_seq IS NULL) at a
+-- time; a restarted till reads it back and carries on with it. The documents themselves are in documents.
+CREATE TABLE IF NOT EXISTS shifts (
+    shift_id       TEXT PRIMARY KEY,
+    open_seq       INTEGER NOT NULL UNIQUE,
+    opened_at      TEXT NOT NULL,
+    cashier_id     INTEGER NOT NULL,
+    float_paise    INTEGER NOT NULL CHECK (float_paise >= 0),
+    close_seq      INTEGER UNIQUE,
+    z_number       INTEGER UNIQUE,
+    z_report_json  TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS ux_shifts_one_open ON shifts ((close_seq IS NULL)) WHERE close_seq IS NULL;
+
+-- Version 6: the request id of every shift, cash and close request the page sent, with a hash of its body and the
+-- document it made, so that a retried request (an answer lost, a double click) answers the same document again and
+-- never makes a second one; the same id with another body is refused.
+CREATE TABLE IF NOT EXISTS shift_requests (
+    request_id      TEXT PRIMARY KEY,
+    kind            TEXT NOT NULL,
+    request_sha256  TEXT NOT NULL,
+    document_id     TEXT NOT NULL
 );

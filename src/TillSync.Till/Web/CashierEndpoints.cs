@@ -5,6 +5,7 @@ using TillSync.Till.Metrics;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Sales;
+using TillSync.Till.Shifts;
 using TillSync.Till.Staff;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
@@ -40,14 +41,14 @@ public static class CashierEndpoints
 
     /// <summary>The status the page and the operator command show.</summary>
     public static async Task<TillStatusView> StatusAsync(
-        DocumentOutbox outbox, SnapshotStore snapshots, LinkState link, ReceiptKey receiptKey, TimeProvider time, CancellationToken ct)
+        DocumentOutbox outbox, SnapshotStore snapshots, LinkState link, ReceiptKey receiptKey, ShiftRegister shifts, TimeProvider time, CancellationToken ct)
     {
         var queue = await outbox.StateAsync(ct);
         var l = link.Current;
         var snapshot = snapshots.Current;
         return new TillStatusView(l.Online, queue.QueueDepth, queue.OldestUnsyncedAt, snapshot?.TakenAt, l.LastContactAt, l.LastOutcome,
             l.TroubleSince, l.RetryAt, queue.AttentionCount, snapshot?.TillName, snapshot?.BillPrefix, snapshot?.Store.Details, time.GetUtcNow(),
-            l.Status.ToString().ToLowerInvariant(), receiptKey.Registration, ReleaseVersion.Current);
+            l.Status.ToString().ToLowerInvariant(), receiptKey.Registration, ReleaseVersion.Current, shifts.Current is not null, shifts.Warning(time.GetUtcNow()));
     }
 
     private static async Task<Ok<List<Contracts.Tills.SnapshotProduct>>> SearchAsync(SnapshotStore snapshots, string? q, int? limit, CancellationToken ct) =>
@@ -80,12 +81,18 @@ public static class CashierEndpoints
         return quote is null ? LocalProblems.BadRequest(quoteProblem!) : TypedResults.Ok(quote);
     }
 
-    private static async Task<IResult> SellAsync(HttpContext http, SaleRecorder recorder, CashierSession cashiers, SnapshotStore snapshots, TillMetrics metrics, TimeProvider time)
+    private static async Task<IResult> SellAsync(
+        HttpContext http, SaleRecorder recorder, CashierSession cashiers, ShiftRegister shifts, SnapshotStore snapshots, TillMetrics metrics, TimeProvider time)
     {
         var started = time.GetTimestamp();
         if (StaffEndpoints.RequireCashier(cashiers, snapshots) is { } loginRequired)
         {
             return loginRequired;
+        }
+
+        if (ShiftEndpoints.RequireShift(shifts, snapshots) is { } shiftRequired)
+        {
+            return shiftRequired;
         }
 
         var (request, problem) = await LocalProblems.ReadAsync(http, TillJsonContext.Default.SaleRequest);

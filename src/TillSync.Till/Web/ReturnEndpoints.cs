@@ -1,4 +1,5 @@
 using TillSync.Till.Returns;
+using TillSync.Till.Shifts;
 using TillSync.Till.Staff;
 
 namespace TillSync.Till.Web;
@@ -42,11 +43,16 @@ public static class ReturnEndpoints
         return quote is null ? LocalProblems.BadRequest(quoteProblem!) : TypedResults.Ok(quote);
     }
 
-    private static async Task<IResult> RecordAsync(HttpContext http, ReturnRecorder returns, CashierSession cashiers, TillSync.Till.Catalog.SnapshotStore snapshots)
+    private static async Task<IResult> RecordAsync(HttpContext http, ReturnRecorder returns, CashierSession cashiers, ShiftRegister shifts, TillSync.Till.Catalog.SnapshotStore snapshots)
     {
         if (StaffEndpoints.RequireCashier(cashiers, snapshots) is { } loginRequired)
         {
             return loginRequired;
+        }
+
+        if (ShiftEndpoints.RequireShift(shifts, snapshots) is { } shiftRequired)
+        {
+            return shiftRequired;
         }
 
         var (request, problem) = await LocalProblems.ReadAsync(http, TillJsonContext.Default.ReturnRequest);
@@ -62,11 +68,16 @@ public static class ReturnEndpoints
             : TypedResults.Created($"/api/returns/{creditNote.DocumentId}/credit-note", creditNote);
     }
 
-    private static async Task<IResult> ExchangeAsync(HttpContext http, ReturnRecorder returns, CashierSession cashiers, TillSync.Till.Catalog.SnapshotStore snapshots)
+    private static async Task<IResult> ExchangeAsync(HttpContext http, ReturnRecorder returns, CashierSession cashiers, ShiftRegister shifts, TillSync.Till.Catalog.SnapshotStore snapshots)
     {
         if (StaffEndpoints.RequireCashier(cashiers, snapshots) is { } loginRequired)
         {
             return loginRequired;
+        }
+
+        if (ShiftEndpoints.RequireShift(shifts, snapshots) is { } shiftRequired)
+        {
+            return shiftRequired;
         }
 
         var (request, problem) = await LocalProblems.ReadAsync(http, TillJsonContext.Default.ExchangeRequest);

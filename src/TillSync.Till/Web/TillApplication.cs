@@ -11,6 +11,7 @@ using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Returns;
 using TillSync.Till.Sales;
+using TillSync.Till.Shifts;
 using TillSync.Till.Staff;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
@@ -47,6 +48,7 @@ public static class TillApplication
 
         await app.Services.GetRequiredService<TillDatabase>().EnsureSchemaAsync(cancellationToken);
         await app.Services.GetRequiredService<SnapshotStore>().LoadAsync(cancellationToken);
+        await app.Services.GetRequiredService<ShiftRegister>().LoadAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
         return (app, addresses);
@@ -70,6 +72,8 @@ public static class TillApplication
         services.AddSingleton<HqUpdates>();
         services.AddSingleton(new CashierSession(time, options.IdleLock ?? CashierSession.IdleLockDefault));
         services.AddSingleton<StaffLogin>();
+        services.AddSingleton<ShiftRegister>();
+        services.AddSingleton<ShiftRecorder>();
         services.AddSingleton<SaleRecorder>();
         services.AddSingleton<OriginalSales>();
         services.AddSingleton<ReturnRecorder>();
@@ -105,6 +109,7 @@ public static class TillApplication
         app.MapLoyaltyEndpoints();
         app.MapReturnEndpoints();
         app.MapStaffEndpoints();
+        app.MapShiftEndpoints();
         app.MapGet("/healthz", () => TypedResults.Text("Healthy"));
         return app;
     }

@@ -39,4 +39,10 @@ namespace TillSync.Till.Web;
 [JsonSerializable(typeof(TillSync.Till.Staff.SessionView))]
 [JsonSerializable(typeof(List<TillSync.Till.Staff.StaffListing>))]
 [JsonSerializable(typeof(TillSync.Till.Staff.StaffListing))]
+[JsonSerializable(typeof(TillSync.Till.Shifts.OpenShiftRequest))]
+[JsonSerializable(typeof(TillSync.Till.Shifts.CashMovementRequest))]
+[JsonSerializable(typeof(TillSync.Till.Shifts.CloseShiftRequest))]
+[JsonSerializable(typeof(TillSync.Till.Shifts.ShiftState))]
+[JsonSerializable(typeof(TillSync.Till.Shifts.CashMovementView))]
+[JsonSerializable(typeof(TillSync.Till.Shifts.ShiftReport))]
 public sealed partial class TillJsonContext : JsonSerializerContext;

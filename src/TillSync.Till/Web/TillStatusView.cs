@@ -5,8 +5,10 @@ namespace TillSync.Till.Web;
 /// <summary>The status bar (<c>GET /api/status</c>) and <c>tillsync till status</c>. <c>SyncState</c> is <c>online</c>,
 /// <c>offline</c> (HQ unreachable) or <c>failing</c> (HQ answers but refuses the sync; <c>LastSyncOutcome</c> says why);
 /// <c>OfflineSince</c> is when it stopped being online. <c>ReceiptKey</c> says whether HQ holds this till's receipt key
-/// (null before the till asked). <c>Version</c> is this till's release (null from a till older than the field).</summary>
+/// (null before the till asked). <c>Version</c> is this till's release (null from a till older than the field).
+/// <c>ShiftOpen</c> says whether a shift is open; <c>ShiftWarning</c> is set while it is open past its business day.</summary>
 public sealed record TillStatusView(
     bool Online, int QueueDepth, DateTimeOffset? OldestUnsyncedAt, DateTimeOffset? SnapshotTakenAt, DateTimeOffset? LastSyncAt,
     string? LastSyncOutcome, DateTimeOffset? OfflineSince, DateTimeOffset? RetryAt, int AttentionCount, string? TillName,
-    string? BillPrefix, StoreDto? Store, DateTimeOffset Now, string SyncState = "offline", string? ReceiptKey = null, string? Version = null);
+    string? BillPrefix, StoreDto? Store, DateTimeOffset Now, string SyncState = "offline", string? ReceiptKey = null, string? Version = null,
+    bool ShiftOpen = false, string? ShiftWarning = null);

@@ -23,14 +23,38 @@ public sealed class CashierPage(IPage page, Uri address)
 
     public ILocator CartLine(string sku) => page.Locator($"[data-testid=\"cart-line\"][data-sku=\"{sku}\"]");
 
-    /// <summary>Loads the page, waits until its script runs and the status bar has heard from the till, and logs in the
-    /// seeded cashier: the harness's one login, so that tests of selling read as they did before staff.</summary>
+    /// <summary>Loads the page, waits until its script runs and the status bar has heard from the till, logs in the
+    /// seeded cashier and, unless a shift is open, opens one with a ₹2,000 float through the page's dialog: the harness's
+    /// one login, so that tests of selling read as they did before staff and shifts.</summary>
     public async Task OpenAsync()
     {
         await page.GotoAsync(address.ToString());
         await Expect(page.Locator("body[data-ready=\"true\"]")).ToBeAttachedAsync();
         await Expect(By("sync-state")).Not.ToHaveAttributeAsync("data-state", "unknown");
         await LogInAsync(SeededStaff.Cashier);
+        await OpenShiftIfNoneAsync(new Dictionary<long, int> { [50_000] = 4 });
+    }
+
+    /// <summary>After a login the page asks the till for its shift: with none open it shows the open dialog, where this
+    /// types <paramref name="floatCounted"/> (paise of a note → how many) and presses Enter; with one open it does nothing.</summary>
+    public async Task OpenShiftIfNoneAsync(IReadOnlyDictionary<long, int> floatCounted)
+    {
+        var dialog = page.Locator("dialog[data-testid=\"shift-open-dialog\"][open]");
+        await Expect(page.Locator("dialog[data-testid=\"shift-open-dialog\"][open], [data-testid=\"shift-state\"][data-open=\"true\"]").First)
+            .ToBeAttachedAsync();
+        if (await dialog.CountAsync() == 0)
+        {
+            return;
+        }
+
+        foreach (var (denominationPaise, count) in floatCounted)
+        {
+            await By($"open-count-{denominationPaise}").FillAsync(count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        await By($"open-count-{floatCounted.Keys.First()}").PressAsync("Enter");
+        await Expect(By("shift-open-dialog")).Not.ToBeVisibleAsync();
+        await Expect(By("shift-state")).ToHaveAttributeAsync("data-open", "true");
     }
 
     /// <summary>Logs <paramref name="staff"/> in through the login dialog (open at start, after a lock or on a 401) and

@@ -25,8 +25,8 @@ public sealed class NonJsonAnswerStopsTheTill
         shop.Link.SetMode(LinkMode.Pass);
         await till.Api.SyncNowAsync();
         await till.Api.WaitDrainedAsync();
-        Assert.Equal([1L, 2L], (await shop.HqOrdersAsync()).Select(o => o.TillSeq));
-        Assert.Equal(2, second.TillSeq);
+        Assert.Equal([2L, 3L], (await shop.HqOrdersAsync()).Select(o => o.TillSeq)); // after the shift's open
+        Assert.Equal(3, second.TillSeq);
     }
 
     private static async Task<string> LinkStateAsync(TillProcess till)

@@ -24,9 +24,9 @@ public sealed class SaleDurabilityTests(ITestOutputHelper log)
 
         var sale = Assert.Single(await till.Api.AllSalesAsync());
         var id = Guid.Parse(original["clientOrderId"]!.GetValue<string>());
-        Assert.Equal((id, 1L, "pending"), (sale.ClientOrderId, sale.TillSeq, sale.SyncState));
+        Assert.Equal((id, 2L, "pending"), (sale.ClientOrderId, sale.TillSeq, sale.SyncState)); // after the shift's open
         Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(original, await till.Api.ReceiptJsonAsync(id)), "the receipt changed across kill -9");
-        Assert.Equal(1, (await till.Api.StatusAsync()).QueueDepth);
+        Assert.Equal(2, (await till.Api.StatusAsync()).QueueDepth); // the shift's open and the sale
 
         await shop.StartHqAgainAsync();
         await till.Api.WaitDrainedAsync();
@@ -34,7 +34,7 @@ public sealed class SaleDurabilityTests(ITestOutputHelper log)
         await till.Api.WaitDrainedAsync();
 
         var orders = await shop.HqOrdersAsync();
-        Assert.Equal([(id, 1L, sale.BillNo), (second.ClientOrderId, 2L, second.BillNo)], orders.Select(o => (o.ClientOrderId, o.TillSeq, o.Order.BillNo)));
+        Assert.Equal([(id, 2L, sale.BillNo), (second.ClientOrderId, 3L, second.BillNo)], orders.Select(o => (o.ClientOrderId, o.TillSeq, o.Order.BillNo)));
         Assert.All(orders, o => Assert.Equal("committed", o.Status));
     }
 
@@ -89,7 +89,7 @@ public sealed class SaleDurabilityTests(ITestOutputHelper log)
 
         await till.RestartAsync();
         var kept = await till.Api.AllSalesAsync();
-        Assert.Equal(Enumerable.Range(1, kept.Count).Select(n => (long)n), kept.Select(s => s.TillSeq));
+        Assert.Equal(Enumerable.Range(2, kept.Count).Select(n => (long)n), kept.Select(s => s.TillSeq)); // after the shift's open at 1
         Assert.Subset(kept.Select(s => s.ClientOrderId).ToHashSet(), acknowledged.Select(r => r.ClientOrderId).ToHashSet());
 
         await till.Api.WaitDrainedAsync();

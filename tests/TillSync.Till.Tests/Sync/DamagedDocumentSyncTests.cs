@@ -32,7 +32,7 @@ public sealed class DamagedDocumentSyncTests
         await using (var connection = new SqliteConnection($"Data Source={Path.Combine(till.DataDir, "till.db")};Pooling=False"))
         {
             await connection.OpenAsync();
-            Assert.Equal(1, await connection.Command("UPDATE documents SET body_json = replace(body_json, 'RICE-5KG', 'RICE-9KG') WHERE till_seq = 2")
+            Assert.Equal(1, await connection.Command("UPDATE documents SET body_json = replace(body_json, 'RICE-5KG', 'RICE-9KG') WHERE till_seq = 3")
                 .ExecuteAsync(CancellationToken.None));
         }
 
@@ -41,9 +41,9 @@ public sealed class DamagedDocumentSyncTests
         await till.Api.WaitDrainedAsync();
 
         var orders = await shop.HqOrdersAsync();
-        Assert.Equal([1L, 3, 4], orders.Select(o => o.TillSeq)); // in HQ's commit order
+        Assert.Equal([2L, 4, 5], orders.Select(o => o.TillSeq)); // in HQ's commit order, after the shift's open at 1
         Assert.Equal([sales[0].ClientOrderId, sales[2].ClientOrderId, sales[3].ClientOrderId], orders.Select(o => o.ClientOrderId));
-        Assert.Equal(5, (await shop.Manager.GetTillAsync(shop.Till.TillId)).NextSeq);
+        Assert.Equal(6, (await shop.Manager.GetTillAsync(shop.Till.TillId)).NextSeq);
         var review = Assert.Single((await shop.Manager.ListReviewsAsync($"kind={ReviewKinds.DamagedDocument}&tillId={shop.Till.TillId}")).Items);
         Assert.Equal((sales[1].ClientOrderId, sales[1].BillNo), (review.ClientOrderId, review.BillNo));
         var attention = Assert.Single(await till.Api.AttentionAsync());

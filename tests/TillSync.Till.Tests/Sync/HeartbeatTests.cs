@@ -19,6 +19,9 @@ public sealed class HeartbeatTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var till = await shop.StartInProcessTillAsync(time);
         await till.Api.WaitOnlineAsync();
+        // The shift opens and reaches HQ while the link is up: the queue below is the offline sales alone.
+        await till.Api.LogInSeededCashierAsync();
+        await till.Api.WaitDrainedAsync();
         // The first contact already reported an empty queue.
         var first = await WaitForHqViewAsync(shop, time, t => t.QueueDepth == 0, "HQ to hear of an empty queue");
         Assert.Null(first.OldestUnsyncedAt);
@@ -40,7 +43,7 @@ public sealed class HeartbeatTests
         await till.Api.WaitDrainedAsync();
         // The sync carried the queue as it stood when sent.
         var reported = await shop.Manager.GetTillAsync(shop.Till.TillId);
-        Assert.Equal((3, receipts[0].CreatedAt, 4L), (reported.QueueDepth, reported.OldestUnsyncedAt, reported.NextSeq));
+        Assert.Equal((3, receipts[0].CreatedAt, 5L), (reported.QueueDepth, reported.OldestUnsyncedAt, reported.NextSeq)); // the shift's open and 3 sales
 
         // Within a heartbeat interval HQ hears that the queue is empty.
         var lastSyncAt = reported.LastSyncAt;

@@ -46,11 +46,11 @@ public sealed class TillReplacementTests
 
         var gap = Assert.Single(gaps!);
         Assert.Equal(replaced.Gap, gap);
-        Assert.Equal(4, gap.FromSeq);
+        Assert.Equal(5, gap.FromSeq); // after the shift's open and the three delivered bills
         Assert.Equal(gap.FromSeq + (gap.ReportedQueueDepth ?? 0) + Reserve - 1, gap.ToSeq);
         Assert.Equal(printed[2].BillNo, gap.LastDeliveredBillNo);
         Assert.All(undelivered, r => Assert.InRange(r.TillSeq, gap.FromSeq, gap.ToSeq));
-        Assert.Equal([replaced.NextSeq, replaced.NextSeq + 1], fresh.Select(r => r.TillSeq));
+        Assert.Equal([replaced.NextSeq + 1, replaced.NextSeq + 2], fresh.Select(r => r.TillSeq)); // after the new device's shift open
         Assert.Empty(fresh.Select(r => r.BillNo).Intersect(printed.Select(r => r.BillNo)));
         Assert.All(fresh, r => Assert.True(BillSerial(r.BillNo) > gap.ToSeq, $"{r.BillNo} is inside the gap up to {gap.ToSeq}"));
         var orders = await shop.HqOrdersAsync();

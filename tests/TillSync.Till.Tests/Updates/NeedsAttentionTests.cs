@@ -50,10 +50,13 @@ public sealed class NeedsAttentionTests
     public async Task RejectedSale_ShowsOnceWithItsReason_AndLeavesWhenAManagerAcknowledgesIt()
     {
         await using var shop = await TillScenario.StartAsync();
-        // The till's clock runs two days ahead: HQ rejects its sale (invalid_created_at) and opens a review item.
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(2));
+        // The shift opens on time; then the till's clock runs two days ahead: HQ rejects its sale (invalid_created_at) and
+        // opens a review item.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var till = await shop.StartInProcessTillAsync(time);
         await till.Api.WaitOnlineAsync(betweenPolls: AdvanceOneSecond(time));
+        await till.Api.LogInSeededCashierAsync();
+        time.Advance(TimeSpan.FromDays(2));
 
         var sale = await till.Api.SellAsync(Carts.PaidInCash([new CartLine("RICE-5KG", 1)]));
         await till.Api.SyncNowAsync();

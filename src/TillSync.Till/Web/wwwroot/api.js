@@ -44,6 +44,8 @@ export async function api(method, path, body) {
   if (!response.ok) {
     // No cashier logged in (or the till locked itself after idling): the login dialog opens (staff.js).
     if (response.status === 401) window.dispatchEvent(new CustomEvent('tillsync:login-required'));
+    // No shift open on the till: the dialog that opens one (shift.js).
+    if (response.status === 409 && json?.title === 'Open a shift first') window.dispatchEvent(new CustomEvent('tillsync:shift-required'));
     const detail = json?.detail || json?.title || (text && text.length < 300 ? text : '') || response.statusText;
     throw new ApiError(detail ? `${detail}` : `The till answered ${response.status}.`, response.status);
   }

@@ -7,6 +7,7 @@ import { initLoyalty, loyaltyBurnPaise, loyaltyForSale, renderLoyalty, resetLoya
 import { creditNoteHtml } from './creditnote.js';
 import { receiptHtml } from './receipt.js';
 import { cancelExchange, exchangeCreditPaise, exchangeReturn, initReturns, openReturn } from './returns.js';
+import { checkShift, initShift, renderShiftStatus } from './shift.js';
 import { initStaff } from './staff.js';
 import { renderStatus, renderStatusDown } from './status.js';
 import {
@@ -690,7 +691,8 @@ async function loadSales() {
   const body = $('sales-list').querySelector('tbody');
   try {
     const documents = await api('GET', '/api/documents?limit=50');
-    state.salesRows = documents ?? [];
+    // Bills and credit notes only: a shift's open, cash movements and close print no bill (the shift's dialogs show them).
+    state.salesRows = (documents ?? []).filter(d => d.kind === 'sale' || d.kind === 'return');
     state.salesIndex = state.salesRows.length ? 0 : -1;
     // Sales and returns in one list: a return's row is its credit note (negative: money went back).
     body.innerHTML = state.salesRows.map((d, i) => `
@@ -771,6 +773,7 @@ async function pollStatus() {
     // The till service is back after failing: price the cart again if that failed meanwhile.
     if (state.statusFailures > 0 && state.quoteError && state.cart.length) requestQuote(0);
     state.statusFailures = 0;
+    renderShiftStatus(status);
     if (renderStatus(status) && $('attention-dialog').open) loadAttention();
   } catch (error) {
     state.statusFailures++;
@@ -1074,7 +1077,11 @@ function wire() {
 }
 
 wire();
-initStaff({ loggedIn: focusCode });
+initShift({ done: focusCode });
+// After each login the shift's state; with none open, the dialog that opens one.
+initStaff({ loggedIn: () => checkShift().catch(() => {}).then(() => { if (!anyDialogOpen()) focusCode(); }) });
+// A page opened while a cashier is logged in (a reload) asks too.
+checkShift().catch(() => {});
 renderCart();
 renderTotals();
 renderTenders();
