@@ -43,6 +43,9 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
     /// <summary>The IRP HQ registers B2B bills with (<c>--irp-url</c>), or null.</summary>
     public Uri? IrpUrl { get; }
 
+    /// <summary>The PBKDF2 iterations every test HQ hashes new staff PINs with (<c>--pin-iterations</c>), the fewest HQ takes.</summary>
+    public const int PinIterations = 1_000;
+
     /// <summary>The data dir HQ keeps its SQLite file in; it survives <see cref="KillHard"/> and <see cref="RestartAsync"/>.</summary>
     public string DataDir { get; }
 
@@ -210,6 +213,10 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
         {
             environment["TILLSYNC_LOG_FORMAT"] = "json";
         }
+
+        // New PINs are hashed with few iterations: the suite adds staff and logs cashiers in hundreds of times, and each
+        // hash at the default count takes about 0.25 s of a core (StaffTests checks the count reaches the till).
+        environment["TILLSYNC_PIN_ITERATIONS"] = PinIterations.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         // So does the manager token.
         environment["TILLSYNC_ADMIN_TOKEN"] = AdminToken;

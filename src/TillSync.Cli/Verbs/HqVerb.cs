@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Net;
+using TillSync.Core.Staff;
 using TillSync.Hq.Access;
 using TillSync.Hq.Web;
 using TillSync.Web;
@@ -32,16 +34,19 @@ public static class HqVerb
         var allowedHosts = EnvOption.AllowedHosts("HQ (its pages and API)");
         var unlinkedDays = EnvOption.Text("--return-unlinked-days", "TILLSYNC_RETURN_UNLINKED_DAYS", "7",
             "Days a return may wait for its original sale (sold offline at a till whose queue has not arrived) before HQ opens a return_unlinked review item: 1 to 365.");
+        var pinIterations = EnvOption.Text("--pin-iterations", "TILLSYNC_PIN_ITERATIONS",
+            StaffPin.IterationsDefault.ToString(CultureInfo.InvariantCulture),
+            $"PBKDF2 iterations for each new staff PIN hash: {StaffPin.IterationsMin:N0} to {StaffPin.IterationsMax:N0}. Fewer make a stolen till's hashes quicker to guess (docs/security.md).");
         var logFormat = EnvOption.LogFormat();
         var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.")
         {
             urls, data, postgres.Value, postgres.File, adminToken.Value, adminToken.File, irpUrl, logLoyaltyCodes,
-            certFile, certKeyFile, certPassword.Value, certPassword.File, trustedProxies, allowedHosts, unlinkedDays, logFormat,
+            certFile, certKeyFile, certPassword.Value, certPassword.File, trustedProxies, allowedHosts, unlinkedDays, pinIterations, logFormat,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (options, problem) = Options(parse, urls, data, adminToken, postgres, irpUrl, logLoyaltyCodes,
-                (certFile, certKeyFile, certPassword), trustedProxies, allowedHosts, unlinkedDays);
+                (certFile, certKeyFile, certPassword), trustedProxies, allowedHosts, unlinkedDays, pinIterations);
             var (jsonLogs, formatProblem) = EnvOption.ReadLogFormat(parse, logFormat);
             if (options is null || formatProblem is not null)
             {
@@ -62,7 +67,7 @@ public static class HqVerb
     private static (HqOptions? Options, string? Problem) Options(
         ParseResult parse, Option<string> urls, Option<string> data, SecretOption adminToken, SecretOption postgres, Option<string> irpUrl,
         Option<string> logLoyaltyCodes, (Option<string> File, Option<string> KeyFile, SecretOption Password) certificate, Option<string> trustedProxies,
-        Option<string> allowedHosts, Option<string> unlinkedDays)
+        Option<string> allowedHosts, Option<string> unlinkedDays, Option<string> pinIterations)
     {
         var irpText = parse.GetValue(irpUrl);
         Uri? irp = null;
@@ -101,6 +106,13 @@ public static class HqVerb
             return (null, $"--return-unlinked-days must be a whole number of days from 1 to 365; got '{parse.GetValue(unlinkedDays)}'.");
         }
 
+        if (!int.TryParse(parse.GetValue(pinIterations), NumberStyles.None, CultureInfo.InvariantCulture, out var iterations)
+            || iterations is < StaffPin.IterationsMin or > StaffPin.IterationsMax)
+        {
+            return (null, string.Create(CultureInfo.InvariantCulture,
+                $"--pin-iterations must be a whole number from {StaffPin.IterationsMin} to {StaffPin.IterationsMax}; got '{parse.GetValue(pinIterations)}'."));
+        }
+
         var (https, httpsProblem) = Certificate(parse, certificate);
         var listen = parse.GetValue(urls)!;
         if ((httpsProblem ?? HttpsCertificate.UrlsProblem(listen, https is not null)) is { } tlsProblem)
@@ -110,7 +122,7 @@ public static class HqVerb
 
         return (new HqOptions(listen, parse.GetValue(data)!, token, connectionString, irp,
             string.Equals(parse.GetValue(logLoyaltyCodes), "true", StringComparison.OrdinalIgnoreCase), https, proxies, hosts,
-            TimeSpan.FromDays(days)), null);
+            TimeSpan.FromDays(days), PinIterations: iterations), null);
     }
 
     private static (System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate, string? Problem) Certificate(

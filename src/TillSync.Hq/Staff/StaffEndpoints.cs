@@ -26,7 +26,7 @@ public static class StaffEndpoints
         api.MapGet("/staff", ListAsync).RequireManager().Produces<IReadOnlyList<StaffView>>();
     }
 
-    private static async Task<IResult> AddAsync(HttpContext http, HqDatabase database, TimeProvider time)
+    private static async Task<IResult> AddAsync(HttpContext http, HqDatabase database, StaffOptions options, TimeProvider time)
     {
         var (staff, problem) = await ReadAsync(http, pinRequired: true);
         if (staff is null)
@@ -35,7 +35,7 @@ public static class StaffEndpoints
         }
 
         // The slow hash is made before the write transaction, so that it never holds the database's write lock.
-        var pin = StaffPin.Create(staff.Pin!);
+        var pin = StaffPin.Create(staff.Pin!, options.PinIterations);
         return await IdempotentWrites.RunAsync(http, database, time, async (connection, transaction) =>
         {
             if (await UnknownStoreAsync(connection, transaction, staff, http.RequestAborted) is { } unknown)
@@ -51,7 +51,7 @@ public static class StaffEndpoints
         });
     }
 
-    private static async Task<IResult> ChangeAsync(long staffId, HttpContext http, HqDatabase database, TimeProvider time)
+    private static async Task<IResult> ChangeAsync(long staffId, HttpContext http, HqDatabase database, StaffOptions options, TimeProvider time)
     {
         var (staff, problem) = await ReadAsync(http, pinRequired: false);
         if (staff is null)
@@ -59,7 +59,7 @@ public static class StaffEndpoints
             return problem!;
         }
 
-        var pin = staff.Pin is null ? null : StaffPin.Create(staff.Pin);
+        var pin = staff.Pin is null ? null : StaffPin.Create(staff.Pin, options.PinIterations);
         return await IdempotentWrites.RunAsync(http, database, time, async (connection, transaction) =>
         {
             if (await UnknownStoreAsync(connection, transaction, staff, http.RequestAborted) is { } unknown)

@@ -96,6 +96,7 @@ public static class HqApplication
         services.AddSingleton<IIdGenerator>(sp => new UuidV7Generator(sp.GetRequiredService<TimeProvider>(), new CryptoRandom()));
         services.AddSingleton(new LoyaltyOptions(options.LogLoyaltyCodes));
         services.AddSingleton(new ReturnOptions(options.ReturnUnlinkedAfter ?? ReturnOptions.UnlinkedAfterDefault));
+        services.AddSingleton(new Staff.StaffOptions(options.PinIterations ?? Core.Staff.StaffPin.IterationsDefault));
         services.AddHostedService<UnlinkedReturnSweep>();
         services.AddSingleton(new WebBoundaryOptions(HostAllowList.Create(options.Urls, options.AllowedHosts ?? []), "/api", JsonWritesOnly: false));
         if (options.IrpUrl is not null)

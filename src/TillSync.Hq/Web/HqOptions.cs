@@ -18,6 +18,8 @@ namespace TillSync.Hq.Web;
 /// its public name(s) behind a domain or a proxy, its LAN name or address (<c>name</c> or <c>name:port</c>; docs/security.md).</param>
 /// <param name="ReturnUnlinkedAfter">How long a return may wait for its original sale before a <c>return_unlinked</c>
 /// review item opens; null for the default of 7 days (docs/returns.md).</param>
+/// <param name="PinIterations">PBKDF2 iterations for each new staff PIN hash (<c>--pin-iterations</c>); null for
+/// <see cref="Core.Staff.StaffPin.IterationsDefault"/> (docs/security.md, "Staff PINs").</param>
 /// <param name="JsonLogs">Log one JSON object per line (<c>--log-format json</c>) instead of text.</param>
 public sealed record HqOptions(
     string Urls,
@@ -30,4 +32,5 @@ public sealed record HqOptions(
     IReadOnlyList<IPAddress>? TrustedProxies = null,
     IReadOnlyList<string>? AllowedHosts = null,
     TimeSpan? ReturnUnlinkedAfter = null,
-    bool JsonLogs = false);
+    bool JsonLogs = false,
+    int? PinIterations = null);

@@ -60,7 +60,8 @@ public sealed class HqServer : IDisposable
             var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreeLoopbackPort()}");
             try
             {
-                var process = await ServerProcess.StartAsync("hq", ["--urls", url, "--data", dataDir, "--log-loyalty-codes", "true", .. irp],
+                var process = await ServerProcess.StartAsync("hq", ["--urls", url, "--data", dataDir, "--log-loyalty-codes", "true",
+                        "--pin-iterations", HqProcess.PinIterations.ToString(CultureInfo.InvariantCulture), .. irp],
                     new Dictionary<string, string>(StringComparer.Ordinal) { ["TILLSYNC_ADMIN_TOKEN"] = adminToken });
                 return new HqServer(process, dataDir, adminToken, process.BaseAddress);
             }

@@ -1,6 +1,7 @@
 // Proves that `tillsync hq` explains every option in --help, names each option's TILLSYNC_* twin, and that the
 // twin supplies the value when the option is absent while the command line still wins. Runs the real parser in-process.
 using TillSync.Cli.Verbs;
+using TillSync.Core.Staff;
 
 namespace TillSync.Cli.Tests.Verbs;
 
@@ -42,6 +43,38 @@ public sealed class HqVerbTests
 
         Assert.Equal(2, await parse.InvokeAsync());
         Assert.DoesNotContain("listening", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("999")]
+    [InlineData("10000001")]
+    [InlineData("fast")]
+    public async Task PinIterationsOutOfRange_ExitsWithoutStarting(string iterations)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var parse = TillSyncCommand.Create(output).Parse(["hq", "--urls", "http://127.0.0.1:0", "--data", Path.GetTempPath(), "--pin-iterations", iterations]);
+        parse.InvocationConfiguration.Output = output;
+        var consoleError = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(2, await parse.InvokeAsync());
+        }
+        finally
+        {
+            Console.SetError(consoleError);
+        }
+
+        Assert.Contains($"--pin-iterations must be a whole number from 1000 to 10000000; got '{iterations}'.", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("listening", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PinIterations_DefaultsToStaffPinsDefault()
+    {
+        Assert.Equal(StaffPin.IterationsDefault.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            HqVerb.Create(TextWriter.Null).Parse([]).GetValue<string>("--pin-iterations"));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class StaffTests(HqFixture fixture) : IClassFixture<HqFixture>
         Assert.Equal(asha.StoreIds, listed.StoreIds);
         var till = await fixture.EnrolTillAsync();
         var inSnapshot = Assert.Single((await till.SnapshotAsync()).Staff!, s => s.StaffId == asha.StaffId);
-        Assert.Equal(StaffPin.IterationsDefault, inSnapshot.PinIterations);
+        Assert.Equal(HqProcess.PinIterations, inSnapshot.PinIterations);
         Assert.True(Pin(inSnapshot).Matches("482913"));
         Assert.False(Pin(inSnapshot).Matches("482914"));
     }
