@@ -23,14 +23,21 @@ public static class SqliteBackup
             return $"there is no database at {databaseFile}.";
         }
 
-        // Created empty and owner-only first: VACUUM INTO fills an empty file, and the copy holds what the database holds.
-        OwnerOnly.CreateFile(backupFile);
         await using (var connection = await OpenAsync(databaseFile, SqliteOpenMode.ReadWrite, cancellationToken))
         {
-            await connection.Command("VACUUM INTO @file").With("@file", Path.GetFullPath(backupFile)).ExecuteAsync(cancellationToken);
+            await CopyIntoAsync(connection, backupFile, cancellationToken);
         }
 
         return await IntegrityProblemAsync(backupFile, cancellationToken);
+    }
+
+    /// <summary>Writes a consistent copy of the database <paramref name="connection"/> is open on (one read transaction:
+    /// the database as of one commit) into <paramref name="file"/>, which must not exist. The file is created empty and
+    /// owner-only first: <c>VACUUM INTO</c> fills an empty file, and the copy holds what the database holds.</summary>
+    public static async Task CopyIntoAsync(SqliteConnection connection, string file, CancellationToken cancellationToken)
+    {
+        OwnerOnly.CreateFile(file);
+        await connection.Command("VACUUM INTO @file").With("@file", Path.GetFullPath(file)).ExecuteAsync(cancellationToken);
     }
 
     /// <summary>Replaces <paramref name="databaseFile"/> with <paramref name="backupFile"/> once the backup passes its

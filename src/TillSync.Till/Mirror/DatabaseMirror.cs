@@ -70,8 +70,7 @@ public sealed partial class DatabaseMirror(string mirrorDirectory, TillDatabase 
         {
             OwnerOnly.CreateDirectory(Path.GetDirectoryName(MirrorFile)!);
             File.Delete(partial);
-            OwnerOnly.CreateFile(partial);
-            await watch.Command("VACUUM INTO @file").With("@file", partial).ExecuteAsync(cancellationToken);
+            await SqliteBackup.CopyIntoAsync(watch, partial, cancellationToken);
             await UseRollbackJournalAsync(partial, cancellationToken);
             await using (var written = new FileStream(partial, FileMode.Open, FileAccess.ReadWrite))
             {
