@@ -55,9 +55,11 @@ public sealed class CashierSession : IAsyncDisposable
     /// <summary>Starts HQ (shop set up; registering e-invoices with <paramref name="irpUrl"/> when given), enrols and
     /// starts a till, and opens the cashier page, drawn at <paramref name="deviceScaleFactor"/> device pixels per CSS pixel.
     /// With <paramref name="linkPerTill"/>, every till of the session reaches HQ through a link of its own
-    /// (<see cref="Link"/>).</summary>
+    /// (<see cref="Link"/>). With <paramref name="openPage"/> false the tab stays blank and nobody is logged in: the test
+    /// calls <see cref="CashierPage.OpenAsync"/> itself (after cutting the link, say).</summary>
     public static async Task<CashierSession> StartAsync(
-        BrowserFixture browser, ITestOutputHelper output, string testName, Uri? irpUrl = null, float deviceScaleFactor = 1, bool linkPerTill = false)
+        BrowserFixture browser, ITestOutputHelper output, string testName, Uri? irpUrl = null, float deviceScaleFactor = 1, bool linkPerTill = false,
+        bool openPage = true)
     {
         var hqDataDir = TempDirs.Create("hq");
         HqServer? hq = null;
@@ -77,7 +79,11 @@ public sealed class CashierSession : IAsyncDisposable
             await session.WatchAsync(context, page, till.Address);
             output.WriteLine($"HQ {hq.Address}, till {till.Address} (till id {enrolment.TillId}, bills {enrolment.BillPrefix})");
             output.WriteLine($"screenshots: {session.ScreenshotFolder}");
-            await session.Cashier.OpenAsync();
+            if (openPage)
+            {
+                await session.Cashier.OpenAsync();
+            }
+
             return session;
         }
         catch
