@@ -86,17 +86,17 @@ public sealed class ParkedCarts(TillDatabase database, CashierSession cashiers, 
         return found is { } cart ? (cart.Cart, null, "") : (null, ParkRefusal.NotFound, "No cart was parked with that id on this till.");
     }
 
-    /// <summary>The carts still parked, oldest first.</summary>
+    /// <summary>The carts still parked, oldest first (two parked in one clock tick in the order they were parked: rowid).</summary>
     public async Task<IReadOnlyList<ParkedCart>> OpenAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.Command($"SELECT {Columns} FROM parked_carts WHERE resumed_at IS NULL ORDER BY parked_at, park_id")
+        return await connection.Command($"SELECT {Columns} FROM parked_carts WHERE resumed_at IS NULL ORDER BY parked_at, rowid")
             .ListAsync(Read, cancellationToken);
     }
 
     /// <summary>The carts still parked, read in a document transaction (the close's Z report lists them).</summary>
     public Task<List<ParkedCart>> OpenAsync(DocumentTransaction transaction, CancellationToken cancellationToken) =>
-        transaction.ListAsync($"SELECT {Columns} FROM parked_carts WHERE resumed_at IS NULL ORDER BY parked_at, park_id", Read, cancellationToken);
+        transaction.ListAsync($"SELECT {Columns} FROM parked_carts WHERE resumed_at IS NULL ORDER BY parked_at, rowid", Read, cancellationToken);
 
     private static string? Problem(ParkRequest request, string? note)
     {
