@@ -71,7 +71,8 @@ internal static class TillBenchmark
         DocumentWriter writer, CashierSession cashiers, SnapshotStore snapshots, TillDatabase database, UuidV7Generator ids, SyncSignal signal)
     {
         var shifts = new ShiftRegister(database);
-        var (opened, problem) = await new ShiftRecorder(writer, shifts, cashiers, snapshots, database, ids, TimeProvider.System, signal)
+        var (opened, problem) = await new ShiftRecorder(writer, shifts, cashiers, snapshots, database, ids, TimeProvider.System, signal,
+            new TillSync.Till.Parking.ParkedCarts(database, cashiers, snapshots, TimeProvider.System))
             .OpenAsync(new OpenShiftRequest(ids.NewId(), [new DenominationCountDto(50_000, 4)]), CancellationToken.None);
         return opened is not null ? shifts : throw new InvalidOperationException($"The bench could not open a shift: {problem?.Detail}");
     }

@@ -128,6 +128,22 @@ public sealed class TillApi : IDisposable
     public async Task<ShiftReport> ZReportAsync(Guid shiftId) =>
         await Responses.ExpectAsync(await http.GetAsync(new Uri($"/api/shifts/{shiftId}/z", UriKind.Relative)), HttpStatusCode.OK, Json.ShiftReport, server);
 
+    /// <summary><c>POST /api/parked</c> as it answers.</summary>
+    public Task<HttpResponseMessage> ParkRawAsync(TillSync.Till.Parking.ParkRequest request) =>
+        http.PostAsync(new Uri("/api/parked", UriKind.Relative), JsonContent.Create(request, Json.ParkRequest));
+
+    /// <summary>Parks a cart, asserting 201.</summary>
+    public async Task<TillSync.Till.Parking.ParkedCart> ParkAsync(TillSync.Till.Parking.ParkRequest request) =>
+        await Responses.ExpectAsync(await ParkRawAsync(request), HttpStatusCode.Created, Json.ParkedCart, server);
+
+    /// <summary><c>GET /api/parked</c>: the carts still parked.</summary>
+    public async Task<IReadOnlyList<TillSync.Till.Parking.ParkedCart>> ParkedAsync() =>
+        await Responses.ExpectAsync(await http.GetAsync(new Uri("/api/parked", UriKind.Relative)), HttpStatusCode.OK, Json.IReadOnlyListParkedCart, server);
+
+    /// <summary><c>POST /api/parked/{id}/resume</c> as it answers.</summary>
+    public Task<HttpResponseMessage> ResumeRawAsync(Guid parkId) =>
+        http.PostAsync(new Uri($"/api/parked/{parkId}/resume", UriKind.Relative), JsonContent.Create(new Dictionary<string, string>()));
+
     /// <summary><c>GET /api/session</c>.</summary>
     public async Task<SessionView> SessionAsync() =>
         await Responses.ExpectAsync(await http.GetAsync(new Uri("/api/session", UriKind.Relative)), HttpStatusCode.OK, Json.SessionView, server);

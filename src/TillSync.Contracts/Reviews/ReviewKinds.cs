@@ -37,10 +37,14 @@ public static class ReviewKinds
     /// item per voucher names every spend.</summary>
     public const string StoreCreditOverdraft = "store_credit_overdraft";
 
+    /// <summary>HQ's count of a closed shift from the documents it holds is not what the till expected the drawer to hold:
+    /// one item per shift close names the till, the Z number and both counts (docs/shifts.md).</summary>
+    public const string ShiftCountDiffers = "shift_count_differs";
+
     /// <summary>Every kind.</summary>
     public static IReadOnlyList<string> All { get; } =
         [StockShort, RejectedOrder, SyncConflict, LoyaltyOverdraft, DamagedDocument, ReturnMismatch, OverReturn, ReturnUnlinked, ReceiptCodeInvalid,
-            StoreCreditOverdraft];
+            StoreCreditOverdraft, ShiftCountDiffers];
 }
 
 /// <summary>What a manager can decide (docs/reviews.md gives each one's effect on stock).</summary>

@@ -37,6 +37,9 @@ public static class ReviewItems
     /// <summary>A store credit voucher was spent beyond its balance.</summary>
     public const string StoreCreditOverdraft = ReviewKinds.StoreCreditOverdraft;
 
+    /// <summary>HQ's count of a closed shift is not the till's.</summary>
+    public const string ShiftCountDiffers = ReviewKinds.ShiftCountDiffers;
+
     /// <summary>Waiting for a manager.</summary>
     public const string Open = "open";
 
@@ -56,6 +59,7 @@ public static class ReviewItems
         ReviewKind.ReturnUnlinked => ReturnUnlinked,
         ReviewKind.ReceiptCodeInvalid => ReceiptCodeInvalid,
         ReviewKind.StoreCreditOverdraft => StoreCreditOverdraft,
+        ReviewKind.ShiftCountDiffers => ShiftCountDiffers,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -86,6 +90,10 @@ public static class ReviewItems
         (StoreCreditOverdraft, _) =>
             "Tills spent this store credit voucher beyond what its credit note issued, each while offline, so none knew of the others' "
             + "spends. The spends are listed; recover the difference from the customer or accept it as a loss, then acknowledge.",
+        (ShiftCountDiffers, _) =>
+            "The till's Z report expected other takings than the documents HQ holds for the shift (every one of them is at HQ once the "
+            + "close is). Compare the Z report with the shift's bills and credit notes: a document changed or missing on the till, or a "
+            + "till's figures gone wrong; count the drawer against HQ's figure if need be, then acknowledge.",
         (RejectedOrder, _) =>
             "The till kept the sale but HQ can never accept it as sent: fix the cause (catalogue, till settings), settle with the "
             + "customer if needed, then acknowledge.",
@@ -135,4 +143,7 @@ public enum ReviewKind
 
     /// <summary>A store credit voucher was spent beyond its balance.</summary>
     StoreCreditOverdraft,
+
+    /// <summary>HQ's count of a closed shift is not the till's.</summary>
+    ShiftCountDiffers,
 }

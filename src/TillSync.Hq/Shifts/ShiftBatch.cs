@@ -59,6 +59,7 @@ public sealed class ShiftBatch(DatabaseEngine engine, IReadOnlyList<TillDocument
             default:
                 _closes.Add(new ShiftRows.Close(where, document.ShiftClose!));
                 _usedZNumbers.Add(document.ShiftClose!.ZNumber);
+                batch.Step<ShiftCountCheck>().Add(document.DocumentId, document.ShiftClose);
                 if (ShiftEntries.ForClose(document.DocumentId, document.ShiftClose, till.StoreId, till.BillPrefix) is { } variance)
                 {
                     journal.Add(variance, batch.Now);

@@ -128,6 +128,7 @@ public static class HqApplication
         .Step(_ => new ReturnOriginals())
         .Step(_ => new StoreCreditBatch())
         .Step(_ => new StockBatch())
+        .Step(_ => new ShiftCountCheck())
         .Step(_ => new ReviewBatch());
 
     /// <summary>HQ's endpoints under <c>/api/v1</c> (and the documents' sync under <c>/api/v2</c>), plus <c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c>,

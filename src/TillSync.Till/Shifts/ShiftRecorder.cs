@@ -21,7 +21,7 @@ namespace TillSync.Till.Shifts;
 /// close.</summary>
 public sealed class ShiftRecorder(
     DocumentWriter writer, ShiftRegister register, CashierSession cashiers, SnapshotStore snapshots, TillDatabase database, IIdGenerator ids,
-    TimeProvider time, SyncSignal signal)
+    TimeProvider time, SyncSignal signal, Parking.ParkedCarts parked)
 {
     /// <summary>The most characters of a cash movement's note.</summary>
     public const int NoteCharsMax = 200;
@@ -116,7 +116,7 @@ public sealed class ShiftRecorder(
                 request.CardSlipsPaise, request.UpiSlipsPaise, report.Expected);
             var id = ids.NewId();
             var seq = await transaction.NextSeqAsync(cancellationToken);
-            var z = ShiftFigures.Closed(report, id, close, cashier.Name);
+            var z = ShiftFigures.Closed(report, id, close, cashier.Name) with { ParkedCarts = await parked.OpenAsync(transaction, cancellationToken) };
             await transaction.AddAsync(new TillDocumentDto(DocumentKinds.ShiftClose, id, seq, ShiftClose: close), $"Z{zNumber}", closedAt,
                 Denominations.TotalPaise(close.CashCounted), cancellationToken);
             await transaction.ExecuteAsync("UPDATE shifts SET close_seq = @seq, z_number = @z, z_report_json = @report WHERE shift_id = @id",

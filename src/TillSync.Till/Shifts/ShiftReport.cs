@@ -25,11 +25,14 @@ namespace TillSync.Till.Shifts;
 /// <param name="SalesByCashier">Sales and returns per cashier.</param>
 /// <param name="UnreadableDocuments">Documents of the shift the till could no longer read (0 on a healthy till); their money is not in the figures.</param>
 /// <param name="Close">The close, for a Z report; null for an X report.</param>
+/// <param name="ParkedCarts">The carts still parked when the shift closed (a Z report; null on an X report and on Z reports from
+/// before parked sales).</param>
 public sealed record ShiftReport(
     Guid ShiftId, string TillName, DateTimeOffset OpenedAt, string OpenedBy, DateTimeOffset AsOf, IReadOnlyList<DenominationCountDto> FloatCounted,
     ShiftExpectedDto Expected, long ExpectedCashPaise, int SaleCount, long SalesPaise, IReadOnlyList<TenderTotal> SalesByTender, int ReturnCount,
     long RefundsPaise, IReadOnlyList<TenderTotal> RefundsByTender, long DiscountsPaise, string Voids, IReadOnlyList<CashMovementLine> CashMovements,
-    IReadOnlyList<HourTotal> SalesByHour, IReadOnlyList<CashierTotal> SalesByCashier, int UnreadableDocuments, ShiftCloseReport? Close);
+    IReadOnlyList<HourTotal> SalesByHour, IReadOnlyList<CashierTotal> SalesByCashier, int UnreadableDocuments, ShiftCloseReport? Close,
+    IReadOnlyList<Parking.ParkedCart>? ParkedCarts = null);
 
 /// <summary>The close of a Z report.</summary>
 /// <param name="DocumentId">The <c>shift_close</c> document's id.</param>

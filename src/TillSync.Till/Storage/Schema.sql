@@ -149,3 +149,15 @@ CREATE TABLE IF NOT EXISTS shift_requests (
     request_sha256  TEXT NOT NULL,
     document_id     TEXT NOT NULL
 );
+
+-- Version 7: carts parked at the counter (docs/shifts.md, "Parked sales"). Local only: never a document, never sent to
+-- HQ. park_id is the page's request id, so a retried park finds its row; cart_json holds the lines and the note as
+-- parked; resumed_at is set when a cashier takes the cart back (the row stays, so a retried resume answers it again).
+CREATE TABLE IF NOT EXISTS parked_carts (
+    park_id     TEXT PRIMARY KEY,
+    parked_at   TEXT NOT NULL,
+    cashier_id  INTEGER NOT NULL,
+    cart_json   TEXT NOT NULL,
+    resumed_at  TEXT
+);
+CREATE INDEX IF NOT EXISTS ix_parked_carts_open ON parked_carts (parked_at) WHERE resumed_at IS NULL;

@@ -76,6 +76,7 @@ public static class TillApplication
         services.AddSingleton<ShiftRecorder>();
         services.AddSingleton<SaleRecorder>();
         services.AddSingleton<OriginalSales>();
+        services.AddSingleton<TillSync.Till.Parking.ParkedCarts>();
         services.AddSingleton<ReturnRecorder>();
         services.AddSingleton<CreditNotes>();
         services.AddSingleton<LoyaltyBalances>();
@@ -110,6 +111,7 @@ public static class TillApplication
         app.MapReturnEndpoints();
         app.MapStaffEndpoints();
         app.MapShiftEndpoints();
+        app.MapParkingEndpoints();
         app.MapGet("/healthz", () => TypedResults.Text("Healthy"));
         return app;
     }

@@ -45,4 +45,7 @@ namespace TillSync.Till.Web;
 [JsonSerializable(typeof(TillSync.Till.Shifts.ShiftState))]
 [JsonSerializable(typeof(TillSync.Till.Shifts.CashMovementView))]
 [JsonSerializable(typeof(TillSync.Till.Shifts.ShiftReport))]
+[JsonSerializable(typeof(TillSync.Till.Parking.ParkRequest))]
+[JsonSerializable(typeof(TillSync.Till.Parking.ParkedCart))]
+[JsonSerializable(typeof(IReadOnlyList<TillSync.Till.Parking.ParkedCart>))]
 public sealed partial class TillJsonContext : JsonSerializerContext;

@@ -55,9 +55,12 @@ public sealed class CashierSession : IAsyncDisposable
     /// <summary>Starts HQ (shop set up; registering e-invoices with <paramref name="irpUrl"/> when given), enrols and
     /// starts a till, and opens the cashier page, drawn at <paramref name="deviceScaleFactor"/> device pixels per CSS pixel.
     /// With <paramref name="linkPerTill"/>, every till of the session reaches HQ through a link of its own
-    /// (<see cref="Link"/>).</summary>
+    /// (<see cref="Link"/>). With <paramref name="openPage"/> false the tab stays blank and nobody is logged in: the test
+    /// calls <see cref="CashierPage.OpenAsync"/> itself (after cutting the link, say). With <paramref name="restartableTill"/>
+    /// the till listens on a fixed port, so that <see cref="TillServer.RestartAsync"/> keeps the page's origin.</summary>
     public static async Task<CashierSession> StartAsync(
-        BrowserFixture browser, ITestOutputHelper output, string testName, Uri? irpUrl = null, float deviceScaleFactor = 1, bool linkPerTill = false)
+        BrowserFixture browser, ITestOutputHelper output, string testName, Uri? irpUrl = null, float deviceScaleFactor = 1, bool linkPerTill = false,
+        bool openPage = true, bool restartableTill = false)
     {
         var hqDataDir = TempDirs.Create("hq");
         HqServer? hq = null;
@@ -69,7 +72,9 @@ public sealed class CashierSession : IAsyncDisposable
             hq = await HqServer.StartAsync(hqDataDir, irpUrl);
             await hq.SetUpShopAsync();
             var enrolment = await hq.EnrolTillAsync($"Counter {testName[..Math.Min(testName.Length, 20)]}");
-            till = await StartTillAsync(hq, enrolment, linkPerTill, links);
+            till = !restartableTill ? await StartTillAsync(hq, enrolment, linkPerTill, links)
+                : linkPerTill ? throw new ArgumentException("A till behind a link of its own cannot restart on a fixed port yet.", nameof(restartableTill))
+                : await TillServer.StartAsync(hq.Address, enrolment.Token, fixedPort: true);
             context = await NewContextAsync(browser, deviceScaleFactor);
             var page = await context.NewPageAsync();
             var session = new CashierSession(hq, hqDataDir, enrolment, till, context, new CashierPage(page, till.Address), output,
@@ -77,7 +82,11 @@ public sealed class CashierSession : IAsyncDisposable
             await session.WatchAsync(context, page, till.Address);
             output.WriteLine($"HQ {hq.Address}, till {till.Address} (till id {enrolment.TillId}, bills {enrolment.BillPrefix})");
             output.WriteLine($"screenshots: {session.ScreenshotFolder}");
-            await session.Cashier.OpenAsync();
+            if (openPage)
+            {
+                await session.Cashier.OpenAsync();
+            }
+
             return session;
         }
         catch

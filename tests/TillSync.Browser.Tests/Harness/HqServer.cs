@@ -9,6 +9,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Serialization.Metadata;
 using TillSync.Contracts;
 using TillSync.Contracts.Accounting;
+using TillSync.Contracts.Documents;
 using TillSync.Contracts.EInvoicing;
 using TillSync.Contracts.Orders;
 using TillSync.Contracts.Returns;
@@ -190,6 +191,15 @@ public sealed class HqServer : IDisposable
     /// <summary>The first page of a SKU's stock movements in the default store, oldest first.</summary>
     public Task<StockMovementPage> MovementsAsync(string sku) =>
         SendAsync(HttpMethod.Get, $"/api/v1/stock/{Uri.EscapeDataString(sku)}/movements?limit=500", null, HttpStatusCode.OK, Json.StockMovementPage);
+
+    /// <summary>GET /api/v1/shifts?tillId=: the till's shifts as HQ holds them, with its own count beside the till's.</summary>
+    public Task<IReadOnlyList<ShiftView>> ShiftsAsync(long tillId) =>
+        SendAsync(HttpMethod.Get, string.Create(CultureInfo.InvariantCulture, $"/api/v1/shifts?tillId={tillId}"), null, HttpStatusCode.OK,
+            Json.IReadOnlyListShiftView);
+
+    /// <summary>GET /api/v1/tills: every till with the <c>tillSeq</c> HQ expects next from it.</summary>
+    public Task<IReadOnlyList<TillView>> TillsAsync() =>
+        SendAsync(HttpMethod.Get, "/api/v1/tills", null, HttpStatusCode.OK, Json.IReadOnlyListTillView);
 
     /// <summary>The first page of the journal, in posting order.</summary>
     public async Task<IReadOnlyList<JournalEntryView>> JournalAsync() =>

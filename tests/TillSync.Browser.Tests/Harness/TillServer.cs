@@ -26,15 +26,18 @@ public sealed class TillServer : IDisposable
     /// <summary>Holds the till's till.db and receipt key.</summary>
     public string DataDir => dataDir;
 
-    /// <summary>Starts the till and waits until it has taken its first catalogue snapshot from HQ.</summary>
-    public static async Task<TillServer> StartAsync(Uri hq, string token)
+    /// <summary>Starts the till and waits until it has taken its first catalogue snapshot from HQ. With
+    /// <paramref name="fixedPort"/> it listens on a loopback port chosen here, so that <see cref="RestartAsync"/> brings it
+    /// back at the same address (the page's origin).</summary>
+    public static async Task<TillServer> StartAsync(Uri hq, string token, bool fixedPort = false)
     {
+        var urls = fixedPort ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://127.0.0.1:{HqServer.FreeLoopbackPort()}") : "http://127.0.0.1:0";
         var dataDir = TempDirs.Create("till");
         ServerProcess process;
         try
         {
             process = await ServerProcess.StartAsync("till",
-                ["--hq", hq.ToString(), "--data", dataDir, "--urls", "http://127.0.0.1:0", "--sync-backoff-max", "2s"],
+                ["--hq", hq.ToString(), "--data", dataDir, "--urls", urls, "--sync-backoff-max", "2s"],
                 new Dictionary<string, string>(StringComparer.Ordinal) { ["TILLSYNC_TOKEN"] = token });
         }
         catch
@@ -55,6 +58,20 @@ public sealed class TillServer : IDisposable
         }
 
         return till;
+    }
+
+    /// <summary>Kills the till with SIGKILL and starts it again on the same data (and, when started with a fixed port,
+    /// the same address); waits until it answers with its snapshot.</summary>
+    public async Task RestartAsync()
+    {
+        var before = Address;
+        await process.RestartAsync();
+        if (process.BaseAddress != before)
+        {
+            throw new InvalidOperationException($"The till came back on {process.BaseAddress}, not {before}: start it with a fixed port.");
+        }
+
+        await WaitForSnapshotAsync();
     }
 
     /// <summary>The till's recent output, for failure messages.</summary>

@@ -29,7 +29,7 @@ public sealed class TillDatabaseUpgradeTests
 
         await using (var connection = await till.Database.OpenAsync(CancellationToken.None))
         {
-            Assert.Equal(6L, await connection.Command("PRAGMA user_version").ScalarAsync(CancellationToken.None));
+            Assert.Equal(7L, await connection.Command("PRAGMA user_version").ScalarAsync(CancellationToken.None));
             Assert.Equal(0L, await connection.Command("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sales_v3'").ScalarAsync(CancellationToken.None));
             var states = await connection.Command("SELECT sync_state, sync_reason FROM documents ORDER BY till_seq")
                 .ListAsync(r => (r.GetString(0), r.NullableString(1)), CancellationToken.None);

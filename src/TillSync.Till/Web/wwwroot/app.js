@@ -7,6 +7,7 @@ import { initLoyalty, loyaltyBurnPaise, loyaltyForSale, renderLoyalty, resetLoya
 import { creditNoteHtml } from './creditnote.js';
 import { receiptHtml } from './receipt.js';
 import { cancelExchange, exchangeCreditPaise, exchangeReturn, initReturns, openReturn } from './returns.js';
+import { initPark, parkOrList } from './park.js';
 import { checkShift, initShift, renderShiftStatus } from './shift.js';
 import { initStaff } from './staff.js';
 import { renderStatus, renderStatusDown } from './status.js';
@@ -265,6 +266,24 @@ async function addProduct(product, prefixQty) {
   clearMessage();
   cartChanged();
   focusCodeIfIdle();
+}
+
+// A resumed parked cart's lines, each looked up again so that it is priced from the till's current catalogue.
+async function loadParkedLines(lines) {
+  for (const line of lines) {
+    try {
+      const product = await api('GET', `/api/products/${encodeURIComponent(line.sku)}`);
+      state.cart.push({
+        sku: product.sku, name: product.name, unit: product.unit, hsn: product.hsn,
+        pricePaise: product.pricePaise, gstRateBp: product.gstRateBp, qtyMilli: Math.round(line.qty * 1000),
+      });
+    } catch (error) {
+      showMessage('error', `${line.sku} of the parked cart: ${error.message}`);
+    }
+  }
+  state.selected = state.cart.length - 1;
+  cartChanged();
+  focusCode();
 }
 
 function removeLine(index) {
@@ -897,6 +916,10 @@ function onGlobalKey(event) {
       event.preventDefault();
       pay();
       return;
+    case 'F10':
+      event.preventDefault();
+      if (!state.busy) parkOrList();
+      return;
     case 'Insert':
       event.preventDefault();
       addTenderRow();
@@ -1078,6 +1101,10 @@ function wire() {
 
 wire();
 initShift({ done: focusCode });
+initPark({
+  cart: () => state.cart.map(l => ({ sku: l.sku, qty: qtyNumber(l.qtyMilli) })), clear: clearSale, load: loadParkedLines,
+  message: showMessage, done: focusCode,
+});
 // After each login the shift's state; with none open, the dialog that opens one.
 initStaff({ loggedIn: () => checkShift().catch(() => {}).then(() => { if (!anyDialogOpen()) focusCode(); }) });
 // A page opened while a cashier is logged in (a reload) asks too.

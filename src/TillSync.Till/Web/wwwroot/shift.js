@@ -4,6 +4,7 @@
 // mints one request id when it opens and sends it on every retry, so a lost answer never records a second document.
 import { api } from './api.js';
 import { dateTimeText, esc, parseMoney, rupees } from './format.js';
+import { loadParkedInto, parkedHtml } from './park.js';
 
 // ₹500 down to ₹1, notes and coins of one value counted together (the till checks the same list).
 const DENOMINATIONS = [50000, 20000, 10000, 5000, 2000, 1000, 500, 200, 100];
@@ -24,7 +25,10 @@ export function initShift({ done }) {
   $('shift-close-form').addEventListener('submit', event => submit(event, closeShift));
   $('shift-menu-cash').addEventListener('click', () => show('shift-cash-dialog', 'cash-amount'));
   $('shift-menu-x').addEventListener('click', xReport);
-  $('shift-menu-close').addEventListener('click', () => show('shift-close-dialog', 'close-count-50000'));
+  $('shift-menu-close').addEventListener('click', () => {
+    show('shift-close-dialog', 'close-count-50000');
+    loadParkedInto('close-parked-list');
+  });
   $('print-report-80').addEventListener('click', () => print(false));
   $('print-report-a4').addEventListener('click', () => print(true));
   $('close-report').addEventListener('click', () => $('shift-report-dialog').close());
@@ -209,6 +213,7 @@ export function reportHtml(r) {
     <hr><div class="b">By cashier</div>
     ${list(r.salesByCashier.map(c => kv(`${esc(c.name)}: ${c.sales} sales, ${c.returns} returns`, `${rupees(c.salesPaise)} / −${rupees(c.refundsPaise)}`)), 'None.')}
     ${r.unreadableDocuments ? `<div class="b">${r.unreadableDocuments} document(s) of this shift could not be read: their money is not above.</div>` : ''}
+    ${close && r.parkedCarts ? `<hr><div class="b">Carts still parked</div><div data-testid="report-parked">${parkedHtml(r.parkedCarts)}</div>` : ''}
     ${close ? `<hr><div class="b">Cash counted</div>${list(close.cashCounted.map(c => kv(`${rupees(c.denominationPaise)} × ${c.count}`,
       rupees(c.denominationPaise * c.count))), 'None.')}` : ''}`;
 }
