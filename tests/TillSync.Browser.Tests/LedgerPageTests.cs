@@ -1,6 +1,6 @@
 // Proves HQ's books page shows a manager the trial balance, GST summary and day's sales of real sales: two cash sales
 // made on the cashier page reach HQ, and the page shows them in assets:cash and revenue:sales, the totals balanced, the
-// GST rows by rate and the day's two bills — the same figures as HQ's API.
+// GST rows by rate and the day's two bills — by month for all time, by day when asked — the same figures as HQ's API.
 using System.Globalization;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
@@ -50,6 +50,14 @@ public sealed class LedgerPageTests(BrowserFixture browser, ITestOutputHelper ou
         // The day's sales: both bills in the period's total (a cash sale's total is what the cash account received).
         await Expect(page.Locator("#ds-bills")).ToHaveTextAsync("2");
         await Expect(page.Locator("#ds-total")).ToHaveTextAsync(Rupees(cashPaise));
+        // All time is shown by month (a row per day would be years of rows); by day when asked.
+        var saleDate = (await api.GetFromJsonAsync<DaySalesView>("/api/v1/ledger/day-sales", Json))!.Days.Single().Date!;
+        await Expect(page.Locator("#ds-title")).ToHaveTextAsync("Sales by month");
+        await Expect(page.Locator($"#day-sales tbody tr[data-date='{saleDate[..7]}']")).ToContainTextAsync(Rupees(cashPaise));
+        await page.GetByLabel("Sales by").SelectOptionAsync("day");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#ds-title")).ToHaveTextAsync("Day's sales");
+        await Expect(page.Locator($"#day-sales tbody tr[data-date='{saleDate}']")).ToContainTextAsync(Rupees(cashPaise));
         var path = Path.Combine(session.ScreenshotFolder, "ledger.png");
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });
         output.WriteLine($"screenshot: {path}");

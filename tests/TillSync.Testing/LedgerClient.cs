@@ -28,8 +28,8 @@ public sealed class LedgerClient(HqProcess hq)
         await Responses.ExpectAsync(await GetRawAsync($"/api/v1/ledger/gst-summary{Query(from, to, storeId)}"), HttpStatusCode.OK,
             Json.GstSummaryView, hq);
 
-    public async Task<DaySalesView> DaySalesAsync(string? from = null, string? to = null, long? storeId = null) =>
-        await Responses.ExpectAsync(await GetRawAsync($"/api/v1/ledger/day-sales{Query(from, to, storeId)}"), HttpStatusCode.OK,
+    public async Task<DaySalesView> DaySalesAsync(string? from = null, string? to = null, long? storeId = null, string? by = null) =>
+        await Responses.ExpectAsync(await GetRawAsync($"/api/v1/ledger/day-sales{Query(from, to, storeId, by)}"), HttpStatusCode.OK,
             Json.DaySalesView, hq);
 
     public async Task<LedgerCheckView> CheckAsync(string? from = null, string? to = null, long? storeId = null) =>
@@ -67,13 +67,14 @@ public sealed class LedgerClient(HqProcess hq)
         return body;
     }
 
-    private static string Query(string? from, string? to, long? storeId = null)
+    private static string Query(string? from, string? to, long? storeId = null, string? by = null)
     {
         var parts = new[]
         {
             from is null ? null : $"from={from}",
             to is null ? null : $"to={to}",
             storeId is null ? null : string.Create(CultureInfo.InvariantCulture, $"storeId={storeId}"),
+            by is null ? null : $"by={by}",
         }.OfType<string>().ToList();
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }

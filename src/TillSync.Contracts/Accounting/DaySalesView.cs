@@ -1,15 +1,29 @@
 namespace TillSync.Contracts.Accounting;
 
-/// <summary>The day's sales: per business day, the committed bills and credit notes and what they came to.</summary>
+/// <summary>The day's sales: per business day, or per calendar month for a long period, the committed bills and credit
+/// notes and what they came to.</summary>
 /// <param name="From">First business date included (yyyy-MM-dd, India Standard Time), or null for the beginning.</param>
 /// <param name="To">Last business date included, or null for today and after.</param>
 /// <param name="StoreId">The store, or null for the whole chain.</param>
-/// <param name="Days">One row per business day with a bill or a credit note, by date.</param>
-/// <param name="Totals">The sum of the days; its <c>Date</c> is null.</param>
-public sealed record DaySalesView(string? From, string? To, long? StoreId, IReadOnlyList<DaySalesRow> Days, DaySalesRow Totals);
+/// <param name="Days">One row per business day (or month, with <paramref name="By"/> <c>month</c>) with a bill or a
+/// credit note, in date order.</param>
+/// <param name="Totals">The sum of the rows; its <c>Date</c> is null.</param>
+/// <param name="By">The rows' grain: <see cref="DaySalesGrain.Day"/> (the default) or <see cref="DaySalesGrain.Month"/>.</param>
+public sealed record DaySalesView(
+    string? From, string? To, long? StoreId, IReadOnlyList<DaySalesRow> Days, DaySalesRow Totals, string By = DaySalesGrain.Day);
+
+/// <summary>The grains of the day's sales (<c>by=</c>).</summary>
+public static class DaySalesGrain
+{
+    /// <summary>A row per business day.</summary>
+    public const string Day = "day";
+
+    /// <summary>A row per calendar month (<c>yyyy-MM</c>), for periods of many months.</summary>
+    public const string Month = "month";
+}
 
 /// <summary>One business day's sales.</summary>
-/// <param name="Date">The business date (yyyy-MM-dd, IST); null on the totals row.</param>
+/// <param name="Date">The business date (yyyy-MM-dd, IST), or the month (yyyy-MM) by month; null on the totals row.</param>
 /// <param name="Bills">Committed bills dated that day.</param>
 /// <param name="TaxablePaise">Their taxable value.</param>
 /// <param name="TaxPaise">Their GST (CGST + SGST + IGST).</param>

@@ -33,9 +33,16 @@ public static class LedgerEndpoints
         InSnapshotAsync(http, database, from, to, storeId,
             async (snapshot, period) => TypedResults.Ok(await GstSummary.LoadAsync(snapshot, period, http.RequestAborted)));
 
-    private static Task<IResult> DaySalesAsync(HttpContext http, HqDatabase database, string? from, string? to, long? storeId) =>
-        InSnapshotAsync(http, database, from, to, storeId,
-            async (snapshot, period) => TypedResults.Ok(await DaySales.LoadAsync(snapshot, period, http.RequestAborted)));
+    private static async Task<IResult> DaySalesAsync(HttpContext http, HqDatabase database, string? from, string? to, long? storeId, string? by)
+    {
+        if (by is not (null or DaySalesGrain.Day or DaySalesGrain.Month))
+        {
+            return Problems.BadRequest($"by '{(by.Length > 20 ? by[..20] : by)}' is not known; use day (the default) or month.");
+        }
+
+        return await InSnapshotAsync(http, database, from, to, storeId,
+            async (snapshot, period) => TypedResults.Ok(await DaySales.LoadAsync(snapshot, period, by ?? DaySalesGrain.Day, http.RequestAborted)));
+    }
 
     // The maintained balances against a full scan, for an operator who doubts them (ADR 0009); as slow as the scan.
     private static Task<IResult> CheckAsync(HttpContext http, HqDatabase database, string? from, string? to, long? storeId) =>

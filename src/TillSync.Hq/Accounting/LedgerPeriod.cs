@@ -59,7 +59,8 @@ public sealed record LedgerPeriod(DateOnly? From, DateOnly? To, long? StoreId)
     /// the month table of <paramref name="table"/> for the whole calendar months the period covers, and the rows of its
     /// day table for the days before the first whole month and after the last — so a period costs its months plus at most
     /// 62 days of rows, however long. Each row gives <paramref name="columns"/> of the table aliased <c>b</c>, filtered by
-    /// the period's store and by <paramref name="condition"/> (on <c>b</c>, with parameters the caller adds).</summary>
+    /// the period's store and by <paramref name="condition"/> (on <c>b</c>, with parameters the caller adds); in
+    /// <paramref name="columns"/>, <c>{period}</c> stands for the row's period key (<c>yyyy-MM-dd</c> or <c>yyyy-MM</c>).</summary>
     public (string Sql, List<(string Name, object? Value)> Parameters) BalanceRows(
         Func<BalanceTables, string> table, string columns, string condition = "1 = 1")
     {
@@ -85,7 +86,8 @@ public sealed record LedgerPeriod(DateOnly? From, DateOnly? To, long? StoreId)
                 conditions.Add("b.store_id = @store");
             }
 
-            pieces.Add($"SELECT {columns} FROM {table(tables)} b WHERE {string.Join(" AND ", conditions)}");
+            var rowColumns = columns.Replace("{period}", $"b.{tables.PeriodColumn}", StringComparison.Ordinal);
+            pieces.Add($"SELECT {rowColumns} FROM {table(tables)} b WHERE {string.Join(" AND ", conditions)}");
         }
 
         if (StoreId is not null)

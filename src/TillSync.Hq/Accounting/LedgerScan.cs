@@ -21,7 +21,7 @@ public static class LedgerScan
             TillSyncJsonContext.Default.TrialBalanceView),
         Same(await GstSummary.LoadAsync(snapshot, period, cancellationToken), await GstSummaryAsync(snapshot, period, cancellationToken),
             TillSyncJsonContext.Default.GstSummaryView),
-        Same(await DaySales.LoadAsync(snapshot, period, cancellationToken), await DaySalesAsync(snapshot, period, cancellationToken),
+        Same(await DaySales.LoadAsync(snapshot, period, DaySalesGrain.Day, cancellationToken), await DaySalesAsync(snapshot, period, cancellationToken),
             TillSyncJsonContext.Default.DaySalesView));
 
     /// <summary>The trial balance of <paramref name="period"/> from the postings.</summary>

@@ -9,10 +9,12 @@ namespace TillSync.Till.Outbox;
 /// <summary>The one way documents are written on the till: one write transaction at a time, on one connection the writer
 /// keeps with its statements compiled once (bench/RESULTS.md: compiling them per sale was most of the sale's own cost).
 /// Any failure drops that connection and the next write opens a fresh one. A sale, a return, or both together (an
-/// exchange) are each one <see cref="DocumentTransaction"/>: all of it is on disk when it commits, or none of it.</summary>
-public sealed class DocumentWriter(TillDatabase database) : IAsyncDisposable
+/// exchange) are each one <see cref="DocumentTransaction"/>: all of it is on disk when it commits, or none of it. The
+/// write-ahead log is checkpointed beside the writes, not inside them (<see cref="WalCheckpointer"/>).</summary>
+public sealed class DocumentWriter(TillDatabase database, ILogger<DocumentWriter>? logger = null) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly WalCheckpointer _checkpointer = new(database, logger);
     private KeptConnection? _kept;
 
     /// <summary>Runs <paramref name="work"/> in a new write transaction (<c>BEGIN IMMEDIATE</c>); the work commits it or
@@ -22,11 +24,17 @@ public sealed class DocumentWriter(TillDatabase database) : IAsyncDisposable
         await _turn.WaitAsync(cancellationToken);
         try
         {
-            var kept = _kept ??= new KeptConnection(await database.OpenAsync(cancellationToken));
+            var kept = _kept ??= await OpenAsync(cancellationToken);
             try
             {
-                await using var transaction = TillDatabase.BeginWrite(kept.Connection);
-                return await work(new DocumentTransaction(kept, transaction));
+                T result;
+                await using (var transaction = TillDatabase.BeginWrite(kept.Connection))
+                {
+                    result = await work(new DocumentTransaction(kept, transaction));
+                }
+
+                _checkpointer.DocumentWritten();
+                return result;
             }
             catch
             {
@@ -41,12 +49,13 @@ public sealed class DocumentWriter(TillDatabase database) : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes the kept connection.</summary>
+    /// <summary>Closes the kept connection, once a running checkpoint has ended.</summary>
     public async ValueTask DisposeAsync()
     {
         await _turn.WaitAsync();
         try
         {
+            await _checkpointer.StoppedAsync();
             if (_kept is not null)
             {
                 await _kept.DisposeAsync();
@@ -57,6 +66,14 @@ public sealed class DocumentWriter(TillDatabase database) : IAsyncDisposable
         {
             _turn.Release();
         }
+    }
+
+    private async Task<KeptConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken);
+        await connection.Command(FormattableString.Invariant($"PRAGMA wal_autocheckpoint = {WalCheckpointer.WriterBackstopPages}"))
+            .ExecuteAsync(cancellationToken);
+        return new KeptConnection(connection);
     }
 
     // The writer's connection and its statements. Microsoft.Data.Sqlite keeps a command's compiled statement for as long as

@@ -164,6 +164,7 @@ public sealed class JournalTests(HqFixture fixture) : IClassFixture<HqFixture>
         "/api/v1/ledger/trial-balance?from=2026-11-29&to=2026-11-28",
         "/api/v1/ledger/trial-balance?storeId=999",
         "/api/v1/ledger/gst-summary?to=yesterday",
+        "/api/v1/ledger/day-sales?by=week",
         "/api/v1/ledger/journal?format=csv",
         "/api/v1/ledger/journal?limit=0",
         "/api/v1/ledger/journal?limit=1001",

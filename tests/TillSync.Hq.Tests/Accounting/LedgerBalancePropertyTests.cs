@@ -1,12 +1,14 @@
 // Property: after any mix of sales (B2C and B2B, intra- and inter-state, dated on days either side of month and year
 // ends and either side of midnight IST), returns, stock receipts and adjustments, resolutions and replays, in two stores
-// whose tills sync at once, the trial balance, GST summary and day's sales HQ answers from its maintained balances (day
-// rows and the monthly roll-up) equal the same reports scanned from every posting and line (LedgerScan, on a direct
-// connection), for all time and for random periods — whole months, parts of months, open ends — and stores.
+// whose tills sync at once, the trial balance, GST summary and day's sales (by day and by month) HQ answers from its
+// maintained balances (day rows and the monthly roll-up) equal the same reports scanned from every posting and line
+// (LedgerScan, on a direct connection), for all time and for random periods — whole months, parts of months, open
+// ends — and stores.
 using System.Globalization;
 using System.Text.Json;
 using CsCheck;
 using TillSync.Contracts;
+using TillSync.Contracts.Accounting;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Reviews;
 using TillSync.Contracts.Stock;
@@ -196,10 +198,19 @@ public sealed class LedgerBalancePropertyTests(HqFixture fixture) : IClassFixtur
                 await ledger.TrialBalanceAsync(from, to, storeId), TillSyncJsonContext.Default.TrialBalanceView, context);
             AssertSameJson(await LedgerScan.GstSummaryAsync(snapshot, period, CancellationToken.None),
                 await ledger.GstSummaryAsync(from, to, storeId), TillSyncJsonContext.Default.GstSummaryView, context);
-            AssertSameJson(await LedgerScan.DaySalesAsync(snapshot, period, CancellationToken.None),
-                await ledger.DaySalesAsync(from, to, storeId), TillSyncJsonContext.Default.DaySalesView, context);
+            var scannedDays = await LedgerScan.DaySalesAsync(snapshot, period, CancellationToken.None);
+            AssertSameJson(scannedDays, await ledger.DaySalesAsync(from, to, storeId), TillSyncJsonContext.Default.DaySalesView, context);
+            AssertSameJson(ByMonth(period, scannedDays), await ledger.DaySalesAsync(from, to, storeId, DaySalesGrain.Month),
+                TillSyncJsonContext.Default.DaySalesView, context + ", by month");
         }
     }
+
+    // The scanned days summed per calendar month: what the month grain must answer from the roll-up and the edge days.
+    private static DaySalesView ByMonth(LedgerPeriod period, DaySalesView days) =>
+        DaySales.Of(period, [.. days.Days.GroupBy(d => d.Date![..7]).Select(month => DaySales.Day(month.Key, [
+            month.Sum(d => d.Bills), month.Sum(d => d.TaxablePaise), month.Sum(d => d.TaxPaise), month.Sum(d => d.TotalPaise),
+            month.Sum(d => d.CreditNotes), month.Sum(d => d.CreditNoteTaxablePaise), month.Sum(d => d.CreditNoteTaxPaise),
+            month.Sum(d => d.CreditNoteTotalPaise)]))], DaySalesGrain.Month);
 
     private static void AssertSameJson<T>(T scanned, T maintained, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string context) =>
         Assert.True(JsonSerializer.Serialize(scanned, type) == JsonSerializer.Serialize(maintained, type),
