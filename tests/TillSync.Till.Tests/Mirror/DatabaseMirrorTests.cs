@@ -17,6 +17,7 @@ public sealed class DatabaseMirrorTests
         try
         {
             await using var till = await TillProcess.StartAsync(shop.Link.Address, shop.Till.Token, "--mirror", mirror);
+            await till.Api.WaitOnlineAsync(); // its snapshot brings the staff the harness logs in
             var last = (await Carts.SellSugarAsync(till.Api, 3))[^1];
 
             var billNo = await Eventually.UntilAsync(() => MirroredBillAsync(Path.Combine(mirror, "till.db"), last.ClientOrderId), b => b is not null,
