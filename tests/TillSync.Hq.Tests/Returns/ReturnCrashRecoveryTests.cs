@@ -1,8 +1,6 @@
 // Proves durability and atomicity of return documents across kill -9: HQ is SIGKILLed in the middle of a 500-document
 // batch of sales each followed by a return of one of its units, restarted on the same database, and must hold a gap-free
 // prefix of documents with every credit note once and stock that matches it; resending completes every document once.
-using System.Net.Http.Json;
-using TillSync.Contracts;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Testing;
@@ -36,22 +34,7 @@ public sealed class ReturnCrashRecoveryTests(ITestOutputHelper log)
         for (var round = 1; round <= 3; round++)
         {
             var delay = TimeSpan.FromMilliseconds(random.Next(0, 301));
-            using (var client = hq.CreateIsolatedClient(till.Token))
-            {
-                var post = client.PostAsync("/api/v2/sync", JsonContent.Create(new DocumentSyncRequest(documents), TillSyncJsonContext.Default.DocumentSyncRequest));
-                await Task.WhenAny(post, Task.Delay(delay));
-                hq.KillHard();
-                try
-                {
-                    using var response = await post;
-                    log.WriteLine($"round {round}: answered {(int)response.StatusCode} before the kill at {delay.TotalMilliseconds} ms");
-                }
-                catch (HttpRequestException e)
-                {
-                    log.WriteLine($"round {round}: connection broken at {delay.TotalMilliseconds} ms ({e.Message})");
-                }
-            }
-
+            log.WriteLine($"round {round}: {await KilledSync.PostDocumentsThenKillAsync(hq, till, documents, delay)}");
             await hq.RestartAsync();
             var committed = await AssertCommittedPrefixAsync(manager, till, documents, start);
             log.WriteLine($"round {round}: {committed} documents committed after restart");

@@ -2,8 +2,6 @@
 // (TILLSYNC_TEST_STORE): HQ is SIGKILLed in the middle of one batch of 166 shifts (open, a ₹500 pickup to the safe, a
 // close counted ₹100 short), restarted on the same database, and must hold a gap-free prefix of documents with each
 // committed pickup and cash-short entry in the journal once and none after it; resending completes every document once.
-using System.Net.Http.Json;
-using TillSync.Contracts;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Testing;
@@ -40,22 +38,7 @@ public sealed class ShiftCrashRecoveryTests(ITestOutputHelper log)
         for (var round = 1; round <= 3; round++)
         {
             var delay = TimeSpan.FromMilliseconds(random.Next(0, 601));
-            using (var client = hq.CreateIsolatedClient(till.Token))
-            {
-                var post = client.PostAsync("/api/v2/sync", JsonContent.Create(new DocumentSyncRequest(documents), TillSyncJsonContext.Default.DocumentSyncRequest));
-                await Task.WhenAny(post, Task.Delay(delay));
-                hq.KillHard();
-                try
-                {
-                    using var response = await post;
-                    log.WriteLine($"round {round}: answered {(int)response.StatusCode} before the kill at {delay.TotalMilliseconds} ms");
-                }
-                catch (HttpRequestException e)
-                {
-                    log.WriteLine($"round {round}: connection broken at {delay.TotalMilliseconds} ms ({e.Message})");
-                }
-            }
-
+            log.WriteLine($"round {round}: {await KilledSync.PostDocumentsThenKillAsync(hq, till, documents, delay)}");
             await hq.RestartAsync();
             log.WriteLine($"round {round}: {await AssertCommittedPrefixAsync(hq, manager, till, documents)} documents committed after restart");
         }
