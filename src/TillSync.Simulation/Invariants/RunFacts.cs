@@ -22,6 +22,7 @@ namespace TillSync.Simulation.Invariants;
 /// <param name="BalancesCheck">HQ's maintained ledger balances compared with a full scan, all time (ADR 0009).</param>
 /// <param name="Money">Returns, store credit and loyalty as HQ recorded them.</param>
 /// <param name="Shifts">Shifts, cash movements and closes as HQ recorded them, and the cashiers' tally of each.</param>
+/// <param name="Prices">The manager's price changes at HQ and the price each sale was billed at.</param>
 public sealed record RunFacts(
     IReadOnlyList<TillFacts> Tills,
     IReadOnlyList<HqOrder> HqOrders,
@@ -35,13 +36,14 @@ public sealed record RunFacts(
     IReadOnlyDictionary<string, long> BalancePaiseByAccount,
     LedgerCheckView BalancesCheck,
     MoneyFacts Money,
-    ShiftFacts Shifts)
+    ShiftFacts Shifts,
+    PriceFacts Prices)
 {
     /// <summary>Reads the facts from HQ's file and the tills' files.</summary>
     public static async Task<RunFacts> ReadAsync(
         string hqDatabasePath, IReadOnlyList<(int Number, long TillId, string DatabasePath, int QueueDepth)> tills,
         IReadOnlyDictionary<string, long> receivedMilliBySku, IReadOnlyDictionary<string, long> broughtInMilliBySku, IReadOnlyList<Shop.ShiftTally> tallies,
-        DateTimeOffset checkedAt, CancellationToken cancellationToken)
+        (IReadOnlyList<Shop.PriceChange> Changes, IReadOnlyDictionary<Guid, Shop.BilledSale> Billed) prices, DateTimeOffset checkedAt, CancellationToken cancellationToken)
     {
         var tillFacts = new List<TillFacts>();
         foreach (var (number, tillId, path, depth) in tills)
@@ -88,8 +90,9 @@ public sealed record RunFacts(
 
         var money = await MoneyFacts.ReadAsync(hq, checkedAt, Hq.Returns.ReturnOptions.UnlinkedAfterDefault, cancellationToken);
         var shifts = await ShiftFacts.ReadAsync(hq, tallies, cancellationToken);
+        var priceFacts = await PriceFacts.ReadAsync(hq, prices.Changes, prices.Billed, cancellationToken);
         return new RunFacts(tillFacts, orders, nextSeq.ToDictionary(), movements.ToDictionary(StringComparer.Ordinal),
-            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, broughtInMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal), check, money, shifts);
+            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, broughtInMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal), check, money, shifts, priceFacts);
     }
 
     private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken)

@@ -37,6 +37,7 @@ public static class SimulationInvariants
         new("till_agrees_with_hq", "each till marks a sale, return or shift document synced or rejected exactly as HQ recorded it", TillAgreesWithHq),
         .. ReturnInvariants.All,
         .. ShiftInvariants.All,
+        .. PriceInvariants.All,
     ];
 
     /// <summary>Every verdict for <paramref name="facts"/>.</summary>

@@ -14,7 +14,7 @@ namespace TillSync.Simulation.Runs;
 /// every refund and every exchange's new sale. Every decision comes from its seeded <see cref="Random"/>.</summary>
 public sealed class ReturnDesk(
     SimulationOptions options, FakeTimeProvider clock, Random random, Trace trace, IReadOnlyList<TillNode> tills, CustomerPapers papers, SaleMaker sales,
-    ShiftDesk shifts)
+    ShiftDesk shifts, CatalogueDesk catalogue)
 {
     // One return in twelve brings back at another till what a till already refunded.
     private const double OverReturnShare = 1.0 / 12;
@@ -93,6 +93,7 @@ public sealed class ReturnDesk(
         }
 
         shifts.Sold(till, sale, outcome.Receipt);
+        catalogue.Rang(till, outcome.Receipt);
         papers.Printed(till.Number, outcome.Receipt);
         trace.Add(clock.GetUtcNow(), string.Create(CultureInfo.InvariantCulture,
             $"till {till.Number} exchange sale seq {outcome.Receipt.TillSeq} {outcome.Receipt.ClientOrderId} {outcome.Receipt.BillNo} {outcome.Receipt.Totals.TotalPaise}p"));

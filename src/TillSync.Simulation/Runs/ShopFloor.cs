@@ -11,14 +11,15 @@ using TillSync.Simulation.Shop;
 namespace TillSync.Simulation.Runs;
 
 /// <summary>What happens in the shop while the network misbehaves: cashiers log in, open and close shifts and move cash
-/// (<see cref="ShiftDesk"/>), ring up sales on every till and take returns (<see cref="ReturnDesk"/>), the manager decides review items (<see cref="ReviewDesk"/>), the sync agents
+/// (<see cref="ShiftDesk"/>), ring up sales on every till and take returns (<see cref="ReturnDesk"/>), the manager changes
+/// prices at HQ (<see cref="CatalogueDesk"/>), decides review items (<see cref="ReviewDesk"/>), the sync agents
 /// step when they ask to, stock arrives at HQ, and faults strike — tills cut off for minutes, hours or days and healed
 /// in random order, HQ and tills crashing and restarting. Every decision comes from the run's seeded
 /// <see cref="Random"/>, in event order.</summary>
 public sealed class ShopFloor(
     SimulationOptions options, FakeTimeProvider clock, Random random, Timeline queue, Trace trace, SimulatedNetwork network, HqNode hq,
     IReadOnlyList<TillNode> tills, Dictionary<string, long> receivedMilliBySku, SaleMaker sales, ReturnDesk returns,
-    ReviewDesk reviews, ShiftDesk shifts)
+    ReviewDesk reviews, ShiftDesk shifts, CatalogueDesk catalogue)
 {
     /// <summary>The tills' longest backoff; longer than production's 10 s so that a till offline for days takes hundreds
     /// of steps, not tens of thousands.</summary>
@@ -39,6 +40,10 @@ public sealed class ShopFloor(
     private const double ReturnsPerSale = 0.15;
     private static readonly TimeSpan ReturnDelayMean = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan ReturnRetryDelay = TimeSpan.FromMinutes(5);
+
+    // The manager changes some prices about once an hour while the shop sells, so that most runs bill some sales at a
+    // price HQ has since changed, and a till offline for days misses many changes.
+    private static readonly TimeSpan PriceChangeIntervalMean = TimeSpan.FromHours(1);
 
     // The manager looks at the review page about every three quarters of an hour while the shop sells.
     private static readonly TimeSpan ManagerRoundIntervalMean = TimeSpan.FromMinutes(45);
@@ -71,6 +76,7 @@ public sealed class ShopFloor(
 
         queue.Schedule(Now + Exponential(ReceiptIntervalMean), SimEventKind.StockReceipt, () => StockReceiptAsync(cancellationToken));
         queue.Schedule(Now + Exponential(ManagerRoundIntervalMean), SimEventKind.ManagerRound, () => ManagerRoundAsync(cancellationToken));
+        queue.Schedule(Now + Exponential(PriceChangeIntervalMean), SimEventKind.PriceChange, () => PriceChangeAsync(cancellationToken));
         if (options.FaultRate > 0)
         {
             if (random.NextDouble() < 0.2)
@@ -131,7 +137,7 @@ public sealed class ShopFloor(
             ("delayed copies lost", counters.StaleCopiesLost),
             ("HQ starts", hq.Starts),
         ];
-        return new SimulationReport(options, trace.Hash(), trace.Count, span, rows, faults, [.. shifts.Counts, .. returns.Counts, .. reviews.Counts], verdicts, trace.Tail());
+        return new SimulationReport(options, trace.Hash(), trace.Count, span, rows, faults, [.. shifts.Counts, .. catalogue.Counts, .. returns.Counts, .. reviews.Counts], verdicts, trace.Tail());
     }
 
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -168,6 +174,7 @@ public sealed class ShopFloor(
         }
 
         shifts.Sold(till, sale, receipt);
+        catalogue.Rang(till, receipt);
         _recorded[till.Number - 1]++;
         returns.Sold(till.Number, receipt);
         trace.Add(Now, string.Create(CultureInfo.InvariantCulture,
@@ -332,6 +339,17 @@ public sealed class ShopFloor(
 
         await reviews.RoundAsync(cancellationToken);
         queue.Schedule(Now + Exponential(ManagerRoundIntervalMean), SimEventKind.ManagerRound, () => ManagerRoundAsync(cancellationToken));
+    }
+
+    private async Task PriceChangeAsync(CancellationToken cancellationToken)
+    {
+        if (_recorded.AsSpan().SequenceEqual(_planned))
+        {
+            return;
+        }
+
+        await catalogue.ChangePricesAsync(cancellationToken);
+        queue.Schedule(Now + Exponential(PriceChangeIntervalMean), SimEventKind.PriceChange, () => PriceChangeAsync(cancellationToken));
     }
 
     private async Task StockReceiptAsync(CancellationToken cancellationToken)

@@ -71,9 +71,10 @@ public static class Simulator
             var papers = new CustomerPapers();
             var sales = new SaleMaker(new Random(random.Next()), papers);
             var shifts = new ShiftDesk(options, clock, new Random(random.Next()), trace, staff);
-            var returns = new ReturnDesk(options, clock, new Random(random.Next()), trace, tills, papers, sales, shifts);
+            var catalogue = new CatalogueDesk(clock, new Random(random.Next()), trace, hq);
+            var returns = new ReturnDesk(options, clock, new Random(random.Next()), trace, tills, papers, sales, shifts, catalogue);
             var reviews = new ReviewDesk(options, clock, new Random(random.Next()), trace, hq);
-            var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received, sales, returns, reviews, shifts);
+            var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received, sales, returns, reviews, shifts, catalogue);
             await floor.OpenAsync(cancellationToken);
             var events = 0L;
             while (!floor.SellingDone)
@@ -97,7 +98,7 @@ public static class Simulator
             await hq.CrashAsync();
             var facts = await RunFacts.ReadAsync(hq.DatabasePath,
                 [.. tills.Select((t, i) => (t.Number, t.TillId, Path.Combine(t.DataDirectory, "till.db"), depths[i]))], received, reviews.BroughtInMilliBySku,
-                shifts.Tallies, clock.GetUtcNow(), cancellationToken);
+                shifts.Tallies, (catalogue.Changes, catalogue.Sales), clock.GetUtcNow(), cancellationToken);
             return floor.Report(facts, SimulationInvariants.Judge(facts), clock.GetUtcNow() - Start);
         }
         finally

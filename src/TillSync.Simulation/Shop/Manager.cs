@@ -1,4 +1,5 @@
 using TillSync.Contracts;
+using TillSync.Contracts.Catalog;
 using TillSync.Contracts.Staff;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Tills;
@@ -17,8 +18,7 @@ public static class Manager
     {
         using var stored = await ManagerAsync(hq, HttpMethod.Put, "/api/v1/store", JsonContent.Create(SimCatalog.Store, TillSyncJsonContext.Default.StoreDto), cancellationToken);
         var store = (await stored.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.StoreView, cancellationToken))!;
-        await ManagerAsync(hq, HttpMethod.Post, "/api/v1/products",
-            JsonContent.Create(SimCatalog.Products, TillSyncJsonContext.Default.IReadOnlyListProductDto), cancellationToken);
+        await UpsertProductsAsync(hq, SimCatalog.Products, cancellationToken);
         var received = new Dictionary<string, long>(StringComparer.Ordinal);
         var opening = SimCatalog.Products.Select(p => new StockReceiptLine(p.Sku, random.Next(5, 41))).ToList();
         await ReceiveAsync(hq, received, opening, "opening stock", cancellationToken);
@@ -32,6 +32,11 @@ public static class Manager
 
         return (received, staff);
     }
+
+    /// <summary>Adds or changes <paramref name="products"/> in HQ's catalogue (<c>POST /api/v1/products</c>, by SKU).</summary>
+    public static async Task UpsertProductsAsync(HqNode hq, IReadOnlyList<ProductDto> products, CancellationToken cancellationToken) =>
+        (await ManagerAsync(hq, HttpMethod.Post, "/api/v1/products", JsonContent.Create(products, TillSyncJsonContext.Default.IReadOnlyListProductDto),
+            cancellationToken)).Dispose();
 
     /// <summary>Enrols till <paramref name="number"/> at HQ.</summary>
     public static async Task<TillEnrolmentResult> EnrolAsync(HqNode hq, int number, CancellationToken cancellationToken)
