@@ -23,6 +23,7 @@ namespace TillSync.Simulation.Invariants;
 /// <param name="Money">Returns, store credit and loyalty as HQ recorded them.</param>
 /// <param name="Shifts">Shifts, cash movements and closes as HQ recorded them, and the cashiers' tally of each.</param>
 /// <param name="Prices">The manager's price changes at HQ and the price each sale was billed at.</param>
+/// <param name="StockDecisions">The manager's decisions that value stock in the books, in order.</param>
 public sealed record RunFacts(
     IReadOnlyList<TillFacts> Tills,
     IReadOnlyList<HqOrder> HqOrders,
@@ -37,13 +38,15 @@ public sealed record RunFacts(
     LedgerCheckView BalancesCheck,
     MoneyFacts Money,
     ShiftFacts Shifts,
-    PriceFacts Prices)
+    PriceFacts Prices,
+    IReadOnlyList<Shop.StockDecision> StockDecisions)
 {
     /// <summary>Reads the facts from HQ's file and the tills' files.</summary>
     public static async Task<RunFacts> ReadAsync(
         string hqDatabasePath, IReadOnlyList<(int Number, long TillId, string DatabasePath, int QueueDepth)> tills,
         IReadOnlyDictionary<string, long> receivedMilliBySku, IReadOnlyDictionary<string, long> broughtInMilliBySku, IReadOnlyList<Shop.ShiftTally> tallies,
-        (IReadOnlyList<Shop.PriceChange> Changes, IReadOnlyDictionary<Guid, Shop.BilledSale> Billed) prices, DateTimeOffset checkedAt, CancellationToken cancellationToken)
+        (IReadOnlyList<Shop.PriceChange> Changes, IReadOnlyDictionary<Guid, Shop.BilledSale> Billed) prices, IReadOnlyList<Shop.StockDecision> stockDecisions,
+        DateTimeOffset checkedAt, CancellationToken cancellationToken)
     {
         var tillFacts = new List<TillFacts>();
         foreach (var (number, tillId, path, depth) in tills)
@@ -92,7 +95,7 @@ public sealed record RunFacts(
         var shifts = await ShiftFacts.ReadAsync(hq, tallies, cancellationToken);
         var priceFacts = await PriceFacts.ReadAsync(hq, prices.Changes, prices.Billed, cancellationToken);
         return new RunFacts(tillFacts, orders, nextSeq.ToDictionary(), movements.ToDictionary(StringComparer.Ordinal),
-            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, broughtInMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal), check, money, shifts, priceFacts);
+            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, broughtInMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal), check, money, shifts, priceFacts, stockDecisions);
     }
 
     private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken)

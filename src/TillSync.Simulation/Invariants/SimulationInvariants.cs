@@ -38,6 +38,7 @@ public static class SimulationInvariants
         .. ReturnInvariants.All,
         .. ShiftInvariants.All,
         .. PriceInvariants.All,
+        .. InventoryInvariants.All,
     ];
 
     /// <summary>Every verdict for <paramref name="facts"/>.</summary>

@@ -98,7 +98,7 @@ public static class Simulator
             await hq.CrashAsync();
             var facts = await RunFacts.ReadAsync(hq.DatabasePath,
                 [.. tills.Select((t, i) => (t.Number, t.TillId, Path.Combine(t.DataDirectory, "till.db"), depths[i]))], received, reviews.BroughtInMilliBySku,
-                shifts.Tallies, (catalogue.Changes, catalogue.Sales), clock.GetUtcNow(), cancellationToken);
+                shifts.Tallies, (catalogue.Changes, catalogue.Sales), reviews.StockDecisions, clock.GetUtcNow(), cancellationToken);
             return floor.Report(facts, SimulationInvariants.Judge(facts), clock.GetUtcNow() - Start);
         }
         finally
