@@ -21,12 +21,14 @@ public sealed class HqCrashMidBatchTests
         {
             await using var hq = new HqNode(Path.Combine(directory, "hq"), clock, forgetKnownIds: false);
             await hq.StartAsync(CancellationToken.None);
-            await Manager.SetUpHqAsync(hq, new Random(1), CancellationToken.None);
+            var (_, staff) = await Manager.SetUpHqAsync(hq, new Random(1), CancellationToken.None);
             var till = new TillNode(1, await Manager.EnrolAsync(hq, 1, CancellationToken.None), Path.Combine(directory, "till"), clock, ShopFloor.SyncBackoffMax);
             var network = new SimulatedNetwork(clock, new Random(2), 0, hq, [till], new Timeline(), trace);
             await till.StartAsync(new TillLink(network, 1), new Random(3), CancellationToken.None);
             await till.StepAsync(CancellationToken.None); // the first catalogue
             var sales = new SaleMaker(new Random(4));
+            // A cashier logs in and opens the shift (its shift_open is tillSeq 1) before the three sales.
+            await new ShiftDesk(new SimulationOptions(1), clock, new Random(5), trace, staff).ReadyAsync(till);
             for (var i = 0; i < 3; i++)
             {
                 clock.Advance(TimeSpan.FromSeconds(30));
@@ -36,7 +38,7 @@ public sealed class HqCrashMidBatchTests
             await hq.ArmCrashBeforeCommitAsync(CancellationToken.None);
             await till.StepAsync(CancellationToken.None);
 
-            Assert.Equal(3, await till.QueueDepthAsync(CancellationToken.None));
+            Assert.Equal(4, await till.QueueDepthAsync(CancellationToken.None));
             Assert.Equal((0L, 1L), await OrdersAndNextSeqAsync(hq.DatabasePath));
             Assert.Contains(trace.Tail(), l => l.EndsWith($"/api/{TillSync.Till.Sync.HqClient.SyncContract}/sync: hq 500", StringComparison.Ordinal));
 
@@ -45,7 +47,7 @@ public sealed class HqCrashMidBatchTests
             await till.StepAsync(CancellationToken.None);
 
             Assert.Equal(0, await till.QueueDepthAsync(CancellationToken.None));
-            Assert.Equal((3L, 4L), await OrdersAndNextSeqAsync(hq.DatabasePath));
+            Assert.Equal((3L, 5L), await OrdersAndNextSeqAsync(hq.DatabasePath));
             await till.DisposeAsync();
         }
         finally

@@ -1,5 +1,7 @@
 // Proves the simulated shop floor reaches every path that moves money after a sale, not just that the invariants hold: one
-// busy seeded run must take partial, cross-till, exchange, store credit and over-returns, spend vouchers and burn points.
+// busy seeded run must take partial, cross-till, exchange, store credit and over-returns, spend vouchers and burn points,
+// run shifts (logins, every kind of cash movement, closes short and over, resent requests and a Z report lost in a crash)
+// and bill sales at a price HQ has since changed.
 using TillSync.Simulation.Runs;
 using Xunit.Abstractions;
 
@@ -23,5 +25,12 @@ public sealed class ShopFloorMixTests(ITestOutputHelper log)
         Assert.True(floor.GetValueOrDefault("return found by local") > 0, "no return at the selling till");
         Assert.Contains(floor, f => f.Key.StartsWith("return refunded by", StringComparison.Ordinal) && f.Key.Contains("exchange", StringComparison.Ordinal));
         Assert.Contains(floor, f => f.Key.StartsWith("return refunded by", StringComparison.Ordinal) && f.Key.Contains("store_credit", StringComparison.Ordinal));
+        string[] shiftPaths =
+        [
+            "shift: opened", "shift: closed short (a note astray)", "shift: closed over (change not given)", "cash: pickup_to_safe", "cash: petty_cash",
+            "cash: from_safe", "cashier switched mid-shift", "login: a wrong PIN first", "shift request resent (answer lost)",
+            "shift: Z report lost in a till crash, asked for again", "catalogue: sale billed at a price HQ had since changed",
+        ];
+        Assert.All(shiftPaths, path => Assert.True(floor.GetValueOrDefault(path) > 0, $"never: {path}"));
     }
 }

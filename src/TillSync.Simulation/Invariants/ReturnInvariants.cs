@@ -183,26 +183,8 @@ public static class ReturnInvariants
             "loyalty wrong");
     }
 
-    // What is missing from and extra in `actual` against `expected`, as multisets (a movement twice is one too many).
-    private static List<string> Difference(IReadOnlyList<HqMovement> expected, IReadOnlyList<HqMovement> actual, string what)
-    {
-        var left = expected.GroupBy(m => m).ToDictionary(g => g.Key, g => g.Count());
-        var offenders = new List<string>();
-        foreach (var movement in actual)
-        {
-            if (left.GetValueOrDefault(movement) > 0)
-            {
-                left[movement]--;
-            }
-            else
-            {
-                offenders.Add($"{what} {movement.Kind} {movement.Amount} of {movement.Account} by {movement.DocumentId} unexpected (or twice)");
-            }
-        }
-
-        offenders.AddRange(left.Where(l => l.Value > 0).Select(l => $"{what} {l.Key.Kind} {l.Key.Amount} of {l.Key.Account} by {l.Key.DocumentId} missing"));
-        return offenders;
-    }
+    private static List<string> Difference(IReadOnlyList<HqMovement> expected, IReadOnlyList<HqMovement> actual, string what) =>
+        SimulationInvariants.Difference(expected, actual, m => $"{what} {m.Kind} {m.Amount} of {m.Account} by {m.DocumentId}");
 
     private static Dictionary<Guid, OrderDto> CommittedOrders(RunFacts facts) => facts.HqOrders.Where(o => o.Status == OrderStatuses.Committed)
         .ToDictionary(o => o.ClientOrderId, o => JsonSerializer.Deserialize(o.BodyJson, TillSyncJsonContext.Default.OrderDto)!);

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using TillSync.Contracts.Accounting;
+using TillSync.Contracts.Documents;
 using TillSync.Hq.Accounting;
 using TillSync.Storage;
 
@@ -19,6 +21,9 @@ namespace TillSync.Simulation.Invariants;
 /// <param name="BalancePaiseByAccount">Σ postings per account.</param>
 /// <param name="BalancesCheck">HQ's maintained ledger balances compared with a full scan, all time (ADR 0009).</param>
 /// <param name="Money">Returns, store credit and loyalty as HQ recorded them.</param>
+/// <param name="Shifts">Shifts, cash movements and closes as HQ recorded them, and the cashiers' tally of each.</param>
+/// <param name="Prices">The manager's price changes at HQ and the price each sale was billed at.</param>
+/// <param name="StockDecisions">The manager's decisions that value stock in the books, in order.</param>
 public sealed record RunFacts(
     IReadOnlyList<TillFacts> Tills,
     IReadOnlyList<HqOrder> HqOrders,
@@ -31,13 +36,17 @@ public sealed record RunFacts(
     IReadOnlyList<(string Ref, string Kind, long SumPaise, long Postings)> JournalEntries,
     IReadOnlyDictionary<string, long> BalancePaiseByAccount,
     LedgerCheckView BalancesCheck,
-    MoneyFacts Money)
+    MoneyFacts Money,
+    ShiftFacts Shifts,
+    PriceFacts Prices,
+    IReadOnlyList<Shop.StockDecision> StockDecisions)
 {
     /// <summary>Reads the facts from HQ's file and the tills' files.</summary>
     public static async Task<RunFacts> ReadAsync(
         string hqDatabasePath, IReadOnlyList<(int Number, long TillId, string DatabasePath, int QueueDepth)> tills,
-        IReadOnlyDictionary<string, long> receivedMilliBySku, IReadOnlyDictionary<string, long> broughtInMilliBySku, DateTimeOffset checkedAt,
-        CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, long> receivedMilliBySku, IReadOnlyDictionary<string, long> broughtInMilliBySku, IReadOnlyList<Shop.ShiftTally> tallies,
+        (IReadOnlyList<Shop.PriceChange> Changes, IReadOnlyDictionary<Guid, Shop.BilledSale> Billed) prices, IReadOnlyList<Shop.StockDecision> stockDecisions,
+        DateTimeOffset checkedAt, CancellationToken cancellationToken)
     {
         var tillFacts = new List<TillFacts>();
         foreach (var (number, tillId, path, depth) in tills)
@@ -48,7 +57,13 @@ public sealed record RunFacts(
             var returns = await till.Command("""
                 SELECT d.till_seq, d.document_id, d.number, d.body_json, d.sync_state FROM documents d WHERE d.kind = 'return' ORDER BY d.till_seq
                 """).ListAsync(r => new TillReturn(r.GetInt64(0), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4)), cancellationToken);
-            tillFacts.Add(new TillFacts(number, tillId, sales, returns, depth));
+            var shiftDocuments = await till.Command($"""
+                SELECT till_seq, document_id, kind, body_json, sync_state FROM documents
+                WHERE kind IN ('{DocumentKinds.ShiftOpen}', '{DocumentKinds.CashMovement}', '{DocumentKinds.ShiftClose}') ORDER BY till_seq
+                """).ListAsync(r => new TillShiftDocument(r.GetInt64(0), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4)), cancellationToken);
+            var zReports = await till.Command("SELECT z_report_json FROM shifts WHERE z_report_json IS NOT NULL ORDER BY z_number")
+                .ListAsync(r => JsonSerializer.Deserialize(r.GetString(0), Till.Web.TillJsonContext.Default.ShiftReport)!, cancellationToken);
+            tillFacts.Add(new TillFacts(number, tillId, sales, returns, depth, shiftDocuments, zReports));
         }
 
         await using var hq = await OpenAsync(hqDatabasePath, cancellationToken);
@@ -77,8 +92,10 @@ public sealed record RunFacts(
         }
 
         var money = await MoneyFacts.ReadAsync(hq, checkedAt, Hq.Returns.ReturnOptions.UnlinkedAfterDefault, cancellationToken);
+        var shifts = await ShiftFacts.ReadAsync(hq, tallies, cancellationToken);
+        var priceFacts = await PriceFacts.ReadAsync(hq, prices.Changes, prices.Billed, cancellationToken);
         return new RunFacts(tillFacts, orders, nextSeq.ToDictionary(), movements.ToDictionary(StringComparer.Ordinal),
-            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, broughtInMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal), check, money);
+            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, broughtInMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal), check, money, shifts, priceFacts, stockDecisions);
     }
 
     private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken)

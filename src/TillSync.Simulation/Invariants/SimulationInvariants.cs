@@ -34,8 +34,11 @@ public static class SimulationInvariants
         new("balances_match_postings", "the trial balance, GST summary and day's sales from HQ's maintained balances equal a full scan",
             BalancesMatchPostings),
         new("queues_drained", "once faults heal, every till's queue drains to empty", QueuesDrained),
-        new("till_agrees_with_hq", "each till marks a sale or return synced or rejected exactly as HQ recorded it", TillAgreesWithHq),
+        new("till_agrees_with_hq", "each till marks a sale, return or shift document synced or rejected exactly as HQ recorded it", TillAgreesWithHq),
         .. ReturnInvariants.All,
+        .. ShiftInvariants.All,
+        .. PriceInvariants.All,
+        .. InventoryInvariants.All,
     ];
 
     /// <summary>Every verdict for <paramref name="facts"/>.</summary>
@@ -225,13 +228,37 @@ public static class SimulationInvariants
     {
         var statusById = facts.Money.Documents.ToDictionary(d => d.DocumentId, d => d.Status);
         var offenders = facts.Tills.SelectMany(t => t.Sales.Select(s => (t, s.TillSeq, Id: s.ClientOrderId, s.SyncState))
-                .Concat(t.Returns.Select(r => (t, r.TillSeq, Id: r.DocumentId, r.SyncState))))
+                .Concat(t.Returns.Select(r => (t, r.TillSeq, Id: r.DocumentId, r.SyncState)))
+                .Concat(t.ShiftDocuments.Select(d => (t, d.TillSeq, Id: d.DocumentId, d.SyncState))))
             .Where(d => (d.SyncState, statusById.GetValueOrDefault(d.Id)) is not ("synced", OrderStatuses.Committed) and not ("rejected", OrderStatuses.Rejected))
             .Select(d => $"till {d.t.Number} seq {d.TillSeq}: till says {d.SyncState}, HQ says {statusById.GetValueOrDefault(d.Id) ?? "nothing"}");
         return Outcome(offenders, "every till's view matches HQ", "disagree");
     }
 
     private static IEnumerable<(TillFacts Till, TillSale Sale)> Recorded(RunFacts facts) => facts.Tills.SelectMany(t => t.Sales.Select(s => (t, s)));
+
+    /// <summary>What is missing from and extra in <paramref name="actual"/> against <paramref name="expected"/>, as multisets (one
+    /// twice is one too many), each named by <paramref name="describe"/>.</summary>
+    internal static List<string> Difference<T>(IReadOnlyList<T> expected, IReadOnlyList<T> actual, Func<T, string> describe)
+        where T : notnull
+    {
+        var left = expected.GroupBy(m => m).ToDictionary(g => g.Key, g => g.Count());
+        var offenders = new List<string>();
+        foreach (var item in actual)
+        {
+            if (left.GetValueOrDefault(item) > 0)
+            {
+                left[item]--;
+            }
+            else
+            {
+                offenders.Add($"{describe(item)} unexpected (or twice)");
+            }
+        }
+
+        offenders.AddRange(left.Where(l => l.Value > 0).Select(l => $"{describe(l.Key)} missing"));
+        return offenders;
+    }
 
     /// <summary>A verdict from its offenders: holds when there are none, else names the first few.</summary>
     internal static (bool, string) Outcome(IEnumerable<string> offenders, string holdsMessage, string what)

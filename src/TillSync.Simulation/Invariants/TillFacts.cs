@@ -6,8 +6,12 @@ namespace TillSync.Simulation.Invariants;
 /// <param name="Sales">Every sale it recorded, by <c>tillSeq</c>.</param>
 /// <param name="Returns">Every return it recorded, by <c>tillSeq</c>.</param>
 /// <param name="QueueDepth">Documents still pending or in conflict after the drain.</param>
-public sealed record TillFacts(int Number, long TillId, IReadOnlyList<TillSale> Sales, IReadOnlyList<TillReturn> Returns, int QueueDepth)
+/// <param name="ShiftDocuments">Every shift open, cash movement and close it recorded, by <c>tillSeq</c>.</param>
+/// <param name="ZReports">The Z report of every shift it closed, as it stored (and printed) it, by Z number.</param>
+public sealed record TillFacts(
+    int Number, long TillId, IReadOnlyList<TillSale> Sales, IReadOnlyList<TillReturn> Returns, int QueueDepth,
+    IReadOnlyList<TillShiftDocument> ShiftDocuments, IReadOnlyList<Till.Shifts.ShiftReport> ZReports)
 {
     /// <summary>Documents of every kind it recorded: its <c>tillSeq</c> runs 1 to this.</summary>
-    public int DocumentCount => Sales.Count + Returns.Count;
+    public int DocumentCount => Sales.Count + Returns.Count + ShiftDocuments.Count;
 }

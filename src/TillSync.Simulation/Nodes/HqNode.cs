@@ -54,7 +54,9 @@ public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool fo
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         // The simulated tills and manager address HQ as hq.simulated: a name HQ answers to only when configured.
-        builder.Services.AddHq(new HqOptions("http://127.0.0.1:0", dataDirectory, AdminToken, AllowedHosts: [HostName]));
+        // The fewest PBKDF2 iterations a PIN hash may have: every till login hashes the PIN, thousands of times a sweep.
+        builder.Services.AddHq(new HqOptions("http://127.0.0.1:0", dataDirectory, AdminToken, AllowedHosts: [HostName],
+            PinIterations: Core.Staff.StaffPin.IterationsMin));
         builder.Services.AddSingleton<TimeProvider>(clock);
         // HQ restarts thousands of times across the seeds; a production-strength slow hash of the manager token would
         // cost ~0.1 s of CPU at each, and hashing is not what the simulation checks.

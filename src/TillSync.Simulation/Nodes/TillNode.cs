@@ -1,14 +1,15 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using TillSync.Contracts.Staff;
 using TillSync.Contracts.Tills;
 using TillSync.Core.Ids;
 using TillSync.Till.Catalog;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Returns;
+using TillSync.Till.Parking;
 using TillSync.Till.Sales;
+using TillSync.Till.Shifts;
 using TillSync.Till.Staff;
 using TillSync.Till.Storage;
 using TillSync.Till.Sync;
@@ -16,11 +17,13 @@ using TillSync.Till.Updates;
 
 namespace TillSync.Simulation.Nodes;
 
-/// <summary>One till in the simulation: the real store, snapshot, sale and return recorders, outbox, HQ client and sync
-/// agent over a real SQLite file, wired as <c>TillApplication</c> wires them but without the web host and without the agent's
-/// background loop — the simulation calls <see cref="SyncAgent.RunOnceAsync"/> itself, on the simulated clock. A crash
-/// drops every in-memory object; a restart reopens the file.</summary>
-public sealed class TillNode(int number, TillEnrolmentResult enrolment, string dataDirectory, FakeTimeProvider clock, TimeSpan syncBackoffMax)
+/// <summary>One till in the simulation: the real store, snapshot, staff login, shift register and recorder, sale and return
+/// recorders, outbox, HQ client and sync agent over a real SQLite file, wired as <c>TillApplication</c> wires them but
+/// without the web host and without the agent's background loop — the simulation calls <see cref="SyncAgent.RunOnceAsync"/>
+/// itself, on the simulated clock. A crash drops every in-memory object (the logged-in cashier with them); a restart
+/// reopens the file and resumes the open shift from it. <paramref name="bug"/> plants a test-only bug in <c>till.db</c>.</summary>
+public sealed class TillNode(
+    int number, TillEnrolmentResult enrolment, string dataDirectory, FakeTimeProvider clock, TimeSpan syncBackoffMax, TillBug bug = TillBug.None)
     : IAsyncDisposable
 {
     private SyncAgent? _agent;
@@ -28,6 +31,10 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
     private ReturnRecorder? _returns;
     private OriginalSales? _originals;
     private DocumentWriter? _writer;
+    private CashierSession? _cashiers;
+    private StaffLogin? _login;
+    private ShiftRegister? _shifts;
+    private ShiftRecorder? _shiftRecorder;
     private DocumentOutbox? _outbox;
     private ReceiptKey? _key;
     private SnapshotStore? _snapshots;
@@ -59,14 +66,12 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
     /// <summary>The catalogue the till sells from.</summary>
     public TillSnapshot? Snapshot => _snapshots?.Current;
 
-    /// <summary>The cashier every simulated document names (HQ's simulated staff list is empty: it shows "staff 1").</summary>
-    public static readonly Cashier SimulatedCashier = new(1, "Simulated cashier", StaffRoles.Cashier);
-
     /// <summary>Opens the till's file and builds its components; <paramref name="random"/> seeds its ids and backoff.</summary>
     public async Task StartAsync(HttpMessageHandler link, Random random, CancellationToken cancellationToken)
     {
         var database = _database = new TillDatabase(dataDirectory);
         await database.EnsureSchemaAsync(cancellationToken);
+        await TillBugs.PlantAsync(database, bug, cancellationToken);
         _snapshots = new SnapshotStore(database);
         await _snapshots.LoadAsync(cancellationToken);
         _signal = new SyncSignal();
@@ -75,10 +80,15 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
         var keySeed = random.Next();
         _key = ReceiptKey.LoadOrCreate(dataDirectory, () => SeededKey(keySeed));
         var ids = new UuidV7Generator(clock, new Random(random.Next()));
-        // One simulated cashier stays logged in: the simulation is about sync, and its clock jumps past any idle lock.
-        var cashiers = new CashierSession(clock, TimeSpan.MaxValue);
-        cashiers.Begin(SimulatedCashier);
-        _recorder = new SaleRecorder(_writer, _snapshots, cashiers, ids, clock, _signal, _key);
+        // Wired as TillApplication wires them: the till's idle lock logs a cashier out between customers far apart, and
+        // a restart logs everyone out; the shift open before a crash is read back from till.db.
+        var cashiers = _cashiers = new CashierSession(clock, CashierSession.IdleLockDefault);
+        _login = new StaffLogin(database, _snapshots, cashiers, clock, NullLogger<StaffLogin>.Instance);
+        _shifts = new ShiftRegister(database);
+        await _shifts.LoadAsync(cancellationToken);
+        _shiftRecorder = new ShiftRecorder(_writer, _shifts, cashiers, _snapshots, database, ids, clock, _signal,
+            new ParkedCarts(database, cashiers, _snapshots, clock));
+        _recorder = new SaleRecorder(_writer, _snapshots, cashiers, ids, clock, _signal, _key, shifts: _shifts);
         _http = new HttpClient(link, disposeHandler: true);
         HqClient.Configure(_http, new Uri($"http://{HqNode.HostName}/"), enrolment.Token);
         var linkState = new LinkState();
@@ -105,6 +115,28 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
 
     /// <summary>One step of the sync agent; returns how long the agent would wait before the next.</summary>
     public Task<TimeSpan> StepAsync(CancellationToken cancellationToken) => Agent.RunOnceAsync(cancellationToken);
+
+    /// <summary>The shift open on the till (<c>GET /api/shift</c>), or null.</summary>
+    public OpenShift? OpenShift => Shifts.View().Shift;
+
+    /// <summary>The logged-in cashier as the page's status poll sees them, or null (nobody, or locked after idling).</summary>
+    public Cashier? Cashier => (_cashiers ?? throw new InvalidOperationException($"till {number} is down")).Current();
+
+    /// <summary>Logs a staff member in by PIN (<c>POST /api/session</c>).</summary>
+    public Task<LoginResult> LogInAsync(long staffId, string pin, CancellationToken cancellationToken) =>
+        (_login ?? throw new InvalidOperationException($"till {number} is down")).LogInAsync(staffId, pin, cancellationToken);
+
+    /// <summary>Opens a shift (<c>POST /api/shift/open</c>).</summary>
+    public Task<(ShiftState? View, ShiftProblem? Problem)> OpenShiftAsync(OpenShiftRequest request, CancellationToken cancellationToken) =>
+        Shifts.OpenAsync(request, cancellationToken);
+
+    /// <summary>Records cash into or out of the drawer (<c>POST /api/shift/cash</c>).</summary>
+    public Task<(CashMovementView? Movement, ShiftProblem? Problem)> MoveCashAsync(CashMovementRequest request, CancellationToken cancellationToken) =>
+        Shifts.MoveCashAsync(request, cancellationToken);
+
+    /// <summary>Closes the shift with a blind count (<c>POST /api/shift/close</c>); the answer is its Z report.</summary>
+    public Task<(ShiftReport? Report, ShiftProblem? Problem)> CloseShiftAsync(CloseShiftRequest request, CancellationToken cancellationToken) =>
+        Shifts.CloseAsync(request, cancellationToken);
 
     /// <summary>Rings up a sale.</summary>
     public Task<(Receipt? Receipt, string? Problem)> SellAsync(SaleRequest sale, CancellationToken cancellationToken) =>
@@ -143,7 +175,7 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
         _signal?.Dispose();
         _key?.Dispose();
         (_agent, _recorder, _writer, _outbox, _snapshots, _signal, _http, _key) = (null, null, null, null, null, null, null, null);
-        (_returns, _originals) = (null, null);
+        (_returns, _originals, _cashiers, _login, _shifts, _shiftRecorder) = (null, null, null, null, null, null);
         _database?.ClearPool();
         _database = null;
     }
@@ -154,6 +186,8 @@ public sealed class TillNode(int number, TillEnrolmentResult enrolment, string d
     private SyncAgent Agent => _agent ?? throw new InvalidOperationException($"till {number} is down");
 
     private ReturnRecorder Returns => _returns ?? throw new InvalidOperationException($"till {number} is down");
+
+    private ShiftRecorder Shifts => _shiftRecorder ?? throw new InvalidOperationException($"till {number} is down");
 
     private OriginalSales Originals => _originals ?? throw new InvalidOperationException($"till {number} is down");
 }

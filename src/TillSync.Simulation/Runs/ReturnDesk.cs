@@ -10,9 +10,11 @@ namespace TillSync.Simulation.Runs;
 /// <summary>Customers bringing goods back, served through the till's own return code (the finder and recorder behind
 /// <c>POST /api/returns</c> and <c>POST /api/exchanges</c>): at the selling till or another, by bill, id or the receipt's
 /// signed code, online or not, before or after the sale reached HQ; partial returns, exchanges, refunds to cash, card,
-/// UPI and store credit, and now and then an over-return. Every decision comes from its seeded <see cref="Random"/>.</summary>
+/// UPI and store credit, and now and then an over-return. The cashier's drawer tally (<see cref="ShiftDesk"/>) hears of
+/// every refund and every exchange's new sale. Every decision comes from its seeded <see cref="Random"/>.</summary>
 public sealed class ReturnDesk(
-    SimulationOptions options, FakeTimeProvider clock, Random random, Trace trace, IReadOnlyList<TillNode> tills, CustomerPapers papers, SaleMaker sales)
+    SimulationOptions options, FakeTimeProvider clock, Random random, Trace trace, IReadOnlyList<TillNode> tills, CustomerPapers papers, SaleMaker sales,
+    ShiftDesk shifts, CatalogueDesk catalogue)
 {
     // One return in twelve brings back at another till what a till already refunded.
     private const double OverReturnShare = 1.0 / 12;
@@ -83,12 +85,15 @@ public sealed class ReturnDesk(
             return await till.ReturnAsync(request, CancellationToken.None);
         }
 
-        var (outcome, problem) = await till.ExchangeAsync(new ExchangeRequest(request, sales.NextExchange(till.Snapshot!, tenderPaise)), CancellationToken.None);
+        var sale = sales.NextExchange(till.Snapshot!, tenderPaise);
+        var (outcome, problem) = await till.ExchangeAsync(new ExchangeRequest(request, sale), CancellationToken.None);
         if (outcome is null)
         {
             return (null, problem);
         }
 
+        shifts.Sold(till, sale, outcome.Receipt);
+        catalogue.Rang(till, outcome.Receipt);
         papers.Printed(till.Number, outcome.Receipt);
         trace.Add(clock.GetUtcNow(), string.Create(CultureInfo.InvariantCulture,
             $"till {till.Number} exchange sale seq {outcome.Receipt.TillSeq} {outcome.Receipt.ClientOrderId} {outcome.Receipt.BillNo} {outcome.Receipt.Totals.TotalPaise}p"));
@@ -97,6 +102,7 @@ public sealed class ReturnDesk(
 
     private void Took(TillNode till, HeldReceipt held, OriginalSale original, CreditNote creditNote, bool overReturn)
     {
+        shifts.Refunded(till, creditNote);
         foreach (var line in creditNote.Refund.Lines)
         {
             held.ReturnedByLine[line.OriginalLineNo] = held.ReturnedByLine.GetValueOrDefault(line.OriginalLineNo) + line.Qty;

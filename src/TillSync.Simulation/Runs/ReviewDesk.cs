@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using TillSync.Contracts;
 using TillSync.Contracts.Reviews;
 using TillSync.Simulation.Nodes;
+using TillSync.Simulation.Shop;
 
 namespace TillSync.Simulation.Runs;
 
@@ -21,6 +22,10 @@ public sealed class ReviewDesk(SimulationOptions options, FakeTimeProvider clock
 
     /// <summary>Stock the manager's decisions brought in, per SKU, in thousandths.</summary>
     public Dictionary<string, long> BroughtInMilliBySku { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every decision that values stock in the books (<c>transfer_in</c>, <c>credit_note</c>, <c>write_off</c> of a
+    /// shortfall), in order.</summary>
+    public List<StockDecision> StockDecisions { get; } = [];
 
     /// <summary>What the manager decided, by name, in report order.</summary>
     public IEnumerable<(string What, int Count)> Counts => _counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Value));
@@ -64,9 +69,13 @@ public sealed class ReviewDesk(SimulationOptions options, FakeTimeProvider clock
             Count("resolution: answer lost, same resolutionId resent");
         }
 
-        if (item.Sku is { } sku && request.Qty is { } qty && action is ResolutionActions.TransferIn or ResolutionActions.CreditNote)
+        if (item.Sku is { } sku && request.Qty is { } qty && action is ResolutionActions.TransferIn or ResolutionActions.CreditNote or ResolutionActions.WriteOff)
         {
-            BroughtInMilliBySku[sku] = BroughtInMilliBySku.GetValueOrDefault(sku) + Hq.Stock.Quantity.ToMilli(qty);
+            StockDecisions.Add(new StockDecision(sku, action, qty));
+            if (action != ResolutionActions.WriteOff)
+            {
+                BroughtInMilliBySku[sku] = BroughtInMilliBySku.GetValueOrDefault(sku) + Hq.Stock.Quantity.ToMilli(qty);
+            }
         }
 
         trace.Add(clock.GetUtcNow(), string.Create(CultureInfo.InvariantCulture, $"manager resolves review {item.ReviewId} ({item.Kind}) {action} {request.Qty}"));

@@ -10,15 +10,16 @@ using TillSync.Simulation.Shop;
 
 namespace TillSync.Simulation.Runs;
 
-/// <summary>What happens in the shop while the network misbehaves: cashiers ring up sales on every till and take returns
-/// (<see cref="ReturnDesk"/>), the manager decides review items (<see cref="ReviewDesk"/>), the sync agents
+/// <summary>What happens in the shop while the network misbehaves: cashiers log in, open and close shifts and move cash
+/// (<see cref="ShiftDesk"/>), ring up sales on every till and take returns (<see cref="ReturnDesk"/>), the manager changes
+/// prices at HQ (<see cref="CatalogueDesk"/>), decides review items (<see cref="ReviewDesk"/>), the sync agents
 /// step when they ask to, stock arrives at HQ, and faults strike — tills cut off for minutes, hours or days and healed
 /// in random order, HQ and tills crashing and restarting. Every decision comes from the run's seeded
 /// <see cref="Random"/>, in event order.</summary>
 public sealed class ShopFloor(
     SimulationOptions options, FakeTimeProvider clock, Random random, Timeline queue, Trace trace, SimulatedNetwork network, HqNode hq,
     IReadOnlyList<TillNode> tills, Dictionary<string, long> receivedMilliBySku, SaleMaker sales, ReturnDesk returns,
-    ReviewDesk reviews)
+    ReviewDesk reviews, ShiftDesk shifts, CatalogueDesk catalogue)
 {
     /// <summary>The tills' longest backoff; longer than production's 10 s so that a till offline for days takes hundreds
     /// of steps, not tens of thousands.</summary>
@@ -39,6 +40,10 @@ public sealed class ShopFloor(
     private const double ReturnsPerSale = 0.15;
     private static readonly TimeSpan ReturnDelayMean = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan ReturnRetryDelay = TimeSpan.FromMinutes(5);
+
+    // The manager changes some prices about once an hour while the shop sells, so that most runs bill some sales at a
+    // price HQ has since changed, and a till offline for days misses many changes.
+    private static readonly TimeSpan PriceChangeIntervalMean = TimeSpan.FromHours(1);
 
     // The manager looks at the review page about every three quarters of an hour while the shop sells.
     private static readonly TimeSpan ManagerRoundIntervalMean = TimeSpan.FromMinutes(45);
@@ -71,6 +76,7 @@ public sealed class ShopFloor(
 
         queue.Schedule(Now + Exponential(ReceiptIntervalMean), SimEventKind.StockReceipt, () => StockReceiptAsync(cancellationToken));
         queue.Schedule(Now + Exponential(ManagerRoundIntervalMean), SimEventKind.ManagerRound, () => ManagerRoundAsync(cancellationToken));
+        queue.Schedule(Now + Exponential(PriceChangeIntervalMean), SimEventKind.PriceChange, () => PriceChangeAsync(cancellationToken));
         if (options.FaultRate > 0)
         {
             if (random.NextDouble() < 0.2)
@@ -98,6 +104,19 @@ public sealed class ShopFloor(
         ScheduleStep(till, Now);
     }
 
+    /// <summary>The day ends: every till (started over if it is down) closes the shift it still holds open, if any.</summary>
+    public async Task EndDayAsync()
+    {
+        foreach (var till in tills)
+        {
+            await RestartTillAsync(till);
+            if (till.Snapshot is not null)
+            {
+                await shifts.EndDayAsync(till);
+            }
+        }
+    }
+
     /// <summary>The report of the run.</summary>
     public SimulationReport Report(RunFacts facts, IReadOnlyList<Verdict> verdicts, TimeSpan span)
     {
@@ -108,7 +127,7 @@ public sealed class ShopFloor(
             return new TillRow(t.Number, t.Sales.Count, atHq.Count, counters.DuplicatesByTill.GetValueOrDefault(t.Number),
                 counters.ConflictsByTill.GetValueOrDefault(t.Number), atHq.Count(o => o.Status == OrderStatuses.Rejected),
                 atHq.Count(o => OrderStatuses.ParseFlags(o.Flags).Contains(OrderFlags.StockShort)), _crashes[t.Number - 1], t.Returns.Count,
-                facts.Money.Returns.Count(r => r.TillId == t.TillId));
+                facts.Money.Returns.Count(r => r.TillId == t.TillId), t.ZReports.Count, facts.Shifts.HqShifts.Count(s => s.TillId == t.TillId && s.ZNumber is not null));
         }).ToList();
         List<(string, int)> faults =
         [
@@ -118,7 +137,7 @@ public sealed class ShopFloor(
             ("delayed copies lost", counters.StaleCopiesLost),
             ("HQ starts", hq.Starts),
         ];
-        return new SimulationReport(options, trace.Hash(), trace.Count, span, rows, faults, [.. returns.Counts, .. reviews.Counts], verdicts, trace.Tail());
+        return new SimulationReport(options, trace.Hash(), trace.Count, span, rows, faults, [.. shifts.Counts, .. catalogue.Counts, .. returns.Counts, .. reviews.Counts], verdicts, trace.Tail());
     }
 
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -146,12 +165,16 @@ public sealed class ShopFloor(
             return;
         }
 
-        var (receipt, problem) = await till.SellAsync(sales.Next(till.Snapshot), CancellationToken.None);
+        await shifts.ReadyAsync(till);
+        var sale = sales.Next(till.Snapshot);
+        var (receipt, problem) = await till.SellAsync(sale, CancellationToken.None);
         if (receipt is null)
         {
             throw new InvalidOperationException($"Seed {options.Seed}: till {till.Number} refused a simulated sale: {problem}");
         }
 
+        shifts.Sold(till, sale, receipt);
+        catalogue.Rang(till, receipt);
         _recorded[till.Number - 1]++;
         returns.Sold(till.Number, receipt);
         trace.Add(Now, string.Create(CultureInfo.InvariantCulture,
@@ -168,6 +191,7 @@ public sealed class ShopFloor(
             queue.Schedule(Now + Exponential(ReturnDelayMean), SimEventKind.Return, () => ReturnAsync(counter));
         }
 
+        await BetweenCustomersAsync(till);
         if (random.NextDouble() < options.FaultRate * FaultsPerSalePerFaultRate)
         {
             await FaultAsync();
@@ -182,9 +206,30 @@ public sealed class ShopFloor(
             return;
         }
 
-        if (await returns.ServeAsync(till) && till.NextStepAt > Now)
+        await shifts.ReadyAsync(till);
+        if (!await returns.ServeAsync(till))
+        {
+            return;
+        }
+
+        if (till.NextStepAt > Now)
         {
             ScheduleStep(till, Now); // a new return wakes the agent
+        }
+
+        await BetweenCustomersAsync(till);
+    }
+
+    private async Task BetweenCustomersAsync(TillNode till)
+    {
+        if (await shifts.AfterDocumentAsync(till))
+        {
+            Count("till crash before the page read its Z report");
+            await CrashTillAsync(till, "before the page read its Z report");
+        }
+        else if (till.NextStepAt > Now)
+        {
+            ScheduleStep(till, Now); // a cash movement or a close wakes the agent
         }
     }
 
@@ -294,6 +339,17 @@ public sealed class ShopFloor(
 
         await reviews.RoundAsync(cancellationToken);
         queue.Schedule(Now + Exponential(ManagerRoundIntervalMean), SimEventKind.ManagerRound, () => ManagerRoundAsync(cancellationToken));
+    }
+
+    private async Task PriceChangeAsync(CancellationToken cancellationToken)
+    {
+        if (_recorded.AsSpan().SequenceEqual(_planned))
+        {
+            return;
+        }
+
+        await catalogue.ChangePricesAsync(cancellationToken);
+        queue.Schedule(Now + Exponential(PriceChangeIntervalMean), SimEventKind.PriceChange, () => PriceChangeAsync(cancellationToken));
     }
 
     private async Task StockReceiptAsync(CancellationToken cancellationToken)

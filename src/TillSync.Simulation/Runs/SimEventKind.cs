@@ -23,4 +23,7 @@ public enum SimEventKind
 
     /// <summary>HQ receives stock.</summary>
     StockReceipt,
+
+    /// <summary>The manager changes prices in HQ's catalogue.</summary>
+    PriceChange,
 }

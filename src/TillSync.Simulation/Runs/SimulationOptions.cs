@@ -30,6 +30,10 @@ public sealed record SimulationOptions(int Seed, int Tills = 3, int Orders = 100
     /// from <c>tillsync simulate</c>.</summary>
     internal Nodes.HqBug Bug { get; init; }
 
+    /// <summary>Test-only bug planted in every till (<see cref="Nodes.TillBug"/>), to prove that the checker catches it. Not
+    /// reachable from <c>tillsync simulate</c>.</summary>
+    internal Nodes.TillBug TillBug { get; init; }
+
     /// <summary>A sentence saying what is wrong with these options, or null when they can run.</summary>
     public string? Problem() =>
         Tills is < 1 or > TillsMax ? string.Create(CultureInfo.InvariantCulture, $"--tills must be between 1 and {TillsMax}; got {Tills}.")

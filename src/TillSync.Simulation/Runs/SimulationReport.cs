@@ -11,7 +11,8 @@ namespace TillSync.Simulation.Runs;
 /// <param name="SimulatedSpan">Simulated time from the first sale to the end of the drain.</param>
 /// <param name="Tills">One row per till.</param>
 /// <param name="Faults">What struck, by name, in report order.</param>
-/// <param name="Floor">What the shop floor did besides selling (returns and how they were found and refunded), by name.</param>
+/// <param name="Floor">What the shop floor did besides selling (shifts and cash, returns and how they were found and refunded,
+/// the manager's decisions), by name.</param>
 /// <param name="Verdicts">Each invariant's verdict.</param>
 /// <param name="TraceTail">The last events, for a failure message.</param>
 public sealed record SimulationReport(
@@ -31,13 +32,14 @@ public sealed record SimulationReport(
         text.AppendLine();
         var rows = Tills.Select(t => new[]
         {
-            $"T{t.Number}", N(t.Recorded), N(t.AtHq), N(t.Returns), N(t.ReturnsAtHq), N(t.DuplicatesSuppressed), N(t.Conflicts), N(t.Rejections),
+            $"T{t.Number}", N(t.Recorded), N(t.AtHq), N(t.Returns), N(t.ReturnsAtHq), N(t.Shifts), N(t.ShiftsAtHq), N(t.DuplicatesSuppressed), N(t.Conflicts), N(t.Rejections),
             N(t.StockShortfalls), N(t.Crashes),
         }).ToList();
         rows.Add(["total", N(Tills.Sum(t => t.Recorded)), N(Tills.Sum(t => t.AtHq)), N(Tills.Sum(t => t.Returns)), N(Tills.Sum(t => t.ReturnsAtHq)),
+            N(Tills.Sum(t => t.Shifts)), N(Tills.Sum(t => t.ShiftsAtHq)),
             N(Tills.Sum(t => t.DuplicatesSuppressed)), N(Tills.Sum(t => t.Conflicts)), N(Tills.Sum(t => t.Rejections)), N(Tills.Sum(t => t.StockShortfalls)),
             N(Tills.Sum(t => t.Crashes))]);
-        Table(text, ["till", "recorded", "at HQ", "returns", "returns at HQ", "duplicates suppressed", "conflicts", "rejections", "stock shortfalls", "crashes"], rows,
+        Table(text, ["till", "recorded", "at HQ", "returns", "returns at HQ", "Z reports", "Z at HQ", "duplicates suppressed", "conflicts", "rejections", "stock shortfalls", "crashes"], rows,
             rightFrom: 1);
         text.AppendLine();
         Table(text, ["fault", "count"], [.. Faults.Select(f => new[] { f.Fault, N(f.Count) })], rightFrom: 1);

@@ -8,7 +8,8 @@ using TillSync.Simulation.Shop;
 namespace TillSync.Simulation.Runs;
 
 /// <summary>Runs one seed: HQ and the tills on one fake clock, driven by one event loop (nothing races), through a
-/// selling phase full of faults, then a drain with every fault healed, then the invariant check. See
+/// selling phase full of faults, then a drain with every fault healed (where the day ends: every open shift closes), then
+/// the invariant check. See
 /// <see cref="ShopFloor"/> for what happens in the shop and <see cref="SimulatedNetwork"/> for the faults on the wire.</summary>
 public static class Simulator
 {
@@ -56,12 +57,12 @@ public static class Simulator
         using var trace = new Trace();
         await using var hq = new HqNode(Path.Combine(directory, "hq"), clock, options.ForgetKnownIds, options.Bug);
         await hq.StartAsync(cancellationToken);
-        var received = await Manager.SetUpHqAsync(hq, random, cancellationToken);
+        var (received, staff) = await Manager.SetUpHqAsync(hq, random, cancellationToken);
         var tills = new List<TillNode>();
         for (var n = 1; n <= options.Tills; n++)
         {
             var enrolment = await Manager.EnrolAsync(hq, n, cancellationToken);
-            tills.Add(new TillNode(n, enrolment, Path.Combine(directory, $"till-{n}"), clock, ShopFloor.SyncBackoffMax));
+            tills.Add(new TillNode(n, enrolment, Path.Combine(directory, $"till-{n}"), clock, ShopFloor.SyncBackoffMax, options.TillBug));
         }
 
         try
@@ -69,9 +70,11 @@ public static class Simulator
             var network = new SimulatedNetwork(clock, new Random(random.Next()), options.FaultRate, hq, tills, queue, trace);
             var papers = new CustomerPapers();
             var sales = new SaleMaker(new Random(random.Next()), papers);
-            var returns = new ReturnDesk(options, clock, new Random(random.Next()), trace, tills, papers, sales);
+            var shifts = new ShiftDesk(options, clock, new Random(random.Next()), trace, staff);
+            var catalogue = new CatalogueDesk(clock, new Random(random.Next()), trace, hq);
+            var returns = new ReturnDesk(options, clock, new Random(random.Next()), trace, tills, papers, sales, shifts, catalogue);
             var reviews = new ReviewDesk(options, clock, new Random(random.Next()), trace, hq);
-            var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received, sales, returns, reviews);
+            var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received, sales, returns, reviews, shifts, catalogue);
             await floor.OpenAsync(cancellationToken);
             var events = 0L;
             while (!floor.SellingDone)
@@ -94,7 +97,8 @@ public static class Simulator
 
             await hq.CrashAsync();
             var facts = await RunFacts.ReadAsync(hq.DatabasePath,
-                [.. tills.Select((t, i) => (t.Number, t.TillId, Path.Combine(t.DataDirectory, "till.db"), depths[i]))], received, reviews.BroughtInMilliBySku, clock.GetUtcNow(), cancellationToken);
+                [.. tills.Select((t, i) => (t.Number, t.TillId, Path.Combine(t.DataDirectory, "till.db"), depths[i]))], received, reviews.BroughtInMilliBySku,
+                shifts.Tallies, (catalogue.Changes, catalogue.Sales), reviews.StockDecisions, clock.GetUtcNow(), cancellationToken);
             return floor.Report(facts, SimulationInvariants.Judge(facts), clock.GetUtcNow() - Start);
         }
         finally
@@ -120,6 +124,8 @@ public static class Simulator
         {
             await floor.RestartTillAsync(till);
         }
+
+        await floor.EndDayAsync();
 
         while (queue.Next() is { } next)
         {

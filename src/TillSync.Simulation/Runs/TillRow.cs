@@ -11,5 +11,8 @@ namespace TillSync.Simulation.Runs;
 /// <param name="Crashes">Times the till crashed.</param>
 /// <param name="Returns">Returns the till recorded.</param>
 /// <param name="ReturnsAtHq">Credit notes HQ holds for it.</param>
+/// <param name="Shifts">Shifts it closed (Z reports).</param>
+/// <param name="ShiftsAtHq">Its closed shifts HQ holds.</param>
 public sealed record TillRow(
-    int Number, int Recorded, int AtHq, int DuplicatesSuppressed, int Conflicts, int Rejections, int StockShortfalls, int Crashes, int Returns, int ReturnsAtHq);
+    int Number, int Recorded, int AtHq, int DuplicatesSuppressed, int Conflicts, int Rejections, int StockShortfalls, int Crashes, int Returns, int ReturnsAtHq,
+    int Shifts, int ShiftsAtHq);

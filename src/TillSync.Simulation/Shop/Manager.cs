@@ -1,4 +1,6 @@
 using TillSync.Contracts;
+using TillSync.Contracts.Catalog;
+using TillSync.Contracts.Staff;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Tills;
 using TillSync.Simulation.Nodes;
@@ -6,20 +8,35 @@ using TillSync.Simulation.Nodes;
 namespace TillSync.Simulation.Shop;
 
 /// <summary>What the shop's manager does at HQ, through HQ's own manager API: configure the store and catalogue, receive
-/// stock, enrol tills. Any refusal stops the run: the simulation's own set-up must never fail.</summary>
+/// stock, add the staff, enrol tills. Any refusal stops the run: the simulation's own set-up must never fail.</summary>
 public static class Manager
 {
-    /// <summary>Configures HQ through its manager API — store, catalogue, opening stock — and returns the stock received.</summary>
-    public static async Task<Dictionary<string, long>> SetUpHqAsync(HqNode hq, Random random, CancellationToken cancellationToken)
+    /// <summary>Configures HQ through its manager API — store, catalogue, opening stock, staff — and returns the stock
+    /// received and the staff with their PINs.</summary>
+    public static async Task<(Dictionary<string, long> Received, IReadOnlyList<(StaffView Staff, string Pin)> Staff)> SetUpHqAsync(
+        HqNode hq, Random random, CancellationToken cancellationToken)
     {
-        await ManagerAsync(hq, HttpMethod.Put, "/api/v1/store", JsonContent.Create(SimCatalog.Store, TillSyncJsonContext.Default.StoreDto), cancellationToken);
-        await ManagerAsync(hq, HttpMethod.Post, "/api/v1/products",
-            JsonContent.Create(SimCatalog.Products, TillSyncJsonContext.Default.IReadOnlyListProductDto), cancellationToken);
+        using var stored = await ManagerAsync(hq, HttpMethod.Put, "/api/v1/store", JsonContent.Create(SimCatalog.Store, TillSyncJsonContext.Default.StoreDto), cancellationToken);
+        var store = (await stored.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.StoreView, cancellationToken))!;
+        await UpsertProductsAsync(hq, SimCatalog.Products, cancellationToken);
         var received = new Dictionary<string, long>(StringComparer.Ordinal);
         var opening = SimCatalog.Products.Select(p => new StockReceiptLine(p.Sku, random.Next(5, 41))).ToList();
         await ReceiveAsync(hq, received, opening, "opening stock", cancellationToken);
-        return received;
+        var staff = new List<(StaffView, string)>();
+        foreach (var (name, role, pin) in SimStaff.Roster)
+        {
+            using var added = await ManagerAsync(hq, HttpMethod.Post, "/api/v1/staff",
+                JsonContent.Create(new StaffDto(name, role, [store.StoreId], pin), TillSyncJsonContext.Default.StaffDto), cancellationToken);
+            staff.Add(((await added.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.StaffView, cancellationToken))!, pin));
+        }
+
+        return (received, staff);
     }
+
+    /// <summary>Adds or changes <paramref name="products"/> in HQ's catalogue (<c>POST /api/v1/products</c>, by SKU).</summary>
+    public static async Task UpsertProductsAsync(HqNode hq, IReadOnlyList<ProductDto> products, CancellationToken cancellationToken) =>
+        (await ManagerAsync(hq, HttpMethod.Post, "/api/v1/products", JsonContent.Create(products, TillSyncJsonContext.Default.IReadOnlyListProductDto),
+            cancellationToken)).Dispose();
 
     /// <summary>Enrols till <paramref name="number"/> at HQ.</summary>
     public static async Task<TillEnrolmentResult> EnrolAsync(HqNode hq, int number, CancellationToken cancellationToken)

@@ -19,12 +19,13 @@ public sealed class SimulateVerbTests
         var report = output.ToString();
         Assert.True(exit == 0, report);
         Assert.Contains("Simulation seed 7: 2 tills, 40 orders, fault rate 0.3", report, StringComparison.Ordinal);
-        Assert.Matches(@"(?m)^till\s+recorded\s+at HQ\s+returns\s+returns at HQ\s+duplicates suppressed\s+conflicts\s+rejections\s+stock shortfalls\s+crashes$", report);
+        Assert.Matches(@"(?m)^till\s+recorded\s+at HQ\s+returns\s+returns at HQ\s+Z reports\s+Z at HQ\s+duplicates suppressed\s+conflicts\s+rejections\s+stock shortfalls\s+crashes$", report);
         Assert.Matches(@"(?m)^T1\s+\d+\s+\d+", report);
-        // 40 sales rung up, plus the new sale of each exchange; every one at HQ, and so every return.
-        Assert.Matches(@"(?m)^total\s+(\d+)\s+\1\s+(\d+)\s+\2\s", report);
+        // 40 sales rung up, plus the new sale of each exchange; every one at HQ, and so every return and every Z report.
+        Assert.Matches(@"(?m)^total\s+(\d+)\s+\1\s+(\d+)\s+\2\s+([1-9]\d*)\s+\3\s", report);
         foreach (var invariant in new[] { "lost", "duplicated", "unexpected", "commit_order", "payload", "on_hand", "stock_short_reviewed", "queues_drained",
-            "returns_once", "returns_linked", "over_returns_reviewed", "credit_notes_match_journal", "store_credit_balanced", "loyalty_balanced" })
+            "returns_once", "returns_linked", "over_returns_reviewed", "credit_notes_match_journal", "store_credit_balanced", "loyalty_balanced",
+            "shifts_once", "drawer_balanced", "z_matches_hq", "cash_journaled", "shift_count_reviewed" })
         {
             Assert.Matches($@"(?m)^{invariant}\s+holds\s", report);
         }
