@@ -38,7 +38,7 @@ public sealed class EInvoicePayloadSource(HqDatabase database)
         var seller = new SellerDetails(s.Gstin, s.LegalName, s.TradeName, s.Address1, s.Location, s.Pin, s.StateCode);
         var buyer = new BuyerDetails(bill.BuyerGstin, bill.BuyerName!, order.Customer?.PlaceOfSupply ?? bill.BuyerGstin[..2],
             bill.BuyerAddress1!, bill.BuyerLocation!, bill.BuyerPin, bill.BuyerGstin[..2]);
-        var document = new EInvoiceDocument(EInvoiceDocumentType.Invoice, bill.DocNo, EInvoiceOutbox.DocumentDate(order.CreatedAt),
+        var document = new EInvoiceDocument(EInvoiceDocumentType.Invoice, bill.DocNo, DocumentDates.Of(order.CreatedAt),
             order.Totals.RoundOffPaise, order.Totals.TotalPaise);
         var lines = order.Lines.Select(l => Line(l, bySku[l.Sku])).ToList();
         var json = EInvoicePayload.For(seller, buyer, document, lines).ToJson();

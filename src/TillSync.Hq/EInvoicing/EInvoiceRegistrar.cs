@@ -25,6 +25,15 @@ public sealed partial class EInvoiceRegistrar(
     /// <summary>Works on <paramref name="bill"/>, claimed by this worker, until it is registered, parked or postponed.</summary>
     public async Task ProcessAsync(EInvoiceBill bill, string sellerGstin, CancellationToken cancellationToken)
     {
+        if (bill.TillIrn is { } printed && printed != bill.Irn)
+        {
+            // The till printed another IRN (its snapshot had another seller GSTIN than the store has now): registering
+            // this one would leave a receipt whose IRN the portal does not know. A manager decides; nothing is sent.
+            await ParkAsync(bill, $"The till printed IRN {printed} on {bill.DocNo}, but HQ computes {bill.Irn} from the store's GSTIN " +
+                $"{sellerGstin}: the till's snapshot had another seller GSTIN. Nothing was sent to the IRP.", cancellationToken);
+            return;
+        }
+
         var (payload, problem) = await payloads.BuildAsync(bill, cancellationToken);
         if (payload is null)
         {

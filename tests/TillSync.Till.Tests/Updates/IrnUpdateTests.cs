@@ -1,6 +1,7 @@
 // Proves the till learns its B2B sales' IRNs: the buyer's address reaches HQ, the IRP registers the bill, the
 // irn_registered update is stored and the reprinted receipt carries HQ's IRN, AckNo, AckDt and signed QR, drawn as SVG
-// by the till; a parked e-invoice shows as needing attention. Real HQ and IRP processes; in-process till on a fake clock.
+// by the till; a parked e-invoice shows as needing attention; B2B bills sold offline print the IRN the portal later
+// registers. Real HQ and IRP processes; in-process till on a fake clock.
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
@@ -56,6 +57,48 @@ public sealed class IrnUpdateTests
         Assert.Equal(IrnStatuses.NotApplicable, (await till.Api.ReceiptAsync(b2c.ClientOrderId)).Irn.Status);
         using var noQr = await local.GetAsync(new Uri($"/api/receipts/{b2c.ClientOrderId}/qr.svg", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, noQr.StatusCode);
+    }
+
+    [Fact]
+    public async Task B2BSalesMadeOffline_SyncedLater_EachReceiptsPrintedIrnIsTheOneThePortalRegistered()
+    {
+        await using var irp = await IrpProcess.StartAsync();
+        await using var shop = await TillScenario.StartAsync(irp.BaseAddress);
+        // An hour behind the portal's clock, so that the offline bills never carry a date the portal calls future.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+        Func<Task> tick = () =>
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            return Task.CompletedTask;
+        };
+        await using var till = await shop.StartInProcessTillAsync(time);
+        await till.Api.WaitOnlineAsync(betweenPolls: tick);
+
+        shop.Link.SetMode(LinkMode.Blackhole);
+        var printed = new List<Receipt>();
+        foreach (var sku in new[] { "GHEE-1L", "SOAP-125G", "RICE-5KG" })
+        {
+            printed.Add(await till.Api.SellAsync(Carts.PaidInCash([new CartLine(sku, 1)], BuyerWithAddress)));
+            time.Advance(TimeSpan.FromMinutes(7));
+        }
+
+        Assert.All(printed, r => Assert.Equal(IrnStatuses.Pending, r.Irn.Status));
+        Assert.Equal(printed.Count, printed.Select(r => r.Irn.Irn).Distinct().Count());
+        Assert.Empty(await shop.HqOrdersAsync());
+
+        shop.Link.SetMode(LinkMode.Pass);
+        await till.Api.SyncNowAsync();
+        using var portal = irp.Client(HqScenario.StoreGstin);
+        foreach (var receipt in printed)
+        {
+            var reprint = await Eventually.UntilAsync(() => till.Api.ReceiptAsync(receipt.ClientOrderId), r => r.Irn.Status == IrnStatuses.Registered,
+                TimeSpan.FromSeconds(90), $"the IRN of {receipt.BillNo} to reach the till", shop.Hq, tick);
+            var atPortal = await portal.GetByDocumentAsync(EInvoiceDocumentType.Invoice, receipt.BillNo, DocumentDates.Of(receipt.CreatedAt));
+            Assert.True(atPortal.Data is not null, $"the portal has no registration of {receipt.BillNo}");
+            Assert.Equal(receipt.Irn.Irn, atPortal.Data.Irn);
+            Assert.Equal(receipt.Irn.Irn, reprint.Irn.Irn);
+            Assert.Equal(receipt.Irn.Irn, (await HqEInvoiceAsync(shop.Hq, receipt.ClientOrderId)).Irn);
+        }
     }
 
     [Fact]
