@@ -9,8 +9,7 @@ namespace TillSync.Hq.EInvoicing;
 /// <summary>Queues the e-invoice outbox row of each committed B2B sale of a sync batch and writes them in the batch's
 /// transaction, so a sale and its e-invoice obligation commit together or not at all (eShop's outbox). B2C sales
 /// (no customer GSTIN) never get a row. A committed B2B return enters as a <c>CRN</c> document referencing its original
-/// invoice, in status <c>waiting</c>: the worker registers only <c>pending</c> rows, so it waits, visible, until credit
-/// notes are registered (docs/einvoice.md).</summary>
+/// invoice, in status <c>waiting</c>: the worker registers it once the invoice is registered (docs/einvoice.md).</summary>
 public sealed class EInvoiceOutbox(DatabaseEngine engine) : IBatchStep
 {
     private static readonly Column<OutboxRow>[] Columns =
@@ -58,8 +57,8 @@ public sealed class EInvoiceOutbox(DatabaseEngine engine) : IBatchStep
             order.Customer, order.Totals.TotalPaise, EInvoiceStatuses.Pending, irn, tillIrn, now, null, null));
     }
 
-    /// <summary>Queues the <c>CRN</c> row of a committed B2B return, waiting (never sent by the worker yet); does nothing
-    /// for a B2C return.</summary>
+    /// <summary>Queues the <c>CRN</c> row of a committed B2B return, waiting for its original invoice's registration;
+    /// does nothing for a B2C return, which is never sent.</summary>
     public void AddCreditNote(CreditNoteDocument note, long storeId, long tillId, string sellerGstin, DateTimeOffset now)
     {
         if (note.Buyer?.Gstin is null)
