@@ -119,8 +119,8 @@ internal static class TillBenchmark
                 SELECT till_seq, document_id, kind, number, created_at, total_paise, body_json, body_sha256 FROM documents WHERE till_seq = @s
                 """).With("@s", receipt.TillSeq)
                 .FirstOrDefaultAsync(r => Enumerable.Range(0, 8).Select(r.GetValue).ToArray(), CancellationToken.None);
-            var sale = await read.Command("SELECT till_seq, client_order_id, bill_no, receipt_json FROM sales WHERE till_seq = @s").With("@s", receipt.TillSeq)
-                .FirstOrDefaultAsync(r => Enumerable.Range(0, 4).Select(r.GetValue).ToArray(), CancellationToken.None);
+            var sale = await read.Command("SELECT till_seq, receipt_json FROM sales WHERE till_seq = @s").With("@s", receipt.TillSeq)
+                .FirstOrDefaultAsync(r => Enumerable.Range(0, 2).Select(r.GetValue).ToArray(), CancellationToken.None);
             start = Stopwatch.GetTimestamp();
             await using (var transaction = bare.BeginTransaction(deferred: false))
             {
@@ -130,8 +130,8 @@ internal static class TillBenchmark
                     """, transaction)
                     .With("@seq", document![0]).With("@id", document[1]).With("@kind", document[2]).With("@number", document[3]).With("@at", document[4])
                     .With("@total", document[5]).With("@body", document[6]).With("@sha", document[7]).ExecuteAsync(CancellationToken.None);
-                await bare.Command("INSERT INTO sales (till_seq, client_order_id, bill_no, receipt_json) VALUES (@seq, @id, @bill, @receipt)", transaction)
-                    .With("@seq", sale![0]).With("@id", sale[1]).With("@bill", sale[2]).With("@receipt", sale[3]).ExecuteAsync(CancellationToken.None);
+                await bare.Command("INSERT INTO sales (till_seq, receipt_json) VALUES (@seq, @receipt)", transaction)
+                    .With("@seq", sale![0]).With("@receipt", sale[1]).ExecuteAsync(CancellationToken.None);
                 await transaction.CommitAsync();
             }
 
@@ -262,8 +262,8 @@ internal static class TillBenchmark
                 VALUES (@seq, @id, 'sale', @bill, @at, @total, @body, @sha, 'pending')
                 """, transaction)
                 .With("@seq", 0L).With("@id", "").With("@bill", "").With("@at", "").With("@total", 0L).With("@body", "").With("@sha", "");
-            await using var sale = connection.Command("INSERT INTO sales (till_seq, client_order_id, bill_no, receipt_json) VALUES (@seq, @id, @bill, @receipt)",
-                transaction).With("@seq", 0L).With("@id", "").With("@bill", "").With("@receipt", receiptJson);
+            await using var sale = connection.Command("INSERT INTO sales (till_seq, receipt_json) VALUES (@seq, @receipt)", transaction)
+                .With("@seq", 0L).With("@receipt", receiptJson);
             for (var n = 0; n < 5_000 && seq <= count; n++, seq++)
             {
                 var lines = Enumerable.Range(0, 3).Select(_ =>
@@ -287,14 +287,11 @@ internal static class TillBenchmark
 
                 await document.ExecuteNonQueryAsync();
                 sale.Set("@seq", seq);
-                sale.Set("@id", order.ClientOrderId.ToString("D"));
-                sale.Set("@bill", order.BillNo);
                 await sale.ExecuteNonQueryAsync();
             }
 
-            await connection.Command("UPDATE counter SET last_seq = @last WHERE id = 1", transaction).With("@last", seq - 1).ExecuteAsync(CancellationToken.None);
-            await connection.Command("UPDATE printed_counters SET last_number = @last WHERE series = 'bill'", transaction).With("@last", seq - 1)
-                .ExecuteAsync(CancellationToken.None);
+            await connection.Command("UPDATE counters SET last_value = @last WHERE name IN (@tillSeq, @bill)", transaction).With("@last", seq - 1)
+                .With("@tillSeq", Counters.TillSeq).With("@bill", PrintedSeries.Bill).ExecuteAsync(CancellationToken.None);
             await transaction.CommitAsync();
         }
     }

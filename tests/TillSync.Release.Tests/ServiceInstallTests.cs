@@ -1,5 +1,6 @@
 // Proves `tillsync till install-service` from the release executable writes a systemd unit that systemd itself accepts
-// (systemd-analyze verify, warnings counted as failures), and prints the Windows commands with the executable quoted.
+// (systemd-analyze verify, warnings counted as failures), with a mirror as its second state directory, and prints the
+// Windows commands with the executable quoted.
 namespace TillSync.Release.Tests;
 
 [Collection(ReleaseSuite.Name)]
@@ -13,13 +14,16 @@ public sealed class ServiceInstallTests(ReleaseBuild release)
         await File.WriteAllTextAsync(tokenFile, "a-till-token");
 
         var install = await Commands.RunAsync(release.LinuxExecutable,
-            ["till", "install-service", "--hq", "https://hq.example.in", "--token-file", tokenFile, "--unit-dir", units, "--no-start"],
+            ["till", "install-service", "--hq", "https://hq.example.in", "--token-file", tokenFile, "--mirror", "/var/lib/tillsync-mirror/",
+                "--unit-dir", units, "--no-start"],
             TimeSpan.FromMinutes(1), environment: release.CleanLinuxExecutable().CleanEnvironment, clean: true);
         Assert.True(install.ExitCode == 0, install.ToString());
         var unit = Path.Combine(units, "tillsync-till.service");
         var text = await File.ReadAllTextAsync(unit);
         Assert.Contains($"ExecStart={release.LinuxExecutable} till --hq https://hq.example.in/ --data /var/lib/tillsync-till", text, StringComparison.Ordinal);
         Assert.Contains($"LoadCredential=till-token:{tokenFile}", text, StringComparison.Ordinal);
+        Assert.Contains("--mirror /var/lib/tillsync-mirror --token-file", text, StringComparison.Ordinal);
+        Assert.Contains("StateDirectory=tillsync-till tillsync-mirror", text, StringComparison.Ordinal);
 
         // systemd-analyze exits 0 on unknown keys and only warns: any output is a failure here. scripts/test.sh installs
         // Debian's systemd package for it.

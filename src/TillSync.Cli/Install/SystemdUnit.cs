@@ -4,7 +4,9 @@ namespace TillSync.Cli.Install;
 
 /// <summary>The till as a systemd service: <c>Type=notify</c> (the till reports ready through .NET's systemd
 /// integration), started at boot, restarted after any exit, under a user systemd makes up for it, with the token passed
-/// as a systemd credential so that only this service can read it.</summary>
+/// as a systemd credential so that only this service can read it. The service may write only its state directories: the
+/// data directory, and the mirror's when there is one (a second <c>StateDirectory=</c>, where the operator mounts the
+/// other device; docs/deploy.md says why).</summary>
 public static class SystemdUnit
 {
     /// <summary>The unit's name.</summary>
@@ -20,10 +22,20 @@ public static class SystemdUnit
     /// <summary>The unit file's text, or a sentence on why <paramref name="service"/> cannot be one.</summary>
     public static (string? Text, string? Problem) Render(TillService service, string version)
     {
-        var data = service.DataDirectory;
-        if (!data.StartsWith(StateRoot, StringComparison.Ordinal) || data.Length == StateRoot.Length || data.Contains("..", StringComparison.Ordinal))
+        if (StateDirectory(service.DataDirectory) is not { } stateDirectory)
         {
-            return (null, $"on Linux the till keeps its data below {StateRoot} (systemd's StateDirectory, owned by the service's own user); got '{service.DataDirectory}'.");
+            return (null, $"on Linux the till keeps its data below {StateRoot}, in a directory whose path has no spaces (systemd's StateDirectory, owned by the service's own user); got '{service.DataDirectory}'.");
+        }
+
+        var mirrorDirectory = service.MirrorDirectory is { } mirror ? StateDirectory(mirror) : null;
+        if (service.MirrorDirectory is not null && mirrorDirectory is null)
+        {
+            return (null, $"on Linux the mirror must be below {StateRoot} too, with no spaces in its path (a second StateDirectory, owned by the service's own user: mount the other device there); got '{service.MirrorDirectory}'.");
+        }
+
+        if (mirrorDirectory is not null && TillService.Nested(mirrorDirectory, stateDirectory, '/', StringComparison.Ordinal))
+        {
+            return (null, $"--mirror must be a directory of its own, neither the data directory nor inside it (nor around it); got '{service.MirrorDirectory}' with --data '{service.DataDirectory}'.");
         }
 
         if (!Path.IsPathFullyQualified(service.TokenFile))
@@ -31,7 +43,6 @@ public static class SystemdUnit
             return (null, $"--token-file must be an absolute path; got '{service.TokenFile}'.");
         }
 
-        var stateDirectory = data[StateRoot.Length..];
         // %d is systemd's credentials directory: the service reads its copy of the token there, never the original.
         var execStart = string.Join(' ', service.Command.Concat(service.TillArguments()).Select(Quote)) + " %d/till-token";
         var unit = new StringBuilder()
@@ -48,7 +59,7 @@ public static class SystemdUnit
             .AppendLine($"ExecStart={execStart}")
             .AppendLine($"LoadCredential=till-token:{Escape(service.TokenFile)}")
             .AppendLine("DynamicUser=yes")
-            .AppendLine($"StateDirectory={Escape(stateDirectory)}")
+            .AppendLine($"StateDirectory={Escape(stateDirectory)}{(mirrorDirectory is null ? "" : " " + Escape(mirrorDirectory))}")
             .AppendLine("StateDirectoryMode=0700")
             .AppendLine($"CacheDirectory={Name}")
             // The single-file executable unpacks its one native library (SQLite) here on first start.
@@ -64,6 +75,16 @@ public static class SystemdUnit
             .AppendLine("[Install]")
             .AppendLine("WantedBy=multi-user.target");
         return (unit.ToString(), null);
+    }
+
+    // A directory below /var/lib/ as systemd's StateDirectory= names it (relative, no trailing slash), or null when it is not one.
+    private static string? StateDirectory(string path)
+    {
+        var trimmed = path.TrimEnd('/');
+        return trimmed.StartsWith(StateRoot, StringComparison.Ordinal) && trimmed.Length > StateRoot.Length && !trimmed.Contains("..", StringComparison.Ordinal)
+            && !trimmed.Any(char.IsWhiteSpace)
+            ? trimmed[StateRoot.Length..]
+            : null;
     }
 
     // systemd expands % specifiers and $ variables in unit settings; a literal one is doubled.

@@ -16,12 +16,19 @@ public static class WindowsService
     /// <summary>The commands, in order (each a program and its arguments), or a sentence on why there are none.</summary>
     public static (IReadOnlyList<IReadOnlyList<string>> Commands, string? Problem) Commands(TillService service)
     {
-        foreach (var (option, path) in new[] { ("--data", service.DataDirectory), ("--token-file", service.TokenFile) })
+        (string Option, string Path)[] paths =
+            [("--data", service.DataDirectory), ("--token-file", service.TokenFile), .. service.MirrorDirectory is { } m ? new[] { ("--mirror", m) } : []];
+        foreach (var (option, path) in paths)
         {
             if (!IsAbsoluteWindowsPath(path))
             {
                 return ([], $"{option} must be an absolute Windows path such as C:\\ProgramData\\TillSync\\till; got '{path}'.");
             }
+        }
+
+        if (service.MirrorDirectory is { } mirrorPath && TillService.Nested(mirrorPath, service.DataDirectory, '\\', StringComparison.OrdinalIgnoreCase))
+        {
+            return ([], $"--mirror must be a directory of its own, neither the data directory nor inside it (nor around it); got '{mirrorPath}' with --data '{service.DataDirectory}'.");
         }
 
         var name = ServiceHosting.WindowsServiceName;
@@ -42,6 +49,11 @@ public static class WindowsService
             ["cmd.exe", "/c", "if", "not", "exist", service.DataDirectory, "mkdir", service.DataDirectory],
             ["icacls.exe", service.DataDirectory, "/grant", $"{Account}:(OI)(CI)M"],
             ["icacls.exe", service.TokenFile, "/grant", $"{Account}:R"],
+            .. service.MirrorDirectory is not { } mirror ? [] : new IReadOnlyList<string>[]
+            {
+                ["cmd.exe", "/c", "if", "not", "exist", mirror, "mkdir", mirror],
+                ["icacls.exe", mirror, "/grant", $"{Account}:(OI)(CI)M"],
+            },
             ["sc.exe", "start", name],
         ], null);
     }

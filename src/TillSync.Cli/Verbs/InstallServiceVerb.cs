@@ -25,6 +25,10 @@ public static class InstallServiceVerb
         {
             Description = $"Absolute directory for till.db. Default: {SystemdUnit.DefaultDataDirectory} on Linux (it must be below {SystemdUnit.StateRoot}), {WindowsService.DefaultDataDirectory} on Windows.",
         };
+        var mirror = new Option<string?>("--mirror")
+        {
+            Description = $"Absolute directory on another device where the till keeps a current copy of till.db (docs/operations.md). On Linux it must be below {SystemdUnit.StateRoot}: mount the device there.",
+        };
         var urls = new Option<string>("--urls") { Description = "Where the cashier page listens; loopback.", DefaultValueFactory = _ => "http://127.0.0.1:5090" };
         var unitDirectory = new Option<string>("--unit-dir")
         {
@@ -36,7 +40,7 @@ public static class InstallServiceVerb
         var command = new Command("install-service",
             "Register this executable as the till's service: systemd on Linux, a Windows service on Windows; it starts at boot and restarts after a crash.")
         {
-            hq, tokenFile, data, urls, unitDirectory, noStart, dryRun, os,
+            hq, tokenFile, data, mirror, urls, unitDirectory, noStart, dryRun, os,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -59,7 +63,7 @@ public static class InstallServiceVerb
 
             var service = new TillService(TillService.CurrentCommand(), hqUrl!,
                 parse.GetValue(data) ?? (windows!.Value ? WindowsService.DefaultDataDirectory : SystemdUnit.DefaultDataDirectory),
-                parse.GetValue(urls)!, parse.GetValue(tokenFile)!);
+                parse.GetValue(urls)!, parse.GetValue(tokenFile)!, parse.GetValue(mirror));
             return windows!.Value
                 ? await InstallWindowsAsync(service, parse.GetValue(dryRun), console, cancellationToken)
                 : await InstallSystemdAsync(service, parse.GetValue(unitDirectory)!, parse.GetValue(dryRun), parse.GetValue(noStart), console, cancellationToken);
@@ -70,7 +74,8 @@ public static class InstallServiceVerb
     private static async Task<int> InstallSystemdAsync(
         TillService service, string unitDirectory, bool dryRun, bool noStart, TextWriter console, CancellationToken cancellationToken)
     {
-        var (unit, problem) = SystemdUnit.Render(service with { DataDirectory = service.DataDirectory.TrimEnd('/') }, ReleaseVersion.Current);
+        var (unit, problem) = SystemdUnit.Render(
+            service with { DataDirectory = service.DataDirectory.TrimEnd('/'), MirrorDirectory = service.MirrorDirectory?.TrimEnd('/') }, ReleaseVersion.Current);
         problem ??= dryRun || File.Exists(service.TokenFile) ? null : $"the token file {service.TokenFile} does not exist: save the till's token there first (owner root, mode 0600).";
         if (problem is not null)
         {

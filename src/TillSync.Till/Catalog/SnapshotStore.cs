@@ -51,10 +51,12 @@ public sealed class SnapshotStore(TillDatabase database)
     /// bill series and this year's credit note series jump by as much: a skipped number, never one printed twice.</summary>
     private static async Task RaiseCountersAsync(DbConnection connection, DbTransaction transaction, TillSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var lastSeq = await connection.Command("SELECT last_seq FROM counter WHERE id = 1", transaction).ScalarAsync(cancellationToken) as long? ?? 0;
+        var lastSeq = await connection.Command("SELECT last_value FROM counters WHERE name = @tillSeq", transaction)
+            .With("@tillSeq", Counters.TillSeq).ScalarAsync(cancellationToken) as long? ?? 0;
         await connection.Command("""
-            INSERT INTO counter (id, last_seq) VALUES (1, @last) ON CONFLICT (id) DO UPDATE SET last_seq = MAX(last_seq, excluded.last_seq)
-            """, transaction).With("@last", snapshot.NextSeq - 1).ExecuteAsync(cancellationToken);
+            INSERT INTO counters (name, last_value) VALUES (@tillSeq, @last)
+            ON CONFLICT (name) DO UPDATE SET last_value = MAX(last_value, excluded.last_value)
+            """, transaction).With("@tillSeq", Counters.TillSeq).With("@last", snapshot.NextSeq - 1).ExecuteAsync(cancellationToken);
         var jump = snapshot.NextSeq - 1 - lastSeq;
         if (jump <= 0)
         {
@@ -62,8 +64,8 @@ public sealed class SnapshotStore(TillDatabase database)
         }
 
         await connection.Command("""
-            INSERT INTO printed_counters (series, last_number) VALUES (@bill, @jump), (@creditNote, @jump)
-            ON CONFLICT (series) DO UPDATE SET last_number = last_number + excluded.last_number
+            INSERT INTO counters (name, last_value) VALUES (@bill, @jump), (@creditNote, @jump)
+            ON CONFLICT (name) DO UPDATE SET last_value = last_value + excluded.last_value
             """, transaction)
             .With("@bill", PrintedSeries.Bill).With("@creditNote", PrintedSeries.CreditNote(snapshot.TakenAt)).With("@jump", jump)
             .ExecuteAsync(cancellationToken);

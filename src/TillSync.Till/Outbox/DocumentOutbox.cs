@@ -122,13 +122,17 @@ public sealed class DocumentOutbox(TillDatabase database)
         return new AppliedResults(synced, rejected, conflicts, notProcessed, requeued, unsupportedKind);
     }
 
-    /// <summary>The queue's depth and age, and how many documents need attention.</summary>
+    /// <summary>The queue's depth and age, and how many documents need attention. The age is the first queued document's
+    /// in till order: the oldest by the till's own numbering, found in ix_documents_queue by two index seeks (a clock set
+    /// back between two documents does not reorder the queue).</summary>
     public async Task<QueueState> StateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.Command($$"""
             SELECT (SELECT COUNT(*) FROM documents WHERE sync_state IN ('pending', 'conflict')),
-                   (SELECT MIN(created_at) FROM documents WHERE sync_state IN ('pending', 'conflict')),
+                   (SELECT created_at FROM documents WHERE till_seq =
+                      (SELECT MIN(first) FROM (SELECT MIN(till_seq) AS first FROM documents WHERE sync_state = 'pending'
+                                               UNION ALL SELECT MIN(till_seq) FROM documents WHERE sync_state = 'conflict'))),
                    (SELECT COUNT(*) FROM ({{AttentionSql}}))
             """).FirstOrDefaultAsync(r => new QueueState(
                 r.GetInt32(0), r.IsDBNull(1) ? null : StoredTime.Parse(r.GetString(1)), r.GetInt32(2)), cancellationToken))!;

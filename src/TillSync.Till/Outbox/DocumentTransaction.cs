@@ -29,15 +29,15 @@ public sealed class DocumentTransaction
     /// <summary>The next <c>tillSeq</c>; consumed only if the transaction commits. The counter row exists from the first
     /// snapshot on, so a till that never reached HQ has none and cannot make documents.</summary>
     public async Task<long> NextSeqAsync(CancellationToken cancellationToken) =>
-        Convert.ToInt64(await ScalarAsync("UPDATE counter SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq", cancellationToken),
-            CultureInfo.InvariantCulture);
+        Convert.ToInt64(await ScalarAsync("UPDATE counters SET last_value = last_value + 1 WHERE name = @name RETURNING last_value", cancellationToken,
+            ("@name", Counters.TillSeq)), CultureInfo.InvariantCulture);
 
     /// <summary>The next number of a printed series (<see cref="PrintedSeries"/>), from 1; consumed only if the transaction
     /// commits.</summary>
     public async Task<long> NextNumberAsync(string series, CancellationToken cancellationToken) =>
         Convert.ToInt64(await ScalarAsync("""
-            INSERT INTO printed_counters (series, last_number) VALUES (@series, 1)
-            ON CONFLICT (series) DO UPDATE SET last_number = last_number + 1 RETURNING last_number
+            INSERT INTO counters (name, last_value) VALUES (@series, 1)
+            ON CONFLICT (name) DO UPDATE SET last_value = last_value + 1 RETURNING last_value
             """, cancellationToken, ("@series", series)), CultureInfo.InvariantCulture);
 
     /// <summary>Stores <paramref name="document"/> in the outbox, pending, with the JSON that will be sent and its checksum.</summary>

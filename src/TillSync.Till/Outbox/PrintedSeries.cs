@@ -2,7 +2,7 @@ using TillSync.Core.Orders;
 
 namespace TillSync.Till.Outbox;
 
-/// <summary>The printed number series a till keeps apart from <c>tillSeq</c> (ADR 0007), as keys of <c>printed_counters</c>.</summary>
+/// <summary>The printed number series a till keeps apart from <c>tillSeq</c> (ADR 0007), as names of rows in till.db's <c>counters</c> table.</summary>
 public static class PrintedSeries
 {
     /// <summary>Bill numbers: one running number for the till's life, continued from the last bill printed (a till upgraded

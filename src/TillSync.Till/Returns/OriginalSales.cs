@@ -30,9 +30,9 @@ public sealed class OriginalSales(TillDatabase database, SnapshotStore snapshots
         var (sale, problem) = reference switch
         {
             { Code: { Length: > 0 } code } => FromCode(snapshot, code),
-            { SaleId: { } id } => await LocalAsync("s.client_order_id = @key", id.ToString("D"), cancellationToken)
+            { SaleId: { } id } => await LocalAsync("d.document_id = @key", id.ToString("D"), cancellationToken)
                 ?? (null, "This till has no sale with that id."),
-            { BillNo: { Length: > 0 } billNo } => await LocalAsync("s.bill_no = @key", billNo.Trim().ToUpperInvariant(), cancellationToken)
+            { BillNo: { Length: > 0 } billNo } => await LocalAsync("d.kind = 'sale' AND d.number = @key", billNo.Trim().ToUpperInvariant(), cancellationToken)
                 ?? await FromHqAsync(snapshot, billNo.Trim().ToUpperInvariant(), cancellationToken),
             _ => (null, "Scan the receipt's code, type its bill number, or pick the bill from the list."),
         };

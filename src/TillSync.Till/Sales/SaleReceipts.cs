@@ -19,9 +19,9 @@ public sealed class SaleReceipts(TillDatabase database)
         var pattern = "%" + (billNoPart ?? "").Trim().ToUpperInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         return await connection.Command("""
-                SELECT s.client_order_id, s.till_seq, s.bill_no, d.created_at, d.total_paise, d.sync_state FROM sales s
+                SELECT d.document_id, s.till_seq, d.number, d.created_at, d.total_paise, d.sync_state FROM sales s
                 JOIN documents d ON d.till_seq = s.till_seq
-                WHERE s.till_seq < @before AND s.bill_no LIKE @pattern ESCAPE '\' ORDER BY s.till_seq DESC LIMIT @limit
+                WHERE s.till_seq < @before AND d.number LIKE @pattern ESCAPE '\' ORDER BY s.till_seq DESC LIMIT @limit
                 """)
             .With("@limit", limit).With("@before", beforeSeq ?? long.MaxValue).With("@pattern", pattern)
             .ListAsync(r => new SaleSummary(Guid.Parse(r.GetString(0)), r.GetInt64(1), r.GetString(2), StoredTime.Parse(r.GetString(3)),
@@ -34,9 +34,9 @@ public sealed class SaleReceipts(TillDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.Command("""
             SELECT s.receipt_json, d.sync_state, i.irn, i.ack_no, i.ack_dt, i.signed_qr,
-              EXISTS (SELECT 1 FROM hq_updates u WHERE u.client_order_id = s.client_order_id AND u.kind = 'einvoice_failed')
-            FROM sales s JOIN documents d ON d.till_seq = s.till_seq
-              LEFT JOIN sale_irns i ON i.client_order_id = s.client_order_id WHERE s.client_order_id = @id
+              EXISTS (SELECT 1 FROM hq_updates u WHERE u.client_order_id = d.document_id AND u.kind = 'einvoice_failed')
+            FROM documents d JOIN sales s ON s.till_seq = d.till_seq
+              LEFT JOIN sale_irns i ON i.client_order_id = d.document_id WHERE d.document_id = @id
             """)
             .With("@id", clientOrderId.ToString("D"))
             .FirstOrDefaultAsync(r => (Json: r.GetString(0), State: r.GetString(1),

@@ -134,8 +134,7 @@ public sealed class SaleRecorder(
             receiptKey.Sign(ReceiptCodes.Of(order, snapshot.TillId)));
         await transaction.AddAsync(new TillDocumentDto(DocumentKinds.Sale, id, seq, Sale: order), order.BillNo, createdAt,
             order.Totals.TotalPaise, cancellationToken);
-        await transaction.ExecuteAsync("INSERT INTO sales (till_seq, client_order_id, bill_no, receipt_json) VALUES (@seq, @id, @bill, @receipt)",
-            cancellationToken, ("@seq", seq), ("@id", id.ToString("D")), ("@bill", order.BillNo),
+        await transaction.ExecuteAsync("INSERT INTO sales (till_seq, receipt_json) VALUES (@seq, @receipt)", cancellationToken, ("@seq", seq),
             ("@receipt", System.Text.Json.JsonSerializer.Serialize(receipt, Web.TillJsonContext.Default.Receipt)));
         return (receipt, null);
     }

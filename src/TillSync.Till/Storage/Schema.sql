@@ -1,6 +1,7 @@
--- The till's store (schema version 6). Every statement is idempotent (IF NOT EXISTS): a file of an older version is
+-- The till's store (schema version 8). Every statement is idempotent (IF NOT EXISTS): a file of an older version is
 -- brought up to date by running this whole script again; version 4 also moved the sales of a version 1-3 file into
--- documents, which TillDatabase does in C# around this script (see SchemaUpgrade). One SQLite file, WAL,
+-- documents, and version 8 reshaped sales and merged the counters, which TillDatabase does in C# around this script (see
+-- SchemaUpgrade). One SQLite file, WAL,
 -- synchronous=FULL: a document the cashier saw saved survives a power cut. Money is paise, quantities are as sent
 -- (decimal text in JSON), times ISO-8601 UTC.
 
@@ -24,17 +25,14 @@ CREATE TABLE IF NOT EXISTS products (
 );
 CREATE INDEX IF NOT EXISTS ix_products_barcode ON products (barcode);
 
--- One counter gives every document its tillSeq, whatever its kind (ADR 0003, 0007).
-CREATE TABLE IF NOT EXISTS counter (
-    id        INTEGER PRIMARY KEY CHECK (id = 1),
-    last_seq  INTEGER NOT NULL
-);
-
--- Version 4: the printed number series, apart from tillSeq (ADR 0007): 'bill', one running number continued from the
--- last bill printed, and 'credit_note/YYYY', from 1 in each financial year.
-CREATE TABLE IF NOT EXISTS printed_counters (
-    series       TEXT PRIMARY KEY,
-    last_number  INTEGER NOT NULL CHECK (last_number >= 0)
+-- Version 8: the till's counters, one row each, in one table so that a sale updates one page for both of its numbers
+-- (docs/performance.md): 'till_seq', the one counter that gives every document its tillSeq whatever its kind (ADR 0003,
+-- 0007), from the first snapshot on; and the printed number series apart from it (ADR 0007): 'bill', one running number
+-- continued from the last bill printed, and 'credit_note/YYYY', from 1 in each financial year. (Versions 4-7 kept them in
+-- the tables counter and printed_counters.)
+CREATE TABLE IF NOT EXISTS counters (
+    name        TEXT PRIMARY KEY,
+    last_value  INTEGER NOT NULL CHECK (last_value >= 0)
 );
 
 -- Version 4: every document the till made, of every kind, forever; the outbox is the rows whose sync_state is
@@ -58,16 +56,17 @@ CREATE TABLE IF NOT EXISTS documents (
     synced_at     TEXT
 );
 CREATE INDEX IF NOT EXISTS ix_documents_queue ON documents (sync_state, till_seq);
--- The queue's age (DocumentOutbox.StateAsync, before every sync) is MIN(created_at) over the queued documents; without
--- this index it read every queued row, and a long offline queue drained in quadratic time (bench/RESULTS.md).
-CREATE INDEX IF NOT EXISTS ix_documents_queue_age ON documents (sync_state, created_at);
+-- Version 8: a sale's bill number is found here (a reprint, a return by bill number), and no two sales share one.
+CREATE UNIQUE INDEX IF NOT EXISTS ux_documents_bill_no ON documents (number) WHERE kind = 'sale';
+-- Versions 4-7 kept an index on (sync_state, created_at) for the queue's age; the age is now the oldest queued
+-- document's in till order, found through ix_documents_queue, and the index cost every document a page.
+DROP INDEX IF EXISTS ix_documents_queue_age;
 
--- Every sale with its receipt, so that a reprint is the same bill (version 4: the order itself is in documents).
+-- Every sale's receipt, so that a reprint is the same bill; its id and bill number are its document's (version 8: one
+-- row, no second copy of either key).
 CREATE TABLE IF NOT EXISTS sales (
-    till_seq         INTEGER PRIMARY KEY,
-    client_order_id  TEXT NOT NULL UNIQUE,
-    bill_no          TEXT NOT NULL UNIQUE,
-    receipt_json     TEXT NOT NULL
+    till_seq      INTEGER PRIMARY KEY,
+    receipt_json  TEXT NOT NULL
 );
 
 -- Version 4: every return with its credit note, and the quantities it took back per line of its original sale, so that

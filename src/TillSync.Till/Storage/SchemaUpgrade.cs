@@ -4,41 +4,84 @@ using TillSync.Till.Outbox;
 
 namespace TillSync.Till.Storage;
 
-/// <summary>Version 4 moved the outbox from <c>sales</c> (one row per sale: its order JSON, its receipt and its sync
+/// <summary>What upgrading an older till.db does around the schema script, in its one transaction.
+/// <para>Version 4 moved the outbox from <c>sales</c> (one row per sale: its order JSON, its receipt and its sync
 /// state) to <c>documents</c> (one row per document of any kind, with a checksum), and left <c>sales</c> the receipts. A
-/// file of version 1–3 is upgraded in place, in the schema's one transaction: its sales table is renamed out of the way
-/// before the script creates the new one, then every sale is copied — the order JSON kept byte for byte inside its document,
-/// the sync state as it was, so queued sales are sent as before — and the bill series continues from the last bill
-/// printed (which was the last <c>tillSeq</c>).</summary>
+/// file of version 1–3 has its sales table renamed out of the way before the script creates the new one, then every sale
+/// is copied — the order JSON kept byte for byte inside its document, the sync state as it was, so queued sales are sent as
+/// before — and the bill series continues from the last bill printed (which was the last <c>tillSeq</c>).</para>
+/// <para>Version 8 made a sale write fewer pages (docs/performance.md): <c>sales</c> keeps only each receipt (its id and
+/// bill number are its document's), and the counters of <c>counter</c> and <c>printed_counters</c> became rows of one
+/// <c>counters</c> table. A file of version 4–7 has its sales table renamed out of the way, its receipts copied, and its
+/// counters moved, values unchanged.</para></summary>
 public static class SchemaUpgrade
 {
     private const int RowsPerRead = 1_000;
 
     /// <summary>The steps around the schema script.</summary>
-    public static SqliteUpgrade ToVersion4 { get; } = new(RenameSalesAsync, MoveSalesAsync);
+    public static SqliteUpgrade Steps { get; } = new(RenameSalesAsync, MoveRowsAsync);
 
     private static async Task RenameSalesAsync(DbConnection connection, DbTransaction transaction, int version, CancellationToken cancellationToken)
     {
-        if (version < 4 && await HasOrderJsonAsync(connection, transaction, cancellationToken))
-        {
-            await connection.Command("ALTER TABLE sales RENAME TO sales_v3", transaction).ExecuteAsync(cancellationToken);
-        }
-    }
-
-    private static async Task<bool> HasOrderJsonAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        await connection.Command("SELECT COUNT(*) FROM pragma_table_info('sales') WHERE name = 'order_json'", transaction)
-            .ScalarAsync(cancellationToken) is long and > 0;
-
-    private static async Task MoveSalesAsync(DbConnection connection, DbTransaction transaction, int version, CancellationToken cancellationToken)
-    {
-        if (await connection.Command("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'sales_v3'", transaction)
-            .ScalarAsync(cancellationToken) is not long and > 0)
+        if (version >= 8)
         {
             return;
         }
 
-        await using var sale = connection.Command("INSERT INTO sales (till_seq, client_order_id, bill_no, receipt_json) VALUES (@seq, @id, @bill, @receipt)",
-            transaction).With("@seq", 0L).With("@id", "").With("@bill", "").With("@receipt", "");
+        if (await HasColumnAsync(connection, transaction, "sales", "order_json", cancellationToken))
+        {
+            await connection.Command("ALTER TABLE sales RENAME TO sales_v3", transaction).ExecuteAsync(cancellationToken);
+        }
+        else if (await HasColumnAsync(connection, transaction, "sales", "client_order_id", cancellationToken))
+        {
+            await connection.Command("ALTER TABLE sales RENAME TO sales_v7", transaction).ExecuteAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<bool> HasColumnAsync(
+        DbConnection connection, DbTransaction transaction, string table, string column, CancellationToken cancellationToken) =>
+        await connection.Command("SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column", transaction)
+            .With("@table", table).With("@column", column).ScalarAsync(cancellationToken) is long and > 0;
+
+    private static async Task<bool> HasTableAsync(DbConnection connection, DbTransaction transaction, string table, CancellationToken cancellationToken) =>
+        await connection.Command("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @table", transaction)
+            .With("@table", table).ScalarAsync(cancellationToken) is long and > 0;
+
+    private static async Task MoveRowsAsync(DbConnection connection, DbTransaction transaction, int version, CancellationToken cancellationToken)
+    {
+        await MoveSalesAsync(connection, transaction, cancellationToken);
+        if (await HasTableAsync(connection, transaction, "sales_v7", cancellationToken))
+        {
+            await connection.Command("INSERT INTO sales (till_seq, receipt_json) SELECT till_seq, receipt_json FROM sales_v7", transaction)
+                .ExecuteAsync(cancellationToken);
+            await connection.Command("DROP TABLE sales_v7", transaction).ExecuteAsync(cancellationToken);
+        }
+
+        if (await HasTableAsync(connection, transaction, "printed_counters", cancellationToken))
+        {
+            await connection.Command("INSERT INTO counters (name, last_value) SELECT series, last_number FROM printed_counters", transaction)
+                .ExecuteAsync(cancellationToken);
+            await connection.Command("DROP TABLE printed_counters", transaction).ExecuteAsync(cancellationToken);
+        }
+
+        if (await HasTableAsync(connection, transaction, "counter", cancellationToken))
+        {
+            await connection.Command($"""
+                INSERT INTO counters (name, last_value) SELECT '{Counters.TillSeq}', last_seq FROM counter WHERE id = 1
+                """, transaction).ExecuteAsync(cancellationToken);
+            await connection.Command("DROP TABLE counter", transaction).ExecuteAsync(cancellationToken);
+        }
+    }
+
+    private static async Task MoveSalesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (!await HasTableAsync(connection, transaction, "sales_v3", cancellationToken))
+        {
+            return;
+        }
+
+        await using var sale = connection.Command("INSERT INTO sales (till_seq, receipt_json) VALUES (@seq, @receipt)", transaction)
+            .With("@seq", 0L).With("@receipt", "");
         await using var document = connection.Command("""
             INSERT INTO documents (till_seq, document_id, kind, number, created_at, total_paise, body_json, body_sha256,
                                    sync_state, sync_reason, sync_detail, synced_at)
@@ -58,8 +101,6 @@ public static class SchemaUpgrade
                 var (seq, id) = ((long)row[0]!, (string)row[1]!);
                 var body = StoredDocument.SaleJsonAround(Guid.Parse(id), seq, (string)row[5]!);
                 sale.Set("@seq", seq);
-                sale.Set("@id", id);
-                sale.Set("@bill", row[2]);
                 sale.Set("@receipt", row[6]);
                 await sale.ExecuteNonQueryAsync(cancellationToken);
                 foreach (var (name, value) in new (string, object?)[]
@@ -83,8 +124,8 @@ public static class SchemaUpgrade
         }
 
         await connection.Command($"""
-            INSERT INTO printed_counters (series, last_number) SELECT '{PrintedSeries.Bill}', last_seq FROM counter WHERE id = 1
-            ON CONFLICT (series) DO NOTHING
+            INSERT INTO counters (name, last_value) SELECT '{PrintedSeries.Bill}', last_seq FROM counter WHERE id = 1
+            ON CONFLICT (name) DO NOTHING
             """, transaction).ExecuteAsync(cancellationToken);
         await connection.Command("DROP TABLE sales_v3", transaction).ExecuteAsync(cancellationToken);
     }

@@ -8,7 +8,7 @@ namespace TillSync.Till.Storage;
 /// <c>synchronous=FULL</c> so that a sale the cashier saw saved is on disk before the receipt shows.</summary>
 public sealed class TillDatabase
 {
-    private const int SchemaVersion = 7;
+    private const int SchemaVersion = 8;
 
     private readonly SqliteFile _file;
 
@@ -28,12 +28,12 @@ public sealed class TillDatabase
     public static DbTransaction BeginWrite(SqliteConnection connection) => connection.BeginTransaction(deferred: false);
 
     /// <summary>Creates the schema on a new file and brings an older file up to date (the schema script is idempotent, and
-    /// <see cref="SchemaUpgrade"/> moves a version 1–3 file's sales into documents); refuses a file from a newer tillsync.</summary>
+    /// <see cref="SchemaUpgrade"/> moves the rows whose tables changed shape); refuses a file from a newer tillsync.</summary>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await SqliteSchema.EnsureAsync(
-            connection, c => BeginWrite((SqliteConnection)c), SchemaVersion, ReadSchema(), FilePath, cancellationToken, SchemaUpgrade.ToVersion4);
+            connection, c => BeginWrite((SqliteConnection)c), SchemaVersion, ReadSchema(), FilePath, cancellationToken, SchemaUpgrade.Steps);
     }
 
     private static string ReadSchema()

@@ -34,6 +34,29 @@ public sealed class WindowsServiceTests
             WindowsService.Render(["sc.exe", "create", "X", "binPath=", "\"C:\\A B\\t.exe\" till"]));
     }
 
+    [Fact]
+    public void Commands_WithAMirror_PassItToTheTillAndGiveTheAccountIt()
+    {
+        var (commands, problem) = WindowsService.Commands(Service with { MirrorDirectory = @"E:\TillMirror" });
+
+        Assert.Null(problem);
+        Assert.EndsWith(@"--urls http://127.0.0.1:5090 --mirror E:\TillMirror --token-file C:\ProgramData\TillSync\till.token", commands[0][4], StringComparison.Ordinal);
+        Assert.Contains(commands, c => c.SequenceEqual(["cmd.exe", "/c", "if", "not", "exist", @"E:\TillMirror", "mkdir", @"E:\TillMirror"]));
+        Assert.Contains(commands, c => c.SequenceEqual(["icacls.exe", @"E:\TillMirror", "/grant", @"NT SERVICE\TillSyncTill:(OI)(CI)M"]));
+    }
+
+    [Theory]
+    [InlineData(@"TillMirror", "--mirror must be an absolute Windows path")]
+    [InlineData(@"c:\programdata\tillsync\TILL\", "a directory of its own")]
+    [InlineData(@"C:\ProgramData\TillSync", "a directory of its own")]
+    public void Commands_RefuseAMirrorThatIsNotADirectoryOfItsOwn(string mirror, string expected)
+    {
+        var (commands, problem) = WindowsService.Commands(Service with { MirrorDirectory = mirror });
+
+        Assert.Empty(commands);
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(@"till-data", @"C:\t.token", "--data must be an absolute Windows path")]
     [InlineData(@"C:\ProgramData\TillSync\till", @"t.token", "--token-file must be an absolute Windows path")]

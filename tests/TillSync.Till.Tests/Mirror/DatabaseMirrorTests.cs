@@ -49,7 +49,7 @@ public sealed class DatabaseMirrorTests
         check.CommandText = "PRAGMA integrity_check";
         Assert.Equal("ok", await check.ExecuteScalarAsync());
         await using var sales = connection.CreateCommand();
-        sales.CommandText = "SELECT client_order_id, bill_no FROM sales";
+        sales.CommandText = "SELECT d.document_id, d.number FROM sales s JOIN documents d ON d.till_seq = s.till_seq";
         await using var reader = await sales.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

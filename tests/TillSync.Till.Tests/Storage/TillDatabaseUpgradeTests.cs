@@ -1,7 +1,9 @@
 // Proves a till.db written by version 3 — sales in one table with their order JSON and sync state, some still queued —
 // upgrades in place when the new till starts: every sale becomes a sale document whose order is byte for byte the JSON
 // version 3 stored, sync states and receipts are kept, the queued ones are the queue, and the numbers carry on (tillSeq
-// and the bill series from the last bill printed). Builds the old file with version 3's own schema script.
+// and the bill series from the last bill printed). Builds the old file with version 3's own schema script. And a till.db
+// written by version 7 — sales with their own copy of the id and bill number, the counters in two tables — keeps every
+// receipt and carries every counter on.
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using TillSync.Contracts;
@@ -10,8 +12,11 @@ using TillSync.Core.Orders;
 using TillSync.Storage;
 using TillSync.Testing;
 using TillSync.Till.Outbox;
+using TillSync.Contracts.Documents;
+using TillSync.Till.Returns;
 using TillSync.Till.Sales;
 using TillSync.Till.Tests.Harness;
+using TillSync.Till.Tests.Returns;
 
 namespace TillSync.Till.Tests.Storage;
 
@@ -23,13 +28,13 @@ public sealed class TillDatabaseUpgradeTests
     public async Task Upgrade_Version3FileWithQueuedSales_KeepsEverySaleAndQueuesThePendingOnesAsTheyWere()
     {
         var dataDir = TempDirectory.Create("till-v3");
-        var old = await Version3Till.WriteAsync(dataDir, SoldAt, [SyncStates.Synced, SyncStates.Pending, SyncStates.Conflict, SyncStates.Pending]);
+        var old = await OldTills.Version3Async(dataDir, SoldAt, [SyncStates.Synced, SyncStates.Pending, SyncStates.Conflict, SyncStates.Pending]);
 
         await using var till = await LocalTill.OpenAsync(dataDir, new FakeTimeProvider(SoldAt.AddHours(1)));
 
         await using (var connection = await till.Database.OpenAsync(CancellationToken.None))
         {
-            Assert.Equal(7L, await connection.Command("PRAGMA user_version").ScalarAsync(CancellationToken.None));
+            Assert.Equal(8L, await connection.Command("PRAGMA user_version").ScalarAsync(CancellationToken.None));
             Assert.Equal(0L, await connection.Command("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sales_v3'").ScalarAsync(CancellationToken.None));
             var states = await connection.Command("SELECT sync_state, sync_reason FROM documents ORDER BY till_seq")
                 .ListAsync(r => (r.GetString(0), r.NullableString(1)), CancellationToken.None);
@@ -56,7 +61,7 @@ public sealed class TillDatabaseUpgradeTests
     public async Task Upgrade_ThenSell_CarriesOnTheTillSeqAndTheBillSeries()
     {
         var dataDir = TempDirectory.Create("till-v3");
-        await Version3Till.WriteAsync(dataDir, SoldAt, [SyncStates.Synced, SyncStates.Synced, SyncStates.Pending]);
+        await OldTills.Version3Async(dataDir, SoldAt, [SyncStates.Synced, SyncStates.Synced, SyncStates.Pending]);
         await using var till = await LocalTill.OpenAsync(dataDir, new FakeTimeProvider(SoldAt.AddHours(1)));
         await till.Snapshots.SaveAsync(LocalTill.Snapshot(3, till.Time.GetUtcNow()), CancellationToken.None); // HQ holds 1 and 2
 
@@ -64,6 +69,46 @@ public sealed class TillDatabaseUpgradeTests
 
         Assert.Equal((4L, $"{LocalTill.BillPrefix}/2627/000004"), (next.TillSeq, next.BillNo));
         Assert.NotNull(next.ReceiptCode);
+    }
+
+    [Fact]
+    public async Task Upgrade_Version7File_KeepsEveryReceiptAndCarriesOnEveryCounter()
+    {
+        var dataDir = TempDirectory.Create("till-v7");
+        var old = await OldTills.Version7Async(dataDir, SoldAt, [SyncStates.Synced, SyncStates.Pending], lastBill: 12, lastCreditNote: 3);
+
+        await using var till = await LocalTill.OpenAsync(dataDir, new FakeTimeProvider(SoldAt.AddHours(1)));
+
+        await using (var connection = await till.Database.OpenAsync(CancellationToken.None))
+        {
+            Assert.Equal(8L, await connection.Command("PRAGMA user_version").ScalarAsync(CancellationToken.None));
+            Assert.Equal(0L, await connection.Command("""
+                SELECT COUNT(*) FROM sqlite_master WHERE name IN ('counter', 'printed_counters', 'sales_v7', 'ix_documents_queue_age')
+                """).ScalarAsync(CancellationToken.None));
+            var counters = await connection.Command("SELECT name, last_value FROM counters ORDER BY name")
+                .ListAsync(r => (r.GetString(0), r.GetInt64(1)), CancellationToken.None);
+            Assert.Equal([(PrintedSeries.Bill, 12L), (PrintedSeries.CreditNote(SoldAt), 3L), (Counters.TillSeq, 2L)], counters);
+        }
+
+        foreach (var order in old)
+        {
+            Assert.Equal(order.BillNo, (await till.Sales.ReceiptAsync(order.ClientOrderId, CancellationToken.None))!.BillNo);
+        }
+
+        var recent = await till.Sales.RecentAsync(10, null, null, CancellationToken.None);
+        Assert.Equal(old.Select(o => (o.ClientOrderId, o.BillNo)).Reverse(), recent.Select(r => (r.ClientOrderId, r.BillNo)));
+        var (byBill, problem) = await till.Originals.FindAsync(new OriginalReference(BillNo: old[0].BillNo.ToLowerInvariant()), CancellationToken.None);
+        Assert.True(byBill is not null, problem);
+        Assert.Equal(old[0].ClientOrderId, byBill.SaleId);
+        var queue = await till.Outbox.StateAsync(CancellationToken.None);
+        Assert.Equal((1, SoldAt.AddMinutes(2)), (queue.QueueDepth, queue.OldestUnsyncedAt));
+
+        await till.Snapshots.SaveAsync(LocalTill.Snapshot(3, till.Time.GetUtcNow()), CancellationToken.None); // HQ holds 1 and 2
+        var next = await till.SellAsync(Carts.PaidInCash([new CartLine("MILK-500ML", 1)]));
+        Assert.Equal((3L, $"{LocalTill.BillPrefix}/2627/000013"), (next.TillSeq, next.BillNo));
+        var note = await ReturnRecorderTests.RecordAsync(till,
+            ReturnRecorderTests.Return(new OriginalReference(SaleId: next.ClientOrderId), [new ReturnLineRequest(1, 1, ReturnConditions.Restock)]));
+        Assert.Equal((4L, $"{LocalTill.BillPrefix}/{BillNumber.FinancialYear(note.CreatedAt)}/C00004"), (note.TillSeq, note.CreditNoteNo));
     }
 
     [Fact]

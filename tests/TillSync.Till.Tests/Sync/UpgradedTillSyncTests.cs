@@ -20,7 +20,7 @@ public sealed class UpgradedTillSyncTests
         await using var shop = await TillScenario.StartAsync();
         var soldAt = DateTimeOffset.UtcNow.AddHours(-2).ToOffset(BillNumber.IstOffset);
         var snapshot = LocalTill.Snapshot(1, soldAt) with { TillId = shop.Till.TillId, BillPrefix = shop.Till.BillPrefix, TillName = shop.Till.Enrolment.Name };
-        var old = await Version3Till.WriteAsync(shop.InProcessDataDir, soldAt, [SyncStates.Pending, SyncStates.Pending, SyncStates.Pending], snapshot);
+        var old = await OldTills.Version3Async(shop.InProcessDataDir, soldAt, [SyncStates.Pending, SyncStates.Pending, SyncStates.Pending], snapshot);
 
         await using var till = await shop.StartInProcessTillAsync(new FakeTimeProvider(DateTimeOffset.UtcNow));
         await till.Api.WaitOnlineAsync();
