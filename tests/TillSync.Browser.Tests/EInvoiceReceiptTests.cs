@@ -1,5 +1,6 @@
 // Proves a B2B sale rung up on the cashier page with the buyer's address gets its IRN printed: real HQ registering with
-// a real IRP simulator, real till; the reprint shows the computed IRN and HQ's AckNo, and the QR image the page shows at
+// a real IRP simulator, real till; the receipt prints the till's IRN pending registration before HQ registers anything,
+// the reprint shows the same IRN with HQ's AckNo, and the QR image the page shows at
 // 40 mm decodes (from the image's own pixels) to exactly the IRP's signed QR string, which verifies with the IRP's key.
 using TillSync.Browser.Tests.Harness;
 using TillSync.Contracts.Orders;
@@ -47,8 +48,13 @@ public sealed class EInvoiceReceiptTests(BrowserFixture browser, ITestOutputHelp
             await Expect(cashier.By("tender-amount").First).ToHaveValueAsync("728.00");
             await cashier.By("pay-button").ClickAsync();
             var billNo = await cashier.WaitForReceiptAsync();
-            await Expect(cashier.Receipt.GetByTestId("receipt-irn-pending")).ToHaveTextAsync("IRN pending");
+            // Before HQ has registered anything the receipt already prints the IRN the till computed, marked pending.
+            var printedIrn = await cashier.Receipt.GetByTestId("receipt-irn-value").TextContentAsync();
+            await Expect(cashier.Receipt.GetByTestId("receipt-irn-pending")).ToHaveTextAsync("IRN pending registration");
+            await Expect(cashier.Receipt.GetByTestId("receipt-ack-no")).ToHaveCountAsync(0);
+            await Expect(cashier.Receipt.GetByTestId("receipt-irn-qr")).ToHaveCountAsync(0);
             await Expect(cashier.Receipt.GetByTestId("receipt-buyer-address")).ToHaveTextAsync("4 MG Road, Bengaluru 560001");
+            await session.ReceiptScreenshotAsync("receipt-b2b-irn-pending");
             await cashier.CloseReceiptAsync();
 
             var order = await HqOrderAsync(session, billNo);
@@ -61,6 +67,7 @@ public sealed class EInvoiceReceiptTests(BrowserFixture browser, ITestOutputHelp
             var irn = Irn.Compute(Shop.Store.Gstin, date, EInvoiceDocumentType.Invoice, billNo);
             await Expect(cashier.Receipt.GetByTestId("receipt-irn-value")).ToHaveTextAsync(irn);
             Assert.Equal(irn, registered.Irn);
+            Assert.Equal(irn, printedIrn);
             await Expect(cashier.Receipt.GetByTestId("receipt-ack-no")).ToHaveTextAsync(registered.AckNo!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await Expect(cashier.Receipt.GetByTestId("receipt-ack-dt")).ToHaveTextAsync(registered.AckDt!);
             var qrImage = cashier.Receipt.GetByTestId("receipt-irn-qr");
@@ -94,12 +101,12 @@ public sealed class EInvoiceReceiptTests(BrowserFixture browser, ITestOutputHelp
         await cashier.Page.Locator($"[data-testid=\"sale-row\"][data-bill-no=\"{billNo}\"]").GetByTestId("reprint").ClickAsync();
         Assert.Equal(billNo, await cashier.WaitForReceiptAsync());
         await Expect(cashier.Receipt.GetByTestId("receipt-reprint")).ToHaveTextAsync("REPRINT");
-        if (await cashier.Receipt.GetByTestId("receipt-irn-value").CountAsync() == 1)
+        if (await cashier.Receipt.GetByTestId("receipt-ack-no").CountAsync() == 1)
         {
             return true;
         }
 
-        await Expect(cashier.Receipt.GetByTestId("receipt-irn-pending")).ToHaveTextAsync("IRN pending");
+        await Expect(cashier.Receipt.GetByTestId("receipt-irn-pending")).ToHaveTextAsync("IRN pending registration");
         await cashier.CloseReceiptAsync();
         return false;
     }

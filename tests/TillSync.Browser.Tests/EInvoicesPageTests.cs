@@ -1,6 +1,7 @@
 // Proves HQ's e-invoices page retries a parked bill idempotently: its Retry sends an Idempotency-Key, and when the first
 // answer is lost (Playwright lets the request reach HQ, then fails it for the page) the manager's second click sends the
-// same key, so HQ replays its answer instead of applying the retry twice. Real HQ and IRP processes, Debian chromium.
+// same key, so HQ replays its answer instead of applying the retry twice; a registered credit note shows as one, against
+// its invoice. Real HQ and IRP processes, Debian chromium.
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using TillSync.Browser.Tests.Harness;
@@ -15,6 +16,35 @@ namespace TillSync.Browser.Tests;
 [Collection(CashierPageSuite.Name)]
 public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper output)
 {
+    [Fact]
+    public async Task CreditNote_ShowsAsACreditNoteAgainstItsInvoice_OnceRegistered()
+    {
+        await using var irp = await IrpProcess.StartAsync();
+        using var hq = await HqServer.StartAsync(TempDirs.Create("einvoices-crn-hq"), irp.BaseAddress);
+        await hq.SetUpShopAsync();
+        var till = await hq.EnrolTillAsync("Counter C");
+        var orders = new OrderFactory(till.BillPrefix);
+        var sale = orders.Next([OrderFactory.Line("GHEE-1L", 2)], Shop.B2BBuyer with { Address1 = "4 MG Road", Location = "Bengaluru", Pin = 560001 });
+        var returned = new ReturnFactory(orders, till.BillPrefix).Next(sale, till.TillId, [(1, 1m, Contracts.Documents.ReturnConditions.Restock)]);
+        await hq.SyncDocumentsAsTillAsync(till.Token, [TillClient.SaleDocument(sale), returned]);
+        var crn = await Poll.UntilAsync(() => hq.EInvoiceAsync(returned.DocumentId), e => e.Status != "waiting" && e.Status != "pending",
+            TimeSpan.FromSeconds(90), e => $"credit note {e.Status}: {e.LastError}");
+        Assert.True(crn.Status == "registered", crn.LastError);
+
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(hq.Address, "/einvoices").ToString());
+        await page.GetByPlaceholder("Manager token").FillAsync(hq.AdminToken);
+        await page.GetByPlaceholder("Manager token").PressAsync("Enter");
+
+        var row = page.Locator($"tr[data-order='{returned.DocumentId}']");
+        await Expect(row.Locator("[data-doc-type='CRN']")).ToHaveTextAsync("Credit note");
+        await Expect(row).ToContainTextAsync(returned.Return!.CreditNoteNo);
+        await Expect(row).ToContainTextAsync($"against {sale.BillNo}");
+        await Expect(row).ToContainTextAsync("registered");
+        await Expect(page.Locator($"tr[data-order='{sale.ClientOrderId}'] [data-doc-type='INV']")).ToHaveTextAsync("Invoice");
+    }
+
     [Fact]
     public async Task Retry_AnswerLostThenClickedAgain_SendsTheSameKeyAndIsAppliedOnce()
     {

@@ -1,5 +1,5 @@
 // Proves that a cashier can sell online through the page: a three-item cart with a split cash + card tender reaches
-// HQ as one order with both payments, a B2B bill prints "IRN pending", and a past receipt reprints marked REPRINT.
+// HQ as one order with both payments, a B2B bill prints its IRN "pending registration", and a past receipt reprints marked REPRINT.
 using TillSync.Browser.Tests.Harness;
 using TillSync.Testing;
 using Xunit.Abstractions;
@@ -96,7 +96,7 @@ public sealed class OnlineSaleTests(BrowserFixture browser, ITestOutputHelper ou
             await keyboard.PressAsync("F9");
 
             var billNo = await cashier.WaitForReceiptAsync();
-            await Expect(cashier.Receipt.GetByTestId("receipt-irn-pending")).ToHaveTextAsync("IRN pending");
+            await Expect(cashier.Receipt.GetByTestId("receipt-irn-pending")).ToHaveTextAsync("IRN pending registration");
             await Expect(cashier.Receipt.GetByTestId("receipt-buyer-gstin")).ToContainTextAsync(Shop.B2BBuyer.Gstin);
             await Expect(cashier.Receipt).ToContainTextAsync(Shop.B2BBuyer.Name!);
             await session.ReceiptScreenshotAsync("receipt-b2b");

@@ -190,6 +190,11 @@ public sealed class TillApi : IDisposable
             HttpStatusCode.Created, Json.CreditNote, server);
     }
 
+    /// <summary><c>GET /api/returns/{documentId}/credit-note</c>, the reprint, asserting 200.</summary>
+    public async Task<TillSync.Till.Returns.CreditNote> CreditNoteAsync(Guid documentId) =>
+        await Responses.ExpectAsync(await http.GetAsync(new Uri($"/api/returns/{documentId}/credit-note", UriKind.Relative)),
+            HttpStatusCode.OK, Json.CreditNote, server);
+
     /// <summary>Asserts a 400 problem and returns its detail.</summary>
     public async Task<string> SellExpectingProblemAsync(SaleRequest sale) =>
         await Responses.ExpectProblemAsync(await PostSaleAsync(sale), HttpStatusCode.BadRequest, server);

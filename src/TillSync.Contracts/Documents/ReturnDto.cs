@@ -19,6 +19,9 @@ namespace TillSync.Contracts.Documents;
 /// <param name="Note">The cashier's words on the return, at most 200 characters; null when none.</param>
 /// <param name="CashierId">HQ's staff id of the cashier logged in at the till when the return was saved (docs/shifts.md);
 /// null from a till before staff, shown as "unknown cashier".</param>
+/// <param name="Irn">The IRN the till computed and printed on a B2B credit note (document type <c>CRN</c>;
+/// docs/einvoice.md): HQ registers the credit note only under this IRN. Null for B2C credit notes and from tills before
+/// it. Derived from the number, the date and the seller's GSTIN, so it does not enter the fingerprint.</param>
 public sealed record ReturnDto(
     string CreditNoteNo,
     DateTimeOffset CreatedAt,
@@ -30,7 +33,8 @@ public sealed record ReturnDto(
     CustomerDto? Customer = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReturnLoyaltyDto? Loyalty = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? CashierId = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? CashierId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Irn = null);
 
 /// <summary>The original sale of a return, as the returning till knew it.</summary>
 /// <param name="ClientOrderId">The sale's id.</param>

@@ -1,16 +1,17 @@
 namespace TillSync.Contracts.EInvoicing;
 
-/// <summary>A B2B bill's e-invoice as HQ tracks it (<c>GET /api/v1/einvoices</c>).</summary>
-/// <param name="ClientOrderId">The sale.</param>
+/// <summary>A B2B bill's or credit note's e-invoice as HQ tracks it (<c>GET /api/v1/einvoices</c>).</summary>
+/// <param name="ClientOrderId">The sale, or for a credit note the return's document id.</param>
 /// <param name="StoreId">The seller store.</param>
 /// <param name="TillId">The till that made the sale.</param>
 /// <param name="TillSeq">The sale's tillSeq; a till's bills are registered in this order.</param>
-/// <param name="DocType">NIC document type, <c>INV</c>.</param>
-/// <param name="DocNo">The bill number.</param>
+/// <param name="DocType">NIC document type: <c>INV</c> (a B2B sale) or <c>CRN</c> (a B2B return's credit note).</param>
+/// <param name="DocNo">The bill or credit note number.</param>
 /// <param name="DocDate">The bill date, IST, <c>dd/MM/yyyy</c>.</param>
 /// <param name="BuyerGstin">The buyer's GSTIN.</param>
 /// <param name="TotalPaise">The invoice value in paise.</param>
-/// <param name="Status"><c>pending</c>, <c>registered</c> or <c>failed</c> (parked for a manager).</param>
+/// <param name="Status"><c>pending</c>, <c>registered</c>, <c>failed</c> (parked for a manager) or <c>waiting</c> (a
+/// credit note whose original invoice is not registered yet).</param>
 /// <param name="Irn">The IRN, computed when the sale committed; valid as a tax invoice only once registered.</param>
 /// <param name="AckNo">The IRP's acknowledgement number once registered, else null.</param>
 /// <param name="AckDt">The acknowledgement time (IST, <c>yyyy-MM-dd HH:mm:ss</c>), else null.</param>
@@ -22,10 +23,14 @@ namespace TillSync.Contracts.EInvoicing;
 /// <param name="LastError">Why the last attempt did not register it (the reason a bill is parked), or null.</param>
 /// <param name="UpdatedAt">When the row last changed (UTC).</param>
 /// <param name="Warning">Set when a pending or failed bill is older than 25 days: NIC refuses bills older than 30.</param>
+/// <param name="OriginalDocNo">For a credit note, the number of the invoice it amends (<c>PrecDocDtls.InvNo</c>); else null.</param>
+/// <param name="OriginalDocDate">For a credit note, that invoice's date, <c>dd/MM/yyyy</c>; else null.</param>
 public sealed record EInvoiceView(
     Guid ClientOrderId, long StoreId, long TillId, long TillSeq, string DocType, string DocNo, string DocDate, string BuyerGstin,
     long TotalPaise, string Status, string Irn, long? AckNo, string? AckDt, string? SignedQrCode, string? SignedInvoice, long? EwbNo,
-    int Attempts, DateTimeOffset NextAttemptAt, string? LastError, DateTimeOffset UpdatedAt, string? Warning);
+    int Attempts, DateTimeOffset NextAttemptAt, string? LastError, DateTimeOffset UpdatedAt, string? Warning,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? OriginalDocNo = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? OriginalDocDate = null);
 
 /// <summary>A page of <see cref="EInvoiceView"/> in till and tillSeq order.</summary>
 /// <param name="Items">The bills, at most the page size.</param>

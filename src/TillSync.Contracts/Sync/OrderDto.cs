@@ -13,6 +13,9 @@ namespace TillSync.Contracts.Sync;
 /// <param name="Loyalty">Optional loyalty earn and burn.</param>
 /// <param name="CashierId">HQ's staff id of the cashier logged in at the till when the sale was saved (docs/shifts.md);
 /// null from a till before staff, shown as "unknown cashier".</param>
+/// <param name="Irn">The IRN the till computed and printed on a B2B bill (64 lowercase hex digits; docs/einvoice.md): HQ
+/// registers the bill only under this IRN. Null for B2C bills and from tills before it. Derived from the bill number,
+/// the date and the seller's GSTIN, so it does not enter the fingerprint.</param>
 public sealed record OrderDto(
     Guid ClientOrderId,
     long TillSeq,
@@ -23,4 +26,5 @@ public sealed record OrderDto(
     OrderTotalsDto Totals,
     CustomerDto? Customer = null,
     LoyaltyDto? Loyalty = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? CashierId = null);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? CashierId = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Irn = null);

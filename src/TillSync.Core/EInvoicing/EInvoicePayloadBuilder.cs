@@ -20,7 +20,7 @@ internal static class EInvoicePayloadBuilder
         long taxablePaise = 0, cgstPaise = 0, sgstPaise = 0, igstPaise = 0;
         foreach (var line in lines)
         {
-            var tax = GstCalculator.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, kind);
+            var tax = line.Tax(kind);
             items.Add(Item(items.Count + 1, line, tax));
             taxablePaise = checked(taxablePaise + tax.TaxablePaise);
             cgstPaise = checked(cgstPaise + tax.CgstPaise);
@@ -60,7 +60,8 @@ internal static class EInvoicePayloadBuilder
             line.Unit,
             Rupees(line.UnitPricePaise),
             Rupees(tax.GrossPaise),
-            Rupees(line.DiscountPaise),
+            // Gross less taxable: the line's discount on an invoice, its share of the original discount on a credit note.
+            Rupees(tax.GrossPaise - tax.TaxablePaise),
             Rupees(tax.TaxablePaise),
             line.GstRateBp * RupeesPerPaisa,
             Rupees(tax.IgstPaise),

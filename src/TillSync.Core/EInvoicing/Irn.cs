@@ -28,6 +28,12 @@ public static class Irn
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
+    /// <summary>The IRN of a document made at <paramref name="createdAt"/> (its date in IST, <see cref="DocumentDates.Of"/>).
+    /// The till prints it on the receipt of a B2B bill or credit note before HQ registers it; HQ and the IRP compute the
+    /// same from the same inputs.</summary>
+    public static string Compute(string sellerGstin, DateTimeOffset createdAt, EInvoiceDocumentType documentType, string documentNumber) =>
+        Compute(sellerGstin, DocumentDates.Of(createdAt), documentType, documentNumber);
+
     /// <summary>The financial year of a date as "YYYY-YY": 28/11/2026 and 15/03/2027 → "2026-27", 01/04/2027 → "2027-28".</summary>
     public static string FinancialYear(DateOnly documentDate)
     {

@@ -28,6 +28,10 @@ public static class IrpErrorCodes
     /// <summary>The document is already registered; <c>InfoDtls</c> carries <c>DUPIRN</c>.</summary>
     public const string DuplicateIrn = "2150";
 
+    /// <summary>A credit or debit note's preceding document (<c>RefDtls.PrecDocDtls</c>) is not an active invoice the
+    /// portal registered for the caller's GSTIN, or the note has none.</summary>
+    public const string PrecedingDocumentNotRegistered = "2299";
+
     /// <summary>The document date is after today (IST).</summary>
     public const string FutureDocumentDate = "2163";
 

@@ -173,6 +173,6 @@ public static class EInvoiceEndpoints
             : null;
         return new EInvoiceView(Guid.Parse(b.ClientOrderId), b.StoreId, b.TillId, b.TillSeq, b.DocType, b.DocNo, b.DocDate, b.BuyerGstin,
             b.TotalPaise, b.Status, b.Irn, b.AckNo, b.AckDt, b.SignedQrCode, withSignedInvoice ? b.SignedInvoice : null, b.EwbNo,
-            b.Attempts, b.NextAttemptAt, b.LastError, b.UpdatedAt, warning);
+            b.Attempts, b.NextAttemptAt, b.LastError, b.UpdatedAt, warning, b.OriginalDocNo, b.OriginalDocDate);
     }
 }

@@ -12,6 +12,8 @@ namespace TillSync.Hq.EInvoicing;
 /// <item>A registration found that way, or named by a 2150 duplicate's DUPIRN, is adopted only when its signed
 /// invoice verifies with the IRP's key and carries this bill's IRN, buyer GSTIN and total.</item>
 /// <item>An unknown outcome postpones the bill with exponential backoff; an IRP refusal parks it for a manager.</item>
+/// <item>A credit note goes only after its original invoice is registered: until then it waits, and an original that
+/// is parked or no e-invoice at all parks it with that reason.</item>
 /// </list></summary>
 public sealed partial class EInvoiceRegistrar(
     IrpConnection irp, PendingEInvoices queue, EInvoicePayloadSource payloads, TimeProvider time, ILogger<EInvoiceRegistrar> logger)
@@ -25,16 +27,35 @@ public sealed partial class EInvoiceRegistrar(
     /// <summary>Works on <paramref name="bill"/>, claimed by this worker, until it is registered, parked or postponed.</summary>
     public async Task ProcessAsync(EInvoiceBill bill, string sellerGstin, CancellationToken cancellationToken)
     {
-        var (payload, problem) = await payloads.BuildAsync(bill, cancellationToken);
-        if (payload is null)
+        if (bill.TillIrn is { } printed && printed != bill.Irn)
         {
-            await ParkAsync(bill, problem!, cancellationToken);
+            // The till printed another IRN (its snapshot had another seller GSTIN than the store has now): registering
+            // this one would leave a receipt whose IRN the portal does not know. A manager decides; nothing is sent.
+            await ParkAsync(bill, $"The till printed IRN {printed} on {bill.DocNo}, but HQ computes {bill.Irn} from the store's GSTIN " +
+                $"{sellerGstin}: the till's snapshot had another seller GSTIN. Nothing was sent to the IRP.", cancellationToken);
+            return;
+        }
+
+        var built = await payloads.BuildAsync(bill, cancellationToken);
+        if (built.WaitReason is { } waiting)
+        {
+            if (await queue.WaitAsync(bill, waiting, time.GetUtcNow(), cancellationToken))
+            {
+                LogWaiting(bill.ClientOrderId, bill.TillId, bill.TillSeq, waiting);
+            }
+
+            return;
+        }
+
+        if (built.PayloadJson is not { } payload)
+        {
+            await ParkAsync(bill, built.Problem!, cancellationToken);
             return;
         }
 
         if (bill.Attempts > 1)
         {
-            var found = await irp.GetByDocumentAsync(sellerGstin, EInvoiceDocumentType.Invoice, bill.DocNo, DocumentDate(bill), cancellationToken);
+            var found = await irp.GetByDocumentAsync(sellerGstin, DocumentType(bill), bill.DocNo, DocumentDate(bill), cancellationToken);
             if (found is null)
             {
                 await PostponeAsync(bill, "The IRP did not answer the lookup by document details.", cancellationToken);
@@ -158,6 +179,9 @@ public sealed partial class EInvoiceRegistrar(
         return delay < RetryDelayMax ? delay : RetryDelayMax;
     }
 
+    private static EInvoiceDocumentType DocumentType(EInvoiceBill bill) =>
+        DocumentTypes.TryParse(bill.DocType, out var type) ? type : throw new InvalidOperationException($"E-invoice {bill.ClientOrderId} has doc_type '{bill.DocType}'.");
+
     private static DateOnly DocumentDate(EInvoiceBill bill) =>
         DocumentDates.TryParse(bill.DocDate, out var date) ? date : throw new InvalidOperationException($"E-invoice {bill.ClientOrderId} has doc_date '{bill.DocDate}'.");
 
@@ -171,6 +195,9 @@ public sealed partial class EInvoiceRegistrar(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-invoice {ClientOrderId} (till {TillId}, tillSeq {TillSeq}) parked: {Reason}")]
     private partial void LogParked(string clientOrderId, long tillId, long tillSeq, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Credit note {ClientOrderId} (till {TillId}, tillSeq {TillSeq}) waits for its invoice: {Reason}")]
+    private partial void LogWaiting(string clientOrderId, long tillId, long tillSeq, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "E-invoice {ClientOrderId} postponed after attempt {Attempts}: {Reason}")]
     private partial void LogPostponed(string clientOrderId, int attempts, string reason);

@@ -12,8 +12,8 @@ public static class EInvoiceStatuses
     /// <summary>Parked for a manager: the payload or the IRP refused it; <c>last_error</c> says why.</summary>
     public const string Failed = "failed";
 
-    /// <summary>Recorded but not to be sent yet: a B2B credit note (<c>CRN</c>), whose registration is not built; the
-    /// worker never claims it.</summary>
+    /// <summary>A B2B credit note (<c>CRN</c>) whose original invoice is not registered yet: not sent, and not holding
+    /// its till's later bills back; it becomes <see cref="Pending"/> once the invoice is settled.</summary>
     public const string Waiting = "waiting";
 
     /// <summary>Every status, for validating a filter.</summary>

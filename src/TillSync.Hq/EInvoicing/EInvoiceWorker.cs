@@ -41,6 +41,9 @@ public sealed partial class EInvoiceWorker(
 
     private async Task<int> RoundAsync(CancellationToken cancellationToken)
     {
+        // Credit notes whose invoices settled since the last round join their tills' queues first, so that a till's
+        // credit note goes before its later bills.
+        await queue.PromoteCreditNotesAsync(time.GetUtcNow(), cancellationToken);
         var heads = await queue.DueHeadsAsync(time.GetUtcNow(), cancellationToken);
         var worked = 0;
         await Parallel.ForEachAsync(heads, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentBillsMax, CancellationToken = cancellationToken },

@@ -34,6 +34,24 @@ public sealed class PendingEInvoices(HqDatabase database)
             """).With("@now", StoredTime.Text(now)).With("@max", HeadsPerRoundMax).ListAsync(r => r.GetString(0), cancellationToken);
     }
 
+    /// <summary>Makes <c>pending</c> every waiting credit note whose original invoice is settled — registered, parked, or
+    /// a sale HQ holds without an e-invoice — so that the registrar sends it or parks it with the reason; answers how
+    /// many. A credit note waits while its original is pending or has not reached HQ, and meanwhile does not hold its
+    /// till's later bills back (docs/einvoice.md, "Credit notes").</summary>
+    public async Task<int> PromoteCreditNotesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.Command($"""
+            UPDATE einvoices SET status = '{EInvoiceStatuses.Pending}', next_attempt_at = @now, updated_at = @now
+            WHERE status = '{EInvoiceStatuses.Waiting}' AND doc_type = 'CRN' AND client_order_id IN (
+              SELECT r.document_id FROM returns r
+              WHERE EXISTS (SELECT 1 FROM einvoices o WHERE o.client_order_id = r.original_order_id
+                              AND o.status IN ('{EInvoiceStatuses.Registered}', '{EInvoiceStatuses.Failed}'))
+                 OR (EXISTS (SELECT 1 FROM orders s WHERE s.client_order_id = r.original_order_id)
+                     AND NOT EXISTS (SELECT 1 FROM einvoices o WHERE o.client_order_id = r.original_order_id)))
+            """).With("@now", StoredTime.Text(now)).ExecuteAsync(cancellationToken);
+    }
+
     /// <summary>Takes the bill until <c>now + </c><see cref="Lease"/> and counts the attempt; null when another worker
     /// took it first or it is no longer pending.</summary>
     public async Task<EInvoiceBill?> ClaimAsync(string clientOrderId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -61,6 +79,11 @@ public sealed class PendingEInvoices(HqDatabase database)
     public Task<bool> ParkAsync(EInvoiceBill claimed, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
         FinishAsync(claimed, now, new(TillUpdateKinds.EInvoiceFailed, Truncated($"E-invoice needs attention at HQ: {reason}")),
             "status = 'failed', last_error = @error", [("@error", Truncated(reason))], cancellationToken);
+
+    /// <summary>Puts a claimed credit note back to <c>waiting</c>: its original invoice is not registered yet
+    /// (<paramref name="reason"/> says where it stands); false when the lease was lost.</summary>
+    public Task<bool> WaitAsync(EInvoiceBill claimed, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        FinishAsync(claimed, now, null, $"status = '{EInvoiceStatuses.Waiting}', last_error = @error", [("@error", Truncated(reason))], cancellationToken);
 
     /// <summary>Leaves the bill pending, to be tried again at <paramref name="nextAttemptAt"/>; false when the lease was lost.</summary>
     public Task<bool> PostponeAsync(EInvoiceBill claimed, string reason, DateTimeOffset nextAttemptAt, DateTimeOffset now, CancellationToken cancellationToken) =>

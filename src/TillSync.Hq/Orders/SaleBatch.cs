@@ -140,7 +140,7 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
         var supplyKind = OrderTotals.SupplyKindOf(till.SellerGstin, order.Customer?.PlaceOfSupply);
         _orders.Add(new OrderRow(sale, till.StoreId, till.TillId, fingerprint, batch.Now, null, flags, supplyKind));
         AddLinesPaymentsAndEntry(batch, order, supplyKind, loyalty);
-        batch.Step<EInvoiceOutbox>().Add(order, sale.TillSeq, till.StoreId, till.TillId, till.SellerGstin, batch.Now);
+        batch.Step<EInvoiceOutbox>().Add(order, sale.Irn, sale.TillSeq, till.StoreId, till.TillId, till.SellerGstin, batch.Now);
         batch.Step<ReturnOriginals>().Sold(batch, sale, supplyKind);
         return DocumentDecision.Committed(order.BillNo, flags);
     }

@@ -98,7 +98,7 @@ public sealed class ReturnBatch(DatabaseEngine engine, IReadOnlyList<(Guid Docum
         var original = returned.Original;
         var buyer = OrderMapping.ToCore(returned.Customer);
         batch.Step<EInvoiceOutbox>().AddCreditNote(new CreditNoteDocument(document.DocumentId, document.TillSeq, returned.CreditNoteNo, returned.CreatedAt,
-            buyer, returned.Totals.TotalPaise, original.BillNo, original.CreatedAt), till.StoreId, till.TillId, till.SellerGstin, batch.Now);
+            buyer, returned.Totals.TotalPaise, original.BillNo, original.CreatedAt, returned.Irn), till.StoreId, till.TillId, till.SellerGstin, batch.Now);
         return DocumentDecision.Committed(returned.CreditNoteNo, flags);
     }
 

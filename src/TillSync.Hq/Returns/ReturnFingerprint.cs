@@ -18,6 +18,8 @@ public static class ReturnFingerprint
         var canonical = returned with
         {
             CreatedAt = returned.CreatedAt.ToUniversalTime(),
+            // Derived from the number, the date and the seller's GSTIN (ReturnDto.Irn): not content of its own.
+            Irn = null,
             Original = returned.Original with { CreatedAt = returned.Original.CreatedAt.ToUniversalTime() },
             Lines = [.. returned.Lines.Select(l => l with { OriginalQty = Normalized(l.OriginalQty), Qty = Normalized(l.Qty) })],
         };

@@ -46,6 +46,11 @@ public static class InvoiceEndpoints
             // Validate has checked both against the schema and the calendar.
             Invariant.Assert(DocumentTypes.TryParse(payload!.Document.Type, out var type));
             Invariant.Assert(DocumentDates.TryParse(payload.Document.Date, out var date));
+            if (type != EInvoiceDocumentType.Invoice && await PrecedingDocumentRefusalAsync(payload, registry, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
             var irn = Irn.Compute(payload.Seller.Gstin, date, type, payload.Document.Number);
             var (registration, duplicate) = await registry.RegisterAsync(irn, payload, JsonNode.Parse(bytes)!.AsObject(), cancellationToken);
             if (duplicate)
@@ -95,6 +100,34 @@ public static class InvoiceEndpoints
 
         var errors = InvoiceRules.Check(payload);
         return errors.Count > 0 ? (null, IrpReplies.Errors(errors)) : (payload, null);
+    }
+
+    // A credit or debit note amends invoices the portal knows: each preceding document must be an active invoice
+    // registered for the note's seller. The simulator's choice, documented in docs/decisions/0004-irp-simulator.md.
+    private static async Task<IResult?> PrecedingDocumentRefusalAsync(EInvoicePayload payload, InvoiceRegistry registry, CancellationToken cancellationToken)
+    {
+        var preceding = payload.References?.PrecedingDocuments ?? [];
+        if (preceding.Count == 0)
+        {
+            return IrpReplies.Error(IrpErrorCodes.PrecedingDocumentNotRegistered,
+                $"{payload.Document.Type} {payload.Document.Number} must name the invoice it amends in RefDtls.PrecDocDtls");
+        }
+
+        foreach (var invoice in preceding)
+        {
+            var found = DocumentDates.TryParse(invoice.InvoiceDate, out var invoiceDate) && invoice.InvoiceNumber.Length > 0
+                ? await registry.FindAsync(Irn.Compute(payload.Seller.Gstin, invoiceDate, EInvoiceDocumentType.Invoice, invoice.InvoiceNumber), cancellationToken)
+                : null;
+            // The IRN names the financial year, not the day: the date must be the registered invoice's own.
+            if (found is not { Status: IrnDetails.Active } || found.DocDate != invoice.InvoiceDate)
+            {
+                return IrpReplies.Error(IrpErrorCodes.PrecedingDocumentNotRegistered,
+                    $"Preceding document {invoice.InvoiceNumber} dated {invoice.InvoiceDate} is not an active e-invoice of GSTIN {payload.Seller.Gstin}"
+                    + (found is { Status: IrnDetails.Cancelled } ? " (it is cancelled)" : ""));
+            }
+        }
+
+        return null;
     }
 
     private static async Task<IResult> GetByIrnAsync(HttpRequest request, string irn, InvoiceRegistry registry, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed class InvoiceRegistry(IrpDatabase database, SigningKey key, TimePr
 
     private const string SelectSql = """
         SELECT r.irn, r.ack_no, r.ack_at, r.seller_gstin, r.status, r.signed_invoice, r.signed_qr_code,
-               e.ewb_no, e.generated_at, e.valid_until
+               e.ewb_no, e.generated_at, e.valid_until, r.doc_date
         FROM registrations r LEFT JOIN eway_bills e ON e.irn = r.irn
         WHERE r.irn = @irn
         """;
@@ -114,6 +114,6 @@ public sealed class InvoiceRegistry(IrpDatabase database, SigningKey key, TimePr
             r => new Registration(
                 r.GetString(0), r.GetInt64(1), StoredTime.Parse(r.GetString(2)), r.GetString(3), r.GetString(4), r.GetString(5),
                 r.GetString(6), r.IsDBNull(7) ? null : r.GetInt64(7), r.IsDBNull(8) ? null : StoredTime.Parse(r.GetString(8)),
-                r.IsDBNull(9) ? null : StoredTime.Parse(r.GetString(9))),
+                r.IsDBNull(9) ? null : StoredTime.Parse(r.GetString(9)), r.GetString(10)),
             cancellationToken);
 }

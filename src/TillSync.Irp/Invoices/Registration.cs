@@ -13,9 +13,10 @@ namespace TillSync.Irp.Invoices;
 /// <param name="EwbNo">The e-way bill's number, or null.</param>
 /// <param name="EwbAt">When the e-way bill was generated, or null.</param>
 /// <param name="EwbValidUntil">Until when it is valid, or null.</param>
+/// <param name="DocDate">The document date as sent, <c>dd/MM/yyyy</c>.</param>
 public sealed record Registration(
     string Irn, long AckNo, DateTimeOffset AckAt, string SellerGstin, string Status, string SignedInvoice, string SignedQrCode,
-    long? EwbNo, DateTimeOffset? EwbAt, DateTimeOffset? EwbValidUntil)
+    long? EwbNo, DateTimeOffset? EwbAt, DateTimeOffset? EwbValidUntil, string DocDate)
 {
     /// <summary>What the NIC API answers for it.</summary>
     public IrnDetails ToDetails() =>

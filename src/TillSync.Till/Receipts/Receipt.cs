@@ -21,7 +21,8 @@ public sealed record Quote(string SupplyKind, IReadOnlyList<ReceiptLine> Lines, 
 /// <summary>The e-invoice state of a bill (<see cref="IrnStatuses"/>) and, once registered, the IRP's acknowledgement.</summary>
 /// <param name="Status"><c>not_applicable</c> (B2C), <c>pending</c> (B2B, no IRN yet), <c>needs_attention</c> (HQ parked
 /// the e-invoice for a manager; still no IRN) or <c>registered</c>.</param>
-/// <param name="Irn">The IRN, when registered.</param>
+/// <param name="Irn">The IRN: as the till computed it while pending (printed "pending registration"; null on bills stored
+/// before the till computed it), the IRP's once registered.</param>
 /// <param name="AckNo">The IRP's acknowledgement number (digits, as text), when registered.</param>
 /// <param name="AckDt">The acknowledgement time as the IRP wrote it (IST, <c>yyyy-MM-dd HH:mm:ss</c>), when registered.</param>
 /// <param name="SignedQr">The IRP's signed QR string (a JWS); the receipt prints it as a QR code.</param>

@@ -18,6 +18,11 @@ namespace TillSync.Till.Returns;
 /// <param name="Reason">The reason code.</param>
 /// <param name="Note">The cashier's note.</param>
 /// <param name="SyncState">Where the return stands with HQ.</param>
+/// <param name="Irn">A B2B credit note's IRN (document type <c>CRN</c>) as the till computed it, printed as pending
+/// registration; null for B2C and for notes stored before it.</param>
+/// <param name="Registration">The IRP's registration (IRN, AckNo, AckDt, signed QR) once HQ has reported it; never
+/// stored with the note, laid over it when it is read.</param>
 public sealed record CreditNote(
     Guid DocumentId, long TillSeq, string CreditNoteNo, DateTimeOffset CreatedAt, string TillName, StoreDto Store, CustomerDto? Customer, bool B2b,
-    ReturnOriginalDto Original, ReturnQuote Refund, string Reason, string? Note, string SyncState);
+    ReturnOriginalDto Original, ReturnQuote Refund, string Reason, string? Note, string SyncState,
+    string? Irn = null, Receipts.IrnInfo? Registration = null);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TillSync.Storage;
+using TillSync.Till.Receipts;
 using TillSync.Till.Storage;
 using TillSync.Till.Web;
 
@@ -8,14 +9,21 @@ namespace TillSync.Till.Returns;
 /// <summary>The till's credit notes as printed, for reprints, with where each return stands with HQ now.</summary>
 public sealed class CreditNotes(TillDatabase database)
 {
-    /// <summary>The credit note of return <paramref name="documentId"/>, or null.</summary>
+    /// <summary>The credit note of return <paramref name="documentId"/>, or null; with the IRP's registration laid over
+    /// it once HQ has reported one (<c>sale_irns</c> holds a credit note's registration under its document id).</summary>
     public async Task<CreditNote?> FindAsync(Guid documentId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.Command("""
-            SELECT r.credit_note_json, d.sync_state FROM returns r JOIN documents d ON d.till_seq = r.till_seq WHERE r.document_id = @id
+            SELECT r.credit_note_json, d.sync_state, i.irn, i.ack_no, i.ack_dt, i.signed_qr
+            FROM returns r JOIN documents d ON d.till_seq = r.till_seq LEFT JOIN sale_irns i ON i.client_order_id = r.document_id
+            WHERE r.document_id = @id
             """).With("@id", documentId.ToString("D"))
-            .FirstOrDefaultAsync(r => (Json: r.GetString(0), State: r.GetString(1)), cancellationToken);
-        return row.Json is null ? null : JsonSerializer.Deserialize(row.Json, TillJsonContext.Default.CreditNote)! with { SyncState = row.State };
+            .FirstOrDefaultAsync(r => (Json: r.GetString(0), State: r.GetString(1),
+                Registered: r.IsDBNull(2) ? null : new IrnInfo(IrnStatuses.Registered, r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5))),
+                cancellationToken);
+        return row.Json is null
+            ? null
+            : JsonSerializer.Deserialize(row.Json, TillJsonContext.Default.CreditNote)! with { SyncState = row.State, Registration = row.Registered };
     }
 }

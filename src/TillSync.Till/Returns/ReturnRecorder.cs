@@ -2,6 +2,7 @@ using System.Text.Json;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
+using TillSync.Core.EInvoicing;
 using TillSync.Core.Ids;
 using TillSync.Core.Orders;
 using TillSync.Core.Returns;
@@ -180,15 +181,18 @@ public sealed class ReturnRecorder(
 
         var id = ids.NewId();
         var quote = QuoteOf(original, plan, refunds);
+        var creditNoteNo = CreditNoteNumber.Format(snapshot.BillPrefix, createdAt, number);
+        // As a B2B bill's, a B2B credit note's IRN is known offline (docs/einvoice.md, "The till's IRN").
+        var irn = original.Customer?.Gstin is null ? null : Irn.Compute(snapshot.Store.Details.Gstin, createdAt, EInvoiceDocumentType.CreditNote, creditNoteNo);
         var returned = new ReturnDto(
-            CreditNoteNumber.Format(snapshot.BillPrefix, createdAt, number), createdAt,
+            creditNoteNo, createdAt,
             new ReturnOriginalDto(original.SaleId, original.BillNo, original.TillId, original.CreatedAt, original.TotalPaise, original.Source, original.ReceiptCode),
             [.. plan.Lines.Select(l => new ReturnLineDto(l.Line.LineNo, l.Line.Sku, l.Line.Qty, l.Line.UnitPricePaise, l.Line.DiscountPaise, l.Line.GstRateBp,
                 l.Qty, l.Condition))],
             refunds, quote.Totals, request.Reason, original.Customer, plan.Loyalty, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
-            cashier.StaffId);
+            cashier.StaffId, irn);
         var creditNote = new CreditNote(id, seq, returned.CreditNoteNo, createdAt, snapshot.TillName, snapshot.Store.Details, original.Customer,
-            original.Customer?.Gstin is not null, returned.Original, quote, returned.Reason, returned.Note, SyncStates.Pending);
+            original.Customer?.Gstin is not null, returned.Original, quote, returned.Reason, returned.Note, SyncStates.Pending, irn);
         await transaction.AddAsync(new TillDocumentDto(DocumentKinds.Return, id, seq, Return: returned), returned.CreditNoteNo, createdAt,
             quote.Totals.TotalPaise, cancellationToken);
         await transaction.ExecuteAsync("""

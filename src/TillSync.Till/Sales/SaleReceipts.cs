@@ -51,7 +51,7 @@ public sealed class SaleReceipts(TillDatabase database)
         var receipt = JsonSerializer.Deserialize(row.Json, TillJsonContext.Default.Receipt)! with { SyncState = row.State };
         return receipt.Irn.Status == IrnStatuses.NotApplicable ? receipt
             : row.Registered is { } registered ? receipt with { Irn = registered }
-            : row.Parked ? receipt with { Irn = new IrnInfo(IrnStatuses.NeedsAttention) }
+            : row.Parked ? receipt with { Irn = receipt.Irn with { Status = IrnStatuses.NeedsAttention } }
             : receipt;
     }
 

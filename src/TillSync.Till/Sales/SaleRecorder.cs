@@ -1,6 +1,7 @@
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
+using TillSync.Core.EInvoicing;
 using TillSync.Core.Ids;
 using TillSync.Core.Orders;
 using TillSync.Till.Catalog;
@@ -116,16 +117,19 @@ public sealed class SaleRecorder(
         var billNumber = await transaction.NextNumberAsync(PrintedSeries.Bill, cancellationToken);
         var now = time.GetUtcNow();
         var createdAt = now.ToOffset(BillNumber.IstOffset);
-        var order = new OrderDto(id, seq, BillNumber.Format(snapshot.BillPrefix, createdAt, billNumber), createdAt, draft.Lines, applied,
-            draft.Quote.Totals, draft.Customer, draft.Loyalty.Loyalty, cashier.StaffId);
+        var billNo = BillNumber.Format(snapshot.BillPrefix, createdAt, billNumber);
+        // A B2B bill's IRN is known now, offline: the receipt prints it as pending registration and HQ registers the bill
+        // only under it (docs/einvoice.md, "The till's IRN").
+        var irn = draft.Customer?.Gstin is null ? null : Irn.Compute(snapshot.Store.Details.Gstin, createdAt, EInvoiceDocumentType.Invoice, billNo);
+        var order = new OrderDto(id, seq, billNo, createdAt, draft.Lines, applied, draft.Quote.Totals, draft.Customer, draft.Loyalty.Loyalty,
+            cashier.StaffId, irn);
         if (OrderRules.Check(SaleMapping.ToCore(AsRulesSeeIt(order)), snapshot.Store.Details.Gstin, snapshot.BillPrefix, now) is { } rejected)
         {
             return (null, $"This sale cannot be saved: {rejected.Detail}.");
         }
 
-        var b2b = draft.Customer?.Gstin is not null;
-        var receipt = new Receipt(order.ClientOrderId, seq, order.BillNo, createdAt, snapshot.TillName, snapshot.Store.Details, draft.Customer, b2b,
-            new IrnInfo(b2b ? IrnStatuses.Pending : IrnStatuses.NotApplicable), draft.Quote.SupplyKind, draft.Quote.Lines, draft.Quote.GstSummary,
+        var receipt = new Receipt(order.ClientOrderId, seq, order.BillNo, createdAt, snapshot.TillName, snapshot.Store.Details, draft.Customer,
+            irn is not null, irn is null ? new IrnInfo(IrnStatuses.NotApplicable) : new IrnInfo(IrnStatuses.Pending, irn), draft.Quote.SupplyKind, draft.Quote.Lines, draft.Quote.GstSummary,
             draft.Quote.Totals, applied, checked(plan.TenderedPaise + (credit?.AmountPaise ?? 0)), plan.ChangePaise, SyncStates.Pending,
             receiptKey.Sign(ReceiptCodes.Of(order, snapshot.TillId)));
         await transaction.AddAsync(new TillDocumentDto(DocumentKinds.Sale, id, seq, Sale: order), order.BillNo, createdAt,

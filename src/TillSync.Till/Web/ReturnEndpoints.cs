@@ -17,6 +17,7 @@ public static class ReturnEndpoints
         api.MapPost("/returns", RecordAsync);
         api.MapPost("/exchanges", ExchangeAsync);
         api.MapGet("/returns/{documentId}/credit-note", CreditNoteAsync);
+        api.MapGet("/returns/{documentId}/qr.svg", QrCodeAsync);
     }
 
     private static async Task<IResult> LookupAsync(HttpContext http, OriginalSales originals)
@@ -102,5 +103,18 @@ public static class ReturnEndpoints
         return await creditNotes.FindAsync(id, ct) is { } creditNote
             ? TypedResults.Ok(creditNote)
             : LocalProblems.NotFound("No return with that id on this till.");
+    }
+
+    // A registered credit note's signed QR code, drawn as the sale receipt's is.
+    private static async Task<IResult> QrCodeAsync(CreditNotes creditNotes, string documentId, CancellationToken ct)
+    {
+        if (!Guid.TryParse(documentId, out var id))
+        {
+            return LocalProblems.BadRequest("That is not a return's id.");
+        }
+
+        return await creditNotes.FindAsync(id, ct) is { Registration.SignedQr: { } signedQr }
+            ? TypedResults.Text(Receipts.ReceiptQrCode.Svg(signedQr), "image/svg+xml")
+            : LocalProblems.NotFound("No registered e-invoice for that credit note on this till yet.");
     }
 }

@@ -126,6 +126,28 @@ public sealed class EInvoiceRegistrationTests(EInvoiceFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task BillWhoseTillPrintedAnotherIrn_IsParkedWithBothIrns_NothingIsSent_TheTillsOwnIrnRegisters()
+    {
+        var till = await fixture.EnrolTillAsync();
+        var first = till.Orders.Next([OrderFactory.Line("GHEE-1L", 1)], EInvoiceFixture.Buyer);
+        var second = till.Orders.Next([OrderFactory.Line("GHEE-1L", 2)], EInvoiceFixture.Buyer);
+        var date = DateOnly.FromDateTime(first.CreatedAt.DateTime);
+        // As a till whose snapshot carried another seller GSTIN would have printed it.
+        var otherGstinIrn = Irn.Compute("27AAACR5055K1ZZ", date, EInvoiceDocumentType.Invoice, first.BillNo);
+        var ownIrn = Irn.Compute(HqScenario.StoreGstin, date, EInvoiceDocumentType.Invoice, second.BillNo);
+        await till.SyncAsync([first with { Irn = otherGstinIrn }, second with { Irn = ownIrn }]);
+
+        var bills = await fixture.SettledAsync(till.TillId, 2);
+
+        Assert.Equal("failed", bills[0].Status);
+        Assert.Contains($"The till printed IRN {otherGstinIrn}", bills[0].LastError, StringComparison.Ordinal);
+        Assert.Contains($"HQ computes {bills[0].Irn}", bills[0].LastError, StringComparison.Ordinal);
+        using var irp = fixture.Irp.Client(HqScenario.StoreGstin);
+        Assert.True((await irp.GetByDocumentAsync(EInvoiceDocumentType.Invoice, first.BillNo, date)).HasError(IrpErrorCodes.IrnNotFound));
+        Assert.Equal(("registered", ownIrn), (bills[1].Status, bills[1].Irn));
+    }
+
+    [Fact]
     public async Task EInvoiceApi_RefusesATillToken()
     {
         var till = await fixture.EnrolTillAsync();

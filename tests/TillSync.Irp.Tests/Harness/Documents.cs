@@ -53,4 +53,16 @@ public static class Documents
         var document = new EInvoiceDocument(EInvoiceDocumentType.Invoice, number, Today, totals.RoundOffPaise, totals.TotalPaise);
         return new Document(EInvoicePayload.For(Store, buyer, document, lines, transport), document.Type, number, document.Date);
     }
+
+    /// <summary>A credit note to the local buyer taking back one of three bags of rice of invoice
+    /// <paramref name="originalNumber"/> dated <paramref name="originalDate"/>, its line refunded pro rata.</summary>
+    public static Document CreditNote(string originalNumber, DateOnly originalDate)
+    {
+        EInvoiceLine[] lines = [new("Basmati Rice 25 kg bag", "10063020", 1m, "BAG", 150_000, 3_000, 500, OriginalQty: 3m)];
+        var totals = BillTotals.Of(lines.Select(l => l.Tax(SupplyKind.IntraState)));
+        var number = string.Create(CultureInfo.InvariantCulture, $"C{Interlocked.Increment(ref counter)}/{Random.Shared.Next(100_000_000, 999_999_999)}");
+        var document = new EInvoiceDocument(EInvoiceDocumentType.CreditNote, number, Today, totals.RoundOffPaise, totals.TotalPaise,
+            new OriginalInvoice(originalNumber, originalDate));
+        return new Document(EInvoicePayload.For(Store, LocalBuyer, document, lines), document.Type, number, document.Date);
+    }
 }

@@ -220,6 +220,33 @@ public sealed class GenerateTests(IrpFixture fixture) : IClassFixture<IrpFixture
         Assert.Equal(IrpErrorCodes.NotOwnGstin, Assert.Single(answer.ErrorDetails!).ErrorCode);
     }
 
+    [Fact]
+    public async Task Generate_CreditNote_IsRefusedUntilItsInvoiceIsRegistered_ThenRegistersAsCrn()
+    {
+        using var client = irp.Client(Documents.Store.Gstin);
+        var invoice = Documents.Invoice();
+        var note = Documents.CreditNote(invoice.Number, invoice.Date);
+        var wrongDate = Documents.CreditNote(invoice.Number, invoice.Date.AddDays(-1));
+
+        var early = await client.GenerateAsync(note.Json);
+        Assert.True((await client.GenerateAsync(invoice.Json)).Data is not null);
+        var misdated = await client.GenerateAsync(wrongDate.Json);
+        var registered = await client.GenerateAsync(note.Json);
+
+        var refusal = Assert.Single(early.ErrorDetails!);
+        Assert.Equal(IrpErrorCodes.PrecedingDocumentNotRegistered, refusal.ErrorCode);
+        Assert.Contains($"Preceding document {invoice.Number}", refusal.ErrorMessage, StringComparison.Ordinal);
+        Assert.Null(early.Data);
+        Assert.Equal(IrpErrorCodes.PrecedingDocumentNotRegistered, Assert.Single(misdated.ErrorDetails!).ErrorCode);
+        Assert.Equal(note.Irn, registered.Data!.Irn);
+        Assert.Equal(note.Irn, (await client.GetByDocumentAsync(EInvoiceDocumentType.CreditNote, note.Number, note.Date)).Data!.Irn);
+        var withoutReference = note.Tree();
+        withoutReference.Remove("RefDtls");
+        withoutReference["DocDtls"]!["No"] = note.Number + "X";
+        var unreferenced = await client.GenerateAsync(withoutReference.ToJsonString());
+        Assert.Equal(IrpErrorCodes.PrecedingDocumentNotRegistered, Assert.Single(unreferenced.ErrorDetails!).ErrorCode);
+    }
+
     [Theory]
     [InlineData(null, "29AABCH1234K1ZN", IrpErrorCodes.UserNameRequired)]
     [InlineData("tests", null, IrpErrorCodes.HeaderGstinRequired)]

@@ -1,6 +1,8 @@
 // Proves the till learns its B2B sales' IRNs: the buyer's address reaches HQ, the IRP registers the bill, the
 // irn_registered update is stored and the reprinted receipt carries HQ's IRN, AckNo, AckDt and signed QR, drawn as SVG
-// by the till; a parked e-invoice shows as needing attention. Real HQ and IRP processes; in-process till on a fake clock.
+// by the till; a parked e-invoice shows as needing attention; B2B bills sold offline print the IRN the portal later
+// registers; a B2B return's credit note prints its CRN IRN and its reprint adds the registration. Real HQ and IRP
+// processes; in-process till on a fake clock.
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
@@ -22,16 +24,8 @@ public sealed class IrnUpdateTests
     [Fact]
     public async Task RegisteredB2BSale_ReprintCarriesHqsIrnAckNoAndSignedQr_B2CSaleHasNone()
     {
-        await using var irp = await IrpProcess.StartAsync();
-        await using var shop = await TillScenario.StartAsync(irp.BaseAddress);
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        Func<Task> tick = () =>
-        {
-            time.Advance(TimeSpan.FromSeconds(1));
-            return Task.CompletedTask;
-        };
-        await using var till = await shop.StartInProcessTillAsync(time);
-        await till.Api.WaitOnlineAsync(betweenPolls: tick);
+        await using var online = await OnlineTill.StartAsync();
+        var (shop, till, tick) = (online.Shop, online.Till, online.Tick);
 
         var b2b = await till.Api.SellAsync(Carts.PaidInCash([new CartLine("GHEE-1L", 1)], BuyerWithAddress));
         var b2c = await till.Api.SellAsync(Carts.PaidInCash([new CartLine("RICE-5KG", 1)]));
@@ -59,6 +53,65 @@ public sealed class IrnUpdateTests
     }
 
     [Fact]
+    public async Task B2BSalesMadeOffline_SyncedLater_EachReceiptsPrintedIrnIsTheOneThePortalRegistered()
+    {
+        await using var online = await OnlineTill.StartAsync();
+        var (irp, shop, till, time, tick) = (online.Irp, online.Shop, online.Till, online.Time, online.Tick);
+
+        shop.Link.SetMode(LinkMode.Blackhole);
+        var printed = new List<Receipt>();
+        foreach (var sku in new[] { "GHEE-1L", "SOAP-125G", "RICE-5KG" })
+        {
+            printed.Add(await till.Api.SellAsync(Carts.PaidInCash([new CartLine(sku, 1)], BuyerWithAddress)));
+            time.Advance(TimeSpan.FromMinutes(7));
+        }
+
+        Assert.All(printed, r => Assert.Equal(IrnStatuses.Pending, r.Irn.Status));
+        Assert.Equal(printed.Count, printed.Select(r => r.Irn.Irn).Distinct().Count());
+        Assert.Empty(await shop.HqOrdersAsync());
+
+        shop.Link.SetMode(LinkMode.Pass);
+        await till.Api.SyncNowAsync();
+        using var portal = irp.Client(HqScenario.StoreGstin);
+        foreach (var receipt in printed)
+        {
+            var reprint = await Eventually.UntilAsync(() => till.Api.ReceiptAsync(receipt.ClientOrderId), r => r.Irn.Status == IrnStatuses.Registered,
+                TimeSpan.FromSeconds(90), $"the IRN of {receipt.BillNo} to reach the till", shop.Hq, tick);
+            var atPortal = await portal.GetByDocumentAsync(EInvoiceDocumentType.Invoice, receipt.BillNo, DocumentDates.Of(receipt.CreatedAt));
+            Assert.True(atPortal.Data is not null, $"the portal has no registration of {receipt.BillNo}");
+            Assert.Equal(receipt.Irn.Irn, atPortal.Data.Irn);
+            Assert.Equal(receipt.Irn.Irn, reprint.Irn.Irn);
+            Assert.Equal(receipt.Irn.Irn, (await HqEInvoiceAsync(shop.Hq, receipt.ClientOrderId)).Irn);
+        }
+    }
+
+    [Fact]
+    public async Task B2BReturn_CreditNotePrintsItsIrnPending_ReprintCarriesTheRegistrationAndItsQr()
+    {
+        await using var online = await OnlineTill.StartAsync();
+        var (shop, till, tick) = (online.Shop, online.Till, online.Tick);
+        var sale = await till.Api.SellAsync(Carts.PaidInCash([new CartLine("GHEE-1L", 2)], BuyerWithAddress));
+
+        var note = await till.Api.ReturnAsync(new TillSync.Till.Returns.ReturnRequest(new TillSync.Till.Returns.OriginalReference(SaleId: sale.ClientOrderId),
+            [new TillSync.Till.Returns.ReturnLineRequest(1, 1, Contracts.Documents.ReturnConditions.Restock)], Contracts.Documents.ReturnReasons.Defective,
+            new TillSync.Till.Returns.RefundRequest(Contracts.Documents.RefundMethods.Cash)));
+
+        var irn = Irn.Compute(HqScenario.StoreGstin, DocumentDates.Of(note.CreatedAt), EInvoiceDocumentType.CreditNote, note.CreditNoteNo);
+        Assert.Equal((irn, null), (note.Irn, note.Registration));
+        await till.Api.SyncNowAsync();
+        var reprint = await Eventually.UntilAsync(() => till.Api.CreditNoteAsync(note.DocumentId), n => n.Registration is not null,
+            TimeSpan.FromSeconds(90), "the credit note's registration to reach the till", shop.Hq, tick);
+        var atHq = await HqEInvoiceAsync(shop.Hq, note.DocumentId);
+        Assert.Equal(("CRN", "registered", irn, sale.BillNo), (atHq.DocType, atHq.Status, atHq.Irn, atHq.OriginalDocNo));
+        Assert.Equal((irn, atHq.AckNo?.ToString(CultureInfo.InvariantCulture), atHq.SignedQrCode),
+            (reprint.Registration!.Irn, reprint.Registration.AckNo, reprint.Registration.SignedQr));
+        using var local = new HttpClient { BaseAddress = till.Api.BaseAddress };
+        using var qr = await local.GetAsync(new Uri($"/api/returns/{note.DocumentId}/qr.svg", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, qr.StatusCode);
+        Assert.StartsWith("<svg", (await qr.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task B2BSaleWithABadPin_IsRefusedWithAReadableMessage_NothingIsRecorded()
     {
         await using var till = await LocalTill.CreateAsync();
@@ -69,6 +122,34 @@ public sealed class IrnUpdateTests
         Assert.Null(receipt);
         Assert.Equal("Buyer PIN 56001 is not a PIN code: it must be 6 digits, not starting with 0.", problem);
         Assert.Equal(0, await till.Outbox.CountAsync(CancellationToken.None));
+    }
+
+    // A real IRP and HQ, and an in-process till online on a fake clock an hour behind the portal's (so that no bill
+    // carries a date the portal calls future); Tick moves the clock on while a test waits.
+    private sealed record OnlineTill(IrpProcess Irp, TillScenario Shop, InProcessTill Till, FakeTimeProvider Time) : IAsyncDisposable
+    {
+        public Func<Task> Tick => () =>
+        {
+            Time.Advance(TimeSpan.FromSeconds(1));
+            return Task.CompletedTask;
+        };
+
+        public static async Task<OnlineTill> StartAsync()
+        {
+            var irp = await IrpProcess.StartAsync();
+            var shop = await TillScenario.StartAsync(irp.BaseAddress);
+            var time = new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+            var online = new OnlineTill(irp, shop, await shop.StartInProcessTillAsync(time), time);
+            await online.Till.Api.WaitOnlineAsync(betweenPolls: online.Tick);
+            return online;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Till.DisposeAsync();
+            await Shop.DisposeAsync();
+            await Irp.DisposeAsync();
+        }
     }
 
     private static async Task<EInvoiceView> HqEInvoiceAsync(HqProcess hq, Guid clientOrderId)

@@ -66,6 +66,17 @@ export function creditNoteHtml(n, reprint) {
   if (loyalty && (loyalty.burnRefundedPoints || loyalty.earnReversedPoints)) {
     out.push(`<div class="small" data-testid="credit-note-loyalty">Points given back ${esc(loyalty.burnRefundedPoints)} · points taken back ${esc(loyalty.earnReversedPoints)}</div>`);
   }
+  const registered = n.registration;
+  if (registered?.irn) {
+    out.push(`<hr><div class="irn" data-testid="credit-note-irn">IRN: <span data-testid="credit-note-irn-value">${esc(registered.irn)}</span></div>`);
+    out.push(`<div>Ack No: <span data-testid="credit-note-ack-no">${esc(registered.ackNo ?? '')}</span></div>`);
+    out.push(`<div>Ack Date: <span data-testid="credit-note-ack-dt">${esc(registered.ackDt ?? '')}</span></div>`);
+    out.push(`<div class="c"><img class="irn-qr" data-testid="credit-note-irn-qr" alt="Signed e-invoice QR code" src="/api/returns/${encodeURIComponent(n.documentId)}/qr.svg"></div>`);
+  } else if (n.irn) {
+    // A B2B credit note's IRN, computed by the till when it recorded the return; HQ registers it after the invoice.
+    out.push(`<hr><div class="irn" data-testid="credit-note-irn">IRN: <span data-testid="credit-note-irn-value">${esc(n.irn)}</span></div>`);
+    out.push('<div class="irn-pending" data-testid="credit-note-irn-pending">IRN pending registration</div>');
+  }
   out.push(`<hr><div>Reason: ${esc(REASON_LABELS[n.reason] ?? n.reason)}${n.note ? ` — ${esc(n.note)}` : ''}</div>`);
   out.push(`<div class="c foot">Ref ${esc(n.documentId)} · #${esc(n.tillSeq)}</div>`);
   return out.join('');

@@ -73,7 +73,9 @@ export function receiptHtml(r, reprint) {
       // The till draws the signed QR itself (GET /api/receipts/{id}/qr.svg); as an <img> the SVG can never run script.
       out.push(`<div class="c"><img class="irn-qr" data-testid="receipt-irn-qr" alt="Signed e-invoice QR code" src="/api/receipts/${encodeURIComponent(r.clientOrderId)}/qr.svg"></div>`);
     } else {
-      out.push('<div class="irn-pending" data-testid="receipt-irn-pending">IRN pending</div>');
+      // The till computes a B2B bill's IRN when it records the sale (docs/einvoice.md): printed now, registered by HQ later.
+      if (irn.irn) out.push(`<div class="irn" data-testid="receipt-irn">IRN: <span data-testid="receipt-irn-value">${esc(irn.irn)}</span></div>`);
+      out.push(`<div class="irn-pending" data-testid="receipt-irn-pending">${irn.irn ? 'IRN pending registration' : 'IRN pending'}</div>`);
       if (irn.status === 'needs_attention') {
         out.push('<div class="c small" data-testid="receipt-einvoice-attention">E-invoice needs attention at HQ: a manager must fix it before the IRN is issued.</div>');
       } else {
