@@ -51,12 +51,8 @@ dotnet build TillSync.slnx -c Release -nologo -clp:ErrorsOnly
 
 # What the run started is stopped however it ends: a failure, Ctrl-C or a kill.
 pg_dir=$(mktemp -d /tmp/tillsync-pg.XXXXXX)
-load_pid= watchdog_pid= postgres_pid=
+load_pid= watchdog_pid=
 clean_up() {
-  if [ -n "$postgres_pid" ]; then
-    kill "$postgres_pid" 2>/dev/null || true
-    wait "$postgres_pid" 2>/dev/null || true
-  fi
   if [ -n "$load_pid" ]; then
     kill "$watchdog_pid" "$load_pid" 2>/dev/null || true
     wait "$load_pid" 2>/dev/null || true
@@ -91,26 +87,15 @@ export TILLSYNC_TEST_ARTIFACTS="$results/artifacts"
 
 status=0
 started=$SECONDS
-# The HQ contract suite on PostgreSQL runs beside the solution's run rather than after it: the solution keeps two test
-# projects going, and its lanes wait on processes, browsers and the disk often enough that a third keeps the two cores
-# busier (bench/RESULTS.md, "Suite time"). Its console goes to a file, shown once it ends.
-echo "== test: the HQ contract suite again, HQ on PostgreSQL (beside the next step; its console follows it)"
-TILLSYNC_TEST_STORE=postgres dotnet test tests/TillSync.Hq.Tests -c Release --no-build -nologo \
-  --logger "trx" --results-directory "$results/postgres" \
-  --logger "console;verbosity=minimal" > "$results/console-postgres.log" 2>&1 &
-postgres_pid=$!
-
 echo "== test: every project (HQ on SQLite)"
 dotnet test TillSync.slnx -c Release --no-build -nologo \
   --logger "trx" --results-directory "$results/sqlite" \
   --logger "console;verbosity=minimal" 2>&1 | tee "$results/console-sqlite.log" || status=$?
 
-postgres_status=0
-wait "$postgres_pid" || postgres_status=$?
-postgres_pid=
-echo "== the HQ contract suite on PostgreSQL"
-cat "$results/console-postgres.log"
-[ "$postgres_status" -eq 0 ] || status=$postgres_status
+echo "== test: the HQ contract suite again, HQ on PostgreSQL"
+TILLSYNC_TEST_STORE=postgres dotnet test tests/TillSync.Hq.Tests -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results/postgres" \
+  --logger "console;verbosity=minimal" 2>&1 | tee "$results/console-postgres.log" || status=$?
 
 elapsed=$((SECONDS - started))
 echo "== tests ran for $((elapsed / 60)) min $((elapsed % 60)) s$($under_load && echo " under load")"
