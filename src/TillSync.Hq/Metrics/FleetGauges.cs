@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using TillSync.Contracts.Reviews;
 using TillSync.Core.EInvoicing;
-using TillSync.Core.Orders;
 using TillSync.Hq.EInvoicing;
 using TillSync.Hq.Storage;
 using TillSync.Storage;
@@ -33,7 +32,7 @@ public sealed class FleetGauges(HqDatabase database, TimeProvider time)
             .Select(e => new Measurement<long>(e.Count, new KeyValuePair<string, object?>("tillsync.einvoice.status", e.Status))), "{bill}",
             "B2B bills not registered with the e-invoice portal: pending (being tried) and failed (parked for a manager).");
         meter.CreateObservableGauge("tillsync.einvoice.at_risk", () => _reading.EInvoicesAtRisk, "{bill}",
-            $"Unregistered B2B bills dated more than {EInvoiceEndpoints.WarningAgeDays} days ago: the portal refuses them after 30.");
+            $"Unregistered B2B bills dated {ReportingLimit.AtRiskFromDays} to {ReportingLimit.Days} days ago: the portal refuses them after {ReportingLimit.Days}.");
         meter.CreateObservableGauge("tillsync.review.items.open", () => _reading.OpenReviews
             .Select(r => new Measurement<long>(r.Count, new KeyValuePair<string, object?>("tillsync.review.kind", r.Kind))), "{item}",
             "Review items waiting for a manager, by kind.");
@@ -53,18 +52,17 @@ public sealed class FleetGauges(HqDatabase database, TimeProvider time)
                 r.IsDBNull(2) ? null : now - StoredTime.Parse(r.GetString(2)),
                 r.IsDBNull(3) ? null : now - StoredTime.Parse(r.GetString(3))), cancellationToken);
         var unregistered = await connection.Command(
-                "SELECT status, doc_date, COUNT(*) FROM einvoices WHERE status <> @registered GROUP BY status, doc_date", transaction)
-            .With("@registered", EInvoiceStatuses.Registered)
+                $"SELECT status, doc_date, COUNT(*) FROM einvoices WHERE status IN ({EInvoiceStatuses.UnregisteredSql}) GROUP BY status, doc_date", transaction)
             .ListAsync(r => (Status: r.GetString(0), Date: r.GetString(1), Count: r.GetInt64(2)), cancellationToken);
         var reviews = await connection.Command("SELECT kind, COUNT(*) FROM review_items WHERE status = @open GROUP BY kind", transaction)
             .With("@open", Reviews.ReviewItems.Open)
             .ListAsync(r => (Kind: r.GetString(0), Count: r.GetInt64(1)), cancellationToken);
 
-        var today = DateOnly.FromDateTime(now.ToOffset(BillNumber.IstOffset).DateTime);
+        var today = DocumentDates.Of(now);
         _reading = new Reading(
             tills,
             [.. new[] { EInvoiceStatuses.Pending, EInvoiceStatuses.Failed }.Select(s => (s, unregistered.Where(u => u.Status == s).Sum(u => u.Count)))],
-            unregistered.Where(u => DocumentDates.TryParse(u.Date, out var date) && today.DayNumber - date.DayNumber > EInvoiceEndpoints.WarningAgeDays)
+            unregistered.Where(u => DocumentDates.TryParse(u.Date, out var date) && ReportingLimit.IsAtRisk(date, today))
                 .Sum(u => u.Count),
             [.. ReviewKinds.All.Union(reviews.Select(r => r.Kind)).Select(k => (k, reviews.Where(r => r.Kind == k).Sum(r => r.Count)))]);
     }

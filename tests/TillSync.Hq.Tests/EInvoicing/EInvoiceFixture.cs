@@ -50,11 +50,14 @@ public sealed class EInvoiceFixture : IAsyncLifetime
 
     public Task<TillClient> EnrolTillAsync() => HqScenario.EnrolTillAsync(Hq);
 
-    /// <summary>GET /api/v1/einvoices?tillId= as the manager.</summary>
-    public async Task<IReadOnlyList<EInvoiceView>> ListAsync(long? tillId = null, string? status = null)
+    /// <summary>GET /api/v1/einvoices?tillId=&amp;status=&amp;atRisk= as the manager.</summary>
+    public async Task<IReadOnlyList<EInvoiceView>> ListAsync(long? tillId = null, string? status = null, bool atRisk = false)
     {
         using var client = Hq.CreateClient(Hq.AdminToken);
-        var query = string.Join('&', new[] { tillId is null ? null : $"tillId={tillId}", status is null ? null : $"status={status}" }.OfType<string>());
+        var query = string.Join('&', new[]
+        {
+            tillId is null ? null : $"tillId={tillId}", status is null ? null : $"status={status}", atRisk ? "atRisk=true" : null,
+        }.OfType<string>());
         var page = await Responses.ExpectAsync(
             await client.GetAsync(new Uri($"/api/v1/einvoices?{query}", UriKind.Relative)), HttpStatusCode.OK, TillSyncJsonContext.Default.EInvoicePage, Hq);
         return page.Items;
@@ -97,6 +100,19 @@ public sealed class EInvoiceFixture : IAsyncLifetime
             request.Headers.Add(IdempotencyKey.HeaderName, IdempotencyKey.HeaderValue(idempotencyKey));
         }
 
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>POST /api/v1/einvoices/{id}/cancel with NIC's <paramref name="reason"/> code and <paramref name="remark"/>,
+    /// under <paramref name="idempotencyKey"/> or a new key.</summary>
+    public async Task<HttpResponseMessage> CancelAsync(Guid clientOrderId, string reason, string remark, string? idempotencyKey = null)
+    {
+        using var client = Hq.CreateClient(Hq.AdminToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/einvoices/{clientOrderId}/cancel", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new EInvoiceCancelRequest(reason, remark), TillSyncJsonContext.Default.EInvoiceCancelRequest),
+        };
+        request.Headers.Add(IdempotencyKey.HeaderName, IdempotencyKey.HeaderValue(idempotencyKey ?? Guid.NewGuid().ToString("N")));
         return await client.SendAsync(request);
     }
 }
