@@ -170,4 +170,8 @@ public static class DbCommands
     /// <summary>The string in column <paramref name="ordinal"/>, or null.</summary>
     public static string? NullableString(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>The integer in column <paramref name="ordinal"/>, or null.</summary>
+    public static long? NullableInt64(this DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 }

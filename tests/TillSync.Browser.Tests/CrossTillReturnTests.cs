@@ -131,7 +131,7 @@ public sealed class CrossTillReturnTests(BrowserFixture browser, ITestOutputHelp
         // The refund is the soap line's value as HQ holds it, pro rata: one of three.
         var withReturns = await hq.OrderAsync(sale.ClientOrderId);
         var line = withReturns.Order.Lines[SoapLineNo - 1];
-        var expectedPaise = BillTotals.Of([ReturnMath.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, 1, SupplyKind.IntraState)]).TotalPaise;
+        var expectedPaise = BillTotals.Of([ReturnMath.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, 1, SupplyKind.IntraState, line.TaxInclusive)]).TotalPaise;
         Assert.Equal(expectedPaise, creditNote.TotalPaise);
         Assert.Equal([returned.DocumentId], withReturns.Returns!.Select(r => r.DocumentId));
         Assert.Equal((3m, 1m, 2m), withReturns.Returnable!.Where(l => l.Sku == Soap).Select(l => (l.SoldQty, l.ReturnedQty, l.ReturnableQty)).Single());

@@ -1,5 +1,6 @@
 // The shop every acceptance test runs in: one Karnataka store, a small catalogue spanning the GST rates HQ must
-// handle (0 %, 5 %, 12 %, 18 %, 28 %, and loose goods sold by the kilogram), opening stock, and enrolled tills.
+// handle (0 %, 5 %, 12 %, 18 %, 28 %, and loose goods sold by the kilogram), one pack priced inclusive of GST at its MRP
+// as a shop prices it (the rest are priced before tax), opening stock, and enrolled tills.
 using TillSync.Contracts.Catalog;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Stores;
@@ -27,6 +28,9 @@ public static class HqScenario
     /// <summary>A B2B buyer in Maharashtra taking delivery there (IGST).</summary>
     public static CustomerDto B2BInterState { get; } = new("9123456780", "27AAACS7319F1ZE", "Sharma Distributors", "27");
 
+    /// <summary>The pack priced as on a shop's shelf: ₹90.00 inclusive of 5 % GST, at its MRP.</summary>
+    public const string InclusivePack = "BISCUIT-800G";
+
     public static IReadOnlyList<ProductDto> Products { get; } =
     [
         new("MILK-500ML", "Toned Milk 500 ml", "0401", "PCS", 0, 2_800, 2_500, "8901262150019"),
@@ -37,12 +41,17 @@ public static class HqScenario
         new("COLA-750ML", "Cola 750 ml", "2202", "PCS", 2_800, 4_000, 2_600, "8901764012273"),
         new("GOLD-COIN-1G", "Gold coin 1 g", "7118", "NOS", 300, 750_000, 720_000, null),
         new("DIAMOND-ROUGH", "Rough diamond", "7102", "NOS", 25, 500_000, 450_000, null),
+        new(InclusivePack, "Biscuits 800 g", "1905", "PCS", 500, 9_000, 7_800, "8901719101038", MrpPaise: 9_000, TaxInclusive: true),
     ];
 
     /// <summary>The loose product sold by weight.</summary>
     public static ProductDto Loose => Products.Single(p => p.Unit == "KGS");
 
     public static ProductDto Product(string sku) => Products.Single(p => p.Sku == sku);
+
+    /// <summary>A sale line of <paramref name="product"/> as a till prices it: its catalogue price, rate, footing and MRP.</summary>
+    public static OrderLineDto LineOf(ProductDto product, decimal qty, long discountPaise = 0) =>
+        new(product.Sku, qty, product.PricePaise, discountPaise, product.GstRateBp, product.TaxInclusive, product.MrpPaise);
 
     /// <summary>Configures the store, adds the seeded staff, upserts the catalogue and receives opening stock of every SKU.</summary>
     public static async Task SetUpAsync(HqProcess hq)

@@ -107,7 +107,7 @@ public static partial class LoyaltyCalls
         this TillClient till, string phone, long earnPoints, long burnPoints, long valuePaisePerPoint = 25, string? token = null, decimal qty = 1)
     {
         var product = HqScenario.Product("GHEE-1L");
-        var order = till.Orders.Next([new OrderLineDto(product.Sku, qty, product.PricePaise, 0, product.GstRateBp)], new CustomerDto(phone));
+        var order = till.Orders.Next([HqScenario.LineOf(product, qty)], new CustomerDto(phone));
         var burnPaise = burnPoints * valuePaisePerPoint;
         List<PaymentDto> payments = burnPaise == 0
             ? [new PaymentDto(PaymentMethods.Cash, order.Totals.TotalPaise)]

@@ -68,8 +68,7 @@ public sealed class OrderFactory
     /// <summary>A line of a catalogue product at its catalogue price and rate.</summary>
     public static OrderLineDto Line(string sku, decimal qty, long discountPaise = 0)
     {
-        var product = HqScenario.Product(sku);
-        return new OrderLineDto(product.Sku, qty, product.PricePaise, discountPaise, product.GstRateBp);
+        return HqScenario.LineOf(HqScenario.Product(sku), qty, discountPaise);
     }
 
     /// <summary>1 to 3 distinct products; loose goods by the gram, others 1 to 3 units; now and then a discount.</summary>
@@ -94,7 +93,7 @@ public sealed class OrderFactory
             : random.Next(1, 4);
         // A discount of about a tenth of the gross now and then; truncation keeps it at or below the gross.
         var discountPaise = random.Next(4) == 0 ? (long)(qty * product.PricePaise / 10m) : 0;
-        return new OrderLineDto(product.Sku, qty, product.PricePaise, discountPaise, product.GstRateBp);
+        return HqScenario.LineOf(product, qty, discountPaise);
     }
 
     private List<PaymentDto> SplitPayments(long totalPaise)

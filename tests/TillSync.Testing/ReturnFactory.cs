@@ -38,7 +38,8 @@ public sealed class ReturnFactory(OrderFactory orders, string billPrefix)
         var returnedLines = lines.Select(l =>
         {
             var sold = original.Lines[l.LineNo - 1];
-            return new ReturnLineDto(l.LineNo, sold.Sku, sold.Qty, sold.UnitPricePaise, sold.DiscountPaise, sold.GstRateBp, l.Qty, l.Condition);
+            return new ReturnLineDto(l.LineNo, sold.Sku, sold.Qty, sold.UnitPricePaise, sold.DiscountPaise, sold.GstRateBp, l.Qty, l.Condition,
+                sold.TaxInclusive);
         }).ToList();
         var totals = SaleMapping.ToDto(Totals(returnedLines, kind));
         IReadOnlyList<RefundDto> refunds = totals.TotalPaise > 0
@@ -52,5 +53,5 @@ public sealed class ReturnFactory(OrderFactory orders, string billPrefix)
 
     /// <summary>The refund totals of <paramref name="lines"/>: Core's pro rata rule, rounded to the rupee.</summary>
     public static BillTotals Totals(IReadOnlyList<ReturnLineDto> lines, SupplyKind kind) =>
-        BillTotals.Of(lines.Select(l => ReturnMath.ForLine(l.OriginalQty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.Qty, kind)));
+        BillTotals.Of(lines.Select(l => ReturnMath.ForLine(l.OriginalQty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.Qty, kind, l.TaxInclusive)));
 }

@@ -4,7 +4,8 @@ namespace TillSync.Cli.Demo;
 
 /// <summary>A neighbourhood supermarket's catalogue for the demo: groceries, fresh produce sold by weight, personal care,
 /// household goods and small appliances, with HSN codes and GST rates as they stand after the September 2025 rate
-/// rationalisation (0 %, 5 %, 18 %, 40 %). Prices are per unit before tax, in paise.</summary>
+/// rationalisation (0 %, 5 %, 18 %, 40 %). Prices are per unit in paise, inclusive of GST as on a shop's shelf labels; a
+/// pre-packaged product (one with a barcode) carries its MRP, at which it sells. Costs are before tax.</summary>
 public static class DemoCatalog
 {
     /// <summary>The products.</summary>
@@ -44,7 +45,7 @@ public static class DemoCatalog
         P("NAMKEEN-HALDIRAM-400G", "Haldiram's aloo bhujia 400 g", "21069099", "PAC", 500, 11_000, 9_300, "8904004400304"),
         P("CHOC-DAIRYMILK-50G", "Cadbury Dairy Milk 50 g", "18063100", "NOS", 500, 4_760, 4_000, "7622201773004"),
         P("NOODLES-MAGGI-280G", "Maggi 2-minute noodles, pack of 4", "19023010", "PAC", 500, 5_600, 4_800, "8901058851304"),
-        P("COLA-750ML", "Thums Up 750 ml", "22021010", "BTL", 4000, 2_860, 2_300, "8901764012259"),
+        P("COLA-750ML", "Thums Up 750 ml", "22021010", "BTL", 4000, 4_000, 2_300, "8901764012259"),
         P("JUICE-REAL-1L", "Real mixed fruit juice 1 L", "20099000", "PAC", 500, 11_400, 9_700, "8901207012342"),
         P("WATER-BISLERI-1L", "Bisleri water 1 L", "22011010", "BTL", 1800, 1_700, 1_200, "8906017290012"),
         // Personal care.
@@ -85,6 +86,7 @@ public static class DemoCatalog
         _ => 60m,
     };
 
+    // Loose goods have no MRP (the Legal Metrology rules ask it of pre-packaged goods); a packed product sells at its MRP.
     private static ProductDto P(string sku, string name, string hsn, string unit, int gstRateBp, long pricePaise, long costPaise, string? barcode = null) =>
-        new(sku, name, hsn, unit, gstRateBp, pricePaise, costPaise, barcode);
+        new(sku, name, hsn, unit, gstRateBp, pricePaise, costPaise, barcode, MrpPaise: barcode is null ? null : pricePaise, TaxInclusive: true);
 }

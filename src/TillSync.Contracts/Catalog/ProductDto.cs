@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TillSync.Contracts.Catalog;
 
 /// <summary>A catalogue product (<c>POST /api/v1/products</c> upserts an array of them by SKU).</summary>
@@ -6,11 +8,19 @@ namespace TillSync.Contracts.Catalog;
 /// <param name="Hsn">HSN or SAC code, 4 to 8 digits.</param>
 /// <param name="Unit">GST UQC unit code (<c>PCS</c>, <c>KGS</c>, <c>NOS</c>, …).</param>
 /// <param name="GstRateBp">GST rate in basis points, 0 to 10000.</param>
-/// <param name="PricePaise">Selling price per unit before tax, in paise.</param>
-/// <param name="CostPaise">Cost per unit, in paise (for cost of goods sold).</param>
+/// <param name="PricePaise">Selling price per unit, in paise: inclusive of GST when <paramref name="TaxInclusive"/>, as a
+/// shop's shelf label shows it; before tax otherwise.</param>
+/// <param name="CostPaise">Cost per unit before tax, in paise (for cost of goods sold).</param>
 /// <param name="Barcode">Optional EAN/UPC or in-store barcode.</param>
+/// <param name="MrpPaise">The maximum retail price per unit printed on the pack, inclusive of every tax, in paise; null
+/// when the product has none (loose goods). The selling price with tax may not exceed it.</param>
+/// <param name="TaxInclusive">True when <paramref name="PricePaise"/> includes GST — how Indian retail prices — and false
+/// for a B2B catalogue priced before tax. Absent means false, the meaning every catalogue had before this field
+/// (docs/decisions/0010-tax-inclusive-prices.md).</param>
 public sealed record ProductDto(
-    string Sku, string Name, string Hsn, string Unit, int GstRateBp, long PricePaise, long CostPaise, string? Barcode = null);
+    string Sku, string Name, string Hsn, string Unit, int GstRateBp, long PricePaise, long CostPaise, string? Barcode = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? MrpPaise = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TaxInclusive = false);
 
 /// <summary>Reply to a product upsert.</summary>
 /// <param name="Upserted">How many products were inserted or updated.</param>

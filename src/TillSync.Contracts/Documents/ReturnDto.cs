@@ -58,14 +58,17 @@ public sealed record ReturnOriginalDto(
 /// <param name="OriginalLineNo">The line's number on the original bill, from 1.</param>
 /// <param name="Sku">Catalogue SKU, as on the original line.</param>
 /// <param name="OriginalQty">The quantity sold on the original line.</param>
-/// <param name="UnitPricePaise">The original line's unit price before tax, in paise.</param>
+/// <param name="UnitPricePaise">The original line's unit price, in paise, on its footing (<paramref name="TaxInclusive"/>).</param>
 /// <param name="OriginalDiscountPaise">The original line's discount, in paise.</param>
 /// <param name="GstRateBp">The original line's GST rate in basis points.</param>
 /// <param name="Qty">The quantity returned: above 0, at most <paramref name="OriginalQty"/>, at most 3 fraction digits.</param>
 /// <param name="Condition">One of <see cref="ReturnConditions"/>: back to stock, or damaged (written off).</param>
+/// <param name="TaxInclusive">True when the original line's price included GST; absent (false) from a till before
+/// inclusive prices.</param>
 public sealed record ReturnLineDto(
     int OriginalLineNo, string Sku, decimal OriginalQty, long UnitPricePaise, long OriginalDiscountPaise, int GstRateBp, decimal Qty,
-    string Condition);
+    string Condition,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TaxInclusive = false);
 
 /// <summary>One tender of a refund.</summary>
 /// <param name="Method">One of <see cref="RefundMethods"/>.</param>

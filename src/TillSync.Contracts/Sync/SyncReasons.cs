@@ -32,6 +32,8 @@ public static class SyncReasons
     public const string InvalidQuantity = "invalid_quantity";
     /// <summary>rejected: a price or discount is negative or out of range.</summary>
     public const string InvalidPrice = "invalid_price";
+    /// <summary>rejected: a line charges more per unit, tax included, than the MRP it carries.</summary>
+    public const string AboveMrp = "above_mrp";
     /// <summary>rejected: a payment has an unknown method or a non-positive amount.</summary>
     public const string InvalidPayment = "invalid_payment";
     /// <summary>rejected: the GSTIN, phone or place of supply is malformed.</summary>

@@ -31,8 +31,12 @@ public sealed record TillSnapshot(
 /// <param name="Hsn">HSN code.</param>
 /// <param name="Unit">UQC unit code.</param>
 /// <param name="GstRateBp">GST rate in basis points.</param>
-/// <param name="PricePaise">Price per unit before tax, in paise.</param>
+/// <param name="PricePaise">Price per unit in paise, inclusive of GST when <paramref name="TaxInclusive"/>.</param>
 /// <param name="Barcode">Barcode, when the product has one.</param>
 /// <param name="OnHand">On-hand in the till's store when the snapshot was taken.</param>
+/// <param name="MrpPaise">MRP per unit, inclusive of every tax, or null; absent from an HQ before MRPs.</param>
+/// <param name="TaxInclusive">True when the price includes GST; absent (false) from an HQ before inclusive prices.</param>
 public sealed record SnapshotProduct(
-    string Sku, string Name, string Hsn, string Unit, int GstRateBp, long PricePaise, string? Barcode, decimal OnHand);
+    string Sku, string Name, string Hsn, string Unit, int GstRateBp, long PricePaise, string? Barcode, decimal OnHand,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? MrpPaise = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TaxInclusive = false);

@@ -10,19 +10,21 @@ namespace TillSync.Core.EInvoicing;
 /// <param name="HsnCode">HSN (goods) or SAC (services, starting 99) code: 4, 6 or 8 digits.</param>
 /// <param name="Qty">Quantity, positive, at most 3 fraction digits; on a credit note's line, the quantity returned.</param>
 /// <param name="Unit">GST UQC code (<c>NOS</c>, <c>KGS</c>, …).</param>
-/// <param name="UnitPricePaise">Price per unit before tax.</param>
+/// <param name="UnitPricePaise">Price per unit as sold: before tax, or including GST when <paramref name="TaxInclusive"/>
+/// (the payload then states the unit price before tax, <see cref="EInvoicePayloadBuilder"/>).</param>
 /// <param name="DiscountPaise">Discount on the line, 0 to gross; on a credit note's line, the original line's discount.</param>
 /// <param name="GstRateBp">GST rate in basis points (500 = 5 %).</param>
 /// <param name="OriginalQty">On a credit note's line, the quantity the original invoice line sold (at least
 /// <paramref name="Qty"/>); null on an invoice's line.</param>
+/// <param name="TaxInclusive">True when the line was priced inclusive of GST (docs/money.md).</param>
 public sealed record EInvoiceLine(
     string ProductName, string HsnCode, decimal Qty, string Unit, long UnitPricePaise, long DiscountPaise, int GstRateBp,
-    decimal? OriginalQty = null)
+    decimal? OriginalQty = null, bool TaxInclusive = false)
 {
     /// <summary>The line's value and tax in a supply of <paramref name="kind"/>: a credit note's line refunds its share
     /// of the original line (<see cref="ReturnMath.ForLine"/>), an invoice's line is priced as sold.</summary>
     public LineTax Tax(SupplyKind kind) =>
         OriginalQty is { } originalQty
-            ? ReturnMath.ForLine(originalQty, UnitPricePaise, DiscountPaise, GstRateBp, Qty, kind)
-            : GstCalculator.ForLine(Qty, UnitPricePaise, DiscountPaise, GstRateBp, kind);
+            ? ReturnMath.ForLine(originalQty, UnitPricePaise, DiscountPaise, GstRateBp, Qty, kind, TaxInclusive)
+            : GstCalculator.ForLine(Qty, UnitPricePaise, DiscountPaise, GstRateBp, kind, TaxInclusive);
 }

@@ -58,7 +58,7 @@ internal static class EInvoicePayloadBuilder
             line.HsnCode,
             line.Qty,
             line.Unit,
-            Rupees(line.UnitPricePaise),
+            UnitPriceRupees(line, tax),
             Rupees(tax.GrossPaise),
             // Gross less taxable: the line's discount on an invoice, its share of the original discount on a credit note.
             Rupees(tax.GrossPaise - tax.TaxablePaise),
@@ -68,6 +68,14 @@ internal static class EInvoicePayloadBuilder
             Rupees(tax.CgstPaise),
             Rupees(tax.SgstPaise),
             Rupees(tax.TotalPaise));
+
+    // NIC wants the unit price before tax. An inclusive line has none of its own: it is the line's gross before tax per
+    // unit, to the schema's three decimals of a rupee, so UnitPrice × Qty meets TotAmt within half a tenth of a paisa per
+    // unit (docs/einvoice.md).
+    private static decimal UnitPriceRupees(EInvoiceLine line, LineTax tax) =>
+        line.TaxInclusive
+            ? Math.Round(Rupees(tax.GrossPaise) / line.Qty, 3, MidpointRounding.AwayFromZero)
+            : Rupees(line.UnitPricePaise);
 
     private static ReferenceDetails? References(OriginalInvoice? original) =>
         original is null

@@ -1,3 +1,5 @@
+using TillSync.Core.Tax;
+
 namespace TillSync.Core.Orders;
 
 /// <summary>A sale as Core checks, totals and fingerprints it: the till's wire record (and HQ's stored copy) mapped to
@@ -27,10 +29,21 @@ public sealed record Order(
 /// <summary>One line of a sale.</summary>
 /// <param name="Sku">Catalogue SKU.</param>
 /// <param name="Qty">Quantity in the product's unit; valid above 0 with at most 3 fraction digits.</param>
-/// <param name="UnitPricePaise">Price per unit before tax, in paise.</param>
-/// <param name="DiscountPaise">Discount on the line, in paise, 0 to the line's gross when valid.</param>
+/// <param name="UnitPricePaise">Price per unit in paise: before tax, or including GST when <paramref name="TaxInclusive"/>.</param>
+/// <param name="DiscountPaise">Discount on the line, in paise, 0 to the line's gross when valid, on the same footing as
+/// the price.</param>
 /// <param name="GstRateBp">GST rate in basis points (500 = 5 %).</param>
-public sealed record OrderLine(string Sku, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp);
+/// <param name="TaxInclusive">True when price and discount include GST, as a shop's shelf prices do (docs/money.md);
+/// false on a line from a till before inclusive prices, and for a product priced exclusive (a B2B catalogue).</param>
+/// <param name="MrpPaise">The maximum retail price per unit printed on the pack, inclusive of every tax, or null when the
+/// product has none; no line may charge more (<see cref="OrderProblem.AboveMrp"/>).</param>
+public sealed record OrderLine(
+    string Sku, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp, bool TaxInclusive = false, long? MrpPaise = null)
+{
+    /// <summary>The line's value and tax in a supply of <paramref name="kind"/> (<see cref="GstCalculator.ForLine"/>).</summary>
+    public LineTax Tax(SupplyKind kind) =>
+        GstCalculator.ForLine(Qty, UnitPricePaise, DiscountPaise, GstRateBp, kind, TaxInclusive);
+}
 
 /// <summary>One tender applied to a bill.</summary>
 /// <param name="Method">One of <see cref="TenderMethods.All"/> when valid.</param>

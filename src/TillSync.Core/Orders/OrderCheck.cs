@@ -32,6 +32,9 @@ public enum OrderProblem
     /// <summary>A price or discount is out of range.</summary>
     InvalidPrice,
 
+    /// <summary>A line charges more per unit, tax included, than the MRP it carries.</summary>
+    AboveMrp,
+
     /// <summary>More tenders than <see cref="Limits.OrderPaymentsMax"/>.</summary>
     TooManyPayments,
 

@@ -37,6 +37,17 @@ public static class OrderFingerprint
             json.WriteNumber("unitPricePaise", line.UnitPricePaise);
             json.WriteNumber("discountPaise", line.DiscountPaise);
             json.WriteNumber("gstRateBp", line.GstRateBp);
+            // Only when set, so that every line of a till before inclusive prices keeps the fingerprint it had.
+            if (line.TaxInclusive)
+            {
+                json.WriteBoolean("taxInclusive", true);
+            }
+
+            if (line.MrpPaise is { } mrpPaise)
+            {
+                json.WriteNumber("mrpPaise", mrpPaise);
+            }
+
             json.WriteEndObject();
         }
 

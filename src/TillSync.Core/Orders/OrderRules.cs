@@ -128,8 +128,33 @@ public static partial class OrderRules
         }
 
         var grossPaise = Money.Paise.Round(line.Qty * line.UnitPricePaise);
-        return line.DiscountPaise < 0 || line.DiscountPaise > grossPaise
-            ? new(OrderProblem.InvalidPrice, $"line {number}: discount {line.DiscountPaise} paise must be 0 to the line's gross {grossPaise}")
+        if (line.DiscountPaise < 0 || line.DiscountPaise > grossPaise)
+        {
+            return new(OrderProblem.InvalidPrice, $"line {number}: discount {line.DiscountPaise} paise must be 0 to the line's gross {grossPaise}");
+        }
+
+        return CheckMrp(line, number);
+    }
+
+    /// <summary>The MRP rule (Legal Metrology: the MRP is the most a customer may be charged, every tax included): null
+    /// when the line carries no MRP or charges at most the MRP per unit with tax; else a sentence numbered
+    /// <paramref name="number"/>. An exclusive line is compared by its price with tax.</summary>
+    public static OrderCheck? CheckMrp(OrderLine line, int number)
+    {
+        if (line.MrpPaise is not { } mrpPaise)
+        {
+            return null;
+        }
+
+        if (mrpPaise < 0 || mrpPaise > Limits.UnitPricePaiseMax)
+        {
+            return new(OrderProblem.InvalidPrice, $"line {number}: MRP {mrpPaise} paise must be 0 to {Limits.UnitPricePaiseMax}");
+        }
+
+        var chargedPaise = GstCalculator.UnitPriceWithTaxPaise(line.UnitPricePaise, line.GstRateBp, line.TaxInclusive);
+        return chargedPaise > mrpPaise
+            ? new(OrderProblem.AboveMrp,
+                $"line {number}: price ₹{Money.Paise.ToRupeeString(chargedPaise)} with tax is above the MRP ₹{Money.Paise.ToRupeeString(mrpPaise)}; nothing may be sold above its MRP")
             : null;
     }
 

@@ -7,7 +7,7 @@ public static class OrderTotals
 {
     /// <summary>Computes the totals the till prints and HQ checks. Lines must already be in range.</summary>
     public static BillTotals Compute(IReadOnlyList<OrderLine> lines, SupplyKind kind) =>
-        BillTotals.Of(lines.Select(line => GstCalculator.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, kind)));
+        BillTotals.Of(lines.Select(line => line.Tax(kind)));
 
     /// <summary>Intra-state unless the customer's place of supply names another state than the seller's GSTIN.</summary>
     /// <param name="sellerGstin">The store's GSTIN.</param>

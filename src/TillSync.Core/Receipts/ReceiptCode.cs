@@ -151,6 +151,12 @@ public static class ReceiptCode
                 json.WriteNumberValue(line.UnitPricePaise);
                 json.WriteNumberValue(line.DiscountPaise);
                 json.WriteNumberValue(line.GstRateBp);
+                if (line.TaxInclusive)
+                {
+                    // A sixth element only on an inclusive line, so that every code printed before it still reads.
+                    json.WriteNumberValue(1);
+                }
+
                 json.WriteEndArray();
             }
 
@@ -201,7 +207,7 @@ public static class ReceiptCode
                 [.. root.GetProperty("m").EnumerateArray().Select(p => new ReceiptCodePayment(p[0].GetString()!, p[1].GetInt64()))],
                 [.. root.GetProperty("l").EnumerateArray().Select(l => new ReceiptCodeLine(
                     l[0].GetString()!, decimal.Parse(l[1].GetString()!, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture),
-                    l[2].GetInt64(), l[3].GetInt64(), l[4].GetInt32()))]);
+                    l[2].GetInt64(), l[3].GetInt64(), l[4].GetInt32(), l.GetArrayLength() > 5 && l[5].GetInt32() == 1))]);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException
             or IndexOutOfRangeException or ArgumentException or OverflowException)

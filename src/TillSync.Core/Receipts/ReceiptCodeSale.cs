@@ -31,7 +31,8 @@ public sealed record ReceiptCodePayment(string Method, long AmountPaise);
 /// <summary>One bill line.</summary>
 /// <param name="Sku">Catalogue SKU.</param>
 /// <param name="Qty">Quantity sold, up to 3 fraction digits.</param>
-/// <param name="UnitPricePaise">Unit price before tax, in paise.</param>
+/// <param name="UnitPricePaise">Unit price in paise, before tax or including it (<paramref name="TaxInclusive"/>).</param>
 /// <param name="DiscountPaise">The line's discount, in paise.</param>
 /// <param name="GstRateBp">GST rate in basis points.</param>
-public sealed record ReceiptCodeLine(string Sku, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp);
+/// <param name="TaxInclusive">True when the line was priced inclusive of GST; false on codes printed before it.</param>
+public sealed record ReceiptCodeLine(string Sku, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp, bool TaxInclusive = false);

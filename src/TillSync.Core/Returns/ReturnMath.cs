@@ -15,10 +15,12 @@ public static class ReturnMath
     /// <param name="gstRateBp">The original line's GST rate in basis points.</param>
     /// <param name="qty">Quantity returned, above 0 and at most <paramref name="originalQty"/>.</param>
     /// <param name="kind">The original bill's supply kind.</param>
-    public static LineTax ForLine(decimal originalQty, long unitPricePaise, long originalDiscountPaise, int gstRateBp, decimal qty, SupplyKind kind)
+    /// <param name="taxInclusive">Whether the original line's price included GST.</param>
+    public static LineTax ForLine(
+        decimal originalQty, long unitPricePaise, long originalDiscountPaise, int gstRateBp, decimal qty, SupplyKind kind, bool taxInclusive = false)
     {
         Invariant.Assert(originalQty > 0 && qty > 0 && qty <= originalQty);
-        var original = GstCalculator.ForLine(originalQty, unitPricePaise, originalDiscountPaise, gstRateBp, kind);
+        var original = GstCalculator.ForLine(originalQty, unitPricePaise, originalDiscountPaise, gstRateBp, kind, taxInclusive);
         if (qty == originalQty)
         {
             return original;

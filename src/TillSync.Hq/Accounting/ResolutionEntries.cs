@@ -31,12 +31,13 @@ public static class ResolutionEntries
         }
 
         var line = await connection.Command("""
-            SELECT l.qty_milli, l.unit_price_paise, l.discount_paise, l.gst_rate_bp, l.cost_paise, o.inter_state
+            SELECT l.qty_milli, l.unit_price_paise, l.discount_paise, l.gst_rate_bp, l.cost_paise, o.inter_state, l.tax_inclusive
             FROM order_lines l JOIN orders o ON o.client_order_id = l.client_order_id
             WHERE l.client_order_id = @order AND l.sku = @sku ORDER BY l.line_no
             """, transaction).With("@order", item.ClientOrderId.ToString("D")).With("@sku", item.Sku)
             .FirstOrDefaultAsync(r => (QtyMilli: r.GetInt64(0), UnitPricePaise: r.GetInt64(1), DiscountPaise: r.GetInt64(2),
-                RateBp: checked((int)r.GetInt64(3)), UnitCostPaise: r.GetInt64(4), InterState: r.GetInt64(5) != 0), cancellationToken);
+                RateBp: checked((int)r.GetInt64(3)), UnitCostPaise: r.GetInt64(4), InterState: r.GetInt64(5) != 0,
+                TaxInclusive: r.GetInt64(6) != 0), cancellationToken);
         if (line.QtyMilli == 0)
         {
             return null;
@@ -57,7 +58,7 @@ public static class ResolutionEntries
                 var kind = line.InterState ? SupplyKind.InterState : SupplyKind.IntraState;
                 // The credited units' share of the line's discount, so that crediting every unit reverses the line exactly.
                 var discountPaise = Paise.Round((decimal)line.DiscountPaise * q / line.QtyMilli);
-                var tax = GstCalculator.ForLine(qty, line.UnitPricePaise, discountPaise, line.RateBp, kind);
+                var tax = GstCalculator.ForLine(qty, line.UnitPricePaise, discountPaise, line.RateBp, kind, line.TaxInclusive);
                 postings.Add(Accounts.Sales, tax.TaxablePaise);
                 if (kind == SupplyKind.IntraState)
                 {

@@ -38,15 +38,16 @@ public static class ProductEndpoints
         {
             var now = time.GetUtcNow();
             await using (var upsert = connection.Command("""
-                INSERT INTO products (sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode, updated_at)
-                VALUES (@sku, @name, @hsn, @unit, @rate, @price, @cost, @barcode, @at)
+                INSERT INTO products (sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode, updated_at, mrp_paise, tax_inclusive)
+                VALUES (@sku, @name, @hsn, @unit, @rate, @price, @cost, @barcode, @at, @mrp, @inclusive)
                 ON CONFLICT (sku) DO UPDATE SET name = excluded.name, hsn = excluded.hsn, unit = excluded.unit,
                     gst_rate_bp = excluded.gst_rate_bp, price_paise = excluded.price_paise, cost_paise = excluded.cost_paise,
-                    barcode = excluded.barcode, updated_at = excluded.updated_at
+                    barcode = excluded.barcode, updated_at = excluded.updated_at, mrp_paise = excluded.mrp_paise,
+                    tax_inclusive = excluded.tax_inclusive
                 """, transaction))
             {
                 upsert.With("@sku", "").With("@name", "").With("@hsn", "").With("@unit", "").With("@rate", 0).With("@price", 0L)
-                    .With("@cost", 0L).With("@barcode", null).With("@at", StoredTime.Text(now));
+                    .With("@cost", 0L).With("@barcode", null).With("@at", StoredTime.Text(now)).With("@mrp", null).With("@inclusive", 0L);
                 foreach (var p in products)
                 {
                     upsert.Set("@sku", p.Sku);
@@ -57,6 +58,8 @@ public static class ProductEndpoints
                     upsert.Set("@price", p.PricePaise);
                     upsert.Set("@cost", p.CostPaise);
                     upsert.Set("@barcode", p.Barcode);
+                    upsert.Set("@mrp", p.MrpPaise);
+                    upsert.Set("@inclusive", p.TaxInclusive ? 1L : 0L);
                     await upsert.ExecuteNonQueryAsync(http.RequestAborted);
                 }
             }
@@ -72,9 +75,9 @@ public static class ProductEndpoints
     {
         await using var connection = await database.OpenAsync(http.RequestAborted);
         var products = await connection.Command(
-                "SELECT sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode FROM products ORDER BY sku")
+                "SELECT sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode, mrp_paise, tax_inclusive FROM products ORDER BY sku")
             .ListAsync(r => new ProductDto(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4),
-                r.GetInt64(5), r.GetInt64(6), r.NullableString(7)), http.RequestAborted);
+                r.GetInt64(5), r.GetInt64(6), r.NullableString(7), r.NullableInt64(8), r.GetInt64(9) != 0), http.RequestAborted);
         return TypedResults.Ok<IReadOnlyList<ProductDto>>(products);
     }
 }

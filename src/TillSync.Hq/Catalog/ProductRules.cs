@@ -81,7 +81,27 @@ public static partial class ProductRules
             return $"pricePaise and costPaise must be 0 to {Limits.UnitPricePaiseMax}";
         }
 
+        if (p.MrpPaise is { } mrpPaise && ProductMrpProblem(p, mrpPaise) is { } mrp)
+        {
+            return mrp;
+        }
+
         return p.Barcode is null || BarcodePattern().IsMatch(p.Barcode) ? null : "barcode must be 4 to 32 letters or digits";
+    }
+
+    // The same rule the till and HQ apply to every line (OrderRules.CheckMrp), applied where the price is set, so that a
+    // catalogue never offers a price no till could bill.
+    private static string? ProductMrpProblem(ProductDto p, long mrpPaise)
+    {
+        if (mrpPaise is < 0 or > Limits.UnitPricePaiseMax)
+        {
+            return $"mrpPaise must be 0 to {Limits.UnitPricePaiseMax}";
+        }
+
+        var withTaxPaise = Core.Tax.GstCalculator.UnitPriceWithTaxPaise(p.PricePaise, p.GstRateBp, p.TaxInclusive);
+        return withTaxPaise > mrpPaise
+            ? $"the price with tax ₹{Core.Money.Paise.ToRupeeString(withTaxPaise)} is above the MRP ₹{Core.Money.Paise.ToRupeeString(mrpPaise)}; nothing may be sold above its MRP"
+            : null;
     }
 
     private static string Truncate(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";

@@ -68,7 +68,7 @@ public sealed class EInvoicePayloadSource(HqDatabase database)
         var order = JsonSerializer.Deserialize(body, TillSyncJsonContext.Default.OrderDto)!;
         var document = new EInvoiceDocument(EInvoiceDocumentType.Invoice, bill.DocNo, DocumentDates.Of(order.CreatedAt),
             order.Totals.RoundOffPaise, order.Totals.TotalPaise);
-        return new(document, [.. order.Lines.Select(l => new DocumentLine(l.Sku, l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, null))],
+        return new(document, [.. order.Lines.Select(l => new DocumentLine(l.Sku, l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, null, l.TaxInclusive))],
             order.Customer?.PlaceOfSupply, null);
     }
 
@@ -107,7 +107,7 @@ public sealed class EInvoicePayloadSource(HqDatabase database)
         var document = new EInvoiceDocument(EInvoiceDocumentType.CreditNote, bill.DocNo, DocumentDates.Of(returned.CreatedAt),
             returned.Totals.RoundOffPaise, returned.Totals.TotalPaise, new OriginalInvoice(row.OriginalDocNo!, originalDate));
         return new(document,
-            [.. returned.Lines.Select(l => new DocumentLine(l.Sku, l.Qty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.OriginalQty))],
+            [.. returned.Lines.Select(l => new DocumentLine(l.Sku, l.Qty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.OriginalQty, l.TaxInclusive))],
             returned.Customer?.PlaceOfSupply, null);
     }
 
@@ -157,9 +157,10 @@ public sealed class EInvoicePayloadSource(HqDatabase database)
     private sealed record CatalogueEntry(string Sku, string Name, string Hsn, string Unit);
 
     // A line as the document recorded it; OriginalQty only on a credit note's line.
-    private sealed record DocumentLine(string Sku, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp, decimal? OriginalQty)
+    private sealed record DocumentLine(
+        string Sku, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp, decimal? OriginalQty, bool TaxInclusive)
     {
         public EInvoiceLine ToLine(CatalogueEntry product) =>
-            new(product.Name, product.Hsn, Qty, product.Unit, UnitPricePaise, DiscountPaise, GstRateBp, OriginalQty);
+            new(product.Name, product.Hsn, Qty, product.Unit, UnitPricePaise, DiscountPaise, GstRateBp, OriginalQty, TaxInclusive);
     }
 }

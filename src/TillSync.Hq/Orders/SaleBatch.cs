@@ -67,6 +67,8 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
         new("sgst_paise", r => r.Tax.SgstPaise),
         new("igst_paise", r => r.Tax.IgstPaise),
         new("cost_paise", r => r.UnitCostPaise),
+        new("tax_inclusive", r => r.Line.TaxInclusive ? 1 : 0),
+        new("mrp_paise", r => r.Line.MrpPaise),
     ];
 
     private static readonly Column<PaymentRow>[] PaymentColumns =
@@ -194,7 +196,7 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
         for (var i = 0; i < order.Lines.Count; i++)
         {
             var line = order.Lines[i];
-            var tax = taxes[i] = GstCalculator.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, kind);
+            var tax = taxes[i] = line.Tax(kind);
             _lines.Add(new LineRow(order.ClientOrderId, i + 1, storeId, line, tax, _costPaiseBySku[line.Sku]));
         }
 

@@ -201,7 +201,7 @@ public sealed class ReturnBatch(DatabaseEngine engine, IReadOnlyList<(Guid Docum
     private static bool LinesMatch(ReceiptCodeSale sale, ReturnDto returned) =>
         returned.Lines.All(l => l.OriginalLineNo <= sale.Lines.Count && sale.Lines[l.OriginalLineNo - 1] is var s
             && s.Sku == l.Sku && s.Qty == l.OriginalQty && s.UnitPricePaise == l.UnitPricePaise && s.DiscountPaise == l.OriginalDiscountPaise
-            && s.GstRateBp == l.GstRateBp);
+            && s.GstRateBp == l.GstRateBp && s.TaxInclusive == l.TaxInclusive);
 
     private Rejection? NumberReused(ReturnDto returned) => _usedNumbers.Contains(returned.CreditNoteNo)
         ? new Rejection(SyncReasons.CreditNoteNoReused, $"credit note number {returned.CreditNoteNo} is already on another return of this till")

@@ -54,11 +54,13 @@ public static class ReturnMismatch
 
         var sold = sale.Lines[line.OriginalLineNo - 1];
         return sold.Sku == line.Sku && sold.Qty == line.OriginalQty && sold.UnitPricePaise == line.UnitPricePaise
-            && sold.DiscountPaise == line.OriginalDiscountPaise && sold.GstRateBp == line.GstRateBp
+            && sold.DiscountPaise == line.OriginalDiscountPaise && sold.GstRateBp == line.GstRateBp && sold.TaxInclusive == line.TaxInclusive
             ? null
             : string.Create(CultureInfo.InvariantCulture,
-                $"line {line.OriginalLineNo} restates {line.Sku} × {line.OriginalQty} at {line.UnitPricePaise} less {line.OriginalDiscountPaise} paise, {line.GstRateBp} bp; the bill sold {sold.Sku} × {sold.Qty} at {sold.UnitPricePaise} less {sold.DiscountPaise} paise, {sold.GstRateBp} bp");
+                $"line {line.OriginalLineNo} restates {line.Sku} × {line.OriginalQty} at {line.UnitPricePaise} less {line.OriginalDiscountPaise} paise, {line.GstRateBp} bp{Footing(line.TaxInclusive)}; the bill sold {sold.Sku} × {sold.Qty} at {sold.UnitPricePaise} less {sold.DiscountPaise} paise, {sold.GstRateBp} bp{Footing(sold.TaxInclusive)}");
     }
+
+    private static string Footing(bool taxInclusive) => taxInclusive ? ", tax included" : ", before tax";
 
     // The till takes back the returned share of points earned and gives back the share of points burned
     // (ReturnMath.LoyaltyShare over the bill's total); HQ expects the same from its copy of the sale.

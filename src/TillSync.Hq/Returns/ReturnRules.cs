@@ -42,7 +42,7 @@ public static class ReturnRules
 
     /// <summary>Each line's refund, by Core's rule; the lines must have passed <see cref="Check"/>.</summary>
     public static IReadOnlyList<LineTax> LineTaxes(ReturnDto returned, SupplyKind supplyKind) =>
-        [.. returned.Lines.Select(l => ReturnMath.ForLine(l.OriginalQty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.Qty, supplyKind))];
+        [.. returned.Lines.Select(l => ReturnMath.ForLine(l.OriginalQty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.Qty, supplyKind, l.TaxInclusive))];
 
     private static Rejection? CheckDates(ReturnDto returned, DateTimeOffset now)
     {
@@ -137,7 +137,7 @@ public static class ReturnRules
             return new(SyncReasons.InvalidLine, $"line {number}: originalLineNo {line.OriginalLineNo} must be 1 to {Limits.OrderLinesMax}");
         }
 
-        var original = new OrderLine(line.Sku, line.OriginalQty, line.UnitPricePaise, line.OriginalDiscountPaise, line.GstRateBp);
+        var original = new OrderLine(line.Sku, line.OriginalQty, line.UnitPricePaise, line.OriginalDiscountPaise, line.GstRateBp, line.TaxInclusive);
         if (OrderRules.CheckLine(original, number) is { } problem)
         {
             return new(OrderMapping.Reason(problem.Problem), problem.Detail + " (as on the original bill)");

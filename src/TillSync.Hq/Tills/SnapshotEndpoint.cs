@@ -29,13 +29,14 @@ public static class SnapshotEndpoint
         var store = await connection.Command($"SELECT {StoreReader.Columns} FROM stores WHERE store_id = @id", transaction)
             .With("@id", caller.StoreId).FirstOrDefaultAsync(StoreReader.Read, http.RequestAborted);
         var products = await connection.Command("""
-            SELECT p.sku, p.name, p.hsn, p.unit, p.gst_rate_bp, p.price_paise, p.barcode, COALESCE(s.qty_milli, 0)
+            SELECT p.sku, p.name, p.hsn, p.unit, p.gst_rate_bp, p.price_paise, p.barcode, COALESCE(s.qty_milli, 0), p.mrp_paise, p.tax_inclusive
             FROM products p LEFT JOIN stock_on_hand s ON s.sku = p.sku AND s.store_id = @store
             ORDER BY p.sku
             """, transaction)
             .With("@store", caller.StoreId)
             .ListAsync(r => new SnapshotProduct(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4),
-                r.GetInt64(5), r.NullableString(6), Quantity.FromMilli(r.GetInt64(7))), http.RequestAborted);
+                r.GetInt64(5), r.NullableString(6), Quantity.FromMilli(r.GetInt64(7)), r.NullableInt64(8), r.GetInt64(9) != 0),
+                http.RequestAborted);
         var loyalty = await LoyaltySnapshot.ReadAsync(connection, transaction, time.GetUtcNow(), http.RequestAborted);
         var keys = await TillKeys.OfStoreAsync(connection, transaction, caller.StoreId, http.RequestAborted);
         var staff = await StaffRows.OfStoreAsync(connection, transaction, caller.StoreId, http.RequestAborted);

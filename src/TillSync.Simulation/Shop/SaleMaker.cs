@@ -48,7 +48,7 @@ public sealed class SaleMaker(Random random, CustomerPapers? papers = null)
             var grossPaise = Paise.Round(qty * product.PricePaise);
             var discountPaise = random.NextDouble() < 0.1 ? random.NextInt64(0, (grossPaise / 10) + 1) : 0;
             cart.Add(new CartLine(product.Sku, qty, discountPaise));
-            lines.Add(new OrderLineDto(product.Sku, qty, product.PricePaise, discountPaise, product.GstRateBp));
+            lines.Add(new OrderLineDto(product.Sku, qty, product.PricePaise, discountPaise, product.GstRateBp, product.TaxInclusive, product.MrpPaise));
         }
 
         var kind = OrderTotals.SupplyKindOf(snapshot.Store.Details.Gstin, customer?.PlaceOfSupply);

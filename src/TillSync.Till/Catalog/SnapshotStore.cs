@@ -96,22 +96,22 @@ public sealed class SnapshotStore(TillDatabase database)
     }
 
     /// <summary>The product columns <see cref="Read"/> maps, in its order.</summary>
-    internal const string Columns = "sku, name, hsn, unit, gst_rate_bp, price_paise, barcode, on_hand";
+    internal const string Columns = "sku, name, hsn, unit, gst_rate_bp, price_paise, barcode, on_hand, mrp_paise, tax_inclusive";
 
     /// <summary>Maps a row of <see cref="Columns"/>.</summary>
     internal static SnapshotProduct Read(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetInt64(5), r.NullableString(6),
-        decimal.Parse(r.GetString(7), CultureInfo.InvariantCulture));
+        decimal.Parse(r.GetString(7), CultureInfo.InvariantCulture), r.NullableInt64(8), r.GetInt64(9) != 0);
 
     private static async Task ReplaceProductsAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<SnapshotProduct> products, CancellationToken cancellationToken)
     {
         await connection.Command("DELETE FROM products", transaction).ExecuteAsync(cancellationToken);
         await using var insert = connection.Command($"""
-            INSERT INTO products ({Columns}, search_text) VALUES (@sku, @name, @hsn, @unit, @rate, @price, @barcode, @onhand, @search)
+            INSERT INTO products ({Columns}, search_text) VALUES (@sku, @name, @hsn, @unit, @rate, @price, @barcode, @onhand, @mrp, @inclusive, @search)
             """, transaction)
             .With("@sku", "").With("@name", "").With("@hsn", "").With("@unit", "").With("@rate", 0).With("@price", 0L)
-            .With("@barcode", null).With("@onhand", "").With("@search", "");
+            .With("@barcode", null).With("@onhand", "").With("@mrp", null).With("@inclusive", 0L).With("@search", "");
         foreach (var p in products)
         {
             insert.Set("@sku", p.Sku);
@@ -122,6 +122,8 @@ public sealed class SnapshotStore(TillDatabase database)
             insert.Set("@price", p.PricePaise);
             insert.Set("@barcode", p.Barcode);
             insert.Set("@onhand", p.OnHand.ToString(CultureInfo.InvariantCulture));
+            insert.Set("@mrp", p.MrpPaise);
+            insert.Set("@inclusive", p.TaxInclusive ? 1L : 0L);
             insert.Set("@search", $"{p.Sku} {p.Barcode} {p.Name}".ToLowerInvariant());
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -3,10 +3,14 @@ using TillSync.Contracts.Sync;
 
 namespace TillSync.Till.Receipts;
 
-/// <summary>A priced line of a cart or receipt, all money in paise.</summary>
+/// <summary>A priced line of a cart or receipt, all money in paise. <c>UnitPricePaise</c> and <c>DiscountPaise</c> are on
+/// the line's footing (<c>TaxInclusive</c>); <c>TotalPaise</c> is what the customer pays for the line, tax included.
+/// <c>MrpPaise</c> is the MRP per unit when the product has one, and <c>SavingsPaise</c> what the line saves against it:
+/// round(qty × MRP) − <c>TotalPaise</c>, 0 without an MRP. Receipts stored before MRPs read with neither.</summary>
 public sealed record ReceiptLine(
     string Sku, string Name, string Unit, string Hsn, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp,
-    long TaxablePaise, long CgstPaise, long SgstPaise, long IgstPaise, long TotalPaise);
+    long TaxablePaise, long CgstPaise, long SgstPaise, long IgstPaise, long TotalPaise, long? MrpPaise = null, bool TaxInclusive = false,
+    long SavingsPaise = 0);
 
 /// <summary>Taxable value and tax of one GST rate on a bill.</summary>
 public sealed record GstRateSummary(int GstRateBp, long TaxablePaise, long CgstPaise, long SgstPaise, long IgstPaise);

@@ -13,5 +13,5 @@ public static class ReceiptCodes
         order.Customer is { } c ? new ReceiptCodeCustomer(c.Phone, c.Gstin, c.Name, c.PlaceOfSupply) : null,
         order.Loyalty?.EarnPoints ?? 0, order.Loyalty?.BurnPoints ?? 0,
         [.. order.Payments.Select(p => new ReceiptCodePayment(p.Method, p.AmountPaise))],
-        [.. order.Lines.Select(l => new ReceiptCodeLine(l.Sku, l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp))]);
+        [.. order.Lines.Select(l => new ReceiptCodeLine(l.Sku, l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, l.TaxInclusive))]);
 }

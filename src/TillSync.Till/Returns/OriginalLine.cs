@@ -7,11 +7,12 @@ namespace TillSync.Till.Returns;
 /// <param name="Unit">Its UQC unit (empty when unknown).</param>
 /// <param name="Hsn">Its HSN code (empty when unknown).</param>
 /// <param name="Qty">Quantity sold.</param>
-/// <param name="UnitPricePaise">Unit price before tax.</param>
+/// <param name="UnitPricePaise">Unit price, before tax or including it (<paramref name="TaxInclusive"/>).</param>
 /// <param name="DiscountPaise">The line's discount.</param>
 /// <param name="GstRateBp">GST rate in basis points.</param>
 /// <param name="ReturnedQty">Quantity this till knows was already taken back.</param>
 /// <param name="ReturnableQty">What may still come back: sold less returned.</param>
+/// <param name="TaxInclusive">True when the line was priced inclusive of GST.</param>
 public sealed record OriginalLine(
     int LineNo, string Sku, string Name, string Unit, string Hsn, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp,
-    decimal ReturnedQty, decimal ReturnableQty);
+    decimal ReturnedQty, decimal ReturnableQty, bool TaxInclusive = false);

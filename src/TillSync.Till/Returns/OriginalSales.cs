@@ -78,7 +78,7 @@ public sealed class OriginalSales(TillDatabase database, SnapshotStore snapshots
         var customer = sold.Customer is { } c ? new CustomerDto(c.Phone, c.Gstin, c.Name, c.PlaceOfSupply) : null;
         return (Build(snapshot, sold.SaleId, sold.BillNo, sold.CreatedAt, sold.TillId, sold.TotalPaise, customer, sold.EarnPoints, sold.BurnPoints,
             [.. sold.Payments.Select(p => new PaymentDto(p.Method, p.AmountPaise))],
-            [.. sold.Lines.Select(l => new OrderLineDto(l.Sku, l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp))],
+            [.. sold.Lines.Select(l => new OrderLineDto(l.Sku, l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, l.TaxInclusive))],
             ReturnSources.ReceiptCode, code.Trim()), null);
     }
 
@@ -136,7 +136,7 @@ public sealed class OriginalSales(TillDatabase database, SnapshotStore snapshots
             {
                 var product = products.GetValueOrDefault(l.Sku);
                 return new OriginalLine(i + 1, l.Sku, product?.Name ?? l.Sku, product?.Unit ?? "", product?.Hsn ?? "", l.Qty, l.UnitPricePaise,
-                    l.DiscountPaise, l.GstRateBp, 0, l.Qty);
+                    l.DiscountPaise, l.GstRateBp, 0, l.Qty, l.TaxInclusive);
             })],
             source, code);
     }

@@ -43,7 +43,7 @@ public sealed record ReturnPlan(IReadOnlyList<PlannedLine> Lines, BillTotals Tot
         {
             var line = original.Lines[wanted.LineNo - 1];
             lines.Add(new PlannedLine(line, wanted.Qty, wanted.Condition,
-                ReturnMath.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, wanted.Qty, kind)));
+                ReturnMath.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, wanted.Qty, kind, line.TaxInclusive)));
         }
 
         var totals = BillTotals.Of(lines.Select(l => l.Tax));

@@ -74,16 +74,20 @@ public static class QuoteBuilder
                 return (null, null, $"Line {i + 1}: no product with SKU or barcode '{line.Sku}'.");
             }
 
-            var problem = LineProblem(line, product, i + 1);
+            var orderLine = new OrderLineDto(product.Sku, line.Qty, product.PricePaise, line.DiscountPaise, product.GstRateBp, product.TaxInclusive,
+                product.MrpPaise);
+            var coreLine = SaleMapping.ToCore(orderLine);
+            var problem = LineProblem(line, product, coreLine, i + 1);
             if (problem is not null)
             {
                 return (null, null, problem);
             }
 
-            var tax = GstCalculator.ForLine(line.Qty, product.PricePaise, line.DiscountPaise, product.GstRateBp, kind);
-            orderLines.Add(new OrderLineDto(product.Sku, line.Qty, product.PricePaise, line.DiscountPaise, product.GstRateBp));
+            var tax = coreLine.Tax(kind);
+            orderLines.Add(orderLine);
             receiptLines.Add(new ReceiptLine(product.Sku, product.Name, product.Unit, product.Hsn, line.Qty, product.PricePaise,
-                line.DiscountPaise, product.GstRateBp, tax.TaxablePaise, tax.CgstPaise, tax.SgstPaise, tax.IgstPaise, tax.TotalPaise));
+                line.DiscountPaise, product.GstRateBp, tax.TaxablePaise, tax.CgstPaise, tax.SgstPaise, tax.IgstPaise, tax.TotalPaise,
+                product.MrpPaise, product.TaxInclusive, SavingsPaise(line.Qty, product.MrpPaise, tax.TotalPaise)));
         }
 
         var totals = SaleMapping.ToDto(OrderTotals.Compute(SaleMapping.ToCore(orderLines), kind));
@@ -94,7 +98,7 @@ public static class QuoteBuilder
         return (quote, orderLines, null);
     }
 
-    private static string? LineProblem(CartLine line, SnapshotProduct product, int number)
+    private static string? LineProblem(CartLine line, SnapshotProduct product, OrderLine coreLine, int number)
     {
         if (line.Qty <= 0 || line.Qty > Limits.LineQtyMax || decimal.Round(line.Qty, Limits.QtyFractionDigitsMax) != line.Qty)
         {
@@ -107,8 +111,18 @@ public static class QuoteBuilder
         }
 
         var grossPaise = Core.Money.Paise.Round(line.Qty * product.PricePaise);
-        return line.DiscountPaise < 0 || line.DiscountPaise > grossPaise
-            ? $"Line {number} ({product.Name}): the discount must be between ₹0 and the line amount."
+        if (line.DiscountPaise < 0 || line.DiscountPaise > grossPaise)
+        {
+            return $"Line {number} ({product.Name}): the discount must be between ₹0 and the line amount.";
+        }
+
+        // The rule HQ applies (above_mrp), checked before any payment is taken; Core's sentence starts "line N: …".
+        return OrderRules.CheckMrp(coreLine, number) is { } mrpProblem
+            ? $"Line {number} ({product.Name}){mrpProblem.Detail[$"line {number}".Length..]}."
             : null;
     }
+
+    // What the customer saves against the MRP printed on the pack; 0 for a product without one.
+    private static long SavingsPaise(decimal qty, long? mrpPaise, long linePaise) =>
+        mrpPaise is { } mrp ? checked(Core.Money.Paise.Round(qty * mrp) - linePaise) : 0;
 }

@@ -18,8 +18,10 @@ public static class SaleMapping
         order.CashierId);
 
     /// <summary>The lines as Core totals them.</summary>
-    public static IReadOnlyList<OrderLine> ToCore(IReadOnlyList<OrderLineDto> lines) =>
-        lines.Select(l => new OrderLine(l.Sku, l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp)).ToList();
+    public static IReadOnlyList<OrderLine> ToCore(IReadOnlyList<OrderLineDto> lines) => lines.Select(ToCore).ToList();
+
+    /// <summary>One line as Core totals it.</summary>
+    public static OrderLine ToCore(OrderLineDto l) => new(l.Sku, l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, l.TaxInclusive, l.MrpPaise);
 
     /// <summary>The customer as Core checks it, or null.</summary>
     public static Customer? ToCore(CustomerDto? customer) =>

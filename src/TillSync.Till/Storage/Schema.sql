@@ -1,4 +1,4 @@
--- The till's store (schema version 8). Every statement is idempotent (IF NOT EXISTS): a file of an older version is
+-- The till's store (schema version 9). Every statement is idempotent (IF NOT EXISTS): a file of an older version is
 -- brought up to date by running this whole script again; version 4 also moved the sales of a version 1-3 file into
 -- documents, and version 8 reshaped sales and merged the counters, which TillDatabase does in C# around this script (see
 -- SchemaUpgrade). One SQLite file, WAL,
@@ -21,7 +21,11 @@ CREATE TABLE IF NOT EXISTS products (
     price_paise  INTEGER NOT NULL,
     barcode      TEXT,
     on_hand      TEXT NOT NULL,
-    search_text  TEXT NOT NULL
+    search_text  TEXT NOT NULL,
+    -- Version 9: the MRP (null when none) and whether the price includes GST; a file of version 8 or older gains both
+    -- columns (SchemaUpgrade), its rows meaning what they meant: no MRP, priced before tax.
+    mrp_paise     INTEGER,
+    tax_inclusive INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS ix_products_barcode ON products (barcode);
 

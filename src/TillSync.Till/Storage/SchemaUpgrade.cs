@@ -13,7 +13,9 @@ namespace TillSync.Till.Storage;
 /// <para>Version 8 made a sale write fewer pages (docs/performance.md): <c>sales</c> keeps only each receipt (its id and
 /// bill number are its document's), and the counters of <c>counter</c> and <c>printed_counters</c> became rows of one
 /// <c>counters</c> table. A file of version 4–7 has its sales table renamed out of the way, its receipts copied, and its
-/// counters moved, values unchanged.</para></summary>
+/// counters moved, values unchanged.</para>
+/// <para>Version 9 gave <c>products</c> the MRP and the price's footing (docs/money.md); a file of version 8 or older gains
+/// the two columns, its rows keeping their meaning: no MRP, priced before tax, as the snapshot they came from said.</para></summary>
 public static class SchemaUpgrade
 {
     private const int RowsPerRead = 1_000;
@@ -50,6 +52,12 @@ public static class SchemaUpgrade
     private static async Task MoveRowsAsync(DbConnection connection, DbTransaction transaction, int version, CancellationToken cancellationToken)
     {
         await MoveSalesAsync(connection, transaction, cancellationToken);
+        if (!await HasColumnAsync(connection, transaction, "products", "tax_inclusive", cancellationToken))
+        {
+            await connection.Command("ALTER TABLE products ADD COLUMN mrp_paise INTEGER", transaction).ExecuteAsync(cancellationToken);
+            await connection.Command("ALTER TABLE products ADD COLUMN tax_inclusive INTEGER NOT NULL DEFAULT 0", transaction).ExecuteAsync(cancellationToken);
+        }
+
         if (await HasTableAsync(connection, transaction, "sales_v7", cancellationToken))
         {
             await connection.Command("INSERT INTO sales (till_seq, receipt_json) SELECT till_seq, receipt_json FROM sales_v7", transaction)

@@ -8,7 +8,7 @@ namespace TillSync.Till.Storage;
 /// <c>synchronous=FULL</c> so that a sale the cashier saw saved is on disk before the receipt shows.</summary>
 public sealed class TillDatabase
 {
-    private const int SchemaVersion = 8;
+    private const int SchemaVersion = 9;
 
     private readonly SqliteFile _file;
 

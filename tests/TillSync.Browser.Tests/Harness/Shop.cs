@@ -1,5 +1,6 @@
 // The shop every browser test sells in: one Karnataka store and a small catalogue across GST rates, with barcodes
-// for the scanner and one loose product sold by the kilogram, as in the HQ acceptance suite.
+// for the scanner, one loose product sold by the kilogram and one pack priced inclusive of GST at its MRP, as in the HQ
+// acceptance suite.
 using TillSync.Contracts.Catalog;
 using TillSync.Contracts.Stores;
 using TillSync.Contracts.Sync;
@@ -27,6 +28,8 @@ public static class Shop
         new("GHEE-1L", "Cow Ghee 1 L", "0405", "PCS", 1_200, 65_000, 56_000, "8901262030014"),
         new("SOAP-125G", "Sandal Soap 125 g", "3401", "PCS", 1_800, 4_500, 3_200, "8901399003119"),
         new("COLA-750ML", "Cola 750 ml", "2202", "PCS", 2_800, 4_000, 2_600, "8901764012273"),
+        // Priced as a shop's shelf prices: ₹90.00 inclusive of 5 % GST, at its MRP (docs/money.md).
+        new("BISCUIT-800G", "Biscuits 800 g", "1905", "PCS", 500, 9_000, 7_800, "8901719101038", MrpPaise: 9_000, TaxInclusive: true),
     ];
 
     public static ProductDto Product(string sku) => Products.Single(p => p.Sku == sku);

@@ -29,7 +29,7 @@ internal static class Bills
         seller ??= Seller;
         var kind = buyer.PlaceOfSupply == Gstin.StateCode(seller.Gstin) ? SupplyKind.IntraState : SupplyKind.InterState;
         var totals = OrderTotals.Compute(
-            lines.Select(l => new OrderLine("SKU", l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp)).ToList(), kind);
+            lines.Select(l => new OrderLine("SKU", l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, l.TaxInclusive)).ToList(), kind);
         var original = type == EInvoiceDocumentType.Invoice ? null : new OriginalInvoice("T01/2627/000041", Date.AddDays(-2));
         var number = type == EInvoiceDocumentType.Invoice ? "T01/2627/000042" : "CN/T01/2627/0007";
         var document = new EInvoiceDocument(type, number, Date, totals.RoundOffPaise, totals.TotalPaise, original);

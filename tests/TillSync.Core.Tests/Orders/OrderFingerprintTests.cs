@@ -34,6 +34,8 @@ public sealed class OrderFingerprintTests
         ("lines.unitPricePaise", o => WithLine(o, l => l with { UnitPricePaise = l.UnitPricePaise + 1 })),
         ("lines.discountPaise", o => WithLine(o, l => l with { DiscountPaise = l.DiscountPaise + 1 })),
         ("lines.gstRateBp", o => WithLine(o, l => l with { GstRateBp = l.GstRateBp + 1 })),
+        ("lines.taxInclusive", o => WithLine(o, l => l with { TaxInclusive = !l.TaxInclusive })),
+        ("lines.mrpPaise", o => WithLine(o, l => l with { MrpPaise = (l.MrpPaise ?? 0) + 1 })),
         ("lines (one more)", o => o with { Lines = [.. o.Lines, o.Lines[0]] }),
         ("payments.method", o => WithPayment(o, p => p with { Method = p.Method == PaymentMethods.Cash ? PaymentMethods.Upi : PaymentMethods.Cash })),
         ("payments.amountPaise", o => WithPayment(o, p => p with { AmountPaise = p.AmountPaise + 1 })),

@@ -16,7 +16,7 @@ internal static class WireOrder
         order.Loyalty is { } l ? new OrderLoyalty(l.EarnPoints, l.BurnPoints, l.RedemptionToken) : null);
 
     public static IReadOnlyList<OrderLine> ToCore(IEnumerable<OrderLineDto> lines) =>
-        lines.Select(l => new OrderLine(l.Sku, l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp)).ToList();
+        lines.Select(l => new OrderLine(l.Sku, l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, l.TaxInclusive, l.MrpPaise)).ToList();
 
     public static OrderTotalsDto ToDto(BillTotals t) => new(t.TaxablePaise, t.CgstPaise, t.SgstPaise, t.IgstPaise, t.RoundOffPaise, t.TotalPaise);
 }

@@ -36,6 +36,20 @@ public sealed class ReceiptCodeTests
     }
 
     [Fact]
+    public void Payload_InclusiveLine_AddsASixthElementThatReadsBack()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var sale = Sample with { Lines = [new ReceiptCodeLine("BISCUIT-800G", 2m, 9_000, 0, 500, TaxInclusive: true), Sample.Lines[0]] };
+
+        var json = Encoding.UTF8.GetString(ReceiptCode.Payload(sale));
+        var check = ReceiptCode.Read(ReceiptCode.Sign(sale, key), KeysOf((TillId, key)));
+
+        Assert.Contains("\"l\":[[\"BISCUIT-800G\",\"2\",9000,0,500,1],[\"RICE-5KG\",\"2\",32500,0,500]]", json, StringComparison.Ordinal);
+        Assert.Equal(ReceiptCodeStatus.Valid, check.Status);
+        Assert.Equal([true, false], check.Sale!.Lines.Select(l => l.TaxInclusive));
+    }
+
+    [Fact]
     public void SignThenRead_WithTheTillsKey_GivesBackTheSale()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -162,7 +176,8 @@ public sealed class ReceiptCodeTests
     private static class SaleGen
     {
         private static readonly Gen<ReceiptCodeLine> Line = Gen.Select(Orders.OrderGen.Sku, Orders.OrderGen.SmallQty, Gen.Long[0, 1_000_000],
-            Gen.Long[0, 100], Orders.OrderGen.GstRateBp, (sku, qty, price, discount, rate) => new ReceiptCodeLine(sku, qty, price, discount, rate));
+            Gen.Long[0, 100], Orders.OrderGen.GstRateBp, Gen.Bool,
+            (sku, qty, price, discount, rate, taxInclusive) => new ReceiptCodeLine(sku, qty, price, discount, rate, taxInclusive));
 
         private static readonly Gen<ReceiptCodeCustomer?> Customer = Gen.OneOf(
             Gen.Const((ReceiptCodeCustomer?)null),

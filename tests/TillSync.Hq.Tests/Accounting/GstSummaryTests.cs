@@ -28,7 +28,7 @@ public sealed class GstSummaryTests(HqFixture fixture) : IClassFixture<HqFixture
             .GroupBy(x => (Supply: x.Order.Customer?.Gstin is null ? "B2C" : "B2B", InterState: x.Kind == SupplyKind.InterState, x.Line.GstRateBp))
             .Select(g =>
             {
-                var taxes = g.Select(x => GstCalculator.ForLine(x.Line.Qty, x.Line.UnitPricePaise, x.Line.DiscountPaise, x.Line.GstRateBp, x.Kind)).ToList();
+                var taxes = g.Select(x => GstCalculator.ForLine(x.Line.Qty, x.Line.UnitPricePaise, x.Line.DiscountPaise, x.Line.GstRateBp, x.Kind, x.Line.TaxInclusive)).ToList();
                 return new GstSummaryRow(g.Key.Supply, g.Key.InterState, g.Key.GstRateBp, g.Select(x => x.Order.ClientOrderId).Distinct().Count(),
                     taxes.Sum(t => t.TaxablePaise), taxes.Sum(t => t.CgstPaise), taxes.Sum(t => t.SgstPaise), taxes.Sum(t => t.IgstPaise));
             })

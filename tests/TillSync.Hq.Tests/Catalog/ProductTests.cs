@@ -25,6 +25,7 @@ public sealed class ProductTests(HqFixture fixture) : IClassFixture<HqFixture>
             Assert.Equal(product.GstRateBp, listed.GstRateBp);
             Assert.Equal(product.PricePaise, listed.PricePaise);
             Assert.Equal(product.Barcode, listed.Barcode);
+            Assert.Equal((product.MrpPaise, product.TaxInclusive), (listed.MrpPaise, listed.TaxInclusive));
             Assert.Equal(await fixture.Manager.OnHandAsync(product.Sku), listed.OnHand);
         }
     }
@@ -48,6 +49,19 @@ public sealed class ProductTests(HqFixture fixture) : IClassFixture<HqFixture>
     }
 
     [Fact]
+    public async Task Products_AboveTheirMrp_AreRefusedWithTheFigures()
+    {
+        var sku = $"JAM-{Guid.CreateVersion7().ToString("N")[^6..].ToUpperInvariant()}";
+        var jam = new ProductDto(sku, "Mixed fruit jam 500 g", "2007", "PCS", 1_200, 16_000, 12_000, null, MrpPaise: 15_000, TaxInclusive: true);
+
+        var response = await fixture.Manager.UpsertProductsRawAsync([jam]);
+
+        var detail = await Responses.ExpectProblemAsync(response, HttpStatusCode.BadRequest, fixture.Hq);
+        Assert.Contains("the price with tax ₹160.00 is above the MRP ₹150.00", detail, StringComparison.Ordinal);
+        Assert.Equal(1, (await fixture.Manager.UpsertProductsAsync([jam with { PricePaise = 15_000 }])).Upserted);
+    }
+
+    [Fact]
     public async Task Products_NewProductWithoutStock_HasZeroOnHand()
     {
         var sku = $"SALT-{Guid.CreateVersion7().ToString("N")[^6..].ToUpperInvariant()}";
@@ -58,7 +72,8 @@ public sealed class ProductTests(HqFixture fixture) : IClassFixture<HqFixture>
         Assert.Equal(0m, Assert.Single((await till.SnapshotAsync()).Products, p => p.Sku == sku).OnHand);
     }
 
-    public static TheoryData<string> InvalidProducts => ["sku_lowercase", "sku_sql", "hsn_letters", "rate_over_100_percent", "price_negative", "name_empty", "name_with_escape"];
+    public static TheoryData<string> InvalidProducts => ["sku_lowercase", "sku_sql", "hsn_letters", "rate_over_100_percent", "price_negative", "name_empty", "name_with_escape",
+        "above_mrp_inclusive", "above_mrp_with_tax", "mrp_negative"];
 
     [Theory]
     [MemberData(nameof(InvalidProducts))]
@@ -76,6 +91,10 @@ public sealed class ProductTests(HqFixture fixture) : IClassFixture<HqFixture>
             "price_negative" => bad with { PricePaise = -1 },
             "name_empty" => bad with { Name = "" },
             "name_with_escape" => bad with { Name = "Bad \u001b[2J product" },
+            "above_mrp_inclusive" => bad with { TaxInclusive = true, MrpPaise = 999 },
+            // ₹10.00 before 18 % is ₹11.80 to the customer: above an MRP of ₹11.79.
+            "above_mrp_with_tax" => bad with { MrpPaise = 1_179 },
+            "mrp_negative" => bad with { MrpPaise = -1 },
             _ => throw new ArgumentOutOfRangeException(nameof(defect), defect, null),
         };
 

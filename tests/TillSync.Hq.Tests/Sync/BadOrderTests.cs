@@ -32,6 +32,10 @@ public abstract class BadOrderContract(HqFixture fixture, SyncVersion version)
         ["price_long_max"] = ([SyncReasons.InvalidPrice, SyncReasons.AmountOutOfRange],
             (t, _, s) => Make(t, s, [Line("GHEE-1L", 1) with { UnitPricePaise = long.MaxValue }])),
         ["discount_negative"] = ([SyncReasons.InvalidPrice], (t, _, s) => Make(t, s, [Line("RICE-5KG", 1, discountPaise: -100)])),
+        ["above_mrp"] = ([SyncReasons.AboveMrp],
+            (t, _, s) => Make(t, s, [Line("RICE-5KG", 1), Line(HqScenario.InclusivePack, 1) with { UnitPricePaise = 9_001 }])),
+        // ₹325.00 before 5 % is ₹341.25 to the customer: above an MRP of ₹340.00 the till sent.
+        ["above_mrp_exclusive_line"] = ([SyncReasons.AboveMrp], (t, _, s) => Make(t, s, [Line("RICE-5KG", 1) with { MrpPaise = 34_000 }])),
         ["discount_over_gross"] = ([SyncReasons.InvalidPrice], (t, _, s) => Make(t, s, [Line("SOAP-125G", 1, discountPaise: 4_501)])),
         ["sku_sql_injection"] = ([SyncReasons.InvalidLine, SyncReasons.UnknownSku],
             (t, _, s) => Make(t, s, [Line("RICE-5KG", 1), new OrderLineDto("X'; DROP TABLE orders;--", 1, 4_500, 0, 1_800)])),

@@ -47,7 +47,7 @@ public static class Documents
             new("Mixer Grinder 750W", "85094010", 1m, "NOS", 349_900, 10_000, 1800),
         ];
         var kind = buyer.PlaceOfSupply == Gstin.StateCode(Store.Gstin) ? SupplyKind.IntraState : SupplyKind.InterState;
-        var totals = OrderTotals.Compute(lines.Select(l => new OrderLine("SKU", l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp)).ToList(), kind);
+        var totals = OrderTotals.Compute(lines.Select(l => new OrderLine("SKU", l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, l.TaxInclusive)).ToList(), kind);
         var number = string.Create(CultureInfo.InvariantCulture,
             $"T{Interlocked.Increment(ref counter)}/{Random.Shared.Next(100_000_000, 999_999_999)}");
         var document = new EInvoiceDocument(EInvoiceDocumentType.Invoice, number, Today, totals.RoundOffPaise, totals.TotalPaise);

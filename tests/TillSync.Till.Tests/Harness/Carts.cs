@@ -32,7 +32,7 @@ public sealed class Carts
         lines.Select(l =>
         {
             var product = HqScenario.Products.Single(p => p.Sku == l.Sku || p.Barcode == l.Sku);
-            return new OrderLineDto(product.Sku, l.Qty, product.PricePaise, l.DiscountPaise, product.GstRateBp);
+            return HqScenario.LineOf(product, l.Qty, l.DiscountPaise);
         });
 
     /// <summary>The cart paid with exactly the total in cash.</summary>

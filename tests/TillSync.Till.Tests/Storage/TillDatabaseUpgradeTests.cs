@@ -3,7 +3,7 @@
 // version 3 stored, sync states and receipts are kept, the queued ones are the queue, and the numbers carry on (tillSeq
 // and the bill series from the last bill printed). Builds the old file with version 3's own schema script. And a till.db
 // written by version 7 — sales with their own copy of the id and bill number, the counters in two tables — keeps every
-// receipt and carries every counter on.
+// receipt and carries every counter on, its products gaining version 9's MRP and footing with their old meaning.
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using TillSync.Contracts;
@@ -34,7 +34,7 @@ public sealed class TillDatabaseUpgradeTests
 
         await using (var connection = await till.Database.OpenAsync(CancellationToken.None))
         {
-            Assert.Equal(8L, await connection.Command("PRAGMA user_version").ScalarAsync(CancellationToken.None));
+            Assert.Equal(9L, await connection.Command("PRAGMA user_version").ScalarAsync(CancellationToken.None));
             Assert.Equal(0L, await connection.Command("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sales_v3'").ScalarAsync(CancellationToken.None));
             var states = await connection.Command("SELECT sync_state, sync_reason FROM documents ORDER BY till_seq")
                 .ListAsync(r => (r.GetString(0), r.NullableString(1)), CancellationToken.None);
@@ -76,18 +76,30 @@ public sealed class TillDatabaseUpgradeTests
     {
         var dataDir = TempDirectory.Create("till-v7");
         var old = await OldTills.Version7Async(dataDir, SoldAt, [SyncStates.Synced, SyncStates.Pending], lastBill: 12, lastCreditNote: 3);
+        await using (var v7 = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataDir, "till.db")};Pooling=False"))
+        {
+            await v7.OpenAsync();
+            await v7.Command("""
+                INSERT INTO products (sku, name, hsn, unit, gst_rate_bp, price_paise, barcode, on_hand, search_text)
+                VALUES ('RICE-5KG', 'Rice 5 kg', '1006', 'PCS', 500, 30000, NULL, '10', 'rice-5kg rice 5 kg')
+                """).ExecuteAsync(CancellationToken.None);
+        }
 
         await using var till = await LocalTill.OpenAsync(dataDir, new FakeTimeProvider(SoldAt.AddHours(1)));
 
         await using (var connection = await till.Database.OpenAsync(CancellationToken.None))
         {
-            Assert.Equal(8L, await connection.Command("PRAGMA user_version").ScalarAsync(CancellationToken.None));
+            Assert.Equal(9L, await connection.Command("PRAGMA user_version").ScalarAsync(CancellationToken.None));
             Assert.Equal(0L, await connection.Command("""
                 SELECT COUNT(*) FROM sqlite_master WHERE name IN ('counter', 'printed_counters', 'sales_v7', 'ix_documents_queue_age')
                 """).ScalarAsync(CancellationToken.None));
             var counters = await connection.Command("SELECT name, last_value FROM counters ORDER BY name")
                 .ListAsync(r => (r.GetString(0), r.GetInt64(1)), CancellationToken.None);
             Assert.Equal([(PrintedSeries.Bill, 12L), (PrintedSeries.CreditNote(SoldAt), 3L), (Counters.TillSeq, 2L)], counters);
+            // Version 9's columns: the products of version 7's snapshot keep their meaning, no MRP and priced before tax.
+            var footings = await connection.Command("SELECT DISTINCT mrp_paise IS NULL, tax_inclusive FROM products")
+                .ListAsync(r => (r.GetInt64(0), r.GetInt64(1)), CancellationToken.None);
+            Assert.Equal([(1L, 0L)], footings);
         }
 
         foreach (var order in old)

@@ -449,6 +449,13 @@ async function runQuote(seq) {
   return state.quoteError === null;
 }
 
+// Shop prices include GST; a B2B catalogue's are before tax (docs/money.md). The cashier sees which the total follows.
+function footingText(lines) {
+  const inclusive = lines.filter(l => l.taxInclusive).length;
+  if (inclusive === lines.length) return 'prices include GST';
+  return inclusive === 0 ? 'prices exclusive of GST' : 'some prices exclusive of GST';
+}
+
 function renderQuoteState(pending) {
   const el = $('quote-state');
   el.classList.remove('stale');
@@ -460,7 +467,7 @@ function renderQuoteState(pending) {
     el.classList.add('stale');
     el.dataset.state = 'error';
   } else {
-    el.textContent = state.cart.length ? `${state.cart.length} line${state.cart.length === 1 ? '' : 's'} · prices exclusive of GST` : '';
+    el.textContent = state.cart.length ? `${state.cart.length} line${state.cart.length === 1 ? '' : 's'} · ${footingText(state.quote?.lines ?? [])}` : '';
     el.dataset.state = 'ready';
   }
   updatePayButton();

@@ -37,12 +37,19 @@ export function receiptHtml(r, reprint) {
     if (pos) out.push(`<div>Place of supply: ${esc(pos)} ${esc(stateName(pos))}</div>`);
   }
   out.push('<hr><table><thead><tr><th>Item</th><th class="r">Amount</th></tr></thead><tbody>');
+  // A line priced inclusive of GST shows what the customer pays for it, with the MRP on the pack; a line priced before
+  // tax (a B2B catalogue, or a bill from before inclusive prices) shows its taxable value, marked * when the bill mixes both.
+  const inclusiveCount = lines.filter(l => l.taxInclusive).length;
+  const mixed = inclusiveCount > 0 && inclusiveCount < lines.length;
   for (const l of lines) {
-    out.push(`<tr><td class="line-name" colspan="2">${esc(l.name)}</td></tr>`);
+    out.push(`<tr><td class="line-name" colspan="2">${esc(l.name)}${mixed && !l.taxInclusive ? ' *' : ''}</td></tr>`);
     const discount = l.discountPaise ? ` −${plainAmount(l.discountPaise)}` : '';
-    out.push(`<tr class="line-detail"><td>${esc(qtyText(Math.round(Number(l.qty) * 1000), l.unit))} ${esc(unitLabel(l.unit))} × ${plainAmount(l.unitPricePaise)}${discount}<br>HSN ${esc(l.hsn)} · GST ${rateText(l.gstRateBp)}</td><td class="r">${plainAmount(l.taxablePaise)}</td></tr>`);
+    const mrp = l.mrpPaise != null ? `<span data-testid="receipt-line-mrp">MRP ${plainAmount(l.mrpPaise)}</span> · ` : '';
+    out.push(`<tr class="line-detail"><td>${esc(qtyText(Math.round(Number(l.qty) * 1000), l.unit))} ${esc(unitLabel(l.unit))} × ${plainAmount(l.unitPricePaise)}${discount}<br>${mrp}HSN ${esc(l.hsn)} · GST ${rateText(l.gstRateBp)}</td><td class="r" data-testid="receipt-line-amount">${plainAmount(l.taxInclusive ? l.totalPaise : l.taxablePaise)}</td></tr>`);
   }
   out.push('</tbody></table><hr>');
+  const savingsPaise = lines.reduce((sum, l) => sum + (l.savingsPaise ?? 0), 0);
+  if (savingsPaise > 0) out.push(`<div class="kv b"><span>You saved against MRP</span><span data-testid="receipt-savings">${plainAmount(savingsPaise)}</span></div><hr>`);
   out.push(`<table data-testid="receipt-gst-summary"><thead><tr><th>GST</th><th class="r">Taxable</th>${inter ? '<th class="r">IGST</th>' : '<th class="r">CGST</th><th class="r">SGST</th>'}</tr></thead><tbody>`);
   for (const s of summary) {
     out.push(`<tr><td>${rateText(s.gstRateBp)}</td><td class="r">${plainAmount(s.taxablePaise)}</td>${inter ? `<td class="r">${plainAmount(s.igstPaise)}</td>` : `<td class="r">${plainAmount(s.cgstPaise)}</td><td class="r">${plainAmount(s.sgstPaise)}</td>`}</tr>`);
@@ -96,6 +103,8 @@ export function receiptHtml(r, reprint) {
   } else {
     out.push('<div class="c small" data-testid="receipt-no-code">Returns: at this counter, or at any counter while it reaches HQ, with this bill number.</div>');
   }
-  out.push(`<div class="c foot">Thank you. Prices exclusive of GST; tax as shown.<br>Ref ${esc(r.clientOrderId)} · #${esc(r.tillSeq)}</div>`);
+  const footing = inclusiveCount === lines.length ? 'Prices include GST; tax breakup as shown.'
+    : inclusiveCount === 0 ? 'Prices exclusive of GST; tax as shown.' : 'Prices include GST but those marked *, before GST; tax as shown.';
+  out.push(`<div class="c foot" data-testid="receipt-footing">Thank you. ${footing}<br>Ref ${esc(r.clientOrderId)} · #${esc(r.tillSeq)}</div>`);
   return out.join('');
 }
