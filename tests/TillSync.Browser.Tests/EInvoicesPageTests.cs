@@ -1,7 +1,8 @@
 // Proves HQ's e-invoices page retries a parked bill idempotently: its Retry sends an Idempotency-Key, and when the first
 // answer is lost (Playwright lets the request reach HQ, then fails it for the page) the manager's second click sends the
 // same key, so HQ replays its answer instead of applying the retry twice; a registered credit note shows as one, against
-// its invoice. Real HQ and IRP processes, Debian chromium.
+// its invoice; an unregistered bill 21 days old shows its report-by date as at risk, and the at-risk filter shows only
+// it. Real HQ and IRP processes, Debian chromium.
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using TillSync.Browser.Tests.Harness;
@@ -17,7 +18,7 @@ namespace TillSync.Browser.Tests;
 public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]
-    public async Task CreditNote_ShowsAsACreditNoteAgainstItsInvoice_OnceRegistered()
+    public async Task CreditNote_ShowsAsACreditNoteAgainstItsInvoice_AndABillAtRiskShowsWhenToRegisterItBy()
     {
         await using var irp = await IrpProcess.StartAsync();
         using var hq = await HqServer.StartAsync(TempDirs.Create("einvoices-crn-hq"), irp.BaseAddress);
@@ -26,7 +27,9 @@ public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper
         var orders = new OrderFactory(till.BillPrefix);
         var sale = orders.Next([OrderFactory.Line("GHEE-1L", 2)], Shop.B2BBuyer with { Address1 = "4 MG Road", Location = "Bengaluru", Pin = 560001 });
         var returned = new ReturnFactory(orders, till.BillPrefix).Next(sale, till.TillId, [(1, 1m, Contracts.Documents.ReturnConditions.Restock)]);
-        await hq.SyncDocumentsAsTillAsync(till.Token, [TillClient.SaleDocument(sale), returned]);
+        // Sold 21 days ago to a buyer without an address: parked at once, so unregistered and at risk.
+        var old = orders.Build(orders.NextSeq++, [OrderFactory.Line("RICE-5KG", 1)], Shop.B2BBuyer, OrderFactory.Now().AddDays(-21));
+        await hq.SyncDocumentsAsTillAsync(till.Token, [TillClient.SaleDocument(sale), returned, TillClient.SaleDocument(old)]);
         var crn = await Poll.UntilAsync(() => hq.EInvoiceAsync(returned.DocumentId), e => e.Status != "waiting" && e.Status != "pending",
             TimeSpan.FromSeconds(90), e => $"credit note {e.Status}: {e.LastError}");
         Assert.True(crn.Status == "registered", crn.LastError);
@@ -43,6 +46,14 @@ public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper
         await Expect(row).ToContainTextAsync($"against {sale.BillNo}");
         await Expect(row).ToContainTextAsync("registered");
         await Expect(page.Locator($"tr[data-order='{sale.ClientOrderId}'] [data-doc-type='INV']")).ToHaveTextAsync("Invoice");
+
+        var reportBy = Core.EInvoicing.DocumentDates.Text(Core.EInvoicing.ReportingLimit.LastDay(Core.EInvoicing.DocumentDates.Of(old.CreatedAt)));
+        var oldRow = page.Locator($"tr[data-order='{old.ClientOrderId}']");
+        await Expect(oldRow.Locator("td.at-risk")).ToHaveTextAsync(reportBy);
+        await Expect(oldRow).ToContainTextAsync($"At risk: register by {reportBy}");
+        await page.GetByLabel("Only bills at risk").CheckAsync();
+        await Expect(page.Locator("#bills tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#bills tbody tr").First).ToHaveAttributeAsync("data-order", old.ClientOrderId.ToString());
     }
 
     [Fact]

@@ -22,15 +22,19 @@ namespace TillSync.Contracts.EInvoicing;
 /// <param name="NextAttemptAt">When a pending bill is tried next (UTC).</param>
 /// <param name="LastError">Why the last attempt did not register it (the reason a bill is parked), or null.</param>
 /// <param name="UpdatedAt">When the row last changed (UTC).</param>
-/// <param name="Warning">Set when a pending or failed bill is older than 25 days: NIC refuses bills older than 30.</param>
+/// <param name="Warning">Set when an unregistered bill is at risk (20 days old or more: the portal refuses bills more
+/// than 30 days old) or past that limit.</param>
 /// <param name="OriginalDocNo">For a credit note, the number of the invoice it amends (<c>PrecDocDtls.InvNo</c>); else null.</param>
 /// <param name="OriginalDocDate">For a credit note, that invoice's date, <c>dd/MM/yyyy</c>; else null.</param>
+/// <param name="ReportBy">For an unregistered bill, the last day the portal takes it (its date + 30 days), <c>dd/MM/yyyy</c>;
+/// else null.</param>
 public sealed record EInvoiceView(
     Guid ClientOrderId, long StoreId, long TillId, long TillSeq, string DocType, string DocNo, string DocDate, string BuyerGstin,
     long TotalPaise, string Status, string Irn, long? AckNo, string? AckDt, string? SignedQrCode, string? SignedInvoice, long? EwbNo,
     int Attempts, DateTimeOffset NextAttemptAt, string? LastError, DateTimeOffset UpdatedAt, string? Warning,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? OriginalDocNo = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? OriginalDocDate = null);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? OriginalDocDate = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ReportBy = null);
 
 /// <summary>A page of <see cref="EInvoiceView"/> in till and tillSeq order.</summary>
 /// <param name="Items">The bills, at most the page size.</param>

@@ -41,10 +41,14 @@ public static class ReviewKinds
     /// one item per shift close names the till, the Z number and both counts (docs/shifts.md).</summary>
     public const string ShiftCountDiffers = "shift_count_differs";
 
+    /// <summary>The e-invoice portal refused a B2B bill or credit note as older than its reporting limit (30 days): the
+    /// document can no longer get an IRN. One item per document (docs/einvoice.md).</summary>
+    public const string EInvoicePastLimit = "einvoice_past_limit";
+
     /// <summary>Every kind.</summary>
     public static IReadOnlyList<string> All { get; } =
         [StockShort, RejectedOrder, SyncConflict, LoyaltyOverdraft, DamagedDocument, ReturnMismatch, OverReturn, ReturnUnlinked, ReceiptCodeInvalid,
-            StoreCreditOverdraft, ShiftCountDiffers];
+            StoreCreditOverdraft, ShiftCountDiffers, EInvoicePastLimit];
 }
 
 /// <summary>What a manager can decide (docs/reviews.md gives each one's effect on stock).</summary>

@@ -35,6 +35,10 @@ public static class IrpErrorCodes
     /// <summary>The document date is after today (IST).</summary>
     public const string FutureDocumentDate = "2163";
 
+    /// <summary>The document is dated more than the reporting limit's days ago (<see cref="ReportingLimit"/>) and its
+    /// seller is in the turnover band the limit applies to.</summary>
+    public const string ReportingLimitPassed = "2296";
+
     /// <summary>Intra-state supply (seller state = place of supply) carrying IGST.</summary>
     public const string IgstOnIntraState = "2172";
 

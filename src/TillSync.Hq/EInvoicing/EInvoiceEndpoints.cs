@@ -1,8 +1,8 @@
+using System.Globalization;
 using TillSync.Contracts;
 using TillSync.Contracts.EInvoicing;
 using TillSync.Core;
 using TillSync.Core.EInvoicing;
-using TillSync.Core.Orders;
 using TillSync.Hq.Access;
 using TillSync.Hq.Idempotency;
 using TillSync.Hq.Storage;
@@ -17,10 +17,7 @@ public static class EInvoiceEndpoints
     /// <summary>Bills per listing.</summary>
     public const int PageMax = 500;
 
-    /// <summary>Age (by bill date) after which an unregistered bill carries a warning: NIC refuses bills older than 30 days.</summary>
-    public const int WarningAgeDays = 25;
-
-    /// <summary>Maps <c>GET /einvoices?status=&amp;tillId=</c>, <c>GET /einvoices/{clientOrderId}</c> and
+    /// <summary>Maps <c>GET /einvoices?status=&amp;tillId=&amp;atRisk=</c>, <c>GET /einvoices/{clientOrderId}</c> and
     /// <c>POST /einvoices/{clientOrderId}/retry</c>, for managers only.</summary>
     public static void MapEInvoiceEndpoints(this IEndpointRouteBuilder api)
     {
@@ -29,7 +26,7 @@ public static class EInvoiceEndpoints
         api.MapPost("/einvoices/{clientOrderId}/retry", RetryAsync).RequireManager().RequireIdempotencyKey().Produces<EInvoiceView>().ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, HqDatabase database, TimeProvider time, string? status, long? tillId)
+    private static async Task<IResult> ListAsync(HttpContext http, HqDatabase database, TimeProvider time, string? status, long? tillId, bool? atRisk)
     {
         if (status is not null && !EInvoiceStatuses.All.Contains(status))
         {
@@ -40,9 +37,20 @@ public static class EInvoiceEndpoints
         // Filters are appended, not written as "@p IS NULL OR …": PostgreSQL cannot type a parameter that is only ever NULL.
         var statusFilter = status is null ? "" : " AND status = @status";
         var tillFilter = tillId is null ? "" : " AND till_id = @till";
+        var today = Today(time);
+        // Bill dates are stored as the portal writes them (dd/MM/yyyy), so the at-risk window is its days, named.
+        var riskDays = atRisk is true ? AtRiskDates(today) : [];
+        var riskFilter = atRisk is true
+            ? $" AND status <> '{EInvoiceStatuses.Registered}' AND doc_date IN ({string.Join(", ", riskDays.Select((_, i) => $"@risk{i}"))})"
+            : "";
         var command = connection.Command(
-            $"SELECT {EInvoiceBill.Columns} FROM einvoices WHERE 1 = 1{statusFilter}{tillFilter} ORDER BY till_id, till_seq LIMIT @limit")
+            $"SELECT {EInvoiceBill.Columns} FROM einvoices WHERE 1 = 1{statusFilter}{tillFilter}{riskFilter} ORDER BY till_id, till_seq LIMIT @limit")
             .With("@limit", PageMax + 1);
+        for (var i = 0; i < riskDays.Count; i++)
+        {
+            command.With($"@risk{i}", DocumentDates.Text(riskDays[i]));
+        }
+
         if (status is not null)
         {
             command.With("@status", status);
@@ -54,7 +62,6 @@ public static class EInvoiceEndpoints
         }
 
         var bills = await command.ListAsync(EInvoiceBill.Read, http.RequestAborted);
-        var today = Today(time);
         var items = bills.Take(PageMax).Select(b => View(b, today, withSignedInvoice: false)).ToList();
         return TypedResults.Ok(new EInvoicePage(items, bills.Count > PageMax));
     }
@@ -162,17 +169,28 @@ public static class EInvoiceEndpoints
         return fields.Count == 0 ? "" : "; buyer corrected: " + string.Join(", ", fields);
     }
 
-    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(BillNumber.IstOffset).DateTime);
+    /// <summary>Today in IST, the calendar bill dates and the portal's limit count in.</summary>
+    public static DateOnly Today(TimeProvider time) => DocumentDates.Of(time.GetUtcNow());
+
+    /// <summary>The bill dates at risk on <paramref name="today"/>: <see cref="ReportingLimit.AtRiskFromDays"/> to
+    /// <see cref="ReportingLimit.Days"/> days ago.</summary>
+    public static IReadOnlyList<DateOnly> AtRiskDates(DateOnly today) =>
+        [.. Enumerable.Range(ReportingLimit.AtRiskFromDays, ReportingLimit.Days - ReportingLimit.AtRiskFromDays + 1).Select(d => today.AddDays(-d))];
 
     private static EInvoiceView View(EInvoiceBill b, DateOnly today, bool withSignedInvoice)
     {
-        var old = b.Status != EInvoiceStatuses.Registered && DocumentDates.TryParse(b.DocDate, out var date)
-            && today.DayNumber - date.DayNumber > WarningAgeDays;
-        var warning = old
-            ? $"Bill date {b.DocDate} is more than {WarningAgeDays} days ago and the bill is not registered: the IRP refuses bills older than 30 days."
+        var open = b.Status != EInvoiceStatuses.Registered && DocumentDates.TryParse(b.DocDate, out var date) ? date : (DateOnly?)null;
+        var reportBy = open is { } d ? ReportingLimit.LastDay(d) : (DateOnly?)null;
+        var warning = open is not { } billDate ? null
+            : ReportingLimit.IsPast(billDate, today)
+                ? $"Past the reporting limit: the last day to register this bill was {DocumentDates.Text(reportBy!.Value)} ({ReportingLimit.Days} days after its date); the portal refuses it for a seller in the limit's turnover band."
+            : ReportingLimit.IsAtRisk(billDate, today)
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"At risk: register by {DocumentDates.Text(reportBy!.Value)} ({reportBy.Value.DayNumber - today.DayNumber} days left); the portal refuses bills more than {ReportingLimit.Days} days old.")
             : null;
         return new EInvoiceView(Guid.Parse(b.ClientOrderId), b.StoreId, b.TillId, b.TillSeq, b.DocType, b.DocNo, b.DocDate, b.BuyerGstin,
             b.TotalPaise, b.Status, b.Irn, b.AckNo, b.AckDt, b.SignedQrCode, withSignedInvoice ? b.SignedInvoice : null, b.EwbNo,
-            b.Attempts, b.NextAttemptAt, b.LastError, b.UpdatedAt, warning, b.OriginalDocNo, b.OriginalDocDate);
+            b.Attempts, b.NextAttemptAt, b.LastError, b.UpdatedAt, warning, b.OriginalDocNo, b.OriginalDocDate,
+            reportBy is { } last ? DocumentDates.Text(last) : null);
     }
 }

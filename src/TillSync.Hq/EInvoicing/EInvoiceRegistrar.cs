@@ -11,7 +11,8 @@ namespace TillSync.Hq.EInvoicing;
 /// been committed by the IRP and then lost on the way back (timeout, dropped connection, 5xx).</item>
 /// <item>A registration found that way, or named by a 2150 duplicate's DUPIRN, is adopted only when its signed
 /// invoice verifies with the IRP's key and carries this bill's IRN, buyer GSTIN and total.</item>
-/// <item>An unknown outcome postpones the bill with exponential backoff; an IRP refusal parks it for a manager.</item>
+/// <item>An unknown outcome postpones the bill with exponential backoff; an IRP refusal parks it for a manager, and a
+/// refusal as past the reporting limit (30 days after the bill's date) opens a review item too.</item>
 /// <item>A credit note goes only after its original invoice is registered: until then it waits, and an original that
 /// is parked or no e-invoice at all parks it with that reason.</item>
 /// </list></summary>
@@ -87,6 +88,15 @@ public sealed partial class EInvoiceRegistrar(
         else if (answer.HasError(IrpErrorCodes.DuplicateIrn))
         {
             await AdoptDuplicateAsync(bill, sellerGstin, answer, cancellationToken);
+        }
+        else if (answer.HasError(IrpErrorCodes.ReportingLimitPassed))
+        {
+            // Final: no retry will ever register it. A manager settles it with the buyer (an einvoice_past_limit item).
+            var reason = $"The IRP refused the e-invoice as past its reporting limit: {Errors(answer)}";
+            if (await queue.ParkPastLimitAsync(bill, reason, time.GetUtcNow(), cancellationToken))
+            {
+                LogParked(bill.ClientOrderId, bill.TillId, bill.TillSeq, reason);
+            }
         }
         else
         {

@@ -80,6 +80,21 @@ public sealed class PendingEInvoices(HqDatabase database)
         FinishAsync(claimed, now, new(TillUpdateKinds.EInvoiceFailed, Truncated($"E-invoice needs attention at HQ: {reason}")),
             "status = 'failed', last_error = @error", [("@error", Truncated(reason))], cancellationToken);
 
+    /// <summary>Parks the bill as <see cref="ParkAsync"/> does, because the portal refused it as past its reporting limit,
+    /// and opens its one <c>einvoice_past_limit</c> review item in the same transaction (a second refusal after a manager's
+    /// retry opens no second item); false when the lease was lost.</summary>
+    public Task<bool> ParkPastLimitAsync(EInvoiceBill claimed, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        FinishAsync(claimed, now, new(TillUpdateKinds.EInvoiceFailed, Truncated($"E-invoice needs attention at HQ: {reason}")),
+            "status = 'failed', last_error = @error", [("@error", Truncated(reason))], cancellationToken,
+            (connection, transaction) => connection.Command($"""
+                INSERT INTO review_items (kind, status, store_id, till_id, client_order_id, bill_no, detail, created_at)
+                VALUES (@kind, @open, @store, @till, @id, @number, @detail, @at)
+                ON CONFLICT (client_order_id) WHERE kind = '{ReviewItems.EInvoicePastLimit}' DO NOTHING
+                """, transaction).With("@kind", ReviewItems.EInvoicePastLimit).With("@open", ReviewItems.Open).With("@store", claimed.StoreId)
+                .With("@till", claimed.TillId).With("@id", claimed.ClientOrderId).With("@number", claimed.DocNo)
+                .With("@detail", Truncated($"{(claimed.DocType == "CRN" ? "Credit note" : "Bill")} {claimed.DocNo} of {claimed.DocDate} to {claimed.BuyerGstin}: {reason}"))
+                .With("@at", StoredTime.Text(now)).ExecuteAsync(cancellationToken));
+
     /// <summary>Puts a claimed credit note back to <c>waiting</c>: its original invoice is not registered yet
     /// (<paramref name="reason"/> says where it stands); false when the lease was lost.</summary>
     public Task<bool> WaitAsync(EInvoiceBill claimed, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -101,7 +116,8 @@ public sealed class PendingEInvoices(HqDatabase database)
             .FirstOrDefaultAsync(EInvoiceBill.Read, cancellationToken);
 
     private async Task<bool> FinishAsync(
-        EInvoiceBill claimed, DateTimeOffset now, FeedRow? feedRow, string set, IEnumerable<(string, object?)> values, CancellationToken cancellationToken)
+        EInvoiceBill claimed, DateTimeOffset now, FeedRow? feedRow, string set, IEnumerable<(string, object?)> values, CancellationToken cancellationToken,
+        Func<DbConnection, DbTransaction, Task<int>>? alongside = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
@@ -122,6 +138,11 @@ public sealed class PendingEInvoices(HqDatabase database)
             var feed = TillFeed.NewRows(BulkInsert.ParametersPerStatementDefault);
             feed.Add(claimed.StoreId, claimed.TillId, feedRow.Kind, null, claimed.ClientOrderId, claimed.DocNo, feedRow.Summary, StoredTime.Text(now));
             await feed.FlushAsync(connection, transaction, cancellationToken);
+        }
+
+        if (updated == 1 && alongside is not null)
+        {
+            await alongside(connection, transaction);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using TillSync.Contracts.Reviews;
 using TillSync.Core.EInvoicing;
-using TillSync.Core.Orders;
 using TillSync.Hq.EInvoicing;
 using TillSync.Hq.Storage;
 using TillSync.Storage;
@@ -33,7 +32,7 @@ public sealed class FleetGauges(HqDatabase database, TimeProvider time)
             .Select(e => new Measurement<long>(e.Count, new KeyValuePair<string, object?>("tillsync.einvoice.status", e.Status))), "{bill}",
             "B2B bills not registered with the e-invoice portal: pending (being tried) and failed (parked for a manager).");
         meter.CreateObservableGauge("tillsync.einvoice.at_risk", () => _reading.EInvoicesAtRisk, "{bill}",
-            $"Unregistered B2B bills dated more than {EInvoiceEndpoints.WarningAgeDays} days ago: the portal refuses them after 30.");
+            $"Unregistered B2B bills dated {ReportingLimit.AtRiskFromDays} to {ReportingLimit.Days} days ago: the portal refuses them after {ReportingLimit.Days}.");
         meter.CreateObservableGauge("tillsync.review.items.open", () => _reading.OpenReviews
             .Select(r => new Measurement<long>(r.Count, new KeyValuePair<string, object?>("tillsync.review.kind", r.Kind))), "{item}",
             "Review items waiting for a manager, by kind.");
@@ -60,11 +59,11 @@ public sealed class FleetGauges(HqDatabase database, TimeProvider time)
             .With("@open", Reviews.ReviewItems.Open)
             .ListAsync(r => (Kind: r.GetString(0), Count: r.GetInt64(1)), cancellationToken);
 
-        var today = DateOnly.FromDateTime(now.ToOffset(BillNumber.IstOffset).DateTime);
+        var today = DocumentDates.Of(now);
         _reading = new Reading(
             tills,
             [.. new[] { EInvoiceStatuses.Pending, EInvoiceStatuses.Failed }.Select(s => (s, unregistered.Where(u => u.Status == s).Sum(u => u.Count)))],
-            unregistered.Where(u => DocumentDates.TryParse(u.Date, out var date) && today.DayNumber - date.DayNumber > EInvoiceEndpoints.WarningAgeDays)
+            unregistered.Where(u => DocumentDates.TryParse(u.Date, out var date) && ReportingLimit.IsAtRisk(date, today))
                 .Sum(u => u.Count),
             [.. ReviewKinds.All.Union(reviews.Select(r => r.Kind)).Select(k => (k, reviews.Where(r => r.Kind == k).Sum(r => r.Count)))]);
     }

@@ -40,6 +40,9 @@ public static class ReviewItems
     /// <summary>HQ's count of a closed shift is not the till's.</summary>
     public const string ShiftCountDiffers = ReviewKinds.ShiftCountDiffers;
 
+    /// <summary>The portal refused an e-invoice as past its reporting limit.</summary>
+    public const string EInvoicePastLimit = ReviewKinds.EInvoicePastLimit;
+
     /// <summary>Waiting for a manager.</summary>
     public const string Open = "open";
 
@@ -94,6 +97,11 @@ public static class ReviewItems
             "The till's Z report expected other takings than the documents HQ holds for the shift (every one of them is at HQ once the "
             + "close is). Compare the Z report with the shift's bills and credit notes: a document changed or missing on the till, or a "
             + "till's figures gone wrong; count the drawer against HQ's figure if need be, then acknowledge.",
+        (EInvoicePastLimit, _) =>
+            "The e-invoice portal refused this B2B document: it was reported more than 30 days after its date (the till was offline, or "
+            + "the bill waited parked), so it can never get an IRN and the buyer cannot claim its input tax credit. Settle with the buyer "
+            + "(usually a fresh invoice for the supply, dated today, and a credit note against this one), report it as your tax adviser "
+            + "says, then acknowledge.",
         (RejectedOrder, _) =>
             "The till kept the sale but HQ can never accept it as sent: fix the cause (catalogue, till settings), settle with the "
             + "customer if needed, then acknowledge.",

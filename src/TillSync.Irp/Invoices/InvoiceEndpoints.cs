@@ -1,8 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TillSync.Core;
 using TillSync.Core.EInvoicing;
-using TillSync.Core.Orders;
 using TillSync.Irp.Faults;
 using TillSync.Irp.Web;
 
@@ -21,7 +21,8 @@ public static class InvoiceEndpoints
     }
 
     private static async Task<IResult> GenerateAsync(
-        HttpContext http, InvoiceRegistry registry, FaultSwitches faults, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, InvoiceRegistry registry, ReportingLimitSettings reportingLimit, FaultSwitches faults, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var (gstin, refusal) = IrpCaller.Identify(http.Request);
         if (refusal is not null)
@@ -52,6 +53,13 @@ public static class InvoiceEndpoints
             }
 
             var irn = Irn.Compute(payload.Seller.Gstin, date, type, payload.Document.Number);
+            // A document registered in time stays a duplicate after the limit: a retry of a lost reply must find it.
+            if (reportingLimit.Refuses(payload.Seller.Gstin, date, Today(time)) && await registry.FindAsync(irn, cancellationToken) is null)
+            {
+                return IrpReplies.Error(IrpErrorCodes.ReportingLimitPassed, string.Create(CultureInfo.InvariantCulture,
+                    $"The document date {payload.Document.Date} is older than the allowed {reportingLimit.Days} days for reporting: the last day was {DocumentDates.Text(ReportingLimit.LastDay(date, reportingLimit.Days))}"));
+            }
+
             var (registration, duplicate) = await registry.RegisterAsync(irn, payload, JsonNode.Parse(bytes)!.AsObject(), cancellationToken);
             if (duplicate)
             {
@@ -93,7 +101,7 @@ public static class InvoiceEndpoints
             return (null, IrpReplies.Error(IrpErrorCodes.SchemaValidation, $"/DocDtls/Dt: '{payload.Document.Date}' is not a date"));
         }
 
-        if (date > DateOnly.FromDateTime(time.GetUtcNow().ToOffset(BillNumber.IstOffset).DateTime))
+        if (date > Today(time))
         {
             return (null, IrpReplies.Error(IrpErrorCodes.FutureDocumentDate, "Document date should not be future date"));
         }
@@ -155,6 +163,8 @@ public static class InvoiceEndpoints
         // The document's identity is its IRN, whatever the case of the number it is asked for with.
         return Found(await registry.FindAsync(Irn.Compute(gstin!, date, type, number), cancellationToken), gstin!);
     }
+
+    private static DateOnly Today(TimeProvider time) => DocumentDates.Of(time.GetUtcNow());
 
     private static IResult Found(Registration? registration, string callerGstin) =>
         registration is null ? IrpReplies.Error(IrpErrorCodes.IrnNotFound, "Requested IRN data is not available")

@@ -55,6 +55,7 @@ public static class IrpApplication
         services.AddSingleton(new FaultSwitches(options.Faults, new Random(options.Seed)));
         services.AddSingleton<FaultFilter>();
         services.AddSingleton<InvoiceRegistry>();
+        services.AddSingleton(options.ReportingLimit ?? ReportingLimitSettings.Default);
         services.AddSingleton<EwayBillRegistry>();
         return services;
     }

@@ -1,4 +1,5 @@
 using TillSync.Irp.Faults;
+using TillSync.Irp.Invoices;
 
 namespace TillSync.Irp.Web;
 
@@ -8,4 +9,7 @@ namespace TillSync.Irp.Web;
 /// <param name="Faults">The fault switches at start.</param>
 /// <param name="Seed">Seeds the random that decides which calls fault.</param>
 /// <param name="TestClock">Maps <c>/admin/clock</c>, letting tests move the simulator's clock forward.</param>
-public sealed record IrpOptions(string Urls, string DataDirectory, FaultSettings Faults, int Seed, bool TestClock);
+/// <param name="ReportingLimit">Which sellers' documents are refused how many days after their date; null is
+/// <see cref="ReportingLimitSettings.Default"/>.</param>
+public sealed record IrpOptions(string Urls, string DataDirectory, FaultSettings Faults, int Seed, bool TestClock,
+    ReportingLimitSettings? ReportingLimit = null);

@@ -1,6 +1,7 @@
 // Proves `tillsync einvoice irn` prints Core's IRN for good input and refuses bad input with a readable reason and a
 // non-zero exit, and that `tillsync irp` documents its options and refuses out-of-range fault rates. In-process parser.
 using TillSync.Cli.Verbs;
+using TillSync.Irp.Invoices;
 
 namespace TillSync.Cli.Tests.Verbs;
 
@@ -48,7 +49,8 @@ public sealed class EInvoiceVerbTests
 
         Assert.Equal(0, exit);
         foreach (var text in new[] { "--urls", "--data", "--latency-ms", "TILLSYNC_IRP_LATENCY_MS", "--failure-rate", "TILLSYNC_IRP_FAILURE_RATE",
-                     "--commit-then-timeout-rate", "TILLSYNC_IRP_COMMIT_THEN_TIMEOUT_RATE", "--seed", "--test-clock" })
+                     "--commit-then-timeout-rate", "TILLSYNC_IRP_COMMIT_THEN_TIMEOUT_RATE", "--seed", "--test-clock",
+                     "--reporting-limit-days", "TILLSYNC_IRP_REPORTING_LIMIT_DAYS", "--reporting-limit-gstins", "TILLSYNC_IRP_REPORTING_LIMIT_GSTINS" })
         {
             Assert.Contains(text, help, StringComparison.Ordinal);
         }
@@ -61,5 +63,40 @@ public sealed class EInvoiceVerbTests
 
         Assert.Equal(2, exit);
         Assert.DoesNotContain("listening", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--reporting-limit-days", "-1")]
+    [InlineData("--reporting-limit-days", "thirty")]
+    [InlineData("--reporting-limit-gstins", "29AABCH1234K1ZN,NOT-A-GSTIN")]
+    public async Task Irp_BadReportingLimit_ExitsWithoutStarting(string option, string value)
+    {
+        var (exit, output) = await InProcessCli.RunAsync("irp", "--urls", "http://127.0.0.1:0", "--data", Path.GetTempPath(), option, value);
+
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("listening", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReportingLimitSettings_NameWhatIsWrong()
+    {
+        Assert.Equal("the reporting limit must be 0 (off) to 366 days; got -1.",
+            new ReportingLimitSettings(-1, new HashSet<string>()).Problem());
+        Assert.Equal("'NOT-A-GSTIN' in the reporting limit's sellers is not a GSTIN.",
+            new ReportingLimitSettings(30, new HashSet<string> { "29AABCH1234K1ZN", "NOT-A-GSTIN" }).Problem());
+        Assert.Null(new ReportingLimitSettings(0, new HashSet<string>()).Problem());
+    }
+
+    [Fact]
+    public void ReportingLimitSettings_RefuseOnlyPastTheLimitOnlySellersInTheBand()
+    {
+        var date = new DateOnly(2026, 4, 1);
+        var band = new ReportingLimitSettings(30, new HashSet<string> { "29AABCH1234K1ZN" });
+
+        Assert.False(band.Refuses("29AABCH1234K1ZN", date, new DateOnly(2026, 5, 1)));
+        Assert.True(band.Refuses("29AABCH1234K1ZN", date, new DateOnly(2026, 5, 2)));
+        Assert.False(band.Refuses("29AAACR5055K1Z3", date, new DateOnly(2026, 6, 1)));
+        Assert.False((band with { Days = 0 }).Refuses("29AABCH1234K1ZN", date, new DateOnly(2027, 1, 1)));
+        Assert.True(ReportingLimitSettings.Default.Refuses("29AAACR5055K1Z3", date, new DateOnly(2026, 5, 2)));
     }
 }

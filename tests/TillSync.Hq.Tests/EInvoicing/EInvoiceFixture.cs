@@ -50,11 +50,14 @@ public sealed class EInvoiceFixture : IAsyncLifetime
 
     public Task<TillClient> EnrolTillAsync() => HqScenario.EnrolTillAsync(Hq);
 
-    /// <summary>GET /api/v1/einvoices?tillId= as the manager.</summary>
-    public async Task<IReadOnlyList<EInvoiceView>> ListAsync(long? tillId = null, string? status = null)
+    /// <summary>GET /api/v1/einvoices?tillId=&amp;status=&amp;atRisk= as the manager.</summary>
+    public async Task<IReadOnlyList<EInvoiceView>> ListAsync(long? tillId = null, string? status = null, bool atRisk = false)
     {
         using var client = Hq.CreateClient(Hq.AdminToken);
-        var query = string.Join('&', new[] { tillId is null ? null : $"tillId={tillId}", status is null ? null : $"status={status}" }.OfType<string>());
+        var query = string.Join('&', new[]
+        {
+            tillId is null ? null : $"tillId={tillId}", status is null ? null : $"status={status}", atRisk ? "atRisk=true" : null,
+        }.OfType<string>());
         var page = await Responses.ExpectAsync(
             await client.GetAsync(new Uri($"/api/v1/einvoices?{query}", UriKind.Relative)), HttpStatusCode.OK, TillSyncJsonContext.Default.EInvoicePage, Hq);
         return page.Items;
