@@ -72,6 +72,7 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(EInvoiceView))]
 [JsonSerializable(typeof(EInvoicePage))]
 [JsonSerializable(typeof(EInvoiceRetryRequest))]
+[JsonSerializable(typeof(EInvoiceCancelRequest))]
 [JsonSerializable(typeof(EwayBillOrder))]
 [JsonSerializable(typeof(EwayBillView))]
 [JsonSerializable(typeof(TrialBalanceView))]

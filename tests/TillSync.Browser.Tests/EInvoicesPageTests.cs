@@ -2,7 +2,8 @@
 // answer is lost (Playwright lets the request reach HQ, then fails it for the page) the manager's second click sends the
 // same key, so HQ replays its answer instead of applying the retry twice; a registered credit note shows as one, against
 // its invoice; an unregistered bill 21 days old shows its report-by date as at risk, and the at-risk filter shows only
-// it. Real HQ and IRP processes, Debian chromium.
+// it; a manager cancels a registered bill from the page with NIC's reason and a remark. Real HQ and IRP processes,
+// Debian chromium.
 using System.Net.Http.Json;
 using Microsoft.Playwright;
 using TillSync.Browser.Tests.Harness;
@@ -18,7 +19,7 @@ namespace TillSync.Browser.Tests;
 public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]
-    public async Task CreditNote_ShowsAsACreditNoteAgainstItsInvoice_AndABillAtRiskShowsWhenToRegisterItBy()
+    public async Task CreditNote_ShowsAsACreditNoteAgainstItsInvoice_ABillAtRiskShowsWhenToRegisterItBy_AndABillIsCancelled()
     {
         await using var irp = await IrpProcess.StartAsync();
         using var hq = await HqServer.StartAsync(TempDirs.Create("einvoices-crn-hq"), irp.BaseAddress);
@@ -29,7 +30,10 @@ public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper
         var returned = new ReturnFactory(orders, till.BillPrefix).Next(sale, till.TillId, [(1, 1m, Contracts.Documents.ReturnConditions.Restock)]);
         // Sold 21 days ago to a buyer without an address: parked at once, so unregistered and at risk.
         var old = orders.Build(orders.NextSeq++, [OrderFactory.Line("RICE-5KG", 1)], Shop.B2BBuyer, OrderFactory.Now().AddDays(-21));
-        await hq.SyncDocumentsAsTillAsync(till.Token, [TillClient.SaleDocument(sale), returned, TillClient.SaleDocument(old)]);
+        var wrong = orders.Next([OrderFactory.Line("SOAP-125G", 3)], Shop.B2BBuyer with { Address1 = "4 MG Road", Location = "Bengaluru", Pin = 560001 });
+        await hq.SyncDocumentsAsTillAsync(till.Token, [TillClient.SaleDocument(sale), returned, TillClient.SaleDocument(old), TillClient.SaleDocument(wrong)]);
+        await Poll.UntilAsync(() => hq.EInvoiceAsync(wrong.ClientOrderId), e => e.Status == "registered", TimeSpan.FromSeconds(90),
+            e => $"bill {e.Status}: {e.LastError}");
         var crn = await Poll.UntilAsync(() => hq.EInvoiceAsync(returned.DocumentId), e => e.Status != "waiting" && e.Status != "pending",
             TimeSpan.FromSeconds(90), e => $"credit note {e.Status}: {e.LastError}");
         Assert.True(crn.Status == "registered", crn.LastError);
@@ -46,6 +50,16 @@ public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper
         await Expect(row).ToContainTextAsync($"against {sale.BillNo}");
         await Expect(row).ToContainTextAsync("registered");
         await Expect(page.Locator($"tr[data-order='{sale.ClientOrderId}'] [data-doc-type='INV']")).ToHaveTextAsync("Invoice");
+
+        var wrongRow = page.Locator($"tr[data-order='{wrong.ClientOrderId}']");
+        await wrongRow.GetByRole(AriaRole.Button, new() { Name = "Cancel…" }).ClickAsync();
+        await Expect(page.Locator("#cancel-bill")).ToHaveTextAsync(wrong.BillNo);
+        await page.GetByLabel("Reason").SelectOptionAsync("2");
+        await page.GetByLabel("Remark").FillAsync("Billed the wrong buyer");
+        await page.GetByLabel("Remark").PressAsync("Enter");
+        await Expect(wrongRow).ToContainTextAsync("cancelled");
+        await Expect(wrongRow).ToContainTextAsync("Billed the wrong buyer");
+        Assert.Equal("cancelled", (await hq.EInvoiceAsync(wrong.ClientOrderId)).Status);
 
         var reportBy = Core.EInvoicing.DocumentDates.Text(Core.EInvoicing.ReportingLimit.LastDay(Core.EInvoicing.DocumentDates.Of(old.CreatedAt)));
         var oldRow = page.Locator($"tr[data-order='{old.ClientOrderId}']");

@@ -10,8 +10,8 @@ namespace TillSync.Contracts.EInvoicing;
 /// <param name="DocDate">The bill date, IST, <c>dd/MM/yyyy</c>.</param>
 /// <param name="BuyerGstin">The buyer's GSTIN.</param>
 /// <param name="TotalPaise">The invoice value in paise.</param>
-/// <param name="Status"><c>pending</c>, <c>registered</c>, <c>failed</c> (parked for a manager) or <c>waiting</c> (a
-/// credit note whose original invoice is not registered yet).</param>
+/// <param name="Status"><c>pending</c>, <c>registered</c>, <c>failed</c> (parked for a manager), <c>waiting</c> (a
+/// credit note whose original invoice is not registered yet) or <c>cancelled</c> (registered, then cancelled at the portal).</param>
 /// <param name="Irn">The IRN, computed when the sale committed; valid as a tax invoice only once registered.</param>
 /// <param name="AckNo">The IRP's acknowledgement number once registered, else null.</param>
 /// <param name="AckDt">The acknowledgement time (IST, <c>yyyy-MM-dd HH:mm:ss</c>), else null.</param>
@@ -26,6 +26,10 @@ namespace TillSync.Contracts.EInvoicing;
 /// than 30 days old) or past that limit.</param>
 /// <param name="OriginalDocNo">For a credit note, the number of the invoice it amends (<c>PrecDocDtls.InvNo</c>); else null.</param>
 /// <param name="OriginalDocDate">For a credit note, that invoice's date, <c>dd/MM/yyyy</c>; else null.</param>
+/// <param name="CancelledAt">For a cancelled bill, when the portal cancelled it (IST, <c>yyyy-MM-dd HH:mm:ss</c>); else null.</param>
+/// <param name="CancelReason">For a cancelled bill, NIC's reason code (1 duplicate, 2 data entry mistake, 3 order
+/// cancelled, 4 other); else null.</param>
+/// <param name="CancelRemark">For a cancelled bill, the manager's remark; else null.</param>
 /// <param name="ReportBy">For an unregistered bill, the last day the portal takes it (its date + 30 days), <c>dd/MM/yyyy</c>;
 /// else null.</param>
 public sealed record EInvoiceView(
@@ -34,7 +38,10 @@ public sealed record EInvoiceView(
     int Attempts, DateTimeOffset NextAttemptAt, string? LastError, DateTimeOffset UpdatedAt, string? Warning,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? OriginalDocNo = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? OriginalDocDate = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ReportBy = null);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ReportBy = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? CancelledAt = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? CancelReason = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? CancelRemark = null);
 
 /// <summary>A page of <see cref="EInvoiceView"/> in till and tillSeq order.</summary>
 /// <param name="Items">The bills, at most the page size.</param>
@@ -48,3 +55,10 @@ public sealed record EInvoicePage(IReadOnlyList<EInvoiceView> Items, bool Trunca
 /// <param name="Location">City or town, 3 to 50 characters.</param>
 /// <param name="Pin">Six-digit PIN code.</param>
 public sealed record EInvoiceRetryRequest(string? LegalName = null, string? Address1 = null, string? Location = null, int? Pin = null);
+
+/// <summary>Body of <c>POST /api/v1/einvoices/{clientOrderId}/cancel</c>: why a registered bill is cancelled at the portal,
+/// within 24 hours of its acknowledgement.</summary>
+/// <param name="Reason">NIC's reason code: <c>1</c> duplicate, <c>2</c> data entry mistake, <c>3</c> order cancelled,
+/// <c>4</c> other.</param>
+/// <param name="Remark">What happened, 1 to 100 characters; the portal keeps it with the cancellation.</param>
+public sealed record EInvoiceCancelRequest(string Reason, string Remark);

@@ -15,7 +15,7 @@ namespace TillSync.Contracts.Orders;
 /// <param name="CommittedAt">When HQ recorded it.</param>
 /// <param name="Fingerprint">SHA-256 of the order's canonical business content, lowercase hex.</param>
 /// <param name="Order">The order as the till sent it.</param>
-/// <param name="EInvoiceStatus">For a committed order: <c>pending</c>, <c>registered</c> or <c>failed</c> (a B2B bill's
+/// <param name="EInvoiceStatus">For a committed order: <c>pending</c>, <c>registered</c>, <c>failed</c> or <c>cancelled</c> (a B2B bill's
 /// e-invoice), or <c>not_applicable</c> (B2C). Null for a rejected order.</param>
 /// <param name="Returns">The credit notes against this sale from every till (lookup by id only; null in listings).</param>
 /// <param name="Returnable">Each line with its quantity returned and still returnable (lookup by id only; null in

@@ -45,6 +45,10 @@ public static class TillUpdateKinds
     /// <summary>The IRP registered the sale's e-invoice: the update carries IRN, AckNo, AckDt and the signed QR.</summary>
     public const string IrnRegistered = "irn_registered";
 
+    /// <summary>A manager cancelled the sale's (or credit note's) registered e-invoice at the portal: the bill is no tax
+    /// invoice any more, and its reprint says so (the summary gives the date and reason).</summary>
+    public const string IrnCancelled = "irn_cancelled";
+
     /// <summary>HQ parked the sale's e-invoice for a manager (the summary says why); an <c>irn_registered</c> may follow
     /// after a manager's retry.</summary>
     public const string EInvoiceFailed = "einvoice_failed";

@@ -41,7 +41,7 @@ public static class EInvoiceEndpoints
         // Bill dates are stored as the portal writes them (dd/MM/yyyy), so the at-risk window is its days, named.
         var riskDays = atRisk is true ? AtRiskDates(today) : [];
         var riskFilter = atRisk is true
-            ? $" AND status <> '{EInvoiceStatuses.Registered}' AND doc_date IN ({string.Join(", ", riskDays.Select((_, i) => $"@risk{i}"))})"
+            ? $" AND status IN ({EInvoiceStatuses.UnregisteredSql}) AND doc_date IN ({string.Join(", ", riskDays.Select((_, i) => $"@risk{i}"))})"
             : "";
         var command = connection.Command(
             $"SELECT {EInvoiceBill.Columns} FROM einvoices WHERE 1 = 1{statusFilter}{tillFilter}{riskFilter} ORDER BY till_id, till_seq LIMIT @limit")
@@ -177,9 +177,10 @@ public static class EInvoiceEndpoints
     public static IReadOnlyList<DateOnly> AtRiskDates(DateOnly today) =>
         [.. Enumerable.Range(ReportingLimit.AtRiskFromDays, ReportingLimit.Days - ReportingLimit.AtRiskFromDays + 1).Select(d => today.AddDays(-d))];
 
-    private static EInvoiceView View(EInvoiceBill b, DateOnly today, bool withSignedInvoice)
+    /// <summary>What the API shows of <paramref name="b"/> on <paramref name="today"/>.</summary>
+    public static EInvoiceView View(EInvoiceBill b, DateOnly today, bool withSignedInvoice)
     {
-        var open = b.Status != EInvoiceStatuses.Registered && DocumentDates.TryParse(b.DocDate, out var date) ? date : (DateOnly?)null;
+        var open = EInvoiceStatuses.Unregistered.Contains(b.Status) && DocumentDates.TryParse(b.DocDate, out var date) ? date : (DateOnly?)null;
         var reportBy = open is { } d ? ReportingLimit.LastDay(d) : (DateOnly?)null;
         var warning = open is not { } billDate ? null
             : ReportingLimit.IsPast(billDate, today)
@@ -191,6 +192,6 @@ public static class EInvoiceEndpoints
         return new EInvoiceView(Guid.Parse(b.ClientOrderId), b.StoreId, b.TillId, b.TillSeq, b.DocType, b.DocNo, b.DocDate, b.BuyerGstin,
             b.TotalPaise, b.Status, b.Irn, b.AckNo, b.AckDt, b.SignedQrCode, withSignedInvoice ? b.SignedInvoice : null, b.EwbNo,
             b.Attempts, b.NextAttemptAt, b.LastError, b.UpdatedAt, warning, b.OriginalDocNo, b.OriginalDocDate,
-            reportBy is { } last ? DocumentDates.Text(last) : null);
+            reportBy is { } last ? DocumentDates.Text(last) : null, b.CancelledAt, b.CancelReason, b.CancelRemark);
     }
 }

@@ -88,6 +88,8 @@ public sealed class EInvoicePayloadSource(HqDatabase database)
         var waitOrPark = row.Status switch
         {
             EInvoiceStatuses.Registered => null,
+            EInvoiceStatuses.Cancelled => EInvoicePayloadOutcome.Park($"Its original invoice {row.OriginalDocNo} was cancelled at the portal: " +
+                "a credit note cannot amend a cancelled invoice. Nothing was sent to the IRP."),
             EInvoiceStatuses.Failed => EInvoicePayloadOutcome.Park($"Its original invoice {row.OriginalDocNo} is parked at HQ ({row.OriginalError}): " +
                 "a credit note is registered only after its invoice. Retry the invoice, then this credit note."),
             null when row.OriginalCommitted => EInvoicePayloadOutcome.Park($"Its original bill {row.OriginalBillNo} has no e-invoice at HQ (a B2C or " +

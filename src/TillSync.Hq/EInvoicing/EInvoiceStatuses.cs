@@ -16,6 +16,16 @@ public static class EInvoiceStatuses
     /// its till's later bills back; it becomes <see cref="Pending"/> once the invoice is settled.</summary>
     public const string Waiting = "waiting";
 
+    /// <summary>Registered, then cancelled at the portal by a manager within 24 hours (<c>cancelled_at</c>,
+    /// <c>cancel_reason</c>, <c>cancel_remark</c>): the bill is no tax invoice any more.</summary>
+    public const string Cancelled = "cancelled";
+
     /// <summary>Every status, for validating a filter.</summary>
-    public static IReadOnlyList<string> All { get; } = [Pending, Registered, Failed, Waiting];
+    public static IReadOnlyList<string> All { get; } = [Pending, Registered, Failed, Waiting, Cancelled];
+
+    /// <summary>The statuses of a bill not (yet) registered: the ones the 30-day reporting limit can catch.</summary>
+    public static IReadOnlyList<string> Unregistered { get; } = [Pending, Failed, Waiting];
+
+    /// <summary><see cref="Unregistered"/> as an SQL list, for <c>status IN (…)</c>.</summary>
+    public static string UnregisteredSql { get; } = string.Join(", ", Unregistered.Select(u => $"'{u}'"));
 }

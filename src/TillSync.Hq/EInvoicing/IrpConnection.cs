@@ -47,6 +47,13 @@ public sealed class IrpConnection(HttpClient http) : IDisposable
     public Task<IrpResponse<IrnDetails>?> GetByIrnAsync(string sellerGstin, string irn, CancellationToken cancellationToken) =>
         SendAsync(sellerGstin, new HttpRequestMessage(HttpMethod.Get, IrpPaths.IrnByIrn(irn)), cancellationToken);
 
+    /// <summary>Cancels the registered <paramref name="request"/>.Irn (NIC's reason code and remark).</summary>
+    public Task<IrpResponse<CancelledIrn>?> CancelAsync(string sellerGstin, CancelIrnRequest request, CancellationToken cancellationToken) =>
+        SendAsync(sellerGstin, new HttpRequestMessage(HttpMethod.Post, IrpPaths.CancelIrn)
+        {
+            Content = JsonContent.Create(request, IrpJsonContext.Default.CancelIrnRequest),
+        }, IrpJsonContext.Default.IrpResponseCancelledIrn, cancellationToken);
+
     /// <summary>Asks for an e-way bill for the registered invoice <c>request.Irn</c>.</summary>
     public Task<IrpResponse<EwayBill>?> EwayBillAsync(string sellerGstin, EwayBillRequest request, CancellationToken cancellationToken) =>
         SendAsync(sellerGstin, new HttpRequestMessage(HttpMethod.Post, IrpPaths.EwayBillByIrn)

@@ -46,7 +46,7 @@ public sealed class PendingEInvoices(HqDatabase database)
             WHERE status = '{EInvoiceStatuses.Waiting}' AND doc_type = 'CRN' AND client_order_id IN (
               SELECT r.document_id FROM returns r
               WHERE EXISTS (SELECT 1 FROM einvoices o WHERE o.client_order_id = r.original_order_id
-                              AND o.status IN ('{EInvoiceStatuses.Registered}', '{EInvoiceStatuses.Failed}'))
+                              AND o.status IN ('{EInvoiceStatuses.Registered}', '{EInvoiceStatuses.Failed}', '{EInvoiceStatuses.Cancelled}'))
                  OR (EXISTS (SELECT 1 FROM orders s WHERE s.client_order_id = r.original_order_id)
                      AND NOT EXISTS (SELECT 1 FROM einvoices o WHERE o.client_order_id = r.original_order_id)))
             """).With("@now", StoredTime.Text(now)).ExecuteAsync(cancellationToken);

@@ -52,8 +52,7 @@ public sealed class FleetGauges(HqDatabase database, TimeProvider time)
                 r.IsDBNull(2) ? null : now - StoredTime.Parse(r.GetString(2)),
                 r.IsDBNull(3) ? null : now - StoredTime.Parse(r.GetString(3))), cancellationToken);
         var unregistered = await connection.Command(
-                "SELECT status, doc_date, COUNT(*) FROM einvoices WHERE status <> @registered GROUP BY status, doc_date", transaction)
-            .With("@registered", EInvoiceStatuses.Registered)
+                $"SELECT status, doc_date, COUNT(*) FROM einvoices WHERE status IN ({EInvoiceStatuses.UnregisteredSql}) GROUP BY status, doc_date", transaction)
             .ListAsync(r => (Status: r.GetString(0), Date: r.GetString(1), Count: r.GetInt64(2)), cancellationToken);
         var reviews = await connection.Command("SELECT kind, COUNT(*) FROM review_items WHERE status = @open GROUP BY kind", transaction)
             .With("@open", Reviews.ReviewItems.Open)

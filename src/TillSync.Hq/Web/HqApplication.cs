@@ -168,6 +168,7 @@ public static class HqApplication
         api.MapReviewEndpoints();
         api.MapEInvoiceEndpoints();
         api.MapEwayBillEndpoint();
+        api.MapEInvoiceCancelEndpoint();
         api.MapLoyaltyEndpoints();
         api.MapAuditEndpoints();
         return app;

@@ -14,4 +14,7 @@ public static class IrnStatuses
 
     /// <summary>The IRP registered it.</summary>
     public const string Registered = "registered";
+
+    /// <summary>Registered, then cancelled at the portal by a manager at HQ: the bill is no tax invoice any more.</summary>
+    public const string Cancelled = "cancelled";
 }

@@ -34,13 +34,15 @@ public sealed class SaleReceipts(TillDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.Command("""
             SELECT s.receipt_json, d.sync_state, i.irn, i.ack_no, i.ack_dt, i.signed_qr,
-              EXISTS (SELECT 1 FROM hq_updates u WHERE u.client_order_id = d.document_id AND u.kind = 'einvoice_failed')
+              EXISTS (SELECT 1 FROM hq_updates u WHERE u.client_order_id = d.document_id AND u.kind = 'einvoice_failed'),
+              EXISTS (SELECT 1 FROM hq_updates u WHERE u.client_order_id = d.document_id AND u.kind = 'irn_cancelled')
             FROM documents d JOIN sales s ON s.till_seq = d.till_seq
               LEFT JOIN sale_irns i ON i.client_order_id = d.document_id WHERE d.document_id = @id
             """)
             .With("@id", clientOrderId.ToString("D"))
             .FirstOrDefaultAsync(r => (Json: r.GetString(0), State: r.GetString(1),
-                Registered: r.IsDBNull(2) ? null : new IrnInfo(IrnStatuses.Registered, r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5)),
+                Registered: r.IsDBNull(2) ? null
+                    : new IrnInfo(r.GetInt64(7) == 1 ? IrnStatuses.Cancelled : IrnStatuses.Registered, r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5)),
                 Parked: r.GetInt64(6) == 1), cancellationToken);
         if (row.Json is null)
         {

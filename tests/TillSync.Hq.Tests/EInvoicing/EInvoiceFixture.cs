@@ -102,4 +102,17 @@ public sealed class EInvoiceFixture : IAsyncLifetime
 
         return await client.SendAsync(request);
     }
+
+    /// <summary>POST /api/v1/einvoices/{id}/cancel with NIC's <paramref name="reason"/> code and <paramref name="remark"/>,
+    /// under <paramref name="idempotencyKey"/> or a new key.</summary>
+    public async Task<HttpResponseMessage> CancelAsync(Guid clientOrderId, string reason, string remark, string? idempotencyKey = null)
+    {
+        using var client = Hq.CreateClient(Hq.AdminToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/einvoices/{clientOrderId}/cancel", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new EInvoiceCancelRequest(reason, remark), TillSyncJsonContext.Default.EInvoiceCancelRequest),
+        };
+        request.Headers.Add(IdempotencyKey.HeaderName, IdempotencyKey.HeaderValue(idempotencyKey ?? Guid.NewGuid().ToString("N")));
+        return await client.SendAsync(request);
+    }
 }

@@ -1,6 +1,6 @@
 // Proves the till learns its B2B sales' IRNs: the buyer's address reaches HQ, the IRP registers the bill, the
 // irn_registered update is stored and the reprinted receipt carries HQ's IRN, AckNo, AckDt and signed QR, drawn as SVG
-// by the till; a parked e-invoice shows as needing attention; B2B bills sold offline print the IRN the portal later
+// by the till, and says it is cancelled once a manager cancels it at HQ; a parked e-invoice shows as needing attention; B2B bills sold offline print the IRN the portal later
 // registers; a B2B return's credit note prints its CRN IRN and its reprint adds the registration. Real HQ and IRP
 // processes; in-process till on a fake clock.
 using System.Globalization;
@@ -50,6 +50,22 @@ public sealed class IrnUpdateTests
         Assert.Equal(IrnStatuses.NotApplicable, (await till.Api.ReceiptAsync(b2c.ClientOrderId)).Irn.Status);
         using var noQr = await local.GetAsync(new Uri($"/api/receipts/{b2c.ClientOrderId}/qr.svg", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, noQr.StatusCode);
+
+        // A manager cancels the bill at HQ within the portal's 24 hours: the till's reprint says so.
+        using var manager = shop.Hq.CreateClient(shop.Hq.AdminToken);
+        using var cancel = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/einvoices/{b2b.ClientOrderId}/cancel", UriKind.Relative))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new EInvoiceCancelRequest("2", "Wrong buyer"), TillSyncJsonContext.Default.EInvoiceCancelRequest),
+        };
+        cancel.Headers.Add(Contracts.Idempotency.IdempotencyKey.HeaderName, Contracts.Idempotency.IdempotencyKey.HeaderValue("cancel-" + b2b.BillNo));
+        using (var cancelled = await manager.SendAsync(cancel))
+        {
+            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        }
+
+        var cancelledReprint = await Eventually.UntilAsync(() => till.Api.ReceiptAsync(b2b.ClientOrderId), r => r.Irn.Status == IrnStatuses.Cancelled,
+            TimeSpan.FromSeconds(60), "the cancellation to reach the till", shop.Hq, tick);
+        Assert.Equal(atHq.Irn, cancelledReprint.Irn.Irn);
     }
 
     [Fact]

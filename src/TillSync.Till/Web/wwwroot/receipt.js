@@ -66,7 +66,11 @@ export function receiptHtml(r, reprint) {
   }
   if (r.b2b || customer?.gstin) {
     out.push('<hr>');
-    if (irn.status === 'registered' && irn.irn) {
+    if (irn.status === 'cancelled') {
+      // A manager cancelled the e-invoice at HQ (within 24 hours of registration): the bill is no tax invoice any more.
+      out.push(`<div class="irn" data-testid="receipt-irn">IRN: <span data-testid="receipt-irn-value">${esc(irn.irn)}</span></div>`);
+      out.push('<div class="c b" data-testid="receipt-einvoice-cancelled">E-INVOICE CANCELLED: this bill is no tax invoice.</div>');
+    } else if (irn.status === 'registered' && irn.irn) {
       out.push(`<div class="irn" data-testid="receipt-irn">IRN: <span data-testid="receipt-irn-value">${esc(irn.irn)}</span></div>`);
       out.push(`<div>Ack No: <span data-testid="receipt-ack-no">${esc(irn.ackNo ?? '')}</span></div>`);
       out.push(`<div>Ack Date: <span data-testid="receipt-ack-dt">${esc(irn.ackDt ?? '')}</span></div>`);
