@@ -31,7 +31,7 @@ public sealed class SnapshotStoreTests
     [InlineData("  soap  ", new[] { "SOAP-125G" })]
     [InlineData("%", new string[0])]
     [InlineData("_", new string[0])]
-    [InlineData("", new[] { "COLA-750ML", "GHEE-1L", "GOLD-COIN-1G", "DIAMOND-ROUGH", "SOAP-125G", "RICE-5KG", "SUGAR-LOOSE", "MILK-500ML" })]
+    [InlineData("", new[] { "BISCUIT-800G", "COLA-750ML", "GHEE-1L", "GOLD-COIN-1G", "DIAMOND-ROUGH", "SOAP-125G", "RICE-5KG", "SUGAR-LOOSE", "MILK-500ML" })]
     public async Task Search_MatchesSkuBarcodeOrNameByName(string query, string[] expectedSkus)
     {
         await using var till = await LocalTill.CreateAsync();
