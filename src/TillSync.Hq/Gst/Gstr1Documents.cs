@@ -26,9 +26,7 @@ public static class Gstr1Documents
 
     private static async Task<List<Gstr1Document>> BillsAsync(DbTransaction snapshot, LedgerPeriod books, string storeStateCode, CancellationToken cancellationToken)
     {
-        var (filter, parameters) = books.OrderFilter("o");
-        parameters.Add(("@committed", OrderStatuses.Committed));
-        parameters.Add(("@cancelled", EInvoiceStatuses.Cancelled));
+        var (filter, parameters) = Filter(books, "o");
         var lines = await LinesAsync(snapshot, $"""
             SELECT l.client_order_id, l.gst_rate_bp, p.hsn, p.unit, l.qty_milli, l.taxable_paise, l.cgst_paise, l.sgst_paise, l.igst_paise
             FROM order_lines l JOIN orders o ON o.client_order_id = l.client_order_id LEFT JOIN products p ON p.sku = l.sku
@@ -58,9 +56,7 @@ public static class Gstr1Documents
     private static async Task<List<Gstr1Document>> CreditNotesAsync(
         DbTransaction snapshot, LedgerPeriod books, string storeStateCode, CancellationToken cancellationToken)
     {
-        var (filter, parameters) = books.OrderFilter("r");
-        parameters.Add(("@committed", OrderStatuses.Committed));
-        parameters.Add(("@cancelled", EInvoiceStatuses.Cancelled));
+        var (filter, parameters) = Filter(books, "r");
         var lines = await LinesAsync(snapshot, $"""
             SELECT l.document_id, l.gst_rate_bp, p.hsn, p.unit, l.qty_milli, l.taxable_paise, l.cgst_paise, l.sgst_paise, l.igst_paise
             FROM return_lines l JOIN returns r ON r.document_id = l.document_id LEFT JOIN products p ON p.sku = l.sku
@@ -88,6 +84,15 @@ public static class Gstr1Documents
                 r.GetInt64(6) == 1 ? Gstr1DocumentState.CancelledAtPortal : Gstr1DocumentState.Supplied, againstLarge,
                 lines.GetValueOrDefault(r.GetString(0), []));
         }, cancellationToken);
+    }
+
+    // The period's and store's condition on the documents' table aliased alias, and the states the queries name.
+    private static (string Sql, List<(string Name, object? Value)> Parameters) Filter(LedgerPeriod books, string alias)
+    {
+        var (filter, parameters) = books.OrderFilter(alias);
+        parameters.Add(("@committed", OrderStatuses.Committed));
+        parameters.Add(("@cancelled", EInvoiceStatuses.Cancelled));
+        return (filter, parameters);
     }
 
     private static async Task<Dictionary<string, List<Gstr1Line>>> LinesAsync(

@@ -2,7 +2,6 @@
 // to the journal; a bad or missing period gets a readable message, a non-zero exit and no file. Runs the real command
 // line in-process against a real HQ.
 using System.Text.Json.Nodes;
-using TillSync.Cli.Verbs;
 using TillSync.Contracts.Documents;
 using TillSync.Core.Orders;
 using TillSync.Testing;
@@ -62,15 +61,7 @@ public sealed class GstVerbTests(HqFixture fixture) : IClassFixture<HqFixture>, 
 
     private string Hq => fixture.Hq.BaseAddress.ToString();
 
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var parse = TillSyncCommand.Create(output).Parse(args);
-        parse.InvocationConfiguration.Output = output;
-        parse.InvocationConfiguration.Error = output;
-        var exit = await parse.InvokeAsync();
-        return (exit, output.ToString());
-    }
+    private static Task<(int Exit, string Output)> RunAsync(params string[] args) => InProcessCli.RunAsync(args);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
