@@ -64,6 +64,7 @@ public sealed class Gstr1PageTests(BrowserFixture browser)
         await Expect(page.Locator("#tie")).ToContainTextAsync("Ties to the journal");
         Assert.True(summary.TiesToJournal);
 
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.FolderFor(nameof(Gstr1_ShowsEachSectionAndTheTie_AndDownloadsThePortalJson)), "gstr1.png"), FullPage = true });
         await page.Locator("#download").FocusAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => page.Keyboard.PressAsync("Enter"));
         Assert.Equal("GSTR1_102026.json", download.SuggestedFilename);
