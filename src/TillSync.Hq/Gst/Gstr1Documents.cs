@@ -35,7 +35,8 @@ public static class Gstr1Documents
             """, parameters, cancellationToken);
         return await snapshot.Connection!.Command($"""
             SELECT o.client_order_id, o.bill_no, o.status, o.created_at, o.customer_gstin, o.inter_state, o.total_paise,
-                   CASE WHEN e.status = @cancelled THEN 1 ELSE 0 END, CASE WHEN o.inter_state = 1 THEN o.body_json END
+                   CASE WHEN e.status = @cancelled THEN 1 ELSE 0 END,
+                   CASE WHEN o.inter_state = 1 AND o.status = @committed THEN o.body_json END
             FROM orders o LEFT JOIN einvoices e ON e.client_order_id = o.client_order_id
             WHERE {filter}
             ORDER BY o.bill_no
@@ -44,7 +45,9 @@ public static class Gstr1Documents
             var interState = r.GetInt64(5) == 1;
             var state = r.GetString(2) != OrderStatuses.Committed ? Gstr1DocumentState.Rejected
                 : r.GetInt64(7) == 1 ? Gstr1DocumentState.CancelledAtPortal : Gstr1DocumentState.Supplied;
-            var placeOfSupply = interState ? PlaceOfSupply(JsonSerializer.Deserialize(r.GetString(8), TillSyncJsonContext.Default.OrderDto)!.Customer?.PlaceOfSupply)
+            // A rejected bill's body is whatever the till sent (it may not even read); it is only counted, never placed.
+            var placeOfSupply = interState && state != Gstr1DocumentState.Rejected
+                ? PlaceOfSupply(JsonSerializer.Deserialize(r.GetString(8), TillSyncJsonContext.Default.OrderDto)!.Customer?.PlaceOfSupply)
                 : storeStateCode;
             return new Gstr1Document(SupplyDocument.Invoice, r.GetString(1), DateOf(r.GetString(3)), r.NullableString(4), interState, placeOfSupply,
                 r.GetInt64(6), state, false, state == Gstr1DocumentState.Rejected ? [] : lines.GetValueOrDefault(r.GetString(0), []));
