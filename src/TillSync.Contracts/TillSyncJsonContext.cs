@@ -5,6 +5,7 @@ using TillSync.Contracts.Audit;
 using TillSync.Contracts.Catalog;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.EInvoicing;
+using TillSync.Contracts.Gst;
 using TillSync.Contracts.Loyalty;
 using TillSync.Contracts.Orders;
 using TillSync.Contracts.Reviews;
@@ -77,6 +78,8 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(EwayBillView))]
 [JsonSerializable(typeof(TrialBalanceView))]
 [JsonSerializable(typeof(GstSummaryView))]
+[JsonSerializable(typeof(Gstr1Return))]
+[JsonSerializable(typeof(Gstr1SummaryView))]
 [JsonSerializable(typeof(DaySalesView))]
 [JsonSerializable(typeof(LedgerCheckView))]
 [JsonSerializable(typeof(JournalPage))]

@@ -29,7 +29,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser, ITestOutp
         await using var context = await browser.Browser.NewContextAsync();
         await context.AddInitScriptAsync(ViolationRecorder + $"sessionStorage.setItem('tillsync.managerToken', {JsonSerializer.Serialize(hq.AdminToken)});");
 
-        foreach (var (path, shown) in new[] { ("/fleet", "#fleet"), ("/reviews", "#list-panel"), ("/ledger", "#books"), ("/einvoices", "#bills") })
+        foreach (var (path, shown) in new[] { ("/fleet", "#fleet"), ("/reviews", "#list-panel"), ("/ledger", "#books"), ("/einvoices", "#bills"), ("/gstr1", "#return") })
         {
             var page = await context.NewPageAsync();
             var response = await page.GotoAsync(new Uri(hq.Address, path).ToString());

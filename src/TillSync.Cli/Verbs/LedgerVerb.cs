@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using TillSync.Contracts;
 using TillSync.Contracts.Accounting;
@@ -24,8 +23,8 @@ public static class LedgerVerb
     private sealed record Connection(Option<string> Hq, SecretOption Token, Option<string?> From, Option<string?> To, Option<long?> Store)
     {
         public static Connection Create() => new(
-            EnvOption.Text("--hq", "TILLSYNC_HQ", "http://127.0.0.1:5080", "HQ's address."),
-            EnvOption.Secret("--token", "TILLSYNC_MANAGER_TOKEN", "A manager token. Required."),
+            ManagerApi.HqOption(),
+            ManagerApi.TokenOption(),
             new Option<string?>("--from") { Description = "First business date, yyyy-MM-dd (IST). Default: the beginning." },
             new Option<string?>("--to") { Description = "Last business date, yyyy-MM-dd (IST). Default: up to now." },
             new Option<long?>("--store") { Description = "One store's books. Default: the whole chain." });
@@ -39,25 +38,6 @@ public static class LedgerVerb
             if (parse.GetValue(To) is { } to) parts.Add($"to={Uri.EscapeDataString(to)}");
             if (parse.GetValue(Store) is { } store) parts.Add(string.Create(CultureInfo.InvariantCulture, $"storeId={store}"));
             return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
-        }
-
-        /// <summary>An HTTP client for HQ, or an error sentence.</summary>
-        public (HttpClient? Client, string? Problem) Open(ParseResult parse)
-        {
-            var (token, problem) = Token.Read(parse, Console.Error);
-            if (token is null)
-            {
-                return (null, problem ?? "--token (or --token-file, TILLSYNC_MANAGER_TOKEN, TILLSYNC_MANAGER_TOKEN_FILE) is required: a manager token HQ printed at its first start.");
-            }
-
-            if (!Uri.TryCreate(parse.GetValue(Hq), UriKind.Absolute, out var hq))
-            {
-                return (null, "--hq must be an absolute URL such as http://127.0.0.1:5080.");
-            }
-
-            var client = new HttpClient { BaseAddress = hq, Timeout = TimeSpan.FromMinutes(10) };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return (client, null);
         }
     }
 
@@ -85,7 +65,7 @@ public static class LedgerVerb
                 var trialBalance = await ReadAsync(http, $"/api/v1/ledger/trial-balance{connection.Query(parse)}", cancellationToken);
                 using var response = await http.GetAsync(new Uri($"/api/v1/ledger/journal{connection.Query(parse, "format=hledger")}", UriKind.Relative),
                     HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-                await EnsureSuccessAsync(response, cancellationToken);
+                await ManagerApi.EnsureSuccessAsync(response, cancellationToken);
                 var path = parse.GetValue(output);
                 await using var file = path is null ? null : new StreamWriter(path, false, new UTF8Encoding(false));
                 var target = file ?? console;
@@ -149,47 +129,13 @@ public static class LedgerVerb
 
     private static string Amount(long paise) => paise == 0 ? "" : Paise.ToRupeeString(paise);
 
-    private static async Task<int> RunAsync(TextWriter console, Connection connection, ParseResult parse, string name, Func<HttpClient, Task> body)
-    {
-        var (http, problem) = connection.Open(parse);
-        if (http is null)
-        {
-            await console.WriteLineAsync($"{name}: {problem}");
-            return 2;
-        }
-
-        using (http)
-        {
-            try
-            {
-                await body(http);
-                return 0;
-            }
-            catch (HttpRequestException e)
-            {
-                await console.WriteLineAsync($"{name}: {e.Message}");
-                return 1;
-            }
-        }
-    }
+    private static Task<int> RunAsync(TextWriter console, Connection connection, ParseResult parse, string name, Func<HttpClient, Task> body) =>
+        ManagerApi.RunAsync(console, parse, connection.Hq, connection.Token, name, body);
 
     private static async Task<TrialBalanceView> ReadAsync(HttpClient http, string path, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
+        await ManagerApi.EnsureSuccessAsync(response, cancellationToken);
         return (await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.TrialBalanceView, cancellationToken))!;
-    }
-
-    // HQ's problem+json says what to change; show its detail rather than the bare status.
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
-
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var detail = System.Text.Json.Nodes.JsonNode.Parse(body.Length > 0 && body[0] == '{' ? body : "{}")?["detail"]?.GetValue<string>();
-        throw new HttpRequestException($"HQ answered {(int)response.StatusCode}: {detail ?? body}");
     }
 }

@@ -17,6 +17,7 @@ public static class TillSyncCommand
         root.Subcommands.Add(EInvoiceVerb.Create(console));
         root.Subcommands.Add(Demo.DemoVerb.Create(console));
         root.Subcommands.Add(LedgerVerb.Create(console, progress ?? Console.Error));
+        root.Subcommands.Add(GstVerb.Create(console));
         root.Subcommands.Add(SimulateVerb.Create(console, progress ?? Console.Error));
         root.Subcommands.Add(HealthVerb.Create(console));
         return root;

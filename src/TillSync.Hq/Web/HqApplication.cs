@@ -6,6 +6,7 @@ using TillSync.Core;
 using TillSync.Core.Ids;
 using TillSync.Hq.Accounting;
 using TillSync.Hq.EInvoicing;
+using TillSync.Hq.Gst;
 using TillSync.Hq.Health;
 using TillSync.Hq.Access;
 using TillSync.Hq.Catalog;
@@ -165,6 +166,7 @@ public static class HqApplication
         api.MapCreditNoteEndpoints();
         api.MapStoreCreditEndpoints();
         api.MapLedgerEndpoints();
+        api.MapGstEndpoints();
         api.MapReviewEndpoints();
         api.MapEInvoiceEndpoints();
         api.MapEwayBillEndpoint();

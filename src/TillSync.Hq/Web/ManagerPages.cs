@@ -14,10 +14,10 @@ public static class ManagerPages
     // computed here from the page as embedded, so an edit to a page can never leave its policy behind.
     private static readonly FrozenDictionary<string, EmbeddedPage> Pages = new[]
     {
-        ("fleet.html", Html), ("reviews.html", Html), ("ledger.html", Html), ("einvoices.html", Html), ("credit-notes.html", Html), ("shifts.html", Html), ("hq.css", "text/css; charset=utf-8"),
+        ("fleet.html", Html), ("reviews.html", Html), ("ledger.html", Html), ("einvoices.html", Html), ("credit-notes.html", Html), ("shifts.html", Html), ("gstr1.html", Html), ("hq.css", "text/css; charset=utf-8"),
     }.ToFrozenDictionary(p => p.Item1, p => EmbeddedPage.Load(p.Item1, p.Item2), StringComparer.Ordinal);
 
-    /// <summary>Maps <c>/fleet</c>, <c>/reviews</c>, <c>/ledger</c>, <c>/einvoices</c>, <c>/credit-notes</c> and <c>/shifts</c>, and
+    /// <summary>Maps <c>/fleet</c>, <c>/reviews</c>, <c>/ledger</c>, <c>/einvoices</c>, <c>/credit-notes</c>, <c>/shifts</c> and <c>/gstr1</c>, and
     /// <c>/hq.css</c>, the look they share.</summary>
     public static void MapManagerPages(this IEndpointRouteBuilder app)
     {
@@ -27,6 +27,7 @@ public static class ManagerPages
         app.MapGet("/einvoices", (HttpContext http) => Page(http, "einvoices.html")).ExcludeFromDescription();
         app.MapGet("/credit-notes", (HttpContext http) => Page(http, "credit-notes.html")).ExcludeFromDescription();
         app.MapGet("/shifts", (HttpContext http) => Page(http, "shifts.html")).ExcludeFromDescription();
+        app.MapGet("/gstr1", (HttpContext http) => Page(http, "gstr1.html")).ExcludeFromDescription();
         app.MapGet("/hq.css", (HttpContext http) => Page(http, "hq.css")).ExcludeFromDescription();
     }
 
