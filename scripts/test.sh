@@ -15,6 +15,12 @@ for argument in "$@"; do
 done
 cd "$(dirname "$0")/.."
 root=$(pwd)
+
+# One run more than the machine has cores: a run does not keep a core busy on its own (it waits for processes to start,
+# for pages to draw, for a till's next sync), and with one run per core a clean run of 155e82d kept the two cores 69 %
+# busy (bench/RESULTS.md, "Suite time"). TILLSYNC_TEST_LANES sets another number.
+lanes=${TILLSYNC_TEST_LANES:-$(($(nproc) + 1))}
+[[ $lanes =~ ^[1-9][0-9]*$ ]] || { echo "scripts/test.sh: TILLSYNC_TEST_LANES must be a whole number above 0; got '$lanes'" >&2; exit 2; }
 results="$root/test-output"
 rm -rf "$results" && mkdir -p "$results"
 
@@ -49,8 +55,22 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "== restore and build (warnings are errors)"
 dotnet build TillSync.slnx -c Release -nologo -clp:ErrorsOnly
 
+# The tests' files — every HQ's and till's database, the PostgreSQL cluster, the release builds — live on a RAM disk
+# when the machine has one with room (Debian mounts /dev/shm as tmpfs): the tests prove what survives a process killed
+# with SIGKILL, which the page cache keeps, not what a disk keeps through a power cut, and every commit's fsync (about
+# 6 ms on this project's machine) would otherwise make the tests wait on the disk rather than work. The benches
+# (bench/) measure on the disk.
+scratch_free_kib_min=$((4 * 1024 * 1024))
+scratch_parent=/tmp
+if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] \
+    && [ "$(df -k --output=avail /dev/shm 2>/dev/null | tail -n 1)" -ge "$scratch_free_kib_min" ]; then
+  scratch_parent=/dev/shm
+fi
+scratch=$(mktemp -d "$scratch_parent/tillsync-tests.XXXXXX")
+# The cluster's folder sits beside it, not in it: the postgres user must reach it, and mktemp's folder is root's alone.
+pg_dir=$(mktemp -d "$scratch_parent/tillsync-pg.XXXXXX")
+
 # What the run started is stopped however it ends: a failure, Ctrl-C or a kill.
-pg_dir=$(mktemp -d /tmp/tillsync-pg.XXXXXX)
 load_pid= watchdog_pid=
 declare -A running=() run_started=()
 clean_up() {
@@ -61,6 +81,7 @@ clean_up() {
     wait "$load_pid" 2>/dev/null || true
   fi
   bash "$root/scripts/postgres.sh" stop "$pg_dir"
+  rm -rf "$scratch"
 }
 trap clean_up EXIT
 trap 'exit 130' INT
@@ -85,8 +106,11 @@ echo "== start a throwaway PostgreSQL cluster"
 TILLSYNC_TEST_POSTGRES=$(bash scripts/postgres.sh start "$pg_dir")
 export TILLSYNC_TEST_POSTGRES
 
-# Screenshots of the cashier page and receipts land beside the test results.
+# Screenshots of the cashier page and receipts land beside the test results; everything else a test writes, in the
+# scratch folder.
 export TILLSYNC_TEST_ARTIFACTS="$results/artifacts"
+export TMPDIR="$scratch"
+echo "== the tests' files in $scratch"
 
 # The test runs: every test project with HQ on SQLite, and HQ's suite again on PostgreSQL. They run as one queue, as many
 # at a time as the machine has cores, the longest first, so that the PostgreSQL pass fills a lane the others leave idle
@@ -106,18 +130,18 @@ done
 
 # One test run: its trx and attachments in test-output/NAME/, its console in test-output/console-NAME.log.
 run_name() { if [[ $1 == *:* ]]; then echo "${1%%:*}-${1#*:}"; else echo "$1-sqlite"; fi; }
+# Bash's time keyword writes the CPU the run used (its processes and theirs, user + system) to test-output/NAME.cpu.
 test_run() {
-  local project=${1%%:*} name environment=()
+  local project=${1%%:*} name environment=() TIMEFORMAT="%U %S"
   name=$(run_name "$1")
   [[ $name == *-postgres ]] && environment=(TILLSYNC_TEST_STORE=postgres)
-  env "${environment[@]}" dotnet test "tests/TillSync.$project.Tests" -c Release --no-build -nologo \
+  { time env "${environment[@]}" dotnet test "tests/TillSync.$project.Tests" -c Release --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results/$name" \
-    --logger "console;verbosity=minimal" >"$results/console-$name.log" 2>&1
+    --logger "console;verbosity=minimal" >"$results/console-$name.log" 2>&1; } 2>"$results/$name.cpu"
 }
 
 status=0
 started=$SECONDS
-lanes=$(nproc)
 # Waits for one run to end, then shows its console and how long it took.
 finish_one() {
   local pid= code=0
@@ -125,7 +149,9 @@ finish_one() {
   local run=${running[$pid]} took=$((SECONDS - ${run_started[$pid]}))
   unset "running[$pid]" "run_started[$pid]"
   cat "$results/console-$(run_name "$run").log"
-  echo "== $run ended after $((took / 60)) min $((took % 60)) s (exit code $code; $((SECONDS - started)) s into the tests)"
+  local cpu
+  cpu=$(awk '{ printf "%.0f", $1 + $2 }' "$results/$(run_name "$run").cpu" 2>/dev/null || echo "?")
+  echo "== $run ended after $((took / 60)) min $((took % 60)) s, $cpu s of CPU (exit code $code; $((SECONDS - started)) s into the tests)"
   [ "$code" -eq 0 ] || status=$code
 }
 echo "== test: ${runs[*]} ($lanes at a time; Hq:postgres is HQ's suite again with HQ on PostgreSQL)"

@@ -18,7 +18,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TillSync.Browser.Tests;
 
-[Collection(CashierPageSuite.Name)]
+[Collection(ReturnsAndBackOfficeSuite.Name)]
 public sealed class CrossTillReturnTests(BrowserFixture browser, ITestOutputHelper output)
 {
     private const string Soap = "SOAP-125G";

@@ -12,7 +12,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TillSync.Browser.Tests;
 
-[Collection(CashierPageSuite.Name)]
+[Collection(ReturnsAndBackOfficeSuite.Name)]
 public sealed class EInvoiceReceiptTests(BrowserFixture browser, ITestOutputHelper output)
 {
     private static readonly TimeSpan SyncTimeout = Patience.Exchanges;

@@ -15,7 +15,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TillSync.Browser.Tests;
 
-[Collection(CashierPageSuite.Name)]
+[Collection(ReturnsAndBackOfficeSuite.Name)]
 public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]

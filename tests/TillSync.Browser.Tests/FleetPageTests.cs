@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TillSync.Browser.Tests;
 
-[Collection(CashierPageSuite.Name)]
+[Collection(ReturnsAndBackOfficeSuite.Name)]
 public sealed class FleetPageTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]

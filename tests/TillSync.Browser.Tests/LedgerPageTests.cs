@@ -12,7 +12,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TillSync.Browser.Tests;
 
-[Collection(CashierPageSuite.Name)]
+[Collection(ReturnsAndBackOfficeSuite.Name)]
 public sealed class LedgerPageTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]

@@ -14,7 +14,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TillSync.Browser.Tests;
 
-[Collection(CashierPageSuite.Name)]
+[Collection(ReturnsAndBackOfficeSuite.Name)]
 public sealed class ReturnTests(BrowserFixture browser, ITestOutputHelper output)
 {
     // Three soaps at ₹45.00 + 18 %: two back refund 2/3 of the line, rounded as Core rounds.

@@ -11,7 +11,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TillSync.Browser.Tests;
 
-[Collection(CashierPageSuite.Name)]
+[Collection(ReturnsAndBackOfficeSuite.Name)]
 public sealed class ReviewsPageTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]

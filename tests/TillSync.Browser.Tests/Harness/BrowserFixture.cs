@@ -1,11 +1,12 @@
-// One headless Chromium for the whole suite: Debian's own build, driven by Playwright over CDP. Playwright never
+// One headless Chromium per collection of browser tests: Debian's own build, driven by Playwright over CDP. Playwright never
 // downloads a browser here; without Debian's chromium the suite fails at once and says how to install it.
 using Microsoft.Playwright;
 using TillSync.Testing;
 
 namespace TillSync.Browser.Tests.Harness;
 
-/// <summary>Playwright and a launched Chromium, shared by the tests of the <see cref="CashierPageSuite"/>.</summary>
+/// <summary>Playwright and a launched Chromium, shared by the tests of one collection (<see cref="CashierPageSuite"/>,
+/// <see cref="ReturnsAndBackOfficeSuite"/>).</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     /// <summary>A name the browser resolves to 127.0.0.1 (with any label in front, e.g. <c>till.rebind.test</c>): what a
@@ -78,9 +79,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The browser tests run one after another: each starts HQ and a till, and one kills HQ on purpose.</summary>
+// The browser tests form two collections, each with its own Chromium, which run side by side; within one, the tests run
+// one after another. Each test starts its own HQ and tills on ports of their own (some kill and restart them), so the two
+// never share a server; they are split so that each takes about half of the time (bench/RESULTS.md, "Suite time").
+
+/// <summary>The till's cashier page: selling online and offline, logins and shifts, loyalty, and the attacks on its API.</summary>
 [CollectionDefinition(Name)]
 public sealed class CashierPageSuite : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Cashier page";
+}
+
+/// <summary>Returns at the till (across tills, to store credit), the e-invoice on the receipt, and HQ's pages.</summary>
+[CollectionDefinition(Name)]
+public sealed class ReturnsAndBackOfficeSuite : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Returns and back office";
 }
