@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TillSync.Contracts.Status;
+using TillSync.Core;
+using TillSync.Core.Orders;
 using TillSync.Till.Catalog;
 using TillSync.Till.Metrics;
 using TillSync.Till.Outbox;
@@ -77,12 +79,20 @@ public static class CashierEndpoints
         await using var connection = await database.OpenAsync(http.RequestAborted);
         await using var products = new ProductLookup(connection);
         var (quote, _, quoteProblem) = await QuoteBuilder.BuildAsync(
-            products, null, snapshot, request.Lines, QuoteBuilder.Clean(request.Customer), http.RequestAborted);
-        return quote is null ? LocalProblems.BadRequest(quoteProblem!) : TypedResults.Ok(quote);
+            products, null, snapshot, request.Lines, QuoteBuilder.Clean(request.Customer), http.RequestAborted, request.BillDiscountPaise);
+        if (quote is null)
+        {
+            return LocalProblems.BadRequest(quoteProblem!);
+        }
+
+        // The page asks for a supervisor's PIN before taking payment when the logged-in cashier's limits do not cover the cart.
+        var needed = cashiers.Current() is { } cashier && quote.Markdowns is { } markdowns ? MarkdownLimits.Beyond(snapshot, markdowns, cashier.Role) : null;
+        return TypedResults.Ok(quote with { ApprovalNeeded = needed is null ? null : $"{SaleRecorder.ApprovalNeeded}: {needed}." });
     }
 
     private static async Task<IResult> SellAsync(
-        HttpContext http, SaleRecorder recorder, CashierSession cashiers, ShiftRegister shifts, SnapshotStore snapshots, TillMetrics metrics, TimeProvider time)
+        HttpContext http, SaleRecorder recorder, CashierSession cashiers, ShiftRegister shifts, SnapshotStore snapshots, StaffLogin login, TillMetrics metrics,
+        TimeProvider time)
     {
         var started = time.GetTimestamp();
         if (StaffEndpoints.RequireCashier(cashiers, snapshots) is { } loginRequired)
@@ -101,8 +111,26 @@ public static class CashierEndpoints
             return problem!;
         }
 
+        Cashier? approver = null;
+        if (request.Approval is { } approval)
+        {
+            if (FreeText.Problem(approval.Reason, "The approval's reason", 1, OrderApproval.ReasonLengthMax) is { } reasonProblem)
+            {
+                return LocalProblems.BadRequest(reasonProblem);
+            }
+
+            // The PIN is checked offline against the snapshot, like a login; a wrong one counts against the approver.
+            var approved = await login.ApproveAsync(approval.ApproverId, approval.Pin, CancellationToken.None);
+            if (approved.Outcome != LoginOutcome.Approved)
+            {
+                return StaffEndpoints.Refusal(approved, approval.ApproverId, "approve a discount or a price");
+            }
+
+            approver = approved.Cashier;
+        }
+
         // The cashier's click is not cancelled by a closed tab: once the sale starts it either commits or not.
-        var (receipt, saleProblem) = await recorder.RecordAsync(request, CancellationToken.None);
+        var (receipt, saleProblem) = await recorder.RecordAsync(request, CancellationToken.None, approver);
         metrics.SaleRecorded(time.GetElapsedTime(started), recorded: receipt is not null);
         return receipt is null
             ? LocalProblems.BadRequest(saleProblem!)

@@ -56,14 +56,16 @@ public static class StaffEndpoints
             : Refusal(result, request.SupervisorId);
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Refusal(LoginResult result, long staffId) => result.Outcome switch
+    /// <summary>The problem for a refused login, unlock or approval (<paramref name="action"/> says which a cashier may not do).</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Refusal(LoginResult result, long staffId, string action = "unlock a staff member") =>
+        result.Outcome switch
     {
         LoginOutcome.WrongPin => LocalProblems.Forbidden(string.Create(CultureInfo.InvariantCulture,
             $"Wrong PIN. {result.AttemptsLeft} {(result.AttemptsLeft == 1 ? "try" : "tries")} left before this staff member is locked on this till.")),
         LoginOutcome.Locked => LocalProblems.Locked(string.Create(CultureInfo.InvariantCulture,
             $"Locked on this till after {StaffLogin.WrongPinsMax} wrong PINs: a supervisor or manager must unlock with their PIN.")),
         LoginOutcome.MalformedPin => LocalProblems.BadRequest("A PIN is 4 to 6 digits."),
-        LoginOutcome.NotSupervisor => LocalProblems.Forbidden("Only a supervisor or manager can unlock a staff member."),
+        LoginOutcome.NotSupervisor => LocalProblems.Forbidden($"Only a supervisor or manager can {action}."),
         LoginOutcome.UnknownStaff => LocalProblems.NotFound(string.Create(CultureInfo.InvariantCulture,
             $"No active staff member {staffId} of this store in the till's staff list: a till learns new staff from HQ at its next snapshot.")),
         _ => throw new InvalidOperationException($"{result.Outcome} is not a refusal."),

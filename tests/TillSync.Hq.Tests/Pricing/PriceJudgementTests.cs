@@ -131,15 +131,17 @@ public sealed class PriceJudgementTests(HqFixture fixture) : IClassFixture<HqFix
     }
 
     [Fact]
-    public async Task ApprovalWithoutAReason_IsRejected()
+    public async Task ApprovalWithoutAReason_OrWithAHugeOne_IsRejected_AndKeptClipped()
     {
         var supervisor = await fixture.Manager.SeededAsync(SeededStaff.Supervisor);
         var till = await fixture.EnrolTillAsync(version: SyncVersion.V2);
-        var sale = till.PricedSale([HqScenario.LineOf(Ghee, 1, 19_500)], supervisor.StaffId, null, new ApprovalDto(supervisor.StaffId, " "));
+        var blank = till.PricedSale([HqScenario.LineOf(Ghee, 1, 19_500)], supervisor.StaffId, null, new ApprovalDto(supervisor.StaffId, " "));
+        var huge = till.PricedSale([HqScenario.LineOf(Ghee, 1, 19_500)], supervisor.StaffId, null, new ApprovalDto(supervisor.StaffId, new string('x', 5_000)));
 
-        var result = (await till.SyncAsync([sale])).Results.Single();
+        var results = (await till.SyncAsync([blank, huge])).Results;
 
-        Assert.Equal((SyncStatus.Rejected, SyncReasons.InvalidApproval), (result.Status, result.Reason));
+        Assert.All(results, r => Assert.Equal((SyncStatus.Rejected, SyncReasons.InvalidApproval), (r.Status, r.Reason)));
+        Assert.Equal(64, (await fixture.Manager.GetOrderAsync(huge.ClientOrderId)).Order.Approval!.Reason.Length);
     }
 
     private async Task<ProductDto> NewProductAsync(long pricePaise)
