@@ -137,9 +137,10 @@ public static class QuoteBuilder
             return $"Line {number} ({product.Name}) is sold in whole {product.Unit}; enter a whole quantity.";
         }
 
-        if (unitPricePaise is <= 0 or > Limits.UnitPricePaiseMax)
+        // Only an override is checked here: the catalogue's own price is HQ's to keep in range (a free item may cost ₹0).
+        if (line.UnitPricePaise is <= 0 or > Limits.UnitPricePaiseMax)
         {
-            return $"Line {number} ({product.Name}): the price must be above ₹0 and at most ₹{Paise.ToRupeeString(Limits.UnitPricePaiseMax)}.";
+            return $"Line {number} ({product.Name}): a changed price must be above ₹0 and at most ₹{Paise.ToRupeeString(Limits.UnitPricePaiseMax)}.";
         }
 
         var grossPaise = Paise.Round(line.Qty * unitPricePaise);

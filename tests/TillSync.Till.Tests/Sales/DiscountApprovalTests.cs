@@ -85,7 +85,7 @@ public sealed class DiscountApprovalTests
     }
 
     [Fact]
-    public async Task ApprovalBeyondTheSupervisor_ByACashier_OrWithoutAReason_RecordsNothing()
+    public async Task ApprovalBeyondTheSupervisor_ByACashier_OrWithoutAReason_AndBadPrices_RecordNothing()
     {
         await using var shop = await TillScenario.StartAsync();
         await using var till = await shop.StartInProcessTillAsync(new FakeTimeProvider(DateTimeOffset.UtcNow));
@@ -103,11 +103,15 @@ public sealed class DiscountApprovalTests
             Approval: new SaleApproval(other.StaffId, SeededStaff.OtherCashier.Pin!, "regular")));
         var noReason = await till.Api.SellExpectingProblemAsync(new SaleRequest(sixtyPercent, cash,
             Approval: new SaleApproval(supervisor.StaffId, SeededStaff.Supervisor.Pin!, "")));
+        var freeOverride = await till.Api.SellExpectingProblemAsync(new SaleRequest([new CartLine("GHEE-1L", 1, UnitPricePaise: 0)], cash));
+        var billTooBig = await till.Api.SellExpectingProblemAsync(new SaleRequest([new CartLine("GHEE-1L", 1)], cash, BillDiscountPaise: 65_001));
 
         Assert.Equal($"Beyond what {supervisor.Name} may approve: line 1 (GHEE-1L) 60 % off: a supervisor may give 50 % off. Nothing was recorded.", beyond);
         Assert.Equal("Only a supervisor or manager can approve a discount or a price.",
             await Responses.ExpectProblemAsync(byCashier, HttpStatusCode.Forbidden, till));
         Assert.StartsWith("The approval's reason must be 1 to 200 printable characters", noReason, StringComparison.Ordinal);
+        Assert.Equal("Line 1 (Cow Ghee 1 L): a changed price must be above ₹0 and at most ₹10000000.00.", freeOverride);
+        Assert.Equal("The bill discount must be between ₹0 and the bill's amount after line discounts.", billTooBig);
         Assert.Empty(await till.Api.SalesAsync());
     }
 

@@ -78,7 +78,6 @@ export function billDiscountText() {
 // The price dialog: resolves with { discountText, overridePaise } or null when cancelled. Without a line it asks for
 // the bill discount only.
 function askPrice(title, line, grossOf) {
-  const dialog = $('price-dialog');
   const discount = $('price-discount');
   const override = $('price-override');
   const error = $('price-error');
@@ -88,40 +87,51 @@ function askPrice(title, line, grossOf) {
   override.value = line && line.overridePaise !== undefined && line.overridePaise !== null ? String(line.overridePaise / 100) : '';
   override.placeholder = line ? `catalogue ${rupees(line.pricePaise)}` : '';
   error.hidden = true;
+  return dialogResult('price', finish => {
+    let overridePaise = null;
+    if (line && override.value.trim()) {
+      overridePaise = parseMoney(override.value);
+      if (!overridePaise) {
+        error.textContent = 'Enter the price per unit in rupees (e.g. 40 or 39.50), or leave it blank for the catalogue price.';
+        error.hidden = false;
+        override.select();
+        return;
+      }
+    }
+    const checked = discountPaise(discount.value, grossOf(overridePaise));
+    if (checked.error) {
+      error.textContent = checked.error;
+      error.hidden = false;
+      discount.select();
+      return;
+    }
+    finish({ discountText: discount.value.trim(), overridePaise });
+  }, () => {
+    discount.focus();
+    discount.select();
+  });
+}
+
+// Opens the dialog `${name}-dialog` and resolves with what its form's submit passes to finish, or null when cancelled
+// (its Cancel button or Esc). submit(finish) leaves the dialog open by not calling finish.
+function dialogResult(name, submit, focus) {
+  const dialog = $(`${name}-dialog`);
   return new Promise(resolve => {
     const finish = value => {
-      $('price-form').onsubmit = null;
-      $('price-cancel').onclick = null;
+      $(`${name}-form`).onsubmit = null;
+      $(`${name}-cancel`).onclick = null;
       dialog.onclose = null;
       if (dialog.open) dialog.close();
       resolve(value);
     };
-    $('price-form').onsubmit = event => {
+    $(`${name}-form`).onsubmit = event => {
       event.preventDefault();
-      let overridePaise = null;
-      if (line && override.value.trim()) {
-        overridePaise = parseMoney(override.value);
-        if (!overridePaise) {
-          error.textContent = 'Enter the price per unit in rupees (e.g. 40 or 39.50), or leave it blank for the catalogue price.';
-          error.hidden = false;
-          override.select();
-          return;
-        }
-      }
-      const checked = discountPaise(discount.value, grossOf(overridePaise));
-      if (checked.error) {
-        error.textContent = checked.error;
-        error.hidden = false;
-        discount.select();
-        return;
-      }
-      finish({ discountText: discount.value.trim(), overridePaise });
+      submit(finish);
     };
-    $('price-cancel').onclick = () => finish(null);
+    $(`${name}-cancel`).onclick = () => finish(null);
     dialog.onclose = () => finish(null);
     dialog.showModal();
-    discount.focus();
-    discount.select();
+    focus();
   });
 }
 
@@ -166,7 +176,6 @@ export async function askApproval(why) {
     hooks.message('error', 'No supervisor or manager of this store is in the till\u2019s staff list: remove the discount or the changed price.');
     return null;
   }
-  const dialog = $('approval-dialog');
   const select = $('approval-staff');
   const pin = $('approval-pin');
   const reason = $('approval-reason');
@@ -176,27 +185,13 @@ export async function askApproval(why) {
   pin.value = '';
   reason.value = '';
   error.hidden = true;
-  return new Promise(resolve => {
-    const finish = value => {
-      $('approval-form').onsubmit = null;
-      $('approval-cancel').onclick = null;
-      dialog.onclose = null;
-      if (dialog.open) dialog.close();
-      resolve(value);
-    };
-    $('approval-form').onsubmit = event => {
-      event.preventDefault();
-      if (!/^\d{4,6}$/.test(pin.value) || !reason.value.trim()) {
-        error.textContent = !reason.value.trim() ? 'Give a reason (e.g. damaged pack, price match).' : 'A PIN is 4 to 6 digits.';
-        error.hidden = false;
-        (reason.value.trim() ? pin : reason).focus();
-        return;
-      }
-      finish({ approverId: Number(select.value), pin: pin.value, reason: reason.value.trim() });
-    };
-    $('approval-cancel').onclick = () => finish(null);
-    dialog.onclose = () => finish(null);
-    dialog.showModal();
-    pin.focus();
-  });
+  return dialogResult('approval', finish => {
+    if (!/^\d{4,6}$/.test(pin.value) || !reason.value.trim()) {
+      error.textContent = !reason.value.trim() ? 'Give a reason (e.g. damaged pack, price match).' : 'A PIN is 4 to 6 digits.';
+      error.hidden = false;
+      (reason.value.trim() ? pin : reason).focus();
+      return;
+    }
+    finish({ approverId: Number(select.value), pin: pin.value, reason: reason.value.trim() });
+  }, () => pin.focus());
 }
