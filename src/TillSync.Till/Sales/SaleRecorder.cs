@@ -120,7 +120,7 @@ public sealed class SaleRecorder(
             return (null, null);
         }
 
-        if (approver is null)
+        if (approver is null || requested is null)
         {
             return MarkdownLimits.Beyond(snapshot, markdowns, cashier.Role) is { } beyond
                 ? (null, $"{ApprovalNeeded}: {beyond}. Nothing was recorded.")
@@ -129,7 +129,7 @@ public sealed class SaleRecorder(
 
         return MarkdownLimits.Beyond(snapshot, markdowns, approver.Role) is { } beyondApprover
             ? (null, $"Beyond what {approver.Name} may approve: {beyondApprover}. Nothing was recorded.")
-            : (new ApprovalDto(approver.StaffId, requested!.Reason.Trim()), null);
+            : (new ApprovalDto(approver.StaffId, requested.Reason.Trim()), null);
     }
 
     /// <summary>Writes a drafted sale inside <paramref name="transaction"/> (the caller commits): the cashier's
