@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TillSync.Contracts.Status;
-using TillSync.Core;
-using TillSync.Core.Orders;
 using TillSync.Till.Catalog;
 using TillSync.Till.Metrics;
 using TillSync.Till.Outbox;
@@ -111,22 +109,10 @@ public static class CashierEndpoints
             return problem!;
         }
 
-        Cashier? approver = null;
-        if (request.Approval is { } approval)
+        var (approver, refused) = await StaffEndpoints.ApproverAsync(login, request.Approval);
+        if (refused is not null)
         {
-            if (FreeText.Problem(approval.Reason, "The approval's reason", 1, OrderApproval.ReasonLengthMax) is { } reasonProblem)
-            {
-                return LocalProblems.BadRequest(reasonProblem);
-            }
-
-            // The PIN is checked offline against the snapshot, like a login; a wrong one counts against the approver.
-            var approved = await login.ApproveAsync(approval.ApproverId, approval.Pin, CancellationToken.None);
-            if (approved.Outcome != LoginOutcome.Approved)
-            {
-                return StaffEndpoints.Refusal(approved, approval.ApproverId, "approve a discount or a price");
-            }
-
-            approver = approved.Cashier;
+            return refused;
         }
 
         // The cashier's click is not cancelled by a closed tab: once the sale starts it either commits or not.
