@@ -62,6 +62,8 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(TillEnrolmentResult))]
 [JsonSerializable(typeof(IReadOnlyList<TillView>))]
 [JsonSerializable(typeof(TillSnapshot))]
+[JsonSerializable(typeof(TillSync.Contracts.Pricing.RoleLimitDto))]
+[JsonSerializable(typeof(IReadOnlyList<TillSync.Contracts.Pricing.RoleLimitDto>))]
 [JsonSerializable(typeof(TillSync.Contracts.Staff.StaffDto))]
 [JsonSerializable(typeof(TillSync.Contracts.Staff.StaffView))]
 [JsonSerializable(typeof(IReadOnlyList<TillSync.Contracts.Staff.StaffView>))]

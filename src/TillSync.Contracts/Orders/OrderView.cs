@@ -22,6 +22,8 @@ namespace TillSync.Contracts.Orders;
 /// listings and for a rejected order).</param>
 /// <param name="Cashier">The name of the cashier the till logged in when it saved the sale, or <c>unknown cashier</c> for a
 /// sale from a till before staff (<see cref="Staff.StaffRoles.UnknownCashier"/>).</param>
+/// <param name="ApprovedBy">The name of the supervisor or manager whose PIN approved the sale's markdowns
+/// (<c>Order.Approval</c>), <c>staff N</c> for an id HQ has no staff member for; null when the sale carries no approval.</param>
 public sealed record OrderView(
     Guid ClientOrderId, long TillId, long StoreId, long TillSeq, long HqSeq, string Status, string? Reason,
     string? Detail, IReadOnlyList<string> Flags, DateTimeOffset CommittedAt, string Fingerprint, OrderDto Order, string? EInvoiceStatus = null,
@@ -29,7 +31,9 @@ public sealed record OrderView(
     IReadOnlyList<Returns.SaleReturn>? Returns = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     IReadOnlyList<Returns.ReturnableLine>? Returnable = null,
-    string? Cashier = null);
+    string? Cashier = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    string? ApprovedBy = null);
 
 /// <summary>A page of orders in HQ commit order (<c>GET /api/v1/orders?tillId=&amp;after=&amp;limit=</c>).</summary>
 /// <param name="Orders">Up to <c>limit</c> orders with <c>hqSeq</c> greater than <c>after</c>.</param>

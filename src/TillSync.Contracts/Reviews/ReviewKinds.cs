@@ -45,10 +45,14 @@ public static class ReviewKinds
     /// document can no longer get an IRN. One item per document (docs/einvoice.md).</summary>
     public const string EInvoicePastLimit = "einvoice_past_limit";
 
+    /// <summary>A committed sale was priced below what its till knew beyond the limits of its cashier's role (or of the
+    /// role that approved it): one item per sale names the lines (docs/pricing.md).</summary>
+    public const string PriceDeviation = "price_deviation";
+
     /// <summary>Every kind.</summary>
     public static IReadOnlyList<string> All { get; } =
         [StockShort, RejectedOrder, SyncConflict, LoyaltyOverdraft, DamagedDocument, ReturnMismatch, OverReturn, ReturnUnlinked, ReceiptCodeInvalid,
-            StoreCreditOverdraft, ShiftCountDiffers, EInvoicePastLimit];
+            StoreCreditOverdraft, ShiftCountDiffers, EInvoicePastLimit, PriceDeviation];
 }
 
 /// <summary>What a manager can decide (docs/reviews.md gives each one's effect on stock).</summary>

@@ -16,6 +16,13 @@ namespace TillSync.Contracts.Sync;
 /// <param name="Irn">The IRN the till computed and printed on a B2B bill (64 lowercase hex digits; docs/einvoice.md): HQ
 /// registers the bill only under this IRN. Null for B2C bills and from tills before it. Derived from the bill number,
 /// the date and the seller's GSTIN, so it does not enter the fingerprint.</param>
+/// <param name="PricingVersion">The pricing version of the snapshot the till priced the sale with
+/// (<c>TillSnapshot.PricingVersion</c>, docs/pricing.md): HQ judges the lines by the prices, role limits and loyalty
+/// settings in force at that version as well as at the sale's time. Null from a till before it (or one that never took a
+/// snapshot from an HQ that has versions): the sale is judged by what was in force at its time only. In the fingerprint
+/// only when present.</param>
+/// <param name="Approval">The supervisor's or manager's approval of markdowns beyond the cashier's limits, or null; in the
+/// fingerprint only when present.</param>
 public sealed record OrderDto(
     Guid ClientOrderId,
     long TillSeq,
@@ -27,4 +34,6 @@ public sealed record OrderDto(
     CustomerDto? Customer = null,
     LoyaltyDto? Loyalty = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? CashierId = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Irn = null);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Irn = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? PricingVersion = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ApprovalDto? Approval = null);

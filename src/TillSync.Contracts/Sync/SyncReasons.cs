@@ -40,6 +40,8 @@ public static class SyncReasons
     public const string InvalidCustomer = "invalid_customer";
     /// <summary>rejected: negative or out-of-range loyalty points.</summary>
     public const string InvalidLoyalty = "invalid_loyalty";
+    /// <summary>rejected: an approval without a staff id or with a reason that is not 1 to 200 printable characters.</summary>
+    public const string InvalidApproval = "invalid_approval";
     /// <summary>rejected: the sale time is outside the accepted window.</summary>
     public const string InvalidCreatedAt = "invalid_created_at";
     /// <summary>rejected: the order has no lines.</summary>
@@ -88,4 +90,7 @@ public static class OrderFlags
     /// <summary>The sale spent more of a store credit voucher than its balance at HQ (another till spent it first); a review
     /// item is open.</summary>
     public const string StoreCreditOverdraft = "store_credit_overdraft";
+    /// <summary>The sale was priced below what its till knew beyond its cashier's limits, without an approval that covers
+    /// it (docs/pricing.md); it committed and a review item is open.</summary>
+    public const string PriceDeviation = "price_deviation";
 }

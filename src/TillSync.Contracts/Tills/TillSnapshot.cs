@@ -19,11 +19,17 @@ namespace TillSync.Contracts.Tills;
 /// before returns.</param>
 /// <param name="Staff">The active staff of the store, with their PIN hashes, so that a cashier logs in while HQ is
 /// unreachable (docs/shifts.md); null from an HQ before staff.</param>
+/// <param name="PricingVersion">HQ's pricing version when the snapshot was read (docs/pricing.md); the till sends it on
+/// every sale it prices from this snapshot. Null from an HQ before versions.</param>
+/// <param name="RoleLimits">What each staff role may mark down or override on its own; null from an HQ before limits,
+/// and then the till applies none (it asks no approval and HQ judges by its own limits).</param>
 public sealed record TillSnapshot(
     long TillId, string TillName, string BillPrefix, long NextSeq, StoreView Store,
     IReadOnlyList<SnapshotProduct> Products, DateTimeOffset TakenAt, SnapshotLoyalty? Loyalty = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TillPublicKey>? TillKeys = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SnapshotStaff>? Staff = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SnapshotStaff>? Staff = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? PricingVersion = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Pricing.RoleLimitDto>? RoleLimits = null);
 
 /// <summary>A catalogue product with last-known on-hand.</summary>
 /// <param name="Sku">Catalogue SKU.</param>

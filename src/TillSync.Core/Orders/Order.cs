@@ -15,6 +15,10 @@ namespace TillSync.Core.Orders;
 /// <param name="Loyalty">Points earned and burned, or null (the same as zero points).</param>
 /// <param name="CashierId">The staff id of the cashier logged in at the till, or null from a till before staff; in the
 /// fingerprint only when present.</param>
+/// <param name="PricingVersion">The pricing version of the snapshot the till priced with (docs/pricing.md), or null from a
+/// till before it; in the fingerprint only when present.</param>
+/// <param name="Approval">A supervisor's or manager's approval of markdowns beyond the cashier's limits, or null; in the
+/// fingerprint only when present.</param>
 public sealed record Order(
     Guid ClientOrderId,
     string BillNo,
@@ -24,7 +28,18 @@ public sealed record Order(
     BillTotals Totals,
     Customer? Customer = null,
     OrderLoyalty? Loyalty = null,
-    long? CashierId = null);
+    long? CashierId = null,
+    long? PricingVersion = null,
+    OrderApproval? Approval = null);
+
+/// <summary>Who approved a sale's markdowns at the till, by their PIN, and why.</summary>
+/// <param name="ApproverId">HQ's staff id of the supervisor or manager; above 0 when valid.</param>
+/// <param name="Reason">1 to <see cref="OrderApproval.ReasonLengthMax"/> printable characters when valid.</param>
+public sealed record OrderApproval(long ApproverId, string Reason)
+{
+    /// <summary>The longest reason, in characters.</summary>
+    public const int ReasonLengthMax = 200;
+}
 
 /// <summary>One line of a sale.</summary>
 /// <param name="Sku">Catalogue SKU.</param>

@@ -44,6 +44,9 @@ public enum OrderProblem
     /// <summary>Loyalty points are negative or out of range.</summary>
     InvalidLoyalty,
 
+    /// <summary>An approval names no staff member or gives no printable reason.</summary>
+    InvalidApproval,
+
     /// <summary>The totals are not what the lines give.</summary>
     TotalsMismatch,
 

@@ -88,6 +88,20 @@ public static class OrderFingerprint
             json.WriteNumber("cashierId", cashierId);
         }
 
+        // Both only when present, so that a sale from a till before pricing versions keeps the fingerprint it had.
+        if (order.PricingVersion is { } pricingVersion)
+        {
+            json.WriteNumber("pricingVersion", pricingVersion);
+        }
+
+        if (order.Approval is { } approval)
+        {
+            json.WriteStartObject("approval");
+            json.WriteNumber("approverId", approval.ApproverId);
+            json.WriteString("reason", approval.Reason);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 

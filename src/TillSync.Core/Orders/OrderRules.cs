@@ -24,7 +24,16 @@ public static partial class OrderRules
         ?? CheckLines(order.Lines)
         ?? CheckPayments(order.Payments)
         ?? CheckLoyalty(order.Loyalty)
+        ?? CheckApproval(order.Approval)
         ?? CheckTotals(order, sellerGstin);
+
+    /// <summary>The problem with an approval's shape, or null; whether it covers the sale is HQ's judgement, not a rule.</summary>
+    public static OrderCheck? CheckApproval(OrderApproval? approval) =>
+        approval is null
+        || (approval.ApproverId > 0 && FreeText.Problem(approval.Reason, "the approval's reason", 1, OrderApproval.ReasonLengthMax) is null)
+            ? null
+            : new(OrderProblem.InvalidApproval,
+                $"an approval needs the approver's staff id and a reason of 1 to {OrderApproval.ReasonLengthMax} printable characters");
 
     private static OrderCheck? CheckBillNo(Order order, string billPrefix)
     {

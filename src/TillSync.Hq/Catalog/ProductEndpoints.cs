@@ -2,6 +2,7 @@ using TillSync.Contracts;
 using TillSync.Contracts.Catalog;
 using TillSync.Hq.Access;
 using TillSync.Hq.Idempotency;
+using TillSync.Hq.Pricing;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Web;
 using TillSync.Storage;
@@ -37,6 +38,9 @@ public static class ProductEndpoints
         return await IdempotentWrites.RunAsync(http, database, time, async (connection, transaction) =>
         {
             var now = time.GetUtcNow();
+            // A new pricing version, under which each changed price is kept (docs/pricing.md): a till that priced from an
+            // older snapshot is judged by the price it knew.
+            var version = await PricingVersions.RaiseAsync(connection, transaction, http.RequestAborted);
             await using (var upsert = connection.Command("""
                 INSERT INTO products (sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode, updated_at, mrp_paise, tax_inclusive)
                 VALUES (@sku, @name, @hsn, @unit, @rate, @price, @cost, @barcode, @at, @mrp, @inclusive)
@@ -61,6 +65,7 @@ public static class ProductEndpoints
                     upsert.Set("@mrp", p.MrpPaise);
                     upsert.Set("@inclusive", p.TaxInclusive ? 1L : 0L);
                     await upsert.ExecuteNonQueryAsync(http.RequestAborted);
+                    await PriceHistory.RecordAsync(connection, transaction, version, p, now, http.RequestAborted);
                 }
             }
 

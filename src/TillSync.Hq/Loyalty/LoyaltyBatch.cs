@@ -4,6 +4,7 @@ using TillSync.Contracts.Sync;
 using TillSync.Core;
 using TillSync.Core.Orders;
 using TillSync.Hq.Access;
+using TillSync.Hq.Pricing;
 using TillSync.Hq.Sync;
 using TillSync.Storage;
 
@@ -39,6 +40,7 @@ public sealed class LoyaltyBatch : IBatchStep
     private readonly List<MovementRow> _movements = [];
     private readonly List<OverdraftRow> _overdrafts = [];
     private LoyaltySettingsDto? _settings;
+    private List<Versioned<BurnTerms>> _terms = [];
     private Dictionary<string, long> _balanceByPhone = new(StringComparer.Ordinal);
     private Dictionary<string, StoredToken> _tokensByHash = new(StringComparer.Ordinal);
     private long _storeId;
@@ -81,6 +83,7 @@ public sealed class LoyaltyBatch : IBatchStep
         (_storeId, _tillId) = (batch.Till.StoreId, batch.Till.TillId);
         var (connection, transaction) = (batch.Connection, batch.Transaction);
         _settings = await LoyaltySettings.ReadAsync(connection, transaction, cancellationToken);
+        _terms = await LoyaltySettings.HistoryAsync(connection, transaction, cancellationToken);
         // Rows locked in one global (phone) order, so two tills burning for the same customers queue instead of deadlocking.
         var balances = await batch.Engine.ListWhereInAsync(connection, transaction,
             "SELECT phone, balance_points FROM loyalty_customers WHERE phone IN ({list}) ORDER BY phone" + batch.Engine.LockRowsSql,
@@ -109,18 +112,19 @@ public sealed class LoyaltyBatch : IBatchStep
         }
 
         var burnPoints = loyalty?.BurnPoints ?? 0;
-        var burnPaise = LoyaltySettings.ValuePaise(Settings, burnPoints);
+        var terms = TermsOf(order, burnPoints, tenderPaise);
+        var burnPaise = checked(burnPoints * terms.BurnValuePaisePerPoint);
         if (tenderPaise > 0 && tenderPaise != burnPaise)
         {
             return new(SyncReasons.InvalidLoyalty, string.Create(CultureInfo.InvariantCulture,
-                $"the loyalty tender of {tenderPaise} paise must equal burnPoints {burnPoints} × {Settings.BurnValuePaisePerPoint} paise = {burnPaise}"));
+                $"the loyalty tender of {tenderPaise} paise must equal burnPoints {burnPoints} × the burn value the till knew ({terms.BurnValuePaisePerPoint} paise) = {burnPaise}"));
         }
 
         if (loyalty?.RedemptionToken is not { } token)
         {
-            return burnPaise > Settings.OfflineBurnPaiseMax
+            return burnPaise > terms.OfflineBurnPaiseMax
                 ? new(SyncReasons.TokenRequired, string.Create(CultureInfo.InvariantCulture,
-                    $"a burn worth {burnPaise} paise is above the offline limit of {Settings.OfflineBurnPaiseMax} paise and needs a redemption token"))
+                    $"a burn worth {burnPaise} paise is above the offline limit of {terms.OfflineBurnPaiseMax} paise and needs a redemption token"))
                 : null;
         }
 
@@ -246,6 +250,21 @@ public sealed class LoyaltyBatch : IBatchStep
                 .With("@order", order.ToString("D")).With("@at", StoredTime.Text(batch.Now)).With("@hash", hash).ExecuteAsync(cancellationToken);
             Invariant.Assert(updated == 1);
         }
+    }
+
+    // The settings the till knew when it made the sale (docs/pricing.md): those in force at the pricing version it priced
+    // with, or at the sale's time, then HQ's current ones. A tender is judged by the first whose burn value it matches, so
+    // that a burn made offline under a value HQ has since changed commits; otherwise the first known.
+    private BurnTerms TermsOf(Order order, long burnPoints, long tenderPaise)
+    {
+        List<BurnTerms> known = [.. History.Known(_terms, order.PricingVersion, order.CreatedAt)];
+        var current = new BurnTerms(Settings.BurnValuePaisePerPoint, Settings.OfflineBurnPaiseMax);
+        if (!known.Contains(current))
+        {
+            known.Add(current);
+        }
+
+        return known.Find(t => tenderPaise > 0 && checked(burnPoints * t.BurnValuePaisePerPoint) == tenderPaise) ?? known[0];
     }
 
     private static bool HasLoyalty(Order order) =>

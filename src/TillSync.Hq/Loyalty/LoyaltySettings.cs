@@ -1,6 +1,7 @@
 using System.Data.Common;
 using TillSync.Contracts.Loyalty;
 using TillSync.Core;
+using TillSync.Hq.Pricing;
 using TillSync.Storage;
 
 namespace TillSync.Hq.Loyalty;
@@ -25,10 +26,19 @@ public static class LoyaltySettings
         return settings!;
     }
 
-    /// <summary>Replaces the settings.</summary>
-    public static Task<int> SaveAsync(
-        DbConnection connection, DbTransaction transaction, LoyaltySettingsDto s, DateTimeOffset now, CancellationToken cancellationToken) =>
-        connection.Command("""
+    /// <summary>Replaces the settings, and keeps the burn value and offline limit in their history under a new pricing
+    /// version (docs/pricing.md), so that a burn a till made under the settings it knew is judged by them.</summary>
+    public static async Task SaveAsync(
+        DbConnection connection, DbTransaction transaction, LoyaltySettingsDto s, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var version = await PricingVersions.RaiseAsync(connection, transaction, cancellationToken);
+        await connection.Command("""
+            INSERT INTO loyalty_settings_history (version, burn_value_paise_per_point, offline_burn_paise_max, effective_at)
+            VALUES (@version, @value, @offline, @at)
+            """, transaction)
+            .With("@version", version).With("@value", s.BurnValuePaisePerPoint).With("@offline", s.OfflineBurnPaiseMax).With("@at", StoredTime.Text(now))
+            .ExecuteAsync(cancellationToken);
+        await connection.Command("""
             UPDATE loyalty_settings SET earn_points_per_100_rupees = @earn, burn_value_paise_per_point = @value, burn_gst_treatment = @treatment,
                 offline_burn_paise_max = @offline, code_ttl_seconds = @codeTtl, code_attempts_max = @attempts,
                 code_requests_per_phone_hour_max = @perPhone, code_requests_per_till_hour_max = @perTill, token_ttl_seconds = @tokenTtl,
@@ -40,6 +50,14 @@ public static class LoyaltySettings
             .With("@perPhone", s.CodeRequestsPerPhoneHourMax).With("@perTill", s.CodeRequestsPerTillHourMax).With("@tokenTtl", s.TokenTtlSeconds)
             .With("@days", s.SnapshotActiveDays).With("@at", StoredTime.Text(now))
             .ExecuteAsync(cancellationToken);
+    }
+
+    /// <summary>The history of the burn value and the offline limit, oldest first (docs/pricing.md).</summary>
+    public static Task<List<Versioned<BurnTerms>>> HistoryAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        connection.Command("SELECT version, effective_at, burn_value_paise_per_point, offline_burn_paise_max FROM loyalty_settings_history ORDER BY version",
+                transaction)
+            .ListAsync(r => new Versioned<BurnTerms>(r.GetInt64(0), StoredTime.Parse(r.GetString(1)), new BurnTerms(r.GetInt64(2), r.GetInt64(3))),
+                cancellationToken);
 
     /// <summary>The first setting out of its range, as a sentence, or null.</summary>
     public static string? Problem(LoyaltySettingsDto s) =>

@@ -19,10 +19,12 @@ public static class OrderEndpoints
     // sale, none for a rejected order.
     private const string Columns =
         "o.hq_seq, o.client_order_id, o.till_id, o.store_id, o.till_seq, o.status, o.reason, o.detail, o.flags, o.committed_at, o.fingerprint, " +
-        "o.body_json, CASE WHEN o.status <> 'committed' THEN NULL WHEN e.status IS NULL THEN 'not_applicable' ELSE e.status END, o.cashier_id, c.name";
+        "o.body_json, CASE WHEN o.status <> 'committed' THEN NULL WHEN e.status IS NULL THEN 'not_applicable' ELSE e.status END, o.cashier_id, c.name, " +
+        "o.approver_id, a.name";
 
     private const string From =
-        "orders o LEFT JOIN einvoices e ON e.client_order_id = o.client_order_id LEFT JOIN staff c ON c.staff_id = o.cashier_id";
+        "orders o LEFT JOIN einvoices e ON e.client_order_id = o.client_order_id LEFT JOIN staff c ON c.staff_id = o.cashier_id " +
+        "LEFT JOIN staff a ON a.staff_id = o.approver_id";
 
     /// <summary>Maps <c>GET /api/v1/orders/{clientOrderId}</c> and <c>GET /api/v1/orders?tillId=&amp;after=&amp;limit=</c>.</summary>
     public static void MapOrderEndpoints(this IEndpointRouteBuilder api)
@@ -103,5 +105,6 @@ public static class OrderEndpoints
         r.GetString(10),
         JsonSerializer.Deserialize(r.GetString(11), TillSyncJsonContext.Default.OrderDto)!,
         r.NullableString(12),
-        Cashier: CashierNames.Of(r.IsDBNull(13) ? null : r.GetInt64(13), r.NullableString(14)));
+        Cashier: CashierNames.Of(r.IsDBNull(13) ? null : r.GetInt64(13), r.NullableString(14)),
+        ApprovedBy: r.IsDBNull(15) ? null : CashierNames.Of(r.GetInt64(15), r.NullableString(16)));
 }

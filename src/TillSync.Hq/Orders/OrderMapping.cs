@@ -18,7 +18,9 @@ public static class OrderMapping
             order.Totals.TotalPaise),
         ToCore(order.Customer),
         order.Loyalty is { } l ? new OrderLoyalty(l.EarnPoints, l.BurnPoints, l.RedemptionToken) : null,
-        order.CashierId);
+        order.CashierId,
+        order.PricingVersion,
+        order.Approval is { } a ? new OrderApproval(a.ApproverId, a.Reason) : null);
 
     /// <summary>The buyer <paramref name="customer"/> describes, or null.</summary>
     public static Customer? ToCore(CustomerDto? customer) =>
@@ -39,6 +41,7 @@ public static class OrderMapping
         OrderProblem.TooManyPayments => SyncReasons.TooManyPayments,
         OrderProblem.InvalidPayment => SyncReasons.InvalidPayment,
         OrderProblem.InvalidLoyalty => SyncReasons.InvalidLoyalty,
+        OrderProblem.InvalidApproval => SyncReasons.InvalidApproval,
         OrderProblem.TotalsMismatch => SyncReasons.TotalsMismatch,
         OrderProblem.PaymentsMismatch => SyncReasons.PaymentsMismatch,
         _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),

@@ -10,7 +10,7 @@ namespace TillSync.Hq.Orders;
 /// recognised as the same order.</summary>
 public static class RefusedOrder
 {
-    /// <summary>The most characters kept of any text of a refused order (bill number, SKU, customer fields, method).</summary>
+    /// <summary>The most characters kept of any text of a refused order (bill number, SKU, customer fields, method, approval reason).</summary>
     public const int TextLengthMax = 64;
 
     /// <summary>The most characters kept of the reason's detail.</summary>
@@ -28,6 +28,7 @@ public static class RefusedOrder
             Address1 = ClipOrNull(c.Address1), Location = ClipOrNull(c.Location),
         },
         Loyalty = order.Loyalty is not { } l ? null : l with { RedemptionToken = ClipOrNull(l.RedemptionToken) },
+        Approval = order.Approval is not { } a ? null : a with { Reason = Clip(a.Reason, TextLengthMax) },
     };
 
     /// <summary><paramref name="text"/>, or its first characters and an ellipsis when it is longer than <paramref name="lengthMax"/>.</summary>

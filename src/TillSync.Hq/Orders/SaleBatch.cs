@@ -9,6 +9,7 @@ using TillSync.Hq.Accounting;
 using TillSync.Hq.Catalog;
 using TillSync.Hq.EInvoicing;
 using TillSync.Hq.Loyalty;
+using TillSync.Hq.Pricing;
 using TillSync.Hq.Returns;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
@@ -50,6 +51,9 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
         new("body_json", r => JsonSerializer.Serialize(r.Sale, TillSyncJsonContext.Default.OrderDto)),
         new("inter_state", r => r.SupplyKind == SupplyKind.InterState ? 1 : 0),
         new("cashier_id", r => r.Sale.CashierId),
+        new("pricing_version", r => r.Sale.PricingVersion),
+        new("approver_id", r => r.Sale.Approval?.ApproverId),
+        new("approval_reason", r => r.Sale.Approval?.Reason),
     ];
 
     private static readonly Column<LineRow>[] LineColumns =
@@ -139,6 +143,7 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
                     $"Bill {order.BillNo} burned {order.Loyalty!.BurnPoints} points of customer {order.Customer!.Phone}, {overdraftPoints} more than HQ's balance; the balance is now {loyalty.BalanceOf(order.Customer.Phone!)}.")));
         }
 
+        JudgePrices(batch, order, loyalty, flags);
         var supplyKind = OrderTotals.SupplyKindOf(till.SellerGstin, order.Customer?.PlaceOfSupply);
         _orders.Add(new OrderRow(sale, till.StoreId, till.TillId, fingerprint, batch.Now, null, flags, supplyKind));
         AddLinesPaymentsAndEntry(batch, order, supplyKind, loyalty);
@@ -172,6 +177,17 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
         }
 
         return overdrawn;
+    }
+
+    // The sale commits at the prices its till billed whatever the judgement (the money moved); a deviation beyond what its
+    // approvals cover is flagged and opens one review item (docs/pricing.md).
+    private static void JudgePrices(SyncBatch batch, Order order, LoyaltyBatch loyalty, List<string> flags)
+    {
+        if (batch.Step<PriceJudge>().Judge(order, loyalty.DiscountBurnPaise(order)) is { } deviation)
+        {
+            flags.Add(OrderFlags.PriceDeviation);
+            batch.Step<ReviewBatch>().Open(new ReviewOpening(ReviewKind.PriceDeviation, order.ClientOrderId, order.BillNo, null, null, null, deviation));
+        }
     }
 
     private Rejection? BillNoReused(Order order) => _usedBillNos.Contains(order.BillNo)

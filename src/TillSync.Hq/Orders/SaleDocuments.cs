@@ -1,6 +1,7 @@
 using TillSync.Contracts.Documents;
 using TillSync.Core.Orders;
 using TillSync.Hq.Loyalty;
+using TillSync.Hq.Pricing;
 using TillSync.Contracts.Sync;
 using TillSync.Hq.Returns;
 using TillSync.Hq.StoreCredit;
@@ -26,6 +27,7 @@ public sealed class SaleDocuments : IDocumentKind
     {
         var sales = newDocuments.Select(d => d.Sale!).ToList();
         batch.Step<LoyaltyBatch>().Need(sales.Select(OrderMapping.ToCore));
+        batch.Step<PriceJudge>().Need(sales.Select(OrderMapping.ToCore));
         // Returns that reached HQ before their original are linked when it commits (docs/returns.md, "Linking").
         batch.Step<ReturnOriginals>().Need(sales.Select(s => s.ClientOrderId));
         batch.Step<StoreCreditBatch>().Need(sales.SelectMany(s => s.Payments).Where(p => p.Method == PaymentMethods.StoreCredit)

@@ -43,6 +43,9 @@ public static class ReviewItems
     /// <summary>The portal refused an e-invoice as past its reporting limit.</summary>
     public const string EInvoicePastLimit = ReviewKinds.EInvoicePastLimit;
 
+    /// <summary>A committed sale was priced beyond its cashier's limits without an approval that covers it.</summary>
+    public const string PriceDeviation = ReviewKinds.PriceDeviation;
+
     /// <summary>Waiting for a manager.</summary>
     public const string Open = "open";
 
@@ -63,6 +66,7 @@ public static class ReviewItems
         ReviewKind.ReceiptCodeInvalid => ReceiptCodeInvalid,
         ReviewKind.StoreCreditOverdraft => StoreCreditOverdraft,
         ReviewKind.ShiftCountDiffers => ShiftCountDiffers,
+        ReviewKind.PriceDeviation => PriceDeviation,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -102,6 +106,10 @@ public static class ReviewItems
             + "the bill waited parked), so it can never get an IRN and the buyer cannot claim its input tax credit. Settle with the buyer "
             + "(usually a fresh invoice for the supply, dated today, and a credit note against this one), report it as your tax adviser "
             + "says, then acknowledge.",
+        (PriceDeviation, _) =>
+            "The sale committed at the prices its till billed (the customer paid them), but a line was marked down or overridden beyond "
+            + "what the cashier's role may give, without a supervisor's or manager's approval that covers it. Check with the cashier "
+            + "and the store why; raise the role's limits if the markdown was right, then acknowledge.",
         (RejectedOrder, _) =>
             "The till kept the sale but HQ can never accept it as sent: fix the cause (catalogue, till settings), settle with the "
             + "customer if needed, then acknowledge.",
@@ -154,4 +162,7 @@ public enum ReviewKind
 
     /// <summary>HQ's count of a closed shift is not the till's.</summary>
     ShiftCountDiffers,
+
+    /// <summary>A committed sale was priced beyond what its approvals cover.</summary>
+    PriceDeviation,
 }

@@ -1,6 +1,7 @@
 using TillSync.Contracts.Tills;
 using TillSync.Hq.Access;
 using TillSync.Hq.Loyalty;
+using TillSync.Hq.Pricing;
 using TillSync.Hq.Staff;
 using TillSync.Hq.Stock;
 using TillSync.Hq.Storage;
@@ -40,7 +41,11 @@ public static class SnapshotEndpoint
         var loyalty = await LoyaltySnapshot.ReadAsync(connection, transaction, time.GetUtcNow(), http.RequestAborted);
         var keys = await TillKeys.OfStoreAsync(connection, transaction, caller.StoreId, http.RequestAborted);
         var staff = await StaffRows.OfStoreAsync(connection, transaction, caller.StoreId, http.RequestAborted);
+        // Read in the same view as the catalogue and the settings, so that the version names exactly what the till gets.
+        var pricingVersion = await PricingVersions.ReadAsync(connection, transaction, http.RequestAborted);
+        var roleLimits = await RoleLimits.CurrentAsync(connection, transaction, http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
-        return TypedResults.Ok(new TillSnapshot(caller.Id, till.Name, till.BillPrefix, till.NextSeq, store!, products, time.GetUtcNow(), loyalty, keys, staff));
+        return TypedResults.Ok(new TillSnapshot(caller.Id, till.Name, till.BillPrefix, till.NextSeq, store!, products, time.GetUtcNow(), loyalty, keys, staff,
+            pricingVersion, roleLimits));
     }
 }

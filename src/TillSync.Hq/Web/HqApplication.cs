@@ -13,6 +13,7 @@ using TillSync.Hq.Catalog;
 using TillSync.Hq.Loyalty;
 using TillSync.Hq.Metrics;
 using TillSync.Hq.Orders;
+using TillSync.Hq.Pricing;
 using TillSync.Hq.Returns;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Shifts;
@@ -126,6 +127,7 @@ public static class HqApplication
         .Step(batch => new JournalWriter(batch.Engine.ParametersPerStatement))
         .Step(batch => new EInvoiceOutbox(batch.Engine))
         .Step(_ => new LoyaltyBatch())
+        .Step(_ => new PriceJudge())
         .Step(_ => new ReturnOriginals())
         .Step(_ => new StoreCreditBatch())
         .Step(_ => new StockBatch())
@@ -159,6 +161,7 @@ public static class HqApplication
         api.MapStaffEndpoints();
         api.MapShiftEndpoints();
         api.MapProductEndpoints();
+        api.MapRoleLimitEndpoints();
         api.MapStockEndpoints();
         api.MapTillEndpoints();
         api.MapTillDeviceEndpoints();

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using TillSync.Contracts;
+using TillSync.Contracts.Reviews;
+using TillSync.Contracts.Sync;
 using TillSync.Hq.Orders;
 using static TillSync.Simulation.Invariants.SimulationInvariants;
 
@@ -16,7 +18,20 @@ public static class PriceInvariants
     [
         new("billed_price_kept", "every committed sale carries the price its till's catalogue held when it was rung up, whatever HQ's price was when it arrived",
             BilledPriceKept),
+        new("stale_prices_quiet", "no sale opens a price_deviation item: every till sells within its cashier's limits at the prices its snapshot held, "
+            + "and HQ judges a sale by them, not by the price it holds when the sale arrives (docs/pricing.md)", StalePricesQuiet),
     ];
+
+    private static (bool, string) StalePricesQuiet(RunFacts facts)
+    {
+        var offenders = facts.Reviews.Where(r => r.Kind == ReviewKinds.PriceDeviation).Select(r => r.Detail)
+            .Concat(facts.HqOrders.Where(o => OrderStatuses.ParseFlags(o.Flags).Contains(OrderFlags.PriceDeviation)).Select(o => $"{o.BillNo}: flagged price_deviation"))
+            .ToList();
+        var stale = facts.HqOrders.Count(o => o.Status == OrderStatuses.Committed && facts.Prices.Billed.TryGetValue(o.ClientOrderId, out var billed) && billed.Stale);
+        return Outcome(offenders, string.Create(CultureInfo.InvariantCulture,
+            $"0 price_deviation items across {facts.Prices.Changes.Count} price changes; {stale} sales rung up after HQ changed a price committed quietly"),
+            "sales judged against a price their till never knew");
+    }
 
     private static (bool, string) BilledPriceKept(RunFacts facts)
     {

@@ -20,7 +20,13 @@ public sealed record GstRateSummary(int GstRateBp, long TaxablePaise, long CgstP
 /// <param name="Lines">Priced lines.</param>
 /// <param name="GstSummary">Tax by rate.</param>
 /// <param name="Totals">Bill totals, rounded to the rupee.</param>
-public sealed record Quote(string SupplyKind, IReadOnlyList<ReceiptLine> Lines, IReadOnlyList<GstRateSummary> GstSummary, OrderTotalsDto Totals);
+/// <param name="Markdowns">Each line against the catalogue price: overridden or not, its list amount and markdown
+/// (docs/pricing.md).</param>
+/// <param name="ApprovalNeeded">Why the logged-in cashier needs a supervisor's or manager's PIN to sell this cart, or null
+/// when they need none.</param>
+public sealed record Quote(
+    string SupplyKind, IReadOnlyList<ReceiptLine> Lines, IReadOnlyList<GstRateSummary> GstSummary, OrderTotalsDto Totals,
+    IReadOnlyList<Core.Pricing.LineMarkdown>? Markdowns = null, string? ApprovalNeeded = null);
 
 /// <summary>The e-invoice state of a bill (<see cref="IrnStatuses"/>) and, once registered, the IRP's acknowledgement.</summary>
 /// <param name="Status"><c>not_applicable</c> (B2C), <c>pending</c> (B2B, no IRN yet), <c>needs_attention</c> (HQ parked

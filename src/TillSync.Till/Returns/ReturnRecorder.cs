@@ -88,8 +88,10 @@ public sealed class ReturnRecorder(
 
     /// <summary>The credit note and the new receipt of the recorded exchange, or a sentence for the cashier; nothing is
     /// stored on a problem. The refund pays the new sale first; the cashier's tenders cover what is left due, and what the
-    /// refund leaves over goes back in cash.</summary>
-    public async Task<(ExchangeOutcome? Outcome, string? Problem)> ExchangeAsync(ExchangeRequest request, CancellationToken cancellationToken)
+    /// refund leaves over goes back in cash. The new sale's markdowns are held to the cashier's role limits, or to
+    /// <paramref name="approver"/>'s, as a sale's are (docs/pricing.md).</summary>
+    public async Task<(ExchangeOutcome? Outcome, string? Problem)> ExchangeAsync(
+        ExchangeRequest request, CancellationToken cancellationToken, Cashier? approver = null)
     {
         if (request.Return.Refund.Method != RefundMethods.Exchange)
         {
@@ -120,7 +122,7 @@ public sealed class ReturnRecorder(
                 return (null, planProblem);
             }
 
-            var (draft, draftProblem) = await sales.DraftAsync(transaction, snapshot, request.Sale, cancellationToken);
+            var (draft, draftProblem) = await sales.DraftAsync(transaction, snapshot, request.Sale, cancellationToken, cashier, approver);
             if (draft is null)
             {
                 return (null, draftProblem);

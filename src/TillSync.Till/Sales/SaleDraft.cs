@@ -10,7 +10,8 @@ namespace TillSync.Till.Sales;
 /// <param name="Quote">The priced cart.</param>
 /// <param name="Lines">The order lines.</param>
 /// <param name="Loyalty">Points earned and burned.</param>
-public sealed record SaleDraft(CustomerDto? Customer, Quote Quote, IReadOnlyList<OrderLineDto> Lines, LoyaltyPlan Loyalty)
+/// <param name="Approval">A supervisor's or manager's approval of the markdowns, or null (docs/pricing.md).</param>
+public sealed record SaleDraft(CustomerDto? Customer, Quote Quote, IReadOnlyList<OrderLineDto> Lines, LoyaltyPlan Loyalty, ApprovalDto? Approval = null)
 {
     /// <summary>What the customer's tenders (and an exchange's credit) must cover: the total less the loyalty burn.</summary>
     public long DuePaise => Quote.Totals.TotalPaise - Loyalty.BurnPaise;

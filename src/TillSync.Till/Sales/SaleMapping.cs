@@ -15,7 +15,9 @@ public static class SaleMapping
             order.Totals.TotalPaise),
         ToCore(order.Customer),
         order.Loyalty is { } l ? new OrderLoyalty(l.EarnPoints, l.BurnPoints, l.RedemptionToken) : null,
-        order.CashierId);
+        order.CashierId,
+        order.PricingVersion,
+        order.Approval is { } a ? new OrderApproval(a.ApproverId, a.Reason) : null);
 
     /// <summary>The lines as Core totals them.</summary>
     public static IReadOnlyList<OrderLine> ToCore(IReadOnlyList<OrderLineDto> lines) => lines.Select(ToCore).ToList();

@@ -27,8 +27,10 @@ public sealed class SaleRecorder(
 {
     private readonly LoyaltyBalances _balances = balances ?? new LoyaltyBalances(snapshots);
 
-    /// <summary>The receipt of the recorded sale, or a sentence for the cashier; nothing is stored on a problem.</summary>
-    public async Task<(Receipt? Receipt, string? Problem)> RecordAsync(SaleRequest sale, CancellationToken cancellationToken)
+    /// <summary>The receipt of the recorded sale, or a sentence for the cashier; nothing is stored on a problem. Markdowns
+    /// beyond the cashier's role limits need <paramref name="approver"/>, a supervisor or manager whose PIN the caller
+    /// checked, whose own limits must cover them (docs/pricing.md).</summary>
+    public async Task<(Receipt? Receipt, string? Problem)> RecordAsync(SaleRequest sale, CancellationToken cancellationToken, Cashier? approver = null)
     {
         if (snapshots.Current is not { } snapshot)
         {
@@ -47,7 +49,7 @@ public sealed class SaleRecorder(
                 return (null, ShiftRegister.NoShift);
             }
 
-            var (draft, problem) = await DraftAsync(transaction, snapshot, sale, cancellationToken);
+            var (draft, problem) = await DraftAsync(transaction, snapshot, sale, cancellationToken, cashier, approver);
             if (draft is null)
             {
                 return (null, problem);
@@ -78,22 +80,56 @@ public sealed class SaleRecorder(
     /// <summary>The sentence for a document asked for with no cashier logged in (or the till locked after idling).</summary>
     public const string NoCashier = "No cashier is logged in: log in with your PIN first. Nothing was recorded.";
 
-    /// <summary>Prices and checks <paramref name="sale"/> inside <paramref name="transaction"/>: everything but the tenders.</summary>
+    /// <summary>Prices and checks <paramref name="sale"/> inside <paramref name="transaction"/>: everything but the tenders.
+    /// With <paramref name="cashier"/>, its markdowns are held to the cashier's role limits, or to
+    /// <paramref name="approver"/>'s when one approved them.</summary>
     public async Task<(SaleDraft? Draft, string? Problem)> DraftAsync(
-        DocumentTransaction transaction, TillSnapshot snapshot, SaleRequest sale, CancellationToken cancellationToken)
+        DocumentTransaction transaction, TillSnapshot snapshot, SaleRequest sale, CancellationToken cancellationToken, Cashier? cashier = null,
+        Cashier? approver = null)
     {
         var customer = QuoteBuilder.Clean(sale.Customer);
         var (quote, lines, quoteProblem) = await QuoteBuilder.BuildAsync(
-            transaction.Products, transaction.Transaction, snapshot, sale.Lines, customer, cancellationToken);
+            transaction.Products, transaction.Transaction, snapshot, sale.Lines, customer, cancellationToken, sale.BillDiscountPaise);
         if (quote is null)
         {
             return (null, quoteProblem);
         }
 
+        var (approval, approvalProblem) = Approval(snapshot, quote, sale.Approval, cashier, approver);
+        if (approvalProblem is not null)
+        {
+            return (null, approvalProblem);
+        }
+
         var phone = customer?.Phone;
         var (loyalty, loyaltyProblem) = LoyaltyPlan.For(snapshot.Loyalty?.Settings, phone, quote.Totals.TotalPaise, sale.Loyalty?.BurnPoints ?? 0,
             sale.Loyalty?.RedemptionToken, phone is null ? null : _balances.Known(phone)?.BalancePoints);
-        return loyalty is null ? (null, loyaltyProblem) : (new SaleDraft(customer, quote, lines!, loyalty), null);
+        return loyalty is null ? (null, loyaltyProblem) : (new SaleDraft(customer, quote, lines!, loyalty, approval), null);
+    }
+
+    /// <summary>The sentence for a cart beyond the cashier's limits without an approval.</summary>
+    public const string ApprovalNeeded = "This sale needs a supervisor's or manager's PIN";
+
+    // The approval to record, or why the sale cannot be saved: a cart beyond the cashier's limits needs an approver whose
+    // limits cover it. An approval given where none was needed is recorded all the same: the cashier asked for it.
+    private static (ApprovalDto? Approval, string? Problem) Approval(
+        TillSnapshot snapshot, Quote quote, SaleApproval? requested, Cashier? cashier, Cashier? approver)
+    {
+        if (cashier is null || quote.Markdowns is not { } markdowns)
+        {
+            return (null, null);
+        }
+
+        if (approver is null || requested is null)
+        {
+            return MarkdownLimits.Beyond(snapshot, markdowns, cashier.Role) is { } beyond
+                ? (null, $"{ApprovalNeeded}: {beyond}. Nothing was recorded.")
+                : (null, null);
+        }
+
+        return MarkdownLimits.Beyond(snapshot, markdowns, approver.Role) is { } beyondApprover
+            ? (null, $"Beyond what {approver.Name} may approve: {beyondApprover}. Nothing was recorded.")
+            : (new ApprovalDto(approver.StaffId, requested.Reason.Trim()), null);
     }
 
     /// <summary>Writes a drafted sale inside <paramref name="transaction"/> (the caller commits): the cashier's
@@ -122,7 +158,7 @@ public sealed class SaleRecorder(
         // only under it (docs/einvoice.md, "The till's IRN").
         var irn = draft.Customer?.Gstin is null ? null : Irn.Compute(snapshot.Store.Details.Gstin, createdAt, EInvoiceDocumentType.Invoice, billNo);
         var order = new OrderDto(id, seq, billNo, createdAt, draft.Lines, applied, draft.Quote.Totals, draft.Customer, draft.Loyalty.Loyalty,
-            cashier.StaffId, irn);
+            cashier.StaffId, irn, snapshot.PricingVersion, draft.Approval);
         if (OrderRules.Check(SaleMapping.ToCore(AsRulesSeeIt(order)), snapshot.Store.Details.Gstin, snapshot.BillPrefix, now) is { } rejected)
         {
             return (null, $"This sale cannot be saved: {rejected.Detail}.");

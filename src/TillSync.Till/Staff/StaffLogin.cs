@@ -47,7 +47,36 @@ public sealed partial class StaffLogin(TillDatabase database, SnapshotStore snap
     /// of the store and <paramref name="supervisorPin"/> is theirs. A wrong supervisor PIN counts against the supervisor.</summary>
     public async Task<LoginResult> UnlockAsync(long staffId, long supervisorId, string supervisorPin, CancellationToken cancellationToken)
     {
-        if (Find(staffId) is null || Find(supervisorId) is not { } supervisor)
+        if (Find(staffId) is null)
+        {
+            return LoginResult.Of(LoginOutcome.UnknownStaff);
+        }
+
+        var checkedPin = await SupervisorAsync(supervisorId, supervisorPin, cancellationToken);
+        if (checkedPin.Outcome != LoginOutcome.LoggedIn)
+        {
+            return checkedPin;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.Command("DELETE FROM staff_lockouts WHERE staff_id = @id").With("@id", staffId).ExecuteAsync(cancellationToken);
+        LogUnlocked(logger, staffId, supervisorId);
+        return new LoginResult(LoginOutcome.Unlocked, null, WrongPinsMax);
+    }
+
+    /// <summary>Checks an approval's PIN (docs/pricing.md): <c>Approved</c> with the approver when
+    /// <paramref name="approverId"/> is a supervisor or manager of the store and <paramref name="pin"/> is theirs. A wrong
+    /// PIN counts against the approver, as at an unlock.</summary>
+    public async Task<LoginResult> ApproveAsync(long approverId, string pin, CancellationToken cancellationToken)
+    {
+        var checkedPin = await SupervisorAsync(approverId, pin, cancellationToken);
+        return checkedPin.Outcome == LoginOutcome.LoggedIn ? checkedPin with { Outcome = LoginOutcome.Approved } : checkedPin;
+    }
+
+    // A supervisor's or manager's PIN: LoggedIn with them as the result's cashier (no session begins), or the refusal.
+    private async Task<LoginResult> SupervisorAsync(long supervisorId, string pin, CancellationToken cancellationToken)
+    {
+        if (Find(supervisorId) is not { } supervisor)
         {
             return LoginResult.Of(LoginOutcome.UnknownStaff);
         }
@@ -57,16 +86,10 @@ public sealed partial class StaffLogin(TillDatabase database, SnapshotStore snap
             return LoginResult.Of(LoginOutcome.NotSupervisor);
         }
 
-        var (outcome, attemptsLeft) = await CheckAsync(supervisor, supervisorPin, cancellationToken);
-        if (outcome != LoginOutcome.LoggedIn)
-        {
-            return new LoginResult(outcome, null, attemptsLeft);
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.Command("DELETE FROM staff_lockouts WHERE staff_id = @id").With("@id", staffId).ExecuteAsync(cancellationToken);
-        LogUnlocked(logger, staffId, supervisorId);
-        return new LoginResult(LoginOutcome.Unlocked, null, WrongPinsMax);
+        var (outcome, attemptsLeft) = await CheckAsync(supervisor, pin, cancellationToken);
+        return outcome == LoginOutcome.LoggedIn
+            ? new LoginResult(outcome, new Cashier(supervisor.StaffId, supervisor.Name, supervisor.Role), attemptsLeft)
+            : new LoginResult(outcome, null, attemptsLeft);
     }
 
     private SnapshotStaff? Find(long staffId) => snapshots.Current?.Staff?.FirstOrDefault(s => s.StaffId == staffId);
@@ -160,8 +183,11 @@ public enum LoginOutcome
     /// <summary>No active staff member of this store has the id (as of the last snapshot).</summary>
     UnknownStaff,
 
-    /// <summary>The unlocking staff member is a cashier.</summary>
+    /// <summary>The unlocking or approving staff member is a cashier.</summary>
     NotSupervisor,
+
+    /// <summary>The supervisor's PIN was right: the markdowns are approved.</summary>
+    Approved,
 }
 
 /// <summary>A login's or unlock's outcome.</summary>

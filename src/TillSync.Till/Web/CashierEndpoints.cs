@@ -77,12 +77,20 @@ public static class CashierEndpoints
         await using var connection = await database.OpenAsync(http.RequestAborted);
         await using var products = new ProductLookup(connection);
         var (quote, _, quoteProblem) = await QuoteBuilder.BuildAsync(
-            products, null, snapshot, request.Lines, QuoteBuilder.Clean(request.Customer), http.RequestAborted);
-        return quote is null ? LocalProblems.BadRequest(quoteProblem!) : TypedResults.Ok(quote);
+            products, null, snapshot, request.Lines, QuoteBuilder.Clean(request.Customer), http.RequestAborted, request.BillDiscountPaise);
+        if (quote is null)
+        {
+            return LocalProblems.BadRequest(quoteProblem!);
+        }
+
+        // The page asks for a supervisor's PIN before taking payment when the logged-in cashier's limits do not cover the cart.
+        var needed = cashiers.Current() is { } cashier && quote.Markdowns is { } markdowns ? MarkdownLimits.Beyond(snapshot, markdowns, cashier.Role) : null;
+        return TypedResults.Ok(quote with { ApprovalNeeded = needed is null ? null : $"{SaleRecorder.ApprovalNeeded}: {needed}." });
     }
 
     private static async Task<IResult> SellAsync(
-        HttpContext http, SaleRecorder recorder, CashierSession cashiers, ShiftRegister shifts, SnapshotStore snapshots, TillMetrics metrics, TimeProvider time)
+        HttpContext http, SaleRecorder recorder, CashierSession cashiers, ShiftRegister shifts, SnapshotStore snapshots, StaffLogin login, TillMetrics metrics,
+        TimeProvider time)
     {
         var started = time.GetTimestamp();
         if (StaffEndpoints.RequireCashier(cashiers, snapshots) is { } loginRequired)
@@ -101,8 +109,14 @@ public static class CashierEndpoints
             return problem!;
         }
 
+        var (approver, refused) = await StaffEndpoints.ApproverAsync(login, request.Approval);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         // The cashier's click is not cancelled by a closed tab: once the sale starts it either commits or not.
-        var (receipt, saleProblem) = await recorder.RecordAsync(request, CancellationToken.None);
+        var (receipt, saleProblem) = await recorder.RecordAsync(request, CancellationToken.None, approver);
         metrics.SaleRecorded(time.GetElapsedTime(started), recorded: receipt is not null);
         return receipt is null
             ? LocalProblems.BadRequest(saleProblem!)

@@ -69,7 +69,8 @@ public static class ReturnEndpoints
             : TypedResults.Created($"/api/returns/{creditNote.DocumentId}/credit-note", creditNote);
     }
 
-    private static async Task<IResult> ExchangeAsync(HttpContext http, ReturnRecorder returns, CashierSession cashiers, ShiftRegister shifts, TillSync.Till.Catalog.SnapshotStore snapshots)
+    private static async Task<IResult> ExchangeAsync(
+        HttpContext http, ReturnRecorder returns, CashierSession cashiers, ShiftRegister shifts, TillSync.Till.Catalog.SnapshotStore snapshots, StaffLogin login)
     {
         if (StaffEndpoints.RequireCashier(cashiers, snapshots) is { } loginRequired)
         {
@@ -87,7 +88,14 @@ public static class ReturnEndpoints
             return problem!;
         }
 
-        var (outcome, exchangeProblem) = await returns.ExchangeAsync(request, CancellationToken.None);
+        // The new sale's markdowns are held to the cashier's limits, or an approver's, as a sale's are (docs/pricing.md).
+        var (approver, refused) = await StaffEndpoints.ApproverAsync(login, request.Sale.Approval);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var (outcome, exchangeProblem) = await returns.ExchangeAsync(request, CancellationToken.None, approver);
         return outcome is null
             ? LocalProblems.BadRequest(exchangeProblem!)
             : TypedResults.Created($"/api/returns/{outcome.CreditNote.DocumentId}/credit-note", outcome);

@@ -56,14 +56,37 @@ public static class StaffEndpoints
             : Refusal(result, request.SupervisorId);
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Refusal(LoginResult result, long staffId) => result.Outcome switch
+    /// <summary>The supervisor or manager whose PIN approves a sale's markdowns (docs/pricing.md): none when the sale carries
+    /// no approval, or the problem refusing it — a reason that is not 1 to 200 printable characters, or the PIN's refusal.
+    /// The PIN is checked offline against the snapshot, like a login; a wrong one counts against the approver.</summary>
+    public static async Task<(Cashier? Approver, IResult? Refused)> ApproverAsync(StaffLogin login, Sales.SaleApproval? approval)
+    {
+        if (approval is null)
+        {
+            return (null, null);
+        }
+
+        if (Core.FreeText.Problem(approval.Reason, "The approval's reason", 1, Core.Orders.OrderApproval.ReasonLengthMax) is { } reasonProblem)
+        {
+            return (null, LocalProblems.BadRequest(reasonProblem));
+        }
+
+        var approved = await login.ApproveAsync(approval.ApproverId, approval.Pin, CancellationToken.None);
+        return approved.Outcome == LoginOutcome.Approved
+            ? (approved.Cashier, null)
+            : (null, Refusal(approved, approval.ApproverId, "approve a discount or a price"));
+    }
+
+    /// <summary>The problem for a refused login, unlock or approval (<paramref name="action"/> says which a cashier may not do).</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Refusal(LoginResult result, long staffId, string action = "unlock a staff member") =>
+        result.Outcome switch
     {
         LoginOutcome.WrongPin => LocalProblems.Forbidden(string.Create(CultureInfo.InvariantCulture,
             $"Wrong PIN. {result.AttemptsLeft} {(result.AttemptsLeft == 1 ? "try" : "tries")} left before this staff member is locked on this till.")),
         LoginOutcome.Locked => LocalProblems.Locked(string.Create(CultureInfo.InvariantCulture,
             $"Locked on this till after {StaffLogin.WrongPinsMax} wrong PINs: a supervisor or manager must unlock with their PIN.")),
         LoginOutcome.MalformedPin => LocalProblems.BadRequest("A PIN is 4 to 6 digits."),
-        LoginOutcome.NotSupervisor => LocalProblems.Forbidden("Only a supervisor or manager can unlock a staff member."),
+        LoginOutcome.NotSupervisor => LocalProblems.Forbidden($"Only a supervisor or manager can {action}."),
         LoginOutcome.UnknownStaff => LocalProblems.NotFound(string.Create(CultureInfo.InvariantCulture,
             $"No active staff member {staffId} of this store in the till's staff list: a till learns new staff from HQ at its next snapshot.")),
         _ => throw new InvalidOperationException($"{result.Outcome} is not a refusal."),

@@ -2,10 +2,12 @@
 // tillSeq, the return's refund paid to the sale as an `exchange` tender (the return's refund names the sale), and the
 // difference paid by the customer or given back in cash; a problem with either stores neither. LocalTill, HQ unreachable.
 using TillSync.Contracts.Documents;
+using TillSync.Contracts.Staff;
 using TillSync.Contracts.Sync;
 using TillSync.Till.Receipts;
 using TillSync.Till.Returns;
 using TillSync.Till.Sales;
+using TillSync.Till.Staff;
 using TillSync.Till.Tests.Harness;
 
 namespace TillSync.Till.Tests.Returns;
@@ -66,8 +68,30 @@ public sealed class ExchangeTests
         Assert.EndsWith("/C00001", retried.Outcome.CreditNote.CreditNoteNo, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Exchange_NewSaleBeyondTheCashiersLimit_NeedsAnApprover_AndRecordsThem()
+    {
+        await using var till = await LocalTill.CreateAsync();
+        var snapshot = LocalTill.Snapshot(1, till.Time.GetUtcNow());
+        await till.Snapshots.SaveAsync(snapshot with { PricingVersion = 4, RoleLimits = [new(StaffRoles.Cashier, 1_000, false), new(StaffRoles.Supervisor, 5_000, true)] },
+            CancellationToken.None);
+        var sale = await till.SellAsync(Carts.PaidInCash([new CartLine("RICE-5KG", 2)]));
+        List<CartLine> thirtyPercentOff = [new("GHEE-1L", 1, DiscountPaise: 19_500)];
+
+        var refused = await ExchangeAsync(till, sale, returnQty: 1, thirtyPercentOff, pay: p => [new Tender(PaymentMethods.Cash, p)]);
+        var approved = await ExchangeAsync(till, sale, returnQty: 1, thirtyPercentOff, pay: p => [new Tender(PaymentMethods.Cash, p)],
+            new Cashier(77, "Test supervisor", StaffRoles.Supervisor), new SaleApproval(77, "640528", "dented tin"));
+
+        Assert.Equal(("This sale needs a supervisor's or manager's PIN: line 1 (GHEE-1L) 30 % off: a cashier may give 10 % off and may not override a price. "
+            + "Nothing was recorded.", (ExchangeOutcome?)null), (refused.Problem, refused.Outcome));
+        var sent = (await till.Outbox.NextBatchAsync(CancellationToken.None)).Single(d => d.TillSeq == approved.Outcome!.Receipt.TillSeq);
+        Assert.Contains("\"approval\":{\"approverId\":77,\"reason\":\"dented tin\"}", sent.Json, StringComparison.Ordinal);
+        Assert.Contains("\"pricingVersion\":4", sent.Json, StringComparison.Ordinal);
+    }
+
     private static async Task<(ExchangeOutcome? Outcome, string? Problem)> ExchangeAsync(
-        LocalTill till, Receipt sale, decimal returnQty, List<CartLine> newCart, Func<long, List<Tender>> pay)
+        LocalTill till, Receipt sale, decimal returnQty, List<CartLine> newCart, Func<long, List<Tender>> pay, Cashier? approver = null,
+        SaleApproval? approval = null)
     {
         till.Time.Advance(TimeSpan.FromSeconds(1));
         var returnRequest = ReturnRecorderTests.Return(new OriginalReference(SaleId: sale.ClientOrderId), [new ReturnLineRequest(1, returnQty, ReturnConditions.Restock)],
@@ -75,6 +99,7 @@ public sealed class ExchangeTests
         var (quote, quoteProblem) = await till.Returns.QuoteAsync(returnRequest, CancellationToken.None);
         Assert.True(quote is not null, quoteProblem);
         var due = Math.Max(0, Carts.ExpectedTotals(newCart).TotalPaise - quote.Totals.TotalPaise);
-        return await till.Returns.ExchangeAsync(new ExchangeRequest(returnRequest, new SaleRequest(newCart, due == 0 ? [] : pay(due))), CancellationToken.None);
+        return await till.Returns.ExchangeAsync(
+            new ExchangeRequest(returnRequest, new SaleRequest(newCart, due == 0 ? [] : pay(due), Approval: approval)), CancellationToken.None, approver);
     }
 }

@@ -5,6 +5,7 @@
 import { api } from './api.js';
 import { initLoyalty, loyaltyBurnPaise, loyaltyForSale, renderLoyalty, resetLoyalty } from './loyalty.js';
 import { creditNoteHtml } from './creditnote.js';
+import { askApproval, billDiscountPaise, billDiscountText, cartLineBody, initDiscounts, lineMarkdownText, openBillDialog, openLineDialog, resetDiscounts } from './discount.js';
 import { receiptHtml } from './receipt.js';
 import { cancelExchange, exchangeCreditPaise, exchangeReturn, initReturns, openReturn } from './returns.js';
 import { initPark, parkOrList } from './park.js';
@@ -25,7 +26,7 @@ const CUSTOMER_DEBOUNCE_MS = 300;
 const $ = (testId, root = document) => root.querySelector(`[data-testid="${testId}"]`);
 
 const state = {
-  cart: [],              // [{ sku, name, unit, hsn, pricePaise, gstRateBp, qtyMilli }]
+  cart: [],              // [{ sku, name, unit, hsn, pricePaise, gstRateBp, qtyMilli, discountText?, overridePaise? }]
   selected: -1,          // selected cart line
   quote: null,           // the last /api/quote answer matching the cart, or null
   quoteSeq: 0,
@@ -328,6 +329,7 @@ function clearSale() {
   state.quoteError = null;
   for (const id of CUSTOMER_TEXT_FIELDS) $(id).value = '';
   $('customer-pos').value = '';
+  resetDiscounts();
   resetLoyalty();
   cancelExchange();
   cartChanged();
@@ -351,7 +353,8 @@ function renderCart() {
       <tr data-testid="cart-line" data-sku="${esc(line.sku)}" data-index="${i}" class="${i === state.selected ? 'selected' : ''}">
         <td class="num">${i + 1}</td>
         <td><div class="item-name" data-testid="line-name">${esc(line.name)}</div>
-            <div class="item-meta">${esc(line.sku)} · HSN ${esc(line.hsn)}</div></td>
+            <div class="item-meta">${esc(line.sku)} · HSN ${esc(line.hsn)}</div>
+            ${lineMarkdownText(line) ? `<div class="item-meta" data-testid="line-markdown">${lineMarkdownText(line)}</div>` : ''}</td>
         <td class="num"><span class="qty" data-testid="line-qty">${qtyText(line.qtyMilli, line.unit)}</span> <span class="muted">${esc(unit)}</span></td>
         <td class="num">${rupees(q ? q.unitPricePaise : line.pricePaise)}</td>
         <td class="num">${rateText(q ? q.gstRateBp : line.gstRateBp)}</td>
@@ -431,7 +434,7 @@ async function runQuote(seq) {
   const customer = customerFromForm();
   // A GSTIN still being typed is left out of the quote, so the cashier sees totals while typing.
   if (customer?.gstin && customer.gstin.length !== 15) delete customer.gstin;
-  const body = { lines: state.cart.map(l => ({ sku: l.sku, qty: qtyNumber(l.qtyMilli) })) };
+  const body = cartBody();
   if (customer) body.customer = customer;
   try {
     const quote = await api('POST', '/api/quote', body);
@@ -467,8 +470,11 @@ function renderQuoteState(pending) {
     el.classList.add('stale');
     el.dataset.state = 'error';
   } else {
-    el.textContent = state.cart.length ? `${state.cart.length} line${state.cart.length === 1 ? '' : 's'} · ${footingText(state.quote?.lines ?? [])}` : '';
+    const bill = billDiscountText();
+    el.textContent = state.cart.length ? `${state.cart.length} line${state.cart.length === 1 ? '' : 's'} · ${footingText(state.quote?.lines ?? [])}${bill ? ` · ${bill}` : ''}` : '';
     el.dataset.state = 'ready';
+    // Beyond the cashier's limits: the page asks a supervisor's PIN when the sale is paid.
+    if (state.quote?.approvalNeeded) el.textContent += ` · ${state.quote.approvalNeeded.replace(/\.$/, '')}: a supervisor approves at payment`;
   }
   updatePayButton();
 }
@@ -654,15 +660,33 @@ async function pay() {
   await recordSale();
 }
 
+// The cart as /api/quote and /api/sales take it: the lines with their discounts and overrides, and the bill discount.
+function cartBody() {
+  const body = { lines: state.cart.map(cartLineBody) };
+  const bill = billDiscountPaise(state.cart);
+  if (bill) body.billDiscountPaise = bill;
+  return body;
+}
+
 async function recordSale() {
   const payments = state.tenders
     .map(t => ({ method: t.method, amountPaise: parseMoney(t.text) ?? 0, ...(t.method === 'store_credit' ? { voucher: (t.voucher ?? '').trim() } : {}) }))
     .filter(p => p.amountPaise > 0);
-  const body = { lines: state.cart.map(l => ({ sku: l.sku, qty: qtyNumber(l.qtyMilli) })), payments };
+  const body = { ...cartBody(), payments };
   const customer = customerFromForm();
   if (customer) body.customer = customer;
   const loyalty = loyaltyForSale();
   if (loyalty) body.loyalty = loyalty;
+  if (state.quote?.approvalNeeded) {
+    // Beyond the cashier's limits: a supervisor's or manager's PIN, checked by the till offline (docs/pricing.md).
+    const approval = await askApproval(state.quote.approvalNeeded);
+    if (!approval) {
+      showMessage('info', 'Not recorded: the sale needs a supervisor\u2019s approval, or take the discount or the changed price off (F1).');
+      focusCode();
+      return;
+    }
+    body.approval = approval;
+  }
   state.busy = true;
   updatePayButton();
   try {
@@ -899,6 +923,10 @@ function onGlobalKey(event) {
 
   const target = event.target;
   switch (event.key) {
+    case 'F1':
+      event.preventDefault();
+      if (event.shiftKey) openBillDialog(); else openLineDialog();
+      return;
     case 'F2':
       event.preventDefault();
       editLineQty(state.selected >= 0 ? state.selected : state.cart.length - 1);
@@ -990,6 +1018,7 @@ function wire() {
   const stateSelect = $('customer-pos');
   for (const [code, name] of STATES) stateSelect.insertAdjacentHTML('beforeend', `<option value="${code}">${code} – ${esc(name)}</option>`);
 
+  initDiscounts({ cart: () => state.cart, selected: () => state.selected, changed: cartChanged, message: showMessage });
   initLoyalty({ totalPaise: () => state.quote?.totals?.totalPaise ?? 0, changed: () => { renderTenderSummary(); updatePayButton(); } });
   initReturns({ show: showDocuments, changed: () => { renderTenderSummary(); updatePayButton(); }, message: showMessage, focusCode });
   codeInput().addEventListener('input', onCodeInput);
