@@ -14,7 +14,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TillSync.Browser.Tests;
 
-[Collection(CashierPageSuite.Name)]
+[Collection(ReturnsAndBackOfficeSuite.Name)]
 public sealed class Gstr1PageTests(BrowserFixture browser)
 {
     [Fact]
