@@ -73,9 +73,18 @@ pg_dir=$(mktemp -d "$scratch_parent/tillsync-pg.XXXXXX")
 # What the run started is stopped however it ends: a failure, Ctrl-C or a kill.
 load_pid= watchdog_pid=
 declare -A running=() run_started=()
+# The process ids of $1 and everything it started, children before parents.
+process_tree() {
+  local child
+  for child in $(pgrep -P "$1"); do process_tree "$child"; done
+  echo "$1"
+}
 clean_up() {
-  # Test runs still going (the script failed or was interrupted) are stopped with what they started.
-  for pid in "${!running[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done
+  # Test runs still going (the script failed or was interrupted) are stopped with everything they started: dotnet test,
+  # its test host and the servers the tests run.
+  local pids=() pid
+  for pid in "${!running[@]}"; do pids+=($(process_tree "$pid")); done
+  [ ${#pids[@]} -eq 0 ] || kill "${pids[@]}" 2>/dev/null || true
   if [ -n "$load_pid" ]; then
     kill "$watchdog_pid" "$load_pid" 2>/dev/null || true
     wait "$load_pid" 2>/dev/null || true
