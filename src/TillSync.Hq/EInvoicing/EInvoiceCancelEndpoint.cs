@@ -58,14 +58,7 @@ public static class EInvoiceCancelEndpoint
             return Problems.BadRequest(invalid);
         }
 
-        EInvoiceBill? bill;
-        string? sellerGstin;
-        await using (var connection = await database.OpenAsync(http.RequestAborted))
-        {
-            bill = await PendingEInvoices.FindAsync(connection, id.ToString("D"), http.RequestAborted);
-            sellerGstin = bill is null ? null : await connection.Command("SELECT gstin FROM stores WHERE store_id = @store")
-                .With("@store", bill.StoreId).ScalarAsync(http.RequestAborted) as string;
-        }
+        var (bill, sellerGstin) = await PendingEInvoices.FindWithSellerAsync(database, id.ToString("D"), http.RequestAborted);
 
         if (bill is null)
         {
@@ -97,7 +90,7 @@ public static class EInvoiceCancelEndpoint
         if (cancelledAt is null)
         {
             return Problems.Conflict($"The portal refused to cancel the e-invoice of {bill.DocNo}: "
-                + string.Join("; ", answer.ErrorDetails?.Select(e => $"{e.ErrorCode} {e.ErrorMessage}") ?? ["no cancellation in its answer"])
+                + answer.ErrorText("no cancellation in its answer")
                 + (answer.HasError(IrpErrorCodes.ActiveEwayBill) ? ". Cancel its e-way bill first (within the e-way bill's own window), then this." : "."));
         }
 

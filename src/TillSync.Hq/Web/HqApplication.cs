@@ -169,6 +169,7 @@ public static class HqApplication
         api.MapEInvoiceEndpoints();
         api.MapEwayBillEndpoint();
         api.MapEInvoiceCancelEndpoint();
+        api.MapEwayBillCancelEndpoint();
         api.MapLoyaltyEndpoints();
         api.MapAuditEndpoints();
         return app;
