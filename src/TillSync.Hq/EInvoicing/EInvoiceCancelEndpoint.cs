@@ -41,30 +41,14 @@ public static class EInvoiceCancelEndpoint
     private static async Task<IResult> CancelAsync(
         HttpContext http, HqDatabase database, TimeProvider time, [Microsoft.AspNetCore.Mvc.FromServices] IrpConnection? irp, string clientOrderId)
     {
-        if (!Guid.TryParse(clientOrderId, out var id))
+        var (read, refusal) = await PortalBillRequest.ReadAsync(
+            http, database, clientOrderId, TillSyncJsonContext.Default.EInvoiceCancelRequest, Invalid);
+        if (read is not { } found)
         {
-            return Problems.BadRequest("clientOrderId must be a UUID.");
+            return refusal!;
         }
 
-        var (request, problem) = await JsonBody.ReadAsync(
-            http.Request, TillSyncJsonContext.Default.EInvoiceCancelRequest, Limits.RequestBodyBytesMax, http.RequestAborted);
-        if (request is null)
-        {
-            return problem!;
-        }
-
-        if (Invalid(request) is { } invalid)
-        {
-            return Problems.BadRequest(invalid);
-        }
-
-        var (bill, sellerGstin) = await PendingEInvoices.FindWithSellerAsync(database, id.ToString("D"), http.RequestAborted);
-
-        if (bill is null)
-        {
-            return Problems.NotFound($"HQ has no e-invoice for order {id}: it is unknown or not a B2B sale.");
-        }
-
+        var (id, request, bill, sellerGstin) = found;
         if (bill.Status != EInvoiceStatuses.Registered || irp is null)
         {
             return Problems.Conflict(irp is null ? "HQ runs without an IRP (--irp-url); it cannot cancel e-invoices."
@@ -72,7 +56,7 @@ public static class EInvoiceCancelEndpoint
                 : $"The e-invoice of {bill.DocNo} is {bill.Status}; only a registered e-invoice can be cancelled.");
         }
 
-        var answer = await irp.CancelAsync(sellerGstin!, new CancelIrnRequest(bill.Irn, request.Reason, request.Remark.Trim()), http.RequestAborted);
+        var answer = await irp.CancelAsync(sellerGstin, new CancelIrnRequest(bill.Irn, request.Reason, request.Remark.Trim()), http.RequestAborted);
         if (answer is null)
         {
             return Problems.Unavailable("The IRP did not answer: the cancellation's outcome is unknown. Send the same request again; HQ will find out.");
@@ -83,7 +67,7 @@ public static class EInvoiceCancelEndpoint
         {
             // Cancelled before, its answer lost: the registration says so. The portal's lookup gives no cancel time, so
             // HQ's clock stands in for it.
-            var held = await irp.GetByIrnAsync(sellerGstin!, bill.Irn, http.RequestAborted);
+            var held = await irp.GetByIrnAsync(sellerGstin, bill.Irn, http.RequestAborted);
             cancelledAt = held?.Data is { Status: IrnDetails.Cancelled } ? IrpTimes.Text(time.GetUtcNow()) : null;
         }
 

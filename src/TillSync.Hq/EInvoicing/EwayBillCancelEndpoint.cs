@@ -38,29 +38,14 @@ public static class EwayBillCancelEndpoint
     private static async Task<IResult> CancelAsync(
         HttpContext http, HqDatabase database, TimeProvider time, [Microsoft.AspNetCore.Mvc.FromServices] IrpConnection? irp, string clientOrderId)
     {
-        if (!Guid.TryParse(clientOrderId, out var id))
+        var (read, refusal) = await PortalBillRequest.ReadAsync(
+            http, database, clientOrderId, TillSyncJsonContext.Default.EwayBillCancelRequest, Invalid);
+        if (read is not { } found)
         {
-            return Problems.BadRequest("clientOrderId must be a UUID.");
+            return refusal!;
         }
 
-        var (request, problem) = await JsonBody.ReadAsync(
-            http.Request, TillSyncJsonContext.Default.EwayBillCancelRequest, Limits.RequestBodyBytesMax, http.RequestAborted);
-        if (request is null)
-        {
-            return problem!;
-        }
-
-        if (Invalid(request) is { } invalid)
-        {
-            return Problems.BadRequest(invalid);
-        }
-
-        var (bill, sellerGstin) = await PendingEInvoices.FindWithSellerAsync(database, id.ToString("D"), http.RequestAborted);
-        if (bill is null)
-        {
-            return Problems.NotFound($"HQ has no e-invoice for order {id}: it is unknown or not a B2B sale.");
-        }
-
+        var (id, request, bill, sellerGstin) = found;
         if (!bill.HasActiveEwayBill || irp is null)
         {
             return Problems.Conflict(irp is null ? "HQ runs without an IRP (--irp-url); it cannot cancel e-way bills."
@@ -71,7 +56,7 @@ public static class EwayBillCancelEndpoint
         var ewbNo = bill.EwbNo!.Value;
         var remark = request.Remark.Trim();
         var answer = await irp.CancelEwayBillAsync(
-            sellerGstin!, new CancelEwayBillRequest(ewbNo, int.Parse(request.Reason, System.Globalization.CultureInfo.InvariantCulture), remark),
+            sellerGstin, new CancelEwayBillRequest(ewbNo, int.Parse(request.Reason, System.Globalization.CultureInfo.InvariantCulture), remark),
             http.RequestAborted);
         if (answer is null)
         {
@@ -83,7 +68,7 @@ public static class EwayBillCancelEndpoint
         {
             // Cancelled before, its answer lost: the IRN's registration no longer carries it as active. The lookup gives
             // no cancel time, so HQ's clock stands in for it, as for a lost e-invoice cancel.
-            var held = await irp.GetByIrnAsync(sellerGstin!, bill.Irn, http.RequestAborted);
+            var held = await irp.GetByIrnAsync(sellerGstin, bill.Irn, http.RequestAborted);
             cancelledAt = held?.Data is { } details && details.EwbNo != ewbNo ? IrpTimes.Text(time.GetUtcNow()) : null;
         }
 
