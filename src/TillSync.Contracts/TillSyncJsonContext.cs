@@ -76,6 +76,7 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(EInvoicePage))]
 [JsonSerializable(typeof(EInvoiceRetryRequest))]
 [JsonSerializable(typeof(EInvoiceCancelRequest))]
+[JsonSerializable(typeof(EwayBillCancelRequest))]
 [JsonSerializable(typeof(EwayBillOrder))]
 [JsonSerializable(typeof(EwayBillView))]
 [JsonSerializable(typeof(TrialBalanceView))]

@@ -50,6 +50,14 @@ public sealed class IrpClient(Uri baseAddress, string gstin, TimeSpan timeout, I
             },
             r => r.Content.ReadFromJsonAsync(IrpJsonContext.Default.IrpResponseEwayBill));
 
+    /// <summary>POST e-way bill cancel.</summary>
+    public Task<IrpResponse<CancelledEwayBill>> CancelEwayBillAsync(long ewbNo, int reason = 2, string remark = "Order cancelled") =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, IrpPaths.CancelEwayBill)
+            {
+                Content = JsonContent.Create(new CancelEwayBillRequest(ewbNo, reason, remark), IrpJsonContext.Default.CancelEwayBillRequest),
+            },
+            r => r.Content.ReadFromJsonAsync(IrpJsonContext.Default.IrpResponseCancelledEwayBill));
+
     /// <summary>The published signing key.</summary>
     public async Task<(RsaJwk Jwk, RSA Key)> PublishedKeyAsync()
     {

@@ -30,6 +30,12 @@ namespace TillSync.Contracts.EInvoicing;
 /// <param name="CancelReason">For a cancelled bill, NIC's reason code (1 duplicate, 2 data entry mistake, 3 order
 /// cancelled, 4 other); else null.</param>
 /// <param name="CancelRemark">For a cancelled bill, the manager's remark; else null.</param>
+/// <param name="EwbCancelledAt">For a cancelled e-way bill, when the portal cancelled it (IST, <c>yyyy-MM-dd HH:mm:ss</c>);
+/// else null.</param>
+/// <param name="EwbCancelReason">For a cancelled e-way bill, NIC's reason code (1 duplicate, 2 order cancelled, 3 data
+/// entry mistake, 4 others); else null.</param>
+/// <param name="EwbCancelRemark">For a cancelled e-way bill, the manager's remark; else null.</param>
+/// <param name="EwbValidTill">For a bill with an e-way bill, until when it is valid (IST, <c>yyyy-MM-dd HH:mm:ss</c>); else null.</param>
 /// <param name="ReportBy">For an unregistered bill, the last day the portal takes it (its date + 30 days), <c>dd/MM/yyyy</c>;
 /// else null.</param>
 public sealed record EInvoiceView(
@@ -41,7 +47,11 @@ public sealed record EInvoiceView(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ReportBy = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? CancelledAt = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? CancelReason = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? CancelRemark = null);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? CancelRemark = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? EwbCancelledAt = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? EwbCancelReason = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? EwbCancelRemark = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? EwbValidTill = null);
 
 /// <summary>A page of <see cref="EInvoiceView"/> in till and tillSeq order.</summary>
 /// <param name="Items">The bills, at most the page size.</param>
@@ -62,3 +72,10 @@ public sealed record EInvoiceRetryRequest(string? LegalName = null, string? Addr
 /// <c>4</c> other.</param>
 /// <param name="Remark">What happened, 1 to 100 characters; the portal keeps it with the cancellation.</param>
 public sealed record EInvoiceCancelRequest(string Reason, string Remark);
+
+/// <summary>Body of <c>POST /api/v1/einvoices/{clientOrderId}/eway-bill/cancel</c>: why a bill's e-way bill is cancelled
+/// at the portal, within 24 hours of its generation.</summary>
+/// <param name="Reason">NIC's e-way bill reason code: <c>1</c> duplicate, <c>2</c> order cancelled, <c>3</c> data entry
+/// mistake, <c>4</c> others (not the e-invoice cancel's order).</param>
+/// <param name="Remark">What happened, 1 to 50 characters; the portal keeps it with the cancellation.</param>
+public sealed record EwayBillCancelRequest(string Reason, string Remark);

@@ -72,6 +72,12 @@ public static class IrpErrorCodes
     /// <summary>Cancel refused: more than 24 hours since the acknowledgement.</summary>
     public const string CancelWindowPassed = "2270";
 
+    /// <summary>E-way bill cancel refused: no such e-way bill of the caller's, or it is cancelled already.</summary>
+    public const string EwayBillNotCancellable = "312";
+
+    /// <summary>E-way bill cancel refused: more than 24 hours since it was generated.</summary>
+    public const string EwayBillCancelWindowPassed = "315";
+
     /// <summary>An e-way bill already exists for the IRN.</summary>
     public const string EwayBillExists = "4002";
 

@@ -26,6 +26,11 @@ public static class IrpPaths
     /// <summary><c>POST</c>: e-way bill by IRN (body: <see cref="EwayBillRequest"/>), answers <see cref="EwayBill"/>.</summary>
     public const string EwayBillByIrn = "/eiewb/v1.03/ewaybill";
 
+    /// <summary><c>POST</c>: cancel an e-way bill within 24 hours of its generation (body:
+    /// <see cref="CancelEwayBillRequest"/>), answers <see cref="CancelledEwayBill"/>. NIC's is <c>/ewayapi/</c> with
+    /// action <c>CANEWB</c>; the simulator gives it a path of its own, as it skips NIC's encrypted action envelope.</summary>
+    public const string CancelEwayBill = "/eiewb/v1.03/ewaybill/cancel";
+
     /// <summary><c>GET</c>: the signing key as a JWK set (<see cref="JwkSet"/>); no headers needed.</summary>
     public const string Keys = "/eicore/v1.03/keys";
 

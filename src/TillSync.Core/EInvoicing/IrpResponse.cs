@@ -14,4 +14,8 @@ public sealed record IrpResponse<TData>(
 {
     /// <summary>True when one of the errors has <paramref name="errorCode"/>.</summary>
     public bool HasError(string errorCode) => ErrorDetails?.Any(e => e.ErrorCode == errorCode) == true;
+
+    /// <summary>The errors as "code message; …" for a manager to read, or <paramref name="whenNone"/>.</summary>
+    public string ErrorText(string whenNone) =>
+        ErrorDetails is { Count: > 0 } errors ? string.Join("; ", errors.Select(e => $"{e.ErrorCode} {e.ErrorMessage}")) : whenNone;
 }

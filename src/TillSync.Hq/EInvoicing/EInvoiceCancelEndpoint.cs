@@ -41,37 +41,14 @@ public static class EInvoiceCancelEndpoint
     private static async Task<IResult> CancelAsync(
         HttpContext http, HqDatabase database, TimeProvider time, [Microsoft.AspNetCore.Mvc.FromServices] IrpConnection? irp, string clientOrderId)
     {
-        if (!Guid.TryParse(clientOrderId, out var id))
+        var (read, refusal) = await PortalBillRequest.ReadAsync(
+            http, database, clientOrderId, TillSyncJsonContext.Default.EInvoiceCancelRequest, Invalid);
+        if (read is not { } found)
         {
-            return Problems.BadRequest("clientOrderId must be a UUID.");
+            return refusal!;
         }
 
-        var (request, problem) = await JsonBody.ReadAsync(
-            http.Request, TillSyncJsonContext.Default.EInvoiceCancelRequest, Limits.RequestBodyBytesMax, http.RequestAborted);
-        if (request is null)
-        {
-            return problem!;
-        }
-
-        if (Invalid(request) is { } invalid)
-        {
-            return Problems.BadRequest(invalid);
-        }
-
-        EInvoiceBill? bill;
-        string? sellerGstin;
-        await using (var connection = await database.OpenAsync(http.RequestAborted))
-        {
-            bill = await PendingEInvoices.FindAsync(connection, id.ToString("D"), http.RequestAborted);
-            sellerGstin = bill is null ? null : await connection.Command("SELECT gstin FROM stores WHERE store_id = @store")
-                .With("@store", bill.StoreId).ScalarAsync(http.RequestAborted) as string;
-        }
-
-        if (bill is null)
-        {
-            return Problems.NotFound($"HQ has no e-invoice for order {id}: it is unknown or not a B2B sale.");
-        }
-
+        var (id, request, bill, sellerGstin) = found;
         if (bill.Status != EInvoiceStatuses.Registered || irp is null)
         {
             return Problems.Conflict(irp is null ? "HQ runs without an IRP (--irp-url); it cannot cancel e-invoices."
@@ -79,7 +56,7 @@ public static class EInvoiceCancelEndpoint
                 : $"The e-invoice of {bill.DocNo} is {bill.Status}; only a registered e-invoice can be cancelled.");
         }
 
-        var answer = await irp.CancelAsync(sellerGstin!, new CancelIrnRequest(bill.Irn, request.Reason, request.Remark.Trim()), http.RequestAborted);
+        var answer = await irp.CancelAsync(sellerGstin, new CancelIrnRequest(bill.Irn, request.Reason, request.Remark.Trim()), http.RequestAborted);
         if (answer is null)
         {
             return Problems.Unavailable("The IRP did not answer: the cancellation's outcome is unknown. Send the same request again; HQ will find out.");
@@ -90,14 +67,14 @@ public static class EInvoiceCancelEndpoint
         {
             // Cancelled before, its answer lost: the registration says so. The portal's lookup gives no cancel time, so
             // HQ's clock stands in for it.
-            var held = await irp.GetByIrnAsync(sellerGstin!, bill.Irn, http.RequestAborted);
+            var held = await irp.GetByIrnAsync(sellerGstin, bill.Irn, http.RequestAborted);
             cancelledAt = held?.Data is { Status: IrnDetails.Cancelled } ? IrpTimes.Text(time.GetUtcNow()) : null;
         }
 
         if (cancelledAt is null)
         {
             return Problems.Conflict($"The portal refused to cancel the e-invoice of {bill.DocNo}: "
-                + string.Join("; ", answer.ErrorDetails?.Select(e => $"{e.ErrorCode} {e.ErrorMessage}") ?? ["no cancellation in its answer"])
+                + answer.ErrorText("no cancellation in its answer")
                 + (answer.HasError(IrpErrorCodes.ActiveEwayBill) ? ". Cancel its e-way bill first (within the e-way bill's own window), then this." : "."));
         }
 

@@ -192,6 +192,7 @@ public static class EInvoiceEndpoints
         return new EInvoiceView(Guid.Parse(b.ClientOrderId), b.StoreId, b.TillId, b.TillSeq, b.DocType, b.DocNo, b.DocDate, b.BuyerGstin,
             b.TotalPaise, b.Status, b.Irn, b.AckNo, b.AckDt, b.SignedQrCode, withSignedInvoice ? b.SignedInvoice : null, b.EwbNo,
             b.Attempts, b.NextAttemptAt, b.LastError, b.UpdatedAt, warning, b.OriginalDocNo, b.OriginalDocDate,
-            reportBy is { } last ? DocumentDates.Text(last) : null, b.CancelledAt, b.CancelReason, b.CancelRemark);
+            reportBy is { } last ? DocumentDates.Text(last) : null, b.CancelledAt, b.CancelReason, b.CancelRemark,
+            b.EwbCancelledAt, b.EwbCancelReason, b.EwbCancelRemark, b.EwbValidTill);
     }
 }

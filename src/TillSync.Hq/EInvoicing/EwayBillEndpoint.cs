@@ -51,6 +51,12 @@ public static partial class EwayBillEndpoint
             return Problems.NotFound($"HQ has no e-invoice for order {id}: it is unknown or not a B2B sale.");
         }
 
+        if (bill.EwbNo is { } cancelled && bill.EwbCancelledAt is not null)
+        {
+            return Problems.Conflict($"E-way bill {cancelled} of bill {bill.DocNo} was cancelled at the portal on {bill.EwbCancelledAt}; "
+                + "the portal (the simulator) makes one e-way bill per IRN, so it raises no other.");
+        }
+
         if (bill.EwbNo is { } held)
         {
             return TypedResults.Ok(new EwayBillView(id, bill.Irn, held, bill.EwbDate!, bill.EwbValidTill!));
@@ -91,7 +97,7 @@ public static partial class EwayBillEndpoint
         if (ewb is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The IRP refused the e-way bill",
-                detail: string.Join("; ", answer.ErrorDetails?.Select(e => $"{e.ErrorCode} {e.ErrorMessage}") ?? ["no e-way bill in the answer"]));
+                detail: answer.ErrorText("no e-way bill in the answer"));
         }
 
         // The IRP was asked outside any transaction (a slow portal must not hold HQ's write lock); storing what it

@@ -61,6 +61,13 @@ public sealed class IrpConnection(HttpClient http) : IDisposable
             Content = JsonContent.Create(request, IrpJsonContext.Default.EwayBillRequest),
         }, IrpJsonContext.Default.IrpResponseEwayBill, cancellationToken);
 
+    /// <summary>Cancels e-way bill <c>request.EwbNo</c> (NIC's e-way bill reason code and remark).</summary>
+    public Task<IrpResponse<CancelledEwayBill>?> CancelEwayBillAsync(string sellerGstin, CancelEwayBillRequest request, CancellationToken cancellationToken) =>
+        SendAsync(sellerGstin, new HttpRequestMessage(HttpMethod.Post, IrpPaths.CancelEwayBill)
+        {
+            Content = JsonContent.Create(request, IrpJsonContext.Default.CancelEwayBillRequest),
+        }, IrpJsonContext.Default.IrpResponseCancelledEwayBill, cancellationToken);
+
     /// <summary>Null when the IRP answers its published keys within <paramref name="timeout"/>, else why not (for
     /// <c>/readyz</c>, which reports an unreachable portal as degraded: sales go on, e-invoices wait).</summary>
     public async Task<string?> UnreachableAsync(TimeSpan timeout, CancellationToken cancellationToken)

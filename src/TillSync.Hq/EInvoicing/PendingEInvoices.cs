@@ -109,6 +109,18 @@ public sealed class PendingEInvoices(HqDatabase database)
     public static Task<EInvoiceBill?> FindAsync(DbConnection connection, string clientOrderId, CancellationToken cancellationToken) =>
         FindAsync(connection, null, clientOrderId, cancellationToken);
 
+    /// <summary>One bill with its store's GSTIN (the caller's at the portal), or nulls: what a manager's portal call
+    /// (a cancel, an e-way bill's cancel) starts from.</summary>
+    public static async Task<(EInvoiceBill? Bill, string? SellerGstin)> FindWithSellerAsync(
+        HqDatabase hqDatabase, string clientOrderId, CancellationToken cancellationToken)
+    {
+        await using var connection = await hqDatabase.OpenAsync(cancellationToken);
+        var bill = await FindAsync(connection, clientOrderId, cancellationToken);
+        var sellerGstin = bill is null ? null : await connection.Command("SELECT gstin FROM stores WHERE store_id = @store")
+            .With("@store", bill.StoreId).ScalarAsync(cancellationToken) as string;
+        return (bill, sellerGstin);
+    }
+
     /// <summary>One bill as <paramref name="transaction"/> sees it, or null.</summary>
     public static Task<EInvoiceBill?> FindAsync(
         DbConnection connection, DbTransaction? transaction, string clientOrderId, CancellationToken cancellationToken) =>

@@ -174,6 +174,7 @@ public static class HqApplication
         api.MapEInvoiceEndpoints();
         api.MapEwayBillEndpoint();
         api.MapEInvoiceCancelEndpoint();
+        api.MapEwayBillCancelEndpoint();
         api.MapLoyaltyEndpoints();
         api.MapAuditEndpoints();
         return app;

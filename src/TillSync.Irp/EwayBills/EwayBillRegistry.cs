@@ -7,9 +7,13 @@ using TillSync.Storage;
 
 namespace TillSync.Irp.EwayBills;
 
-/// <summary>E-way bills by IRN: at most one per registered, active IRN; numbers are 12 digits, increasing.</summary>
+/// <summary>E-way bills by IRN: at most one per registered, active IRN; numbers are 12 digits, increasing. An e-way
+/// bill is cancelled by its generator within 24 hours of its generation.</summary>
 public sealed class EwayBillRegistry(IrpDatabase database, TimeProvider time)
 {
+    /// <summary>How long after generation NIC allows an e-way bill's cancel.</summary>
+    public static readonly TimeSpan CancelWindow = TimeSpan.FromHours(24);
+
     /// <summary>The first e-way bill number of a new registry.</summary>
     public const long EwbNoFirst = 181_000_000_001;
 
@@ -31,6 +35,12 @@ public sealed class EwayBillRegistry(IrpDatabase database, TimeProvider time)
             _ when registration.EwbNo is not null => EwayBillOutcome.AlreadyExists,
             _ => EwayBillOutcome.Generated,
         };
+        if (outcome == EwayBillOutcome.Generated && await connection.Command("SELECT 1 FROM eway_bills WHERE irn = @irn", transaction)
+                .With("@irn", request.Irn).ScalarAsync(cancellationToken) is not null)
+        {
+            outcome = EwayBillOutcome.CancelledBefore;
+        }
+
         if (outcome != EwayBillOutcome.Generated)
         {
             return (outcome, registration);
@@ -40,6 +50,48 @@ public sealed class EwayBillRegistry(IrpDatabase database, TimeProvider time)
         registration = await InvoiceRegistry.FindAsync(connection, transaction, request.Irn, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (outcome, registration);
+    }
+
+    /// <summary>Cancels e-way bill <paramref name="request"/>.EwbNo for <paramref name="callerGstin"/> when NIC's rules
+    /// allow it: the caller's own (its invoice's seller), active, and within 24 hours of its generation.</summary>
+    public async Task<(EwayBillCancelOutcome Outcome, DateTimeOffset CancelledAt)> CancelAsync(
+        CancelEwayBillRequest request, string callerGstin, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = IrpDatabase.BeginWrite(connection);
+        var now = time.GetUtcNow();
+        var found = await connection.Command("""
+                SELECT r.seller_gstin, e.generated_at, c.ewb_no IS NOT NULL
+                FROM eway_bills e JOIN registrations r ON r.irn = e.irn
+                LEFT JOIN eway_bill_cancellations c ON c.ewb_no = e.ewb_no
+                WHERE e.ewb_no = @ewbNo
+                """, transaction)
+            .With("@ewbNo", request.EwbNo)
+            .FirstOrDefaultAsync(
+                r => ((string Seller, DateTimeOffset GeneratedAt, bool Cancelled)?)(r.GetString(0), StoredTime.Parse(r.GetString(1)), r.GetBoolean(2)),
+                cancellationToken);
+        var outcome = found switch
+        {
+            null => EwayBillCancelOutcome.NotCancellable,
+            { Seller: var seller } when seller != callerGstin => EwayBillCancelOutcome.NotCancellable,
+            { Cancelled: true } => EwayBillCancelOutcome.NotCancellable,
+            { GeneratedAt: var at } when now - at > CancelWindow => EwayBillCancelOutcome.WindowPassed,
+            _ => EwayBillCancelOutcome.Cancelled,
+        };
+        if (outcome != EwayBillCancelOutcome.Cancelled)
+        {
+            return (outcome, now);
+        }
+
+        await connection.Command("""
+                INSERT INTO eway_bill_cancellations (ewb_no, cancelled_at, cancel_reason, cancel_remark)
+                VALUES (@ewbNo, @at, @reason, @remark)
+                """, transaction)
+            .With("@ewbNo", request.EwbNo).With("@at", StoredTime.Text(now)).With("@reason", request.CancelRsnCode)
+            .With("@remark", request.CancelRmrk)
+            .ExecuteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (outcome, now);
     }
 
     /// <summary>Writes an e-way bill for <paramref name="irn"/> in <paramref name="transaction"/> (a write transaction).</summary>

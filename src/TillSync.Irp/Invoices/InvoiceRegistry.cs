@@ -26,7 +26,8 @@ public sealed class InvoiceRegistry(IrpDatabase database, SigningKey key, TimePr
     private const string SelectSql = """
         SELECT r.irn, r.ack_no, r.ack_at, r.seller_gstin, r.status, r.signed_invoice, r.signed_qr_code,
                e.ewb_no, e.generated_at, e.valid_until, r.doc_date
-        FROM registrations r LEFT JOIN eway_bills e ON e.irn = r.irn
+        FROM registrations r
+        LEFT JOIN eway_bills e ON e.irn = r.irn AND NOT EXISTS (SELECT 1 FROM eway_bill_cancellations c WHERE c.ewb_no = e.ewb_no)
         WHERE r.irn = @irn
         """;
 

@@ -10,7 +10,7 @@ namespace TillSync.Irp.Invoices;
 /// <param name="Status"><see cref="IrnDetails.Active"/> or <see cref="IrnDetails.Cancelled"/>.</param>
 /// <param name="SignedInvoice">The signed invoice, as first answered.</param>
 /// <param name="SignedQrCode">The signed QR code, as first answered.</param>
-/// <param name="EwbNo">The e-way bill's number, or null.</param>
+/// <param name="EwbNo">The active e-way bill's number, or null (none, or cancelled).</param>
 /// <param name="EwbAt">When the e-way bill was generated, or null.</param>
 /// <param name="EwbValidUntil">Until when it is valid, or null.</param>
 /// <param name="DocDate">The document date as sent, <c>dd/MM/yyyy</c>.</param>

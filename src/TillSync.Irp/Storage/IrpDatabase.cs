@@ -8,7 +8,8 @@ namespace TillSync.Irp.Storage;
 /// simulator acknowledged survives a crash or kill, as NIC's would.</summary>
 public sealed class IrpDatabase
 {
-    private const int SchemaVersion = 1;
+    // 2: eway_bill_cancellations.
+    private const int SchemaVersion = 2;
 
     private readonly SqliteFile _file;
 

@@ -77,6 +77,7 @@ public static class IrpApplication
         nic.MapInvoiceEndpoints();
         nic.MapCancelEndpoint();
         nic.MapEwayBillEndpoint();
+        nic.MapEwayBillCancelEndpoint();
         return app;
     }
 }

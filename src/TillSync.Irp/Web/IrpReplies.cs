@@ -21,6 +21,10 @@ public static class IrpReplies
     public static IResult Ok(EwayBill ewayBill) =>
         TypedResults.Json(new IrpResponse<EwayBill>(IrpStatus.Success, ewayBill, null, null), IrpJsonContext.Nic.IrpResponseEwayBill);
 
+    /// <summary>A success carrying an e-way bill's cancellation.</summary>
+    public static IResult Ok(CancelledEwayBill cancelled) =>
+        TypedResults.Json(new IrpResponse<CancelledEwayBill>(IrpStatus.Success, cancelled, null, null), IrpJsonContext.Nic.IrpResponseCancelledEwayBill);
+
     /// <summary>A failure with one error.</summary>
     public static IResult Error(string errorCode, string errorMessage, int statusCode = StatusCodes.Status200OK) =>
         Errors([new IrpError(errorCode, errorMessage)], statusCode: statusCode);

@@ -115,4 +115,30 @@ public sealed class EInvoiceFixture : IAsyncLifetime
         request.Headers.Add(IdempotencyKey.HeaderName, IdempotencyKey.HeaderValue(idempotencyKey ?? Guid.NewGuid().ToString("N")));
         return await client.SendAsync(request);
     }
+
+    /// <summary>POST /api/v1/einvoices/{id}/eway-bill with <paramref name="order"/> under a new key.</summary>
+    public async Task<HttpResponseMessage> RaiseEwayBillAsync(Guid clientOrderId, EwayBillOrder order)
+    {
+        using var client = Hq.CreateClient(Hq.AdminToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/einvoices/{clientOrderId}/eway-bill", UriKind.Relative))
+        {
+            Content = JsonContent.Create(order, TillSyncJsonContext.Default.EwayBillOrder),
+        };
+        request.Headers.Add(IdempotencyKey.HeaderName, IdempotencyKey.HeaderValue(Guid.NewGuid().ToString("N")));
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>POST /api/v1/einvoices/{id}/eway-bill/cancel with NIC's e-way bill <paramref name="reason"/> code and
+    /// <paramref name="remark"/>, under <paramref name="idempotencyKey"/> or a new key, as <paramref name="token"/> or the admin.</summary>
+    public async Task<HttpResponseMessage> CancelEwayBillAsync(
+        Guid clientOrderId, string reason, string remark, string? idempotencyKey = null, string? token = null)
+    {
+        using var client = Hq.CreateClient(token ?? Hq.AdminToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/einvoices/{clientOrderId}/eway-bill/cancel", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new EwayBillCancelRequest(reason, remark), TillSyncJsonContext.Default.EwayBillCancelRequest),
+        };
+        request.Headers.Add(IdempotencyKey.HeaderName, IdempotencyKey.HeaderValue(idempotencyKey ?? Guid.NewGuid().ToString("N")));
+        return await client.SendAsync(request);
+    }
 }
