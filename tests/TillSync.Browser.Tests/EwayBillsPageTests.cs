@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TillSync.Browser.Tests;
 
-[Collection(CashierPageSuite.Name)]
+[Collection(ReturnsAndBackOfficeSuite.Name)]
 public sealed class EwayBillsPageTests(BrowserFixture browser)
 {
     [Fact]
