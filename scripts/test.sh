@@ -17,8 +17,9 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 # One run more than the machine has cores: a run does not keep a core busy on its own (it waits for processes to start,
-# for pages to draw, for a till's next sync), and with one run per core a clean run of 155e82d kept the two cores 69 %
-# busy (bench/RESULTS.md, "Suite time"). TILLSYNC_TEST_LANES sets another number.
+# for pages to draw, for a till's next sync): with one run per core, the runs of 155e82d used about 27 min of CPU in a
+# clean run of 19 min 42 s on 2 cores, two thirds of what the cores had (bench/RESULTS.md, "Suite time").
+# TILLSYNC_TEST_LANES sets another number.
 lanes=${TILLSYNC_TEST_LANES:-$(($(nproc) + 1))}
 [[ $lanes =~ ^[1-9][0-9]*$ ]] || { echo "scripts/test.sh: TILLSYNC_TEST_LANES must be a whole number above 0; got '$lanes'" >&2; exit 2; }
 results="$root/test-output"
