@@ -122,8 +122,8 @@ export TILLSYNC_TEST_ARTIFACTS="$results/artifacts"
 export TMPDIR="$scratch"
 echo "== the tests' files in $scratch"
 
-# The test runs: every test project with HQ on SQLite, and HQ's suite again on PostgreSQL. They run as one queue, as many
-# at a time as the machine has cores, the longest first, so that the PostgreSQL pass fills a lane the others leave idle
+# The test runs: every test project with HQ on SQLite, and HQ's suite again on PostgreSQL. They run as one queue, $lanes
+# at a time (above), the longest first, so that the PostgreSQL pass fills a lane the others leave idle
 # instead of running alone after them (the order is by the durations of a clean run, bench/RESULTS.md "Suite time").
 # A test project not named here still runs, after these.
 slowest_first=(Browser Hq:sqlite Simulation Hq:postgres Release Till Cli Irp Core Conventions Contracts)
