@@ -167,10 +167,16 @@ public sealed class CashierPage(IPage page, Uri address)
         return await number.InnerTextAsync();
     }
 
-    /// <summary>Waits until the status bar shows <paramref name="depth"/> sales waiting.</summary>
-    public Task WaitForQueueDepthAsync(int depth, TimeSpan timeout) =>
-        Expect(By("queue-depth")).ToHaveTextAsync(depth.ToString(CultureInfo.InvariantCulture),
+    /// <summary>Waits until the till itself counts <paramref name="depth"/> documents waiting, then until its status bar
+    /// shows that count. The status bar alone is not enough: right after a sale it may still show the count from before
+    /// the sale (its next refresh has not come yet), and a wait for 0 would end before the sale was synced.</summary>
+    public async Task WaitForQueueDepthAsync(int depth, TimeSpan timeout)
+    {
+        await Poll.UntilAsync(() => page.EvaluateAsync<int>("() => fetch('/api/status').then(r => r.json()).then(s => s.queueDepth)"),
+            d => d == depth, timeout, d => $"the till to count {depth} documents waiting (it counts {d})");
+        await Expect(By("queue-depth")).ToHaveTextAsync(depth.ToString(CultureInfo.InvariantCulture),
             new LocatorAssertionsToHaveTextOptions { Timeout = (float)timeout.TotalMilliseconds });
+    }
 
     /// <summary>Waits until the status bar shows the till online (<c>online</c>) or offline (<c>offline</c>).</summary>
     public Task WaitForSyncStateAsync(string state, TimeSpan timeout) =>
