@@ -27,6 +27,14 @@ public sealed class ErrorMessageTests(BrowserFixture browser, ITestOutputHelper 
             await Expect(cashier.By("message")).ToContainTextAsync("NO-SUCH-CODE");
             await Expect(cashier.CodeInput).ToHaveValueAsync("NO-SUCH-CODE"); // kept, selected, for correction
 
+            // A fraction of a piece is refused in words a cashier uses, not the GST unit code ("PCS is counted in …").
+            await keyboard.TypeAsync("1.5*SOAP-125G");
+            await keyboard.PressAsync("Enter");
+            await Expect(cashier.By("message")).ToHaveAttributeAsync("data-kind", "error");
+            await Expect(cashier.By("message")).ToContainTextAsync("Sandal Soap 125 g: This item is sold in whole pieces: enter a whole number.");
+            await Expect(cashier.CartLine("SOAP-125G")).ToHaveCountAsync(0);
+            await cashier.CodeInput.FillAsync(string.Empty);
+
             await cashier.ScanAsync("RICE-5KG", "RICE-5KG", "1"); // typing replaces the selected text
             await keyboard.PressAsync("F4");
             await keyboard.TypeAsync(Shop.B2BBuyer.Phone!);

@@ -29,7 +29,17 @@ public sealed partial class LoyaltyRedeemTests(BrowserFixture browser, ITestOutp
             await cashier.ScanAsync("120*GHEE-1L", "GHEE-1L", "120");
             await cashier.By("customer-phone").FillAsync(Phone);
             await Expect(cashier.By("loyalty-earn")).ToHaveTextAsync("This bill earns 873 points.");
-            await cashier.SellForCashAsync();
+            // The receipt hides all but the phone's last four digits, and prints the points: a new customer (HQ answered the
+            // page's lookup with 0) ends the bill with the 873 it earned.
+            await cashier.SellForCashShowingReceiptAsync();
+            await Expect(cashier.Receipt.GetByTestId("receipt-phone")).ToHaveTextAsync("Phone: ••••••5678");
+            Assert.DoesNotContain(Phone, await cashier.Receipt.InnerTextAsync(), StringComparison.Ordinal);
+            await Expect(cashier.Receipt.GetByTestId("receipt-points-earned")).ToContainTextAsync("873");
+            await Expect(cashier.Receipt.GetByTestId("receipt-points-redeemed")).ToHaveCountAsync(0);
+            await Expect(cashier.Receipt.GetByTestId("receipt-points-balance")).ToContainTextAsync("873");
+            Assert.True(await cashier.By("last-sync").EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"),
+                $"the status bar cuts off its last sync: {await cashier.By("last-sync").GetAttributeAsync("title")}");
+            await cashier.CloseReceiptAsync();
             await cashier.WaitForQueueDepthAsync(0, SyncTimeout);
 
             // 850 points are ₹212.50, above the offline limit: only a code sent to the customer unlocks them.
@@ -47,7 +57,12 @@ public sealed partial class LoyaltyRedeemTests(BrowserFixture browser, ITestOutp
             await cashier.By("loyalty-verify").ClickAsync();
             await Expect(cashier.By("loyalty-applied")).ToContainTextAsync("Redeeming 850 points (₹212.50) with a verified code");
             await session.ScreenshotAsync("cashier-loyalty-code-accepted");
-            await cashier.SellForCashAsync();
+            // HQ's balance of 873 as the till looked it up, less 850 redeemed, plus 7 earned on this bill.
+            await cashier.SellForCashShowingReceiptAsync();
+            await Expect(cashier.Receipt.GetByTestId("receipt-points-redeemed")).ToContainTextAsync("850");
+            await Expect(cashier.Receipt.GetByTestId("receipt-points-earned")).ToContainTextAsync("7");
+            await Expect(cashier.Receipt.GetByTestId("receipt-points-balance")).ToContainTextAsync("30");
+            await cashier.CloseReceiptAsync();
             await cashier.WaitForQueueDepthAsync(0, SyncTimeout);
 
             var orders = await session.Hq.OrdersAsync(session.Enrolment.TillId);

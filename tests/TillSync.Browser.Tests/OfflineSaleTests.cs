@@ -41,6 +41,11 @@ public sealed class OfflineSaleTests(BrowserFixture browser, ITestOutputHelper o
             await Expect(cashier.By("offline-banner")).ToBeVisibleAsync();
             await Expect(cashier.By("offline-banner")).ToContainTextAsync("Offline for");
             await Expect(cashier.By("offline-banner")).ToContainTextAsync("5 sales waiting");
+            // The status bar has room for the gist; the banner gives the whole reason.
+            await Expect(cashier.By("offline-banner")).ToContainTextAsync("(HQ unreachable: ");
+            await Expect(cashier.By("last-sync")).ToContainTextAsync("HQ unreachable");
+            Assert.True(await cashier.By("last-sync").EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"),
+                $"the status bar cuts off its last sync: {await cashier.By("last-sync").GetAttributeAsync("title")}");
             await Expect(cashier.By("oldest-unsynced")).Not.ToHaveTextAsync("none");
             await session.ScreenshotAsync("cashier-offline-5-waiting");
 
@@ -48,6 +53,9 @@ public sealed class OfflineSaleTests(BrowserFixture browser, ITestOutputHelper o
             await cashier.WaitForQueueDepthAsync(0, SyncTimeout);
             await cashier.WaitForSyncStateAsync("online", SyncTimeout);
             await Expect(cashier.By("offline-banner")).ToBeHiddenAsync();
+            await Expect(cashier.By("last-sync")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("^(\\d+ synced|up to date)"));
+            Assert.True(await cashier.By("last-sync").EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"),
+                $"the status bar cuts off its last sync: {await cashier.By("last-sync").GetAttributeAsync("title")}");
             await session.ScreenshotAsync("cashier-back-online");
 
             var orders = await session.Hq.OrdersAsync(tillId);

@@ -45,4 +45,9 @@ public sealed record Receipt(
     Guid ClientOrderId, long TillSeq, string BillNo, DateTimeOffset CreatedAt, string TillName, StoreDto Store,
     CustomerDto? Customer, bool B2b, IrnInfo Irn, string SupplyKind, IReadOnlyList<ReceiptLine> Lines,
     IReadOnlyList<GstRateSummary> GstSummary, OrderTotalsDto Totals, IReadOnlyList<PaymentDto> Payments, long TenderedPaise,
-    long ChangePaise, string SyncState, string? ReceiptCode = null);
+    long ChangePaise, string SyncState, string? ReceiptCode = null, ReceiptLoyalty? Loyalty = null);
+
+/// <summary>The loyalty lines of a receipt: points this bill earned and redeemed, and the customer's balance after it as
+/// this till knew it when it recorded the sale (the snapshot's or a fresher online lookup's, as of
+/// <paramref name="BalanceAsOf"/>; HQ's may differ by sales at other tills since). Null balance: the till knew none.</summary>
+public sealed record ReceiptLoyalty(long EarnedPoints, long RedeemedPoints, long? BalancePoints, DateTimeOffset? BalanceAsOf);

@@ -167,12 +167,25 @@ public sealed class SaleRecorder(
         var receipt = new Receipt(order.ClientOrderId, seq, order.BillNo, createdAt, snapshot.TillName, snapshot.Store.Details, draft.Customer,
             irn is not null, irn is null ? new IrnInfo(IrnStatuses.NotApplicable) : new IrnInfo(IrnStatuses.Pending, irn), draft.Quote.SupplyKind, draft.Quote.Lines, draft.Quote.GstSummary,
             draft.Quote.Totals, applied, checked(plan.TenderedPaise + (credit?.AmountPaise ?? 0)), plan.ChangePaise, SyncStates.Pending,
-            receiptKey.Sign(ReceiptCodes.Of(order, snapshot.TillId)));
+            receiptKey.Sign(ReceiptCodes.Of(order, snapshot.TillId)), ReceiptLoyaltyOf(draft));
         await transaction.AddAsync(new TillDocumentDto(DocumentKinds.Sale, id, seq, Sale: order), order.BillNo, createdAt,
             order.Totals.TotalPaise, cancellationToken);
         await transaction.ExecuteAsync("INSERT INTO sales (till_seq, receipt_json) VALUES (@seq, @receipt)", cancellationToken, ("@seq", seq),
             ("@receipt", System.Text.Json.JsonSerializer.Serialize(receipt, Web.TillJsonContext.Default.Receipt)));
         return (receipt, null);
+    }
+
+    // What the receipt prints of the bill's points: earned, redeemed, and the balance after the bill as this till knows it.
+    private ReceiptLoyalty? ReceiptLoyaltyOf(SaleDraft draft)
+    {
+        if (draft.Loyalty.Loyalty is not { } points || draft.Customer?.Phone is not { } phone)
+        {
+            return null;
+        }
+
+        var known = _balances.Known(phone);
+        return new ReceiptLoyalty(points.EarnPoints, points.BurnPoints,
+            known is null ? null : checked(known.BalancePoints - points.BurnPoints + points.EarnPoints), known?.AsOf);
     }
 
     // Core's TenderMethods.All (and the wire's PaymentMethods.All) do not list `exchange` until HQ's journal books it (the HQ side of returns); the till checks

@@ -112,6 +112,11 @@ public sealed partial class SyncAgent(
         }
     }
 
+    // What became of a batch, naming only what happened ("3 synced", "2 synced, 1 rejected"): short enough for the status bar.
+    private static string SentOutcome(AppliedResults applied) =>
+        string.Join(", ", new[] { (applied.Synced, "synced"), (applied.Rejected, "rejected"), (applied.Conflicts, "conflicts"), (applied.NotProcessed, "to resend") }
+            .Where(p => p.Item1 > 0).Select(p => $"{p.Item1} {p.Item2}").DefaultIfEmpty("nothing taken"));
+
     // The key is registered on the first snapshot after each start (HQ answers a repeat as the first time) and on each
     // refresh until it is: an HQ that refuses it (another key, an HQ from before receipt keys) does not stop the sync,
     // only the checking of this till's receipts at other tills, which the status says.
@@ -157,9 +162,7 @@ public sealed partial class SyncAgent(
         }
 
         backoff.Reset();
-        link.Contacted(now, sent == 0
-            ? "up to date"
-            : $"{applied.Synced} synced, {applied.Rejected} rejected, {applied.Conflicts} conflicts, {applied.NotProcessed} to resend");
+        link.Contacted(now, sent == 0 ? "up to date" : SentOutcome(applied));
         if (sent > 0)
         {
             LogSynced(sent, applied.Synced, applied.Rejected, applied.Conflicts, applied.NotProcessed);

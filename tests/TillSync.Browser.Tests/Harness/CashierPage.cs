@@ -119,6 +119,14 @@ public sealed class CashierPage(IPage page, Uri address)
     /// <summary>One whole cash sale by keyboard: F9 fills the total, F9 again records it. Returns the bill number.</summary>
     public async Task<string> SellForCashAsync(params (string Code, string Sku, string Qty)[] items)
     {
+        var billNo = await SellForCashShowingReceiptAsync(items);
+        await CloseReceiptAsync();
+        return billNo;
+    }
+
+    /// <summary>As <see cref="SellForCashAsync"/>, leaving the receipt open for the test to read.</summary>
+    public async Task<string> SellForCashShowingReceiptAsync(params (string Code, string Sku, string Qty)[] items)
+    {
         foreach (var (code, sku, qty) in items)
         {
             await ScanAsync(code, sku, qty);
@@ -127,9 +135,7 @@ public sealed class CashierPage(IPage page, Uri address)
         await page.Keyboard.PressAsync("F9");
         await Expect(By("tender-amount").First).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("F9");
-        var billNo = await WaitForReceiptAsync();
-        await CloseReceiptAsync();
-        return billNo;
+        return await WaitForReceiptAsync();
     }
 
     /// <summary>F6 and the receipt code or bill number typed as a scanner types it, then Enter; waits for the bill's lines.</summary>

@@ -64,11 +64,21 @@ export function parseQtyMilli(text, unit) {
   const milli = Number(match[1]) * 1000 + Number(fraction);
   if (milli <= 0) return { error: 'The quantity must be more than zero. To take the item off, press Delete.' };
   if (milli > QTY_MAX_MILLI) return { error: 'That quantity is too large.' };
-  if (!isFractional(unit) && milli % 1000 !== 0) return { error: `${unit} is counted in whole pieces: enter a whole number.` };
+  if (!isFractional(unit) && milli % 1000 !== 0) return { error: `${unitLabel(unit) === 'pcs' ? 'This item is sold in whole pieces' : `This item is sold by the ${unitLabel(unit)}`}: enter a whole number.` };
   return { milli };
 }
 
-export const UNIT_LABELS = { KGS: 'kg', GMS: 'g', LTR: 'l', MLT: 'ml', MTR: 'm', PCS: 'pcs', NOS: 'nos' };
+// The GST unit codes (UQC) a cashier meets, as a shop says them; any other code shows in lower case.
+export const UNIT_LABELS = {
+  KGS: 'kg', GMS: 'g', LTR: 'l', MLT: 'ml', MTR: 'm', PCS: 'pcs', NOS: 'pcs', UNT: 'pcs', BOX: 'box', BTL: 'bottle', PAC: 'pack',
+  DOZ: 'dozen', PRS: 'pair', SET: 'set', BAG: 'bag', CAN: 'can', ROL: 'roll', TBS: 'tablet',
+};
+
+// A phone number as a receipt prints it: the last four digits, the rest hidden.
+export function maskedPhone(phone) {
+  const digits = String(phone ?? '');
+  return digits.length <= 4 ? digits : `${'•'.repeat(digits.length - 4)}${digits.slice(-4)}`;
+}
 
 export function unitLabel(unit) {
   const code = String(unit ?? '').toUpperCase();

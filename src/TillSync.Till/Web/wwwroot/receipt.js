@@ -1,6 +1,6 @@
 // The 80 mm receipt as HTML: the same markup shows on screen and prints (app.css, @media print). Every figure is
 // the till's, as recorded with the sale; nothing is recomputed here.
-import { TENDER_METHODS, dateTimeText, esc, plainAmount, qtyText, rateText, rupees, stateName, unitLabel } from './format.js';
+import { TENDER_METHODS, dateTimeText, esc, maskedPhone, plainAmount, qtyText, rateText, rupees, stateName, unitLabel } from './format.js';
 
 export function receiptHtml(r, reprint) {
   const store = r.store ?? {};
@@ -32,7 +32,8 @@ export function receiptHtml(r, reprint) {
     } else if (customer.name) {
       out.push(`<div>Customer: ${esc(customer.name)}</div>`);
     }
-    if (customer.phone) out.push(`<div>Phone: ${esc(customer.phone)}</div>`);
+    // A receipt leaves the shop: it shows enough of the phone for the customer to know it is theirs, not the number.
+    if (customer.phone) out.push(`<div data-testid="receipt-phone">Phone: ${esc(maskedPhone(customer.phone))}</div>`);
     const pos = customer.placeOfSupply || store.stateCode;
     if (pos) out.push(`<div>Place of supply: ${esc(pos)} ${esc(stateName(pos))}</div>`);
   }
@@ -70,6 +71,15 @@ export function receiptHtml(r, reprint) {
   if (r.changePaise) {
     out.push(`<div class="kv"><span>Tendered</span><span>${plainAmount(r.tenderedPaise ?? 0)}</span></div>`);
     out.push(`<div class="kv b"><span>Change</span><span data-testid="receipt-change">${plainAmount(r.changePaise)}</span></div>`);
+  }
+  const points = r.loyalty;
+  if (points) {
+    out.push(`<hr><div class="kv" data-testid="receipt-points-earned"><span>Points earned</span><span>${esc(points.earnedPoints)}</span></div>`);
+    if (points.redeemedPoints) out.push(`<div class="kv" data-testid="receipt-points-redeemed"><span>Points redeemed</span><span>${esc(points.redeemedPoints)}</span></div>`);
+    if (points.balancePoints != null) {
+      out.push(`<div class="kv b" data-testid="receipt-points-balance"><span>Points balance</span><span>${esc(points.balancePoints)}</span></div>`);
+      out.push(`<div class="small">Balance as this till knew it${points.balanceAsOf ? ` on ${esc(dateTimeText(points.balanceAsOf))}` : ''}; purchases at other counters may not show yet.</div>`);
+    }
   }
   if (r.b2b || customer?.gstin) {
     out.push('<hr>');

@@ -19,10 +19,12 @@ export function renderStatus(s) {
   const snapshot = ageOf(s.snapshotTakenAt, s.now);
   $('snapshot-age').textContent = snapshot === null ? 'none yet' : `${durationText(snapshot)} old`;
   const last = ageOf(s.lastSyncAt, s.now);
+  // The bar has room for the gist ("HQ unreachable"); the whole sentence is the element's title and the banner's.
   const outcome = s.lastSyncOutcome ?? (s.lastSyncAt ? 'ok' : 'not yet');
-  const lastText = last === null ? outcome : `${outcome} · ${durationText(last)} ago`;
-  $('last-sync').textContent = lastText;
-  $('last-sync').title = lastText;
+  const gist = outcome.split(': ')[0];
+  const age = last === null ? '' : ` · ${durationText(last)} ago`;
+  $('last-sync').textContent = `${gist}${age}`;
+  $('last-sync').title = `${outcome}${age}`;
   const attention = $('attention-button');
   const count = Number(s.attentionCount ?? 0);
   const attentionChanged = attention.dataset.count !== String(count);
@@ -45,8 +47,9 @@ export function renderStatus(s) {
   } else if (!s.online) {
     const offlineFor = ageOf(s.offlineSince, s.now);
     const waiting = `${s.queueDepth} sale${s.queueDepth === 1 ? '' : 's'} waiting`;
-    const since = offlineFor !== null ? `Offline for ${minutesText(offlineFor)}`
-      : s.lastSyncAt ? 'Offline' : `Not connected to HQ yet${s.lastSyncOutcome ? ` (${s.lastSyncOutcome})` : ''}`;
+    const why = s.lastSyncOutcome ? ` (${s.lastSyncOutcome})` : '';
+    const since = offlineFor !== null ? `Offline for ${minutesText(offlineFor)}${why}`
+      : s.lastSyncAt ? `Offline${why}` : `Not connected to HQ yet${why}`;
     const stock = snapshot === null ? 'No catalogue snapshot from HQ yet.' : `Stock figures may be stale (catalogue ${durationText(snapshot)} old).`;
     const retryIn = s.retryAt ? -ageOf(s.retryAt, s.now) : null;
     const retry = retryIn === null || Number.isNaN(retryIn) ? '' : retryIn > 1000 ? ` Next try in ${durationText(retryIn)}.` : ' Trying HQ now.';
