@@ -58,7 +58,8 @@ public static class ReviewKinds
 /// <summary>What a manager can decide (docs/reviews.md gives each one's effect on stock).</summary>
 public static class ResolutionActions
 {
-    /// <summary>Shortfall accepted as shrinkage; no stock movement.</summary>
+    /// <summary>Shortfall accepted as it stands: no stock movement and no journal entry (on-hand and inventory stay short
+    /// alike until a count or receipt).</summary>
     public const string WriteOff = "write_off";
 
     /// <summary>The customer is owed the goods; no stock movement until a receipt brings them.</summary>

@@ -9,13 +9,15 @@ namespace TillSync.Hq.Accounting;
 
 /// <summary>The journal entry of a review resolution (docs/reviews.md says what each does to stock):
 /// <list type="bullet">
-/// <item><c>write_off</c> q: the short units are accepted as lost — Dr <c>expenses:shrinkage</c> / Cr inventory at cost.</item>
 /// <item><c>transfer_in</c> q from outside the chain: goods bought in — Dr inventory / Cr supplier payables at cost. From
 /// another store of the chain the value only moves between stores, which the chain's books do not split: no entry.</item>
 /// <item><c>credit_note</c> q: the short units are refunded and never supplied — revenue and GST of q units of the sale's
 /// line reversed (Dr), the refund owed to the customer Cr <c>liabilities:refunds</c>, and the goods back: Dr inventory /
 /// Cr COGS at the cost the sale booked.</item>
-/// <item><c>backorder</c> and <c>acknowledge</c>: no money moves now (the goods owed go out with a later receipt).</item>
+/// <item><c>write_off</c>, <c>backorder</c> and <c>acknowledge</c>: no money moves now. The sale already took the short units
+/// out of inventory at cost (COGS), so on-hand and the inventory account are short by the same units at the same cost; a
+/// second credit to inventory here would count them twice (issue 22). The count adjustment or receipt that later puts
+/// on-hand right moves their value with them.</item>
 /// </list></summary>
 public static class ResolutionEntries
 {
@@ -24,7 +26,7 @@ public static class ResolutionEntries
         DbConnection connection, DbTransaction transaction, ReviewItemView item, ReviewResolutionRequest request, long? qtyMilli,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (item.Sku is null || qtyMilli is not { } q || request.Action is ResolutionActions.Backorder
+        if (item.Sku is null || qtyMilli is not { } q || request.Action is ResolutionActions.Backorder or ResolutionActions.WriteOff
             || (request.Action == ResolutionActions.TransferIn && request.FromStoreId is not null))
         {
             return null;
@@ -48,9 +50,6 @@ public static class ResolutionEntries
         var postings = new PostingSet();
         switch (request.Action)
         {
-            case ResolutionActions.WriteOff:
-                postings.Transfer(Accounts.Shrinkage, Accounts.Inventory, costPaise);
-                break;
             case ResolutionActions.TransferIn:
                 postings.Transfer(Accounts.Inventory, Accounts.SupplierPayables, costPaise);
                 break;

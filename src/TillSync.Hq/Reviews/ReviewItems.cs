@@ -75,7 +75,7 @@ public static class ReviewItems
     {
         (StockShort, _) =>
             "Find the stock: transfer_in from another store (its stock goes down as much), backorder it for the customer, "
-            + "write_off the shortfall as shrinkage if it is gone, or credit_note to refund the short units.",
+            + "write_off to accept it (on-hand stays short until the next count or receipt), or credit_note to refund the short units.",
         (LoyaltyOverdraft, _) =>
             "The till burned points offline that the customer no longer had (another till redeemed them first). acknowledge leaves "
             + "the balance negative for future earns to cover; write_off restores it to zero at the store's cost (Dr expenses:loyalty).",

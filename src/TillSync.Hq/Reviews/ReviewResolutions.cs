@@ -17,7 +17,8 @@ namespace TillSync.Hq.Reviews;
 /// <item><c>transfer_in</c> q: +q of the SKU into the item's store; with <c>fromStoreId</c>, −q in that store.</item>
 /// <item><c>credit_note</c> q: +q into the item's store — the short units of the sale are refunded and never supplied,
 /// so the sale's own movement is reversed for them.</item>
-/// <item><c>write_off</c> q: no movement; q units are accepted as shrinkage (recorded as the resolution's qty).</item>
+/// <item><c>write_off</c> q: no movement and no journal entry; the shortfall of q units is accepted as it stands (recorded
+/// as the resolution's qty), until a count adjustment or receipt.</item>
 /// <item><c>backorder</c> q: no movement; the customer is owed q units, which the next receipt covers.</item>
 /// <item><c>acknowledge</c> (rejected orders, sync conflicts): no movement.</item>
 /// </list></summary>
@@ -118,7 +119,7 @@ public static class ReviewResolutions
             ResolutionActions.TransferIn => $"Resolved: {qty} of {item.Sku} brought in.",
             ResolutionActions.CreditNote => $"Resolved: credit note for {qty} of {item.Sku}; refund the customer.",
             ResolutionActions.WriteOff when item.Kind == ReviewKinds.LoyaltyOverdraft => "Resolved: the loyalty overdraft was written off.",
-            ResolutionActions.WriteOff => $"Resolved: {qty} of {item.Sku} written off as shrinkage.",
+            ResolutionActions.WriteOff => $"Resolved: the shortfall of {qty} of {item.Sku} accepted; on-hand stays short until a count or receipt.",
             ResolutionActions.Backorder => $"Resolved: {qty} of {item.Sku} back-ordered; the customer is owed them.",
             _ => $"Acknowledged by a manager ({item.Reason ?? item.Kind}).",
         };

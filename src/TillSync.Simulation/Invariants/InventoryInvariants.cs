@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using TillSync.Contracts;
 using TillSync.Contracts.Documents;
-using TillSync.Contracts.Reviews;
 using TillSync.Hq.Accounting;
 using TillSync.Hq.Orders;
 using TillSync.Simulation.Shop;
@@ -11,14 +10,14 @@ using static TillSync.Simulation.Invariants.SimulationInvariants;
 namespace TillSync.Simulation.Invariants;
 
 /// <summary>The invariant of stock in the books (docs/accounting.md, docs/reviews.md): the inventory account is every
-/// document that moves stock valued at catalogue cost, and so Σ on-hand × cost — less the units a manager wrote off, since
-/// a <c>write_off</c> books shrinkage against inventory without moving on-hand.</summary>
+/// document that moves stock valued at catalogue cost, and so Σ on-hand × cost, after every kind of resolution (a
+/// <c>write_off</c> moves neither).</summary>
 public static class InventoryInvariants
 {
     /// <summary>Every invariant of inventory, in report order.</summary>
     public static IReadOnlyList<InvariantCheck> All { get; } =
     [
-        new("inventory_at_cost", "the inventory account = receipts, committed sales, restocked returns and the transfer_in, credit_note and write_off decisions at catalogue cost (each line to the paisa) = Σ on-hand × cost − the units written off, within each loose line's half paisa",
+        new("inventory_at_cost", "the inventory account = receipts, committed sales, restocked returns and the transfer_in and credit_note decisions at catalogue cost (each line to the paisa) = Σ on-hand × cost, within each loose line's half paisa",
             InventoryAtCost),
     ];
 
@@ -46,21 +45,20 @@ public static class InventoryInvariants
 
         foreach (var decision in facts.StockDecisions)
         {
-            Value(decision.Sku, decision.Qty, decision.Action == ResolutionActions.WriteOff ? -1 : +1);
+            Value(decision.Sku, decision.Qty, +1);
         }
 
         var journalPaise = facts.BalancePaiseByAccount.GetValueOrDefault(Accounts.Inventory);
         var onHandPaise = facts.OnHandMilliBySku.Sum(s => s.Value / 1000m * costPaise[s.Key]);
-        var writtenOffPaise = facts.StockDecisions.Where(d => d.Action == ResolutionActions.WriteOff).Sum(d => d.Qty * costPaise[d.Sku]);
-        var roundingPaise = documentsPaise - (onHandPaise - writtenOffPaise);
+        var roundingPaise = documentsPaise - onHandPaise;
         var offenders = new[]
         {
             journalPaise == documentsPaise ? null : string.Create(CultureInfo.InvariantCulture, $"inventory account {journalPaise} paise, the documents at cost {documentsPaise}"),
             Math.Abs(roundingPaise) <= roundedLines * 0.5m ? null : string.Create(CultureInfo.InvariantCulture,
-                $"the documents at cost {documentsPaise} paise, Σ on-hand × cost {onHandPaise:0.###} − written off {writtenOffPaise:0.###}: {roundingPaise:0.###} apart, more than {roundedLines} lines can round"),
+                $"the documents at cost {documentsPaise} paise, Σ on-hand × cost {onHandPaise:0.###}: {roundingPaise:0.###} apart, more than {roundedLines} lines can round"),
         }.OfType<string>();
         return Outcome(offenders, string.Create(CultureInfo.InvariantCulture,
-            $"inventory {journalPaise} paise = the documents at cost = Σ on-hand × cost {onHandPaise:0.###} − {writtenOffPaise:0.###} written off ({roundingPaise:0.###} rounding over {roundedLines} lines)"),
+            $"inventory {journalPaise} paise = the documents at cost = Σ on-hand × cost {onHandPaise:0.###} ({roundingPaise:0.###} rounding over {roundedLines} lines)"),
             "inventory wrong");
 
         void Value(string sku, decimal qty, int sign)

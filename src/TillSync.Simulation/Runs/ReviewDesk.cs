@@ -23,8 +23,8 @@ public sealed class ReviewDesk(SimulationOptions options, FakeTimeProvider clock
     /// <summary>Stock the manager's decisions brought in, per SKU, in thousandths.</summary>
     public Dictionary<string, long> BroughtInMilliBySku { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Every decision that values stock in the books (<c>transfer_in</c>, <c>credit_note</c>, <c>write_off</c> of a
-    /// shortfall), in order.</summary>
+    /// <summary>Every decision that moves stock and its value in the books (<c>transfer_in</c>, <c>credit_note</c> of a
+    /// shortfall), in order; a <c>write_off</c> moves neither.</summary>
     public List<StockDecision> StockDecisions { get; } = [];
 
     /// <summary>What the manager decided, by name, in report order.</summary>
@@ -69,13 +69,10 @@ public sealed class ReviewDesk(SimulationOptions options, FakeTimeProvider clock
             Count("resolution: answer lost, same resolutionId resent");
         }
 
-        if (item.Sku is { } sku && request.Qty is { } qty && action is ResolutionActions.TransferIn or ResolutionActions.CreditNote or ResolutionActions.WriteOff)
+        if (item.Sku is { } sku && request.Qty is { } qty && action is ResolutionActions.TransferIn or ResolutionActions.CreditNote)
         {
             StockDecisions.Add(new StockDecision(sku, action, qty));
-            if (action != ResolutionActions.WriteOff)
-            {
-                BroughtInMilliBySku[sku] = BroughtInMilliBySku.GetValueOrDefault(sku) + Hq.Stock.Quantity.ToMilli(qty);
-            }
+            BroughtInMilliBySku[sku] = BroughtInMilliBySku.GetValueOrDefault(sku) + Hq.Stock.Quantity.ToMilli(qty);
         }
 
         trace.Add(clock.GetUtcNow(), string.Create(CultureInfo.InvariantCulture, $"manager resolves review {item.ReviewId} ({item.Kind}) {action} {request.Qty}"));

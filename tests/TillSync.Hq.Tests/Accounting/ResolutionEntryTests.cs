@@ -1,5 +1,5 @@
-// Proves that review resolutions post their money in the resolution's transaction: a write-off books shrinkage at
-// cost; a credit note reverses revenue and GST of the credited units, owes the customer the refund and puts the goods
+// Proves that review resolutions post their money in the resolution's transaction: a write-off posts nothing, so that
+// on-hand and the inventory account stay short by the same units at cost (issue 22); a credit note reverses revenue and GST of the credited units, owes the customer the refund and puts the goods
 // back at cost; a resubmitted resolution posts nothing more; a backorder posts nothing.
 using TillSync.Contracts.Accounting;
 using TillSync.Contracts.Reviews;
@@ -14,18 +14,24 @@ public sealed class ResolutionEntryTests(HqFixture fixture) : IClassFixture<HqFi
     private LedgerClient Ledger => new(fixture.Hq);
 
     [Fact]
-    public async Task WriteOff_BooksShrinkageAtCost_AndAResendPostsNothingMore()
+    public async Task WriteOff_PostsNothing_SoOnHandAndInventoryAtCostStillAgree()
     {
+        // Sandal soap costs ₹32.00 (Shop). The sale takes on-hand + 3 bars: on-hand and inventory both go 3 bars below zero.
+        var onHandBefore = await fixture.Manager.OnHandAsync("SOAP-125G");
+        var inventoryBefore = Books.Balance(await Ledger.TrialBalanceAsync(), "assets:inventory");
         var review = await OversellAsync("SOAP-125G", 3, customer: null);
-        var request = new ReviewResolutionRequest(ResolutionActions.WriteOff, "counted: three bars missing", Guid.CreateVersion7(), Qty: 3);
+        var beforeWriteOff = await Ledger.TrialBalanceAsync();
+        var request = new ReviewResolutionRequest(ResolutionActions.WriteOff, "the three bars were sold; nothing is owed", Guid.CreateVersion7(), Qty: 3);
 
         await fixture.Manager.ResolveAsync(review.ReviewId, request);
-        var entry = await EntryAsync(request.ResolutionId);
-        var afterFirst = await Ledger.TrialBalanceAsync();
         await fixture.Manager.ResolveAsync(review.ReviewId, request);
 
-        Assert.Equal([new PostingView("expenses:shrinkage", 3 * 3_200), new PostingView("assets:inventory", -3 * 3_200)], entry.Postings);
-        Books.AssertSame(afterFirst, await Ledger.TrialBalanceAsync());
+        Books.AssertSame(beforeWriteOff, await Ledger.TrialBalanceAsync());
+        Assert.DoesNotContain((await Ledger.JournalAsync()), e => e.Ref == $"resolution:{request.ResolutionId:D}");
+        var onHandAfter = await fixture.Manager.OnHandAsync("SOAP-125G");
+        var inventoryAfter = Books.Balance(await Ledger.TrialBalanceAsync(), "assets:inventory");
+        Assert.Equal(-3m, onHandAfter);
+        Assert.Equal((long)((onHandAfter - onHandBefore) * 3_200), inventoryAfter - inventoryBefore);
     }
 
     [Fact]
