@@ -23,6 +23,9 @@ namespace TillSync.Contracts.Sync;
 /// only when present.</param>
 /// <param name="Approval">The supervisor's or manager's approval of markdowns beyond the cashier's limits, or null; in the
 /// fingerprint only when present.</param>
+/// <param name="StockVersion">The stock version of the snapshot whose on-hand the till sold against
+/// (<c>TillSnapshot.StockVersion</c>): when the sale oversells, HQ names as competing every sale of the SKU in the store
+/// since then (docs/reviews.md). Null from a till before it; in the fingerprint only when present.</param>
 public sealed record OrderDto(
     Guid ClientOrderId,
     long TillSeq,
@@ -36,4 +39,5 @@ public sealed record OrderDto(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? CashierId = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Irn = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? PricingVersion = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ApprovalDto? Approval = null);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ApprovalDto? Approval = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? StockVersion = null);

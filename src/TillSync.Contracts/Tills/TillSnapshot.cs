@@ -23,13 +23,16 @@ namespace TillSync.Contracts.Tills;
 /// every sale it prices from this snapshot. Null from an HQ before versions.</param>
 /// <param name="RoleLimits">What each staff role may mark down or override on its own; null from an HQ before limits,
 /// and then the till applies none (it asks no approval and HQ judges by its own limits).</param>
+/// <param name="StockVersion">The newest stock movement HQ had written when it read the on-hand figures; the till sends
+/// it on every sale it makes from this snapshot. Null from an HQ before it.</param>
 public sealed record TillSnapshot(
     long TillId, string TillName, string BillPrefix, long NextSeq, StoreView Store,
     IReadOnlyList<SnapshotProduct> Products, DateTimeOffset TakenAt, SnapshotLoyalty? Loyalty = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TillPublicKey>? TillKeys = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SnapshotStaff>? Staff = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? PricingVersion = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Pricing.RoleLimitDto>? RoleLimits = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Pricing.RoleLimitDto>? RoleLimits = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? StockVersion = null);
 
 /// <summary>A catalogue product with last-known on-hand.</summary>
 /// <param name="Sku">Catalogue SKU.</param>

@@ -19,6 +19,8 @@ namespace TillSync.Core.Orders;
 /// till before it; in the fingerprint only when present.</param>
 /// <param name="Approval">A supervisor's or manager's approval of markdowns beyond the cashier's limits, or null; in the
 /// fingerprint only when present.</param>
+/// <param name="StockVersion">The stock version of the snapshot the till sold against, or null from a till before it; in
+/// the fingerprint only when present.</param>
 public sealed record Order(
     Guid ClientOrderId,
     string BillNo,
@@ -30,7 +32,8 @@ public sealed record Order(
     OrderLoyalty? Loyalty = null,
     long? CashierId = null,
     long? PricingVersion = null,
-    OrderApproval? Approval = null);
+    OrderApproval? Approval = null,
+    long? StockVersion = null);
 
 /// <summary>Who approved a sale's markdowns at the till, by their PIN, and why.</summary>
 /// <param name="ApproverId">HQ's staff id of the supervisor or manager; above 0 when valid.</param>

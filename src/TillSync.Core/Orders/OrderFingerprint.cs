@@ -102,6 +102,12 @@ public static class OrderFingerprint
             json.WriteEndObject();
         }
 
+        // Only when present, so that a sale from a till before stock versions keeps the fingerprint it had.
+        if (order.StockVersion is { } stockVersion)
+        {
+            json.WriteNumber("stockVersion", stockVersion);
+        }
+
         json.WriteEndObject();
     }
 

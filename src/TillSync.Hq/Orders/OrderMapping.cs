@@ -20,7 +20,8 @@ public static class OrderMapping
         order.Loyalty is { } l ? new OrderLoyalty(l.EarnPoints, l.BurnPoints, l.RedemptionToken) : null,
         order.CashierId,
         order.PricingVersion,
-        order.Approval is { } a ? new OrderApproval(a.ApproverId, a.Reason) : null);
+        order.Approval is { } a ? new OrderApproval(a.ApproverId, a.Reason) : null,
+        order.StockVersion);
 
     /// <summary>The buyer <paramref name="customer"/> describes, or null.</summary>
     public static Customer? ToCore(CustomerDto? customer) =>

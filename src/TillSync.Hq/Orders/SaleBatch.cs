@@ -202,7 +202,7 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
             qtyMilliBySku[line.Sku] = checked(qtyMilliBySku.GetValueOrDefault(line.Sku) - Quantity.ToMilli(line.Qty));
         }
 
-        batch.Step<StockBatch>().Move(new StockMove(order.ClientOrderId, order.BillNo, StockKind.Sale, qtyMilliBySku));
+        batch.Step<StockBatch>().Move(new StockMove(order.ClientOrderId, order.BillNo, StockKind.Sale, qtyMilliBySku, order.StockVersion));
     }
 
     private void AddLinesPaymentsAndEntry(SyncBatch batch, Order order, SupplyKind kind, LoyaltyBatch loyalty)

@@ -9,13 +9,18 @@ namespace TillSync.Hq.Reviews;
 /// <param name="Sku">The SKU.</param>
 /// <param name="SoldMilli">What the sale took of it, in thousandths.</param>
 /// <param name="AfterMilli">On-hand right after the sale (negative).</param>
-public sealed record Shortfall(Guid ClientOrderId, string Sku, long SoldMilli, long AfterMilli);
+/// <param name="StockVersion">The stock version of the snapshot the short sale's till sold against, or null from a till
+/// before it.</param>
+public sealed record Shortfall(Guid ClientOrderId, string Sku, long SoldMilli, long AfterMilli, long? StockVersion = null);
 
-/// <summary>The sales that competed with a short sale for its stock. Definition (docs/reviews.md): walking the SKU's
-/// movements in the store back from the short sale, every other sale until the first point at which on-hand was at
-/// least the quantity the short sale needed. Those sales took the stock that would have covered it. Movement ids of one
-/// SKU in one store follow the order in which its on-hand changed (<see cref="StockLedger.MoveAsync"/>, and the batch's
-/// on-hand row locks), so the walk is an exact replay.</summary>
+/// <summary>The sales that competed with a short sale for its stock. Definition (docs/reviews.md): the till sold against
+/// the on-hand of its snapshot, so every other sale of the SKU in the store after that snapshot (its
+/// <see cref="Shortfall.StockVersion"/>) and before the short sale took stock the short sale counted on — at any till,
+/// its own earlier sales included (issue 22: a walk that stopped once on-hand covered the short sale named only the
+/// nearest of them, often the same till's). For a sale from a till before stock versions: walking the SKU's movements in
+/// the store back from the short sale, every other sale until the first point at which on-hand was at least the
+/// quantity the short sale needed. Movement ids of one SKU in one store follow the order in which its on-hand changed
+/// (<see cref="StockLedger.MoveAsync"/>, and the batch's on-hand row locks), so both are exact replays.</summary>
 public static class CompetingSales
 {
     /// <summary>How far back the walk reads: the newest movements of the SKU in the store.</summary>
@@ -44,7 +49,10 @@ public static class CompetingSales
                     r.IsDBNull(3) ? 0 : r.GetInt64(3), r.NullableString(4), r.NullableString(5)), cancellationToken);
             foreach (var (reviewId, shortfall) in sku)
             {
-                foreach (var sale in Walk(newestFirst, shortfall))
+                IEnumerable<PastMovement> competing = shortfall.StockVersion is { } since
+                    ? await SinceAsync(connection, transaction, storeId, shortfall, since, cancellationToken)
+                    : Walk(newestFirst, shortfall);
+                foreach (var sale in competing)
                 {
                     rows.Add(reviewId, sale.ClientOrderId, storeId, sale.TillId, sale.BillNo, -sale.QtyMilli, sale.CommittedAt);
                 }
@@ -53,6 +61,22 @@ public static class CompetingSales
 
         await rows.FlushAsync(connection, transaction, cancellationToken);
     }
+
+    // Every sale of the SKU in the store between the snapshot the short sale's till sold against and the short sale
+    // itself, newest first, at most PerItemMax.
+    private static Task<List<PastMovement>> SinceAsync(
+        DbConnection connection, DbTransaction transaction, long storeId, Shortfall shortfall, long since, CancellationToken cancellationToken) =>
+        connection.Command($$"""
+            SELECT m.qty_milli, m.kind, m.client_order_id, o.till_id, o.bill_no, o.committed_at
+            FROM stock_movements m JOIN orders o ON o.client_order_id = m.client_order_id
+            WHERE m.store_id = @store AND m.sku = @sku AND m.kind = '{{StockKinds.Sale}}' AND m.movement_id > @since
+              AND m.movement_id < (SELECT MIN(s.movement_id) FROM stock_movements s
+                                   WHERE s.store_id = @store AND s.sku = @sku AND s.client_order_id = @short AND s.kind = '{{StockKinds.Sale}}')
+            ORDER BY m.movement_id DESC LIMIT {{PerItemMax}}
+            """, transaction)
+            .With("@store", storeId).With("@sku", shortfall.Sku).With("@since", since).With("@short", shortfall.ClientOrderId.ToString("D"))
+            .ListAsync(r => new PastMovement(r.GetInt64(0), r.GetString(1), r.NullableString(2), r.GetInt64(3), r.NullableString(4),
+                r.NullableString(5)), cancellationToken);
 
     /// <summary>The competing sales of <paramref name="shortfall"/> among <paramref name="newestFirst"/> (which must
     /// hold the short sale's own movement), newest first.</summary>

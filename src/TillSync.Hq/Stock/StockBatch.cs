@@ -87,7 +87,7 @@ public sealed class StockBatch : IBatchStep
     {
         batch.AddFlag(move.DocumentId, OrderFlags.StockShort);
         var reviews = batch.Step<ReviewBatch>();
-        reviews.AddShortfall(new Shortfall(move.DocumentId, sku, soldMilli, afterMilli));
+        reviews.AddShortfall(new Shortfall(move.DocumentId, sku, soldMilli, afterMilli, move.StockVersion));
         reviews.Open(new ReviewOpening(ReviewKind.StockShort, move.DocumentId, move.Number, sku, Math.Min(soldMilli, -afterMilli), null,
             string.Create(CultureInfo.InvariantCulture,
                 $"Bill {move.Number} sold {Quantity.FromMilli(soldMilli)} of {sku}; on-hand went from {Quantity.FromMilli(beforeMilli)} to {Quantity.FromMilli(afterMilli)}.")));
@@ -126,4 +126,5 @@ public sealed class StockBatch : IBatchStep
 /// <param name="Number">Its printed number, for the review item's sentence.</param>
 /// <param name="Kind">Why stock moves.</param>
 /// <param name="QtyMilliBySku">Signed thousandths by SKU: negative out, positive in.</param>
-public sealed record StockMove(Guid DocumentId, string Number, StockKind Kind, IReadOnlyDictionary<string, long> QtyMilliBySku);
+/// <param name="StockVersion">A sale's <c>stockVersion</c>: the snapshot whose on-hand its till sold against, or null.</param>
+public sealed record StockMove(Guid DocumentId, string Number, StockKind Kind, IReadOnlyDictionary<string, long> QtyMilliBySku, long? StockVersion = null);

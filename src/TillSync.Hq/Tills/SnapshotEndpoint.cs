@@ -44,8 +44,12 @@ public static class SnapshotEndpoint
         // Read in the same view as the catalogue and the settings, so that the version names exactly what the till gets.
         var pricingVersion = await PricingVersions.ReadAsync(connection, transaction, http.RequestAborted);
         var roleLimits = await RoleLimits.CurrentAsync(connection, transaction, http.RequestAborted);
+        // The newest movement in the same view as the on-hand figures: a sale from this snapshot that oversells names
+        // every sale of the SKU after it as competing (docs/reviews.md).
+        var stockVersion = await connection.Command("SELECT COALESCE(MAX(movement_id), 0) FROM stock_movements", transaction)
+            .FirstOrDefaultAsync(r => r.GetInt64(0), http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
         return TypedResults.Ok(new TillSnapshot(caller.Id, till.Name, till.BillPrefix, till.NextSeq, store!, products, time.GetUtcNow(), loyalty, keys, staff,
-            pricingVersion, roleLimits));
+            pricingVersion, roleLimits, stockVersion));
     }
 }

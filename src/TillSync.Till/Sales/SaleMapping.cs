@@ -17,7 +17,8 @@ public static class SaleMapping
         order.Loyalty is { } l ? new OrderLoyalty(l.EarnPoints, l.BurnPoints, l.RedemptionToken) : null,
         order.CashierId,
         order.PricingVersion,
-        order.Approval is { } a ? new OrderApproval(a.ApproverId, a.Reason) : null);
+        order.Approval is { } a ? new OrderApproval(a.ApproverId, a.Reason) : null,
+        order.StockVersion);
 
     /// <summary>The lines as Core totals them.</summary>
     public static IReadOnlyList<OrderLine> ToCore(IReadOnlyList<OrderLineDto> lines) => lines.Select(ToCore).ToList();

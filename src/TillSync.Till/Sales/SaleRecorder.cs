@@ -158,7 +158,7 @@ public sealed class SaleRecorder(
         // only under it (docs/einvoice.md, "The till's IRN").
         var irn = draft.Customer?.Gstin is null ? null : Irn.Compute(snapshot.Store.Details.Gstin, createdAt, EInvoiceDocumentType.Invoice, billNo);
         var order = new OrderDto(id, seq, billNo, createdAt, draft.Lines, applied, draft.Quote.Totals, draft.Customer, draft.Loyalty.Loyalty,
-            cashier.StaffId, irn, snapshot.PricingVersion, draft.Approval);
+            cashier.StaffId, irn, snapshot.PricingVersion, draft.Approval, snapshot.StockVersion);
         if (OrderRules.Check(SaleMapping.ToCore(AsRulesSeeIt(order)), snapshot.Store.Details.Gstin, snapshot.BillPrefix, now) is { } rejected)
         {
             return (null, $"This sale cannot be saved: {rejected.Detail}.");

@@ -59,6 +59,35 @@ public sealed class StockShortReviewTests(HqFixture fixture) : IClassFixture<HqF
     }
 
     [Fact]
+    public async Task OnHandFour_TillASellsThreeBillsOfOne_TillBTwo_TheShortBillNamesEverySaleSinceItsSnapshot()
+    {
+        // Issue 22: both tills took the snapshot showing 4 and sold offline, A three bills of one, B two. A syncs first;
+        // B's second bill is short. Everything sold since B's snapshot took the stock B counted on: A's three bills and
+        // B's own first, not only the nearest sale (B's own) that a walk back to a covering on-hand would stop at.
+        var product = await fixture.Manager.AddProductAsync(openingStock: 4);
+        var tillA = await fixture.EnrolTillAsync();
+        var tillB = await fixture.EnrolTillAsync();
+        var versionA = (await tillA.SnapshotAsync()).StockVersion;
+        var versionB = (await tillB.SnapshotAsync()).StockVersion;
+        Assert.NotNull(versionA);
+        Assert.Equal(versionA, versionB);
+        var salesA = Enumerable.Range(0, 3).Select(_ => tillA.Orders.Next([ReviewCalls.LineOf(product, 1)]) with { StockVersion = versionA }).ToList();
+        var salesB = Enumerable.Range(0, 2).Select(_ => tillB.Orders.Next([ReviewCalls.LineOf(product, 1)]) with { StockVersion = versionB }).ToList();
+
+        foreach (var (till, sale) in salesA.Select(s => (tillA, s)).Concat(salesB.Select(s => (tillB, s))))
+        {
+            Assert.Equal(SyncStatus.Created, (await till.SyncOneAsync(sale)).Status);
+        }
+
+        var item = Assert.Single((await fixture.Manager.ListReviewsAsync($"status=open&sku={product.Sku}")).Items);
+        Assert.Equal((salesB[1].BillNo, 1m), (item.BillNo, item.ShortQty));
+        var detail = await fixture.Manager.GetReviewAsync(item.ReviewId);
+        Assert.Equal(
+            [(salesB[0].BillNo, tillB.TillId), (salesA[2].BillNo, tillA.TillId), (salesA[1].BillNo, tillA.TillId), (salesA[0].BillNo, tillA.TillId)],
+            detail.CompetingSales.Select(c => (c.BillNo, c.TillId)));
+    }
+
+    [Fact]
     public async Task Resolution_SameIdOtherBody_Or_NewIdOnResolvedItem_Is409AndChangesNothing()
     {
         var (item, sku) = await ShortItemAsync(shortQty: 3);
