@@ -5,6 +5,7 @@ using TillSync.Hq.Web;
 using TillSync.Irp.Faults;
 using TillSync.Irp.Web;
 using TillSync.Storage;
+using TillSync.Till.Sync;
 using TillSync.Till.Web;
 
 namespace TillSync.Cli.Demo;
@@ -62,17 +63,21 @@ public static class DemoVerb
         {
             var setup = saved ?? await SeedAsync(hqUrl, adminToken, setupPath, console, cancellationToken);
             var tills = new List<WebApplication>();
+            var links = new List<LinkSwitch>();
             try
             {
                 for (var i = 0; i < setup.Tills.Count; i++)
                 {
+                    // Each till's link to HQ has the demo's switch: a key here, or the button on its page.
+                    links.Add(LinkSwitch.Demo());
                     var options = new TillOptions(hqUrl, setup.Tills[i].Token, Path.Combine(dataDirectory, $"till-{i + 1}"),
-                        $"http://127.0.0.1:{firstTillPort + i}", TimeSpan.FromSeconds(10));
+                        $"http://127.0.0.1:{firstTillPort + i}", TimeSpan.FromSeconds(10), LinkSwitch: links[i]);
                     tills.Add((await TillApplication.StartAsync(options, TimeProvider.System, cancellationToken)).App);
                 }
 
                 await console.WriteAsync(Banner(hqUrl, irpUrl, firstTillPort, setup, dataDirectory, saved is not null));
                 await console.FlushAsync(CancellationToken.None);
+                DemoKeys.Listen(tills, links, console, cancellationToken);
                 await hq.WaitForShutdownAsync(cancellationToken);
             }
             finally
@@ -120,6 +125,7 @@ public static class DemoVerb
 
         lines.Add("");
         lines.Add($"  staff          {string.Join(", ", DemoSetup.Staff.Select(s => $"{s.Name} ({s.Role})"))}: demo PINs in docs/shifts.md");
+        lines.Add($"  offline        press {string.Join(" or ", Enumerable.Range(1, setup.Tills.Count))} here (or a till page's \"Cut link (demo)\") to cut that till's link to HQ; again to restore it");
         lines.Add("");
         lines.Add("Open a till's page and log in to sell. Ctrl-C stops everything; a till run on its own keeps selling while HQ is stopped (see README).");
         lines.Add("");

@@ -37,18 +37,47 @@ public static class CashierEndpoints
             signal.Wake();
             return TypedResults.Accepted("/api/status", new Dictionary<string, bool> { ["queued"] = true });
         });
+        api.MapPut("/demo/link", SetDemoLinkAsync);
+    }
+
+    // The demo's switch on the link to HQ (tillsync demo only): cut (the till goes offline) or restored (the queue drains).
+    private static async Task<IResult> SetDemoLinkAsync(HttpContext http, LinkSwitch link, SyncSignal signal)
+    {
+        if (!link.Switchable)
+        {
+            return LocalProblems.NotFound("This till's link to HQ has no switch: only the tills of `tillsync demo` have one.");
+        }
+
+        var (request, problem) = await LocalProblems.ReadAsync(http, TillJsonContext.Default.DemoLinkRequest);
+        if (request is null)
+        {
+            return problem!;
+        }
+
+        if (request.Cut is not { } cut)
+        {
+            return LocalProblems.BadRequest("Send {\"cut\": true} to cut the link to HQ, or {\"cut\": false} to restore it.");
+        }
+
+        // Either way the agent tries at once, so that the page shows the till offline, or drains the queue, straight away.
+        link.Set(cut);
+        signal.Wake();
+
+        return TypedResults.Ok(request);
     }
 
     /// <summary>The status the page and the operator command show.</summary>
     public static async Task<TillStatusView> StatusAsync(
-        DocumentOutbox outbox, SnapshotStore snapshots, LinkState link, ReceiptKey receiptKey, ShiftRegister shifts, TimeProvider time, CancellationToken ct)
+        DocumentOutbox outbox, SnapshotStore snapshots, LinkState link, ReceiptKey receiptKey, ShiftRegister shifts, LinkSwitch linkSwitch, TimeProvider time,
+        CancellationToken ct)
     {
         var queue = await outbox.StateAsync(ct);
         var l = link.Current;
         var snapshot = snapshots.Current;
         return new TillStatusView(l.Online, queue.QueueDepth, queue.OldestUnsyncedAt, snapshot?.TakenAt, l.LastContactAt, l.LastOutcome,
             l.TroubleSince, l.RetryAt, queue.AttentionCount, snapshot?.TillName, snapshot?.BillPrefix, snapshot?.Store.Details, time.GetUtcNow(),
-            l.Status.ToString().ToLowerInvariant(), receiptKey.Registration, ReleaseVersion.Current, shifts.Current is not null, shifts.Warning(time.GetUtcNow()));
+            l.Status.ToString().ToLowerInvariant(), receiptKey.Registration, ReleaseVersion.Current, shifts.Current is not null, shifts.Warning(time.GetUtcNow()),
+            linkSwitch.Switchable ? linkSwitch.IsCut ? "cut" : "up" : null);
     }
 
     private static async Task<Ok<List<Contracts.Tills.SnapshotProduct>>> SearchAsync(SnapshotStore snapshots, string? q, int? limit, CancellationToken ct) =>

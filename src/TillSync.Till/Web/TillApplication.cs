@@ -83,8 +83,11 @@ public static class TillApplication
         services.AddSingleton<LinkState>();
         services.AddSingleton<SyncSignal>();
         services.AddSingleton(new Backoff(options.SyncBackoffMax, new CryptoRandom()));
+        var linkSwitch = options.LinkSwitch ?? LinkSwitch.Fixed;
+        services.AddSingleton(linkSwitch);
         services.AddHttpClient<HqClient>(http => HqClient.Configure(http, options.HqUrl, options.Token))
-            .ConfigurePrimaryHttpMessageHandler(() => HqAddress.Handler(options.HqAuthorities));
+            .ConfigurePrimaryHttpMessageHandler(() => HqAddress.Handler(options.HqAuthorities))
+            .AddHttpMessageHandler(() => new SwitchedLinkHandler(linkSwitch));
         services.AddSingleton<TillMetrics>();
         services.AddMetricsEndpoint("tillsync-till", Contracts.Status.ReleaseVersion.Current, TillMetrics.MeterName);
         services.AddHostedService<SyncAgent>();

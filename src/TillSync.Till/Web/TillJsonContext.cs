@@ -21,6 +21,7 @@ namespace TillSync.Till.Web;
 [JsonSerializable(typeof(Quote))]
 [JsonSerializable(typeof(Receipt))]
 [JsonSerializable(typeof(TillStatusView))]
+[JsonSerializable(typeof(DemoLinkRequest))]
 [JsonSerializable(typeof(List<SnapshotProduct>))]
 [JsonSerializable(typeof(SnapshotProduct))]
 [JsonSerializable(typeof(List<SaleSummary>))]

@@ -19,11 +19,13 @@ namespace TillSync.Till.Web;
 /// <param name="JsonLogs">Log one JSON object per line (<c>--log-format json</c>) instead of text.</param>
 /// <param name="MirrorDirectory">A second directory, on another device, where the till keeps a current copy of
 /// <c>till.db</c> (<c>--mirror</c>; <see cref="Mirror.DatabaseMirror"/>); null for none.</param>
+/// <param name="LinkSwitch">A switch on the link to HQ that <c>tillsync demo</c> cuts and restores
+/// (<see cref="Sync.LinkSwitch.Demo"/>); null for a link without one.</param>
 public sealed record TillOptions(
     Uri HqUrl, string Token, string DataDirectory, string Urls, TimeSpan SyncBackoffMax,
     System.Security.Cryptography.X509Certificates.X509Certificate2Collection? HqAuthorities = null,
     IReadOnlyList<string>? AllowedHosts = null, bool AllowLan = false, bool JsonLogs = false, TimeSpan? IdleLock = null,
-    string? MirrorDirectory = null)
+    string? MirrorDirectory = null, Sync.LinkSwitch? LinkSwitch = null)
 {
     /// <summary>Why <see cref="MirrorDirectory"/> cannot be the mirror, as a sentence for the operator; null when it can.
     /// The mirror's file is <c>till.db</c>, so in the data directory itself it would overwrite the database it copies.</summary>

@@ -833,6 +833,20 @@ async function pollStatus() {
   }
 }
 
+// tillsync demo only: cut this till's link to HQ, or restore it (the till then sends its queue at once).
+async function toggleDemoLink() {
+  const cut = $('demo-link').dataset.state !== 'cut';
+  try {
+    await api('PUT', '/api/demo/link', { cut });
+    showMessage('info', cut ? 'Link to HQ cut: keep selling, the bills wait in the queue.' : 'Link to HQ restored: the queue drains now.');
+  } catch (error) {
+    showMessage('error', `The demo's link switch failed: ${error.message}`);
+  }
+  clearTimeout(pollStatus.timer);
+  pollStatus();
+  focusCode();
+}
+
 async function syncNow() {
   try {
     await api('POST', '/api/sync-now');
@@ -1129,6 +1143,7 @@ function wire() {
   $('close-attention').addEventListener('click', () => $('attention-dialog').close());
   $('attention-dialog').addEventListener('close', focusCode);
   $('sync-now').addEventListener('click', syncNow);
+  $('demo-link').addEventListener('click', toggleDemoLink);
 
   window.addEventListener('beforeunload', event => {
     if (state.cart.length) event.preventDefault();

@@ -14,6 +14,10 @@ export function renderStatus(s) {
   pill.textContent = { online: 'Online', offline: 'Offline', failing: 'Sync failing' }[syncState];
   pill.title = s.receiptKey ? `Receipt key: ${s.receiptKey}` : '';
   $('queue-depth').textContent = String(s.queueDepth);
+  const demoLink = $('demo-link');
+  demoLink.hidden = !s.demoLink;
+  demoLink.dataset.state = s.demoLink ?? '';
+  demoLink.textContent = s.demoLink === 'cut' ? 'Restore link (demo)' : 'Cut link (demo)';
   const oldest = ageOf(s.oldestUnsyncedAt, s.now);
   $('oldest-unsynced').textContent = oldest === null ? 'none' : durationText(oldest);
   const snapshot = ageOf(s.snapshotTakenAt, s.now);
