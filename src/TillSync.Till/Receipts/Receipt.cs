@@ -24,9 +24,12 @@ public sealed record GstRateSummary(int GstRateBp, long TaxablePaise, long CgstP
 /// (docs/pricing.md).</param>
 /// <param name="ApprovalNeeded">Why the logged-in cashier needs a supervisor's or manager's PIN to sell this cart, or null
 /// when they need none.</param>
+/// <param name="StockWarnings">SKUs the cart takes more of than the till knows is in stock (<see cref="Catalog.TillStock"/>),
+/// or null; a warning, never a refusal.</param>
 public sealed record Quote(
     string SupplyKind, IReadOnlyList<ReceiptLine> Lines, IReadOnlyList<GstRateSummary> GstSummary, OrderTotalsDto Totals,
-    IReadOnlyList<Core.Pricing.LineMarkdown>? Markdowns = null, string? ApprovalNeeded = null);
+    IReadOnlyList<Core.Pricing.LineMarkdown>? Markdowns = null, string? ApprovalNeeded = null,
+    IReadOnlyList<Catalog.StockWarning>? StockWarnings = null);
 
 /// <summary>The e-invoice state of a bill (<see cref="IrnStatuses"/>) and, once registered, the IRP's acknowledgement.</summary>
 /// <param name="Status"><c>not_applicable</c> (B2C), <c>pending</c> (B2B, no IRN yet), <c>needs_attention</c> (HQ parked

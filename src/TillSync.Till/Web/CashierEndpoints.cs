@@ -80,15 +80,20 @@ public static class CashierEndpoints
             linkSwitch.Switchable ? linkSwitch.IsCut ? "cut" : "up" : null);
     }
 
-    private static async Task<Ok<List<Contracts.Tills.SnapshotProduct>>> SearchAsync(SnapshotStore snapshots, string? q, int? limit, CancellationToken ct) =>
-        TypedResults.Ok(await snapshots.SearchAsync(q, Math.Clamp(limit ?? 20, 1, SearchLimitMax), ct));
+    // Products with their on-hand as this till knows it: the snapshot's less its own sales since (TillStock).
+    private static async Task<Ok<List<Contracts.Tills.SnapshotProduct>>> SearchAsync(
+        SnapshotStore snapshots, TillStock stock, string? q, int? limit, CancellationToken ct)
+    {
+        var own = await stock.OwnSinceSnapshotAsync(ct);
+        return TypedResults.Ok((await snapshots.SearchAsync(q, Math.Clamp(limit ?? 20, 1, SearchLimitMax), ct)).Select(p => TillStock.AsKnown(p, own)).ToList());
+    }
 
-    private static async Task<IResult> FindAsync(SnapshotStore snapshots, string code, CancellationToken ct) =>
+    private static async Task<IResult> FindAsync(SnapshotStore snapshots, TillStock stock, string code, CancellationToken ct) =>
         await snapshots.FindAsync(code, ct) is { } product
-            ? TypedResults.Ok(product)
+            ? TypedResults.Ok(TillStock.AsKnown(product, await stock.OwnSinceSnapshotAsync(ct)))
             : LocalProblems.NotFound($"No product with SKU or barcode '{(code.Length > 40 ? code[..40] : code)}'.");
 
-    private static async Task<IResult> QuoteAsync(HttpContext http, TillDatabase database, SnapshotStore snapshots, CashierSession cashiers)
+    private static async Task<IResult> QuoteAsync(HttpContext http, TillDatabase database, SnapshotStore snapshots, CashierSession cashiers, TillStock stock)
     {
         // Ringing up a cart is work: it keeps the cashier from being locked out for idling mid-sale.
         cashiers.Touch();
@@ -114,7 +119,16 @@ public static class CashierEndpoints
 
         // The page asks for a supervisor's PIN before taking payment when the logged-in cashier's limits do not cover the cart.
         var needed = cashiers.Current() is { } cashier && quote.Markdowns is { } markdowns ? MarkdownLimits.Beyond(snapshot, markdowns, cashier.Role) : null;
-        return TypedResults.Ok(quote with { ApprovalNeeded = needed is null ? null : $"{SaleRecorder.ApprovalNeeded}: {needed}." });
+        // More of a SKU than the till knows is in stock: the page warns, and sells if the cashier goes on.
+        var own = await stock.OwnSinceSnapshotAsync(http.RequestAborted);
+        var known = (await products.FindAllAsync(null, quote.Lines.Select(l => l.Sku), http.RequestAborted)).Values
+            .ToDictionary(p => p.Sku, p => TillStock.AsKnown(p, own).OnHand, StringComparer.Ordinal);
+        var warnings = TillStock.Warnings(quote.Lines.Select(l => (l.Sku, l.Name, l.Unit, l.Qty)), known);
+        return TypedResults.Ok(quote with
+        {
+            ApprovalNeeded = needed is null ? null : $"{SaleRecorder.ApprovalNeeded}: {needed}.",
+            StockWarnings = warnings.Count == 0 ? null : warnings,
+        });
     }
 
     private static async Task<IResult> SellAsync(

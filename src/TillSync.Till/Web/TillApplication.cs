@@ -80,6 +80,7 @@ public static class TillApplication
         services.AddSingleton<ReturnRecorder>();
         services.AddSingleton<CreditNotes>();
         services.AddSingleton<LoyaltyBalances>();
+        services.AddSingleton<TillStock>();
         services.AddSingleton<LinkState>();
         services.AddSingleton<SyncSignal>();
         services.AddSingleton(new Backoff(options.SyncBackoffMax, new CryptoRandom()));

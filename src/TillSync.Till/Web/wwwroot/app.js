@@ -476,7 +476,18 @@ function renderQuoteState(pending) {
     // Beyond the cashier's limits: the page asks a supervisor's PIN when the sale is paid.
     if (state.quote?.approvalNeeded) el.textContent += ` · ${state.quote.approvalNeeded.replace(/\.$/, '')}: a supervisor approves at payment`;
   }
+  renderStockWarning(pending);
   updatePayButton();
+}
+
+// More on the bill than the till knows is in stock (the snapshot's on-hand less this till's own sales since): a warning,
+// never a refusal — the goods are in the customer's hands, and HQ flags any shortfall for a manager.
+function renderStockWarning(pending) {
+  const el = $('stock-warning');
+  const warnings = pending || state.quoteError ? [] : state.quote?.stockWarnings ?? [];
+  el.hidden = warnings.length === 0;
+  el.textContent = warnings.length === 0 ? '' : `${warnings.map(w => `${w.name}: ${Number(w.qty)} ${unitLabel(w.unit)} on the bill, `
+    + `${Number(w.onHand)} in stock as this till knows it`).join('; ')}. You can still sell; HQ flags a shortfall for the manager.`;
 }
 
 function renderTotals() {
