@@ -8,7 +8,7 @@ using TillSync.Irp.Web;
 namespace TillSync.Irp.Authentication;
 
 /// <summary>NIC's session on every session path (<see cref="IrpPaths.IsSessionPath"/>), around the handlers, which
-/// read and write plain JSON: checks the client headers (1010), the token (1005: missing, unknown or expired on the
+/// read and write plain JSON: checks NIC's headers (<see cref="IrpCaller"/>), the client headers (1010), the token (1005: missing, unknown or expired on the
 /// simulator's clock) and that the token was issued to this <c>user_name</c> and <c>gstin</c>; opens the request's
 /// <c>{"Data"}</c> with the session's SEK (2140 when it does not decrypt, so a plain body is refused); and seals the
 /// answer's <c>Data</c>. With <see cref="FaultSettings.TamperedReplyRate"/> it garbles a success's sealed
@@ -61,6 +61,12 @@ public sealed class SessionGate(RequestDelegate next, ApiUserSettings settings, 
 
     private (ApiSession? Session, IResult? Refusal) Admit(HttpRequest request)
     {
+        // The headers every NIC call carries come first (1006, 1004, 1015), then the client and the session.
+        if (IrpCaller.Identify(request).Refusal is { } headers)
+        {
+            return (null, headers);
+        }
+
         if (!AuthEndpoint.IsClient(request, settings.User))
         {
             return (null, AuthEndpoint.ClientRefusal());
