@@ -114,10 +114,6 @@ public static class HqApplication
         return services;
     }
 
-    /// <summary>The sync coordinator's parts (ADR 0007, docs/architecture.md): the document kinds HQ records and the
-    /// features' batch steps. A new kind is one <c>Kind</c> line here and its own folder; the steps write in their
-    /// <see cref="WriteStage"/> (unshared rows, then the store's shared on-hand, then what follows from it), in this
-    /// order within a stage.</summary>
     /// <summary>The IRP's API user and the portal's public key for the sign-in; both are required with an IRP URL
     /// (the CLI checks them first and says what is wrong).</summary>
     private static (Core.EInvoicing.NicCredentials Credentials, System.Security.Cryptography.RSA PortalKey) IrpSignIn(HqOptions options)
@@ -138,6 +134,10 @@ public static class HqApplication
             : (options.IrpCredentials, key);
     }
 
+    /// <summary>The sync coordinator's parts (ADR 0007, docs/architecture.md): the document kinds HQ records and the
+    /// features' batch steps. A new kind is one <c>Kind</c> line here and its own folder; the steps write in their
+    /// <see cref="WriteStage"/> (unshared rows, then the store's shared on-hand, then what follows from it), in this
+    /// order within a stage.</summary>
     private static SyncSpine SyncSpine() => new SyncSpine()
         .Kind(new SaleDocuments())
         .Kind(new ReturnDocuments())
