@@ -28,7 +28,7 @@ public sealed class EInvoiceReceiptTests(BrowserFixture browser, ITestOutputHelp
     {
         await using var irp = await IrpProcess.StartAsync();
         await using var session = await CashierSession.StartAsync(browser, output, nameof(B2BSaleWithBuyerAddress_ReprintShowsIrnAckNoAndAQrThatDecodesToTheSignedQr),
-            irp.BaseAddress);
+            irp.Access);
         var cashier = session.Cashier;
         await session.RunAsync(async () =>
         {

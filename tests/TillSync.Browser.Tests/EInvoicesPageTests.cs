@@ -22,7 +22,7 @@ public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper
     public async Task CreditNote_ShowsAsACreditNoteAgainstItsInvoice_ABillAtRiskShowsWhenToRegisterItBy_AndABillIsCancelled()
     {
         await using var irp = await IrpProcess.StartAsync();
-        using var hq = await HqServer.StartAsync(TempDirs.Create("einvoices-crn-hq"), irp.BaseAddress);
+        using var hq = await HqServer.StartAsync(TempDirs.Create("einvoices-crn-hq"), irp.Access);
         await hq.SetUpShopAsync();
         var till = await hq.EnrolTillAsync("Counter C");
         var orders = new OrderFactory(till.BillPrefix);
@@ -74,7 +74,7 @@ public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper
     public async Task Retry_AnswerLostThenClickedAgain_SendsTheSameKeyAndIsAppliedOnce()
     {
         await using var irp = await IrpProcess.StartAsync();
-        await using var session = await CashierSession.StartAsync(browser, output, nameof(Retry_AnswerLostThenClickedAgain_SendsTheSameKeyAndIsAppliedOnce), irp.BaseAddress);
+        await using var session = await CashierSession.StartAsync(browser, output, nameof(Retry_AnswerLostThenClickedAgain_SendsTheSameKeyAndIsAppliedOnce), irp.Access);
         var till = await session.Hq.EnrolTillAsync("Counter E");
         var ghee = Shop.Product("GHEE-1L");
         // A B2B buyer without an address: HQ parks the e-invoice for a manager.

@@ -16,7 +16,7 @@ public sealed class EwayBillsPageTests(BrowserFixture browser)
     public async Task EwayBill_RaisedFromTheTransportForm_ThenCancelledWithReasonAndRemark()
     {
         await using var irp = await IrpProcess.StartAsync();
-        using var hq = await HqServer.StartAsync(TempDirs.Create("ewaybills-page-hq"), irp.BaseAddress);
+        using var hq = await HqServer.StartAsync(TempDirs.Create("ewaybills-page-hq"), irp.Access);
         await hq.SetUpShopAsync();
         var till = await hq.EnrolTillAsync("Counter W");
         var orders = new OrderFactory(till.BillPrefix);

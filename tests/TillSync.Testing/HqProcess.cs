@@ -17,14 +17,14 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
     private bool jsonLogsWithoutCodes;
 
     private HqProcess(
-        string dataDir, string adminToken, string? postgres, bool ownsDatabase, Uri? irpUrl = null, TestCertificate? https = null,
+        string dataDir, string adminToken, string? postgres, bool ownsDatabase, IrpAccess? irp = null, TestCertificate? https = null,
         string? trustedProxies = null, TillSyncExecutable? executable = null)
     {
         this.https = https;
         this.executable = executable;
         TrustedProxies = trustedProxies;
         sharedHandler = new IdempotencyKeys(https?.TrustingHandler() ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) });
-        IrpUrl = irpUrl;
+        Irp = irp;
         DataDir = dataDir;
         AdminToken = adminToken;
         Postgres = postgres;
@@ -40,8 +40,8 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
     /// <summary>The reverse proxies HQ believes forwarded headers from (<c>--trusted-proxies</c>), or null for none.</summary>
     public string? TrustedProxies { get; }
 
-    /// <summary>The IRP HQ registers B2B bills with (<c>--irp-url</c>), or null.</summary>
-    public Uri? IrpUrl { get; }
+    /// <summary>The IRP HQ registers B2B bills with and signs in to (<c>--irp-url</c>, <c>--irp-*</c>), or null.</summary>
+    public IrpAccess? Irp { get; }
 
     /// <summary>The PBKDF2 iterations every test HQ hashes new staff PINs with (<c>--pin-iterations</c>), the fewest HQ takes.</summary>
     public const int PinIterations = 1_000;
@@ -60,23 +60,23 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
 
     /// <summary>Starts HQ with a random manager token on a fresh store of the suite's kind (<see cref="TestStore"/>):
     /// a temp data dir for SQLite, a new database for PostgreSQL.</summary>
-    /// <param name="irpUrl">The IRP to register B2B bills with (<c>--irp-url</c>), or null for none.</param>
+    /// <param name="irp">The IRP to register B2B bills with and how to sign in to it, or null for none.</param>
     /// <param name="trustedProxies">Addresses HQ believes <c>X-Forwarded-For</c> from (<c>--trusted-proxies</c>), or null for none.</param>
     /// <param name="executable">Which tillsync runs HQ; null for the build beside the tests.</param>
-    public static Task<HqProcess> StartAsync(Uri? irpUrl = null, string? trustedProxies = null, TillSyncExecutable? executable = null) =>
-        StartNewAsync(irpUrl, null, trustedProxies, executable);
+    public static Task<HqProcess> StartAsync(IrpAccess? irp = null, string? trustedProxies = null, TillSyncExecutable? executable = null) =>
+        StartNewAsync(irp, null, trustedProxies, executable);
 
     /// <summary>Starts HQ as <see cref="StartAsync"/> does, but serving only HTTPS with <paramref name="certificate"/>
     /// (<c>--cert-file</c>, <c>--cert-key-file</c>); its clients trust that certificate.</summary>
     public static Task<HqProcess> StartHttpsAsync(TestCertificate certificate) => StartNewAsync(null, certificate, null, null);
 
-    private static async Task<HqProcess> StartNewAsync(Uri? irpUrl, TestCertificate? https, string? trustedProxies, TillSyncExecutable? executable)
+    private static async Task<HqProcess> StartNewAsync(IrpAccess? irp, TestCertificate? https, string? trustedProxies, TillSyncExecutable? executable)
     {
         // HQ creates the data dir itself (owner-only), as it does for an operator.
         var dataDir = Path.Combine(Path.GetTempPath(), "tillsync-hq-tests", Guid.CreateVersion7().ToString("N"));
         var postgres = TestStore.IsPostgres ? await TestStore.CreatePostgresDatabaseAsync() : null;
         return await LaunchNewAsync(new HqProcess(
-            dataDir, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), postgres, ownsDatabase: true, irpUrl, https, trustedProxies, executable));
+            dataDir, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), postgres, ownsDatabase: true, irp, https, trustedProxies, executable));
     }
 
     /// <summary>Starts HQ as <see cref="StartAsync"/> does, logging JSON (<c>--log-format json</c>) and, as in production,
@@ -100,7 +100,7 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
     /// <summary>Starts a second HQ process on the same database as <paramref name="first"/> (the same SQLite file or
     /// PostgreSQL database, the same manager token): two instances behind one load balancer.</summary>
     public static Task<HqProcess> StartSiblingAsync(HqProcess first) =>
-        LaunchNewAsync(new HqProcess(first.DataDir, first.AdminToken, first.Postgres, ownsDatabase: false, first.IrpUrl, first.https, first.TrustedProxies));
+        LaunchNewAsync(new HqProcess(first.DataDir, first.AdminToken, first.Postgres, ownsDatabase: false, first.Irp, first.https, first.TrustedProxies));
 
     private static async Task<HqProcess> LaunchNewAsync(HqProcess hq)
     {
@@ -197,9 +197,9 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
             environment["TILLSYNC_POSTGRES"] = Postgres;
         }
 
-        if (IrpUrl is not null)
+        foreach (var (name, value) in Irp?.Environment() ?? new Dictionary<string, string>())
         {
-            environment["TILLSYNC_IRP_URL"] = IrpUrl.ToString();
+            environment[name] = value;
         }
 
         if (TrustedProxies is not null)

@@ -1,6 +1,7 @@
 // Runs the real `tillsync irp` executable on a loopback port and a temp data dir, with --test-clock, so the tests
 // exercise the same binary, HTTP stack, SQLite file and key file an operator runs, including a kill and restart.
 using System.Globalization;
+using TillSync.Core.EInvoicing;
 
 namespace TillSync.Testing;
 
@@ -16,6 +17,15 @@ public sealed class IrpProcess : IServerOutput, IAsyncDisposable
         DataDir = dataDir;
         this.extraArguments = extraArguments;
     }
+
+    /// <summary>The API user this simulator accepts, made up for it (its secret and password are random).</summary>
+    public NicCredentials Credentials { get; } = IrpAccess.NewCredentials();
+
+    /// <summary>The simulator's sign-in public key, written into its data dir at start.</summary>
+    public string PublicKeyFile => Path.Combine(DataDir, "irp-auth-public.pem");
+
+    /// <summary>How HQ reaches and signs in to this simulator.</summary>
+    public IrpAccess Access => new(BaseAddress, Credentials, PublicKeyFile);
 
     /// <inheritdoc />
     public string Name => "IRP";
@@ -43,8 +53,10 @@ public sealed class IrpProcess : IServerOutput, IAsyncDisposable
         return irp;
     }
 
-    /// <summary>A client calling as <paramref name="gstin"/> (the <c>gstin</c> header), with the given timeout.</summary>
-    public IrpClient Client(string gstin, TimeSpan? timeout = null) => new(BaseAddress, gstin, timeout ?? Patience.Request, this);
+    /// <summary>A client calling as <paramref name="gstin"/> (the <c>gstin</c> header), with the given timeout, signed in
+    /// as <paramref name="credentials"/> (default <see cref="Credentials"/>) through NIC's encrypted flow.</summary>
+    public IrpClient Client(string gstin, TimeSpan? timeout = null, NicCredentials? credentials = null) =>
+        new(BaseAddress, gstin, timeout ?? Patience.Request, this, credentials ?? Credentials, PublicKeyFile);
 
     /// <summary>SIGKILL, then a new process on the same data dir.</summary>
     public async Task RestartAsync()
@@ -74,6 +86,14 @@ public sealed class IrpProcess : IServerOutput, IAsyncDisposable
             "--seed", Random.Shared.Next().ToString(CultureInfo.InvariantCulture), .. extraArguments,
         ];
         output.Append($"[harness] IRP data in {DataDir}, arguments {string.Join(' ', arguments)}");
-        process = await ServerProcess.StartAsync("irp", arguments, new Dictionary<string, string>(), output);
+        // The API user goes through the environment twins, as an operator should pass secrets.
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["TILLSYNC_IRP_CLIENT_ID"] = Credentials.ClientId,
+            ["TILLSYNC_IRP_CLIENT_SECRET"] = Credentials.ClientSecret,
+            ["TILLSYNC_IRP_USER"] = Credentials.UserName,
+            ["TILLSYNC_IRP_PASSWORD"] = Credentials.Password,
+        };
+        process = await ServerProcess.StartAsync("irp", arguments, environment, output);
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using TillSync.Cli.Verbs;
 using TillSync.Hq.Access;
 using TillSync.Hq.Web;
+using TillSync.Irp.Authentication;
 using TillSync.Irp.Faults;
 using TillSync.Irp.Web;
 using TillSync.Storage;
@@ -57,7 +58,9 @@ public static class DemoVerb
         var irpOptions = new IrpOptions(irpUrl.ToString().TrimEnd('/'), Path.Combine(dataDirectory, "irp"), FaultSettings.None, Seed: 1, TestClock: false);
         var (irp, _) = await IrpApplication.StartAsync(irpOptions, cancellationToken);
         await using var irpLifetime = irp;
-        var hqOptions = new HqOptions(hqUrl.ToString().TrimEnd('/'), Path.Combine(dataDirectory, "hq"), adminToken, IrpUrl: irpUrl, LogLoyaltyCodes: true);
+        // HQ signs in to the simulator as NIC's portal is signed in to: the demo's API user, the simulator's public key.
+        var hqOptions = new HqOptions(hqUrl.ToString().TrimEnd('/'), Path.Combine(dataDirectory, "hq"), adminToken, IrpUrl: irpUrl, LogLoyaltyCodes: true,
+            IrpCredentials: ApiUserSettings.Demo.User, IrpPublicKeyFile: irp.Services.GetRequiredService<PortalKey>().PublicKeyPath);
         var (hq, _) = await HqApplication.StartAsync(hqOptions, TextWriter.Null, cancellationToken);
         await using (hq)
         {

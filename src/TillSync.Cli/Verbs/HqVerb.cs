@@ -23,6 +23,7 @@ public static class HqVerb
             "Run on PostgreSQL instead of the embedded SQLite: an Npgsql connection string, e.g. \"Host=127.0.0.1;Database=tillsync;Username=tillsync;Password=…\". Several HQ processes may share one database.");
         var irpUrl = EnvOption.Text("--irp-url", "TILLSYNC_IRP_URL", "",
             "The e-invoice portal (IRP) to register B2B bills with, e.g. http://127.0.0.1:5070 for `tillsync irp`. Without it B2B bills stay pending.");
+        var irp = IrpSignInOptions.Create();
         var logLoyaltyCodes = EnvOption.Text("--log-loyalty-codes", "TILLSYNC_LOG_LOYALTY_CODES", "false",
             "Log loyalty one-time codes (true/false): for the demo and tests, which have no SMS gateway. Never in production.");
         var certFile = EnvOption.Text("--cert-file", "TILLSYNC_CERT_FILE", "",
@@ -41,11 +42,12 @@ public static class HqVerb
         var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.")
         {
             urls, data, postgres.Value, postgres.File, adminToken.Value, adminToken.File, irpUrl, logLoyaltyCodes,
+            irp.ClientId, irp.ClientSecret.Value, irp.ClientSecret.File, irp.User, irp.Password.Value, irp.Password.File, irp.PublicKeyFile,
             certFile, certKeyFile, certPassword.Value, certPassword.File, trustedProxies, allowedHosts, unlinkedDays, pinIterations, logFormat,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (options, problem) = Options(parse, urls, data, adminToken, postgres, irpUrl, logLoyaltyCodes,
+            var (options, problem) = Options(parse, urls, data, adminToken, postgres, (irpUrl, irp), logLoyaltyCodes,
                 (certFile, certKeyFile, certPassword), trustedProxies, allowedHosts, unlinkedDays, pinIterations);
             var (jsonLogs, formatProblem) = EnvOption.ReadLogFormat(parse, logFormat);
             if (options is null || formatProblem is not null)
@@ -65,15 +67,22 @@ public static class HqVerb
     }
 
     private static (HqOptions? Options, string? Problem) Options(
-        ParseResult parse, Option<string> urls, Option<string> data, SecretOption adminToken, SecretOption postgres, Option<string> irpUrl,
+        ParseResult parse, Option<string> urls, Option<string> data, SecretOption adminToken, SecretOption postgres,
+        (Option<string> Url, IrpSignInOptions SignIn) irpOptions,
         Option<string> logLoyaltyCodes, (Option<string> File, Option<string> KeyFile, SecretOption Password) certificate, Option<string> trustedProxies,
         Option<string> allowedHosts, Option<string> unlinkedDays, Option<string> pinIterations)
     {
-        var irpText = parse.GetValue(irpUrl);
+        var irpText = parse.GetValue(irpOptions.Url);
         Uri? irp = null;
         if (!string.IsNullOrEmpty(irpText) && !Uri.TryCreate(irpText, UriKind.Absolute, out irp))
         {
             return (null, $"--irp-url must be an absolute URL; got '{irpText}'.");
+        }
+
+        var (irpCredentials, irpKeyFile, irpProblem) = irp is null ? (null, null, null) : irpOptions.SignIn.Read(parse);
+        if (irpProblem is not null)
+        {
+            return (null, irpProblem);
         }
 
         var (token, tokenProblem) = adminToken.Read(parse, Console.Error);
@@ -122,7 +131,7 @@ public static class HqVerb
 
         return (new HqOptions(listen, parse.GetValue(data)!, token, connectionString, irp,
             string.Equals(parse.GetValue(logLoyaltyCodes), "true", StringComparison.OrdinalIgnoreCase), https, proxies, hosts,
-            TimeSpan.FromDays(days), PinIterations: iterations), null);
+            TimeSpan.FromDays(days), PinIterations: iterations, IrpCredentials: irpCredentials, IrpPublicKeyFile: irpKeyFile), null);
     }
 
     private static (System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate, string? Problem) Certificate(
@@ -154,7 +163,7 @@ public static class HqVerb
             await console.WriteLineAsync($"hq: data in {data}; OpenAPI at /openapi/v1.json; Ctrl-C stops");
             await console.WriteLineAsync(options.IrpUrl is null
                 ? "hq: no --irp-url: B2B bills wait as pending e-invoices"
-                : $"hq: registering B2B bills with the IRP at {options.IrpUrl}");
+                : $"hq: registering B2B bills with the IRP at {options.IrpUrl}, signing in as {options.IrpCredentials}");
             await console.FlushAsync(CancellationToken.None);
             await app.WaitForShutdownAsync(cancellationToken);
             await app.StopAsync(CancellationToken.None);

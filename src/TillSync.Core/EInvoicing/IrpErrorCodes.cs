@@ -4,6 +4,21 @@ namespace TillSync.Core.EInvoicing;
 /// are NIC's published codes and which the simulator chose).</summary>
 public static class IrpErrorCodes
 {
+    /// <summary>The <c>AuthToken</c> is missing, unknown or expired: sign in again (NIC's "Invalid Token").</summary>
+    public const string InvalidToken = "1005";
+
+    /// <summary>The <c>client_id</c> or <c>client_secret</c> header is missing or wrong.</summary>
+    public const string InvalidClient = "1010";
+
+    /// <summary>The sign-in's <c>Data</c> does not decrypt with the portal's key, or its AppKey is not 32 bytes.</summary>
+    public const string SignInNotDecrypted = "1016";
+
+    /// <summary>No such API user.</summary>
+    public const string IncorrectUser = "1017";
+
+    /// <summary>The API user's password is wrong.</summary>
+    public const string IncorrectPassword = "1019";
+
     /// <summary>The <c>gstin</c> header is missing.</summary>
     public const string HeaderGstinRequired = "1004";
 

@@ -11,6 +11,19 @@ public static class IrpPaths
     /// <summary>Header naming the caller's GSTIN; required on every NIC path, and must be the seller's.</summary>
     public const string GstinHeader = "gstin";
 
+    /// <summary>Header carrying the client id NIC issued (sign-in and every call of the authenticated flow).</summary>
+    public const string ClientIdHeader = "client_id";
+
+    /// <summary>Header carrying the client secret; a secret, never logged.</summary>
+    public const string ClientSecretHeader = "client_secret";
+
+    /// <summary>Header carrying the session's token after sign-in.</summary>
+    public const string AuthTokenHeader = "AuthToken";
+
+    /// <summary><c>POST</c>: sign in (body: <see cref="NicRequestBody"/> sealing an <see cref="AuthRequest"/> with the
+    /// portal's public key), answers <see cref="AuthSession"/>.</summary>
+    public const string Auth = "/eivital/v1.04/auth";
+
     /// <summary><c>POST</c>: register an invoice (body: <see cref="EInvoicePayload"/>), answers <see cref="IrnDetails"/>.</summary>
     public const string GenerateIrn = "/eicore/v1.03/Invoice";
 
@@ -33,6 +46,13 @@ public static class IrpPaths
 
     /// <summary><c>GET</c>: the signing key as a JWK set (<see cref="JwkSet"/>); no headers needed.</summary>
     public const string Keys = "/eicore/v1.03/keys";
+
+    /// <summary>True for the paths whose <c>Data</c> travels encrypted with the session key and that need a signed-in
+    /// session: every NIC path but the sign-in and the published keys.</summary>
+    public static bool IsSessionPath(string? path) =>
+        path is not null
+        && (path.StartsWith("/eicore/", StringComparison.Ordinal) || path.StartsWith("/eiewb/", StringComparison.Ordinal))
+        && !path.StartsWith(Keys, StringComparison.Ordinal);
 
     /// <summary>The path that reads one IRN.</summary>
     public static string IrnByIrn(string irn) => IrnByIrnPrefix + Uri.EscapeDataString(irn);

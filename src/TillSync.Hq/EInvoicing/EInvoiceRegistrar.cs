@@ -79,7 +79,7 @@ public sealed partial class EInvoiceRegistrar(
         var answer = await irp.GenerateAsync(sellerGstin, payload, cancellationToken);
         if (answer is null)
         {
-            await PostponeAsync(bill, "The IRP did not answer (timeout, dropped connection or 5xx); the outcome is unknown.", cancellationToken);
+            await PostponeAsync(bill, "The IRP did not answer (timeout, dropped connection, 5xx or an answer that did not decrypt); the outcome is unknown.", cancellationToken);
         }
         else if (answer.Data is { } registered)
         {
@@ -176,6 +176,12 @@ public sealed partial class EInvoiceRegistrar(
 
     private async Task PostponeAsync(EInvoiceBill bill, string reason, CancellationToken cancellationToken)
     {
+        // A refused sign-in is a configuration error, not a lost answer: say so on the bill, where a manager looks.
+        if (irp.CredentialProblem is { } refused)
+        {
+            reason = $"HQ cannot sign in to the IRP ({refused}): put the IRP credentials right and restart HQ. Nothing was sent.";
+        }
+
         var now = time.GetUtcNow();
         await queue.PostponeAsync(bill, reason, now + RetryDelay(bill.Attempts), now, cancellationToken);
         LogPostponed(bill.ClientOrderId, bill.Attempts, reason);

@@ -5,28 +5,31 @@ using TillSync.Core.EInvoicing;
 
 namespace TillSync.Hq.EInvoicing;
 
-/// <summary>HQ's client of the IRP (NIC v1.03 paths, <see cref="IrpPaths"/>). Every call answers the NIC envelope, or
-/// null when the outcome is unknown: a timeout, a dropped connection or an HTTP 5xx — for generate, the document may
-/// or may not have been registered, so the caller must ask by document details before it sends again.</summary>
-public sealed class IrpConnection(HttpClient http) : IDisposable
+/// <summary>HQ's client of the IRP (NIC v1.03 paths, <see cref="IrpPaths"/>), signed in and encrypting through
+/// <see cref="NicSessionHandler"/> (docs/decisions/0013-nic-handshake.md). Every call answers the NIC envelope, or
+/// null when the outcome is unknown: a timeout, a dropped connection, an HTTP 5xx, an answer whose <c>Data</c> does not
+/// decrypt, or no session (the sign-in was refused or lost) — for generate, the document may or may not have been
+/// registered, so the caller must ask by document details before it sends again.</summary>
+public sealed class IrpConnection(HttpClient http, NicSessionHandler? session = null) : IDisposable
 {
     /// <summary>How long one IRP call may take before its outcome counts as unknown.</summary>
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
 
-    /// <summary>The <c>user_name</c> header HQ sends (the simulator accepts any; NIC's is the API user's).</summary>
-    public const string UserName = "tillsync-hq";
-
     private RSA? _signingKey;
 
-    /// <summary>A client of the IRP at <paramref name="baseAddress"/>.</summary>
-    public static IrpConnection For(Uri baseAddress) => new(new HttpClient(new SocketsHttpHandler
+    /// <summary>A client of the IRP at <paramref name="baseAddress"/>, signing in as <paramref name="credentials"/> with
+    /// the portal's <paramref name="portalPublicKey"/>.</summary>
+    public static IrpConnection For(Uri baseAddress, NicCredentials credentials, RSA portalPublicKey, TimeProvider time)
     {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    })
-    {
-        BaseAddress = baseAddress,
-        Timeout = CallTimeout,
-    });
+        var session = new NicSessionHandler(credentials, portalPublicKey, time)
+        {
+            InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+        };
+        return new IrpConnection(new HttpClient(session) { BaseAddress = baseAddress, Timeout = CallTimeout }, session);
+    }
+
+    /// <summary>Why the portal refused HQ's sign-in (its code and message; no secret), or null while sign-in works.</summary>
+    public string? CredentialProblem => session?.CredentialProblem;
 
     /// <summary>The IRP's address, for messages.</summary>
     public Uri? BaseAddress => http.BaseAddress;
@@ -124,7 +127,7 @@ public sealed class IrpConnection(HttpClient http) : IDisposable
     {
         using (request)
         {
-            request.Headers.Add(IrpPaths.UserNameHeader, UserName);
+            // The session handler adds user_name, the client's headers and the token.
             request.Headers.Add(IrpPaths.GstinHeader, sellerGstin);
             try
             {

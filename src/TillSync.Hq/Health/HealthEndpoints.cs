@@ -25,7 +25,9 @@ public static class HealthEndpoints
             var checks = new List<ReadinessCheck> { await DatabaseAsync(database, migrator, cancellationToken) };
             if (services.GetService<IrpConnection>() is { } portal)
             {
-                var problem = await portal.UnreachableAsync(PortalProbeTimeout, cancellationToken);
+                var problem = portal.CredentialProblem is { } refused
+                    ? $"the e-invoice portal refused HQ's sign-in: {refused}"
+                    : await portal.UnreachableAsync(PortalProbeTimeout, cancellationToken);
                 checks.Add(new ReadinessCheck("portal", problem is null ? ReadyStatus.Ready : ReadyStatus.Degraded,
                     problem ?? "the e-invoice portal answers"));
             }

@@ -103,7 +103,8 @@ public static class HqApplication
         services.AddSingleton(new WebBoundaryOptions(HostAllowList.Create(options.Urls, options.AllowedHosts ?? []), "/api", JsonWritesOnly: false));
         if (options.IrpUrl is not null)
         {
-            services.AddSingleton(_ => IrpConnection.For(options.IrpUrl));
+            var (credentials, portalKey) = IrpSignIn(options);
+            services.AddSingleton(sp => IrpConnection.For(options.IrpUrl, credentials, portalKey, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<PendingEInvoices>();
             services.AddSingleton<EInvoicePayloadSource>();
             services.AddSingleton<EInvoiceRegistrar>();
@@ -111,6 +112,26 @@ public static class HqApplication
         }
 
         return services;
+    }
+
+    /// <summary>The IRP's API user and the portal's public key for the sign-in; both are required with an IRP URL
+    /// (the CLI checks them first and says what is wrong).</summary>
+    private static (Core.EInvoicing.NicCredentials Credentials, System.Security.Cryptography.RSA PortalKey) IrpSignIn(HqOptions options)
+    {
+        if (options.IrpCredentials?.Problem() is { } problem)
+        {
+            throw new ArgumentException($"The IRP credentials are incomplete: {problem}.", nameof(options));
+        }
+
+        if (options.IrpCredentials is null || options.IrpPublicKeyFile is null)
+        {
+            throw new ArgumentException("An IRP URL needs the IRP credentials and the portal's public key file.", nameof(options));
+        }
+
+        var (key, keyProblem) = Core.EInvoicing.NicCrypto.LoadPublicKey(File.ReadAllText(options.IrpPublicKeyFile));
+        return key is null
+            ? throw new ArgumentException($"The IRP public key file {options.IrpPublicKeyFile}: {keyProblem}", nameof(options))
+            : (options.IrpCredentials, key);
     }
 
     /// <summary>The sync coordinator's parts (ADR 0007, docs/architecture.md): the document kinds HQ records and the

@@ -10,6 +10,8 @@ namespace TillSync.Hq.Web;
 /// <param name="Postgres">An Npgsql connection string to run on PostgreSQL instead of SQLite; null for SQLite.</param>
 /// <param name="IrpUrl">The IRP (NIC's e-invoice portal or <c>tillsync irp</c>) to register B2B bills with; null runs no
 /// e-invoice worker, and B2B bills stay pending.</param>
+/// <param name="IrpCredentials">The API user HQ signs in to the IRP as; required with <paramref name="IrpUrl"/>.</param>
+/// <param name="IrpPublicKeyFile">The portal's public key for the sign-in (PEM or base64); required with <paramref name="IrpUrl"/>.</param>
 /// <param name="LogLoyaltyCodes">Log loyalty one-time codes (demo and tests only; docs/loyalty.md).</param>
 /// <param name="Certificate">The certificate for the <c>https://</c> addresses in <paramref name="Urls"/>; null for none.</param>
 /// <param name="TrustedProxies">Reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> HQ believes;
@@ -33,4 +35,6 @@ public sealed record HqOptions(
     IReadOnlyList<string>? AllowedHosts = null,
     TimeSpan? ReturnUnlinkedAfter = null,
     bool JsonLogs = false,
-    int? PinIterations = null);
+    int? PinIterations = null,
+    Core.EInvoicing.NicCredentials? IrpCredentials = null,
+    string? IrpPublicKeyFile = null);

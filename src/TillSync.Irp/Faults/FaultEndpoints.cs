@@ -16,7 +16,7 @@ public static class FaultEndpoints
         routes.MapPut(Path, async (HttpRequest request, FaultSwitches faults, CancellationToken cancellationToken) =>
         {
             var settings = await AdminBody.ReadAsync(request, IrpAdminJsonContext.Default.FaultSettings, cancellationToken);
-            var problem = settings is null ? "Send {\"latencyMs\": n, \"failureRate\": r, \"commitThenTimeoutRate\": r}." : settings.Problem();
+            var problem = settings is null ? "Send {\"latencyMs\": n, \"failureRate\": r, \"commitThenTimeoutRate\": r, \"tamperedReplyRate\": r}." : settings.Problem();
             if (problem is not null)
             {
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: problem);

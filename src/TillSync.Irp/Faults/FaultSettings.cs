@@ -7,7 +7,10 @@ namespace TillSync.Irp.Faults;
 /// 503, half drop the connection. Nothing is registered.</param>
 /// <param name="CommitThenTimeoutRate">Probability, 0 to 1, that a generate, cancel or e-way bill call commits and
 /// then drops the connection instead of replying: the caller cannot tell whether it happened.</param>
-public sealed record FaultSettings(int LatencyMs, double FailureRate, double CommitThenTimeoutRate)
+/// <param name="TamperedReplyRate">Probability, 0 to 1, that a successful NIC call's reply, sealed with the session key,
+/// has its <c>Data</c> garbled after the handler ran (a generate has committed): the caller cannot decrypt it
+/// (docs/decisions/0013-nic-handshake.md). Not applied with <c>--plain</c>, which seals nothing.</param>
+public sealed record FaultSettings(int LatencyMs, double FailureRate, double CommitThenTimeoutRate, double TamperedReplyRate = 0)
 {
     /// <summary>The longest latency: ten minutes.</summary>
     public const int LatencyMsMax = 600_000;
@@ -20,6 +23,7 @@ public sealed record FaultSettings(int LatencyMs, double FailureRate, double Com
         LatencyMs is < 0 or > LatencyMsMax ? $"latencyMs must be 0 to {LatencyMsMax}."
         : !IsRate(FailureRate) ? "failureRate must be from 0 to 1."
         : !IsRate(CommitThenTimeoutRate) ? "commitThenTimeoutRate must be from 0 to 1."
+        : !IsRate(TamperedReplyRate) ? "tamperedReplyRate must be from 0 to 1."
         : null;
 
     private static bool IsRate(double rate) => rate is >= 0 and <= 1;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using TillSync.Core.EInvoicing;
-using TillSync.Storage;
+using TillSync.Irp.Storage;
 
 namespace TillSync.Irp.Signing;
 
@@ -14,8 +14,6 @@ public sealed class SigningKey : IDisposable
 
     /// <summary>The public key, SubjectPublicKeyInfo PEM.</summary>
     public const string PublicKeyFileName = "irp-signing-public.pem";
-
-    private const int KeyBits = 2048;
 
     private readonly RSA _key;
 
@@ -38,22 +36,7 @@ public sealed class SigningKey : IDisposable
     /// <summary>The key in <paramref name="dataDirectory"/>, created there on first start.</summary>
     public static SigningKey LoadOrCreate(string dataDirectory)
     {
-        OwnerOnly.CreateDirectory(dataDirectory);
-        var privatePath = Path.GetFullPath(Path.Combine(dataDirectory, PrivateKeyFileName));
-        var publicPath = Path.GetFullPath(Path.Combine(dataDirectory, PublicKeyFileName));
-        var key = RSA.Create();
-        if (File.Exists(privatePath))
-        {
-            key.ImportFromPem(File.ReadAllText(privatePath));
-        }
-        else
-        {
-            key.KeySize = KeyBits;
-            WriteOwnerOnly(privatePath, key.ExportPkcs8PrivateKeyPem());
-        }
-
-        OwnerOnly.Narrow(privatePath);
-        OwnerOnly.WriteAllText(publicPath, key.ExportSubjectPublicKeyInfoPem());
+        var (key, publicPath) = KeyFiles.LoadOrCreate(dataDirectory, PrivateKeyFileName, PublicKeyFileName);
         return new SigningKey(key, publicPath);
     }
 
@@ -62,24 +45,4 @@ public sealed class SigningKey : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _key.Dispose();
-
-    private static void WriteOwnerOnly(string path, string text)
-    {
-        // Written under a temporary name and renamed, so that a crash never leaves half a key behind.
-        var temporary = path + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly.FileMode;
-        }
-
-        using (var writer = new StreamWriter(temporary, System.Text.Encoding.ASCII, options))
-        {
-            writer.Write(text);
-            writer.Flush();
-            ((FileStream)writer.BaseStream).Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: false);
-    }
 }

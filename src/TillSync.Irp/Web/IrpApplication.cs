@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using TillSync.Core;
+using TillSync.Irp.Authentication;
 using TillSync.Irp.Clock;
 using TillSync.Irp.EwayBills;
 using TillSync.Irp.Faults;
@@ -16,7 +17,7 @@ public static class IrpApplication
     /// <summary>Builds, creates the schema, loads or makes the signing key and starts; returns the app and its addresses.</summary>
     public static async Task<(WebApplication App, IReadOnlyList<string> Addresses)> StartAsync(IrpOptions options, CancellationToken cancellationToken)
     {
-        var problem = options.Faults.Problem();
+        var problem = options.Faults.Problem() ?? options.ApiUser?.Problem();
         if (problem is not null)
         {
             throw new ArgumentException(problem, nameof(options));
@@ -52,6 +53,9 @@ public static class IrpApplication
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton(new IrpDatabase(options.DataDirectory));
         services.AddSingleton(SigningKey.LoadOrCreate(options.DataDirectory));
+        services.AddSingleton(PortalKey.LoadOrCreate(options.DataDirectory));
+        services.AddSingleton(options.ApiUser ?? ApiUserSettings.Demo);
+        services.AddSingleton<ApiSessions>();
         services.AddSingleton(new FaultSwitches(options.Faults, new Random(options.Seed)));
         services.AddSingleton<FaultFilter>();
         services.AddSingleton<InvoiceRegistry>();
@@ -60,11 +64,18 @@ public static class IrpApplication
         return services;
     }
 
-    /// <summary>NIC's paths (behind the fault filter), the key, the admin switches and <c>/healthz</c>.</summary>
+    /// <summary>NIC's paths (behind the session gate, unless <c>--plain</c>, and the fault filter), the sign-in, the
+    /// keys, the admin switches and <c>/healthz</c>.</summary>
     public static WebApplication MapIrp(this WebApplication app, IrpOptions options)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (!options.Plain)
+        {
+            app.UseMiddleware<SessionGate>();
+        }
+
+        app.MapAuthEndpoint();
         app.MapGet("/healthz", () => TypedResults.Text("Healthy"));
         app.MapKeyEndpoints();
         app.MapFaultEndpoints();

@@ -3,9 +3,10 @@ using TillSync.Core.EInvoicing;
 
 namespace TillSync.Irp.Web;
 
-/// <summary>Who is calling. NIC authenticates with client id and secret, an encrypted app key and a session token;
-/// the simulator skips that handshake and takes the two headers NIC also requires on every call: <c>user_name</c>
-/// and <c>gstin</c> (docs/decisions/0004-irp-simulator.md). The GSTIN decides whose documents the caller may see.</summary>
+/// <summary>Who is calling: the two headers NIC requires on every call, <c>user_name</c> and <c>gstin</c>. The session
+/// (client, token, that the token was issued for this GSTIN) is checked before, by
+/// <see cref="Authentication.SessionGate"/>, unless the simulator runs <c>--plain</c>
+/// (docs/decisions/0013-nic-handshake.md). The GSTIN decides whose documents the caller may see.</summary>
 public static partial class IrpCaller
 {
     /// <summary>The caller's GSTIN, or the 401 reply (errors 1004, 1006, 1015) when the headers are missing or bad.</summary>
@@ -16,6 +17,12 @@ public static partial class IrpCaller
             return (null, IrpReplies.Error(IrpErrorCodes.UserNameRequired, "User Name is required", StatusCodes.Status401Unauthorized));
         }
 
+        return GstinOf(request);
+    }
+
+    /// <summary>The <c>gstin</c> header, or the 401 reply (errors 1004, 1015) when it is missing or not a GSTIN.</summary>
+    public static (string? Gstin, IResult? Refusal) GstinOf(HttpRequest request)
+    {
         var gstin = request.Headers[IrpPaths.GstinHeader].ToString();
         if (gstin.Length == 0)
         {

@@ -1,3 +1,4 @@
+using TillSync.Irp.Authentication;
 using TillSync.Irp.Faults;
 using TillSync.Irp.Invoices;
 
@@ -11,5 +12,8 @@ namespace TillSync.Irp.Web;
 /// <param name="TestClock">Maps <c>/admin/clock</c>, letting tests move the simulator's clock forward.</param>
 /// <param name="ReportingLimit">Which sellers' documents are refused how many days after their date; null is
 /// <see cref="ReportingLimitSettings.Default"/>.</param>
+/// <param name="ApiUser">The API user that may sign in and its token lifetime; null is <see cref="ApiUserSettings.Demo"/>.</param>
+/// <param name="Plain">Skip NIC's session and encryption (debugging with curl): any <c>user_name</c>, plain JSON <c>Data</c>.
+/// Off by default; HQ never speaks it.</param>
 public sealed record IrpOptions(string Urls, string DataDirectory, FaultSettings Faults, int Seed, bool TestClock,
-    ReportingLimitSettings? ReportingLimit = null);
+    ReportingLimitSettings? ReportingLimit = null, ApiUserSettings? ApiUser = null, bool Plain = false);

@@ -52,14 +52,14 @@ public sealed class CashierSession : IAsyncDisposable
 
     public string ScreenshotFolder { get; }
 
-    /// <summary>Starts HQ (shop set up; registering e-invoices with <paramref name="irpUrl"/> when given), enrols and
+    /// <summary>Starts HQ (shop set up; registering e-invoices with <paramref name="irp"/> when given), enrols and
     /// starts a till, and opens the cashier page, drawn at <paramref name="deviceScaleFactor"/> device pixels per CSS pixel.
     /// With <paramref name="linkPerTill"/>, every till of the session reaches HQ through a link of its own
     /// (<see cref="Link"/>). With <paramref name="openPage"/> false the tab stays blank and nobody is logged in: the test
     /// calls <see cref="CashierPage.OpenAsync"/> itself (after cutting the link, say). With <paramref name="restartableTill"/>
     /// the till listens on a fixed port, so that <see cref="TillServer.RestartAsync"/> keeps the page's origin.</summary>
     public static async Task<CashierSession> StartAsync(
-        BrowserFixture browser, ITestOutputHelper output, string testName, Uri? irpUrl = null, float deviceScaleFactor = 1, bool linkPerTill = false,
+        BrowserFixture browser, ITestOutputHelper output, string testName, IrpAccess? irp = null, float deviceScaleFactor = 1, bool linkPerTill = false,
         bool openPage = true, bool restartableTill = false)
     {
         var hqDataDir = TempDirs.Create("hq");
@@ -69,7 +69,7 @@ public sealed class CashierSession : IAsyncDisposable
         var links = new Dictionary<TillServer, FaultProxy>();
         try
         {
-            hq = await HqServer.StartAsync(hqDataDir, irpUrl);
+            hq = await HqServer.StartAsync(hqDataDir, irp);
             await hq.SetUpShopAsync();
             var enrolment = await hq.EnrolTillAsync($"Counter {testName[..Math.Min(testName.Length, 20)]}");
             till = !restartableTill ? await StartTillAsync(hq, enrolment, linkPerTill, links)

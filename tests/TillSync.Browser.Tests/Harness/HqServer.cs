@@ -51,10 +51,10 @@ public sealed class HqServer : IDisposable
     public string DataDir { get; }
 
     /// <summary>Starts HQ on a free loopback port with a fresh data dir and a random manager token; with
-    /// <paramref name="irpUrl"/>, HQ registers B2B bills with that IRP (<c>--irp-url</c>).</summary>
-    public static async Task<HqServer> StartAsync(string dataDir, Uri? irpUrl = null)
+    /// <paramref name="irp"/>, HQ registers B2B bills with that IRP, signing in as it says (<c>--irp-url</c>, <c>--irp-*</c>
+    /// through their environment twins).</summary>
+    public static async Task<HqServer> StartAsync(string dataDir, IrpAccess? irp = null)
     {
-        string[] irp = irpUrl is null ? [] : ["--irp-url", irpUrl.ToString()];
         var adminToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         for (var attempt = 1; ; attempt++)
         {
@@ -62,8 +62,11 @@ public sealed class HqServer : IDisposable
             try
             {
                 var process = await ServerProcess.StartAsync("hq", ["--urls", url, "--data", dataDir, "--log-loyalty-codes", "true",
-                        "--pin-iterations", HqProcess.PinIterations.ToString(CultureInfo.InvariantCulture), .. irp],
-                    new Dictionary<string, string>(StringComparer.Ordinal) { ["TILLSYNC_ADMIN_TOKEN"] = adminToken });
+                        "--pin-iterations", HqProcess.PinIterations.ToString(CultureInfo.InvariantCulture)],
+                    new Dictionary<string, string>(irp?.Environment() ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+                    {
+                        ["TILLSYNC_ADMIN_TOKEN"] = adminToken,
+                    });
                 return new HqServer(process, dataDir, adminToken, process.BaseAddress);
             }
             catch (InvalidOperationException) when (attempt < PortAttempts)

@@ -1,6 +1,7 @@
 // Proves `tillsync einvoice irn` prints Core's IRN for good input and refuses bad input with a readable reason and a
 // non-zero exit, and that `tillsync irp` documents its options and refuses out-of-range fault rates. In-process parser.
 using TillSync.Cli.Verbs;
+using TillSync.Core.EInvoicing;
 using TillSync.Irp.Invoices;
 
 namespace TillSync.Cli.Tests.Verbs;
@@ -26,12 +27,28 @@ public sealed class EInvoiceVerbTests
     public async Task Irn_BadInput_ExitsNonZeroNamingTheOption(string gstin, string date, string type, string number, string option)
     {
         var (exit, output) = await InProcessCli.RunAsync("einvoice", "irn", "--gstin", gstin, "--date", date, "--type", type, "--no", number);
-        var (irn, problem) = EInvoiceVerb.Compute(gstin, date, type, number);
+        var (irn, problem, _) = EInvoiceVerb.Compute(gstin, date, type, number);
 
         Assert.NotEqual(0, exit);
         Assert.Equal("", output);
         Assert.Null(irn);
         Assert.StartsWith(option + " ", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Irn_SandboxGstinFailingTheCheckCharacter_IsComputedWithAWarningOnlyWithSandbox()
+    {
+        // 29AABCH1234K1ZX fits the schema's pattern; its check character should be N.
+        var (exit, output) = await InProcessCli.RunAsync("einvoice", "irn", "--gstin", "29AABCH1234K1ZX", "--date", "15/11/2025", "--no", "BLR1/2526/000123", "--sandbox");
+        var (irn, problem, warning) = EInvoiceVerb.Compute("29AABCH1234K1ZX", "15/11/2025", "INV", "BLR1/2526/000123", sandbox: true);
+        var (_, notMatching, _) = EInvoiceVerb.Compute("29-ABCH1234K1ZX", "15/11/2025", "INV", "BLR1/2526/000123", sandbox: true);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(Irn.Compute("29AABCH1234K1ZX", new DateOnly(2025, 11, 15), EInvoiceDocumentType.Invoice, "BLR1/2526/000123"), output.Trim());
+        Assert.Equal(output.Trim(), irn);
+        Assert.Null(problem);
+        Assert.Contains("check character", warning, StringComparison.Ordinal);
+        Assert.StartsWith("--gstin ", notMatching, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +67,9 @@ public sealed class EInvoiceVerbTests
         Assert.Equal(0, exit);
         foreach (var text in new[] { "--urls", "--data", "--latency-ms", "TILLSYNC_IRP_LATENCY_MS", "--failure-rate", "TILLSYNC_IRP_FAILURE_RATE",
                      "--commit-then-timeout-rate", "TILLSYNC_IRP_COMMIT_THEN_TIMEOUT_RATE", "--seed", "--test-clock",
-                     "--reporting-limit-days", "TILLSYNC_IRP_REPORTING_LIMIT_DAYS", "--reporting-limit-gstins", "TILLSYNC_IRP_REPORTING_LIMIT_GSTINS" })
+                     "--reporting-limit-days", "TILLSYNC_IRP_REPORTING_LIMIT_DAYS", "--reporting-limit-gstins", "TILLSYNC_IRP_REPORTING_LIMIT_GSTINS",
+                     "--client-id", "TILLSYNC_IRP_CLIENT_ID", "--client-secret-file", "--password-file", "TILLSYNC_IRP_PASSWORD", "--token-minutes",
+                     "--tampered-reply-rate", "--plain" })
         {
             Assert.Contains(text, help, StringComparison.Ordinal);
         }

@@ -1,6 +1,7 @@
 // Proves secrets need not pass on the command line and weak or insecure settings are refused with a readable message:
 // HQ refuses a weak manager token, takes one from a file or the environment, serves HTTPS from a .pfx whose password is in
-// a file, and a till takes its token from a file and refuses plain http:// to another machine. Real tillsync processes.
+// a file, refuses an IRP URL without its whole sign-in, and a till takes its token from a file and refuses plain http://
+// to another machine. Real tillsync processes.
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -13,6 +14,23 @@ namespace TillSync.Cli.Tests.Verbs;
 public sealed class SecretOptionTests : IAsyncLifetime
 {
     private readonly string _files = TempDirectory.Create("secrets");
+
+    [Fact]
+    public async Task Hq_IrpUrlWithoutItsWholeSignIn_RefusedNamingWhatIsMissing_NeverPrintingThePassword()
+    {
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        string[] common = ["hq", "--urls", "http://127.0.0.1:0", "--data", Path.Combine(_files, "hq"), "--admin-token", token,
+            "--irp-url", "http://127.0.0.1:5070", "--irp-client-id", "CLIENT", "--irp-user", "tillsync", "--irp-password-file", SecretFile("irp.password", "pw-never-printed")];
+
+        var (noSecret, noSecretOutput) = await CliProcess.RunAsync(common);
+        var (noKey, noKeyOutput) = await CliProcess.RunAsync([.. common, "--irp-client-secret-file", SecretFile("irp.secret", "secret-never-printed")]);
+
+        Assert.Equal(2, noSecret);
+        Assert.Contains("--irp-client-secret", noSecretOutput, StringComparison.Ordinal);
+        Assert.Equal(2, noKey);
+        Assert.Contains("--irp-public-key-file", noKeyOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("never-printed", noSecretOutput + noKeyOutput, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("T")]

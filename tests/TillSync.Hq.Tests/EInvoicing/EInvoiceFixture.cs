@@ -1,4 +1,4 @@
-// An IRP simulator process and an HQ process pointed at it (--irp-url), with the usual store, catalogue and stock:
+// An IRP simulator process and an HQ process pointed at it (--irp-url) and signed in to it (NIC's encrypted flow), with the usual store, catalogue and stock:
 // the e-invoice tests drive sales through HQ's sync API and read the outcome from HQ's manager API and the IRP.
 using System.Net;
 using System.Net.Http.Json;
@@ -31,7 +31,7 @@ public sealed class EInvoiceFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         irp = await IrpProcess.StartAsync();
-        hq = await HqProcess.StartAsync(irp.BaseAddress);
+        hq = await HqProcess.StartAsync(irp.Access);
         await HqScenario.SetUpAsync(hq);
     }
 

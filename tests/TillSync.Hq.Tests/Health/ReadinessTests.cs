@@ -39,7 +39,15 @@ public sealed class ReadinessTests
     [Fact]
     public async Task Readyz_PortalUnreachable_AnswersDegradedWith200()
     {
-        await using var hq = await HqProcess.StartAsync(irpUrl: new Uri($"http://127.0.0.1:{ClosedPort()}"));
+        // No portal listens there; HQ still needs a portal's public key file to start.
+        var keyDirectory = TempDirectory.Create("irp-key");
+        var keyFile = Path.Combine(keyDirectory, "portal-public.pem");
+        using (var portalKey = System.Security.Cryptography.RSA.Create(2048))
+        {
+            await File.WriteAllTextAsync(keyFile, portalKey.ExportSubjectPublicKeyInfoPem());
+        }
+
+        await using var hq = await HqProcess.StartAsync(irp: new IrpAccess(new Uri($"http://127.0.0.1:{ClosedPort()}"), IrpAccess.NewCredentials(), keyFile));
         using var http = hq.CreateClient(bearerToken: null);
 
         var readiness = await ReadinessAsync(http, HttpStatusCode.OK);
@@ -47,13 +55,14 @@ public sealed class ReadinessTests
         Assert.Equal("degraded", readiness.Status);
         Assert.Equal([("database", "ready"), ("portal", "degraded")], readiness.Checks.Select(c => (c.Name, c.Status)));
         Assert.Contains("cannot be reached", readiness.Checks[1].Detail, StringComparison.Ordinal);
+        await TempDirectory.DeleteAsync(keyDirectory);
     }
 
     [Fact]
     public async Task Readyz_PortalUp_AnswersReady()
     {
         await using var irp = await IrpProcess.StartAsync();
-        await using var hq = await HqProcess.StartAsync(irpUrl: irp.BaseAddress);
+        await using var hq = await HqProcess.StartAsync(irp: irp.Access);
         using var http = hq.CreateClient(bearerToken: null);
 
         // Each /readyz gives the portal HealthEndpoints.PortalProbeTimeout to answer; on a machine busy enough that the

@@ -35,11 +35,11 @@ public sealed class TillScenario : IAsyncDisposable
     /// <summary>The data dir of in-process tills of this scenario (kept across their restarts).</summary>
     public string InProcessDataDir { get; }
 
-    /// <summary>Starts HQ (registering e-invoices with the IRP at <paramref name="irpUrl"/> when given), sets up the
+    /// <summary>Starts HQ (registering e-invoices with the IRP <paramref name="irp"/> when given), sets up the
     /// shop, enrols a till and opens the link in <see cref="LinkMode.Pass"/>.</summary>
-    public static async Task<TillScenario> StartAsync(Uri? irpUrl = null)
+    public static async Task<TillScenario> StartAsync(IrpAccess? irp = null)
     {
-        var hq = await HqProcess.StartAsync(irpUrl);
+        var hq = await HqProcess.StartAsync(irp);
         try
         {
             await HqScenario.SetUpAsync(hq);

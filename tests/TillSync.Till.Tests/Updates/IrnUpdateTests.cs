@@ -153,7 +153,7 @@ public sealed class IrnUpdateTests
         public static async Task<OnlineTill> StartAsync()
         {
             var irp = await IrpProcess.StartAsync();
-            var shop = await TillScenario.StartAsync(irp.BaseAddress);
+            var shop = await TillScenario.StartAsync(irp.Access);
             var time = new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
             var online = new OnlineTill(irp, shop, await shop.StartInProcessTillAsync(time), time);
             await online.Till.Api.WaitOnlineAsync(betweenPolls: online.Tick);
