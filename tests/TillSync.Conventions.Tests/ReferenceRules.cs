@@ -15,7 +15,7 @@ internal static class ReferenceRules
         ["TillSync.Hq"] = ["TillSync.Core", "TillSync.Contracts", "TillSync.Storage", "TillSync.Web"],
         ["TillSync.Till"] = ["TillSync.Core", "TillSync.Contracts", "TillSync.Storage", "TillSync.Web"],
         ["TillSync.Irp"] = ["TillSync.Core", "TillSync.Storage"],
-        ["TillSync.Simulation"] = ["TillSync.Hq", "TillSync.Till", "TillSync.Core", "TillSync.Contracts", "TillSync.Storage"],
+        ["TillSync.Simulation"] = ["TillSync.Hq", "TillSync.Till", "TillSync.Irp", "TillSync.Core", "TillSync.Contracts", "TillSync.Storage"],
         ["TillSync.Cli"] = ["TillSync.Hq", "TillSync.Till", "TillSync.Irp", "TillSync.Simulation", "TillSync.Core", "TillSync.Contracts", "TillSync.Storage", "TillSync.Web"],
     };
 

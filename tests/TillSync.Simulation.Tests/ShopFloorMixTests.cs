@@ -1,7 +1,8 @@
 // Proves the simulated shop floor reaches every path that moves money after a sale, not just that the invariants hold: one
 // busy seeded run must take partial, cross-till, exchange, store credit and over-returns, spend vouchers and burn points,
-// run shifts (logins, every kind of cash movement, closes short and over, resent requests and a Z report lost in a crash)
-// and bill sales at a price HQ has since changed.
+// run shifts (logins, every kind of cash movement, closes short and over, resent requests and a Z report lost in a crash),
+// bill sales at a price HQ has since changed, and register B2B bills and credit notes with the portal through its faults
+// (answers lost, requests delivered twice, HQ dying mid-call, the portal down) with cancellations inside and after 24 hours.
 using TillSync.Simulation.Runs;
 using Xunit.Abstractions;
 
@@ -32,5 +33,20 @@ public sealed class ShopFloorMixTests(ITestOutputHelper log)
             "shift: Z report lost in a till crash, asked for again", "catalogue: sale billed at a price HQ had since changed",
         ];
         Assert.All(shiftPaths, path => Assert.True(floor.GetValueOrDefault(path) > 0, $"never: {path}"));
+        var einvoicing = report.EInvoicing.ToDictionary(e => e.What, e => e.Count);
+        string[] einvoicePaths =
+        [
+            "INV: registered at HQ", "CRN: registered at HQ", "INV: cancelled at HQ", "e-invoice: cancelled by the manager within 24 hours",
+            "e-invoice: cancel refused by the portal after 24 hours (2270)", "e-invoice: cancellation sent again (outcome unknown)",
+            "e-invoice: CRN parked for missing buyer details, retried with them", "registration requests the network delivered twice",
+        ];
+        Assert.All(einvoicePaths, path => Assert.True(einvoicing.GetValueOrDefault(path) > 0, $"never: {path}"));
+        var faults = report.Faults.ToDictionary(f => f.Fault, f => f.Count);
+        string[] portalFaults =
+        [
+            "portal call: Refused", "portal call: ResetBefore", "portal call: AnswerLost", "portal call: Duplicate", "portal call: HqCrash",
+            "HQ crash while the portal registered a bill", "portal down for a while",
+        ];
+        Assert.All(portalFaults, fault => Assert.True(faults.GetValueOrDefault(fault) > 0, $"never: {fault}"));
     }
 }

@@ -24,6 +24,7 @@ namespace TillSync.Simulation.Invariants;
 /// <param name="Shifts">Shifts, cash movements and closes as HQ recorded them, and the cashiers' tally of each.</param>
 /// <param name="Prices">The manager's price changes at HQ and the price each sale was billed at.</param>
 /// <param name="StockDecisions">The manager's decisions that value stock in the books, in order.</param>
+/// <param name="EInvoices">HQ's e-invoices, the portal's registrations and the requests that reached it.</param>
 public sealed record RunFacts(
     IReadOnlyList<TillFacts> Tills,
     IReadOnlyList<HqOrder> HqOrders,
@@ -39,14 +40,15 @@ public sealed record RunFacts(
     MoneyFacts Money,
     ShiftFacts Shifts,
     PriceFacts Prices,
-    IReadOnlyList<Shop.StockDecision> StockDecisions)
+    IReadOnlyList<Shop.StockDecision> StockDecisions,
+    EInvoiceFacts EInvoices)
 {
     /// <summary>Reads the facts from HQ's file and the tills' files.</summary>
     public static async Task<RunFacts> ReadAsync(
         string hqDatabasePath, IReadOnlyList<(int Number, long TillId, string DatabasePath, int QueueDepth)> tills,
         IReadOnlyDictionary<string, long> receivedMilliBySku, IReadOnlyDictionary<string, long> broughtInMilliBySku, IReadOnlyList<Shop.ShiftTally> tallies,
         (IReadOnlyList<Shop.PriceChange> Changes, IReadOnlyDictionary<Guid, Shop.BilledSale> Billed) prices, IReadOnlyList<Shop.StockDecision> stockDecisions,
-        DateTimeOffset checkedAt, CancellationToken cancellationToken)
+        (string DatabasePath, IReadOnlyList<EInvoicing.RegisterCall> Calls) portal, DateTimeOffset checkedAt, CancellationToken cancellationToken)
     {
         var tillFacts = new List<TillFacts>();
         foreach (var (number, tillId, path, depth) in tills)
@@ -63,7 +65,9 @@ public sealed record RunFacts(
                 """).ListAsync(r => new TillShiftDocument(r.GetInt64(0), Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4)), cancellationToken);
             var zReports = await till.Command("SELECT z_report_json FROM shifts WHERE z_report_json IS NOT NULL ORDER BY z_number")
                 .ListAsync(r => JsonSerializer.Deserialize(r.GetString(0), Till.Web.TillJsonContext.Default.ShiftReport)!, cancellationToken);
-            tillFacts.Add(new TillFacts(number, tillId, sales, returns, depth, shiftDocuments, zReports));
+            var heard = await till.Command("SELECT client_order_id, irn, ack_no FROM sale_irns")
+                .ListAsync(r => (Guid.Parse(r.GetString(0)), (r.GetString(1), r.GetString(2))), cancellationToken);
+            tillFacts.Add(new TillFacts(number, tillId, sales, returns, depth, shiftDocuments, zReports, heard.ToDictionary()));
         }
 
         await using var hq = await OpenAsync(hqDatabasePath, cancellationToken);
@@ -94,8 +98,10 @@ public sealed record RunFacts(
         var money = await MoneyFacts.ReadAsync(hq, checkedAt, Hq.Returns.ReturnOptions.UnlinkedAfterDefault, cancellationToken);
         var shifts = await ShiftFacts.ReadAsync(hq, tallies, cancellationToken);
         var priceFacts = await PriceFacts.ReadAsync(hq, prices.Changes, prices.Billed, cancellationToken);
+        var einvoices = await EInvoiceFacts.ReadAsync(hq, portal.DatabasePath, portal.Calls, cancellationToken);
         return new RunFacts(tillFacts, orders, nextSeq.ToDictionary(), movements.ToDictionary(StringComparer.Ordinal),
-            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, broughtInMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal), check, money, shifts, priceFacts, stockDecisions);
+            onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, broughtInMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal), check, money, shifts, priceFacts, stockDecisions,
+            einvoices);
     }
 
     private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken)

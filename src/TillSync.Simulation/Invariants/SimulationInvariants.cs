@@ -39,6 +39,7 @@ public static class SimulationInvariants
         .. ShiftInvariants.All,
         .. PriceInvariants.All,
         .. InventoryInvariants.All,
+        .. EInvoiceInvariants.All,
     ];
 
     /// <summary>Every verdict for <paramref name="facts"/>.</summary>

@@ -25,4 +25,8 @@ public enum HqBug
 
     /// <summary>A credit note's lines carry one paisa more CGST than its journal entry reverses.</summary>
     CreditNoteGstSkewed,
+
+    /// <summary>HQ's e-invoice worker forgets each credit note once it is registered and sends it to the portal again
+    /// as new (attempt 1, no lookup first): a CRN sent twice.</summary>
+    CrnSentTwice,
 }

@@ -34,6 +34,20 @@ internal static class HqBugs
             CREATE TRIGGER IF NOT EXISTS simulation_bug AFTER INSERT ON return_lines
             BEGIN UPDATE return_lines SET cgst_paise = cgst_paise + 1 WHERE document_id = NEW.document_id AND line_no = NEW.line_no; END;
             """],
+        // Once per credit note (the table remembers which), so that the run still ends: the second send is answered 2150,
+        // which HQ adopts.
+        HqBug.CrnSentTwice => ["""
+            CREATE TABLE IF NOT EXISTS simulation_bug_forgotten (client_order_id TEXT PRIMARY KEY);
+            """, """
+            CREATE TRIGGER IF NOT EXISTS simulation_bug AFTER UPDATE OF status ON einvoices
+            WHEN NEW.status = 'registered' AND NEW.doc_type = 'CRN'
+              AND NOT EXISTS (SELECT 1 FROM simulation_bug_forgotten WHERE client_order_id = NEW.client_order_id)
+            BEGIN
+              INSERT INTO simulation_bug_forgotten (client_order_id) VALUES (NEW.client_order_id);
+              UPDATE einvoices SET status = 'pending', attempts = 0, ack_no = NULL, ack_dt = NULL, signed_invoice = NULL, signed_qr = NULL
+              WHERE client_order_id = NEW.client_order_id;
+            END;
+            """],
         _ => throw new ArgumentOutOfRangeException(nameof(bug)),
     };
 }

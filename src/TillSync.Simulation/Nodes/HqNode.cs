@@ -8,6 +8,7 @@ using TillSync.Hq.Access;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Sync;
 using TillSync.Hq.Web;
+using TillSync.Simulation.EInvoicing;
 using TillSync.Storage;
 using TillSync.Web;
 
@@ -16,8 +17,10 @@ namespace TillSync.Simulation.Nodes;
 /// <summary>HQ in the simulation: the real services and endpoints (<see cref="HqApplication.AddHq"/>,
 /// <see cref="HqApplication.MapHq"/>) with the real migrations over a real SQLite file, served by an in-process
 /// <see cref="TestServer"/> and reading the simulation's clock. A crash drops the whole host — every in-memory state —
-/// and a restart builds a new one over the same file.</summary>
-public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool forgetKnownIds, HqBug bug = HqBug.None) : IAsyncDisposable
+/// and a restart builds a new one over the same file. With a <paramref name="portal"/>, HQ registers B2B documents with
+/// the simulated e-invoice portal over it (<see cref="HqPortalLink"/>), its worker's rounds stepped by the simulation.</summary>
+public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool forgetKnownIds, HqBug bug = HqBug.None, PortalLine? portal = null)
+    : IAsyncDisposable
 {
     /// <summary>The manager token of the simulated HQ.</summary>
     public const string AdminToken = "simulation-manager-token";
@@ -55,8 +58,14 @@ public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool fo
         builder.Logging.ClearProviders();
         // The simulated tills and manager address HQ as hq.simulated: a name HQ answers to only when configured.
         // The fewest PBKDF2 iterations a PIN hash may have: every till login hashes the PIN, thousands of times a sweep.
-        builder.Services.AddHq(new HqOptions("http://127.0.0.1:0", dataDirectory, AdminToken, AllowedHosts: [HostName],
-            PinIterations: Core.Staff.StaffPin.IterationsMin));
+        var options = new HqOptions("http://127.0.0.1:0", dataDirectory, AdminToken, AllowedHosts: [HostName],
+            PinIterations: Core.Staff.StaffPin.IterationsMin);
+        builder.Services.AddHq(portal is null ? options : HqPortalLink.WithPortal(options));
+        if (portal is not null)
+        {
+            HqPortalLink.Connect(builder.Services, portal);
+        }
+
         builder.Services.AddSingleton<TimeProvider>(clock);
         // HQ restarts thousands of times across the seeds; a production-strength slow hash of the manager token would
         // cost ~0.1 s of CPU at each, and hashing is not what the simulation checks.
@@ -76,21 +85,31 @@ public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool fo
         Starts++;
     }
 
+    /// <summary>HQ's services while it runs (its e-invoice worker's parts, for <see cref="EInvoiceRound"/>).</summary>
+    public IServiceProvider Services => (_app ?? throw new InvalidOperationException("HQ is down")).Services;
+
     /// <summary>Delivers one request to HQ's endpoints and returns its answer.</summary>
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         (_invoker ?? throw new InvalidOperationException("HQ is down")).SendAsync(request, cancellationToken);
 
-    /// <summary>A manager's request, authenticated with <see cref="AdminToken"/>.</summary>
-    public Task<HttpResponseMessage> ManagerSendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    /// <summary>A manager's request, authenticated with <see cref="AdminToken"/>, as a new operation.</summary>
+    public Task<HttpResponseMessage> ManagerSendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken) =>
+        ManagerSendAsync(method, path, content, NextOperationKey(), cancellationToken);
+
+    /// <summary>A manager's request with the <c>Idempotency-Key</c> <paramref name="operationKey"/>: the same key again
+    /// resends one operation after its answer was lost.</summary>
+    public Task<HttpResponseMessage> ManagerSendAsync(
+        HttpMethod method, string path, HttpContent? content, string operationKey, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(method, new Uri(new Uri($"http://{HostName}/"), path)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
-        // One key per manager operation, counted rather than drawn so that the seeded random stream (and so the run) is
-        // the same as without it.
-        request.Headers.Add(IdempotencyKey.HeaderName, IdempotencyKey.HeaderValue(string.Create(
-            CultureInfo.InvariantCulture, $"simulation-manager-{++_managerOperations:D8}")));
+        request.Headers.Add(IdempotencyKey.HeaderName, IdempotencyKey.HeaderValue(operationKey));
         return SendAsync(request, cancellationToken);
     }
+
+    /// <summary>The key of a new manager operation: counted rather than drawn, so that the seeded random stream (and so
+    /// the run) is the same as without it.</summary>
+    public string NextOperationKey() => string.Create(CultureInfo.InvariantCulture, $"simulation-manager-{++_managerOperations:D8}");
 
     /// <summary>Makes the next sync transaction fail after its writes and before its commit.</summary>
     public Task ArmCrashBeforeCommitAsync(CancellationToken cancellationToken) => ExecuteAsync(CrashTriggerSql, cancellationToken);

@@ -117,8 +117,9 @@ public sealed class ShopFloor(
         }
     }
 
-    /// <summary>The report of the run.</summary>
-    public SimulationReport Report(RunFacts facts, IReadOnlyList<Verdict> verdicts, TimeSpan span)
+    /// <summary>The report of the run, with the e-invoice portal's faults and what became of the e-invoices.</summary>
+    public SimulationReport Report(
+        RunFacts facts, IReadOnlyList<Verdict> verdicts, TimeSpan span, IReadOnlyList<(string, int)> portalFaults, IReadOnlyList<(string, int)> einvoicing)
     {
         var counters = network.Counters;
         var rows = facts.Tills.Select(t =>
@@ -136,8 +137,10 @@ public sealed class ShopFloor(
             ("request: refused (cut off or HQ down)", counters.Refused),
             ("delayed copies lost", counters.StaleCopiesLost),
             ("HQ starts", hq.Starts),
+            .. portalFaults,
         ];
-        return new SimulationReport(options, trace.Hash(), trace.Count, span, rows, faults, [.. shifts.Counts, .. catalogue.Counts, .. returns.Counts, .. reviews.Counts], verdicts, trace.Tail());
+        return new SimulationReport(options, trace.Hash(), trace.Count, span, rows, faults, [.. shifts.Counts, .. catalogue.Counts, .. returns.Counts, .. reviews.Counts],
+            einvoicing, verdicts, trace.Tail());
     }
 
     private DateTimeOffset Now => clock.GetUtcNow();

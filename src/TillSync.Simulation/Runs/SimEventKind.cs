@@ -26,4 +26,7 @@ public enum SimEventKind
 
     /// <summary>The manager changes prices in HQ's catalogue.</summary>
     PriceChange,
+
+    /// <summary>HQ's e-invoice worker takes its rounds.</summary>
+    EInvoiceRound,
 }

@@ -13,11 +13,13 @@ namespace TillSync.Simulation.Runs;
 /// <param name="Faults">What struck, by name, in report order.</param>
 /// <param name="Floor">What the shop floor did besides selling (shifts and cash, returns and how they were found and refunded,
 /// the manager's decisions), by name.</param>
+/// <param name="EInvoicing">What became of the B2B documents at the portal, and the manager's cancellations, by name.</param>
 /// <param name="Verdicts">Each invariant's verdict.</param>
 /// <param name="TraceTail">The last events, for a failure message.</param>
 public sealed record SimulationReport(
     SimulationOptions Options, string TraceHash, long Events, TimeSpan SimulatedSpan, IReadOnlyList<TillRow> Tills,
-    IReadOnlyList<(string Fault, int Count)> Faults, IReadOnlyList<(string What, int Count)> Floor, IReadOnlyList<Verdict> Verdicts, IReadOnlyList<string> TraceTail)
+    IReadOnlyList<(string Fault, int Count)> Faults, IReadOnlyList<(string What, int Count)> Floor, IReadOnlyList<(string What, int Count)> EInvoicing,
+    IReadOnlyList<Verdict> Verdicts, IReadOnlyList<string> TraceTail)
 {
     /// <summary>True when every invariant holds.</summary>
     public bool AllHold => Verdicts.All(v => v.Holds);
@@ -47,6 +49,12 @@ public sealed record SimulationReport(
         if (Floor.Count > 0)
         {
             Table(text, ["shop floor", "count"], [.. Floor.Select(f => new[] { f.What, N(f.Count) })], rightFrom: 1);
+            text.AppendLine();
+        }
+
+        if (EInvoicing.Count > 0)
+        {
+            Table(text, ["e-invoicing", "count"], [.. EInvoicing.Select(e => new[] { e.What, N(e.Count) })], rightFrom: 1);
             text.AppendLine();
         }
 

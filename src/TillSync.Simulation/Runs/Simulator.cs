@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
+using TillSync.Simulation.EInvoicing;
 using TillSync.Simulation.Invariants;
 using TillSync.Simulation.Network;
 using TillSync.Simulation.Nodes;
@@ -7,10 +8,11 @@ using TillSync.Simulation.Shop;
 
 namespace TillSync.Simulation.Runs;
 
-/// <summary>Runs one seed: HQ and the tills on one fake clock, driven by one event loop (nothing races), through a
-/// selling phase full of faults, then a drain with every fault healed (where the day ends: every open shift closes), then
-/// the invariant check. See
-/// <see cref="ShopFloor"/> for what happens in the shop and <see cref="SimulatedNetwork"/> for the faults on the wire.</summary>
+/// <summary>Runs one seed: HQ, the tills and the e-invoice portal on one fake clock, driven by one event loop (nothing
+/// races), through a selling phase full of faults, then a drain with every fault healed (where the day ends: every open
+/// shift closes, and HQ registers every e-invoice it holds), then the invariant check. See <see cref="ShopFloor"/> for
+/// what happens in the shop, <see cref="SimulatedNetwork"/> for the faults on the wire and <see cref="EInvoiceDesk"/>
+/// for e-invoicing.</summary>
 public static class Simulator
 {
     /// <summary>When every run begins: a Monday morning in Bengaluru.</summary>
@@ -18,6 +20,9 @@ public static class Simulator
 
     // A bound on the drain, far above what a healthy till needs (one step per 500 queued sales, plus a snapshot).
     private const int DrainStepsMax = 60;
+
+    // Sets the e-invoice stream apart from the shop's for the same seed.
+    private const int PortalStreamSalt = 0x1E1E;
 
     // A bound on the selling phase, against a simulation that stops making progress.
     private const long EventsMax = 5_000_000;
@@ -53,9 +58,14 @@ public static class Simulator
     {
         var clock = new FakeTimeProvider(Start);
         var random = new Random(options.Seed);
+        // E-invoicing draws from a stream of its own, so that the shop's stream (and with it every sale, return and fault
+        // of a seed) is the one it was before the portal joined the simulation.
+        var portalRandom = new Random(unchecked((options.Seed * 397) ^ PortalStreamSalt));
         var queue = new Timeline();
         using var trace = new Trace();
-        await using var hq = new HqNode(Path.Combine(directory, "hq"), clock, options.ForgetKnownIds, options.Bug);
+        await using var portal = await SimulatedPortal.StartAsync(Path.Combine(directory, "irp"), clock, cancellationToken);
+        using var line = new PortalLine(portal, clock, new Random(portalRandom.Next()), options.FaultRate, trace);
+        await using var hq = new HqNode(Path.Combine(directory, "hq"), clock, options.ForgetKnownIds, options.Bug, line);
         await hq.StartAsync(cancellationToken);
         var (received, staff) = await Manager.SetUpHqAsync(hq, random, cancellationToken);
         var tills = new List<TillNode>();
@@ -75,7 +85,9 @@ public static class Simulator
             var returns = new ReturnDesk(options, clock, new Random(random.Next()), trace, tills, papers, sales, shifts, catalogue);
             var reviews = new ReviewDesk(options, clock, new Random(random.Next()), trace, hq);
             var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received, sales, returns, reviews, shifts, catalogue);
+            var einvoices = new EInvoiceDesk(options, clock, new Random(portalRandom.Next()), queue, trace, hq, network, line);
             await floor.OpenAsync(cancellationToken);
+            einvoices.Open();
             var events = 0L;
             while (!floor.SellingDone)
             {
@@ -87,6 +99,8 @@ public static class Simulator
 
             progress?.Invoke(new SimulationProgress("draining", floor.OrdersRecorded, options.Orders, clock.GetUtcNow() - Start));
             await DrainAsync(clock, queue, trace, network, floor, tills, cancellationToken);
+            await einvoices.SettleAsync(cancellationToken);
+            await HearFromHqAsync(clock, trace, tills, cancellationToken);
             progress?.Invoke(new SimulationProgress("checking", floor.OrdersRecorded, options.Orders, clock.GetUtcNow() - Start));
             var depths = new List<int>();
             foreach (var till in tills)
@@ -98,8 +112,10 @@ public static class Simulator
             await hq.CrashAsync();
             var facts = await RunFacts.ReadAsync(hq.DatabasePath,
                 [.. tills.Select((t, i) => (t.Number, t.TillId, Path.Combine(t.DataDirectory, "till.db"), depths[i]))], received, reviews.BroughtInMilliBySku,
-                shifts.Tallies, (catalogue.Changes, catalogue.Sales), reviews.StockDecisions, clock.GetUtcNow(), cancellationToken);
-            return floor.Report(facts, SimulationInvariants.Judge(facts), clock.GetUtcNow() - Start);
+                shifts.Tallies, (catalogue.Changes, catalogue.Sales), reviews.StockDecisions, (portal.DatabasePath, line.RegisterCalls), clock.GetUtcNow(),
+                cancellationToken);
+            return floor.Report(facts, SimulationInvariants.Judge(facts), clock.GetUtcNow() - Start, [.. line.Counts, .. einvoices.Faults],
+                [.. facts.EInvoices.Counts, .. einvoices.Counts]);
         }
         finally
         {
@@ -149,6 +165,18 @@ public static class Simulator
 
                 clock.Advance(wait);
             }
+        }
+    }
+
+    // Once HQ has registered everything, each till syncs once more (past its heartbeat interval) and so reads HQ's
+    // updates: the registrations of its bills, which its reprints show.
+    private static async Task HearFromHqAsync(FakeTimeProvider clock, Trace trace, IReadOnlyList<TillNode> tills, CancellationToken cancellationToken)
+    {
+        clock.Advance(Till.Sync.SyncAgent.HeartbeatInterval);
+        foreach (var till in tills)
+        {
+            await till.StepAsync(cancellationToken);
+            trace.Add(clock.GetUtcNow(), $"drain till {till.Number}: heard from HQ");
         }
     }
 

@@ -30,11 +30,11 @@ public static class SimCatalog
         new("DETERGENT-1KG", "Detergent 1 kg", "3402", "PCS", 1_800, 12_700, 10_300, null, TaxInclusive: true),
     ];
 
-    /// <summary>A B2B buyer in the store's state (CGST and SGST).</summary>
-    public static CustomerDto B2BIntraState { get; } = new("9876543210", "29AAACR5055K1Z3", "Ramesh Traders", "29");
+    /// <summary>A B2B buyer in the store's state (CGST and SGST), with the address an e-invoice needs.</summary>
+    public static CustomerDto B2BIntraState { get; } = new("9876543210", "29AAACR5055K1Z3", "Ramesh Traders", "29", "4 MG Road", "Bengaluru", 560001);
 
-    /// <summary>A B2B buyer taking delivery in Maharashtra (IGST).</summary>
-    public static CustomerDto B2BInterState { get; } = new("9123456780", "27AAACS7319F1ZE", "Sharma Distributors", "27");
+    /// <summary>A B2B buyer taking delivery in Maharashtra (IGST), with the address an e-invoice needs.</summary>
+    public static CustomerDto B2BInterState { get; } = new("9123456780", "27AAACS7319F1ZE", "Sharma Distributors", "27", "17 Linking Road", "Mumbai", 400050);
 
     /// <summary>True for goods sold by weight, whose quantities carry up to three decimals.</summary>
     public static bool IsLoose(string unit) => unit == "KGS";

@@ -25,11 +25,13 @@ public sealed class SimulateVerbTests
         Assert.Matches(@"(?m)^total\s+(\d+)\s+\1\s+(\d+)\s+\2\s+([1-9]\d*)\s+\3\s", report);
         foreach (var invariant in new[] { "lost", "duplicated", "unexpected", "commit_order", "payload", "on_hand", "stock_short_reviewed", "queues_drained",
             "returns_once", "returns_linked", "over_returns_reviewed", "credit_notes_match_journal", "store_credit_balanced", "loyalty_balanced",
-            "shifts_once", "drawer_balanced", "z_matches_hq", "cash_journaled", "shift_count_reviewed" })
+            "shifts_once", "drawer_balanced", "z_matches_hq", "cash_journaled", "shift_count_reviewed",
+            "einvoice_once", "einvoice_order", "einvoice_settled", "einvoice_at_till" })
         {
             Assert.Matches($@"(?m)^{invariant}\s+holds\s", report);
         }
 
+        Assert.Matches(@"(?m)^INV: registered at HQ\s+[1-9]\d*$", report);
         Assert.Contains("Every invariant holds.", report, StringComparison.Ordinal);
         Assert.Contains($"[{new string('#', 30)}] 40/40", progress.ToString(), StringComparison.Ordinal);
     }
