@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Time.Testing;
+using TillSync.Irp.Authentication;
 using TillSync.Irp.Faults;
 using TillSync.Irp.Signing;
 using TillSync.Irp.Storage;
@@ -20,13 +21,17 @@ public sealed class SimulatedPortal : IAsyncDisposable
     /// <summary>The address HQ is given for the portal; the line routes it in memory, no socket is opened.</summary>
     public static readonly Uri BaseAddress = new("http://irp.simulated/");
 
-    // One RSA-2048 key per process: making one costs more than a small seed's whole e-invoicing, and which key signs is
-    // not what the simulation checks (HQ still verifies every signature it adopts with the key the portal publishes).
-    private static readonly Lazy<string> s_signingKeyPem = new(() =>
-    {
-        using var key = RSA.Create(2048);
-        return key.ExportPkcs8PrivateKeyPem();
-    });
+    // One RSA-2048 key of each kind per process: making one costs more than a small seed's whole e-invoicing, and which
+    // keys sign and take sign-ins is not what the simulation checks (HQ still verifies every signature it adopts with the
+    // key the portal publishes, and signs in with the portal's public key as NIC's clients do).
+    private static readonly Lazy<string> s_signingKeyPem = new(NewKeyPem);
+    private static readonly Lazy<RSA> s_signInKey = new(() => RSA.Create(2048));
+
+    /// <summary>The API user HQ signs in as: the simulator's default (demo) user.</summary>
+    public static Core.EInvoicing.NicCredentials ApiUser => ApiUserSettings.Demo.User;
+
+    /// <summary>The public half of the key the portal takes sign-ins with (PEM), as NIC hands it to its clients.</summary>
+    public static string SignInPublicKeyPem => s_signInKey.Value.ExportSubjectPublicKeyInfoPem();
 
     private readonly WebApplication _app;
 
@@ -44,10 +49,12 @@ public sealed class SimulatedPortal : IAsyncDisposable
     {
         OwnerOnly.CreateDirectory(dataDirectory);
         OwnerOnly.WriteAllText(Path.Combine(dataDirectory, SigningKey.PrivateKeyFileName), s_signingKeyPem.Value);
+        OwnerOnly.WriteAllText(Path.Combine(dataDirectory, PortalKey.PrivateKeyFileName), s_signInKey.Value.ExportPkcs8PrivateKeyPem());
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
-        var options = new IrpOptions("http://127.0.0.1:0", dataDirectory, FaultSettings.None, Seed: 0, TestClock: false);
+        // Plain: HQ's client in the simulation skips NIC's session and encryption (HqPortalLink says why).
+        var options = new IrpOptions("http://127.0.0.1:0", dataDirectory, FaultSettings.None, Seed: 0, TestClock: false, Plain: true);
         builder.Services.AddIrp(options);
         // Registered after AddIrp's own clock, so the registry, the endpoints and the e-way bills read simulated time.
         builder.Services.AddSingleton<TimeProvider>(clock);
@@ -64,4 +71,10 @@ public sealed class SimulatedPortal : IAsyncDisposable
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private static string NewKeyPem()
+    {
+        using var key = RSA.Create(2048);
+        return key.ExportPkcs8PrivateKeyPem();
+    }
 }
