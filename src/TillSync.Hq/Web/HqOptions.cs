@@ -21,6 +21,8 @@ namespace TillSync.Hq.Web;
 /// <param name="PinIterations">PBKDF2 iterations for each new staff PIN hash (<c>--pin-iterations</c>); null for
 /// <see cref="Core.Staff.StaffPin.IterationsDefault"/> (docs/security.md, "Staff PINs").</param>
 /// <param name="JsonLogs">Log one JSON object per line (<c>--log-format json</c>) instead of text.</param>
+/// <param name="Sessions">How long a back-office session lasts (<c>--session-idle-minutes</c>, <c>--session-hours</c>); null
+/// for <see cref="Access.ManagerSessionOptions.Default"/> (docs/security.md, "Back-office sessions").</param>
 public sealed record HqOptions(
     string Urls,
     string DataDirectory,
@@ -33,4 +35,5 @@ public sealed record HqOptions(
     IReadOnlyList<string>? AllowedHosts = null,
     TimeSpan? ReturnUnlinkedAfter = null,
     bool JsonLogs = false,
-    int? PinIterations = null);
+    int? PinIterations = null,
+    Access.ManagerSessionOptions? Sessions = null);
