@@ -39,10 +39,7 @@ public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper
         Assert.True(crn.Status == "registered", crn.LastError);
 
         await using var context = await browser.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(hq.Address, "/einvoices").ToString());
-        await page.GetByPlaceholder("Manager token").FillAsync(hq.AdminToken);
-        await page.GetByPlaceholder("Manager token").PressAsync("Enter");
+        var page = await BackOffice.OpenAsync(context, hq, "/einvoices");
 
         var row = page.Locator($"tr[data-order='{returned.DocumentId}']");
         await Expect(row.Locator("[data-doc-type='CRN']")).ToHaveTextAsync("Credit note");
@@ -99,9 +96,7 @@ public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper
                 await route.ContinueAsync();
             }
         });
-        await page.GotoAsync(new Uri(session.Hq.Address, "/einvoices").ToString());
-        await page.GetByPlaceholder("Manager token").FillAsync(session.Hq.AdminToken);
-        await page.GetByPlaceholder("Manager token").PressAsync("Enter");
+        await BackOffice.SignInAsync(page, session.Hq, "/einvoices");
         var row = page.Locator($"tr[data-order='{order.ClientOrderId}']");
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
