@@ -107,7 +107,7 @@ public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper
         await row.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
         await Poll.UntilAsync(() => Task.FromResult(keys.Count), n => n == 2, TimeSpan.FromSeconds(10), n => $"{n} retries sent");
 
-        Assert.Matches("^\"[0-9a-f]{32}\"$", keys[0]);
+        Assert.Matches("^\"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\"$", keys[0]); // a random UUID (back-office.js newId)
         Assert.Equal(keys[0], keys[1]);
         using var api = new HttpClient { BaseAddress = session.Hq.Address };
         api.DefaultRequestHeaders.Authorization = new("Bearer", session.Hq.AdminToken);
