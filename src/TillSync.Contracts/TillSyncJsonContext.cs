@@ -9,6 +9,7 @@ using TillSync.Contracts.Gst;
 using TillSync.Contracts.Loyalty;
 using TillSync.Contracts.Orders;
 using TillSync.Contracts.Reviews;
+using TillSync.Contracts.Sessions;
 using TillSync.Contracts.Status;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Stores;
@@ -103,5 +104,7 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(LoyaltyBalance))]
 [JsonSerializable(typeof(LoyaltyCustomerView))]
 [JsonSerializable(typeof(AuditPage))]
+[JsonSerializable(typeof(SignInRequest))]
+[JsonSerializable(typeof(SessionView))]
 [JsonSerializable(typeof(HqStatus))]
 public sealed partial class TillSyncJsonContext : JsonSerializerContext;

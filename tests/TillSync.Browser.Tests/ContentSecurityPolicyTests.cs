@@ -1,7 +1,6 @@
 // Proves HQ's pages and the till's cashier page run under the Content-Security-Policy their servers send (real Chromium:
 // each page signs in, loads its data and reports no violation; the ledger still downloads its journal), and that the
 // policy refuses what an injection would add: a script the page did not ship never runs.
-using System.Text.Json;
 using Microsoft.Playwright;
 using TillSync.Browser.Tests.Harness;
 using Xunit.Abstractions;
@@ -27,9 +26,11 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser, ITestOutp
         await hq.SetUpShopAsync();
         await hq.EnrolTillAsync("Counter 1");
         await using var context = await browser.Browser.NewContextAsync();
-        await context.AddInitScriptAsync(ViolationRecorder + $"sessionStorage.setItem('tillsync.managerToken', {JsonSerializer.Serialize(hq.AdminToken)});");
+        await context.AddInitScriptAsync(ViolationRecorder);
+        await (await BackOffice.OpenAsync(context, hq, "/fleet")).CloseAsync();
 
-        foreach (var (path, shown) in new[] { ("/fleet", "#fleet"), ("/reviews", "#list-panel"), ("/ledger", "#books"), ("/einvoices", "#bills"), ("/gstr1", "#return") })
+        foreach (var (path, shown) in new[] { ("/fleet", "#fleet"), ("/reviews", "#list-panel"), ("/ledger", "#books"), ("/einvoices", "#bills"), ("/gstr1", "#return"),
+            ("/credit-notes", "#notes"), ("/shifts", "#shifts"), ("/sign-in", "#sign-in") })
         {
             var page = await context.NewPageAsync();
             var response = await page.GotoAsync(new Uri(hq.Address, path).ToString());

@@ -33,10 +33,7 @@ public sealed class CreditNotesPageTests(BrowserFixture browser)
         Assert.All(reply.Results, r => Assert.Equal(SyncStatus.Created, r.Status));
 
         await using var context = await browser.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(hq.Address, "/credit-notes").ToString());
-        await page.GetByPlaceholder("Manager token").FillAsync(hq.AdminToken);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show the credit notes" }).ClickAsync();
+        var page = await BackOffice.OpenAsync(context, hq, "/credit-notes");
 
         var linkedRow = page.Locator($"tr[data-document='{linked.DocumentId}']");
         var awaitingRow = page.Locator($"tr[data-document='{awaiting.DocumentId}']");

@@ -31,10 +31,7 @@ public sealed class EwayBillsPageTests(BrowserFixture browser)
         }
 
         await using var context = await browser.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(hq.Address, "/einvoices").ToString());
-        await page.GetByPlaceholder("Manager token").FillAsync(hq.AdminToken);
-        await page.GetByPlaceholder("Manager token").PressAsync("Enter");
+        var page = await BackOffice.OpenAsync(context, hq, "/einvoices");
         var row = page.Locator($"tr[data-order='{consignment.ClientOrderId}']");
         await Expect(row).ToContainTextAsync("registered");
         await Expect(page.Locator($"tr[data-order='{small.ClientOrderId}']").GetByRole(AriaRole.Button, new() { Name = "E-way bill…" })).ToHaveCountAsync(0);

@@ -1,4 +1,4 @@
-// Proves HQ's fleet page shows managers every till with its last contact and queue, asks for the manager token, and
+// Proves HQ's fleet page shows managers every till with its last contact and queue, sends them to sign in first, and
 // warns "offline for N h" once a till has been silent: the browser's clock is moved three hours on with Playwright.
 using Microsoft.Playwright;
 using TillSync.Browser.Tests.Harness;
@@ -20,18 +20,19 @@ public sealed class FleetPageTests(BrowserFixture browser, ITestOutputHelper out
         var page = await context.NewPageAsync();
         await page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = DateTime.UtcNow });
 
+        // Not signed in: the page sends the manager to sign in, and a wrong token is refused in words.
         await page.GotoAsync(new Uri(session.Hq.Address, "/fleet").ToString());
-        await page.GetByPlaceholder("Manager token").FillAsync("not-the-token");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show the fleet" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("manager token");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/sign-in\\?next=%2Ffleet$"));
+        await page.GetByLabel("Manager token").FillAsync("not-the-token");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not a manager token");
 
-        await page.GetByPlaceholder("Manager token").FillAsync(session.Hq.AdminToken);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show the fleet" }).ClickAsync();
+        await BackOffice.SignInAsync(page, session.Hq, "/fleet");
         var row = page.Locator($"tr[data-till='{session.Enrolment.TillId}']");
         await Expect(row).ToContainTextAsync(session.Enrolment.Name);
         await Expect(row).ToContainTextAsync(session.Enrolment.BillPrefix);
         await Expect(row.Locator(".pill")).ToHaveTextAsync("online");
-        await Expect(page.GetByPlaceholder("Manager token")).ToBeHiddenAsync(); // signed in: the form gives way to the table
+        await Expect(BackOffice.Navigation(page).GetByRole(AriaRole.Link, new() { Name = "Tills" })).ToHaveAttributeAsync("aria-current", "page");
         await page.ScreenshotAsync(new() { Path = Path.Combine(session.ScreenshotFolder, "fleet-online.png"), FullPage = true });
 
         // Three hours on in the browser: the till's last contact, as HQ recorded it, is now three hours old to the

@@ -38,10 +38,7 @@ public sealed class Gstr1PageTests(BrowserFixture browser)
         var json = await api.GetStringAsync(new Uri("/api/v1/gst/gstr1?period=102026", UriKind.Relative));
 
         await using var context = await browser.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(hq.Address, "/gstr1").ToString());
-        await page.GetByPlaceholder("Manager token").FillAsync(hq.AdminToken);
-        await page.Keyboard.PressAsync("Enter");
+        var page = await BackOffice.OpenAsync(context, hq, "/gstr1");
         await Expect(page.Locator("#return")).ToBeVisibleAsync();
         await page.GetByLabel("Month").FillAsync("2026-10");
         await page.GetByLabel("Store id").FocusAsync();

@@ -117,11 +117,16 @@ public sealed class HostileOriginTests(BrowserFixture browser, ITestOutputHelper
         var onHand = await hq.OnHandAsync(ReceivedSku);
         var adjustmentJson = JsonSerializer.Serialize(new StockAdjustmentRequest([new StockAdjustmentLine(ReceivedSku, -5)], "shrinkage"),
             TillSyncJsonContext.Default.StockAdjustmentRequest);
+        // The manager is signed in to the back office in this browser: its session cookie goes with any request to HQ
+        // (another port of 127.0.0.1 is the same site, so SameSite=Strict does not hold it back); the boundary and the
+        // missing CSRF token still refuse every one.
+        var own = await BackOffice.OpenAsync(context, hq, "/fleet");
 
         var attacker = await AttackPage.OpenAsync(context, site.Address);
         Assert.Equal("blocked:TypeError", await attacker.NoCorsAsync($"{origin}/api/v1/stock/receipts", "POST", "text/plain", StockReceiptJson));
         await attacker.PostFormAsync($"{origin}/api/v1/stock/adjustments", "application/x-www-form-urlencoded", "adjustment", adjustmentJson);
         Assert.Equal("blocked:TypeError", await attacker.ReadAsync($"{origin}/api/v1/tills"));
+        Assert.Equal("blocked:TypeError", await attacker.ReadAsync($"{origin}/api/v1/session")); // the session's CSRF token stays unread
         // Even a page that somehow knew the manager's token is refused: its request needs a preflight, which HQ refuses.
         Assert.Equal("blocked:TypeError", await attacker.ReadPostAsync($"{origin}/api/v1/stock/receipts", "application/json", StockReceiptJson, hq.AdminToken));
         Assert.Equal(0, await attacker.FramedCountAsync($"{origin}/fleet", "header h1"));
@@ -137,18 +142,22 @@ public sealed class HostileOriginTests(BrowserFixture browser, ITestOutputHelper
         await Refusal.WaitAsync(() => hq.Output(2_000),
         [
             new("POST", "/api/v1/stock/receipts", 403, 1), new("POST", "/api/v1/stock/adjustments", 403, 1), new("GET", "/api/v1/tills", 403, 1),
+            new("GET", "/api/v1/session", 403, 1),
             new("OPTIONS", "/api/v1/stock/receipts", 403, 1), new("GET", "/fleet", 421, 1), new("GET", "/api/v1/stock", 421, 1),
             new("POST", "/api/v1/stock/receipts", 421, 2), new("GET", "/api/v1/tills", 421, 1),
         ], RefusalTimeout);
         Assert.Equal(onHand, await hq.OnHandAsync(ReceivedSku));
 
-        // HQ's own page sends the same receipt with the manager's token, and it goes through.
-        var fleet = await context.NewPageAsync();
-        await fleet.GotoAsync($"{origin}/fleet");
-        Assert.Equal(201, await fleet.EvaluateAsync<int>(
+        // HQ's own page sends the same receipt with the manager's token, and it goes through; so does one with the session
+        // cookie and the CSRF token the page is handed.
+        Assert.Equal(201, await own.EvaluateAsync<int>(
             "([body, token, key]) => fetch('/api/v1/stock/receipts', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Idempotency-Key': key }, body }).then(r => r.status)",
             new[] { StockReceiptJson, hq.AdminToken, Guid.NewGuid().ToString() }));
         Assert.Equal(onHand + 7, await hq.OnHandAsync(ReceivedSku));
+        Assert.Equal(201, await own.EvaluateAsync<int>(
+            "async ([body, key]) => { const s = await (await fetch('/api/v1/session')).json(); return (await fetch('/api/v1/stock/receipts', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': s.csrfToken, 'Idempotency-Key': key }, body })).status; }",
+            new[] { StockReceiptJson, Guid.NewGuid().ToString() }));
+        Assert.Equal(onHand + 14, await hq.OnHandAsync(ReceivedSku));
     }
 
     // A refusal by the server itself (421 from the host check), whose body says nothing of the buyer.

@@ -33,10 +33,7 @@ public sealed class LedgerPageTests(BrowserFixture browser, ITestOutputHelper ou
         var cashPaise = trialBalance.Rows.Single(r => r.Account == "assets:cash").BalancePaise;
 
         await using var context = await browser.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(session.Hq.Address, "/ledger").ToString());
-        await page.GetByPlaceholder("Manager token").FillAsync(session.Hq.AdminToken);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show the books" }).ClickAsync();
+        var page = await BackOffice.OpenAsync(context, session.Hq, "/ledger");
 
         var cashRow = page.Locator("tr[data-account='assets:cash']");
         await Expect(cashRow).ToContainTextAsync(Rupees(cashPaise));

@@ -4,7 +4,6 @@
 // exports and the audit log. The same search finds each PIN in the requests the page sent, so it is proven to look.
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.Playwright;
 using TillSync.Browser.Tests.Harness;
 using TillSync.Testing;
 using Xunit.Abstractions;
@@ -98,10 +97,7 @@ public sealed class PinSecrecyTests(BrowserFixture browser, ITestOutputHelper ou
         Assert.Contains("pinHash", places["till snapshot from HQ"], StringComparison.Ordinal);
 
         await using var context = await browser.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(session.Hq.Address, "/shifts").ToString());
-        await page.GetByPlaceholder("Manager token").FillAsync(session.Hq.AdminToken);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show the shifts" }).ClickAsync();
+        var page = await BackOffice.OpenAsync(context, session.Hq, "/shifts");
         await Expect(page.GetByTestId("shift-row")).ToHaveCountAsync(1);
         places["HQ shifts page"] = await page.ContentAsync();
         await page.GotoAsync(new Uri(session.Hq.Address, "/reviews").ToString());

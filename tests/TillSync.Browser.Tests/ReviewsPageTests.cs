@@ -1,6 +1,7 @@
 // Proves HQ's reviews page lets a manager find, open and resolve a stock shortfall with the keyboard: two tills sold
-// the last ghee offline, the page lists the short bill, shows the competing bill, refuses a quantity above the short
-// one with HQ's own message, and a transfer_in closes the item and brings on-hand back to zero. Real HQ, Debian chromium.
+// the last ghee offline, the page lists the short bill, shows the competing bill, preselects no action, refuses a
+// mistyped quantity in words and one above the short one with HQ's own message, asks to confirm, and a transfer_in closes
+// the item and brings on-hand back to zero. Real HQ, Debian chromium.
 using Microsoft.Playwright;
 using TillSync.Browser.Tests.Harness;
 using TillSync.Contracts.Stock;
@@ -29,10 +30,7 @@ public sealed class ReviewsPageTests(BrowserFixture browser, ITestOutputHelper o
         Assert.Equal([OrderFlags.StockShort], (await session.Hq.SyncAsTillAsync(tillB.Token, [saleB])).Results[0].Flags);
 
         await using var context = await browser.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(session.Hq.Address, "/reviews").ToString());
-        await page.GetByPlaceholder("Manager token").FillAsync(session.Hq.AdminToken);
-        await page.GetByPlaceholder("Manager token").PressAsync("Enter");
+        var page = await BackOffice.OpenAsync(context, session.Hq, "/reviews");
         var row = page.Locator("#reviews tbody tr", new() { HasText = saleB.BillNo });
         await Expect(row).ToContainTextAsync("stock short");
         await Expect(row).ToContainTextAsync("Counter B");
@@ -49,15 +47,36 @@ public sealed class ReviewsPageTests(BrowserFixture browser, ITestOutputHelper o
         await Expect(page.Locator("#d-competing")).ToContainTextAsync("Counter A");
         await Expect(page.GetByLabel("Action")).ToBeFocusedAsync();
 
+        // Issue 22: nothing is preselected, a quantity typed as "abc" is refused in words (it once wrote off the whole
+        // shortfall), and a decision is confirmed before it is sent.
+        var resolve = page.GetByRole(AriaRole.Button, new() { Name = "Resolve", Exact = true });
+        await Expect(page.GetByLabel("Action")).ToHaveValueAsync("");
+        await page.GetByLabel("Note (why)").FillAsync("two jars carried over from the back store");
+        await resolve.PressAsync("Enter");
+        await Expect(page.Locator("#r-error")).ToHaveTextAsync("Choose an action.");
+        await page.GetByLabel("Action").SelectOptionAsync("write_off");
+        await page.GetByLabel("Qty").FillAsync("abc");
+        await resolve.PressAsync("Enter");
+        await Expect(page.Locator("#r-error")).ToContainTextAsync("Quantity \"abc\" is not a number of units");
+        await Expect(page.Locator("#r-confirm")).ToBeHiddenAsync();
+        await page.GetByLabel("Qty").FillAsync("");
+        await resolve.PressAsync("Enter");
+        await Expect(page.Locator("#r-error")).ToContainTextAsync("Type the quantity this write off covers: at most 2");
+        Assert.Contains(await session.Hq.OpenReviewsAsync(), i => i.BillNo == saleB.BillNo);
+        Assert.Equal(-2m, await session.Hq.OnHandAsync(ghee.Sku));
+
         await page.GetByLabel("Action").SelectOptionAsync("transfer_in");
         await page.GetByLabel("Qty").FillAsync("3");
-        await page.GetByLabel("Note (why)").FillAsync("two jars carried over from the back store");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Resolve", Exact = true }).PressAsync("Enter");
+        await resolve.PressAsync("Enter");
+        await Expect(page.Locator("#r-confirm")).ToContainTextAsync($"Transfer in 3 × GHEE-1L for bill {saleB.BillNo}? This cannot be undone.");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Confirm" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#r-error")).ToContainTextAsync("more than the short quantity 2");
         Assert.Equal(-2m, await session.Hq.OnHandAsync(ghee.Sku));
 
         await page.GetByLabel("Qty").FillAsync("2");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Resolve", Exact = true }).PressAsync("Enter");
+        await resolve.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).PressAsync("Enter");
         await Expect(page.Locator("#r-ok")).ToContainTextAsync("Resolved: transfer_in (+2 GHEE-1L in store 1)");
         await Expect(page.Locator("#d-facts")).ToContainTextAsync("resolved");
         await Expect(page.Locator("#reviews tbody")).ToContainTextAsync("Nothing to review");

@@ -215,10 +215,7 @@ public sealed class ShiftDayTests(BrowserFixture browser, ITestOutputHelper outp
     private async Task CheckShiftsPageAsync(CashierSession session, ShiftExpectedDto expected, long countedPaise)
     {
         await using var context = await browser.Browser.NewContextAsync(new() { Locale = "en-IN", TimezoneId = "Asia/Kolkata" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(session.Hq.Address, "/shifts").ToString());
-        await page.GetByPlaceholder("Manager token").FillAsync(session.Hq.AdminToken);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show the shifts" }).ClickAsync();
+        var page = await BackOffice.OpenAsync(context, session.Hq, "/shifts");
         var row = page.GetByTestId("shift-row");
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToHaveAttributeAsync("data-variance", (-ShortPaise).ToString(CultureInfo.InvariantCulture));

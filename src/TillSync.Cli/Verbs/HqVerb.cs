@@ -38,25 +38,32 @@ public static class HqVerb
         var pinIterations = EnvOption.Text("--pin-iterations", "TILLSYNC_PIN_ITERATIONS",
             StaffPin.IterationsDefault.ToString(CultureInfo.InvariantCulture),
             $"PBKDF2 iterations for each new staff PIN hash: {StaffPin.IterationsMin:N0} to {StaffPin.IterationsMax:N0}. Fewer make a stolen till's hashes quicker to guess (docs/security.md).");
+        var sessionIdle = EnvOption.Text("--session-idle-minutes", "TILLSYNC_SESSION_IDLE_MINUTES",
+            ((int)ManagerSessionOptions.IdleTimeoutDefault.TotalMinutes).ToString(CultureInfo.InvariantCulture),
+            "Minutes a back-office session may go unused before the manager must sign in again: 1 up to --session-hours.");
+        var sessionHours = EnvOption.Text("--session-hours", "TILLSYNC_SESSION_HOURS",
+            ((int)ManagerSessionOptions.LifetimeDefault.TotalHours).ToString(CultureInfo.InvariantCulture),
+            "Hours a back-office session lasts after sign-in however much it is used: 1 to 168.");
         var logFormat = EnvOption.LogFormat();
         var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.")
         {
             urls, data, postgres.Value, postgres.File, adminToken.Value, adminToken.File, irpUrl, logLoyaltyCodes,
             irp.ClientId, irp.ClientSecret.Value, irp.ClientSecret.File, irp.User, irp.Password.Value, irp.Password.File, irp.PublicKeyFile,
-            certFile, certKeyFile, certPassword.Value, certPassword.File, trustedProxies, allowedHosts, unlinkedDays, pinIterations, logFormat,
+            certFile, certKeyFile, certPassword.Value, certPassword.File, trustedProxies, allowedHosts, unlinkedDays, pinIterations, sessionIdle, sessionHours, logFormat,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (options, problem) = Options(parse, urls, data, adminToken, postgres, (irpUrl, irp), logLoyaltyCodes,
                 (certFile, certKeyFile, certPassword), trustedProxies, allowedHosts, unlinkedDays, pinIterations);
             var (jsonLogs, formatProblem) = EnvOption.ReadLogFormat(parse, logFormat);
-            if (options is null || formatProblem is not null)
+            var (sessions, sessionsProblem) = Sessions(parse, sessionIdle, sessionHours);
+            if (options is null || sessions is null || formatProblem is not null)
             {
-                await Console.Error.WriteLineAsync($"hq: {problem ?? formatProblem}");
+                await Console.Error.WriteLineAsync($"hq: {problem ?? formatProblem ?? sessionsProblem}");
                 return 2;
             }
 
-            return await RunAsync(options with { JsonLogs = jsonLogs }, console, cancellationToken);
+            return await RunAsync(options with { JsonLogs = jsonLogs, Sessions = sessions }, console, cancellationToken);
         });
         foreach (var backup in BackupVerbs.Create("hq", "hq.db", "./hq-data", console))
         {
@@ -132,6 +139,23 @@ public static class HqVerb
         return (new HqOptions(listen, parse.GetValue(data)!, token, connectionString, irp,
             string.Equals(parse.GetValue(logLoyaltyCodes), "true", StringComparison.OrdinalIgnoreCase), https, proxies, hosts,
             TimeSpan.FromDays(days), PinIterations: iterations, IrpCredentials: irpCredentials, IrpPublicKeyFile: irpKeyFile), null);
+    }
+
+    private static (ManagerSessionOptions? Sessions, string? Problem) Sessions(ParseResult parse, Option<string> idleMinutes, Option<string> lifetimeHours)
+    {
+        const int hoursMax = 168;
+        if (!int.TryParse(parse.GetValue(lifetimeHours), NumberStyles.None, CultureInfo.InvariantCulture, out var hours) || hours is < 1 or > hoursMax)
+        {
+            return (null, $"--session-hours must be a whole number of hours from 1 to {hoursMax}; got '{parse.GetValue(lifetimeHours)}'.");
+        }
+
+        if (!int.TryParse(parse.GetValue(idleMinutes), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) || minutes < 1 || minutes > hours * 60)
+        {
+            return (null, string.Create(CultureInfo.InvariantCulture,
+                $"--session-idle-minutes must be a whole number of minutes from 1 to {hours * 60} (--session-hours); got '{parse.GetValue(idleMinutes)}'."));
+        }
+
+        return (new ManagerSessionOptions(TimeSpan.FromMinutes(minutes), TimeSpan.FromHours(hours)), null);
     }
 
     private static (System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate, string? Problem) Certificate(

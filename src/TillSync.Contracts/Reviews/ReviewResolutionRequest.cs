@@ -5,8 +5,8 @@ namespace TillSync.Contracts.Reviews;
 /// <param name="Note">Why (required, 1 to 500 characters); kept in the audit log.</param>
 /// <param name="ResolutionId">A UUID the client makes once per decision: resending it with the same body answers the
 /// same result and changes nothing.</param>
-/// <param name="Qty">For <c>stock_short</c> actions: units, above 0 and at most the short quantity; the short quantity
-/// when null. Not allowed with <c>acknowledge</c>.</param>
+/// <param name="Qty">For <c>stock_short</c> actions: units, above 0 and at most the short quantity; required (the short
+/// quantity itself for all of it). Not allowed with <c>acknowledge</c> nor on an item without a short quantity.</param>
 /// <param name="FromStoreId">For <c>transfer_in</c>: the store the units come from, whose stock goes down by as many;
 /// null when they come from outside HQ's stores.</param>
 public sealed record ReviewResolutionRequest(string Action, string Note, Guid ResolutionId, decimal? Qty = null, long? FromStoreId = null);

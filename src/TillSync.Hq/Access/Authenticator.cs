@@ -1,3 +1,4 @@
+using System.Data.Common;
 using TillSync.Hq.Storage;
 using TillSync.Storage;
 
@@ -32,6 +33,12 @@ public sealed class Authenticator(HqDatabase database, ManagerTokenHasher manage
             return till;
         }
 
+        return await ManagerAsync(connection, token, cancellationToken);
+    }
+
+    /// <summary>The manager whose token <paramref name="token"/> is, or null; upgrades a legacy hash it matches.</summary>
+    public async Task<Caller?> ManagerAsync(DbConnection connection, string token, CancellationToken cancellationToken)
+    {
         var managers = await connection.Command($"SELECT manager_id, name, token_hash FROM managers ORDER BY manager_id LIMIT {ManagersMax}")
             .ListAsync(r => (Id: r.GetInt64(0), Name: r.GetString(1), Hash: r.GetString(2)), cancellationToken);
         foreach (var manager in managers.Where(m => managerHashes.Matches(m.Hash, token)))

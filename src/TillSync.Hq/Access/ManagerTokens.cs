@@ -32,6 +32,10 @@ public sealed partial class ManagerTokens(HqDatabase database, ManagerTokenHashe
             """, transaction)
             .With("@n", AdminName).With("@h", hashes.Hash(token)).With("@at", StoredTime.Text(time.GetUtcNow()))
             .ExecuteAsync(cancellationToken);
+        // A session signed in with the old token must not outlive it.
+        var adminId = Convert.ToInt64(await connection.Command("SELECT manager_id FROM managers WHERE name = @n", transaction).With("@n", AdminName)
+            .ScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        await ManagerSessions.EndAllAsync(connection, transaction, adminId, cancellationToken);
         await AuditLog.RecordAsync(connection, transaction, "hq", generated is null ? "admin-token.set" : "admin-token.generated",
             "manager token for 'admin' installed at start-up", time.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

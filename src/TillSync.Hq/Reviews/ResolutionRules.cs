@@ -61,9 +61,16 @@ public static class ResolutionRules
             return request.Qty is null ? (null, null) : (null, $"qty does not apply to a {item.Kind} item; leave it out.");
         }
 
-        if (request.Qty > shortQty)
+        // Issue 22: a missing quantity once meant "all of the shortfall", so a page that sent null for a mistyped "abc"
+        // wrote off the whole of it. The units are now always said; the whole shortfall is its quantity, sent as such.
+        if (request.Qty is not { } qty)
         {
-            return (null, $"qty {request.Qty} is more than the short quantity {shortQty} of this item.");
+            return (null, $"qty is required for a {item.Kind} item: the units this {request.Action} covers, above 0 and at most the short quantity {shortQty} (send {shortQty} for all of it).");
+        }
+
+        if (qty > shortQty)
+        {
+            return (null, $"qty {qty} is more than the short quantity {shortQty} of this item.");
         }
 
         if (request.FromStoreId is { } from)
@@ -75,7 +82,7 @@ public static class ResolutionRules
             }
         }
 
-        return (Quantity.ToMilli(request.Qty ?? shortQty), null);
+        return (Quantity.ToMilli(qty), null);
     }
 
     /// <summary>True when <paramref name="request"/> repeats the stored resolution exactly (same item, action, quantity as

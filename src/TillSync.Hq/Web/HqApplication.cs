@@ -88,6 +88,8 @@ public static class HqApplication
         services.AddSingleton<ManagerTokenHasher>();
         services.AddSingleton<Authenticator>();
         services.AddSingleton(sp => new AuthFailureThrottle(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton((options.Sessions ?? ManagerSessionOptions.Default).Checked());
+        services.AddSingleton<ManagerSessions>();
         services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, options.TrustedProxies ?? []));
         services.AddHostedService<LoyaltyCodeSweep>();
         services.AddSingleton(SyncSpine());
@@ -198,6 +200,7 @@ public static class HqApplication
         api.MapEwayBillCancelEndpoint();
         api.MapLoyaltyEndpoints();
         api.MapAuditEndpoints();
+        api.MapSessionEndpoints();
         return app;
     }
 

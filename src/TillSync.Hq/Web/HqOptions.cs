@@ -23,6 +23,8 @@ namespace TillSync.Hq.Web;
 /// <param name="PinIterations">PBKDF2 iterations for each new staff PIN hash (<c>--pin-iterations</c>); null for
 /// <see cref="Core.Staff.StaffPin.IterationsDefault"/> (docs/security.md, "Staff PINs").</param>
 /// <param name="JsonLogs">Log one JSON object per line (<c>--log-format json</c>) instead of text.</param>
+/// <param name="Sessions">How long a back-office session lasts (<c>--session-idle-minutes</c>, <c>--session-hours</c>); null
+/// for <see cref="Access.ManagerSessionOptions.Default"/> (docs/security.md, "Back-office sessions").</param>
 public sealed record HqOptions(
     string Urls,
     string DataDirectory,
@@ -37,4 +39,5 @@ public sealed record HqOptions(
     bool JsonLogs = false,
     int? PinIterations = null,
     Core.EInvoicing.NicCredentials? IrpCredentials = null,
-    string? IrpPublicKeyFile = null);
+    string? IrpPublicKeyFile = null,
+    Access.ManagerSessionOptions? Sessions = null);

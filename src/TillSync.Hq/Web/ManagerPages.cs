@@ -4,8 +4,9 @@ using TillSync.Web;
 
 namespace TillSync.Hq.Web;
 
-/// <summary>HQ's pages for managers, embedded in this assembly. A page asks for the manager token once (kept in the
-/// browser tab's session storage) and calls the same API as every other client.</summary>
+/// <summary>HQ's back office, embedded in this assembly: pages that share one layout and one module
+/// (<c>/back-office.js</c>: navigation, sign-out, requests and errors; ADR 0014) and call the same API as every other
+/// client, with the session cookie a manager gets once at <c>/sign-in</c> (<see cref="Access.ManagerSessions"/>).</summary>
 public static class ManagerPages
 {
     private const string Html = "text/html; charset=utf-8";
@@ -14,13 +15,16 @@ public static class ManagerPages
     // computed here from the page as embedded, so an edit to a page can never leave its policy behind.
     private static readonly FrozenDictionary<string, EmbeddedPage> Pages = new[]
     {
-        ("fleet.html", Html), ("reviews.html", Html), ("ledger.html", Html), ("einvoices.html", Html), ("credit-notes.html", Html), ("shifts.html", Html), ("gstr1.html", Html), ("hq.css", "text/css; charset=utf-8"),
+        ("fleet.html", Html), ("reviews.html", Html), ("ledger.html", Html), ("einvoices.html", Html), ("credit-notes.html", Html), ("shifts.html", Html), ("gstr1.html", Html), ("sign-in.html", Html), ("dashboard.html", Html),
+        ("hq.css", "text/css; charset=utf-8"), ("back-office.js", "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary(p => p.Item1, p => EmbeddedPage.Load(p.Item1, p.Item2), StringComparer.Ordinal);
 
-    /// <summary>Maps <c>/fleet</c>, <c>/reviews</c>, <c>/ledger</c>, <c>/einvoices</c>, <c>/credit-notes</c>, <c>/shifts</c> and <c>/gstr1</c>, and
-    /// <c>/hq.css</c>, the look they share.</summary>
+    /// <summary>Maps <c>/sign-in</c>, <c>/</c> (the dashboard), <c>/fleet</c>, <c>/reviews</c>, <c>/ledger</c>, <c>/einvoices</c>, <c>/credit-notes</c>,
+    /// <c>/shifts</c> and <c>/gstr1</c>, and <c>/hq.css</c> and <c>/back-office.js</c>, the look and the module they share.</summary>
     public static void MapManagerPages(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/sign-in", (HttpContext http) => Page(http, "sign-in.html")).ExcludeFromDescription();
+        app.MapGet("/", (HttpContext http) => Page(http, "dashboard.html")).ExcludeFromDescription();
         app.MapGet("/fleet", (HttpContext http) => Page(http, "fleet.html")).ExcludeFromDescription();
         app.MapGet("/reviews", (HttpContext http) => Page(http, "reviews.html")).ExcludeFromDescription();
         app.MapGet("/ledger", (HttpContext http) => Page(http, "ledger.html")).ExcludeFromDescription();
@@ -29,6 +33,7 @@ public static class ManagerPages
         app.MapGet("/shifts", (HttpContext http) => Page(http, "shifts.html")).ExcludeFromDescription();
         app.MapGet("/gstr1", (HttpContext http) => Page(http, "gstr1.html")).ExcludeFromDescription();
         app.MapGet("/hq.css", (HttpContext http) => Page(http, "hq.css")).ExcludeFromDescription();
+        app.MapGet("/back-office.js", (HttpContext http) => Page(http, "back-office.js")).ExcludeFromDescription();
     }
 
     private static IResult Page(HttpContext http, string name)

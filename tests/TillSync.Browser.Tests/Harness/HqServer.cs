@@ -13,6 +13,7 @@ using TillSync.Contracts.Documents;
 using TillSync.Contracts.EInvoicing;
 using TillSync.Contracts.Orders;
 using TillSync.Contracts.Returns;
+using TillSync.Contracts.Reviews;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
@@ -249,6 +250,10 @@ public sealed class HqServer : IDisposable
     public Task<StockAdjustmentView> AdjustStockAsync(StockAdjustmentRequest adjustment) =>
         SendAsync(HttpMethod.Post, "/api/v1/stock/adjustments", JsonContent.Create(adjustment, Json.StockAdjustmentRequest), HttpStatusCode.Created,
             Json.StockAdjustmentView);
+
+    /// <summary>The open review items, oldest first (<c>GET /api/v1/reviews?status=open</c>, first page).</summary>
+    public async Task<IReadOnlyList<ReviewItemView>> OpenReviewsAsync() =>
+        (await SendAsync(HttpMethod.Get, "/api/v1/reviews?status=open&order=oldest&limit=200", null, HttpStatusCode.OK, Json.ReviewPage)).Items;
 
     /// <summary>On-hand of one SKU in the default store.</summary>
     public async Task<decimal> OnHandAsync(string sku) =>

@@ -51,23 +51,24 @@ public sealed class HqVerbTests
     [InlineData("fast")]
     public async Task PinIterationsOutOfRange_ExitsWithoutStarting(string iterations)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var parse = TillSyncCommand.Create(output).Parse(["hq", "--urls", "http://127.0.0.1:0", "--data", Path.GetTempPath(), "--pin-iterations", iterations]);
-        parse.InvocationConfiguration.Output = output;
-        var consoleError = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            Assert.Equal(2, await parse.InvokeAsync());
-        }
-        finally
-        {
-            Console.SetError(consoleError);
-        }
+        var (exit, output, error) = await InvokeHqAsync("--pin-iterations", iterations);
 
-        Assert.Contains($"--pin-iterations must be a whole number from 1000 to 10000000; got '{iterations}'.", error.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("listening", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, exit);
+        Assert.Contains($"--pin-iterations must be a whole number from 1000 to 10000000; got '{iterations}'.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("listening", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--session-hours", "0", "--session-hours must be a whole number of hours from 1 to 168; got '0'.")]
+    [InlineData("--session-hours", "long", "--session-hours must be a whole number of hours from 1 to 168; got 'long'.")]
+    [InlineData("--session-idle-minutes", "721", "--session-idle-minutes must be a whole number of minutes from 1 to 720 (--session-hours); got '721'.")]
+    public async Task SessionOptionsOutOfRange_ExitWithoutStarting(string option, string value, string message)
+    {
+        var (exit, output, error) = await InvokeHqAsync(option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("listening", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,5 +144,24 @@ public sealed class HqVerbTests
 
         Assert.NotEqual(0, exit);
         Assert.Contains("frobnicate", output.ToString(), StringComparison.Ordinal);
+    }
+
+    // Runs `tillsync hq` on a free loopback port with the extra options; answers its exit code, output and error output.
+    private static async Task<(int Exit, string Output, string Error)> InvokeHqAsync(params string[] options)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var parse = TillSyncCommand.Create(output).Parse(["hq", "--urls", "http://127.0.0.1:0", "--data", Path.GetTempPath(), .. options]);
+        parse.InvocationConfiguration.Output = output;
+        var consoleError = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            return (await parse.InvokeAsync(), output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetError(consoleError);
+        }
     }
 }

@@ -105,16 +105,18 @@ public sealed class StockShortReviewTests(HqFixture fixture) : IClassFixture<HqF
     }
 
     public static TheoryData<string> BadResolutions =>
-        ["unknown_action", "acknowledge_on_short", "qty_above_short", "qty_zero", "no_note", "blank_note", "from_store_with_write_off", "from_same_store", "from_unknown_store", "empty_id"];
+        ["qty_missing", "unknown_action", "acknowledge_on_short", "qty_above_short", "qty_zero", "no_note", "blank_note", "from_store_with_write_off", "from_same_store", "from_unknown_store", "empty_id"];
 
     [Theory]
     [MemberData(nameof(BadResolutions))]
     public async Task Resolution_Invalid_Returns400ProblemAndChangesNothing(string defect)
     {
         var (item, sku) = await ShortItemAsync(shortQty: 2);
-        var good = new ReviewResolutionRequest(ResolutionActions.WriteOff, "gone", Guid.CreateVersion7());
+        var good = new ReviewResolutionRequest(ResolutionActions.WriteOff, "gone", Guid.CreateVersion7(), 2);
         var bad = defect switch
         {
+            // Issue 22: the reviews page sent null for a quantity typed as "abc", and HQ wrote off the whole shortfall.
+            "qty_missing" => good with { Qty = null },
             "unknown_action" => good with { Action = "shrug" },
             "acknowledge_on_short" => good with { Action = ResolutionActions.Acknowledge },
             "qty_above_short" => good with { Qty = 2.001m },
@@ -149,7 +151,7 @@ public sealed class StockShortReviewTests(HqFixture fixture) : IClassFixture<HqF
         foreach (var (action, expectedOnHand) in new[] { (ResolutionActions.WriteOff, -2m), (ResolutionActions.Backorder, -2m), (ResolutionActions.CreditNote, 0m), (ResolutionActions.TransferIn, 0m) })
         {
             var (item, sku) = await ShortItemAsync(shortQty: 2);
-            var view = await fixture.Manager.ResolveAsync(item.ReviewId, new ReviewResolutionRequest(action, "decided", Guid.CreateVersion7()));
+            var view = await fixture.Manager.ResolveAsync(item.ReviewId, new ReviewResolutionRequest(action, "decided", Guid.CreateVersion7(), Qty: 2));
             Assert.Equal((action, 2m), (view.Action, view.Qty));
             Assert.Equal(expectedOnHand, await fixture.Manager.OnHandAsync(sku));
         }

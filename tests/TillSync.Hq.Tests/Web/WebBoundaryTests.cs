@@ -85,11 +85,13 @@ public sealed class WebBoundaryTests(HqFixture fixture) : IClassFixture<HqFixtur
     }
 
     [Theory]
-    [InlineData("/fleet")]
-    [InlineData("/reviews")]
-    [InlineData("/ledger")]
-    [InlineData("/einvoices")]
-    public async Task Page_LinkedFromAnotherSite_ServedWithItsInlineBlocksHashed(string path)
+    [InlineData("/fleet", false)]
+    [InlineData("/reviews", true)]
+    [InlineData("/ledger", true)]
+    [InlineData("/einvoices", true)]
+    [InlineData("/", true)]
+    [InlineData("/sign-in", false)]
+    public async Task Page_LinkedFromAnotherSite_ServedWithItsInlineBlocksHashed(string path, bool hasInlineStyle)
     {
         using var client = fixture.Hq.CreateClient(null);
         using var response = await SendAsync(client, "GET", path, null, null, ("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Mode", "navigate"));
@@ -97,8 +99,20 @@ public sealed class WebBoundaryTests(HqFixture fixture) : IClassFixture<HqFixtur
         await Responses.ExpectStatusAsync(response, HttpStatusCode.OK, fixture.Hq);
         var policy = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
         Assert.Matches(@"script-src 'self' 'sha256-[A-Za-z0-9+/=]{44}'", policy);
-        Assert.Matches(@"style-src 'self' 'sha256-[A-Za-z0-9+/=]{44}'", policy);
+        Assert.Matches(hasInlineStyle ? @"style-src 'self' 'sha256-[A-Za-z0-9+/=]{44}'" : "style-src 'self'$", policy);
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BackOfficeModule_ServedAsJavaScript_UnderTheDefaultPolicy()
+    {
+        using var client = fixture.Hq.CreateClient(null);
+        using var response = await SendAsync(client, "GET", "/back-office.js", null, null);
+
+        await Responses.ExpectStatusAsync(response, HttpStatusCode.OK, fixture.Hq);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(SecurityHeaders.DefaultPolicy, string.Join(' ', response.Headers.GetValues("Content-Security-Policy")));
+        Assert.Contains("export async function api(", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -38,7 +38,7 @@ public sealed class NeedsAttentionTests
         Assert.Equal(review.ReviewId, item.ReviewId);
 
         await shop.Manager.ResolveAsync(review.ReviewId,
-            new ReviewResolutionRequest(ResolutionActions.Backorder, "customer collects two more on Monday", Guid.CreateVersion7()));
+            new ReviewResolutionRequest(ResolutionActions.Backorder, "customer collects two more on Monday", Guid.CreateVersion7(), Qty: 2));
         // The next heartbeat (15 s on the till's clock) brings the resolution.
         var cleared = await till.Api.WaitStatusAsync(s => s.AttentionCount == 0, "the resolution to clear the list", betweenPolls: AdvanceOneSecond(time));
 

@@ -1,0 +1,179 @@
+// The back office's one shared module (ADR 0014): every HQ page imports it for the navigation, the signed-in manager
+// and sign-out, and for requests to HQ's API, so no page holds a token or its own error handling. The session is a
+// cookie HQ set at /sign-in (HttpOnly: this script never sees it); each write carries the session's CSRF token, which
+// HQ hands to its own pages through GET /api/v1/session. A 401 means the session ended: back to /sign-in, and after
+// signing in, back here.
+
+// One list of pages; [path, label, key for the "g then key" shortcut].
+const PAGES = [
+  ['/', 'Dashboard', 'd'],
+  ['/reviews', 'Reviews', 'r'],
+  ['/einvoices', 'E-invoices', 'e'],
+  ['/credit-notes', 'Credit notes', 'c'],
+  ['/gstr1', 'GSTR-1', 'g'],
+  ['/ledger', 'Ledger', 'l'],
+  ['/shifts', 'Shifts', 's'],
+  ['/fleet', 'Tills', 't'],
+];
+
+let csrfToken = null;
+
+/** The element with this id. */
+export const $ = (id) => document.getElementById(id);
+
+/** Text made safe to put inside HTML. */
+export function text(value) { const span = document.createElement('span'); span.textContent = value ?? ''; return span.innerHTML; }
+
+/** Paise as rupees with two decimals, Indian grouping. */
+export const rupees = (paise) => (paise / 100).toLocaleString('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A moment in the browser's local time, or a dash. */
+export const when = (iso) => (iso ? new Date(iso).toLocaleString() : '—');
+
+/** A new random UUID, for a write's idempotency key. */
+export function newId() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16)); b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** A duration in milliseconds as a person says it: 40 s, 12 min, 3.1 h, 2.5 days. */
+export function age(ms) {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.round(s / 60)} min`;
+  if (s < 172800) return `${(s / 3600).toFixed(1)} h`;
+  return `${(s / 86400).toFixed(1)} days`;
+}
+
+// A till not heard from for OFFLINE_AFTER_MS is offline (tills send a heartbeat every 15 s while online); after
+// LONG_OFFLINE_MS the warning turns red: its sales may be days old by the time they arrive.
+const OFFLINE_AFTER_MS = 2 * 60 * 1000;
+const LONG_OFFLINE_MS = 60 * 60 * 1000;
+
+/** A till's state from GET /api/v1/tills at the browser's time now: { css, label }. A till HQ refused since its last
+ * successful sync is failing, whatever its last contact: its queue is stuck until someone reads the reason. */
+export function tillState(till, now) {
+  if (till.lastRefusalAt && (!till.lastSyncAt || Date.parse(till.lastRefusalAt) > Date.parse(till.lastSyncAt))) {
+    return { css: 'failing', label: `failing for ${age(now - Date.parse(till.lastRefusalAt))}: ${till.lastRefusal || 'refused'}` };
+  }
+  if (!till.lastSyncAt) return { css: 'never', label: 'never synced' };
+  const silent = now - Date.parse(till.lastSyncAt);
+  if (silent < OFFLINE_AFTER_MS) return { css: 'online', label: 'online' };
+  return { css: silent >= LONG_OFFLINE_MS ? 'long-offline' : 'offline', label: `offline for ${age(silent)}` };
+}
+
+/** The till's state as a coloured pill. */
+export function tillPill(till, now) {
+  const state = tillState(till, now);
+  return `<span class="pill ${state.css}" title="${text(till.lastRefusal || '')}">${text(state.label)}</span>`;
+}
+
+/** HQ refused a request: message is its problem's detail (or title), status its HTTP status. */
+export class ApiError extends Error {
+  constructor(message, status) { super(message); this.status = status; }
+}
+
+function signInUrl() { return `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`; }
+
+/** Sends a request to HQ's API and answers the raw response when it succeeded. A body is sent as JSON; a write carries
+ * the session's CSRF token; a 401 goes to the sign-in page; any other refusal throws an ApiError with HQ's words. */
+export async function apiResponse(path, { method = 'GET', body, headers = {}, signInOn401 = true } = {}) {
+  const sent = { ...headers };
+  if (body !== undefined) sent['Content-Type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) sent['X-CSRF-Token'] = csrfToken;
+  const response = await fetch(path, { method, headers: sent, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  if (response.ok) return response;
+  if (response.status === 401 && signInOn401) {
+    location.assign(signInUrl());
+    throw new ApiError('Your session has ended; sign in again.', 401);
+  }
+  const problem = await response.json().catch(() => ({}));
+  throw new ApiError(problem.detail || problem.title || `HQ answered ${response.status}`, response.status);
+}
+
+/** As apiResponse, answering the parsed JSON body (null for an empty one). */
+export async function api(path, options) {
+  const response = await apiResponse(path, options);
+  return response.status === 204 ? null : response.json();
+}
+
+/** Shows one error in the page's alert element (role="alert"), or hides it when error is null. */
+export function showError(element, error, prefix = '') {
+  if (!error) { element.hidden = true; return; }
+  element.textContent = prefix ? `${prefix}: ${error.message}` : error.message;
+  element.hidden = false;
+}
+
+/** Saves a Blob as a file the browser downloads. */
+export function saveFile(blob, name) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+function layout(manager) {
+  const here = location.pathname;
+  const skip = document.createElement('a');
+  skip.href = '#main'; skip.className = 'skip'; skip.textContent = 'Skip to content';
+  const bar = document.createElement('nav');
+  bar.className = 'back-office'; bar.setAttribute('aria-label', 'Back office');
+  bar.innerHTML = `<ul>${PAGES.map(([path, label, key]) => `<li><a href="${path}" data-key="${key}"${path === here ? ' aria-current="page"' : ''}>${label}</a></li>`).join('')}</ul>
+    <span class="who">Signed in as <strong>${text(manager.name)}</strong></span>
+    <button type="button" class="secondary" id="sign-out">Sign out</button>`;
+  document.body.prepend(skip, bar);
+  const main = document.querySelector('main');
+  if (main) { main.id = 'main'; main.tabIndex = -1; }
+  $('sign-out').addEventListener('click', signOut);
+  shortcuts();
+}
+
+// "g" then a page's key goes to that page (as in many web apps), unless the manager is typing in a field.
+function shortcuts() {
+  let armed = false;
+  document.addEventListener('keydown', (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.target.closest('input, select, textarea, [contenteditable]')) return;
+    if (armed) {
+      armed = false;
+      const page = PAGES.find(([, , key]) => key === e.key);
+      if (page) { e.preventDefault(); location.assign(page[0]); }
+    } else if (e.key === 'g') {
+      armed = true;
+    }
+  });
+}
+
+async function signOut() {
+  try {
+    await api('/api/v1/session', { method: 'DELETE' });
+  } finally {
+    location.assign('/sign-in');
+  }
+}
+
+/** Starts a back-office page: finds the signed-in manager (or goes to sign-in), draws the navigation and answers the
+ * manager; the page then loads its own data. */
+export async function startPage() {
+  const manager = await api('/api/v1/session');
+  csrfToken = manager.csrfToken;
+  layout(manager);
+  return manager;
+}
+
+/** The sign-in page's form: on success, goes to ?next= when it is one of HQ's own paths, else to the dashboard. */
+export function signInForm(form, tokenInput, errorElement) {
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      await api('/api/v1/session', { method: 'POST', body: { token: tokenInput.value.trim() }, signInOn401: false });
+      const next = new URLSearchParams(location.search).get('next');
+      location.assign(next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/');
+    } catch (error) {
+      showError(errorElement, error, 'Could not sign in');
+      tokenInput.select();
+    }
+  });
+}

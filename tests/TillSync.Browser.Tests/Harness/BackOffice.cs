@@ -1,0 +1,31 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace TillSync.Browser.Tests.Harness;
+
+/// <summary>HQ's back office as a manager uses it: sign in once at <c>/sign-in</c> (the browser context then holds the
+/// session cookie for every page and tab) and land on the page asked for.</summary>
+public static class BackOffice
+{
+    /// <summary>The navigation every back-office page draws.</summary>
+    public static ILocator Navigation(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Back office" });
+
+    /// <summary>Signs <paramref name="page"/>'s browser context in with HQ's manager token through the sign-in form and
+    /// waits until <paramref name="path"/> shows with the navigation drawn.</summary>
+    public static async Task SignInAsync(IPage page, HqServer hq, string path)
+    {
+        await page.GotoAsync(new Uri(hq.Address, $"/sign-in?next={Uri.EscapeDataString(path)}").ToString());
+        await page.GetByLabel("Manager token").FillAsync(hq.AdminToken);
+        await page.GetByLabel("Manager token").PressAsync("Enter");
+        await page.WaitForURLAsync(new Uri(hq.Address, path).ToString());
+        await Expect(Navigation(page)).ToBeVisibleAsync();
+    }
+
+    /// <summary>A new page in a new browser context, signed in and showing <paramref name="path"/>.</summary>
+    public static async Task<IPage> OpenAsync(IBrowserContext context, HqServer hq, string path)
+    {
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, hq, path);
+        return page;
+    }
+}
