@@ -125,6 +125,22 @@ public sealed class IrnUpdateTests
         using var qr = await local.GetAsync(new Uri($"/api/returns/{note.DocumentId}/qr.svg", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, qr.StatusCode);
         Assert.StartsWith("<svg", (await qr.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
+
+        // A manager cancels the credit note's e-invoice at HQ within the portal's 24 hours: the till's reprint says so.
+        using var manager = shop.Hq.CreateClient(shop.Hq.AdminToken);
+        using var cancel = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/einvoices/{note.DocumentId}/cancel", UriKind.Relative))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new EInvoiceCancelRequest("3", "Wrong credit note"), TillSyncJsonContext.Default.EInvoiceCancelRequest),
+        };
+        cancel.Headers.Add(Contracts.Idempotency.IdempotencyKey.HeaderName, Contracts.Idempotency.IdempotencyKey.HeaderValue("cancel-" + note.CreditNoteNo));
+        using (var cancelled = await manager.SendAsync(cancel))
+        {
+            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        }
+
+        var cancelledReprint = await Eventually.UntilAsync(() => till.Api.CreditNoteAsync(note.DocumentId), n => n.Registration?.Status == IrnStatuses.Cancelled,
+            TimeSpan.FromSeconds(60), "the credit note's cancellation to reach the till", shop.Hq, tick);
+        Assert.Equal(irn, cancelledReprint.Registration!.Irn);
     }
 
     [Fact]

@@ -67,7 +67,11 @@ export function creditNoteHtml(n, reprint) {
     out.push(`<div class="small" data-testid="credit-note-loyalty">Points given back ${esc(loyalty.burnRefundedPoints)} · points taken back ${esc(loyalty.earnReversedPoints)}</div>`);
   }
   const registered = n.registration;
-  if (registered?.irn) {
+  if (registered?.status === 'cancelled') {
+    // A manager cancelled the credit note's e-invoice at HQ (within the portal's 24 hours): it no longer counts for GST.
+    out.push(`<hr><div class="irn" data-testid="credit-note-irn">IRN: <span data-testid="credit-note-irn-value">${esc(registered.irn)}</span></div>`);
+    out.push('<div class="c b" data-testid="credit-note-einvoice-cancelled">E-INVOICE CANCELLED: this credit note no longer counts for GST.</div>');
+  } else if (registered?.irn) {
     out.push(`<hr><div class="irn" data-testid="credit-note-irn">IRN: <span data-testid="credit-note-irn-value">${esc(registered.irn)}</span></div>`);
     out.push(`<div>Ack No: <span data-testid="credit-note-ack-no">${esc(registered.ackNo ?? '')}</span></div>`);
     out.push(`<div>Ack Date: <span data-testid="credit-note-ack-dt">${esc(registered.ackDt ?? '')}</span></div>`);
