@@ -61,12 +61,12 @@ public sealed class OrdersPageTests(BrowserFixture browser)
         await Expect(page.Locator("#detail-lines tbody tr")).ToHaveCountAsync(2);
         await Expect(page.Locator("#detail-lines tbody tr").Nth(0)).ToContainTextAsync("GHEE-1L");
         await Expect(page.Locator("#detail-payments tbody tr")).ToHaveCountAsync(phoned.Payments.Count);
-        await Expect(page.Locator("#detail-totals")).ToContainTextAsync(Rupees(phoned.Totals.TotalPaise));
+        await Expect(page.Locator("#detail-totals")).ToContainTextAsync(BackOffice.Rupees(phoned.Totals.TotalPaise));
         await Expect(page.Locator("#detail-returns tbody")).ToContainTextAsync(returned.Return!.CreditNoteNo);
-        await Expect(page.Locator("#detail-returns tbody")).ToContainTextAsync(Rupees(returned.Return.Totals.TotalPaise));
+        await Expect(page.Locator("#detail-returns tbody")).ToContainTextAsync(BackOffice.Rupees(returned.Return.Totals.TotalPaise));
         await Expect(page.Locator("#detail-einvoice")).ToContainTextAsync("not applicable (B2C)");
         await Expect(page.Locator("#detail-journal tbody")).ToContainTextAsync("revenue:sales");
-        await Expect(page.Locator("#detail-journal tbody")).ToContainTextAsync(Rupees(phoned.Totals.TaxablePaise));
+        await Expect(page.Locator("#detail-journal tbody")).ToContainTextAsync(BackOffice.Rupees(phoned.Totals.TaxablePaise));
         await Expect(page.Locator("#detail-error")).ToBeHiddenAsync();
         await page.Keyboard.PressAsync("Escape");
         await Expect(detail).ToBeHiddenAsync();
@@ -93,11 +93,4 @@ public sealed class OrdersPageTests(BrowserFixture browser)
     private static string Line(OrderDto order, long tillId, string phone, string gstin, string eInvoice) => string.Join(',',
         order.BillNo, order.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), tillId.ToString(CultureInfo.InvariantCulture), phone, gstin,
         (order.Totals.TotalPaise / 100m).ToString("0.00", CultureInfo.InvariantCulture), "committed", eInvoice);
-
-    // As the page shows it (toLocaleString('en-IN')), for amounts under a lakh, where Indian and Western grouping agree.
-    private static string Rupees(long paise)
-    {
-        Assert.InRange(paise, 0, 99_999_99);
-        return (paise / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture);
-    }
 }
