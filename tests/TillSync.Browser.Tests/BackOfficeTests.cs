@@ -2,7 +2,6 @@
 // one navigation (by mouse and by the "g then key" shortcut) without being asked for the token again, a second tab is
 // signed in too, a write with the session cookie but without its CSRF token is refused 403 and changes nothing, and
 // signing out ends the session in every tab; the dashboard at / shows today's sales by till and the tills that need a look.
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
 using TillSync.Browser.Tests.Harness;
@@ -21,7 +20,7 @@ public sealed class BackOfficeTests(BrowserFixture browser, ITestOutputHelper ou
     // Each page of the navigation, with the element that shows once its data has loaded.
     private static readonly (string Link, string Path, string Shown)[] Pages =
     [
-        ("Reviews", "/reviews", "#list-panel"), ("E-invoices", "/einvoices", "#bills"), ("Credit notes", "/credit-notes", "#notes"),
+        ("Orders", "/orders", "#orders"), ("Reviews", "/reviews", "#list-panel"), ("E-invoices", "/einvoices", "#bills"), ("Credit notes", "/credit-notes", "#notes"),
         ("GSTR-1", "/gstr1", "#return"), ("Ledger", "/ledger", "#books"), ("Shifts", "/shifts", "#shifts"), ("Tills", "/fleet", "#fleet"),
     ];
 
@@ -85,9 +84,9 @@ public sealed class BackOfficeTests(BrowserFixture browser, ITestOutputHelper ou
         var sold = page.Locator($"#sales-table tr[data-till='{selling.TillId}']");
         await Expect(sold).ToContainTextAsync("Counter 1");
         await Expect(sold.Locator("td").Nth(2)).ToHaveTextAsync("1");
-        await Expect(sold.Locator("td").Nth(3)).ToHaveTextAsync(Rupees(sale.Totals.TotalPaise));
+        await Expect(sold.Locator("td").Nth(3)).ToHaveTextAsync(BackOffice.Rupees(sale.Totals.TotalPaise));
         await Expect(page.Locator($"#sales-table tr[data-till='{silent.TillId}'] td").Nth(2)).ToHaveTextAsync("0");
-        await Expect(page.Locator("#sales-total")).ToHaveTextAsync(Rupees(sale.Totals.TotalPaise));
+        await Expect(page.Locator("#sales-total")).ToHaveTextAsync(BackOffice.Rupees(sale.Totals.TotalPaise));
         await Expect(page.Locator($"#tills-table tr[data-till='{silent.TillId}']")).ToContainTextAsync("never synced");
         await Expect(page.Locator($"#tills-table tr[data-till='{selling.TillId}']")).ToHaveCountAsync(0); // it just synced: online
         await Expect(page.Locator("#reviews-table")).ToContainTextAsync("Nothing to review.");
@@ -124,12 +123,5 @@ public sealed class BackOfficeTests(BrowserFixture browser, ITestOutputHelper ou
         Assert.Equal(onHand, await hq.OnHandAsync("RICE-5KG"));
         Assert.StartsWith("201 ", await page.EvaluateAsync<string>(post, new[] { adjustment, Guid.NewGuid().ToString(), "yes" }), StringComparison.Ordinal);
         Assert.Equal(onHand - 5, await hq.OnHandAsync("RICE-5KG"));
-    }
-
-    // As the page shows it (toLocaleString('en-IN')), for amounts under a lakh, where Indian and Western grouping agree.
-    private static string Rupees(long paise)
-    {
-        Assert.InRange(paise, 0, 99_999_99);
-        return (paise / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture);
     }
 }

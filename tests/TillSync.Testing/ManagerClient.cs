@@ -170,6 +170,17 @@ public sealed class ManagerClient(HqProcess hq)
         return await Responses.ExpectAsync(await client.GetAsync(new Uri(path, UriKind.Relative)), HttpStatusCode.OK, Json.OrderPage, hq);
     }
 
+    /// <summary><c>GET /api/v1/orders?</c> with <paramref name="query"/> as given (already escaped).</summary>
+    public async Task<HttpResponseMessage> QueryOrdersRawAsync(string query)
+    {
+        using var client = hq.CreateClient(hq.AdminToken);
+        return await client.GetAsync(new Uri($"/api/v1/orders?{query}", UriKind.Relative));
+    }
+
+    /// <summary>One page of <c>GET /api/v1/orders?</c> with <paramref name="query"/> as given (already escaped).</summary>
+    public async Task<OrderPage> QueryOrdersAsync(string query) =>
+        await Responses.ExpectAsync(await QueryOrdersRawAsync(query), HttpStatusCode.OK, Json.OrderPage, hq);
+
     /// <summary>Every order of a till (or of all tills), following <c>nextAfter</c> to the end.</summary>
     public async Task<IReadOnlyList<OrderView>> ListAllOrdersAsync(long? tillId)
     {

@@ -35,7 +35,14 @@ public sealed record OrderView(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     string? ApprovedBy = null);
 
-/// <summary>A page of orders in HQ commit order (<c>GET /api/v1/orders?tillId=&amp;after=&amp;limit=</c>).</summary>
-/// <param name="Orders">Up to <c>limit</c> orders with <c>hqSeq</c> greater than <c>after</c>.</param>
-/// <param name="NextAfter">Pass as <c>after</c> for the next page; null when this page is the last.</param>
-public sealed record OrderPage(IReadOnlyList<OrderView> Orders, long? NextAfter);
+/// <summary>A page of orders (<c>GET /api/v1/orders</c>): in HQ commit order, or newest first with <c>sort=newest</c>.</summary>
+/// <param name="Orders">Up to <c>limit</c> orders matching the filters, with <c>hqSeq</c> greater than <c>after</c> (commit
+/// order) or less than <c>before</c> (newest first).</param>
+/// <param name="NextAfter">In commit order, pass as <c>after</c> for the next page; null when this page is the last or the
+/// listing is newest first.</param>
+/// <param name="NextBefore">Newest first, pass as <c>before</c> for the next page; null when this page is the last or the
+/// listing is in commit order.</param>
+public sealed record OrderPage(
+    IReadOnlyList<OrderView> Orders, long? NextAfter,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    long? NextBefore = null);

@@ -24,6 +24,9 @@ public static class JournalKinds
     /// <summary>A drawer counted short or over at a shift's close.</summary>
     public const string CashVariance = "cash_variance";
 
+    /// <summary>The longest entry reference a reader may ask for: every ref HQ writes is a kind and an id, far shorter.</summary>
+    public const int RefLengthMax = 100;
+
     /// <summary>The entry reference of a return.</summary>
     public static string ReturnRef(Guid documentId) => $"return:{documentId:D}";
 

@@ -7,11 +7,18 @@ namespace TillSync.Hq.Accounting;
 /// <summary>The journal as JSON, a page of entries at a time in posting order.</summary>
 public static class JournalPages
 {
-    /// <summary>Up to <paramref name="pageSize"/> entries of <paramref name="period"/> after entry number <paramref name="after"/>.</summary>
+    /// <summary>Up to <paramref name="pageSize"/> entries of <paramref name="period"/> after entry number <paramref name="after"/>;
+    /// only the entry <paramref name="entryRef"/> names when it is given.</summary>
     public static async Task<JournalPage> LoadAsync(
-        DbConnection connection, LedgerPeriod period, long after, int pageSize, CancellationToken cancellationToken)
+        DbConnection connection, LedgerPeriod period, long after, int pageSize, string? entryRef, CancellationToken cancellationToken)
     {
         var (filter, parameters) = period.DayFilter("e");
+        if (entryRef is not null)
+        {
+            filter += " AND e.entry_ref = @ref";
+            parameters.Add(("@ref", entryRef));
+        }
+
         parameters.Add(("@after", after));
         parameters.Add(("@limit", pageSize + 1));
         var entries = await connection.Command($"""

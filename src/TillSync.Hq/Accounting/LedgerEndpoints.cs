@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Microsoft.AspNetCore.Mvc;
 using TillSync.Contracts.Accounting;
 using TillSync.Core;
 using TillSync.Hq.Access;
@@ -50,11 +51,18 @@ public static class LedgerEndpoints
             async (snapshot, period) => TypedResults.Ok(await LedgerScan.CheckAsync(snapshot, period, http.RequestAborted)));
 
     private static async Task<IResult> JournalAsync(
-        HttpContext http, HqDatabase database, TimeProvider time, string? format, string? from, string? to, long? storeId, long? after, int? limit)
+        HttpContext http, HqDatabase database, TimeProvider time, string? format, string? from, string? to, long? storeId, long? after, int? limit,
+        [FromQuery(Name = "ref")] string? entryRef)
     {
         if (format is not (null or "json" or "hledger"))
         {
             return Problems.BadRequest($"format '{(format.Length > 20 ? format[..20] : format)}' is not known; use json (the default) or hledger.");
+        }
+
+        // One event's entry, e.g. a bill's (sale:<clientOrderId>) for the orders page; a ref is short, and names JSON entries.
+        if (entryRef is not null && (entryRef.Length is 0 or > JournalKinds.RefLengthMax || format == "hledger"))
+        {
+            return Problems.BadRequest($"ref names one entry (e.g. sale:<clientOrderId>, at most {JournalKinds.RefLengthMax} characters) of the JSON journal.");
         }
 
         var pageSize = limit ?? 100;
@@ -67,7 +75,7 @@ public static class LedgerEndpoints
         {
             if (format != "hledger")
             {
-                return TypedResults.Ok(await JournalPages.LoadAsync(connection, period, after ?? 0, pageSize, http.RequestAborted));
+                return TypedResults.Ok(await JournalPages.LoadAsync(connection, period, after ?? 0, pageSize, entryRef, http.RequestAborted));
             }
 
             http.Response.ContentType = "text/plain; charset=utf-8";

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Text.Json;
 using TillSync.Contracts;
 using TillSync.Contracts.Orders;
-using TillSync.Core;
 using TillSync.Hq.Access;
 using TillSync.Hq.Returns;
 using TillSync.Hq.Staff;
@@ -26,7 +25,8 @@ public static class OrderEndpoints
         "orders o LEFT JOIN einvoices e ON e.client_order_id = o.client_order_id LEFT JOIN staff c ON c.staff_id = o.cashier_id " +
         "LEFT JOIN staff a ON a.staff_id = o.approver_id";
 
-    /// <summary>Maps <c>GET /api/v1/orders/{clientOrderId}</c> and <c>GET /api/v1/orders?tillId=&amp;after=&amp;limit=</c>.</summary>
+    /// <summary>Maps <c>GET /api/v1/orders/{clientOrderId}</c> and <c>GET /api/v1/orders?tillId=&amp;billNo=&amp;phone=&amp;gstin=&amp;from=&amp;to=&amp;sort=&amp;after=&amp;before=&amp;limit=</c>
+    /// (<see cref="OrderFilter"/>).</summary>
     public static void MapOrderEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/orders/{clientOrderId}", GetAsync).RequireManager().Produces<OrderView>().ProducesProblem(404);
@@ -64,31 +64,30 @@ public static class OrderEndpoints
         connection.Command($"SELECT {Columns} FROM {From} WHERE o.client_order_id = @id", transaction)
             .With("@id", clientOrderId.ToString("D")).FirstOrDefaultAsync(Read, cancellationToken);
 
-    private static async Task<IResult> ListAsync(HttpContext http, HqDatabase database, long? tillId, long? after, int? limit)
+    // The listing: parse the filter (a bad one is a 400 problem and reads nothing), one bounded query, and the cursor for
+    // the next page in the direction asked for.
+    private static async Task<IResult> ListAsync(
+        HttpContext http, HqDatabase database, long? tillId, string? billNo, string? phone, string? gstin, string? from, string? to,
+        string? sort, long? after, long? before, int? limit)
     {
-        var pageSize = limit ?? 100;
-        if (pageSize is < 1 or > Limits.OrdersPageMax || after < 0)
+        var (filter, problem) = OrderFilter.Parse(tillId, billNo, phone, gstin, from, to, sort, after, before, limit);
+        if (filter is null)
         {
-            return Problems.BadRequest($"limit must be 1 to {Limits.OrdersPageMax} and after must not be negative.");
+            return Problems.BadRequest(problem!);
         }
 
         await using var connection = await database.OpenAsync(http.RequestAborted);
-        var tillFilter = tillId is null ? "" : " AND o.till_id = @till";
-        var command = connection.Command($"SELECT {Columns} FROM {From} WHERE o.hq_seq > @after{tillFilter} ORDER BY o.hq_seq LIMIT @limit")
-            .With("@after", after ?? 0L).With("@limit", pageSize + 1);
-        if (tillId is not null)
-        {
-            command.With("@till", tillId.Value);
-        }
-
-        var orders = await command.ListAsync(Read, http.RequestAborted);
-        var more = orders.Count > pageSize;
+        var (where, parameters) = filter.Where(database.Engine);
+        var orders = await connection.Command($"SELECT {Columns} FROM {From} WHERE {where} ORDER BY {filter.OrderBy} LIMIT @limit")
+            .WithAll(parameters).With("@limit", filter.PageSize + 1).ListAsync(Read, http.RequestAborted);
+        var more = orders.Count > filter.PageSize;
         if (more)
         {
             orders.RemoveAt(orders.Count - 1);
         }
 
-        return TypedResults.Ok(new OrderPage(orders, more ? orders[^1].HqSeq : null));
+        long? next = more ? orders[^1].HqSeq : null;
+        return TypedResults.Ok(filter.NewestFirst ? new OrderPage(orders, null, next) : new OrderPage(orders, next));
     }
 
     private static OrderView Read(DbDataReader r) => new(

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using TillSync.Core;
 using TillSync.Storage;
 
 namespace TillSync.Hq.Storage;
@@ -32,6 +33,21 @@ public sealed class DatabaseEngine : IDisposable
 
     /// <summary>Appended to a single-table <c>SELECT … ORDER BY key</c>: locks the rows read, in that order, on PostgreSQL.</summary>
     public string LockRowsSql => LocksRows ? " FOR UPDATE" : "";
+
+    /// <summary>A SQL expression for the text at <paramref name="path"/> (property names, outermost first) inside the JSON
+    /// held in the TEXT column <paramref name="column"/>: <c>json_extract</c> on SQLite, <c>-&gt;</c> and <c>-&gt;&gt;</c> on
+    /// PostgreSQL. The names are the caller's constants, never input.</summary>
+    public string JsonTextSql(string column, params string[] path)
+    {
+        Invariant.Assert(path.Length > 0 && path.All(name => name.All(char.IsAsciiLetterOrDigit)));
+        if (Kind == StoreEngine.Postgres)
+        {
+            var steps = string.Concat(path[..^1].Select(name => $" -> '{name}'"));
+            return $"(({column})::jsonb{steps} ->> '{path[^1]}')";
+        }
+
+        return $"json_extract({column}, '$.{string.Join('.', path)}')";
+    }
 
     /// <summary>Values per multi-row statement, measured with bench/: SQLite ingest was fastest at a few hundred (it
     /// ignores the figure for plain inserts, see <see cref="BulkInsert"/>), PostgreSQL at a couple of thousand.</summary>

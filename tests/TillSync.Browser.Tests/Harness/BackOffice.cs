@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -19,6 +20,14 @@ public static class BackOffice
         await page.GetByLabel("Manager token").PressAsync("Enter");
         await page.WaitForURLAsync(new Uri(hq.Address, path).ToString());
         await Expect(Navigation(page)).ToBeVisibleAsync();
+    }
+
+    /// <summary>Paise as the back office shows rupees (<c>toLocaleString('en-IN')</c>), for amounts under a lakh, where Indian
+    /// and Western grouping agree.</summary>
+    public static string Rupees(long paise)
+    {
+        Assert.InRange(paise, 0, 99_999_99);
+        return (paise / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture);
     }
 
     /// <summary>A new page in a new browser context, signed in and showing <paramref name="path"/>.</summary>

@@ -1,11 +1,13 @@
 // Proves that each financial event posts exactly one balanced entry with the accounts docs/accounting.md names: a sale's
 // tenders, revenue at taxable value, GST by tax and rate, round-off and COGS; a receipt's inventory at cost; and that
-// replays and rejected orders post nothing.
+// replays and rejected orders post nothing; one event's entry is read by its ref.
 using System.Net;
+using TillSync.Contracts;
 using TillSync.Contracts.Accounting;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Sync;
 using TillSync.Core.Orders;
+using TillSync.Hq.Accounting;
 using TillSync.Hq.Orders;
 using TillSync.Testing;
 
@@ -168,7 +170,31 @@ public sealed class JournalTests(HqFixture fixture) : IClassFixture<HqFixture>
         "/api/v1/ledger/journal?format=csv",
         "/api/v1/ledger/journal?limit=0",
         "/api/v1/ledger/journal?limit=1001",
+        "/api/v1/ledger/journal?ref=",
+        "/api/v1/ledger/journal?format=hledger&ref=sale:x",
+        $"/api/v1/ledger/journal?ref={new string('s', JournalKinds.RefLengthMax + 1)}",
     ];
+
+    [Fact]
+    public async Task Journal_ByRef_AnswersThatEntryAlone()
+    {
+        var till = await fixture.EnrolTillAsync();
+        var orders = till.Orders.NextBatch(3);
+        Assert.All((await till.SyncAsync(orders)).Results, r => Assert.Equal(SyncStatus.Created, r.Status));
+
+        var page = await Responses.ExpectAsync(
+            await Ledger.GetRawAsync($"/api/v1/ledger/journal?ref=sale:{orders[1].ClientOrderId}"), HttpStatusCode.OK, TillSyncJsonContext.Default.JournalPage, fixture.Hq);
+        var none = await Responses.ExpectAsync(
+            await Ledger.GetRawAsync($"/api/v1/ledger/journal?ref=sale:{Guid.CreateVersion7()}"), HttpStatusCode.OK, TillSyncJsonContext.Default.JournalPage, fixture.Hq);
+
+        var entry = Assert.Single(page.Entries);
+        var listed = await EntryOfAsync(orders[1]);
+        Assert.Equal((listed.EntryNo, listed.Ref), (entry.EntryNo, entry.Ref));
+        Assert.Equal(listed.Postings, entry.Postings);
+        Assert.Equal($"Bill {orders[1].BillNo}", entry.Description);
+        Assert.Null(page.NextAfter);
+        Assert.Empty(none.Entries);
+    }
 
     [Theory]
     [MemberData(nameof(BadQueries))]

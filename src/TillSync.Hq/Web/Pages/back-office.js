@@ -7,6 +7,7 @@
 // One list of pages; [path, label, key for the "g then key" shortcut].
 const PAGES = [
   ['/', 'Dashboard', 'd'],
+  ['/orders', 'Orders', 'o'],
   ['/reviews', 'Reviews', 'r'],
   ['/einvoices', 'E-invoices', 'e'],
   ['/credit-notes', 'Credit notes', 'c'],
