@@ -24,6 +24,9 @@ public static class Simulator
     // Sets the e-invoice stream apart from the shop's for the same seed.
     private const int PortalStreamSalt = 0x1E1E;
 
+    // Sets the loyalty code flow's stream apart from the shop's, for the same reason.
+    private const int LoyaltyStreamSalt = 0x10CA;
+
     // A bound on the selling phase, against a simulation that stops making progress.
     private const long EventsMax = 5_000_000;
 
@@ -84,7 +87,8 @@ public static class Simulator
             var catalogue = new CatalogueDesk(clock, new Random(random.Next()), trace, hq);
             var returns = new ReturnDesk(options, clock, new Random(random.Next()), trace, tills, papers, sales, shifts, catalogue);
             var reviews = new ReviewDesk(options, clock, new Random(random.Next()), trace, hq);
-            var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received, sales, returns, reviews, shifts, catalogue);
+            var loyalty = new LoyaltyDesk(clock, new Random(unchecked((options.Seed * 397) ^ LoyaltyStreamSalt)), trace, hq);
+            var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received, sales, returns, reviews, shifts, catalogue, loyalty);
             var einvoices = new EInvoiceDesk(options, clock, new Random(portalRandom.Next()), queue, trace, hq, network, line);
             await floor.OpenAsync(cancellationToken);
             einvoices.Open();
