@@ -163,6 +163,28 @@ public sealed class TillNode(
     public Task<(ExchangeOutcome? Outcome, string? Problem)> ExchangeAsync(ExchangeRequest request, CancellationToken cancellationToken) =>
         Returns.ExchangeAsync(request, cancellationToken);
 
+    /// <summary>The customer's balance as HQ holds it now, as the page looks it up when a phone is typed
+    /// (<c>GET /api/loyalty/{phone}</c>); null while the till is offline or HQ does not answer (the page then shows the
+    /// last-known balance).</summary>
+    public async Task<LoyaltyBalance?> LoyaltyBalanceAsync(string phone, CancellationToken cancellationToken)
+    {
+        var hq = _hqClient ?? throw new InvalidOperationException($"till {number} is down");
+        if (!_linkState!.Current.Online)
+        {
+            return null;
+        }
+
+        try
+        {
+            var (status, body) = await hq.LoyaltyAsync(HttpMethod.Get, $"/api/v1/till/loyalty/{phone}", null, cancellationToken);
+            return status == StatusCodes.Status200OK ? JsonSerializer.Deserialize(body, TillSyncJsonContext.Default.LoyaltyBalance) : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Asks HQ to send the customer a one-time code (<c>POST /api/loyalty/codes</c>).</summary>
     public Task<(int Status, string Body)> RequestLoyaltyCodeAsync(LoyaltyCodeRequest request, CancellationToken cancellationToken) =>
         RelayLoyaltyAsync("/api/v1/loyalty/codes", JsonSerializer.Serialize(request, TillSyncJsonContext.Default.LoyaltyCodeRequest), cancellationToken);

@@ -20,11 +20,11 @@ namespace TillSync.Simulation.Runs;
 public sealed class LoyaltyDesk(FakeTimeProvider clock, Random random, Trace trace, HqNode hq)
 {
     // Of the sales to a regular, the share whose customer asks to redeem above the offline limit (if their points allow).
-    private const double CodeBurnsPerRegularSale = 0.35;
+    private const double CodeBurnsPerRegularSale = 0.6;
     // The share of code checks where the customer first reads out a wrong code.
     private const double WrongCodesFirst = 0.1;
     // After a token sale, the chance that the till's next sale carries the same token again.
-    private const double TokenReuses = 0.15;
+    private const double TokenReuses = 0.3;
 
     private readonly Dictionary<string, int> _counts = [];
     private readonly Dictionary<int, UsedToken> _usedTokenByTill = [];
@@ -50,7 +50,21 @@ public sealed class LoyaltyDesk(FakeTimeProvider clock, Random random, Trace tra
             return (reused, false);
         }
 
-        if (sale.Customer?.Phone is not { } phone || random.NextDouble() >= CodeBurnsPerRegularSale || Points(snapshot, sale, phone) is not { } points)
+        if (sale.Customer?.Phone is not { } phone || random.NextDouble() >= CodeBurnsPerRegularSale)
+        {
+            return (sale, false);
+        }
+
+        // The page looks the customer up at HQ when the phone is typed; offline it shows the last-known balance.
+        var fresh = await till.LoyaltyBalanceAsync(phone, cancellationToken);
+        if (till.CrashRequested)
+        {
+            Count("loyalty: till died before reading HQ's answer");
+            return (sale, true);
+        }
+
+        var knownPoints = fresh?.BalancePoints ?? snapshot.Loyalty.Customers.FirstOrDefault(c => c.Phone == phone)?.BalancePoints ?? 0;
+        if (Points(snapshot, sale, knownPoints) is not { } points)
         {
             return (sale, false);
         }
@@ -66,12 +80,10 @@ public sealed class LoyaltyDesk(FakeTimeProvider clock, Random random, Trace tra
         return (burned, false);
     }
 
-    // Points above the offline limit, up to what the till last heard of the customer's balance and below the bill; null
-    // when that range is empty.
-    private long? Points(TillSnapshot snapshot, SaleRequest sale, string phone)
+    // Points above the offline limit, up to the balance the page shows and below the bill; null when that range is empty.
+    private long? Points(TillSnapshot snapshot, SaleRequest sale, long knownPoints)
     {
         var settings = snapshot.Loyalty!.Settings;
-        var knownPoints = snapshot.Loyalty.Customers.FirstOrDefault(c => c.Phone == phone)?.BalancePoints ?? 0;
         var offlinePoints = settings.OfflineBurnPaiseMax / settings.BurnValuePaisePerPoint;
         var mostPoints = Math.Min(knownPoints, (SaleMaker.TotalPaise(snapshot, sale.Lines, sale.Customer) - 1) / settings.BurnValuePaisePerPoint);
         return mostPoints <= offlinePoints ? null : random.NextInt64(offlinePoints + 1, mostPoints + 1);
