@@ -80,6 +80,10 @@ public sealed class LoyaltyDesk(FakeTimeProvider clock, Random random, Trace tra
         return (burned, false);
     }
 
+    /// <summary>How long a till that died during a loyalty call stays down, drawn from the desk's stream so that the
+    /// shop's stream stays as it was (as long as a till's crash between steps).</summary>
+    public TimeSpan Downtime() => TimeSpan.FromMilliseconds(random.Next(2_000, 600_000));
+
     // Points above the offline limit, up to the balance the page shows and below the bill; null when that range is empty.
     private long? Points(TillSnapshot snapshot, SaleRequest sale, long knownPoints)
     {

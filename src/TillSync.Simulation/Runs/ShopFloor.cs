@@ -174,7 +174,7 @@ public sealed class ShopFloor(
         if (tillDied)
         {
             // The till died before it read HQ's answer to a loyalty call; the customer waits for it to come back.
-            await CrashTillAsync(till, "before reading HQ's loyalty answer");
+            await CrashTillAsync(till, "before reading HQ's loyalty answer", loyalty.Downtime());
             queue.Schedule(Now + TimeSpan.FromSeconds(30), SimEventKind.Sale, () => SellAsync(till));
             return;
         }
@@ -271,12 +271,12 @@ public sealed class ShopFloor(
         ScheduleStep(till, Now + (depth == 0 && wait > TimeSpan.Zero && wait < IdleStepInterval ? IdleStepInterval : wait));
     }
 
-    private async Task CrashTillAsync(TillNode till, string when)
+    private async Task CrashTillAsync(TillNode till, string when, TimeSpan? downtimeDrawn = null)
     {
         await till.CrashAsync();
         till.StepGeneration++;
         _crashes[till.Number - 1]++;
-        var downtime = TimeSpan.FromMilliseconds(random.Next(2_000, 600_000));
+        var downtime = downtimeDrawn ?? TimeSpan.FromMilliseconds(random.Next(2_000, 600_000));
         trace.Add(Now, string.Create(CultureInfo.InvariantCulture, $"till {till.Number} crash {when}; restart in {downtime.TotalSeconds:0.000} s"));
         queue.Schedule(Now + downtime, SimEventKind.Fault, () => RestartTillAsync(till));
     }
