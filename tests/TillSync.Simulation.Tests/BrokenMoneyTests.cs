@@ -13,6 +13,7 @@ public sealed class BrokenMoneyTests(ITestOutputHelper log)
     // leave 4 returns wrong; 120 took two and a half minutes).
     [InlineData(HqBug.ReturnDedupLost, "returns_once", 40)]
     [InlineData(HqBug.LoyaltyBurnTwice, "loyalty_balanced", 400)]
+    [InlineData(HqBug.RedemptionTokenReusable, "loyalty_tokens", 400)]
     [InlineData(HqBug.OverReturnUnreviewed, "over_returns_reviewed", 400)]
     [InlineData(HqBug.StoreCreditOverdraftUnreviewed, "store_credit_balanced", 400)]
     [InlineData(HqBug.ReturnNeverLinked, "returns_linked", 400)]

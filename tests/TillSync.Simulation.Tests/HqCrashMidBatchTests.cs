@@ -23,7 +23,7 @@ public sealed class HqCrashMidBatchTests
             await hq.StartAsync(CancellationToken.None);
             var (_, staff) = await Manager.SetUpHqAsync(hq, new Random(1), CancellationToken.None);
             var till = new TillNode(1, await Manager.EnrolAsync(hq, 1, CancellationToken.None), Path.Combine(directory, "till"), clock, ShopFloor.SyncBackoffMax);
-            var network = new SimulatedNetwork(clock, new Random(2), 0, hq, [till], new Timeline(), trace);
+            var network = new SimulatedNetwork(clock, new Random(2), new Random(3), 0, hq, [till], new Timeline(), trace);
             await till.StartAsync(new TillLink(network, 1), new Random(3), CancellationToken.None);
             await till.StepAsync(CancellationToken.None); // the first catalogue
             var sales = new SaleMaker(new Random(4));

@@ -25,6 +25,7 @@ namespace TillSync.Simulation.Invariants;
 /// <param name="Prices">The manager's price changes at HQ and the price each sale was billed at.</param>
 /// <param name="StockDecisions">The manager's decisions that value stock in the books, in order.</param>
 /// <param name="EInvoices">HQ's e-invoices, the portal's registrations and the requests that reached it.</param>
+/// <param name="Loyalty">The loyalty code flow as HQ left it: its redemption tokens and the sales it refused for one.</param>
 public sealed record RunFacts(
     IReadOnlyList<TillFacts> Tills,
     IReadOnlyList<HqOrder> HqOrders,
@@ -41,7 +42,8 @@ public sealed record RunFacts(
     ShiftFacts Shifts,
     PriceFacts Prices,
     IReadOnlyList<Shop.StockDecision> StockDecisions,
-    EInvoiceFacts EInvoices)
+    EInvoiceFacts EInvoices,
+    LoyaltyFacts Loyalty)
 {
     /// <summary>Reads the facts from HQ's file and the tills' files.</summary>
     public static async Task<RunFacts> ReadAsync(
@@ -99,9 +101,10 @@ public sealed record RunFacts(
         var shifts = await ShiftFacts.ReadAsync(hq, tallies, cancellationToken);
         var priceFacts = await PriceFacts.ReadAsync(hq, prices.Changes, prices.Billed, cancellationToken);
         var einvoices = await EInvoiceFacts.ReadAsync(hq, portal.DatabasePath, portal.Calls, cancellationToken);
+        var loyalty = await LoyaltyFacts.ReadAsync(hq, cancellationToken);
         return new RunFacts(tillFacts, orders, nextSeq.ToDictionary(), movements.ToDictionary(StringComparer.Ordinal),
             onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, broughtInMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal), check, money, shifts, priceFacts, stockDecisions,
-            einvoices);
+            einvoices, loyalty);
     }
 
     private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken)

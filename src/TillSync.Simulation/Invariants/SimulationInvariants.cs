@@ -36,6 +36,7 @@ public static class SimulationInvariants
         new("queues_drained", "once faults heal, every till's queue drains to empty", QueuesDrained),
         new("till_agrees_with_hq", "each till marks a sale, return or shift document synced or rejected exactly as HQ recorded it", TillAgreesWithHq),
         .. ReturnInvariants.All,
+        .. LoyaltyInvariants.All,
         .. ShiftInvariants.All,
         .. PriceInvariants.All,
         .. InventoryInvariants.All,

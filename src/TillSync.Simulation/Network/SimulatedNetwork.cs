@@ -13,9 +13,11 @@ namespace TillSync.Simulation.Network;
 /// <summary>The network between the tills and HQ, decided by a seeded <see cref="Random"/>: it cuts tills off and heals
 /// them, drops requests, drops answers after HQ committed, holds requests back and delivers them later (after newer
 /// ones: reordered), duplicates them, and crashes HQ mid-batch or a till before it reads HQ's answer. A delivery runs
-/// to completion inside the till's step; a delayed copy is an event of its own.</summary>
+/// to completion inside the till's step; a delayed copy is an event of its own. The fates of the loyalty calls the
+/// cashier makes (<see cref="Runs.LoyaltyDesk"/>) are drawn from <paramref name="loyaltyRandom"/>, so that they leave
+/// the fates of every other request as they were.</summary>
 public sealed class SimulatedNetwork(
-    FakeTimeProvider clock, Random random, double faultRate, HqNode hq, IReadOnlyList<TillNode> tills, Timeline queue, Trace trace)
+    FakeTimeProvider clock, Random random, Random loyaltyRandom, double faultRate, HqNode hq, IReadOnlyList<TillNode> tills, Timeline queue, Trace trace)
 {
     private static readonly TimeSpan DelayMax = TimeSpan.FromMinutes(15);
     private readonly Dictionary<int, DateTimeOffset> _cutOffUntil = [];
@@ -69,7 +71,8 @@ public sealed class SimulatedNetwork(
             throw new HttpRequestException(hq.IsUp ? "simulated: no route to HQ" : "simulated: connection refused (HQ down)");
         }
 
-        var fate = _healed || random.NextDouble() >= faultRate ? Fate.Deliver : DrawFault(copy.IsSyncWithOrders);
+        var draws = copy.IsLoyalty ? loyaltyRandom : random;
+        var fate = _healed || draws.NextDouble() >= faultRate ? Fate.Deliver : DrawFault(draws, copy.IsSyncWithOrders);
         Counters.Count(fate);
         trace.Add(clock.GetUtcNow(), $"till {tillNumber} {copy.Path} ({copy.Body.Length} bytes): {fate}");
         switch (fate)
@@ -77,7 +80,7 @@ public sealed class SimulatedNetwork(
             case Fate.DropRequest:
                 throw new HttpRequestException("simulated: connection reset before HQ got the request");
             case Fate.Delay:
-                ScheduleStaleCopy(tillNumber, copy);
+                ScheduleStaleCopy(tillNumber, copy, draws);
                 throw new TaskCanceledException("simulated: HQ did not answer in time");
             case Fate.DropReply:
                 (await DeliverAsync(tillNumber, copy, cancellationToken)).Dispose();
@@ -86,7 +89,7 @@ public sealed class SimulatedNetwork(
                 (await DeliverAsync(tillNumber, copy, cancellationToken)).Dispose();
                 return await DeliverAsync(tillNumber, copy, cancellationToken);
             case Fate.DuplicateLater:
-                ScheduleStaleCopy(tillNumber, copy);
+                ScheduleStaleCopy(tillNumber, copy, draws);
                 return await DeliverAsync(tillNumber, copy, cancellationToken);
             case Fate.HqCrashMidBatch:
                 await CrashMidBatchAsync(tillNumber, copy, cancellationToken);
@@ -100,7 +103,7 @@ public sealed class SimulatedNetwork(
         }
     }
 
-    private Fate DrawFault(bool syncWithOrders) => random.Next(100) switch
+    private static Fate DrawFault(Random draws, bool syncWithOrders) => draws.Next(100) switch
     {
         < 20 => Fate.DropRequest,
         < 35 => Fate.Delay,
@@ -123,9 +126,9 @@ public sealed class SimulatedNetwork(
         await CrashHqAsync(TimeSpan.FromMilliseconds(random.Next(500, 180_000)), $"mid-batch of till {tillNumber}");
     }
 
-    private void ScheduleStaleCopy(int tillNumber, RequestCopy copy)
+    private void ScheduleStaleCopy(int tillNumber, RequestCopy copy, Random draws)
     {
-        var at = clock.GetUtcNow() + (DelayMax * random.NextDouble());
+        var at = clock.GetUtcNow() + (DelayMax * draws.NextDouble());
         queue.Schedule(at, SimEventKind.Delivery, async () =>
         {
             if (IsCutOff(tillNumber) || !hq.IsUp)
@@ -187,6 +190,8 @@ public sealed class SimulatedNetwork(
         public string Path => Uri.AbsolutePath;
 
         public bool IsSync => Path.EndsWith("/sync", StringComparison.Ordinal);
+
+        public bool IsLoyalty => Path.Contains("/loyalty/", StringComparison.Ordinal);
 
         public bool IsSyncWithOrders => IsSync && Body.Length > 0 && !Encoding.UTF8.GetString(Body).StartsWith("{\"documents\":[]", StringComparison.Ordinal);
 

@@ -14,6 +14,9 @@ public enum HqBug
     /// <summary>A loyalty burn is taken from the customer's maintained balance twice.</summary>
     LoyaltyBurnTwice,
 
+    /// <summary>HQ forgets that a redemption token was used, so a second sale with it commits and burns again.</summary>
+    RedemptionTokenReusable,
+
     /// <summary>The over_return review item is never kept.</summary>
     OverReturnUnreviewed,
 

@@ -15,6 +15,10 @@ internal static class HqBugs
             CREATE TRIGGER IF NOT EXISTS simulation_bug AFTER INSERT ON loyalty_movements WHEN NEW.kind = 'burn' AND NEW.points < 0
             BEGIN UPDATE loyalty_customers SET balance_points = balance_points + NEW.points WHERE phone = NEW.phone; END;
             """],
+        HqBug.RedemptionTokenReusable => ["""
+            CREATE TRIGGER IF NOT EXISTS simulation_bug AFTER UPDATE OF consumed_by ON loyalty_redemption_tokens WHEN NEW.consumed_by IS NOT NULL
+            BEGIN UPDATE loyalty_redemption_tokens SET consumed_by = NULL, consumed_at = NULL WHERE token_hash = NEW.token_hash; END;
+            """],
         HqBug.OverReturnUnreviewed => ["""
             CREATE TRIGGER IF NOT EXISTS simulation_bug AFTER INSERT ON review_items WHEN NEW.kind = 'over_return'
             BEGIN DELETE FROM review_items WHERE review_id = NEW.review_id; END;

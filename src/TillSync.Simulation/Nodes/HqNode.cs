@@ -114,6 +114,16 @@ public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool fo
     /// <summary>Makes the next sync transaction fail after its writes and before its commit.</summary>
     public Task ArmCrashBeforeCommitAsync(CancellationToken cancellationToken) => ExecuteAsync(CrashTriggerSql, cancellationToken);
 
+    /// <summary>The one-time code of <paramref name="requestId"/> as the customer's phone shows it: read from the SMS HQ
+    /// queued in <c>loyalty_code_outbox</c> (the simulation's SMS gateway), or null when HQ queued none.</summary>
+    public async Task<string?> SentCodeAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var message = await connection.Command("SELECT message FROM loyalty_code_outbox WHERE request_id = @id")
+            .With("@id", requestId.ToString("D")).FirstOrDefaultAsync(r => r.GetString(0), cancellationToken);
+        return message?[..Hq.Loyalty.LoyaltyCodes.CodeDigits];
+    }
+
     /// <summary>Kills HQ: the host and every in-memory state go; only what was committed to the file remains.</summary>
     public async Task CrashAsync()
     {
@@ -133,10 +143,16 @@ public sealed class HqNode(string dataDirectory, FakeTimeProvider clock, bool fo
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.Command(sql).ExecuteAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(dataDirectory);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString();
-        await using var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await connection.Command(sql).ExecuteAsync(cancellationToken);
+        return connection;
     }
 }

@@ -11,7 +11,8 @@ using TillSync.Simulation.Shop;
 namespace TillSync.Simulation.Runs;
 
 /// <summary>What happens in the shop while the network misbehaves: cashiers log in, open and close shifts and move cash
-/// (<see cref="ShiftDesk"/>), ring up sales on every till and take returns (<see cref="ReturnDesk"/>), the manager changes
+/// (<see cref="ShiftDesk"/>), ring up sales on every till (burning points above the offline limit with one-time codes:
+/// <see cref="LoyaltyDesk"/>) and take returns (<see cref="ReturnDesk"/>), the manager changes
 /// prices at HQ (<see cref="CatalogueDesk"/>), decides review items (<see cref="ReviewDesk"/>), the sync agents
 /// step when they ask to, stock arrives at HQ, and faults strike — tills cut off for minutes, hours or days and healed
 /// in random order, HQ and tills crashing and restarting. Every decision comes from the run's seeded
@@ -19,7 +20,7 @@ namespace TillSync.Simulation.Runs;
 public sealed class ShopFloor(
     SimulationOptions options, FakeTimeProvider clock, Random random, Timeline queue, Trace trace, SimulatedNetwork network, HqNode hq,
     IReadOnlyList<TillNode> tills, Dictionary<string, long> receivedMilliBySku, SaleMaker sales, ReturnDesk returns,
-    ReviewDesk reviews, ShiftDesk shifts, CatalogueDesk catalogue)
+    ReviewDesk reviews, ShiftDesk shifts, CatalogueDesk catalogue, LoyaltyDesk loyalty)
 {
     /// <summary>The tills' longest backoff; longer than production's 10 s so that a till offline for days takes hundreds
     /// of steps, not tens of thousands.</summary>
@@ -139,8 +140,8 @@ public sealed class ShopFloor(
             ("HQ starts", hq.Starts),
             .. portalFaults,
         ];
-        return new SimulationReport(options, trace.Hash(), trace.Count, span, rows, faults, [.. shifts.Counts, .. catalogue.Counts, .. returns.Counts, .. reviews.Counts],
-            einvoicing, verdicts, trace.Tail());
+        return new SimulationReport(options, trace.Hash(), trace.Count, span, rows, faults,
+            [.. shifts.Counts, .. catalogue.Counts, .. returns.Counts, .. reviews.Counts, .. loyalty.Counts, .. facts.Loyalty.Counts], einvoicing, verdicts, trace.Tail());
     }
 
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -169,7 +170,15 @@ public sealed class ShopFloor(
         }
 
         await shifts.ReadyAsync(till);
-        var sale = sales.Next(till.Snapshot);
+        var (sale, tillDied) = await loyalty.PrepareAsync(till, till.Snapshot, sales.Next(till.Snapshot), CancellationToken.None);
+        if (tillDied)
+        {
+            // The till died before it read HQ's answer to a loyalty call; the customer waits for it to come back.
+            await CrashTillAsync(till, "before reading HQ's loyalty answer", loyalty.Downtime());
+            queue.Schedule(Now + TimeSpan.FromSeconds(30), SimEventKind.Sale, () => SellAsync(till));
+            return;
+        }
+
         var (receipt, problem) = await till.SellAsync(sale, CancellationToken.None);
         if (receipt is null)
         {
@@ -262,12 +271,12 @@ public sealed class ShopFloor(
         ScheduleStep(till, Now + (depth == 0 && wait > TimeSpan.Zero && wait < IdleStepInterval ? IdleStepInterval : wait));
     }
 
-    private async Task CrashTillAsync(TillNode till, string when)
+    private async Task CrashTillAsync(TillNode till, string when, TimeSpan? downtimeDrawn = null)
     {
         await till.CrashAsync();
         till.StepGeneration++;
         _crashes[till.Number - 1]++;
-        var downtime = TimeSpan.FromMilliseconds(random.Next(2_000, 600_000));
+        var downtime = downtimeDrawn ?? TimeSpan.FromMilliseconds(random.Next(2_000, 600_000));
         trace.Add(Now, string.Create(CultureInfo.InvariantCulture, $"till {till.Number} crash {when}; restart in {downtime.TotalSeconds:0.000} s"));
         queue.Schedule(Now + downtime, SimEventKind.Fault, () => RestartTillAsync(till));
     }

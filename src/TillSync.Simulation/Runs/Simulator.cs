@@ -24,6 +24,9 @@ public static class Simulator
     // Sets the e-invoice stream apart from the shop's for the same seed.
     private const int PortalStreamSalt = 0x1E1E;
 
+    // Sets the loyalty code flow's stream apart from the shop's, for the same reason.
+    private const int LoyaltyStreamSalt = 0x10CA;
+
     // A bound on the selling phase, against a simulation that stops making progress.
     private const long EventsMax = 5_000_000;
 
@@ -77,14 +80,16 @@ public static class Simulator
 
         try
         {
-            var network = new SimulatedNetwork(clock, new Random(random.Next()), options.FaultRate, hq, tills, queue, trace);
+            var loyaltyRandom = new Random(unchecked((options.Seed * 397) ^ LoyaltyStreamSalt));
+            var network = new SimulatedNetwork(clock, new Random(random.Next()), new Random(loyaltyRandom.Next()), options.FaultRate, hq, tills, queue, trace);
             var papers = new CustomerPapers();
             var sales = new SaleMaker(new Random(random.Next()), papers);
             var shifts = new ShiftDesk(options, clock, new Random(random.Next()), trace, staff);
             var catalogue = new CatalogueDesk(clock, new Random(random.Next()), trace, hq);
             var returns = new ReturnDesk(options, clock, new Random(random.Next()), trace, tills, papers, sales, shifts, catalogue);
             var reviews = new ReviewDesk(options, clock, new Random(random.Next()), trace, hq);
-            var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received, sales, returns, reviews, shifts, catalogue);
+            var loyalty = new LoyaltyDesk(clock, new Random(loyaltyRandom.Next()), trace, hq);
+            var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received, sales, returns, reviews, shifts, catalogue, loyalty);
             var einvoices = new EInvoiceDesk(options, clock, new Random(portalRandom.Next()), queue, trace, hq, network, line);
             await floor.OpenAsync(cancellationToken);
             einvoices.Open();

@@ -11,13 +11,15 @@ namespace TillSync.Simulation.Shop;
 /// stock, add the staff, enrol tills. Any refusal stops the run: the simulation's own set-up must never fail.</summary>
 public static class Manager
 {
-    /// <summary>Configures HQ through its manager API — store, catalogue, opening stock, staff — and returns the stock
+    /// <summary>Configures HQ through its manager API — store, loyalty settings, catalogue, opening stock, staff — and returns the stock
     /// received and the staff with their PINs.</summary>
     public static async Task<(Dictionary<string, long> Received, IReadOnlyList<(StaffView Staff, string Pin)> Staff)> SetUpHqAsync(
         HqNode hq, Random random, CancellationToken cancellationToken)
     {
         using var stored = await ManagerAsync(hq, HttpMethod.Put, "/api/v1/store", JsonContent.Create(SimCatalog.Store, TillSyncJsonContext.Default.StoreDto), cancellationToken);
         var store = (await stored.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.StoreView, cancellationToken))!;
+        (await ManagerAsync(hq, HttpMethod.Put, "/api/v1/loyalty/settings", JsonContent.Create(SimCatalog.Loyalty, TillSyncJsonContext.Default.LoyaltySettingsDto),
+            cancellationToken)).Dispose();
         await UpsertProductsAsync(hq, SimCatalog.Products, cancellationToken);
         var received = new Dictionary<string, long>(StringComparer.Ordinal);
         var opening = SimCatalog.Products.Select(p => new StockReceiptLine(p.Sku, random.Next(5, 41))).ToList();

@@ -35,11 +35,30 @@ public sealed class SaleMaker(Random random, CustomerPapers? papers = null)
         return new SaleRequest(cart, duePaise == 0 ? [] : [new Tender(PaymentMethods.Cash, duePaise)], customer);
     }
 
+    /// <summary><paramref name="sale"/>'s cart sold to <paramref name="customer"/> burning <paramref name="burn"/>, paid by
+    /// card for what the burn leaves due; null when the burn would leave nothing to pay (the till refuses that).</summary>
+    public static SaleRequest? WithBurn(TillSnapshot snapshot, SaleRequest sale, CustomerDto customer, SaleLoyalty burn)
+    {
+        var duePaise = TotalPaise(snapshot, sale.Lines, customer) - checked(burn.BurnPoints * snapshot.Loyalty!.Settings.BurnValuePaisePerPoint);
+        return duePaise <= 0 ? null : sale with { Payments = [new Tender(PaymentMethods.Card, duePaise)], Customer = customer, Loyalty = burn };
+    }
+
+    /// <summary>The bill total of <paramref name="cart"/> at <paramref name="snapshot"/>'s prices, as the till quotes it.</summary>
+    public static long TotalPaise(TillSnapshot snapshot, IEnumerable<CartLine> cart, CustomerDto? customer)
+    {
+        var lines = cart.Select(line =>
+        {
+            var product = snapshot.Products.First(p => p.Sku == line.Sku);
+            return new OrderLineDto(product.Sku, line.Qty, product.PricePaise, line.DiscountPaise, product.GstRateBp, product.TaxInclusive, product.MrpPaise);
+        }).ToList();
+        var kind = OrderTotals.SupplyKindOf(snapshot.Store.Details.Gstin, customer?.PlaceOfSupply);
+        return OrderTotals.Compute(SaleMapping.ToCore(lines), kind).TotalPaise;
+    }
+
     private (List<CartLine> Cart, CustomerDto? Customer, long TotalPaise) Cart(TillSnapshot snapshot)
     {
         var customer = NextCustomer();
         var cart = new List<CartLine>();
-        var lines = new List<OrderLineDto>();
         var lineCount = random.Next(1, 5);
         for (var i = 0; i < lineCount; i++)
         {
@@ -48,11 +67,9 @@ public sealed class SaleMaker(Random random, CustomerPapers? papers = null)
             var grossPaise = Paise.Round(qty * product.PricePaise);
             var discountPaise = random.NextDouble() < 0.1 ? random.NextInt64(0, (grossPaise / 10) + 1) : 0;
             cart.Add(new CartLine(product.Sku, qty, discountPaise));
-            lines.Add(new OrderLineDto(product.Sku, qty, product.PricePaise, discountPaise, product.GstRateBp, product.TaxInclusive, product.MrpPaise));
         }
 
-        var kind = OrderTotals.SupplyKindOf(snapshot.Store.Details.Gstin, customer?.PlaceOfSupply);
-        return (cart, customer, OrderTotals.Compute(SaleMapping.ToCore(lines), kind).TotalPaise);
+        return (cart, customer, TotalPaise(snapshot, cart, customer));
     }
 
     private CustomerDto? NextCustomer() => random.NextDouble() switch

@@ -1,4 +1,5 @@
 using TillSync.Contracts.Catalog;
+using TillSync.Contracts.Loyalty;
 using TillSync.Contracts.Stores;
 using TillSync.Contracts.Sync;
 
@@ -14,6 +15,13 @@ public static class SimCatalog
     /// <summary>The store every till belongs to.</summary>
     public static StoreDto Store { get; } = new(
         "29AABCH1234K1ZN", "Simulated Provisions Private Limited", "1 Test Road", "Bengaluru", 560034, "29", TradeName: "Sim Mart");
+
+    /// <summary>The chain's loyalty settings: the defaults but for a generous earn (20 points per ₹100, where the default is 1)
+    /// and a low offline limit (₹10, where the default is ₹200), so that within a run of tens of sales a regular's points
+    /// pass the offline limit and burns above it, through one-time codes, happen.</summary>
+    public static LoyaltySettingsDto Loyalty { get; } = new(
+        EarnPointsPer100Rupees: 20, BurnValuePaisePerPoint: 25, BurnGstTreatments.Tender, OfflineBurnPaiseMax: 1_000, CodeTtlSeconds: 300, CodeAttemptsMax: 5,
+        CodeRequestsPerPhoneHourMax: 5, CodeRequestsPerTillHourMax: 60, TokenTtlSeconds: 900, SnapshotActiveDays: 90);
 
     /// <summary>The products; prices and costs in paise per unit.</summary>
     public static IReadOnlyList<ProductDto> Products { get; } =
