@@ -52,16 +52,7 @@ public sealed class IrnUpdateTests
         Assert.Equal(HttpStatusCode.NotFound, noQr.StatusCode);
 
         // A manager cancels the bill at HQ within the portal's 24 hours: the till's reprint says so.
-        using var manager = shop.Hq.CreateClient(shop.Hq.AdminToken);
-        using var cancel = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/einvoices/{b2b.ClientOrderId}/cancel", UriKind.Relative))
-        {
-            Content = System.Net.Http.Json.JsonContent.Create(new EInvoiceCancelRequest("2", "Wrong buyer"), TillSyncJsonContext.Default.EInvoiceCancelRequest),
-        };
-        cancel.Headers.Add(Contracts.Idempotency.IdempotencyKey.HeaderName, Contracts.Idempotency.IdempotencyKey.HeaderValue("cancel-" + b2b.BillNo));
-        using (var cancelled = await manager.SendAsync(cancel))
-        {
-            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
-        }
+        await CancelAtHqAsync(shop.Hq, b2b.ClientOrderId, new EInvoiceCancelRequest("2", "Wrong buyer"));
 
         var cancelledReprint = await Eventually.UntilAsync(() => till.Api.ReceiptAsync(b2b.ClientOrderId), r => r.Irn.Status == IrnStatuses.Cancelled,
             TimeSpan.FromSeconds(60), "the cancellation to reach the till", shop.Hq, tick);
@@ -127,16 +118,7 @@ public sealed class IrnUpdateTests
         Assert.StartsWith("<svg", (await qr.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
 
         // A manager cancels the credit note's e-invoice at HQ within the portal's 24 hours: the till's reprint says so.
-        using var manager = shop.Hq.CreateClient(shop.Hq.AdminToken);
-        using var cancel = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/einvoices/{note.DocumentId}/cancel", UriKind.Relative))
-        {
-            Content = System.Net.Http.Json.JsonContent.Create(new EInvoiceCancelRequest("3", "Wrong credit note"), TillSyncJsonContext.Default.EInvoiceCancelRequest),
-        };
-        cancel.Headers.Add(Contracts.Idempotency.IdempotencyKey.HeaderName, Contracts.Idempotency.IdempotencyKey.HeaderValue("cancel-" + note.CreditNoteNo));
-        using (var cancelled = await manager.SendAsync(cancel))
-        {
-            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
-        }
+        await CancelAtHqAsync(shop.Hq, note.DocumentId, new EInvoiceCancelRequest("3", "Wrong credit note"));
 
         var cancelledReprint = await Eventually.UntilAsync(() => till.Api.CreditNoteAsync(note.DocumentId), n => n.Registration?.Status == IrnStatuses.Cancelled,
             TimeSpan.FromSeconds(60), "the credit note's cancellation to reach the till", shop.Hq, tick);
@@ -189,5 +171,18 @@ public sealed class IrnUpdateTests
         using var client = hq.CreateClient(hq.AdminToken);
         return await Responses.ExpectAsync(await client.GetAsync(new Uri($"/api/v1/einvoices/{clientOrderId}", UriKind.Relative)),
             HttpStatusCode.OK, TillSyncJsonContext.Default.EInvoiceView, hq);
+    }
+
+    // A manager's cancel of document id's e-invoice at HQ, which must succeed.
+    private static async Task CancelAtHqAsync(HqProcess hq, Guid id, EInvoiceCancelRequest request)
+    {
+        using var manager = hq.CreateClient(hq.AdminToken);
+        using var cancel = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/einvoices/{id}/cancel", UriKind.Relative))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(request, TillSyncJsonContext.Default.EInvoiceCancelRequest),
+        };
+        cancel.Headers.Add(Contracts.Idempotency.IdempotencyKey.HeaderName, Contracts.Idempotency.IdempotencyKey.HeaderValue($"cancel-{id}"));
+        using var cancelled = await manager.SendAsync(cancel);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
     }
 }
