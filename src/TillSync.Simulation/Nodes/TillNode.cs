@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using TillSync.Contracts;
 using TillSync.Contracts.Loyalty;
 using TillSync.Contracts.Tills;
 using TillSync.Core.Ids;
 using TillSync.Till.Catalog;
+using TillSync.Till.Loyalty;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
 using TillSync.Till.Returns;
@@ -43,8 +42,7 @@ public sealed class TillNode(
     private SnapshotStore? _snapshots;
     private SyncSignal? _signal;
     private HttpClient? _http;
-    private HqClient? _hqClient;
-    private LinkState? _linkState;
+    private LoyaltyRelay? _loyalty;
     private TillDatabase? _database;
 
     /// <summary>The till's number in the simulation, from 1.</summary>
@@ -96,8 +94,9 @@ public sealed class TillNode(
         _recorder = new SaleRecorder(_writer, _snapshots, cashiers, ids, clock, _signal, _key, shifts: _shifts);
         _http = new HttpClient(link, disposeHandler: true);
         HqClient.Configure(_http, new Uri($"http://{HqNode.HostName}/"), enrolment.Token);
-        var linkState = _linkState = new LinkState();
-        var hqClient = _hqClient = new HqClient(_http);
+        var linkState = new LinkState();
+        var hqClient = new HqClient(_http);
+        _loyalty = new LoyaltyRelay(hqClient, linkState);
         // Wired as TillApplication wires the return endpoints: the same finder and recorder behind POST /api/returns.
         _originals = new OriginalSales(database, _snapshots, _key, hqClient, linkState);
         _returns = new ReturnRecorder(_writer, _snapshots, cashiers, _originals, _recorder, ids, clock, _signal);
@@ -166,53 +165,22 @@ public sealed class TillNode(
     /// <summary>The customer's balance as HQ holds it now, as the page looks it up when a phone is typed
     /// (<c>GET /api/loyalty/{phone}</c>); null while the till is offline or HQ does not answer (the page then shows the
     /// last-known balance).</summary>
-    public async Task<LoyaltyBalance?> LoyaltyBalanceAsync(string phone, CancellationToken cancellationToken)
-    {
-        var hq = _hqClient ?? throw new InvalidOperationException($"till {number} is down");
-        if (!_linkState!.Current.Online)
-        {
-            return null;
-        }
+    public Task<LoyaltyBalance?> LoyaltyBalanceAsync(string phone, CancellationToken cancellationToken) =>
+        Loyalty.BalanceAsync(phone, cancellationToken);
 
-        try
-        {
-            var (status, body) = await hq.LoyaltyAsync(HttpMethod.Get, $"/api/v1/till/loyalty/{phone}", null, cancellationToken);
-            return status == StatusCodes.Status200OK ? JsonSerializer.Deserialize(body, TillSyncJsonContext.Default.LoyaltyBalance) : null;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return null;
-        }
-    }
+    /// <summary>Asks HQ to send the customer a one-time code (<c>POST /api/loyalty/codes</c>): HQ's status and body, or
+    /// 503 when HQ did not answer, as the till's page answers.</summary>
+    public async Task<(int Status, string Body)> RequestLoyaltyCodeAsync(LoyaltyCodeRequest request, CancellationToken cancellationToken) =>
+        AsPageAnswers(await Loyalty.RequestCodeAsync(request, cancellationToken));
 
-    /// <summary>Asks HQ to send the customer a one-time code (<c>POST /api/loyalty/codes</c>).</summary>
-    public Task<(int Status, string Body)> RequestLoyaltyCodeAsync(LoyaltyCodeRequest request, CancellationToken cancellationToken) =>
-        RelayLoyaltyAsync("/api/v1/loyalty/codes", JsonSerializer.Serialize(request, TillSyncJsonContext.Default.LoyaltyCodeRequest), cancellationToken);
+    /// <summary>Checks the code the customer read out (<c>POST /api/loyalty/redemptions</c>), answered as the page does.</summary>
+    public async Task<(int Status, string Body)> RedeemLoyaltyCodeAsync(RedemptionRequest request, CancellationToken cancellationToken) =>
+        AsPageAnswers(await Loyalty.RedeemCodeAsync(request, cancellationToken));
 
-    /// <summary>Checks the code the customer read out (<c>POST /api/loyalty/redemptions</c>).</summary>
-    public Task<(int Status, string Body)> RedeemLoyaltyCodeAsync(RedemptionRequest request, CancellationToken cancellationToken) =>
-        RelayLoyaltyAsync("/api/v1/loyalty/redemptions", JsonSerializer.Serialize(request, TillSyncJsonContext.Default.RedemptionRequest), cancellationToken);
+    private LoyaltyRelay Loyalty => _loyalty ?? throw new InvalidOperationException($"till {number} is down");
 
-    // What the till's loyalty relay does (Till.Web.LoyaltyEndpoints): 503 while the till knows itself offline or HQ does
-    // not answer, else HQ's status and body as they are. HttpClient's timeout is a TaskCanceledException, which the relay
-    // does not translate; here it is a 503 too, as the cashier sees no answer either way.
-    private async Task<(int Status, string Body)> RelayLoyaltyAsync(string path, string json, CancellationToken cancellationToken)
-    {
-        var hq = _hqClient ?? throw new InvalidOperationException($"till {number} is down");
-        if (!_linkState!.Current.Online)
-        {
-            return (StatusCodes.Status503ServiceUnavailable, "offline");
-        }
-
-        try
-        {
-            return await hq.LoyaltyAsync(HttpMethod.Post, path, json, cancellationToken);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return (StatusCodes.Status503ServiceUnavailable, e.Message);
-        }
-    }
+    private static (int Status, string Body) AsPageAnswers(RelayAnswer answer) =>
+        (answer.Status ?? StatusCodes.Status503ServiceUnavailable, answer.Body);
 
     /// <summary>The queue's depth: documents pending or in conflict.</summary>
     public async Task<int> QueueDepthAsync(CancellationToken cancellationToken) =>
@@ -232,7 +200,7 @@ public sealed class TillNode(
         _key?.Dispose();
         (_agent, _recorder, _writer, _outbox, _snapshots, _signal, _http, _key) = (null, null, null, null, null, null, null, null);
         (_returns, _originals, _cashiers, _login, _shifts, _shiftRecorder) = (null, null, null, null, null, null);
-        (_hqClient, _linkState) = (null, null);
+        _loyalty = null;
         _database?.ClearPool();
         _database = null;
     }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using TillSync.Contracts;
 using TillSync.Contracts.Loyalty;
 using TillSync.Core.Orders;
@@ -26,43 +26,32 @@ public static class LoyaltyEndpoints
     {
         var api = app.MapGroup("/api/loyalty");
         api.MapGet("/{phone}", LookupAsync);
-        api.MapPost("/codes", (HttpContext http, HqClient hq, LinkState link) =>
-            RelayAsync(http, hq, link, "/api/v1/loyalty/codes", TillSyncJsonContext.Default.LoyaltyCodeRequest));
-        api.MapPost("/redemptions", (HttpContext http, HqClient hq, LinkState link) =>
-            RelayAsync(http, hq, link, "/api/v1/loyalty/redemptions", TillSyncJsonContext.Default.RedemptionRequest));
+        api.MapPost("/codes", (HttpContext http, LoyaltyRelay relay) =>
+            RelayAsync(http, TillSyncJsonContext.Default.LoyaltyCodeRequest, relay.RequestCodeAsync));
+        api.MapPost("/redemptions", (HttpContext http, LoyaltyRelay relay) =>
+            RelayAsync(http, TillSyncJsonContext.Default.RedemptionRequest, relay.RedeemCodeAsync));
     }
 
-    private static async Task<IResult> LookupAsync(string phone, HqClient hq, LinkState link, SnapshotStore snapshots, LoyaltyBalances balances, CancellationToken ct)
+    private static async Task<IResult> LookupAsync(string phone, LoyaltyRelay relay, LinkState link, SnapshotStore snapshots, LoyaltyBalances balances, CancellationToken ct)
     {
         if (!OrderRules.IsValidPhone(phone))
         {
             return LocalProblems.BadRequest("Enter a 10-digit mobile number.");
         }
 
-        var online = link.Current.Online;
         var settings = snapshots.Current?.Loyalty?.Settings;
-        if (online)
+        if (await relay.BalanceAsync(phone, ct) is { } fresh)
         {
-            try
-            {
-                var (status, body) = await hq.LoyaltyAsync(HttpMethod.Get, $"/api/v1/till/loyalty/{phone}", null, ct);
-                if (status == StatusCodes.Status200OK && JsonSerializer.Deserialize(body, TillSyncJsonContext.Default.LoyaltyBalance) is { } fresh)
-                {
-                    balances.Remember(fresh);
-                    return TypedResults.Ok(new LoyaltyLookup(phone, fresh.BalancePoints, fresh.AsOf, "hq", true, settings));
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // HQ went away since the last sync: the last-known balance will do.
-            }
+            balances.Remember(fresh);
+            return TypedResults.Ok(new LoyaltyLookup(phone, fresh.BalancePoints, fresh.AsOf, "hq", true, settings));
         }
 
+        // Offline, or HQ went away since the last sync: the last-known balance will do.
         var known = balances.Known(phone);
-        return TypedResults.Ok(new LoyaltyLookup(phone, known?.BalancePoints, known?.AsOf, known is null ? "unknown" : "snapshot", online, settings));
+        return TypedResults.Ok(new LoyaltyLookup(phone, known?.BalancePoints, known?.AsOf, known is null ? "unknown" : "snapshot", link.Current.Online, settings));
     }
 
-    private static async Task<IResult> RelayAsync<T>(HttpContext http, HqClient hq, LinkState link, string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    private static async Task<IResult> RelayAsync<T>(HttpContext http, JsonTypeInfo<T> type, Func<T, CancellationToken, Task<RelayAnswer>> send)
         where T : class
     {
         var (request, problem) = await LocalProblems.ReadAsync(http, type);
@@ -71,20 +60,13 @@ public static class LoyaltyEndpoints
             return problem!;
         }
 
-        if (!link.Current.Online)
+        var answer = await send(request, http.RequestAborted);
+        if (answer.Status is not { } status)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Offline",
-                detail: "The till is offline: a code needs HQ. Redeem within the offline limit, or wait for the link.");
+                detail: "The till cannot reach HQ, and a code needs HQ. Redeem within the offline limit, or try again when the link is back.");
         }
 
-        try
-        {
-            var (status, body) = await hq.LoyaltyAsync(HttpMethod.Post, path, JsonSerializer.Serialize(request, type), http.RequestAborted);
-            return TypedResults.Content(body, status >= 400 ? "application/problem+json" : "application/json", statusCode: status);
-        }
-        catch (HttpRequestException)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Offline", detail: "HQ did not answer; try again.");
-        }
+        return TypedResults.Content(answer.Body, status >= 400 ? "application/problem+json" : "application/json", statusCode: status);
     }
 }

@@ -36,7 +36,7 @@ public static class TillApplication
         var builder = Hosts.CreateBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = LocalProblems.BodyBytesMax);
-        builder.Logging.AddTillSyncConsole(options.JsonLogs);
+        builder.Logging.AddTillSyncConsole(options.JsonLogs, options.QuietLogs);
         // Each sync is logged once by the agent; per-request lines (the page polls its status every 1.5 s, the agent
         // calls HQ) would drown it.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
@@ -80,6 +80,7 @@ public static class TillApplication
         services.AddSingleton<ReturnRecorder>();
         services.AddSingleton<CreditNotes>();
         services.AddSingleton<LoyaltyBalances>();
+        services.AddSingleton<LoyaltyRelay>();
         services.AddSingleton<TillStock>();
         services.AddSingleton<LinkState>();
         services.AddSingleton<SyncSignal>();
