@@ -1,6 +1,7 @@
 using System.Globalization;
 using TillSync.Contracts.Documents;
 using TillSync.Core.Orders;
+using TillSync.Hq.Orders;
 using TillSync.Hq.Staff;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Web;
@@ -8,8 +9,8 @@ using TillSync.Storage;
 
 namespace TillSync.Hq.Shifts;
 
-/// <summary><c>GET /api/v1/shifts/sales?date=&amp;storeId=&amp;tillId=</c>: one IST day's sales by cashier, tender and hour
-/// (docs/shifts.md). The day is required: it bounds what one answer reads.</summary>
+/// <summary><c>GET /api/v1/shifts/sales?date=&amp;storeId=&amp;tillId=</c>: one IST day's committed sales by cashier, tender and
+/// hour (docs/shifts.md): a rejected order moved no money and counts nowhere. The day is required: it bounds what one answer reads.</summary>
 public static class SalesBreakdownEndpoint
 {
     /// <summary>Answers the breakdown, or a 400 problem for a missing or malformed date.</summary>
@@ -21,7 +22,7 @@ public static class SalesBreakdownEndpoint
         }
 
         var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), BillNumber.IstOffset);
-        var where = $"o.created_at >= @from AND o.created_at < @to{(storeId is null ? "" : " AND o.store_id = @store")}{(tillId is null ? "" : " AND o.till_id = @till")}";
+        var where = $"o.status = @committed AND o.created_at >= @from AND o.created_at < @to{(storeId is null ? "" : " AND o.store_id = @store")}{(tillId is null ? "" : " AND o.till_id = @till")}";
         await using var connection = await database.OpenAsync(http.RequestAborted);
         var sales = await Filtered(connection.Command($"""
             SELECT o.created_at, o.cashier_id, s.name, o.total_paise FROM orders o LEFT JOIN staff s ON s.staff_id = o.cashier_id WHERE {where}
@@ -43,7 +44,7 @@ public static class SalesBreakdownEndpoint
 
     private static System.Data.Common.DbCommand Filtered(System.Data.Common.DbCommand command, DateTimeOffset from, long? storeId, long? tillId)
     {
-        command.With("@from", StoredTime.Text(from)).With("@to", StoredTime.Text(from.AddDays(1)));
+        command.With("@committed", OrderStatuses.Committed).With("@from", StoredTime.Text(from)).With("@to", StoredTime.Text(from.AddDays(1)));
         if (storeId is not null)
         {
             command.With("@store", storeId);

@@ -47,6 +47,26 @@ public sealed class ShiftRecountTests(HqFixture fixture) : IClassFixture<HqFixtu
     }
 
     [Fact]
+    public async Task SalesBreakdown_LeavesOutARejectedOrder()
+    {
+        var cashier = (await fixture.Manager.ListStaffAsync()).Single(s => s.Name == SeededStaff.Cashier.Name).StaffId;
+        var till = await fixture.EnrolTillAsync();
+        var good = Paid(till.Orders.Next([OrderFactory.Line("RICE-5KG", 1)]), PaymentMethods.Cash, cashier);
+        var overpaid = Paid(till.Orders.Next([OrderFactory.Line("SOAP-125G", 1)]), PaymentMethods.Upi, cashier);
+        overpaid = overpaid with { Payments = [new PaymentDto(PaymentMethods.Upi, overpaid.Totals.TotalPaise + 100)] };
+
+        var reply = await till.SyncAsync([good, overpaid]);
+
+        Assert.Equal([SyncStatus.Created, SyncStatus.Rejected], reply.Results.Select(r => r.Status));
+        using var client = fixture.Hq.CreateClient(fixture.Hq.AdminToken);
+        var day = good.CreatedAt.ToOffset(TimeSpan.FromMinutes(330));
+        var breakdown = await client.GetFromJsonAsync($"/api/v1/shifts/sales?tillId={till.TillId}&date={day:yyyy-MM-dd}", TillSyncJsonContext.Default.SalesBreakdown);
+        Assert.Equal((1, good.Totals.TotalPaise), (breakdown!.Sales, breakdown.TotalPaise));
+        Assert.Equal([(PaymentMethods.Cash, good.Totals.TotalPaise)], breakdown.ByTender.Select(t => (t.Method, t.AmountPaise)));
+        Assert.Equal(1, Assert.Single(breakdown.ByCashier).Sales);
+    }
+
+    [Fact]
     public async Task SalesBreakdown_WithoutADay_Is400()
     {
         using var client = fixture.Hq.CreateClient(fixture.Hq.AdminToken);
