@@ -101,6 +101,11 @@ public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
         await Expect(page.Locator("#error")).ToContainTextAsync("Retry failed");
+        // The list's next refresh leaves the action's error on screen (it used to hide it within 5 s).
+        var updated = await page.Locator("#updated").TextContentAsync();
+        await Expect(page.Locator("#updated")).Not.ToHaveTextAsync(updated!, new() { Timeout = 30_000 });
+        await Expect(page.Locator("#error")).ToBeVisibleAsync();
+        await Expect(page.Locator("#error")).ToContainTextAsync("Retry failed");
         await Poll.UntilAsync(() => Task.FromResult(keys.Count), n => n == 1, TimeSpan.FromSeconds(10), n => $"{n} retries sent");
         // The retry was applied; the page may show the bill pending again or parked again by the worker. Click again.
         await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Retry" })).ToBeVisibleAsync(new() { Timeout = 60_000 });

@@ -24,7 +24,7 @@ public static partial class EwayBillEndpoint
     public static void MapEwayBillEndpoint(this IEndpointRouteBuilder api) =>
         api.MapPost("/einvoices/{clientOrderId}/eway-bill", RaiseAsync).RequireManager().RequireIdempotencyKey()
             .Accepts<EwayBillOrder>("application/json").Produces<EwayBillView>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
-            .ProducesProblem(502).ProducesProblem(503);
+            .ProducesProblem(503);
 
     private static async Task<IResult> RaiseAsync(HttpContext http, HqDatabase database, TimeProvider time, [Microsoft.AspNetCore.Mvc.FromServices] IrpConnection? irp, string clientOrderId)
     {
@@ -96,8 +96,8 @@ public static partial class EwayBillEndpoint
 
         if (ewb is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The IRP refused the e-way bill",
-                detail: answer.ErrorText("no e-way bill in the answer"));
+            // The portal answered and said no: its decision, as a cancel's refusal is, not a gateway's failure.
+            return Problems.Conflict($"The portal refused the e-way bill of bill {bill.DocNo}: {answer.ErrorText("no e-way bill in its answer")}.");
         }
 
         // The IRP was asked outside any transaction (a slow portal must not hold HQ's write lock); storing what it

@@ -40,6 +40,22 @@ public sealed class EwayBillTests(EInvoiceFixture fixture) : IClassFixture<EInvo
     }
 
     [Fact]
+    public async Task PortalRefusesTheEwayBill_Is409WithItsCode_AndHqStoresNone()
+    {
+        var till = await fixture.EnrolTillAsync();
+        var order = till.Orders.Next([OrderFactory.Line("GOLD-COIN-1G", 7)], EInvoiceFixture.Buyer);
+        await till.SyncOneAsync(order);
+        var bill = Assert.Single(await fixture.SettledAsync(till.TillId, 1));
+        using var irp = fixture.Irp.Client(HqScenario.StoreGstin);
+        Assert.Null((await irp.CancelAsync(bill.Irn)).ErrorDetails); // cancelled at the portal behind HQ's back
+
+        var detail = await Responses.ExpectProblemAsync(await RaiseAsync(order.ClientOrderId, Lorry), HttpStatusCode.Conflict, fixture.Hq);
+
+        Assert.Contains($"The portal refused the e-way bill of bill {bill.DocNo}: {Core.EInvoicing.IrpErrorCodes.IrnNotActive} ", detail, StringComparison.Ordinal);
+        Assert.Null((await fixture.FindAsync(order.ClientOrderId))!.EwbNo);
+    }
+
+    [Fact]
     public async Task EwayBill_AnswerDroppedThenRetriedWithTheSameKey_RaisedOnceAndTheFirstAnswerReplayed()
     {
         var till = await fixture.EnrolTillAsync();
