@@ -10,10 +10,16 @@ public static class ConsoleLogging
     /// <summary>The values <c>--log-format</c> takes.</summary>
     public static IReadOnlyList<string> Formats { get; } = ["text", "json"];
 
-    /// <summary>Replaces the providers with the console in <paramref name="json"/> or text form.</summary>
-    public static ILoggingBuilder AddTillSyncConsole(this ILoggingBuilder logging, bool json)
+    /// <summary>Replaces the providers with the console in <paramref name="json"/> or text form; <paramref name="quiet"/>
+    /// keeps warnings and errors only.</summary>
+    public static ILoggingBuilder AddTillSyncConsole(this ILoggingBuilder logging, bool json, bool quiet = false)
     {
         logging.ClearProviders();
+        if (quiet)
+        {
+            logging.SetMinimumLevel(LogLevel.Warning);
+        }
+
         if (json)
         {
             logging.AddJsonConsole(o =>

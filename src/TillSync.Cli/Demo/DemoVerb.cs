@@ -55,12 +55,14 @@ public static class DemoVerb
             // `tillsync hq` refuses such a token; the demo, which runs on loopback only, keeps the data it made and warns.
             await console.WriteLineAsync($"demo: warning: {weak} The demo's token is in {setupPath}; delete the directory to start afresh with a strong one.");
         }
-        var irpOptions = new IrpOptions(irpUrl.ToString().TrimEnd('/'), Path.Combine(dataDirectory, "irp"), FaultSettings.None, Seed: 1, TestClock: false);
+        var irpOptions = new IrpOptions(irpUrl.ToString().TrimEnd('/'), Path.Combine(dataDirectory, "irp"), FaultSettings.None, Seed: 1, TestClock: false, QuietLogs: true);
         var (irp, _) = await IrpApplication.StartAsync(irpOptions, cancellationToken);
         await using var irpLifetime = irp;
         // HQ signs in to the simulator as NIC's portal is signed in to: the demo's API user, the simulator's public key.
         var hqOptions = new HqOptions(hqUrl.ToString().TrimEnd('/'), Path.Combine(dataDirectory, "hq"), adminToken, IrpUrl: irpUrl, LogLoyaltyCodes: true,
-            IrpCredentials: ApiUserSettings.Demo.User, IrpPublicKeyFile: irp.Services.GetRequiredService<PortalKey>().PublicKeyPath);
+            IrpCredentials: ApiUserSettings.Demo.User, IrpPublicKeyFile: irp.Services.GetRequiredService<PortalKey>().PublicKeyPath,
+            QuietLogs: true); // the terminal is for the banner, the link keys and the loyalty codes
+
         var (hq, _) = await HqApplication.StartAsync(hqOptions, TextWriter.Null, cancellationToken);
         await using (hq)
         {
@@ -74,7 +76,7 @@ public static class DemoVerb
                     // Each till's link to HQ has the demo's switch: a key here, or the button on its page.
                     links.Add(LinkSwitch.Demo());
                     var options = new TillOptions(hqUrl, setup.Tills[i].Token, Path.Combine(dataDirectory, $"till-{i + 1}"),
-                        $"http://127.0.0.1:{firstTillPort + i}", TimeSpan.FromSeconds(10), LinkSwitch: links[i]);
+                        $"http://127.0.0.1:{firstTillPort + i}", TimeSpan.FromSeconds(10), LinkSwitch: links[i], QuietLogs: true);
                     tills.Add((await TillApplication.StartAsync(options, TimeProvider.System, cancellationToken)).App);
                 }
 

@@ -55,7 +55,7 @@ public static class HqApplication
                 k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
             }
         });
-        builder.Logging.AddTillSyncConsole(options.JsonLogs);
+        builder.Logging.AddTillSyncConsole(options.JsonLogs, options.QuietLogs);
         // HQ logs each sync batch itself; ASP.NET Core's per-request lines would bury them.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddHq(options);

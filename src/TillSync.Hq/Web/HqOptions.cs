@@ -25,6 +25,8 @@ namespace TillSync.Hq.Web;
 /// <param name="JsonLogs">Log one JSON object per line (<c>--log-format json</c>) instead of text.</param>
 /// <param name="Sessions">How long a back-office session lasts (<c>--session-idle-minutes</c>, <c>--session-hours</c>); null
 /// for <see cref="Access.ManagerSessionOptions.Default"/> (docs/security.md, "Back-office sessions").</param>
+/// <param name="QuietLogs">Log warnings and errors only: <c>tillsync demo</c>'s terminal, which shows its banner and its
+/// key presses (the loyalty codes of <paramref name="LogLoyaltyCodes"/> are warnings, so they still show).</param>
 public sealed record HqOptions(
     string Urls,
     string DataDirectory,
@@ -40,4 +42,5 @@ public sealed record HqOptions(
     int? PinIterations = null,
     Core.EInvoicing.NicCredentials? IrpCredentials = null,
     string? IrpPublicKeyFile = null,
-    Access.ManagerSessionOptions? Sessions = null);
+    Access.ManagerSessionOptions? Sessions = null,
+    bool QuietLogs = false);

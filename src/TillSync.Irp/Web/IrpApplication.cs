@@ -27,6 +27,7 @@ public static class IrpApplication
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.RequestBodyBytesMax);
         builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(options.QuietLogs ? LogLevel.Warning : LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(o =>
         {

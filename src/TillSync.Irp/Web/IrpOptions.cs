@@ -15,5 +15,6 @@ namespace TillSync.Irp.Web;
 /// <param name="ApiUser">The API user that may sign in and its token lifetime; null is <see cref="ApiUserSettings.Demo"/>.</param>
 /// <param name="Plain">Skip NIC's session and encryption (debugging with curl): any <c>user_name</c>, plain JSON <c>Data</c>.
 /// Off by default; HQ never speaks it.</param>
+/// <param name="QuietLogs">Log warnings and errors only (<c>tillsync demo</c>'s terminal shows its banner and key presses).</param>
 public sealed record IrpOptions(string Urls, string DataDirectory, FaultSettings Faults, int Seed, bool TestClock,
-    ReportingLimitSettings? ReportingLimit = null, ApiUserSettings? ApiUser = null, bool Plain = false);
+    ReportingLimitSettings? ReportingLimit = null, ApiUserSettings? ApiUser = null, bool Plain = false, bool QuietLogs = false);

@@ -21,11 +21,12 @@ namespace TillSync.Till.Web;
 /// <c>till.db</c> (<c>--mirror</c>; <see cref="Mirror.DatabaseMirror"/>); null for none.</param>
 /// <param name="LinkSwitch">A switch on the link to HQ that <c>tillsync demo</c> cuts and restores
 /// (<see cref="Sync.LinkSwitch.Demo"/>); null for a link without one.</param>
+/// <param name="QuietLogs">Log warnings and errors only (<c>tillsync demo</c>'s terminal shows its banner and key presses).</param>
 public sealed record TillOptions(
     Uri HqUrl, string Token, string DataDirectory, string Urls, TimeSpan SyncBackoffMax,
     System.Security.Cryptography.X509Certificates.X509Certificate2Collection? HqAuthorities = null,
     IReadOnlyList<string>? AllowedHosts = null, bool AllowLan = false, bool JsonLogs = false, TimeSpan? IdleLock = null,
-    string? MirrorDirectory = null, Sync.LinkSwitch? LinkSwitch = null)
+    string? MirrorDirectory = null, Sync.LinkSwitch? LinkSwitch = null, bool QuietLogs = false)
 {
     /// <summary>Why <see cref="MirrorDirectory"/> cannot be the mirror, as a sentence for the operator; null when it can.
     /// The mirror's file is <c>till.db</c>, so in the data directory itself it would overwrite the database it copies.</summary>
