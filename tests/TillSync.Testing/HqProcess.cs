@@ -15,6 +15,7 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
     private readonly TillSyncExecutable? executable;
     private ServerProcess? process;
     private bool jsonLogsWithoutCodes;
+    private bool irpSandbox;
 
     private HqProcess(
         string dataDir, string adminToken, string? postgres, bool ownsDatabase, IrpAccess? irp = null, TestCertificate? https = null,
@@ -88,6 +89,18 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
         return await LaunchNewAsync(new HqProcess(dataDir, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), postgres, ownsDatabase: true)
         {
             jsonLogsWithoutCodes = true,
+        });
+    }
+
+    /// <summary>Starts HQ as <see cref="StartAsync"/> does with <paramref name="irp"/>, set for NIC's sandbox
+    /// (<c>--irp-sandbox</c>): GSTINs are held to the e-invoice schema's pattern only.</summary>
+    public static async Task<HqProcess> StartSandboxAsync(IrpAccess irp)
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "tillsync-hq-tests", Guid.CreateVersion7().ToString("N"));
+        var postgres = TestStore.IsPostgres ? await TestStore.CreatePostgresDatabaseAsync() : null;
+        return await LaunchNewAsync(new HqProcess(dataDir, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), postgres, ownsDatabase: true, irp)
+        {
+            irpSandbox = true,
         });
     }
 
@@ -212,6 +225,11 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
         if (jsonLogsWithoutCodes)
         {
             environment["TILLSYNC_LOG_FORMAT"] = "json";
+        }
+
+        if (irpSandbox)
+        {
+            environment["TILLSYNC_IRP_SANDBOX"] = "true";
         }
 
         // New PINs are hashed with few iterations: the suite adds staff and logs cashiers in hundreds of times, and each

@@ -53,11 +53,12 @@ public static class HqScenario
     public static OrderLineDto LineOf(ProductDto product, decimal qty, long discountPaise = 0) =>
         new(product.Sku, qty, product.PricePaise, discountPaise, product.GstRateBp, product.TaxInclusive, product.MrpPaise);
 
-    /// <summary>Configures the store, adds the seeded staff, upserts the catalogue and receives opening stock of every SKU.</summary>
-    public static async Task SetUpAsync(HqProcess hq)
+    /// <summary>Configures the store (<see cref="Store"/> unless <paramref name="store"/> is given), adds the seeded staff,
+    /// upserts the catalogue and receives opening stock of every SKU.</summary>
+    public static async Task SetUpAsync(HqProcess hq, StoreDto? store = null)
     {
         var manager = new ManagerClient(hq);
-        await manager.PutStoreAsync(Store);
+        await manager.PutStoreAsync(store ?? Store);
         foreach (var staff in SeededStaff.All)
         {
             await manager.AddStaffAsync(staff);

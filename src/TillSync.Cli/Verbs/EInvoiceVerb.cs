@@ -1,12 +1,11 @@
 using System.CommandLine;
-using System.Text.RegularExpressions;
 using TillSync.Core.EInvoicing;
 using TillSync.Core.Tax;
 
 namespace TillSync.Cli.Verbs;
 
 /// <summary><c>tillsync einvoice irn</c>: prints the IRN a document will get, computed offline with the IRP's formula.</summary>
-public static partial class EInvoiceVerb
+public static class EInvoiceVerb
 {
     /// <summary>The verb and its sub-verb.</summary>
     public static Command Create(TextWriter console)
@@ -51,7 +50,7 @@ public static partial class EInvoiceVerb
         string? warning = null;
         if (!Gstin.IsValid(gstin))
         {
-            if (!sandbox || !SchemaGstin().IsMatch(gstin))
+            if (!sandbox || !Gstin.FitsSchema(gstin))
             {
                 return (null, $"--gstin '{gstin}' is not a valid GSTIN (15 characters: state code, PAN, entity, 'Z', check character)"
                     + (sandbox ? " and does not fit the e-invoice schema's pattern either." : "; a sandbox test GSTIN needs --sandbox."), null);
@@ -74,8 +73,4 @@ public static partial class EInvoiceVerb
             ? (Irn.Compute(gstin, documentDate, documentType, number), null, warning)
             : (null, $"--no '{number}' is not a document number: 1 to 16 letters, digits, '/' or '-', not starting with 0, '/' or '-'.", null);
     }
-
-    // The schema's SellerDtls.Gstin pattern, the only rule NIC's sandbox holds its test GSTINs to.
-    [GeneratedRegex("^[0-9]{2}[0-9A-Z]{13}\\z", RegexOptions.CultureInvariant)]
-    private static partial Regex SchemaGstin();
 }

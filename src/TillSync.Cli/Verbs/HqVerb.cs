@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using TillSync.Core.Staff;
+using TillSync.Core.Tax;
 using TillSync.Hq.Access;
 using TillSync.Hq.Web;
 using TillSync.Web;
@@ -24,6 +25,8 @@ public static class HqVerb
         var irpUrl = EnvOption.Text("--irp-url", "TILLSYNC_IRP_URL", "",
             "The e-invoice portal (IRP) to register B2B bills with, e.g. http://127.0.0.1:5070 for `tillsync irp`. Without it B2B bills stay pending.");
         var irp = IrpSignInOptions.Create();
+        var irpSandbox = EnvOption.Text("--irp-sandbox", "TILLSYNC_IRP_SANDBOX", "false",
+            "true when --irp-url is NIC's sandbox, whose test GSTINs fail the check character: HQ and its tills then accept any GSTIN that fits the e-invoice schema's pattern (docs/einvoice.md). Never for a live store.");
         var logLoyaltyCodes = EnvOption.Text("--log-loyalty-codes", "TILLSYNC_LOG_LOYALTY_CODES", "false",
             "Log loyalty one-time codes (true/false): for the demo and tests, which have no SMS gateway. Never in production.");
         var certFile = EnvOption.Text("--cert-file", "TILLSYNC_CERT_FILE", "",
@@ -48,12 +51,12 @@ public static class HqVerb
         var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.")
         {
             urls, data, postgres.Value, postgres.File, adminToken.Value, adminToken.File, irpUrl, logLoyaltyCodes,
-            irp.ClientId, irp.ClientSecret.Value, irp.ClientSecret.File, irp.User, irp.Password.Value, irp.Password.File, irp.PublicKeyFile,
+            irp.ClientId, irp.ClientSecret.Value, irp.ClientSecret.File, irp.User, irp.Password.Value, irp.Password.File, irp.PublicKeyFile, irpSandbox,
             certFile, certKeyFile, certPassword.Value, certPassword.File, trustedProxies, allowedHosts, unlinkedDays, pinIterations, sessionIdle, sessionHours, logFormat,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (options, problem) = Options(parse, urls, data, adminToken, postgres, (irpUrl, irp), logLoyaltyCodes,
+            var (options, problem) = Options(parse, urls, data, adminToken, postgres, (irpUrl, irp, irpSandbox), logLoyaltyCodes,
                 (certFile, certKeyFile, certPassword), trustedProxies, allowedHosts, unlinkedDays, pinIterations);
             var (jsonLogs, formatProblem) = EnvOption.ReadLogFormat(parse, logFormat);
             var (sessions, sessionsProblem) = Sessions(parse, sessionIdle, sessionHours);
@@ -75,7 +78,7 @@ public static class HqVerb
 
     private static (HqOptions? Options, string? Problem) Options(
         ParseResult parse, Option<string> urls, Option<string> data, SecretOption adminToken, SecretOption postgres,
-        (Option<string> Url, IrpSignInOptions SignIn) irpOptions,
+        (Option<string> Url, IrpSignInOptions SignIn, Option<string> Sandbox) irpOptions,
         Option<string> logLoyaltyCodes, (Option<string> File, Option<string> KeyFile, SecretOption Password) certificate, Option<string> trustedProxies,
         Option<string> allowedHosts, Option<string> unlinkedDays, Option<string> pinIterations)
     {
@@ -90,6 +93,13 @@ public static class HqVerb
         if (irpProblem is not null)
         {
             return (null, irpProblem);
+        }
+
+        var sandboxText = parse.GetValue(irpOptions.Sandbox)!.Trim();
+        var sandbox = string.Equals(sandboxText, "true", StringComparison.OrdinalIgnoreCase);
+        if (!sandbox && !string.Equals(sandboxText, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, $"--irp-sandbox is true or false; got '{parse.GetValue(irpOptions.Sandbox)}'.");
         }
 
         var (token, tokenProblem) = adminToken.Read(parse, Console.Error);
@@ -138,7 +148,8 @@ public static class HqVerb
 
         return (new HqOptions(listen, parse.GetValue(data)!, token, connectionString, irp,
             string.Equals(parse.GetValue(logLoyaltyCodes), "true", StringComparison.OrdinalIgnoreCase), https, proxies, hosts,
-            TimeSpan.FromDays(days), PinIterations: iterations, IrpCredentials: irpCredentials, IrpPublicKeyFile: irpKeyFile), null);
+            TimeSpan.FromDays(days), PinIterations: iterations, IrpCredentials: irpCredentials, IrpPublicKeyFile: irpKeyFile,
+            GstinRule: sandbox ? GstinRule.Sandbox : GstinRule.Checked), null);
     }
 
     private static (ManagerSessionOptions? Sessions, string? Problem) Sessions(ParseResult parse, Option<string> idleMinutes, Option<string> lifetimeHours)

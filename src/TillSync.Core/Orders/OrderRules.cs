@@ -16,11 +16,12 @@ public static partial class OrderRules
     /// <param name="sellerGstin">The till's store GSTIN.</param>
     /// <param name="billPrefix">The till's bill prefix.</param>
     /// <param name="now">HQ's (or the till's) clock.</param>
-    public static OrderCheck? Check(Order order, string sellerGstin, string billPrefix, DateTimeOffset now) =>
+    /// <param name="gstinRule">How the buyer's GSTIN is checked: <see cref="GstinRule.Sandbox"/> on an HQ set for NIC's sandbox.</param>
+    public static OrderCheck? Check(Order order, string sellerGstin, string billPrefix, DateTimeOffset now, GstinRule gstinRule = GstinRule.Checked) =>
         // The date comes first: the bill number's financial year is computed from it.
         CheckCreatedAt(order, now)
         ?? CheckBillNo(order, billPrefix)
-        ?? CheckCustomer(order.Customer)
+        ?? CheckCustomer(order.Customer, gstinRule)
         ?? CheckLines(order.Lines)
         ?? CheckPayments(order.Payments)
         ?? CheckLoyalty(order.Loyalty)
@@ -55,17 +56,20 @@ public static partial class OrderRules
                 $"createdAt {order.CreatedAt:O} is before GST began or more than {Limits.CreatedAtSkewMax.TotalHours:0} h ahead of HQ's clock")
             : null;
 
-    /// <summary>The first problem with a customer's GSTIN, phone, place of supply or name, or null.</summary>
-    public static OrderCheck? CheckCustomer(Customer? customer)
+    /// <summary>The first problem with a customer's GSTIN (by <paramref name="gstinRule"/>), phone, place of supply or
+    /// name, or null.</summary>
+    public static OrderCheck? CheckCustomer(Customer? customer, GstinRule gstinRule = GstinRule.Checked)
     {
         if (customer is null)
         {
             return null;
         }
 
-        if (customer.Gstin is not null && !Gstin.IsValid(customer.Gstin))
+        if (customer.Gstin is not null && !Gstin.IsValid(customer.Gstin, gstinRule))
         {
-            return new(OrderProblem.InvalidCustomer, $"customer GSTIN '{Truncate(customer.Gstin)}' is not a valid GSTIN");
+            return new(OrderProblem.InvalidCustomer, gstinRule == GstinRule.Sandbox
+                ? $"customer GSTIN '{Truncate(customer.Gstin)}' does not fit the e-invoice schema's pattern (sandbox)"
+                : $"customer GSTIN '{Truncate(customer.Gstin)}' is not a valid GSTIN");
         }
 
         if (customer.Phone is not null && !PhonePattern().IsMatch(customer.Phone))

@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace TillSync.Core.Tax;
 
 /// <summary>GSTIN rules: 15 characters, two-digit state code, PAN, entity number, 'Z', and a base-36 check character.</summary>
-public static class Gstin
+public static partial class Gstin
 {
     private const string CodePoints = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -27,6 +29,16 @@ public static class Gstin
         return gstin[14] == CheckCharacter(gstin);
     }
 
+    /// <summary>True when <paramref name="gstin"/> passes <paramref name="rule"/>: <see cref="IsValid(string?)"/>, or for
+    /// <see cref="GstinRule.Sandbox"/> the e-invoice schema's pattern (<see cref="FitsSchema"/>) with a known state code,
+    /// which the place of supply is taken from.</summary>
+    public static bool IsValid(string? gstin, GstinRule rule) =>
+        rule == GstinRule.Sandbox ? FitsSchema(gstin) && StateCodes.IsValid(gstin![..2]) : IsValid(gstin);
+
+    /// <summary>True when <paramref name="gstin"/> fits the e-invoice schema's <c>Gstin</c> pattern (two digits, then 13
+    /// digits or capitals), the only rule NIC's sandbox holds its test GSTINs to; the check character is not verified.</summary>
+    public static bool FitsSchema(string? gstin) => gstin is not null && SchemaPattern().IsMatch(gstin);
+
     /// <summary>The seller's or buyer's state: the GSTIN's first two digits.</summary>
     public static string StateCode(string gstin) => gstin[..2];
 
@@ -42,4 +54,7 @@ public static class Gstin
 
         return CodePoints[(36 - (sum % 36)) % 36];
     }
+
+    [GeneratedRegex("^[0-9]{2}[0-9A-Z]{13}\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex SchemaPattern();
 }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using TillSync.Contracts.Gst;
-using TillSync.Core.Tax;
 using TillSync.Hq.Access;
 using TillSync.Hq.Accounting;
 using TillSync.Hq.Storage;
@@ -54,7 +53,7 @@ public static class GstEndpoints
                 : $"storeId {storeId} is not a store.");
         }
 
-        if (!Gstin.IsValid(store.Details.Gstin))
+        if (!http.RequestServices.GetRequiredService<Stores.GstinPolicy>().IsValid(store.Details.Gstin))
         {
             return Problems.BadRequest($"store {store.StoreId} has no valid GSTIN ('{store.Details.Gstin}'): correct it with the store API first.");
         }

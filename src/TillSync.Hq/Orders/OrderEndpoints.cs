@@ -68,9 +68,9 @@ public static class OrderEndpoints
     // the next page in the direction asked for.
     private static async Task<IResult> ListAsync(
         HttpContext http, HqDatabase database, long? tillId, string? billNo, string? phone, string? gstin, string? from, string? to,
-        string? sort, long? after, long? before, int? limit)
+        string? sort, long? after, long? before, int? limit, Stores.GstinPolicy gstins)
     {
-        var (filter, problem) = OrderFilter.Parse(tillId, billNo, phone, gstin, from, to, sort, after, before, limit);
+        var (filter, problem) = OrderFilter.Parse(tillId, billNo, phone, gstin, from, to, sort, after, before, limit, gstins);
         if (filter is null)
         {
             return Problems.BadRequest(problem!);

@@ -27,7 +27,8 @@ public sealed record OrderFilter(
 
     /// <summary>The filter a query asks for, or a sentence saying what is wrong with it.</summary>
     public static (OrderFilter? Filter, string? Problem) Parse(
-        long? tillId, string? billNo, string? phone, string? gstin, string? from, string? to, string? sort, long? after, long? before, int? limit)
+        long? tillId, string? billNo, string? phone, string? gstin, string? from, string? to, string? sort, long? after, long? before, int? limit,
+        Stores.GstinPolicy gstins)
     {
         var (period, problem) = LedgerPeriod.Parse(from, to, null);
         if (period is null)
@@ -44,7 +45,7 @@ public sealed record OrderFilter(
         {
             ({ Length: > Limits.BillNoLengthMax }, _, _, _) => $"billNo is a bill number or its start, at most {Limits.BillNoLengthMax} characters.",
             (_, not null, _, _) when !OrderRules.IsValidPhone(phone) => "phone is the customer's 10-digit mobile number, e.g. 9876543210.",
-            (_, _, not null, _) when !Core.Tax.Gstin.IsValid(gstin) => "gstin is a buyer's 15-character GSTIN with its check character, e.g. 29AAACR5055K1Z3.",
+            (_, _, not null, _) when !gstins.IsValid(gstin) => "gstin is a buyer's 15-character GSTIN with its check character, e.g. 29AAACR5055K1Z3.",
             (_, _, _, not (null or "" or Newest or Oldest)) => $"sort is {Oldest} (commit order, the default) or {Newest}.",
             _ when pageSize is < 1 or > Limits.OrdersPageMax => $"limit must be 1 to {Limits.OrdersPageMax}.",
             _ when after < 0 || before < 0 => "after and before must not be negative.",

@@ -25,7 +25,7 @@ namespace TillSync.Hq.Orders;
 /// is then decided in memory in <c>tillSeq</c> order (<see cref="Decide"/>): committed, queuing its order, lines and
 /// payments here and its movements, journal entry, e-invoice row, loyalty movements and review items with their
 /// features' steps; or rejected, recorded as a rejected order with a review item.</summary>
-public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> newSales) : IKindBatch
+public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> newSales, Core.Tax.GstinRule gstinRule) : IKindBatch
 {
     private static readonly Column<OrderRow>[] OrderColumns =
     [
@@ -112,7 +112,7 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
         var order = OrderMapping.ToCore(sale);
         var till = batch.Till;
         var loyalty = batch.Step<LoyaltyBatch>();
-        var rejection = (OrderRules.Check(order, till.SellerGstin, till.BillPrefix, batch.Now) is { } problem
+        var rejection = (OrderRules.Check(order, till.SellerGstin, till.BillPrefix, batch.Now, gstinRule) is { } problem
                 ? new Rejection(OrderMapping.Reason(problem.Problem), problem.Detail)
                 : null)
             ?? CatalogCosts.FirstUnknown(order.Lines.Select(l => l.Sku), _costPaiseBySku) ?? BillNoReused(order) ?? loyalty.Check(order);

@@ -10,8 +10,9 @@ using TillSync.Hq.Sync;
 namespace TillSync.Hq.Orders;
 
 /// <summary>The <c>sale</c> kind: a till's sale, recorded as an order with its lines and payments (this folder), its
-/// stock movements, journal entry, e-invoice outbox row, loyalty movements and review items (their features' steps).</summary>
-public sealed class SaleDocuments : IDocumentKind
+/// stock movements, journal entry, e-invoice outbox row, loyalty movements and review items (their features' steps).
+/// Buyers' GSTINs are checked by <paramref name="gstins"/>.</summary>
+public sealed class SaleDocuments(Stores.GstinPolicy gstins) : IDocumentKind
 {
     /// <inheritdoc />
     public string Kind => DocumentKinds.Sale;
@@ -32,6 +33,6 @@ public sealed class SaleDocuments : IDocumentKind
         batch.Step<ReturnOriginals>().Need(sales.Select(s => s.ClientOrderId));
         batch.Step<StoreCreditBatch>().Need(sales.SelectMany(s => s.Payments).Where(p => p.Method == PaymentMethods.StoreCredit)
             .Select(p => p.Reference).OfType<string>());
-        return new SaleBatch(batch.Engine, sales);
+        return new SaleBatch(batch.Engine, sales, gstins.Rule);
     }
 }

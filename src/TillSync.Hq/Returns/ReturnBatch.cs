@@ -27,7 +27,8 @@ namespace TillSync.Hq.Returns;
 /// when it can never be accepted (<see cref="ReturnRules"/>), otherwise committed — the refund happened — queuing its
 /// credit note, lines and refunds here, and its stock movement, journal entry, loyalty movements and review items with
 /// their features' steps.</summary>
-public sealed class ReturnBatch(DatabaseEngine engine, IReadOnlyList<(Guid DocumentId, ReturnDto Return)> newReturns) : IKindBatch
+public sealed class ReturnBatch(
+    DatabaseEngine engine, IReadOnlyList<(Guid DocumentId, ReturnDto Return)> newReturns, Core.Tax.GstinRule gstinRule) : IKindBatch
 {
     private readonly RowInsert<ReturnRows.Header> _headers = engine.Rows("returns", ReturnRows.HeaderColumns);
     private readonly RowInsert<ReturnRows.Line> _lines = engine.Rows("return_lines", ReturnRows.LineColumns);
@@ -64,7 +65,7 @@ public sealed class ReturnBatch(DatabaseEngine engine, IReadOnlyList<(Guid Docum
         var originals = batch.Step<ReturnOriginals>();
         var supplyKind = originals.SupplyKindOf(returned.Original.ClientOrderId)
             ?? OrderTotals.SupplyKindOf(till.SellerGstin, returned.Customer?.PlaceOfSupply);
-        var rejection = ReturnRules.Check(returned, till.BillPrefix, supplyKind, batch.Now)
+        var rejection = ReturnRules.Check(returned, till.BillPrefix, supplyKind, batch.Now, gstinRule)
             ?? CatalogCosts.FirstUnknown(returned.Lines.Select(l => l.Sku), _costPaiseBySku)
             ?? NumberReused(returned);
         _usedNumbers.Add(returned.CreditNoteNo);

@@ -8,7 +8,7 @@ namespace TillSync.Hq.Returns;
 /// <summary>The <c>return</c> kind (docs/returns.md): a till's return with its refund, recorded as a credit note with its
 /// lines and refund tenders (this folder), its stock movements, journal entry, loyalty movements and review items (their
 /// features' steps), and linked to its original sale in either order of arrival (<see cref="ReturnOriginals"/>).</summary>
-public sealed class ReturnDocuments : IDocumentKind
+public sealed class ReturnDocuments(Stores.GstinPolicy gstins) : IDocumentKind
 {
     /// <inheritdoc />
     public string Kind => DocumentKinds.Return;
@@ -32,7 +32,7 @@ public sealed class ReturnDocuments : IDocumentKind
             loyalty.NeedPhone(phone);
         }
 
-        return new ReturnBatch(batch.Engine, returns);
+        return new ReturnBatch(batch.Engine, returns, gstins.Rule);
     }
 
     /// <summary>A sent number as answers and review items show it: at most 40 characters.</summary>

@@ -29,12 +29,13 @@ public static class ReturnRules
     /// <param name="billPrefix">The till's bill prefix (its credit note series).</param>
     /// <param name="supplyKind">The original sale's supply kind (from HQ's copy, else from the return's customer).</param>
     /// <param name="now">HQ's clock.</param>
-    public static Rejection? Check(ReturnDto returned, string billPrefix, SupplyKind supplyKind, DateTimeOffset now) =>
+    /// <param name="gstinRule">How the buyer's GSTIN is checked (<see cref="Stores.GstinPolicy"/>).</param>
+    public static Rejection? Check(ReturnDto returned, string billPrefix, SupplyKind supplyKind, DateTimeOffset now, GstinRule gstinRule = GstinRule.Checked) =>
         CheckDates(returned, now)
         ?? CheckNumber(returned, billPrefix)
         ?? CheckOriginal(returned.Original)
         ?? CheckReasonAndNote(returned)
-        ?? Customer(returned.Customer)
+        ?? Customer(returned.Customer, gstinRule)
         ?? CheckLines(returned.Lines)
         ?? CheckLoyalty(returned.Loyalty)
         ?? CheckRefunds(returned)
@@ -95,10 +96,10 @@ public static class ReturnRules
             : null;
     }
 
-    private static Rejection? Customer(CustomerDto? customer) =>
+    private static Rejection? Customer(CustomerDto? customer, GstinRule gstinRule) =>
         customer is null
             ? null
-            : OrderRules.CheckCustomer(OrderMapping.ToCore(customer)) is { } problem
+            : OrderRules.CheckCustomer(OrderMapping.ToCore(customer), gstinRule) is { } problem
                 ? new(OrderMapping.Reason(problem.Problem), problem.Detail)
                 : null;
 

@@ -86,13 +86,14 @@ public static class StoreEndpoints
 
     private static async Task<(StoreDto? Store, IResult? Problem)> ReadStoreAsync(HttpContext http)
     {
+        var gstins = http.RequestServices.GetRequiredService<GstinPolicy>();
         var (store, problem) = await JsonBody.ReadAsync(http.Request, TillSyncJsonContext.Default.StoreDto, Limits.RequestBodyBytesMax, http.RequestAborted);
         if (store is null)
         {
             return (null, problem);
         }
 
-        var invalid = StoreRules.Problem(store);
+        var invalid = StoreRules.Problem(store, gstins);
         return invalid is null ? (store, null) : (null, Problems.BadRequest(invalid));
     }
 

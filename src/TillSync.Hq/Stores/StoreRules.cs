@@ -7,12 +7,14 @@ namespace TillSync.Hq.Stores;
 /// <summary>What a store's details must satisfy; the e-invoice schema's seller rules.</summary>
 public static class StoreRules
 {
-    /// <summary>The first problem with <paramref name="store"/>, or null.</summary>
-    public static string? Problem(StoreDto store)
+    /// <summary>The first problem with <paramref name="store"/>, its GSTIN checked by <paramref name="gstins"/>, or null.</summary>
+    public static string? Problem(StoreDto store, GstinPolicy gstins)
     {
-        if (!Gstin.IsValid(store.Gstin))
+        if (!gstins.IsValid(store.Gstin))
         {
-            return $"gstin '{store.Gstin}' is not a valid GSTIN (15 characters with a correct check character).";
+            return gstins.Rule == GstinRule.Sandbox
+                ? $"gstin '{store.Gstin}' does not fit the e-invoice schema's pattern (two digits, then 13 digits or capitals) with a known state code."
+                : $"gstin '{store.Gstin}' is not a valid GSTIN (15 characters with a correct check character).";
         }
 
         if (store.StateCode != Gstin.StateCode(store.Gstin))

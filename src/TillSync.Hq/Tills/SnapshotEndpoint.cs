@@ -18,7 +18,7 @@ public static class SnapshotEndpoint
     public static void MapSnapshotEndpoint(this IEndpointRouteBuilder api) =>
         api.MapGet("/till/snapshot", TakeAsync).RequireTill().Produces<TillSnapshot>();
 
-    private static async Task<IResult> TakeAsync(HttpContext http, HqDatabase database, TimeProvider time)
+    private static async Task<IResult> TakeAsync(HttpContext http, HqDatabase database, TimeProvider time, Stores.GstinPolicy gstins)
     {
         var caller = http.Caller();
         await using var connection = await database.OpenAsync(http.RequestAborted);
@@ -50,6 +50,6 @@ public static class SnapshotEndpoint
             .FirstOrDefaultAsync(r => r.GetInt64(0), http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
         return TypedResults.Ok(new TillSnapshot(caller.Id, till.Name, till.BillPrefix, till.NextSeq, store!, products, time.GetUtcNow(), loyalty, keys, staff,
-            pricingVersion, roleLimits, stockVersion));
+            pricingVersion, roleLimits, stockVersion, Core.Tax.GstinRules.Name(gstins.Rule)));
     }
 }

@@ -92,7 +92,9 @@ public static class HqApplication
         services.AddSingleton<ManagerSessions>();
         services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, options.TrustedProxies ?? []));
         services.AddHostedService<LoyaltyCodeSweep>();
-        services.AddSingleton(SyncSpine());
+        var gstins = new GstinPolicy(options.GstinRule);
+        services.AddSingleton(gstins);
+        services.AddSingleton(SyncSpine(gstins));
         services.AddSingleton<SyncProcessor>();
         services.AddSingleton<FleetGauges>();
         services.AddSingleton<HqMetrics>();
@@ -140,9 +142,9 @@ public static class HqApplication
     /// features' batch steps. A new kind is one <c>Kind</c> line here and its own folder; the steps write in their
     /// <see cref="WriteStage"/> (unshared rows, then the store's shared on-hand, then what follows from it), in this
     /// order within a stage.</summary>
-    private static SyncSpine SyncSpine() => new SyncSpine()
-        .Kind(new SaleDocuments())
-        .Kind(new ReturnDocuments())
+    private static SyncSpine SyncSpine(GstinPolicy gstins) => new SyncSpine()
+        .Kind(new SaleDocuments(gstins))
+        .Kind(new ReturnDocuments(gstins))
         .Kind(new DamagedDocuments())
         .Kind(ShiftDocuments.All[0])
         .Kind(ShiftDocuments.All[1])

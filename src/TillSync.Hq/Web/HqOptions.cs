@@ -25,6 +25,8 @@ namespace TillSync.Hq.Web;
 /// <param name="JsonLogs">Log one JSON object per line (<c>--log-format json</c>) instead of text.</param>
 /// <param name="Sessions">How long a back-office session lasts (<c>--session-idle-minutes</c>, <c>--session-hours</c>); null
 /// for <see cref="Access.ManagerSessionOptions.Default"/> (docs/security.md, "Back-office sessions").</param>
+/// <param name="GstinRule">How GSTINs are checked: <see cref="Core.Tax.GstinRule.Sandbox"/> against NIC's sandbox
+/// (<c>--irp-sandbox</c>), whose test GSTINs fail the check character; carried to the tills in the snapshot.</param>
 /// <param name="QuietLogs">Log warnings and errors only: <c>tillsync demo</c>'s terminal, which shows its banner and its
 /// key presses (the loyalty codes of <paramref name="LogLoyaltyCodes"/> are warnings, so they still show).</param>
 public sealed record HqOptions(
@@ -43,4 +45,5 @@ public sealed record HqOptions(
     Core.EInvoicing.NicCredentials? IrpCredentials = null,
     string? IrpPublicKeyFile = null,
     Access.ManagerSessionOptions? Sessions = null,
-    bool QuietLogs = false);
+    bool QuietLogs = false,
+    Core.Tax.GstinRule GstinRule = Core.Tax.GstinRule.Checked);

@@ -50,8 +50,8 @@ public static class QuoteBuilder
             return (null, null, $"A bill can have at most {Limits.OrderLinesMax} lines.");
         }
 
-        // The customer is checked before any payment is taken, by the same rule HQ applies.
-        if (OrderRules.CheckCustomer(SaleMapping.ToCore(customer)) is { } customerProblem)
+        // The customer is checked before any payment is taken, by the same rule HQ applies (its GSTIN rule included).
+        if (OrderRules.CheckCustomer(SaleMapping.ToCore(customer), GstinRules.Parse(snapshot.GstinRule)) is { } customerProblem)
         {
             return (null, null, customerProblem.Detail[..1].ToUpperInvariant() + customerProblem.Detail[1..] + ".");
         }

@@ -4,6 +4,7 @@ using TillSync.Contracts.Tills;
 using TillSync.Core.EInvoicing;
 using TillSync.Core.Ids;
 using TillSync.Core.Orders;
+using TillSync.Core.Tax;
 using TillSync.Till.Catalog;
 using TillSync.Till.Loyalty;
 using TillSync.Till.Outbox;
@@ -159,7 +160,8 @@ public sealed class SaleRecorder(
         var irn = draft.Customer?.Gstin is null ? null : Irn.Compute(snapshot.Store.Details.Gstin, createdAt, EInvoiceDocumentType.Invoice, billNo);
         var order = new OrderDto(id, seq, billNo, createdAt, draft.Lines, applied, draft.Quote.Totals, draft.Customer, draft.Loyalty.Loyalty,
             cashier.StaffId, irn, snapshot.PricingVersion, draft.Approval, snapshot.StockVersion);
-        if (OrderRules.Check(SaleMapping.ToCore(AsRulesSeeIt(order)), snapshot.Store.Details.Gstin, snapshot.BillPrefix, now) is { } rejected)
+        if (OrderRules.Check(SaleMapping.ToCore(AsRulesSeeIt(order)), snapshot.Store.Details.Gstin, snapshot.BillPrefix, now,
+                GstinRules.Parse(snapshot.GstinRule)) is { } rejected)
         {
             return (null, $"This sale cannot be saved: {rejected.Detail}.");
         }

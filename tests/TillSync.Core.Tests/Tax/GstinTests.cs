@@ -1,4 +1,5 @@
-// Proves Gstin.IsValid accepts real GSTINs and rejects malformed ones, and StateCodes knows the GST state codes.
+// Proves Gstin.IsValid accepts real GSTINs and rejects malformed ones (and, under the sandbox rule, takes the e-invoice
+// schema's pattern with a known state code), and StateCodes knows the GST state codes.
 // How: the GSTINs of the e-invoice samples, a property that any one-character change breaks the check character, and edge cases.
 using CsCheck;
 using TillSync.Core.Tax;
@@ -43,6 +44,7 @@ public sealed class GstinTests
                 var gstin = first14 + Gstin.CheckCharacter(first14 + "0");
 
                 Assert.True(Gstin.IsValid(gstin), gstin);
+                Assert.True(Gstin.IsValid(gstin, GstinRule.Sandbox), gstin); // the sandbox rule is only ever looser
                 Assert.Equal(first14[..2], Gstin.StateCode(gstin));
             }, iter: 2_000);
     }
@@ -91,5 +93,39 @@ public sealed class GstinTests
     public void StateCodes_IsValid_KnowsGstStateCodes(string? code, bool expected)
     {
         Assert.Equal(expected, StateCodes.IsValid(code));
+    }
+
+    [Theory]
+    [InlineData("29AAFCD5862R000")] // NIC sandbox style: no 'Z', no check character
+    [InlineData("29AABCH1234K1ZM")] // a real GSTIN's shape with the wrong check character
+    public void SandboxRule_TakesTheSchemasPattern_TheCheckedRuleDoesNot(string gstin)
+    {
+        Assert.True(Gstin.IsValid(gstin, GstinRule.Sandbox));
+        Assert.False(Gstin.IsValid(gstin, GstinRule.Checked));
+        Assert.False(Gstin.IsValid(gstin));
+    }
+
+    [Theory]
+    [InlineData("29aafcd5862r000")] // capitals only
+    [InlineData("29AAFCD5862R00")] // 14 characters
+    [InlineData("29AAFCD5862R0000")] // 16
+    [InlineData("99AAFCD5862R000")] // no such state: the place of supply comes from it
+    [InlineData("2XAAFCD5862R000")] // the state code is two digits
+    [InlineData("29AAFCD5862R00-")]
+    [InlineData(null)]
+    public void SandboxRule_RefusesWhatTheSchemaOrTheStateCodesRefuse(string? gstin) =>
+        Assert.False(Gstin.IsValid(gstin, GstinRule.Sandbox));
+
+    [Theory]
+    [InlineData(null, GstinRule.Checked)]
+    [InlineData("sandbox", GstinRule.Sandbox)]
+    [InlineData("stricter-in-a-later-release", GstinRule.Checked)]
+    public void RuleNames_MapBothWays(string? name, GstinRule rule)
+    {
+        Assert.Equal(rule, GstinRules.Parse(name));
+        if (name != "stricter-in-a-later-release")
+        {
+            Assert.Equal(name, GstinRules.Name(rule));
+        }
     }
 }
