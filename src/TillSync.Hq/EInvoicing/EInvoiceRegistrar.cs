@@ -25,9 +25,11 @@ public sealed partial class EInvoiceRegistrar(
     /// <summary>The longest retry delay.</summary>
     public static readonly TimeSpan RetryDelayMax = TimeSpan.FromMinutes(1);
 
-    /// <summary>Works on <paramref name="bill"/>, claimed by this worker, until it is registered, parked or postponed.</summary>
-    public async Task ProcessAsync(EInvoiceBill bill, string sellerGstin, CancellationToken cancellationToken)
+    /// <summary>Works on <paramref name="bill"/>, claimed by this worker, until it is registered, parked or postponed; the
+    /// portal is called as its store's GSTIN.</summary>
+    public async Task ProcessAsync(EInvoiceBill bill, CancellationToken cancellationToken)
     {
+        var sellerGstin = await queue.SellerGstinAsync(bill.StoreId, cancellationToken);
         if (bill.TillIrn is { } printed && printed != bill.Irn)
         {
             // The till printed another IRN (its snapshot had another seller GSTIN than the store has now): registering

@@ -1,5 +1,4 @@
 using TillSync.Hq.Storage;
-using TillSync.Storage;
 
 namespace TillSync.Hq.EInvoicing;
 
@@ -8,7 +7,7 @@ namespace TillSync.Hq.EInvoicing;
 /// backoff never holds another till back, while one till's bills go strictly in tillSeq order. Runs only when HQ has
 /// an IRP URL (<c>--irp-url</c>).</summary>
 public sealed partial class EInvoiceWorker(
-    PendingEInvoices queue, EInvoiceRegistrar registrar, HqDatabase database, TimeProvider time, ILogger<EInvoiceWorker> logger) : BackgroundService
+    PendingEInvoices queue, EInvoiceRegistrar registrar, TimeProvider time, ILogger<EInvoiceWorker> logger) : BackgroundService
 {
     /// <summary>How long the worker sleeps when no bill is due.</summary>
     public static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(500);
@@ -41,10 +40,7 @@ public sealed partial class EInvoiceWorker(
 
     private async Task<int> RoundAsync(CancellationToken cancellationToken)
     {
-        // Credit notes whose invoices settled since the last round join their tills' queues first, so that a till's
-        // credit note goes before its later bills.
-        await queue.PromoteCreditNotesAsync(time.GetUtcNow(), cancellationToken);
-        var heads = await queue.DueHeadsAsync(time.GetUtcNow(), cancellationToken);
+        var heads = await queue.DueAsync(time.GetUtcNow(), cancellationToken);
         var worked = 0;
         await Parallel.ForEachAsync(heads, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentBillsMax, CancellationToken = cancellationToken },
             async (clientOrderId, token) =>
@@ -58,7 +54,7 @@ public sealed partial class EInvoiceWorker(
                 Interlocked.Increment(ref worked);
                 try
                 {
-                    await registrar.ProcessAsync(bill, await SellerGstinAsync(bill.StoreId, token), token);
+                    await registrar.ProcessAsync(bill, token);
                 }
                 catch (Exception e) when (!token.IsCancellationRequested && IsExpected(e))
                 {
@@ -67,13 +63,6 @@ public sealed partial class EInvoiceWorker(
                 }
             });
         return worked;
-    }
-
-    private async Task<string> SellerGstinAsync(long storeId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.Command("SELECT gstin FROM stores WHERE store_id = @id").With("@id", storeId).ScalarAsync(cancellationToken) as string
-            ?? throw new InvalidOperationException($"Store {storeId} has an e-invoice but no row.");
     }
 
     // The IRP or the database being unavailable for a while is expected; anything else is a bug and stops HQ loudly.

@@ -20,6 +20,23 @@ public sealed class PendingEInvoices(HqDatabase database)
     /// <summary>Bills taken per worker round, across tills.</summary>
     public const int HeadsPerRoundMax = 16;
 
+    /// <summary>A worker round's bills: first every credit note whose invoice settled since the last round joins its
+    /// till's queue (<see cref="PromoteCreditNotesAsync"/>), so that it goes before the till's later bills; then the due
+    /// heads (<see cref="DueHeadsAsync"/>).</summary>
+    public async Task<List<string>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await PromoteCreditNotesAsync(now, cancellationToken);
+        return await DueHeadsAsync(now, cancellationToken);
+    }
+
+    /// <summary>The GSTIN of store <paramref name="storeId"/>: the caller at the portal for its bills.</summary>
+    public async Task<string> SellerGstinAsync(long storeId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.Command("SELECT gstin FROM stores WHERE store_id = @id").With("@id", storeId).ScalarAsync(cancellationToken) as string
+            ?? throw new InvalidOperationException($"Store {storeId} has an e-invoice but no row.");
+    }
+
     /// <summary>The ids of the bills due now that head their till's queue: the pending bill with the lowest tillSeq of
     /// each till, if its backoff has passed and no lease runs. A till whose head waits sends nothing else (tillSeq
     /// order); a parked (failed) bill is not pending, so it does not hold its till back.</summary>

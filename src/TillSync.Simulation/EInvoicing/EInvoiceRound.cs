@@ -1,5 +1,4 @@
 using TillSync.Hq.EInvoicing;
-using TillSync.Hq.Storage;
 
 namespace TillSync.Simulation.EInvoicing;
 
@@ -15,9 +14,8 @@ public static class EInvoiceRound
     {
         var queue = services.GetRequiredService<PendingEInvoices>();
         var registrar = services.GetRequiredService<EInvoiceRegistrar>();
-        await queue.PromoteCreditNotesAsync(time.GetUtcNow(), cancellationToken);
         var worked = 0;
-        foreach (var clientOrderId in await queue.DueHeadsAsync(time.GetUtcNow(), cancellationToken))
+        foreach (var clientOrderId in await queue.DueAsync(time.GetUtcNow(), cancellationToken))
         {
             var bill = await queue.ClaimAsync(clientOrderId, time.GetUtcNow(), cancellationToken);
             if (bill is null)
@@ -26,10 +24,7 @@ public static class EInvoiceRound
             }
 
             worked++;
-            // The store's GSTIN, as the worker reads it for the bill (the caller's at the portal).
-            var (_, sellerGstin) = await PendingEInvoices.FindWithSellerAsync(services.GetRequiredService<HqDatabase>(), clientOrderId, cancellationToken);
-            await registrar.ProcessAsync(bill, sellerGstin ?? throw new InvalidOperationException($"E-invoice {clientOrderId} has no store GSTIN."),
-                cancellationToken);
+            await registrar.ProcessAsync(bill, cancellationToken);
         }
 
         return worked;
