@@ -83,23 +83,19 @@ public static class ProductCsv
         return ProductRules.RowProblem(product) is { } problem ? Bad(problem) : new Row(record.Line, sku, product, null);
     }
 
-    // Rupees with at most two decimals, as paise; null for anything else (a sign, grouping, a currency symbol).
-    private static long? Paise(string field)
-    {
-        var s = field.Trim();
-        return s.Length is > 0 and <= 14 && decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rupees)
-            && decimal.Round(rupees, 2) == rupees
-            ? (long)(rupees * 100)
-            : null;
-    }
+    // Rupees with at most two decimals as paise, or null for anything else (a sign, grouping, a currency symbol).
+    private static long? Paise(string field) => Hundredths(field, 14) is { } paise ? (long)paise : null;
 
-    // A rate in percent with at most two decimals, as basis points.
-    private static int? RateBp(string field)
+    // A rate in percent with at most two decimals as basis points.
+    private static int? RateBp(string field) => Hundredths(field, 6) is { } bp ? (int)bp : null;
+
+    // A plain decimal of at most lengthMax characters and two decimals, times a hundred.
+    private static decimal? Hundredths(string field, int lengthMax)
     {
         var s = field.Trim();
-        return s.Length is > 0 and <= 6 && decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent)
-            && decimal.Round(percent, 2) == percent
-            ? (int)(percent * 100)
+        return s.Length > 0 && s.Length <= lengthMax && decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            && decimal.Round(value, 2) == value
+            ? value * 100
             : null;
     }
 

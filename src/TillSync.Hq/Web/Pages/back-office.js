@@ -154,6 +154,21 @@ export function csvRow(values) {
   }).join(',');
 }
 
+/** The rows of a paged list from its first page to its end, for an export: read(cursor) answers a page (cursor null for
+ * the first), rowsOf(page) its rows, nextOf(page) the next cursor (null or undefined at the end). Refuses in words a list
+ * longer than pagesMax pages, whose export would take too long: the manager narrows it. */
+export async function everyPage(read, rowsOf, nextOf, pagesMax, what) {
+  const rows = [];
+  let cursor = null;
+  for (let pages = 0; pages < pagesMax; pages++) {
+    const page = await read(cursor);
+    rows.push(...rowsOf(page));
+    cursor = nextOf(page) ?? null;
+    if (!cursor) return rows;
+  }
+  throw new Error(`more than ${pagesMax} pages of ${what} match; narrow the filters (the dates, a store) and export again`);
+}
+
 /** Saves rows (arrays of values, the header first) as a CSV file. */
 export function saveCsv(rows, name) {
   saveFile(new Blob([rows.map(csvRow).join('\r\n') + '\r\n'], { type: 'text/csv' }), name);
