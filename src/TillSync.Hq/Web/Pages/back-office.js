@@ -118,9 +118,9 @@ export function showError(element, error, prefix = '') {
 }
 
 /** A write form: on submit, send(key) runs with an Idempotency-Key made once for this submission and kept until the
- * form's fields change, the form is reset or the write succeeds, so a click retried after a lost answer cannot apply it twice. The submit
- * button is disabled while the write is in flight; done(result) runs after success, and an error is shown in errorElement
- * (the form's fields are left as typed, to correct and send again). */
+ * form's fields change, the form is reset or the write succeeds, so a click retried after a lost answer cannot apply it
+ * twice. The submit button is disabled while the write is in flight; done(result) runs after success, and an error is
+ * shown in errorElement (the form's fields are left as typed, to correct and send again). */
 export function submitOnce(form, errorElement, send, done) {
   let key = null;
   form.addEventListener('input', () => { key = null; });
