@@ -174,6 +174,12 @@ export function saveCsv(rows, name) {
   saveFile(new Blob([rows.map(csvRow).join('\r\n') + '\r\n'], { type: 'text/csv' }), name);
 }
 
+/** The stores of GET /api/v1/stores as a select's options ("2 — JP Nagar branch, Bengaluru"), the default store
+ * selected unless withDefault is false. */
+export function storeOptions(stores, withDefault = true) {
+  return stores.map((s) => `<option value="${s.storeId}"${withDefault && s.isDefault ? ' selected' : ''}>${s.storeId} — ${text(s.details.tradeName ?? s.details.legalName)}, ${text(s.details.location)}</option>`).join('');
+}
+
 /** Saves a Blob as a file the browser downloads. */
 export function saveFile(blob, name) {
   const link = document.createElement('a');
