@@ -1,6 +1,7 @@
 // Proves HQ's orders page (real HQ, Debian chromium): a manager signed in once sees a till's bills newest first, finds one by
 // its number and by the customer's phone, opens it (lines, payments, totals, its return, e-invoice, journal entry), closes
-// it with Escape back to the bill, and exports the list as CSV whose rows are the bills' own figures.
+// it with Escape back to the bill (its lines named from the catalogue), and exports the list as CSV whose rows are the
+// bills' own figures.
 using System.Globalization;
 using Microsoft.Playwright;
 using TillSync.Browser.Tests.Harness;
@@ -60,6 +61,8 @@ public sealed class OrdersPageTests(BrowserFixture browser)
         await Expect(page.Locator("#detail-summary")).ToContainTextAsync(Phone);
         await Expect(page.Locator("#detail-lines tbody tr")).ToHaveCountAsync(2);
         await Expect(page.Locator("#detail-lines tbody tr").Nth(0)).ToContainTextAsync("GHEE-1L");
+        await Expect(page.Locator("#detail-lines tbody tr").Nth(0).Locator("td").Nth(2)).ToHaveTextAsync(Shop.Product("GHEE-1L").Name);
+        await Expect(page.Locator("#detail-lines tbody tr").Nth(1).Locator("td").Nth(2)).ToHaveTextAsync(Shop.Product("SOAP-125G").Name);
         await Expect(page.Locator("#detail-payments tbody tr")).ToHaveCountAsync(phoned.Payments.Count);
         await Expect(page.Locator("#detail-totals")).ToContainTextAsync(BackOffice.Rupees(phoned.Totals.TotalPaise));
         await Expect(page.Locator("#detail-returns tbody")).ToContainTextAsync(returned.Return!.CreditNoteNo);

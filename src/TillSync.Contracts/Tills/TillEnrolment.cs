@@ -27,8 +27,11 @@ public sealed record TillEnrolmentResult(long TillId, long StoreId, string Name,
 /// <param name="LastRefusalAt">When HQ last refused a sync body of this till whole (400, 413, 415); null when never. Later
 /// than <paramref name="LastSyncAt"/> means the till's sync is failing.</param>
 /// <param name="LastRefusal">That refusal's status and detail, at most 500 characters; null when never.</param>
+/// <param name="RevokedAt">When a manager revoked its token (HQ refuses it from then on until a new token is issued);
+/// null when the till's token stands.</param>
 public sealed record TillView(
     long TillId, long StoreId, string Name, string BillPrefix, long NextSeq, DateTimeOffset? LastSyncAt,
     int? QueueDepth = null, DateTimeOffset? OldestUnsyncedAt = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? LastRefusalAt = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LastRefusal = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LastRefusal = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? RevokedAt = null);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using TillSync.Contracts;
 using TillSync.Contracts.Catalog;
 using TillSync.Hq.Access;
@@ -17,6 +18,8 @@ public static class ProductEndpoints
     {
         api.MapPost("/products", UpsertAsync).RequireManager().RequireIdempotencyKey()
             .Accepts<IReadOnlyList<ProductDto>>("application/json").Produces<ProductUpsertResult>().ProducesProblem(400);
+        api.MapPost("/products/import", ProductImport.ImportAsync).RequireManager().RequireIdempotencyKey()
+            .Accepts<ProductImportRequest>("application/json").Produces<ProductUpsertResult>().ProducesProblem(400);
         api.MapGet("/products", ListAsync).RequireManager().Produces<IReadOnlyList<ProductDto>>();
     }
 
@@ -37,43 +40,51 @@ public static class ProductEndpoints
 
         return await IdempotentWrites.RunAsync(http, database, time, async (connection, transaction) =>
         {
-            var now = time.GetUtcNow();
-            // A new pricing version, under which each changed price is kept (docs/pricing.md): a till that priced from an
-            // older snapshot is judged by the price it knew.
-            var version = await PricingVersions.RaiseAsync(connection, transaction, http.RequestAborted);
-            await using (var upsert = connection.Command("""
-                INSERT INTO products (sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode, updated_at, mrp_paise, tax_inclusive)
-                VALUES (@sku, @name, @hsn, @unit, @rate, @price, @cost, @barcode, @at, @mrp, @inclusive)
-                ON CONFLICT (sku) DO UPDATE SET name = excluded.name, hsn = excluded.hsn, unit = excluded.unit,
-                    gst_rate_bp = excluded.gst_rate_bp, price_paise = excluded.price_paise, cost_paise = excluded.cost_paise,
-                    barcode = excluded.barcode, updated_at = excluded.updated_at, mrp_paise = excluded.mrp_paise,
-                    tax_inclusive = excluded.tax_inclusive
-                """, transaction))
-            {
-                upsert.With("@sku", "").With("@name", "").With("@hsn", "").With("@unit", "").With("@rate", 0).With("@price", 0L)
-                    .With("@cost", 0L).With("@barcode", null).With("@at", StoredTime.Text(now)).With("@mrp", null).With("@inclusive", 0L);
-                foreach (var p in products)
-                {
-                    upsert.Set("@sku", p.Sku);
-                    upsert.Set("@name", p.Name.Trim());
-                    upsert.Set("@hsn", p.Hsn);
-                    upsert.Set("@unit", p.Unit);
-                    upsert.Set("@rate", p.GstRateBp);
-                    upsert.Set("@price", p.PricePaise);
-                    upsert.Set("@cost", p.CostPaise);
-                    upsert.Set("@barcode", p.Barcode);
-                    upsert.Set("@mrp", p.MrpPaise);
-                    upsert.Set("@inclusive", p.TaxInclusive ? 1L : 0L);
-                    await upsert.ExecuteNonQueryAsync(http.RequestAborted);
-                    await PriceHistory.RecordAsync(connection, transaction, version, p, now, http.RequestAborted);
-                }
-            }
-
-            await AuditLog.RecordAsync(connection, transaction, http.Caller().Name, "products.upsert",
-                $"{products.Count} products: {string.Join(", ", products.Take(20).Select(p => p.Sku))}{(products.Count > 20 ? ", …" : "")}",
-                now, http.RequestAborted);
+            await SaveAsync(connection, transaction, products, http.Caller().Name, "products.upsert", time.GetUtcNow(), http.RequestAborted);
             return TypedResults.Ok(new ProductUpsertResult(products.Count));
         });
+    }
+
+    /// <summary>Inserts or updates <paramref name="products"/> (already checked by <see cref="ProductRules"/>) by SKU under a
+    /// new pricing version, and audits it as <paramref name="action"/>, in the caller's transaction.</summary>
+    internal static async Task SaveAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<ProductDto> products, string callerName, string action,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // A new pricing version, under which each changed price is kept (docs/pricing.md): a till that priced from an
+        // older snapshot is judged by the price it knew.
+        var version = await PricingVersions.RaiseAsync(connection, transaction, cancellationToken);
+        await using (var upsert = connection.Command("""
+            INSERT INTO products (sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode, updated_at, mrp_paise, tax_inclusive)
+            VALUES (@sku, @name, @hsn, @unit, @rate, @price, @cost, @barcode, @at, @mrp, @inclusive)
+            ON CONFLICT (sku) DO UPDATE SET name = excluded.name, hsn = excluded.hsn, unit = excluded.unit,
+                gst_rate_bp = excluded.gst_rate_bp, price_paise = excluded.price_paise, cost_paise = excluded.cost_paise,
+                barcode = excluded.barcode, updated_at = excluded.updated_at, mrp_paise = excluded.mrp_paise,
+                tax_inclusive = excluded.tax_inclusive
+            """, transaction))
+        {
+            upsert.With("@sku", "").With("@name", "").With("@hsn", "").With("@unit", "").With("@rate", 0).With("@price", 0L)
+                .With("@cost", 0L).With("@barcode", null).With("@at", StoredTime.Text(now)).With("@mrp", null).With("@inclusive", 0L);
+            foreach (var p in products)
+            {
+                upsert.Set("@sku", p.Sku);
+                upsert.Set("@name", p.Name.Trim());
+                upsert.Set("@hsn", p.Hsn);
+                upsert.Set("@unit", p.Unit);
+                upsert.Set("@rate", p.GstRateBp);
+                upsert.Set("@price", p.PricePaise);
+                upsert.Set("@cost", p.CostPaise);
+                upsert.Set("@barcode", p.Barcode);
+                upsert.Set("@mrp", p.MrpPaise);
+                upsert.Set("@inclusive", p.TaxInclusive ? 1L : 0L);
+                await upsert.ExecuteNonQueryAsync(cancellationToken);
+                await PriceHistory.RecordAsync(connection, transaction, version, p, now, cancellationToken);
+            }
+        }
+
+        await AuditLog.RecordAsync(connection, transaction, callerName, action,
+            $"{products.Count} products: {string.Join(", ", products.Take(20).Select(p => p.Sku))}{(products.Count > 20 ? ", …" : "")}",
+            now, cancellationToken);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, HqDatabase database)

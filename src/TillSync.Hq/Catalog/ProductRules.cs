@@ -34,7 +34,7 @@ public static partial class ProductRules
         for (var i = 0; i < products.Count; i++)
         {
             var p = products[i];
-            var problem = ProblemWith(p);
+            var problem = RowProblem(p);
             if (problem is null && !skus.Add(p.Sku))
             {
                 problem = "appears twice in the upsert";
@@ -49,7 +49,9 @@ public static partial class ProductRules
         return null;
     }
 
-    private static string? ProblemWith(ProductDto p)
+    /// <summary>What is wrong with one product on its own (not its place among others), as a phrase without a final
+    /// full stop, or null.</summary>
+    public static string? RowProblem(ProductDto p)
     {
         if (!OrderRules.IsWellFormedSku(p.Sku))
         {

@@ -17,7 +17,8 @@ namespace TillSync.Hq.Stock;
 /// <summary>Stock for managers: goods receipts, count adjustments, on-hand per SKU and store, movement history.</summary>
 public static class StockEndpoints
 {
-    private const int ReasonLengthMax = 200;
+    /// <summary>The longest note or reason a stock change takes.</summary>
+    internal const int ReasonLengthMax = 200;
 
     /// <summary>Maps the stock endpoints for managers.</summary>
     public static void MapStockEndpoints(this IEndpointRouteBuilder api)
@@ -26,6 +27,8 @@ public static class StockEndpoints
             .Accepts<StockReceiptRequest>("application/json").Produces<StockReceiptView>(201).ProducesProblem(400);
         api.MapPost("/stock/adjustments", AdjustAsync).RequireManager().RequireIdempotencyKey()
             .Accepts<StockAdjustmentRequest>("application/json").Produces<StockAdjustmentView>(201).ProducesProblem(400);
+        api.MapPost("/stock/transfers", StockTransfers.TransferAsync).RequireManager().RequireIdempotencyKey()
+            .Accepts<StockTransferRequest>("application/json").Produces<StockTransferView>(201).ProducesProblem(400);
         api.MapGet("/stock", StockReports.ListAsync).RequireManager().Produces<StockListPage>().ProducesProblem(400);
         api.MapGet("/stock/{sku}", OnHandAsync).RequireManager().Produces<StockLevel>().ProducesProblem(404);
         api.MapGet("/stock/{sku}/movements", StockReports.MovementsAsync).RequireManager().Produces<StockMovementPage>().ProducesProblem(404);
@@ -134,7 +137,7 @@ public static class StockEndpoints
             return created;
         });
 
-    private static async Task<long> InsertHeaderAsync(
+    internal static async Task<long> InsertHeaderAsync(
         DbConnection connection, DbTransaction transaction, string sql, long storeId, string? note, string by, DateTimeOffset at,
         CancellationToken cancellationToken) =>
         Convert.ToInt64(await connection.Command(sql, transaction)
@@ -143,7 +146,7 @@ public static class StockEndpoints
 
     // Receipt quantities are positive; adjustment quantities are signed and never zero. Both: 1 to StockReceiptLinesMax
     // lines of well-formed SKUs, at most LineQtyMax units with at most three decimals.
-    private static string? LinesProblem(List<StockChange?> lines, bool signed)
+    internal static string? LinesProblem(List<StockChange?> lines, bool signed)
     {
         if (lines.Count is 0 or > Limits.StockReceiptLinesMax)
         {
@@ -187,7 +190,7 @@ public static class StockEndpoints
         return TypedResults.Ok(new StockLevel(sku, store, Quantity.FromMilli(onHandMilli)));
     }
 
-    private sealed record StockChange(string Sku, decimal Qty);
+    internal sealed record StockChange(string Sku, decimal Qty);
 
     private sealed record StockRecord(string Kind, long? StoreId, IReadOnlyList<StockChange> Lines, string? Note);
 }

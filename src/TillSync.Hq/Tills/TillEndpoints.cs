@@ -82,7 +82,7 @@ public static class TillEndpoints
         var tills = await connection.Command(
                 """
                 SELECT till_id, store_id, name, bill_prefix, next_seq, last_sync_at, reported_queue_depth, reported_oldest_unsynced_at,
-                       last_refusal_at, last_refusal
+                       last_refusal_at, last_refusal, revoked_at
                 FROM tills ORDER BY till_id
                 """)
             .ListAsync(r => new TillView(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt64(4),
@@ -90,7 +90,8 @@ public static class TillEndpoints
                 r.IsDBNull(6) ? null : r.GetInt32(6),
                 r.IsDBNull(7) ? null : StoredTime.Parse(r.GetString(7)),
                 r.IsDBNull(8) ? null : StoredTime.Parse(r.GetString(8)),
-                r.NullableString(9)), http.RequestAborted);
+                r.NullableString(9),
+                r.IsDBNull(10) ? null : StoredTime.Parse(r.GetString(10))), http.RequestAborted);
         return TypedResults.Ok<IReadOnlyList<TillView>>(tills);
     }
 }

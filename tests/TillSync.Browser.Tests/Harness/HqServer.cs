@@ -255,9 +255,32 @@ public sealed class HqServer : IDisposable
     public async Task<IReadOnlyList<ReviewItemView>> OpenReviewsAsync() =>
         (await SendAsync(HttpMethod.Get, "/api/v1/reviews?status=open&order=oldest&limit=200", null, HttpStatusCode.OK, Json.ReviewPage)).Items;
 
-    /// <summary>On-hand of one SKU in the default store.</summary>
-    public async Task<decimal> OnHandAsync(string sku) =>
-        (await SendAsync(HttpMethod.Get, $"/api/v1/stock/{Uri.EscapeDataString(sku)}", null, HttpStatusCode.OK, Json.StockLevel)).OnHand;
+    /// <summary>On-hand of one SKU in the default store, or in <paramref name="storeId"/>.</summary>
+    public async Task<decimal> OnHandAsync(string sku, long? storeId = null) =>
+        (await SendAsync(HttpMethod.Get, $"/api/v1/stock/{Uri.EscapeDataString(sku)}{(storeId is null ? "" : $"?storeId={storeId.Value.ToString(CultureInfo.InvariantCulture)}")}",
+            null, HttpStatusCode.OK, Json.StockLevel)).OnHand;
+
+    /// <summary>The chain's loyalty settings.</summary>
+    public Task<TillSync.Contracts.Loyalty.LoyaltySettingsDto> LoyaltySettingsAsync() =>
+        SendAsync(HttpMethod.Get, "/api/v1/loyalty/settings", null, HttpStatusCode.OK, Json.LoyaltySettingsDto);
+
+    /// <summary>Adds a store beside the default one.</summary>
+    public Task<TillSync.Contracts.Stores.StoreView> AddStoreAsync(TillSync.Contracts.Stores.StoreDto store) =>
+        SendAsync(HttpMethod.Post, "/api/v1/stores", JsonContent.Create(store, Json.StoreDto), HttpStatusCode.Created, Json.StoreView);
+
+    /// <summary>The catalogue (<c>GET /api/v1/products</c>).</summary>
+    public Task<IReadOnlyList<TillSync.Contracts.Catalog.ProductDto>> ProductsAsync() =>
+        SendAsync(HttpMethod.Get, "/api/v1/products", null, HttpStatusCode.OK, Json.IReadOnlyListProductDto);
+
+    /// <summary>What HQ answers a till asking for its snapshot with <paramref name="tillToken"/>: 200 for a till token that
+    /// stands, 401 for a revoked one.</summary>
+    public async Task<HttpStatusCode> TillTokenStatusAsync(string tillToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/till/snapshot", UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tillToken);
+        using var response = await manager.SendAsync(request);
+        return response.StatusCode;
+    }
 
     private async Task<T> SendAsync<T>(
         HttpMethod method, string path, HttpContent? content, HttpStatusCode expected, JsonTypeInfo<T> type, string? bearerToken = null)

@@ -1,6 +1,7 @@
 // Proves a manager's hold on a till's token over real HTTP to a real HQ: a revoked token is refused (401) on its very next
 // request, a rotated one likewise while the new one syncs on, retries with the same Idempotency-Key replay the first
-// answer, and each write is audited. Replacing a till with a new device: tests/TillSync.Till.Tests/Sync/TillReplacementTests.
+// answer, and each write is audited; the till list shows when a till was revoked until a new token is issued. Replacing a
+// till with a new device: tests/TillSync.Till.Tests/Sync/TillReplacementTests.
 using System.Net;
 using System.Net.Http.Json;
 using TillSync.Contracts;
@@ -28,7 +29,8 @@ public sealed class TillDeviceTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal(revoked, replay);
-        Assert.Equal(3, (await new ManagerClient(hq).GetTillAsync(till.TillId)).NextSeq);
+        var listed = await new ManagerClient(hq).GetTillAsync(till.TillId);
+        Assert.Equal((3L, revoked.RevokedAt), (listed.NextSeq, listed.RevokedAt));
         Assert.Contains(await AuditActionsAsync(manager), a => a == "till.revoke");
     }
 
@@ -53,6 +55,7 @@ public sealed class TillDeviceTests
         Assert.Equal(HttpStatusCode.Unauthorized, withOld.StatusCode);
         Assert.NotEqual(till.Token, issued.Token);
         Assert.Equal(4, reply.NextSeq);
+        Assert.Null((await new ManagerClient(hq).GetTillAsync(till.TillId)).RevokedAt);
         Assert.Contains(await AuditActionsAsync(manager), a => a == "till.token");
     }
 

@@ -85,7 +85,10 @@ public sealed class WebBoundaryTests(HqFixture fixture) : IClassFixture<HqFixtur
     }
 
     [Theory]
-    [InlineData("/fleet", false)]
+    [InlineData("/fleet", true)]
+    [InlineData("/stock", true)]
+    [InlineData("/catalogue", true)]
+    [InlineData("/loyalty", true)]
     [InlineData("/reviews", true)]
     [InlineData("/ledger", true)]
     [InlineData("/einvoices", true)]

@@ -8,6 +8,9 @@
 const PAGES = [
   ['/', 'Dashboard', 'd'],
   ['/orders', 'Orders', 'o'],
+  ['/stock', 'Stock', 'k'],
+  ['/catalogue', 'Catalogue', 'p'],
+  ['/loyalty', 'Loyalty', 'y'],
   ['/reviews', 'Reviews', 'r'],
   ['/einvoices', 'E-invoices', 'e'],
   ['/credit-notes', 'Credit notes', 'c'],
@@ -71,9 +74,10 @@ export function tillPill(till, now) {
   return `<span class="pill ${state.css}" title="${text(till.lastRefusal || '')}">${text(state.label)}</span>`;
 }
 
-/** HQ refused a request: message is its problem's detail (or title), status its HTTP status. */
+/** HQ refused a request: message is its problem's detail (or title), status its HTTP status, problem the whole
+ * problem+json body (for members beyond the detail, such as an import's bad rows). */
 export class ApiError extends Error {
-  constructor(message, status) { super(message); this.status = status; }
+  constructor(message, status, problem = {}) { super(message); this.status = status; this.problem = problem; }
 }
 
 function signInUrl() { return `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`; }
@@ -84,14 +88,20 @@ export async function apiResponse(path, { method = 'GET', body, headers = {}, si
   const sent = { ...headers };
   if (body !== undefined) sent['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) sent['X-CSRF-Token'] = csrfToken;
-  const response = await fetch(path, { method, headers: sent, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  let response;
+  try {
+    response = await fetch(path, { method, headers: sent, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  } catch {
+    // No answer: HQ may or may not have applied a write. Sending it again is safe, since a form keeps its Idempotency-Key.
+    throw new ApiError('HQ did not answer (the connection failed); send it again — HQ applies a write once.', 0);
+  }
   if (response.ok) return response;
   if (response.status === 401 && signInOn401) {
     location.assign(signInUrl());
     throw new ApiError('Your session has ended; sign in again.', 401);
   }
   const problem = await response.json().catch(() => ({}));
-  throw new ApiError(problem.detail || problem.title || `HQ answered ${response.status}`, response.status);
+  throw new ApiError(problem.detail || problem.title || `HQ answered ${response.status}`, response.status, problem);
 }
 
 /** As apiResponse, answering the parsed JSON body (null for an empty one). */
@@ -105,6 +115,69 @@ export function showError(element, error, prefix = '') {
   if (!error) { element.hidden = true; return; }
   element.textContent = prefix ? `${prefix}: ${error.message}` : error.message;
   element.hidden = false;
+}
+
+/** A write form: on submit, send(key) runs with an Idempotency-Key made once for this submission and kept until the
+ * form's fields change, the form is reset or the write succeeds, so a click retried after a lost answer cannot apply it
+ * twice. The submit button is disabled while the write is in flight; done(result) runs after success, and an error is
+ * shown in errorElement (the form's fields are left as typed, to correct and send again). */
+export function submitOnce(form, errorElement, send, done) {
+  let key = null;
+  form.addEventListener('input', () => { key = null; });
+  form.addEventListener('reset', () => { key = null; });
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const button = form.querySelector('button[type="submit"]');
+    if (button?.disabled) return;
+    key ??= newId();
+    if (button) button.disabled = true;
+    try {
+      const result = await send(key);
+      key = null;
+      showError(errorElement, null);
+      await done?.(result);
+    } catch (error) {
+      showError(errorElement, error);
+    } finally {
+      if (button) button.disabled = false;
+    }
+  });
+}
+
+/** One CSV row (RFC 4180): a field with a comma, quote or line break is quoted, its quotes doubled; a field a spreadsheet
+ * would read as a formula is prefixed with an apostrophe. */
+export function csvRow(values) {
+  return values.map((value) => {
+    let s = String(value ?? '');
+    if (/^[=+\-@]/.test(s)) s = `'${s}`;
+    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  }).join(',');
+}
+
+/** The rows of a paged list from its first page to its end, for an export: read(cursor) answers a page (cursor null for
+ * the first), rowsOf(page) its rows, nextOf(page) the next cursor (null or undefined at the end). Refuses in words a list
+ * longer than pagesMax pages, whose export would take too long: the manager narrows it. */
+export async function everyPage(read, rowsOf, nextOf, pagesMax, what) {
+  const rows = [];
+  let cursor = null;
+  for (let pages = 0; pages < pagesMax; pages++) {
+    const page = await read(cursor);
+    rows.push(...rowsOf(page));
+    cursor = nextOf(page) ?? null;
+    if (!cursor) return rows;
+  }
+  throw new Error(`more than ${pagesMax} pages of ${what} match; narrow the filters (the dates, a store) and export again`);
+}
+
+/** Saves rows (arrays of values, the header first) as a CSV file. */
+export function saveCsv(rows, name) {
+  saveFile(new Blob([rows.map(csvRow).join('\r\n') + '\r\n'], { type: 'text/csv' }), name);
+}
+
+/** The stores of GET /api/v1/stores as a select's options ("2 — JP Nagar branch, Bengaluru"), the default store
+ * selected unless withDefault is false. */
+export function storeOptions(stores, withDefault = true) {
+  return stores.map((s) => `<option value="${s.storeId}"${withDefault && s.isDefault ? ' selected' : ''}>${s.storeId} — ${text(s.details.tradeName ?? s.details.legalName)}, ${text(s.details.location)}</option>`).join('');
 }
 
 /** Saves a Blob as a file the browser downloads. */

@@ -1,0 +1,109 @@
+// Proves HQ's catalogue and tills pages (real HQ, a real till, Debian chromium): a price edited by keyboard reaches the
+// till's catalogue; a CSV import with a bad row is refused with the row's line and reason and applies nothing, and the
+// corrected file applies every row; the catalogue exports as the CSV the import reads; a till enrolled on the page gets
+// its token once, and once revoked on the page HQ answers that token 401; a dead till's replacement shows its gap.
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+using TillSync.Browser.Tests.Harness;
+using TillSync.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace TillSync.Browser.Tests;
+
+[Collection(ReturnsAndBackOfficeSuite.Name)]
+public sealed class CataloguePageTests(BrowserFixture browser)
+{
+    private const string Header = "sku,name,hsn,unit,gst_rate_percent,price_rupees,cost_rupees,mrp_rupees,tax_inclusive,barcode";
+
+    [Fact]
+    public async Task Catalogue_PriceReachesTheTill_ImportAllOrNothing_Export_ThenTillsEnrolRevokeReplace()
+    {
+        using var hq = await HqServer.StartAsync(TempDirs.Create("catalogue-hq"));
+        await hq.SetUpShopAsync();
+        var counter = await hq.EnrolTillAsync("Counter 1");
+        using var till = await TillServer.StartAsync(hq.Address, counter.Token, fixedPort: true);
+        await using var context = await browser.Browser.NewContextAsync(new() { AcceptDownloads = true });
+        var page = await BackOffice.OpenAsync(context, hq, "/catalogue");
+
+        await page.GetByLabel("Find a product").FillAsync("soap");
+        await page.GetByLabel("Find a product").PressAsync("Enter");
+        var rows = page.Locator("#list tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit the price of SOAP-125G" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByLabel("Selling price in rupees")).ToBeFocusedAsync();
+        await Expect(page.GetByLabel("Selling price in rupees")).ToHaveValueAsync("45.00");
+        await page.GetByLabel("Selling price in rupees").FillAsync("42.50");
+        await page.GetByLabel("Selling price in rupees").PressAsync("Enter");
+        await Expect(page.Locator("#done")).ToContainTextAsync("SOAP-125G: price ₹42.50 saved");
+        await Expect(rows.Nth(0).Locator("td").Nth(5)).ToHaveTextAsync("42.50");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit the price of SOAP-125G" })).ToBeFocusedAsync();
+
+        // The till takes a snapshot when it starts (and every few minutes): restarted, it bills the new price.
+        await till.RestartAsync();
+        using (var cashier = new HttpClient { BaseAddress = till.Address })
+        {
+            await Poll.UntilAsync(async () => JsonDocument.Parse(await cashier.GetStringAsync(new Uri("/api/products/SOAP-125G", UriKind.Relative))).RootElement.GetProperty("pricePaise").GetInt64(),
+                price => price == 4_250, Patience.Exchanges, price => $"the till still bills SOAP-125G at {price} paise");
+        }
+
+        // A file with one bad row: refused, the row named by its line, nothing applied (not even the good row).
+        var bad = string.Join("\n", Header, "TEA-250G,\"Assam Tea, 250 g\",0902,PCS,5,140,110,,no,", "DAL-1KG,Toor dal 1 kg,07A3,PCS,5,160,130,,no,", "");
+        await page.GetByLabel("Catalogue CSV file").SetInputFilesAsync(new FilePayload { Name = "bad.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(bad) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#import-error")).ToContainTextAsync("1 of 2 rows are bad; nothing was applied.");
+        await Expect(page.Locator("#bad-rows tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#bad-rows tbody tr[data-line='3']")).ToContainTextAsync("hsn '07A3' must be 4 to 8 digits");
+        Assert.DoesNotContain(await hq.ProductsAsync(), p => p.Sku == "TEA-250G");
+
+        var good = bad.Replace("07A3", "0713", StringComparison.Ordinal);
+        await page.GetByLabel("Catalogue CSV file").SetInputFilesAsync(new FilePayload { Name = "good.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(good) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#done")).ToContainTextAsync("Imported 2 products from good.csv.");
+        await Expect(page.Locator("#bad-rows")).ToBeHiddenAsync();
+        var products = await hq.ProductsAsync();
+        Assert.Equal((14_000L, 500, "0713"), (products.Single(p => p.Sku == "TEA-250G").PricePaise, products.Single(p => p.Sku == "TEA-250G").GstRateBp,
+            products.Single(p => p.Sku == "DAL-1KG").Hsn));
+
+        await page.GetByLabel("Find a product").FillAsync("");
+        await page.GetByLabel("Find a product").PressAsync("Enter");
+        await Expect(rows).ToHaveCountAsync(Shop.Products.Count + 2);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
+        var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        Assert.Equal("catalogue.csv", download.SuggestedFilename);
+        Assert.Equal(Header, csv[0]);
+        Assert.Contains("BISCUIT-800G,Biscuits 800 g,1905,PCS,5,90.00,78.00,90.00,yes,8901719101038", csv);
+        Assert.Contains("SOAP-125G,Sandal Soap 125 g,3401,PCS,18,42.50,32.00,,no,8901399003119", csv);
+        Assert.Contains("TEA-250G,\"Assam Tea, 250 g\",0902,PCS,5,140.00,110.00,,no,", csv);
+
+        // Tills: enrol one (its token shown once, and it works), revoke it (HQ answers its token 401), replace the first.
+        await BackOffice.Navigation(page).GetByRole(AriaRole.Link, new() { Name = "Tills", Exact = true }).ClickAsync();
+        await page.GetByLabel("New till's name").FillAsync("Counter 9");
+        await page.GetByLabel("New till's name").PressAsync("Enter");
+        await Expect(page.Locator("#issued")).ToBeFocusedAsync();
+        await Expect(page.Locator("#issued-title")).ToContainTextAsync("Counter 9 enrolled in store 1, bill prefix T02");
+        var token = await page.Locator("#issued-token").TextContentAsync();
+        Assert.StartsWith("till_", token, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await hq.TillTokenStatusAsync(token!));
+        var enrolled = (await hq.TillsAsync()).Single(t => t.Name == "Counter 9");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke Counter 9" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Yes, revoke Counter 9" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator($"#fleet tr[data-till='{enrolled.TillId}'] .pill")).ToContainTextAsync("revoked");
+        Assert.Equal(HttpStatusCode.Unauthorized, await hq.TillTokenStatusAsync(token!));
+
+        var nextSeq = (await hq.TillsAsync()).Single(t => t.TillId == counter.TillId).NextSeq;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replace Counter 1" }).ClickAsync();
+        await page.GetByLabel("Numbers to reserve").FillAsync("3");
+        await page.GetByLabel("Numbers to reserve").PressAsync("Enter");
+        await Expect(page.Locator("#issued-title")).ToContainTextAsync("Counter 1: the new device's token");
+        await Expect(page.Locator("#issued-gap")).ToContainTextAsync(string.Create(CultureInfo.InvariantCulture, $"Numbers {nextSeq} to "));
+        await Expect(page.Locator("#issued-gap")).ToContainTextAsync("3 reserved");
+        Assert.Equal(HttpStatusCode.Unauthorized, await hq.TillTokenStatusAsync(counter.Token));
+        await Expect(page.Locator("#error")).ToBeHiddenAsync();
+    }
+}
