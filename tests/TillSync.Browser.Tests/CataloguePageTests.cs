@@ -106,4 +106,34 @@ public sealed class CataloguePageTests(BrowserFixture browser)
         Assert.Equal(HttpStatusCode.Unauthorized, await hq.TillTokenStatusAsync(counter.Token));
         await Expect(page.Locator("#error")).ToBeHiddenAsync();
     }
+
+    [Fact]
+    public async Task RoleLimits_BadPercentRefusedAndNothingSaved_ThenSavedByKeyboard()
+    {
+        using var hq = await HqServer.StartAsync(TempDirs.Create("role-limits-hq"));
+        await hq.SetUpShopAsync();
+        var before = await hq.RoleLimitsAsync();
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await BackOffice.OpenAsync(context, hq, "/catalogue");
+        var cashierPercent = page.GetByLabel("Cashier: most markdown in percent");
+        await Expect(cashierPercent).ToHaveValueAsync("10");
+        await Expect(page.GetByLabel("Cashier: may override the price")).Not.ToBeCheckedAsync();
+
+        await cashierPercent.FillAsync("abc");
+        await cashierPercent.PressAsync("Enter");
+        await Expect(page.Locator("#limits-error")).ToContainTextAsync("Cashier: \"abc\" is not a markdown from 0 to 100 %");
+        await page.GetByLabel("Supervisor: most markdown in percent").FillAsync("150");
+        await cashierPercent.FillAsync("12.5");
+        await cashierPercent.PressAsync("Enter");
+        await Expect(page.Locator("#limits-error")).ToContainTextAsync("Supervisor: \"150\" is not a markdown from 0 to 100 %");
+        Assert.Equal(before, await hq.RoleLimitsAsync());
+
+        await page.GetByLabel("Supervisor: most markdown in percent").FillAsync("40");
+        await page.GetByLabel("Cashier: may override the price").CheckAsync();
+        await cashierPercent.PressAsync("Enter");
+        await Expect(page.Locator("#limits-done")).ToContainTextAsync("Saved: Cashier 12.5 % and overrides, Supervisor 40 % and overrides, Manager 100 % and overrides.");
+        await Expect(page.Locator("#limits-error")).ToBeHiddenAsync();
+        Assert.Equal([("cashier", 1_250, true), ("supervisor", 4_000, true), ("manager", 10_000, true)],
+            (await hq.RoleLimitsAsync()).Select(l => (l.Role, l.DiscountBpMax, l.MayOverride)));
+    }
 }

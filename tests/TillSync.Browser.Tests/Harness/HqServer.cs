@@ -264,6 +264,10 @@ public sealed class HqServer : IDisposable
     public Task<TillSync.Contracts.Loyalty.LoyaltySettingsDto> LoyaltySettingsAsync() =>
         SendAsync(HttpMethod.Get, "/api/v1/loyalty/settings", null, HttpStatusCode.OK, Json.LoyaltySettingsDto);
 
+    /// <summary>The role limits in force (<c>GET /api/v1/role-limits</c>).</summary>
+    public Task<IReadOnlyList<TillSync.Contracts.Pricing.RoleLimitDto>> RoleLimitsAsync() =>
+        SendAsync(HttpMethod.Get, "/api/v1/role-limits", null, HttpStatusCode.OK, Json.IReadOnlyListRoleLimitDto);
+
     /// <summary>Adds a store beside the default one.</summary>
     public Task<TillSync.Contracts.Stores.StoreView> AddStoreAsync(TillSync.Contracts.Stores.StoreDto store) =>
         SendAsync(HttpMethod.Post, "/api/v1/stores", JsonContent.Create(store, Json.StoreDto), HttpStatusCode.Created, Json.StoreView);
