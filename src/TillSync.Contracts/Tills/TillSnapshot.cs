@@ -25,6 +25,9 @@ namespace TillSync.Contracts.Tills;
 /// and then the till applies none (it asks no approval and HQ judges by its own limits).</param>
 /// <param name="StockVersion">The newest stock movement HQ had written when it read the on-hand figures; the till sends
 /// it on every sale it makes from this snapshot. Null from an HQ before it.</param>
+/// <param name="Version">The snapshot version (docs/sync.md, "The catalogue by delta"): an opaque token the till sends as
+/// <c>since</c> to <c>GET /api/v1/till/snapshot/changes</c> to fetch only what changed. Null from an HQ before deltas,
+/// and then the till fetches the whole snapshot each time.</param>
 public sealed record TillSnapshot(
     long TillId, string TillName, string BillPrefix, long NextSeq, StoreView Store,
     IReadOnlyList<SnapshotProduct> Products, DateTimeOffset TakenAt, SnapshotLoyalty? Loyalty = null,
@@ -32,7 +35,8 @@ public sealed record TillSnapshot(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SnapshotStaff>? Staff = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? PricingVersion = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Pricing.RoleLimitDto>? RoleLimits = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? StockVersion = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? StockVersion = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Version = null);
 
 /// <summary>A catalogue product with last-known on-hand.</summary>
 /// <param name="Sku">Catalogue SKU.</param>
