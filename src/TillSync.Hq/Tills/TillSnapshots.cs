@@ -39,18 +39,32 @@ public static class TillSnapshots
     public static async Task<SnapshotChanges?> SinceAsync(
         HqDatabase database, Caller caller, SnapshotVersion since, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var (outcome, changes) = await ReadChangesAsync(database, caller, since, now, cancellationToken);
+        return outcome switch
+        {
+            DeltaOutcome.NotModified => null,
+            DeltaOutcome.Changes => changes,
+            _ => Whole(since, await WholeAsync(database, caller, now, cancellationToken)),
+        };
+    }
+
+    private enum DeltaOutcome
+    {
+        NotModified = 1,
+        Changes,
+        Whole,
+    }
+
+    private static async Task<(DeltaOutcome Outcome, SnapshotChanges? Changes)> ReadChangesAsync(
+        HqDatabase database, Caller caller, SnapshotVersion since, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var cursors = await database.SettledMovementIdsAsync(MovementTables, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginReadAsync(connection, cancellationToken);
         var head = await ReadHeadAsync(connection, transaction, caller, cursors, cancellationToken);
-        if (head.Version == since)
+        if (head.Version == since || since.IsAheadOf(head.Version))
         {
-            return null;
-        }
-
-        if (since.IsAheadOf(head.Version))
-        {
-            return Whole(since, await WholeAsync(database, caller, now, cancellationToken));
+            return (head.Version == since ? DeltaOutcome.NotModified : DeltaOutcome.Whole, null);
         }
 
         var products = await ProductsAsync(connection, transaction, caller.StoreId, since.Pricing, cancellationToken);
@@ -68,13 +82,13 @@ public static class TillSnapshots
         await transaction.CommitAsync(cancellationToken);
         // A product row and an on-hand row cost about what they cost in the whole snapshot; past half the catalogue the
         // delta saves little and the whole snapshot also drops what the delta cannot (customers gone quiet).
-        if (checked(products.Count + onHand.Count) * 2L > catalogueSize && catalogueSize > 0)
+        if (catalogueSize > 0 && checked(products.Count + onHand.Count) * 2L > catalogueSize)
         {
-            return Whole(since, await WholeAsync(database, caller, now, cancellationToken));
+            return (DeltaOutcome.Whole, null);
         }
 
-        return new SnapshotChanges(since.ToString(), head.Version.ToString(), head.Version.NextSeq, now, head.Version.Pricing, head.StockVersion,
-            products, onHand, balances, head.Version.SettingsDigest == since.SettingsDigest ? null : head.Settings);
+        return (DeltaOutcome.Changes, new SnapshotChanges(since.ToString(), head.Version.ToString(), head.Version.NextSeq, now, head.Version.Pricing,
+            head.StockVersion, products, onHand, balances, head.Version.SettingsDigest == since.SettingsDigest ? null : head.Settings));
     }
 
     private static SnapshotChanges Whole(SnapshotVersion since, TillSnapshot whole) =>
