@@ -6,7 +6,6 @@ using System.Text;
 using System.Text.Json;
 using TillSync.Contracts;
 using TillSync.Contracts.Catalog;
-using TillSync.Contracts.Idempotency;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Stores;
 using TillSync.Contracts.Sync;
@@ -88,9 +87,12 @@ internal static class CatalogueBenchmark
         foreach (var chunk in Enumerable.Range(0, skus).Select(Product).Chunk(Core.Limits.ProductUpsertMax))
         {
             await IngestBenchmark.Send(manager, HttpMethod.Post, "/api/v1/products", JsonContent.Create<IReadOnlyList<ProductDto>>(chunk, TillSyncJsonContext.Default.IReadOnlyListProductDto));
-            await IngestBenchmark.Send(manager, HttpMethod.Post, "/api/v1/stock/receipts", JsonContent.Create(
-                new StockReceiptRequest([.. chunk.Select(p => new StockReceiptLine(p.Sku, 1_000))], Note: "bench opening stock"),
-                TillSyncJsonContext.Default.StockReceiptRequest));
+            foreach (var receipt in chunk.Chunk(1_000))
+            {
+                await IngestBenchmark.Send(manager, HttpMethod.Post, "/api/v1/stock/receipts", JsonContent.Create(
+                    new StockReceiptRequest([.. receipt.Select(p => new StockReceiptLine(p.Sku, 1_000))], Note: "bench opening stock"),
+                    TillSyncJsonContext.Default.StockReceiptRequest));
+            }
         }
 
         var tills = new List<TillEnrolmentResult>();
