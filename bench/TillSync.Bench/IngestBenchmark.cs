@@ -25,7 +25,7 @@ internal static class IngestBenchmark
 {
     // HQ refuses a manager token under 128 bits of entropy; 256 random bits, new each run.
     internal static readonly string AdminToken = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-    private static readonly int[] GstRatesBp = [0, 500, 1200, 1800, 2800];
+    internal static readonly int[] GstRatesBp = [0, 500, 1200, 1800, 2800];
 
     public static async Task<int> RunAsync(IngestSettings settings)
     {
@@ -160,14 +160,14 @@ internal static class IngestBenchmark
         Console.Write(output.ToString());
     }
 
-    private static HttpClient Authorised(HttpClient http, string token)
+    internal static HttpClient Authorised(HttpClient http, string token)
     {
         var client = new HttpClient { BaseAddress = http.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
-    private static async Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, HttpContent content)
+    internal static async Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, HttpContent content)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         request.Headers.Add(IdempotencyKey.HeaderName, IdempotencyKey.HeaderValue(IdempotencyKey.New()));

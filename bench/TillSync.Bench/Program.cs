@@ -4,10 +4,12 @@ using TillSync.Bench;
 // Load generator: starts a real `tillsync hq` process (SQLite, or PostgreSQL with --postgres) and drives it over HTTP
 // with N tills × M orders, then replays every batch; on SQLite it then measures the raw floor. Prints a Markdown table
 // for bench/RESULTS.md. `sale N` and `drain N` measure the till (TillBenchmark); `reports --orders N` the books' reports
-// over a history of N orders (ReportsBenchmark).
+// over a history of N orders (ReportsBenchmark); `catalogue` the bytes a till fetches an hour, whole or by delta
+// (CatalogueBenchmark).
 return args switch
 {
     [("sale" or "drain") and var mode, var count] => await TillBenchmark.RunAsync(mode, int.Parse(count, CultureInfo.InvariantCulture)),
     ["reports", .. var options] => await ReportsBenchmark.RunAsync(options),
+    ["catalogue", .. var options] => await CatalogueBenchmark.RunAsync(options),
     _ => await IngestBenchmark.RunAsync(IngestSettings.Parse(args)),
 };

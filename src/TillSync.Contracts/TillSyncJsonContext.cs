@@ -67,6 +67,8 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(TillEnrolmentResult))]
 [JsonSerializable(typeof(IReadOnlyList<TillView>))]
 [JsonSerializable(typeof(TillSnapshot))]
+[JsonSerializable(typeof(SnapshotChanges))]
+[JsonSerializable(typeof(SnapshotSettings))]
 [JsonSerializable(typeof(TillSync.Contracts.Pricing.RoleLimitDto))]
 [JsonSerializable(typeof(IReadOnlyList<TillSync.Contracts.Pricing.RoleLimitDto>))]
 [JsonSerializable(typeof(TillSync.Contracts.Staff.StaffDto))]

@@ -34,7 +34,8 @@ public enum LinkMode
 /// <param name="StatusCode">HQ's status code; 0 when HQ could not be reached.</param>
 /// <param name="ResponseBody">HQ's response body, de-chunked.</param>
 /// <param name="Dropped">True when HQ answered but the till never got the answer.</param>
-public sealed record ProxyExchange(string Method, string Path, int StatusCode, string ResponseBody, bool Dropped);
+/// <param name="ResponseBytes">HQ's whole answer as it crossed the link, head and (compressed, chunked) body; 0 when cut.</param>
+public sealed record ProxyExchange(string Method, string Path, int StatusCode, string ResponseBody, bool Dropped, int ResponseBytes = 0);
 
 /// <summary>An HTTP/1.1-aware TCP proxy: one request per connection (it asks HQ to close after answering), so it knows
 /// where each request and answer ends.</summary>
@@ -393,7 +394,7 @@ public sealed class FaultProxy : IAsyncDisposable
             return;
         }
 
-        exchanges.Enqueue(new ProxyExchange(request.Method, request.Path, HttpWire.StatusOf(answer), HttpWire.BodyOf(answer), drop));
+        exchanges.Enqueue(new ProxyExchange(request.Method, request.Path, HttpWire.StatusOf(answer), HttpWire.BodyOf(answer), drop, answer.Length));
         if (drop)
         {
             client.Close();

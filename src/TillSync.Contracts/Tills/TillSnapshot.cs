@@ -25,6 +25,9 @@ namespace TillSync.Contracts.Tills;
 /// and then the till applies none (it asks no approval and HQ judges by its own limits).</param>
 /// <param name="StockVersion">The newest stock movement HQ had written when it read the on-hand figures; the till sends
 /// it on every sale it makes from this snapshot. Null from an HQ before it.</param>
+/// <param name="Version">The snapshot version (docs/sync.md, "The catalogue by delta"): an opaque token the till sends as
+/// <c>since</c> to <c>GET /api/v1/till/snapshot/changes</c> to fetch only what changed. Null from an HQ before deltas,
+/// and then the till fetches the whole snapshot each time.</param>
 /// <param name="GstinRule">How the till checks a buyer's GSTIN: <c>sandbox</c> (the e-invoice schema's pattern only) when
 /// HQ runs against NIC's sandbox; null for the GSTIN's check character, as everywhere else.</param>
 public sealed record TillSnapshot(
@@ -35,6 +38,7 @@ public sealed record TillSnapshot(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? PricingVersion = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Pricing.RoleLimitDto>? RoleLimits = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? StockVersion = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Version = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? GstinRule = null);
 
 /// <summary>A catalogue product with last-known on-hand.</summary>

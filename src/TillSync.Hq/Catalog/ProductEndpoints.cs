@@ -55,16 +55,24 @@ public static class ProductEndpoints
         // older snapshot is judged by the price it knew.
         var version = await PricingVersions.RaiseAsync(connection, transaction, cancellationToken);
         await using (var upsert = connection.Command("""
-            INSERT INTO products (sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode, updated_at, mrp_paise, tax_inclusive)
-            VALUES (@sku, @name, @hsn, @unit, @rate, @price, @cost, @barcode, @at, @mrp, @inclusive)
+            INSERT INTO products (sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode, updated_at, mrp_paise, tax_inclusive, catalogue_version)
+            VALUES (@sku, @name, @hsn, @unit, @rate, @price, @cost, @barcode, @at, @mrp, @inclusive, @version)
             ON CONFLICT (sku) DO UPDATE SET name = excluded.name, hsn = excluded.hsn, unit = excluded.unit,
                 gst_rate_bp = excluded.gst_rate_bp, price_paise = excluded.price_paise, cost_paise = excluded.cost_paise,
                 barcode = excluded.barcode, updated_at = excluded.updated_at, mrp_paise = excluded.mrp_paise,
-                tax_inclusive = excluded.tax_inclusive
+                tax_inclusive = excluded.tax_inclusive,
+                catalogue_version = CASE WHEN products.name IS DISTINCT FROM excluded.name OR products.hsn IS DISTINCT FROM excluded.hsn
+                    OR products.unit IS DISTINCT FROM excluded.unit OR products.gst_rate_bp IS DISTINCT FROM excluded.gst_rate_bp
+                    OR products.price_paise IS DISTINCT FROM excluded.price_paise OR products.barcode IS DISTINCT FROM excluded.barcode
+                    OR products.mrp_paise IS DISTINCT FROM excluded.mrp_paise OR products.tax_inclusive IS DISTINCT FROM excluded.tax_inclusive
+                    THEN excluded.catalogue_version ELSE products.catalogue_version END
             """, transaction))
         {
+            // catalogue_version changes only with what a till sees (not the cost), so that re-sending an unchanged
+            // catalogue sends no till a delta (docs/sync.md, "The catalogue by delta").
             upsert.With("@sku", "").With("@name", "").With("@hsn", "").With("@unit", "").With("@rate", 0).With("@price", 0L)
-                .With("@cost", 0L).With("@barcode", null).With("@at", StoredTime.Text(now)).With("@mrp", null).With("@inclusive", 0L);
+                .With("@cost", 0L).With("@barcode", null).With("@at", StoredTime.Text(now)).With("@mrp", null).With("@inclusive", 0L)
+                .With("@version", version);
             foreach (var p in products)
             {
                 upsert.Set("@sku", p.Sku);

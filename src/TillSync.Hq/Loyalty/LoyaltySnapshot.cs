@@ -23,4 +23,16 @@ public static class LoyaltySnapshot
             .ListAsync(r => new LoyaltyBalance(r.GetString(0), r.GetInt64(1), now), cancellationToken);
         return new SnapshotLoyalty(settings, customers);
     }
+
+    /// <summary>The balances of the customers with a movement after <paramref name="movementId"/>, for a till's snapshot
+    /// delta (docs/sync.md): a movement is the only thing that changes a balance.</summary>
+    public static Task<List<LoyaltyBalance>> MovedSinceAsync(
+        DbConnection connection, DbTransaction transaction, long movementId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connection.Command($"""
+            SELECT phone, balance_points FROM loyalty_customers
+            WHERE phone IN (SELECT phone FROM loyalty_movements WHERE movement_id > @after)
+            ORDER BY last_activity_at DESC, phone LIMIT {Limits.LoyaltySnapshotCustomersMax}
+            """, transaction)
+            .With("@after", movementId)
+            .ListAsync(r => new LoyaltyBalance(r.GetString(0), r.GetInt64(1), now), cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using TillSync.Storage;
@@ -130,6 +131,33 @@ public sealed class HqDatabase : IAsyncDisposable
         {
             await connection.Command($"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE", transaction).ExecuteAsync(cancellationToken);
         }
+    }
+
+    /// <summary>The highest id of each of <paramref name="tables"/> (column <c>movement_id</c>) at or below which every row
+    /// that will ever exist is already committed: a cursor after which a later read finds every change it has not seen.
+    /// SQLite has one writer, which takes ids in commit order, so the committed maximum is such an id. PostgreSQL's
+    /// sequences hand out ids before commit, so a row of id 7 may commit after one of id 8 is read; a brief SHARE lock waits
+    /// for the transactions writing those tables to end and holds new ones off while the maxima are read.</summary>
+    public async Task<long[]> SettledMovementIdsAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = Engine.LocksRows
+            ? await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken)
+            : await BeginReadAsync(connection, cancellationToken);
+        if (Engine.LocksRows)
+        {
+            await connection.Command($"LOCK TABLE {string.Join(", ", tables)} IN SHARE MODE", transaction).ExecuteAsync(cancellationToken);
+        }
+
+        var ids = new long[tables.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = Convert.ToInt64(await connection.Command($"SELECT COALESCE(MAX(movement_id), 0) FROM {tables[i]}", transaction)
+                .ScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return ids;
     }
 
     /// <summary>Begins a read-only transaction: one consistent snapshot that takes no write lock.</summary>

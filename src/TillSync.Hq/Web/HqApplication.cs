@@ -80,6 +80,7 @@ public static class HqApplication
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, TillSyncJsonContext.Default));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Detail ??= Problems.DefaultDetail(c.ProblemDetails.Status));
         services.AddOpenApi();
+        services.AddSnapshotCompression();
         services.AddSingleton(TimeProvider.System);
         // A factory, not an instance: the container then disposes the database (its pool) when the host stops.
         services.AddSingleton(_ => options.Postgres is null ? HqDatabase.Sqlite(options.DataDirectory) : HqDatabase.Postgres(options.Postgres));
@@ -169,6 +170,7 @@ public static class HqApplication
         app.UseWebBoundary(app.Services.GetRequiredService<WebBoundaryOptions>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSnapshotCompression();
         // Metrics tell the chain's sales volume and each till's state: a manager token reads them (docs/security.md).
         app.UseMetricsEndpoint(AccessFilters.AdmitManagerAsync, app.Services.GetRequiredService<FleetGauges>().RefreshAsync);
         app.MapOpenApi();

@@ -32,6 +32,61 @@ public sealed class SnapshotStore(TillDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = TillDatabase.BeginWrite(connection);
+        await WriteBodyAsync(connection, transaction, snapshot, cancellationToken);
+        await connection.Command("DELETE FROM products", transaction).ExecuteAsync(cancellationToken);
+        await InsertProductsAsync(connection, transaction, snapshot.Products, cancellationToken);
+        await RaiseCountersAsync(connection, transaction, snapshot, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        _current = snapshot;
+    }
+
+    /// <summary>Applies HQ's changes to the snapshot held, in one transaction: a crash part way leaves the version held
+    /// before, whole. A whole snapshot in <paramref name="changes"/> is saved as such. False, and nothing changed, when the
+    /// changes are not from the version held (the caller fetches the whole snapshot).</summary>
+    public async Task<bool> ApplyAsync(SnapshotChanges changes, CancellationToken cancellationToken)
+    {
+        if (changes.Whole is { } whole)
+        {
+            await SaveAsync(whole, cancellationToken);
+            return true;
+        }
+
+        if (_current is not { } held || held.Version != changes.Since)
+        {
+            return false;
+        }
+
+        var snapshot = SnapshotMerge.Apply(held, changes);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = TillDatabase.BeginWrite(connection);
+        await WriteBodyAsync(connection, transaction, snapshot, cancellationToken);
+        await using (var delete = connection.Command("DELETE FROM products WHERE sku = @sku", transaction).With("@sku", ""))
+        {
+            foreach (var product in changes.Products)
+            {
+                delete.Set("@sku", product.Sku);
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await InsertProductsAsync(connection, transaction, changes.Products, cancellationToken);
+        await using (var update = connection.Command("UPDATE products SET on_hand = @onhand WHERE sku = @sku", transaction).With("@sku", "").With("@onhand", ""))
+        {
+            foreach (var onHand in changes.OnHand)
+            {
+                update.Set("@sku", onHand.Sku);
+                update.Set("@onhand", onHand.OnHand.ToString(CultureInfo.InvariantCulture));
+                await update.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await RaiseCountersAsync(connection, transaction, snapshot, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        _current = snapshot;
+        return true;
+    }
+
+    private static async Task WriteBodyAsync(DbConnection connection, DbTransaction transaction, TillSnapshot snapshot, CancellationToken cancellationToken) =>
         await connection.Command("""
             INSERT INTO snapshot (id, taken_at, body_json) VALUES (1, @at, @body)
             ON CONFLICT (id) DO UPDATE SET taken_at = excluded.taken_at, body_json = excluded.body_json
@@ -39,11 +94,6 @@ public sealed class SnapshotStore(TillDatabase database)
             .With("@at", StoredTime.Text(snapshot.TakenAt))
             .With("@body", JsonSerializer.Serialize(snapshot, TillSyncJsonContext.Default.TillSnapshot))
             .ExecuteAsync(cancellationToken);
-        await ReplaceProductsAsync(connection, transaction, snapshot.Products, cancellationToken);
-        await RaiseCountersAsync(connection, transaction, snapshot, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        _current = snapshot;
-    }
 
     /// <summary>Raises the <c>tillSeq</c> counter to HQ's <c>nextSeq</c> − 1 when HQ has consumed higher numbers (a till
     /// restored from an old backup, or reinstalled): reusing them could only produce <c>seq_reused</c> conflicts. HQ then
@@ -103,10 +153,9 @@ public sealed class SnapshotStore(TillDatabase database)
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetInt64(5), r.NullableString(6),
         decimal.Parse(r.GetString(7), CultureInfo.InvariantCulture), r.NullableInt64(8), r.GetInt64(9) != 0);
 
-    private static async Task ReplaceProductsAsync(
+    private static async Task InsertProductsAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<SnapshotProduct> products, CancellationToken cancellationToken)
     {
-        await connection.Command("DELETE FROM products", transaction).ExecuteAsync(cancellationToken);
         await using var insert = connection.Command($"""
             INSERT INTO products ({Columns}, search_text) VALUES (@sku, @name, @hsn, @unit, @rate, @price, @barcode, @onhand, @mrp, @inclusive, @search)
             """, transaction)

@@ -36,6 +36,27 @@ public sealed class HqClient(HttpClient http)
         return (await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.TillSnapshot, cancellationToken))!;
     }
 
+    /// <summary>What changed in this till's snapshot since version <paramref name="since"/>
+    /// (<c>GET /api/v1/till/snapshot/changes</c>, docs/sync.md): null when nothing did (304). An HQ that cannot answer
+    /// for that version — older than deltas (404), or not knowing the token (400) — is asked for the whole snapshot, which
+    /// comes back as the changes' <see cref="SnapshotChanges.Whole"/>.</summary>
+    public async Task<SnapshotChanges?> ChangesAsync(string since, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri($"/api/v1/till/snapshot/changes?since={Uri.EscapeDataString(since)}", UriKind.Relative), cancellationToken);
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.NotModified:
+                return null;
+            case HttpStatusCode.NotFound or HttpStatusCode.BadRequest:
+                var whole = await SnapshotAsync(cancellationToken);
+                return new SnapshotChanges(since, whole.Version ?? "", whole.NextSeq, whole.TakenAt, whole.PricingVersion ?? 0, whole.StockVersion ?? 0,
+                    [], [], [], null, whole);
+            default:
+                await EnsureSuccessAsync(response, cancellationToken);
+                return (await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.SnapshotChanges, cancellationToken))!;
+        }
+    }
+
     /// <summary>One page of HQ's updates about this till's sales after <paramref name="after"/>.</summary>
     public async Task<TillUpdatesPage> UpdatesAsync(long after, CancellationToken cancellationToken)
     {

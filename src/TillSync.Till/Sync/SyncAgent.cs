@@ -55,6 +55,19 @@ public sealed partial class SyncAgent(
         }
     }
 
+    // Only what changed since the version held, when the till holds one from an HQ that hands versions out; the whole
+    // snapshot otherwise, or when the changes do not fit what is held (docs/sync.md, "The catalogue by delta").
+    private async Task RefreshSnapshotAsync(CancellationToken cancellationToken)
+    {
+        if (snapshots.Current?.Version is { } since && await hq.ChangesAsync(since, cancellationToken) is var changes
+            && (changes is null || await snapshots.ApplyAsync(changes, cancellationToken)))
+        {
+            return;
+        }
+
+        await snapshots.SaveAsync(await hq.SnapshotAsync(cancellationToken), cancellationToken);
+    }
+
     /// <summary>One step: refresh the snapshot when due, then send one batch (or a heartbeat). Returns how long to wait
     /// before the next step; zero when more sales are waiting.</summary>
     public async Task<TimeSpan> RunOnceAsync(CancellationToken cancellationToken)
@@ -66,7 +79,7 @@ public sealed partial class SyncAgent(
             {
                 // The key first, so that the snapshot (the store's keys) already holds this till's own.
                 await RegisterKeyAsync(cancellationToken);
-                await snapshots.SaveAsync(await hq.SnapshotAsync(cancellationToken), cancellationToken);
+                await RefreshSnapshotAsync(cancellationToken);
                 _snapshotFetchedAt = now;
             }
 
