@@ -44,7 +44,7 @@ internal static class TillBenchmark
         await snapshots.SaveAsync(await client.SnapshotAsync(CancellationToken.None), CancellationToken.None);
         using var signal = new SyncSignal();
         using var key = ReceiptKey.LoadOrCreate(tillDir);
-        await using var writer = new DocumentWriter(database);
+        await using var writer = new DocumentWriter(database, key);
         // A cashier logged in as at the counter: the sale path reads them from memory (docs/shifts.md), never the database.
         var cashiers = new CashierSession(TimeProvider.System, TimeSpan.MaxValue);
         cashiers.Begin(new Cashier(1, "Bench cashier", TillSync.Contracts.Staff.StaffRoles.Cashier));

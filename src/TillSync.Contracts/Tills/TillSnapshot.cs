@@ -25,6 +25,11 @@ namespace TillSync.Contracts.Tills;
 /// and then the till applies none (it asks no approval and HQ judges by its own limits).</param>
 /// <param name="StockVersion">The newest stock movement HQ had written when it read the on-hand figures; the till sends
 /// it on every sale it makes from this snapshot. Null from an HQ before it.</param>
+/// <param name="HqKey">HQ's public key (base64 of its DER SubjectPublicKeyInfo, P-256) with which the till checks HQ's
+/// signed statements in sync answers (ADR 0016); null from an HQ before the document chain.</param>
+/// <param name="Statement">HQ's signed statement of the highest entry it holds of this till, read with <see cref="NextSeq"/>:
+/// a till whose counter the snapshot raises (restored, reinstalled) links its next document to that entry. Null from an HQ
+/// before the document chain.</param>
 public sealed record TillSnapshot(
     long TillId, string TillName, string BillPrefix, long NextSeq, StoreView Store,
     IReadOnlyList<SnapshotProduct> Products, DateTimeOffset TakenAt, SnapshotLoyalty? Loyalty = null,
@@ -32,7 +37,9 @@ public sealed record TillSnapshot(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SnapshotStaff>? Staff = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? PricingVersion = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Pricing.RoleLimitDto>? RoleLimits = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? StockVersion = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? StockVersion = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HqKey = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Documents.HqStatementDto? Statement = null);
 
 /// <summary>A catalogue product with last-known on-hand.</summary>
 /// <param name="Sku">Catalogue SKU.</param>

@@ -1,5 +1,6 @@
 using TillSync.Contracts.Tills;
 using TillSync.Hq.Access;
+using TillSync.Hq.Chain;
 using TillSync.Hq.Loyalty;
 using TillSync.Hq.Pricing;
 using TillSync.Hq.Staff;
@@ -18,7 +19,7 @@ public static class SnapshotEndpoint
     public static void MapSnapshotEndpoint(this IEndpointRouteBuilder api) =>
         api.MapGet("/till/snapshot", TakeAsync).RequireTill().Produces<TillSnapshot>();
 
-    private static async Task<IResult> TakeAsync(HttpContext http, HqDatabase database, TimeProvider time)
+    private static async Task<IResult> TakeAsync(HttpContext http, HqDatabase database, HqStatementKey statementKey, TimeProvider time)
     {
         var caller = http.Caller();
         await using var connection = await database.OpenAsync(http.RequestAborted);
@@ -48,8 +49,10 @@ public static class SnapshotEndpoint
         // every sale of the SKU after it as competing (docs/reviews.md).
         var stockVersion = await connection.Command("SELECT COALESCE(MAX(movement_id), 0) FROM stock_movements", transaction)
             .FirstOrDefaultAsync(r => r.GetInt64(0), http.RequestAborted);
+        // In the same view as nextSeq: a till whose counter this snapshot raises links its next document to this entry.
+        var statement = await statementKey.CurrentAsync(connection, transaction, caller.Id, till.NextSeq, http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
         return TypedResults.Ok(new TillSnapshot(caller.Id, till.Name, till.BillPrefix, till.NextSeq, store!, products, time.GetUtcNow(), loyalty, keys, staff,
-            pricingVersion, roleLimits, stockVersion));
+            pricingVersion, roleLimits, stockVersion, statementKey.PublicKey, statement));
     }
 }

@@ -5,6 +5,7 @@ using TillSync.Contracts;
 using TillSync.Core;
 using TillSync.Core.Ids;
 using TillSync.Hq.Accounting;
+using TillSync.Hq.Chain;
 using TillSync.Hq.EInvoicing;
 using TillSync.Hq.Gst;
 using TillSync.Hq.Health;
@@ -94,6 +95,7 @@ public static class HqApplication
         services.AddHostedService<LoyaltyCodeSweep>();
         services.AddSingleton(SyncSpine());
         services.AddSingleton<SyncProcessor>();
+        services.AddSingleton<HqStatementKey>();
         services.AddSingleton<FleetGauges>();
         services.AddSingleton<HqMetrics>();
         services.AddMetricsEndpoint("tillsync-hq", Contracts.Status.ReleaseVersion.Current, HqMetrics.MeterName);
@@ -187,6 +189,7 @@ public static class HqApplication
         api.MapRoleLimitEndpoints();
         api.MapStockEndpoints();
         api.MapTillEndpoints();
+        api.MapChainEndpoint();
         api.MapTillDeviceEndpoints();
         api.MapOrderEndpoints();
         api.MapCreditNoteEndpoints();
