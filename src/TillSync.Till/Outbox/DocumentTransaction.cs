@@ -45,7 +45,7 @@ public sealed class DocumentTransaction
             """, cancellationToken, ("@series", series)), CultureInfo.InvariantCulture);
 
     /// <summary>Stores <paramref name="document"/> in the outbox, pending, with the JSON that will be sent, its checksum and
-    /// its signed chain entry (ADR 0016), linked to the newest row below it: computed once here, never rewritten.</summary>
+    /// its signed chain entry (ADR 0016), linked to the entry at its tillSeq − 1: computed once here, never rewritten.</summary>
     public async Task<int> AddAsync(TillDocumentDto document, string? number, DateTimeOffset createdAt, long totalPaise, CancellationToken cancellationToken)
     {
         var json = StoredDocument.Json(document);
@@ -62,12 +62,15 @@ public sealed class DocumentTransaction
             ("@prev", prevHash), ("@hash", hash), ("@signature", _key.SignChain(hash)));
     }
 
-    // The entry a new document links to is the one at tillSeq − 1: the till's own row, or — when the till has none there
-    // because a snapshot raised its counter past documents it no longer holds (a restore, a reinstall) — the entry HQ
-    // signed that it holds there (ADR 0016). A row from before the chain, or no entry at all, starts the chain: genesis.
-    private const string PrevHashSql = """
-        SELECT COALESCE((SELECT chain_hash FROM documents WHERE till_seq = @prev),
-                        (SELECT hash FROM hq_statement WHERE till_seq = @prev AND NOT EXISTS (SELECT 1 FROM documents WHERE till_seq = @prev)))
+    /// <summary>The hash a new document at <c>@prev</c> + 1 links to; null means genesis (ADR 0016). It is the entry at
+    /// <c>@prev</c> as HQ holds it when HQ's signed statement names that number, else the till's own row there. In a till in
+    /// step with HQ the two are the same entry; they differ only when the till's log forked from HQ's (restored from an old
+    /// backup, it re-used numbers HQ holds) or lost the rows (a reinstall whose counter the snapshot raised): its next
+    /// document then continues the chain HQ holds, and <c>till verify</c> and the statement check name the fork. An entry
+    /// from before the chain, or none, starts the chain.</summary>
+    public const string PrevHashSql = """
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM hq_statement WHERE till_seq = @prev) THEN (SELECT hash FROM hq_statement WHERE till_seq = @prev)
+                    ELSE (SELECT chain_hash FROM documents WHERE till_seq = @prev) END
         """;
 
     /// <summary>Runs a statement (compiled once for the writer's connection) in this transaction.</summary>
