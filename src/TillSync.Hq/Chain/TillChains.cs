@@ -58,6 +58,8 @@ public sealed class TillChains : IDisposable
                     $"tillSeq {document.TillSeq} came without its chain entry, but this till's chain began before it; HQ takes no unchained document from it");
             }
 
+            // Before the chain began (a till's documents from before its upgrade): the walk moves past it, unchained.
+            _walk?.Next(new ChainLink(document.TillSeq, null, null, null, null));
             return null;
         }
 

@@ -38,6 +38,22 @@ public sealed class ChainArrivalTests(HqFixture fixture) : IClassFixture<HqFixtu
     }
 
     [Fact]
+    public async Task Sync_UpgradedTillsUnchainedDocumentsThenItsFirstChainedOne_AllCommitInOneBatch()
+    {
+        using var till = await ChainedTill.EnrolAsync(fixture);
+        var before = till.Till.Orders.NextBatch(2).Select(o => new ChainedTill.Entry(o,
+            System.Text.Json.JsonSerializer.Serialize(TillClient.SaleDocument(o), Contracts.TillSyncJsonContext.Default.TillDocumentDto), null)).ToList();
+        var first = till.NextSale(); // the chain starts here, at genesis
+
+        var reply = await till.SyncAsync([.. before, first]);
+
+        Assert.All(reply.Results, r => Assert.Equal(SyncStatus.Created, r.Status));
+        Assert.Equal(DocumentChain.Genesis, first.Chain!.PrevHash);
+        var chain = await ChainAsync(till.Till.TillId);
+        Assert.Equal((3L, 1L, true, first.Chain.Hash), (chain.Entries, chain.Chained, chain.Holds, chain.HeadHash));
+    }
+
+    [Fact]
     public async Task Sync_DocumentEditedAfterItWasSigned_IsRefusedChainBrokenAndNothingAfterItCommits()
     {
         using var till = await ChainedTill.EnrolAsync(fixture);
