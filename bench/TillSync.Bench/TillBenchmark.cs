@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
+using TillSync.Core.Chain;
 using TillSync.Core.Ids;
 using TillSync.Core.Orders;
 using TillSync.Core.Tax;
@@ -44,7 +45,7 @@ internal static class TillBenchmark
         await snapshots.SaveAsync(await client.SnapshotAsync(CancellationToken.None), CancellationToken.None);
         using var signal = new SyncSignal();
         using var key = ReceiptKey.LoadOrCreate(tillDir);
-        await using var writer = new DocumentWriter(database);
+        await using var writer = new DocumentWriter(database, key);
         // A cashier logged in as at the counter: the sale path reads them from memory (docs/shifts.md), never the database.
         var cashiers = new CashierSession(TimeProvider.System, TimeSpan.MaxValue);
         cashiers.Begin(new Cashier(1, "Bench cashier", TillSync.Contracts.Staff.StaffRoles.Cashier));
@@ -116,20 +117,23 @@ internal static class TillBenchmark
             }
 
             var document = await read.Command("""
-                SELECT till_seq, document_id, kind, number, created_at, total_paise, body_json, body_sha256 FROM documents WHERE till_seq = @s
+                SELECT till_seq, document_id, kind, number, created_at, total_paise, body_json, body_sha256, chain_prev_hash, chain_hash, chain_signature
+                FROM documents WHERE till_seq = @s
                 """).With("@s", receipt.TillSeq)
-                .FirstOrDefaultAsync(r => Enumerable.Range(0, 8).Select(r.GetValue).ToArray(), CancellationToken.None);
+                .FirstOrDefaultAsync(r => Enumerable.Range(0, 11).Select(r.GetValue).ToArray(), CancellationToken.None);
             var sale = await read.Command("SELECT till_seq, receipt_json FROM sales WHERE till_seq = @s").With("@s", receipt.TillSeq)
                 .FirstOrDefaultAsync(r => Enumerable.Range(0, 2).Select(r.GetValue).ToArray(), CancellationToken.None);
             start = Stopwatch.GetTimestamp();
             await using (var transaction = bare.BeginTransaction(deferred: false))
             {
                 await bare.Command("""
-                    INSERT INTO documents (till_seq, document_id, kind, number, created_at, total_paise, body_json, body_sha256, sync_state)
-                    VALUES (@seq, @id, @kind, @number, @at, @total, @body, @sha, 'pending')
+                    INSERT INTO documents (till_seq, document_id, kind, number, created_at, total_paise, body_json, body_sha256, sync_state,
+                                           chain_prev_hash, chain_hash, chain_signature)
+                    VALUES (@seq, @id, @kind, @number, @at, @total, @body, @sha, 'pending', @prev, @hash, @signature)
                     """, transaction)
                     .With("@seq", document![0]).With("@id", document[1]).With("@kind", document[2]).With("@number", document[3]).With("@at", document[4])
-                    .With("@total", document[5]).With("@body", document[6]).With("@sha", document[7]).ExecuteAsync(CancellationToken.None);
+                    .With("@total", document[5]).With("@body", document[6]).With("@sha", document[7])
+                    .With("@prev", document[8]).With("@hash", document[9]).With("@signature", document[10]).ExecuteAsync(CancellationToken.None);
                 await bare.Command("INSERT INTO sales (till_seq, receipt_json) VALUES (@seq, @receipt)", transaction)
                     .With("@seq", sale![0]).With("@receipt", sale[1]).ExecuteAsync(CancellationToken.None);
                 await transaction.CommitAsync();
@@ -185,6 +189,23 @@ internal static class TillBenchmark
             signMs.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
+        // The document's chain entry alone (ADR 0016), as DocumentTransaction.AddAsync makes it for every document: the link
+        // looked up on the till's file, the SHA-256 of the stored JSON, the entry's hash and the till's signature over it —
+        // the part of a sale that the tamper-evident log adds (issue 25: at most 0.5 ms at p99).
+        var chainMs = new List<double>(count);
+        var lastSeq = await read.Command("SELECT MAX(till_seq) FROM documents").ScalarAsync(CancellationToken.None);
+        await using (var link = read.Command(DocumentTransaction.PrevHashSql).With("@prev", lastSeq))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var prevHash = await link.ScalarAsync(CancellationToken.None) as string ?? DocumentChain.Genesis;
+                var hash = DocumentChain.Hash((long)lastSeq! + 1, prevHash, DocumentChain.BodySha256((string)lastBody!));
+                _ = key.SignChain(hash);
+                chainMs.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+
         await bare.CloseAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(bareDir, recursive: true);
@@ -195,6 +216,7 @@ internal static class TillBenchmark
         Console.WriteLine("| --- | ---: | ---: | ---: |");
         Console.WriteLine(Invariant($"| SaleRecorder.RecordAsync (real till.db), settled | {P(recorded, 50):0.00} | {P(recorded, 99):0.00} | {recorded.Max():0.00} |"));
         Console.WriteLine(Invariant($"| … of which signing its receipt code (timed apart) | {P(signMs, 50):0.00} | {P(signMs, 99):0.00} | {signMs.Max():0.00} |"));
+        Console.WriteLine(Invariant($"| … of which chaining and signing its document (timed apart) | {P(chainMs, 50):0.000} | {P(chainMs, 99):0.000} | {chainMs.Max():0.000} |"));
         Console.WriteLine(Invariant($"| bare fsync'd INSERT of the same rows | {P(bareMs, 50):0.00} | {P(bareMs, 99):0.00} | {bareMs.Max():0.00} |"));
         Console.WriteLine(Invariant($"| the first {cold.Count} sales after the till started (warm-up) | {P(cold, 50):0.00} | {P(cold, 99):0.00} | {cold.Max():0.00} |"));
         Console.WriteLine(Invariant($"recorder / bare: p50 {P(recorded, 50) / P(bareMs, 50):0.00}, p99 {P(recorded, 99) / P(bareMs, 99):0.00} (docs/performance.md: p99 ≤ 5 ms and ≤ 1.5×)"));

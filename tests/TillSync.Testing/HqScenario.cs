@@ -1,10 +1,14 @@
 // The shop every acceptance test runs in: one Karnataka store, a small catalogue spanning the GST rates HQ must
 // handle (0 %, 5 %, 12 %, 18 %, 28 %, and loose goods sold by the kilogram), one pack priced inclusive of GST at its MRP
 // as a shop prices it (the rest are priced before tax), opening stock, and enrolled tills.
+using System.Net;
+using System.Net.Http.Json;
+using TillSync.Contracts;
 using TillSync.Contracts.Catalog;
 using TillSync.Contracts.Stock;
 using TillSync.Contracts.Stores;
 using TillSync.Contracts.Sync;
+using TillSync.Contracts.Tills;
 
 namespace TillSync.Testing;
 
@@ -66,6 +70,20 @@ public static class HqScenario
         await manager.UpsertProductsAsync(Products);
         await manager.ReceiveStockAsync(new StockReceiptRequest(
             [.. Products.Select(p => new StockReceiptLine(p.Sku, OpeningStock))], Note: "opening stock"));
+    }
+
+    /// <summary>Creates a second store (Mumbai) and enrols a till in it.</summary>
+    public static async Task<TillClient> EnrolTillInAnotherStoreAsync(HqProcess hq, SyncVersion version = SyncVersion.V1)
+    {
+        using var client = hq.CreateClient(hq.AdminToken);
+        var store = await Responses.ExpectAsync(await client.PostAsync(new Uri("/api/v1/stores", UriKind.Relative),
+                JsonContent.Create(new StoreDto("27AAACS7319F1ZE", "Sharma Provisions Private Limited", "4 Linking Road", "Mumbai", 400050, "27"),
+                    TillSyncJsonContext.Default.StoreDto)),
+            HttpStatusCode.Created, TillSyncJsonContext.Default.StoreView, hq);
+        var enrolment = await Responses.ExpectAsync(await client.PostAsync(new Uri("/api/v1/tills", UriKind.Relative),
+                JsonContent.Create(new TillEnrolmentRequest($"Mumbai {Guid.CreateVersion7():N}"[..20], store.StoreId), TillSyncJsonContext.Default.TillEnrolmentRequest)),
+            HttpStatusCode.Created, TillSyncJsonContext.Default.TillEnrolmentResult, hq);
+        return new TillClient(hq, enrolment, version);
     }
 
     /// <summary>Enrols a till with a unique name and returns a client holding its token and an order factory.</summary>

@@ -22,6 +22,7 @@ public static class StatusReport
             ("catalogue", status.SnapshotTakenAt is { } taken ? $"{Age(status.Now - taken)} old" : "none yet"),
             ("needs attention", status.AttentionCount.ToString(CultureInfo.InvariantCulture)),
             ("receipt key", status.ReceiptKey ?? "not yet registered at HQ"),
+            ("document log", status.Chain ?? "nothing wrong against HQ's last signed statement"),
             ("version", status.Version ?? "unknown (a till of an earlier release)"),
         };
         var width = rows.Max(r => r.Item1.Length);

@@ -12,7 +12,7 @@ public static class TillSyncCommand
         var root = new RootCommand(
             "TillSync: an offline-first point of sale. Tills keep selling without the internet; HQ commits each sale exactly once.");
         root.Subcommands.Add(HqVerb.Create(console));
-        root.Subcommands.Add(TillVerb.Create(console));
+        root.Subcommands.Add(TillVerb.Create(console, progress ?? Console.Error));
         root.Subcommands.Add(IrpVerb.Create(console));
         root.Subcommands.Add(EInvoiceVerb.Create(console));
         root.Subcommands.Add(Demo.DemoVerb.Create(console));

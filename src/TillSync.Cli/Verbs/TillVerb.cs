@@ -7,7 +7,8 @@ using TillSync.Web;
 
 namespace TillSync.Cli.Verbs;
 
-/// <summary><c>tillsync till</c>: runs a till; <c>till status</c> and <c>till sync-now</c> ask a running one.</summary>
+/// <summary><c>tillsync till</c>: runs a till; <c>till status</c> and <c>till sync-now</c> ask a running one; <c>till verify</c>
+/// checks a till's document chain (<see cref="TillVerifyVerb"/>).</summary>
 public static class TillVerb
 {
     /// <summary>The exit code when the till's database cannot be read (corrupt, or not a SQLite file).</summary>
@@ -17,8 +18,8 @@ public static class TillVerb
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
 
-    /// <summary>The verb with its options and operator subcommands.</summary>
-    public static Command Create(TextWriter console)
+    /// <summary>The verb with its options and operator subcommands; progress bars go to <paramref name="progress"/>.</summary>
+    public static Command Create(TextWriter console, TextWriter progress)
     {
         var hq = EnvOption.Text("--hq", "TILLSYNC_HQ", "http://127.0.0.1:5080",
             "HQ's address: https:// (see --hq-ca-file), or http:// on loopback; plain http:// to another machine needs --allow-insecure-hq.");
@@ -58,6 +59,7 @@ public static class TillVerb
         });
         command.Subcommands.Add(StatusCommand(console));
         command.Subcommands.Add(SyncNowCommand(console));
+        command.Subcommands.Add(TillVerifyVerb.Create(console, progress));
         command.Subcommands.Add(InstallServiceVerb.Create(console));
         foreach (var backup in BackupVerbs.Create("till", "till.db", "./till-data", console))
         {

@@ -7,14 +7,21 @@ namespace TillSync.Contracts.Documents;
 /// <param name="Documents">0 to <c>Limits.SyncOrdersMax</c> (500) documents with strictly increasing <c>tillSeq</c>; an
 /// empty batch is a heartbeat.</param>
 /// <param name="Status">The till's queue as it stands, for HQ's fleet view; optional.</param>
+/// <param name="Chain">The chain entries of the chained documents of the batch, one per document at most, each naming its
+/// <c>tillSeq</c> (ADR 0016); absent from a till before the chain, whose documents HQ takes unchained.</param>
 public sealed record DocumentSyncRequest(
     IReadOnlyList<TillDocumentDto> Documents,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TillStatusReport? Status = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TillStatusReport? Status = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DocumentChainDto>? Chain = null);
 
 /// <summary>Reply to <c>POST /api/v2/sync</c>, sent only after HQ's transaction committed.</summary>
 /// <param name="Results">One result per document, in request order, same length.</param>
 /// <param name="NextSeq">The <c>tillSeq</c> HQ expects next from this till.</param>
-public sealed record DocumentSyncResponse(IReadOnlyList<DocumentResult> Results, long NextSeq);
+/// <param name="Statement">HQ's signed statement of the highest entry it holds of this till (ADR 0016); absent from an HQ
+/// before the chain.</param>
+public sealed record DocumentSyncResponse(
+    IReadOnlyList<DocumentResult> Results, long NextSeq,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] HqStatementDto? Statement = null);
 
 /// <summary>What HQ did with one document of a sync batch: the same contract for every kind.</summary>
 /// <param name="Kind">The document's kind, echoed.</param>

@@ -16,6 +16,12 @@ public static class SyncReasons
     /// <summary>not_processed: a document kind this HQ does not know (a newer till); it and everything after it wait for
     /// HQ to be upgraded.</summary>
     public const string UnsupportedKind = "unsupported_kind";
+    /// <summary>conflict: the document's chain entry does not hold (ADR 0016) — its bytes do not give its hash, it links to
+    /// another entry than the one HQ holds before it, or its signature is not the till's; nothing is recorded, and the
+    /// documents after it wait (<c>not_processed</c> with the same reason).</summary>
+    public const string ChainBroken = "chain_broken";
+    /// <summary>conflict: an unchained document from a till whose chain has begun; nothing is recorded.</summary>
+    public const string ChainMissing = "chain_missing";
     /// <summary>rejected: the totals do not equal HQ's recomputation from the lines.</summary>
     public const string TotalsMismatch = "totals_mismatch";
     /// <summary>rejected: the payments do not add up to the total.</summary>

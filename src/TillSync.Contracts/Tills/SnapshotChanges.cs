@@ -22,11 +22,14 @@ namespace TillSync.Contracts.Tills;
 /// when none did.</param>
 /// <param name="Whole">The whole snapshot, when HQ answers with it instead of a delta (the version is unknown to HQ, or the
 /// delta would be about as big); every other field is then empty.</param>
+/// <param name="Statement">HQ's signed statement of the highest entry it holds of this till, read with
+/// <paramref name="NextSeq"/> (<see cref="TillSnapshot.Statement"/>); null from an HQ before the document chain.</param>
 public sealed record SnapshotChanges(
     string Since, string Version, long NextSeq, DateTimeOffset TakenAt, long PricingVersion, long StockVersion,
     IReadOnlyList<SnapshotProduct> Products, IReadOnlyList<SnapshotOnHand> OnHand, IReadOnlyList<LoyaltyBalance> LoyaltyBalances,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SnapshotSettings? Settings = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TillSnapshot? Whole = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TillSnapshot? Whole = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Documents.HqStatementDto? Statement = null);
 
 /// <summary>A product's on-hand in the till's store.</summary>
 /// <param name="Sku">Catalogue SKU.</param>
@@ -42,7 +45,9 @@ public sealed record SnapshotOnHand(string Sku, decimal OnHand);
 /// <param name="Staff">The store's active staff.</param>
 /// <param name="RoleLimits">Each role's limits.</param>
 /// <param name="GstinRule">HQ's GSTIN rule (<see cref="TillSnapshot.GstinRule"/>): <c>sandbox</c>, or null for the checked rule.</param>
+/// <param name="HqKey">HQ's public key for its signed statements (<see cref="TillSnapshot.HqKey"/>).</param>
 public sealed record SnapshotSettings(
     string TillName, string BillPrefix, StoreView Store, LoyaltySettingsDto LoyaltySettings, IReadOnlyList<TillPublicKey> TillKeys,
     IReadOnlyList<SnapshotStaff> Staff, IReadOnlyList<RoleLimitDto> RoleLimits,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? GstinRule = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? GstinRule = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HqKey = null);

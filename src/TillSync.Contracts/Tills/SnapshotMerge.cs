@@ -37,6 +37,8 @@ public static class SnapshotMerge
             RoleLimits = settings?.RoleLimits ?? held.RoleLimits,
             // Null is a rule too (the checked one), so settings sent whole replace it even with null.
             GstinRule = settings is null ? held.GstinRule : settings.GstinRule,
+            HqKey = settings is null ? held.HqKey : settings.HqKey,
+            Statement = changes.Statement ?? held.Statement,
             Loyalty = Loyalty(held.Loyalty, settings?.LoyaltySettings, changes.LoyaltyBalances),
             NextSeq = changes.NextSeq,
             TakenAt = changes.TakenAt,

@@ -30,6 +30,11 @@ namespace TillSync.Contracts.Tills;
 /// and then the till fetches the whole snapshot each time.</param>
 /// <param name="GstinRule">How the till checks a buyer's GSTIN: <c>sandbox</c> (the e-invoice schema's pattern only) when
 /// HQ runs against NIC's sandbox; null for the GSTIN's check character, as everywhere else.</param>
+/// <param name="HqKey">HQ's public key (base64 of its DER SubjectPublicKeyInfo, P-256) with which the till checks HQ's
+/// signed statements in sync answers (ADR 0016); null from an HQ before the document chain.</param>
+/// <param name="Statement">HQ's signed statement of the highest entry it holds of this till, read with <see cref="NextSeq"/>:
+/// a till whose counter the snapshot raises (restored, reinstalled) links its next document to that entry. Null from an HQ
+/// before the document chain.</param>
 public sealed record TillSnapshot(
     long TillId, string TillName, string BillPrefix, long NextSeq, StoreView Store,
     IReadOnlyList<SnapshotProduct> Products, DateTimeOffset TakenAt, SnapshotLoyalty? Loyalty = null,
@@ -39,7 +44,9 @@ public sealed record TillSnapshot(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Pricing.RoleLimitDto>? RoleLimits = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? StockVersion = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Version = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? GstinRule = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? GstinRule = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HqKey = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Documents.HqStatementDto? Statement = null);
 
 /// <summary>A catalogue product with last-known on-hand.</summary>
 /// <param name="Sku">Catalogue SKU.</param>

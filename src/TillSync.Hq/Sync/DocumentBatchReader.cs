@@ -2,6 +2,7 @@ using System.Text.Json;
 using TillSync.Contracts;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
+using TillSync.Hq.Chain;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Web;
 
@@ -35,8 +36,9 @@ public static class DocumentBatchReader
                 return (null, null, $"documents[{IndexOfNull(request.Documents)}] is null; send a document object.");
             }
 
-            return (request.Documents.Select(d => Checked(d, () => JsonSerializer.Serialize(d, TillSyncJsonContext.Default.TillDocumentDto))).ToList(),
-                request.Status, null);
+            var documents = request.Documents.Select(d => Checked(d, () => JsonSerializer.Serialize(d, TillSyncJsonContext.Default.TillDocumentDto))).ToList();
+            var (paired, chainProblem) = ChainedBatch.Pair(body, documents, request.Chain);
+            return (paired, request.Status, chainProblem);
         }
         catch (JsonException whole)
         {
@@ -78,6 +80,19 @@ public static class DocumentBatchReader
                 }
             }
 
+            IReadOnlyList<DocumentChainDto>? chain = null;
+            if (root.TryGetProperty("chain", out var chainElement))
+            {
+                try
+                {
+                    chain = chainElement.Deserialize(TillSyncJsonContext.Default.IReadOnlyListDocumentChainDto);
+                }
+                catch (JsonException e)
+                {
+                    return (null, null, $"chain is not a list of chain entries: {JsonBody.Describe(e)}");
+                }
+            }
+
             var documents = new List<IncomingDocument>(array.GetArrayLength());
             var index = 0;
             foreach (var element in array.EnumerateArray())
@@ -91,7 +106,8 @@ public static class DocumentBatchReader
                 documents.Add(document);
             }
 
-            return (documents, status, null);
+            var (paired, chainProblem) = ChainedBatch.Pair(body, documents, chain);
+            return (paired, status, chainProblem);
         }
     }
 

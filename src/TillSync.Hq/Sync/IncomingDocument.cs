@@ -10,6 +10,13 @@ namespace TillSync.Hq.Sync;
 /// <param name="SentKind">The kind the till sent, echoed in the answer (a damaged stand-in keeps the kind it was sent as).</param>
 public sealed record IncomingDocument(TillDocumentDto Document, string SentKind)
 {
+    /// <summary>Its chain entry as sent beside it (ADR 0016); null when it came unchained.</summary>
+    public DocumentChainDto? Chain { get; init; }
+
+    /// <summary>SHA-256 (hex) of the document's bytes exactly as they came; null when HQ did not take them (v1, or a
+    /// <c>damaged</c> placeholder the till sent, whose chain entry covers the document it stands for).</summary>
+    public string? BodySha256 { get; init; }
+
     /// <summary>The kind HQ processes it as.</summary>
     public string Kind => Document.Kind;
 

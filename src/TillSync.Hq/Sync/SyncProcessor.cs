@@ -1,6 +1,7 @@
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Hq.Access;
+using TillSync.Hq.Chain;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Storage;
 
@@ -11,7 +12,8 @@ namespace TillSync.Hq.Sync;
 /// new document is dispatched to its kind, which decides it in memory in <c>tillSeq</c> order; the batch is written at
 /// the end, kinds' rows first, then the features' steps by stage (<see cref="WriteStage"/>). The coordinator knows the
 /// order of the steps and nothing of their insides.</summary>
-public sealed partial class SyncProcessor(HqDatabase database, SyncSpine spine, TimeProvider time, ILogger<SyncProcessor> logger)
+public sealed partial class SyncProcessor(
+    HqDatabase database, SyncSpine spine, HqStatementKey statementKey, TimeProvider time, ILogger<SyncProcessor> logger)
 {
     /// <summary>Test-only fault for the simulator's proof that its checker catches broken dedup: when set, every id in a
     /// batch is treated as one HQ has never seen. Internal, visible to TillSync.Simulation only; <c>tillsync hq</c> has
@@ -26,6 +28,7 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncSpine spine, 
         // Pure CPU work before the writer gate, so that it overlaps another till's write instead of holding the writer.
         var fingerprints = documents.Select((d, i) => kinds[i]?.Fingerprint(d.Document)).ToArray();
         var numbers = documents.Select((d, i) => kinds[i]?.NumberOf(d.Document)).ToArray();
+        await statementKey.LoadAsync(cancellationToken);
         using var turn = await database.Engine.EnterWriterAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
@@ -36,6 +39,7 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncSpine spine, 
             known.Clear();
         }
 
+        using var chains = await TillChains.BeginAsync(connection, transaction, till.Id, state.NextSeq, documents.Any(d => d.Chain is not null), cancellationToken);
         var batch = new SyncBatch(connection, transaction, state, time.GetUtcNow(), database.Engine, spine);
         var kindBatches = BeginKinds(batch, documents, known);
         foreach (var step in batch.Steps.Concat(kindBatches.Values))
@@ -44,7 +48,7 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncSpine spine, 
         }
 
         var ledger = new TillDocuments(database.Engine);
-        var (results, nextSeq) = Decide(batch, documents, kinds, fingerprints, numbers, known, kindBatches, ledger);
+        var (results, nextSeq) = Decide(batch, documents, kinds, fingerprints, numbers, known, kindBatches, ledger, chains);
 
         // A transient failure from here on rolls the whole batch back; the endpoint answers 503 and nothing is stored.
         await ledger.WriteAsync(batch, cancellationToken);
@@ -64,7 +68,8 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncSpine spine, 
         LogBatch(till.Id, documents.Count, results.Count(r => r.Status == SyncStatus.Created),
             results.Count(r => r.Replayed), results.Count(r => r.Status == SyncStatus.Rejected && !r.Replayed),
             results.Count(r => r.Status == SyncStatus.Conflict), results.Count(r => r.Status == SyncStatus.NotProcessed), nextSeq);
-        return new DocumentSyncResponse(results, nextSeq);
+        // Signed after the commit, of what the commit made HQ hold: the till checks its log against it (ADR 0016).
+        return new DocumentSyncResponse(results, nextSeq, statementKey.Statement(till.Id, nextSeq - 1, chains.Head));
     }
 
     // Each kind's part of the batch, begun with the kind's documents HQ has not seen, in registration order.
@@ -88,11 +93,12 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncSpine spine, 
     // does not know stops the rest too, so that HQ never skips a document it cannot record.
     private (DocumentResult[] Results, long NextSeq) Decide(
         SyncBatch batch, IReadOnlyList<IncomingDocument> documents, IDocumentKind?[] kinds, string?[] fingerprints, string?[] numbers,
-        Dictionary<Guid, KnownDocument> known, Dictionary<string, IKindBatch> kindBatches, TillDocuments ledger)
+        Dictionary<Guid, KnownDocument> known, Dictionary<string, IKindBatch> kindBatches, TillDocuments ledger, TillChains chains)
     {
         var results = new DocumentResult[documents.Count];
         var nextSeq = batch.Till.NextSeq;
         var gap = false;
+        long? brokenAt = null;
         long? unsupportedAt = null;
         for (var i = 0; i < documents.Count; i++)
         {
@@ -104,6 +110,11 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncSpine spine, 
             else if (gap)
             {
                 results[i] = DocumentResults.NotProcessed(document, numbers[i], SyncReasons.SeqGap, nextSeq, SeqGapDetail);
+            }
+            else if (brokenAt is { } brokenSeq)
+            {
+                results[i] = DocumentResults.NotProcessed(document, numbers[i], SyncReasons.ChainBroken, brokenSeq,
+                    "an earlier document of this till broke its chain; nothing after it is recorded until a person has looked");
             }
             else if (unsupportedAt is { } blockedSeq)
             {
@@ -127,12 +138,20 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncSpine spine, 
                 results[i] = DocumentResults.NotProcessed(document, null, SyncReasons.UnsupportedKind, document.TillSeq,
                     $"this HQ cannot record '{Clip(document.Kind)}' documents yet; upgrade HQ, then the till's queue moves on from here");
             }
+            else if (document.TillSeq == nextSeq && chains.Check(document) is { } broken)
+            {
+                // Nothing of it is recorded and nextSeq stays: a conflict the till keeps and a review item a manager sees.
+                brokenAt = document.TillSeq;
+                results[i] = DocumentResults.Conflict(document, numbers[i], broken.Reason, document.TillSeq, broken.Detail);
+                LogChainBroken(batch.Till.TillId, document.TillSeq, broken.Detail);
+            }
             else
             {
                 var decision = kindBatches[document.Kind].Decide(batch, document.Document, fingerprints[i]!);
                 var rejection = decision.Rejection;
                 ledger.Add(new LedgerRow(document.DocumentId, document.Kind, batch.Till.TillId, document.TillSeq, batch.Till.StoreId, fingerprints[i]!,
-                    decision.Status, decision.Number, batch.Now, decision.Flags, rejection?.Reason, rejection?.Detail));
+                    decision.Status, decision.Number, batch.Now, decision.Flags, rejection?.Reason, rejection?.Detail,
+                    document.Chain is { } entry ? new LedgerChain(document.BodySha256, entry.PrevHash, entry.Hash, entry.Signature) : null));
                 results[i] = new DocumentResult(document.SentKind, document.DocumentId, document.TillSeq,
                     decision.Status == DocumentStatus.Committed ? SyncStatus.Created : SyncStatus.Rejected, decision.Number, batch.Now, false,
                     decision.Flags, rejection?.Reason, null, rejection?.Detail);
@@ -181,6 +200,9 @@ public sealed partial class SyncProcessor(HqDatabase database, SyncSpine spine, 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Sync from till {TillId}: {Documents} documents, {Created} created, {Replayed} replayed, {Rejected} rejected, {Conflicts} conflicts, {NotProcessed} not processed; nextSeq {NextSeq}")]
     private partial void LogBatch(long tillId, int documents, int created, int replayed, int rejected, int conflicts, int notProcessed, long nextSeq);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Till {TillId} document at tillSeq {TillSeq} refused: {Detail}")]
+    private partial void LogChainBroken(long tillId, long tillSeq, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Till {TillId} sent new document {DocumentId} with tillSeq {TillSeq} below nextSeq {NextSeq}: its counter went backwards")]

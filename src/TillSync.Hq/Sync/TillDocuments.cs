@@ -24,6 +24,10 @@ public sealed class TillDocuments(DatabaseEngine engine)
         new("flags", r => DocumentStatuses.FormatFlags(r.Flags)),
         new("reason", r => r.Reason),
         new("detail", r => r.Detail),
+        new("body_sha256", r => r.Chain?.BodySha256),
+        new("chain_prev_hash", r => r.Chain?.PrevHash),
+        new("chain_hash", r => r.Chain?.Hash),
+        new("chain_signature", r => r.Chain?.Signature),
     ];
 
     private readonly RowInsert<LedgerRow> _rows = engine.Rows("till_documents", Columns);
@@ -105,6 +109,14 @@ public sealed class TillDocuments(DatabaseEngine engine)
 /// <param name="Flags">Facts about it, e.g. <c>stock_short</c>.</param>
 /// <param name="Reason">Why it was rejected; null when committed.</param>
 /// <param name="Detail">The rejection's sentence; null when committed.</param>
+/// <param name="Chain">Its chain entry as checked on arrival (ADR 0016); null when it came unchained.</param>
 public sealed record LedgerRow(
     Guid DocumentId, string Kind, long TillId, long TillSeq, long StoreId, string Fingerprint, DocumentStatus Status, string? Number,
-    DateTimeOffset CommittedAt, IReadOnlyList<string> Flags, string? Reason, string? Detail);
+    DateTimeOffset CommittedAt, IReadOnlyList<string> Flags, string? Reason, string? Detail, LedgerChain? Chain = null);
+
+/// <summary>A document's chain entry on its ledger row.</summary>
+/// <param name="BodySha256">SHA-256 of the document's bytes as they came; null for a till's damaged placeholder.</param>
+/// <param name="PrevHash">The entry's previous hash.</param>
+/// <param name="Hash">The entry's hash.</param>
+/// <param name="Signature">The till's signature over the hash.</param>
+public sealed record LedgerChain(string? BodySha256, string PrevHash, string Hash, string Signature);

@@ -17,10 +17,10 @@ public static class SnapshotEndpoint
         api.MapGet("/till/snapshot/changes", ChangesAsync).RequireTill().Produces<SnapshotChanges>();
     }
 
-    private static async Task<IResult> TakeAsync(HttpContext http, HqDatabase database, TimeProvider time, Stores.GstinPolicy gstins) =>
-        TypedResults.Ok(await TillSnapshots.WholeAsync(database, http.Caller(), gstins, time.GetUtcNow(), http.RequestAborted));
+    private static async Task<IResult> TakeAsync(HttpContext http, HqDatabase database, TimeProvider time, Stores.GstinPolicy gstins, Chain.HqStatementKey statementKey) =>
+        TypedResults.Ok(await TillSnapshots.WholeAsync(database, http.Caller(), gstins, statementKey, time.GetUtcNow(), http.RequestAborted));
 
-    private static async Task<IResult> ChangesAsync(HttpContext http, HqDatabase database, TimeProvider time, Stores.GstinPolicy gstins)
+    private static async Task<IResult> ChangesAsync(HttpContext http, HqDatabase database, TimeProvider time, Stores.GstinPolicy gstins, Chain.HqStatementKey statementKey)
     {
         var since = SnapshotVersion.Parse(http.Request.Query["since"]);
         if (since is null)
@@ -28,7 +28,7 @@ public static class SnapshotEndpoint
             return Problems.BadRequest("since must be the version of a snapshot HQ handed out; without one, fetch GET /api/v1/till/snapshot.");
         }
 
-        var changes = await TillSnapshots.SinceAsync(database, http.Caller(), gstins, since, time.GetUtcNow(), http.RequestAborted);
+        var changes = await TillSnapshots.SinceAsync(database, http.Caller(), gstins, statementKey, since, time.GetUtcNow(), http.RequestAborted);
         return changes is null ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(changes);
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using TillSync.Contracts.Tills;
 using TillSync.Hq.Access;
+using TillSync.Hq.Chain;
 using TillSync.Hq.Loyalty;
 using TillSync.Hq.Pricing;
 using TillSync.Hq.Staff;
@@ -20,32 +21,32 @@ public static class TillSnapshots
 
     /// <summary>The whole snapshot for <paramref name="caller"/>, telling it HQ's GSTIN rule (<paramref name="gstins"/>).</summary>
     public static async Task<TillSnapshot> WholeAsync(
-        HqDatabase database, Caller caller, GstinPolicy gstins, DateTimeOffset now, CancellationToken cancellationToken)
+        HqDatabase database, Caller caller, GstinPolicy gstins, HqStatementKey statementKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cursors = await database.SettledMovementIdsAsync(MovementTables, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginReadAsync(connection, cancellationToken);
-        var head = await ReadHeadAsync(connection, transaction, caller, gstins, cursors, cancellationToken);
+        var head = await ReadHeadAsync(connection, transaction, caller, gstins, statementKey, cursors, cancellationToken);
         var products = await ProductsAsync(connection, transaction, caller.StoreId, null, cancellationToken);
         var loyalty = await LoyaltySnapshot.ReadAsync(connection, transaction, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var s = head.Settings;
         return new TillSnapshot(caller.Id, s.TillName, s.BillPrefix, head.Version.NextSeq, s.Store, products, now, loyalty, s.TillKeys, s.Staff,
-            head.Version.Pricing, s.RoleLimits, head.StockVersion, head.Version.ToString(), s.GstinRule);
+            head.Version.Pricing, s.RoleLimits, head.StockVersion, head.Version.ToString(), s.GstinRule, s.HqKey, head.Statement);
     }
 
     /// <summary>What changed for <paramref name="caller"/> since <paramref name="since"/>: null when nothing did; the whole
     /// snapshot (in <see cref="SnapshotChanges.Whole"/>) when HQ never handed that version out or the changes would be more
     /// than half the catalogue.</summary>
     public static async Task<SnapshotChanges?> SinceAsync(
-        HqDatabase database, Caller caller, GstinPolicy gstins, SnapshotVersion since, DateTimeOffset now, CancellationToken cancellationToken)
+        HqDatabase database, Caller caller, GstinPolicy gstins, HqStatementKey statementKey, SnapshotVersion since, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (outcome, changes) = await ReadChangesAsync(database, caller, gstins, since, now, cancellationToken);
+        var (outcome, changes) = await ReadChangesAsync(database, caller, gstins, statementKey, since, now, cancellationToken);
         return outcome switch
         {
             DeltaOutcome.NotModified => null,
             DeltaOutcome.Changes => changes,
-            _ => Whole(since, await WholeAsync(database, caller, gstins, now, cancellationToken)),
+            _ => Whole(since, await WholeAsync(database, caller, gstins, statementKey, now, cancellationToken)),
         };
     }
 
@@ -57,12 +58,12 @@ public static class TillSnapshots
     }
 
     private static async Task<(DeltaOutcome Outcome, SnapshotChanges? Changes)> ReadChangesAsync(
-        HqDatabase database, Caller caller, GstinPolicy gstins, SnapshotVersion since, DateTimeOffset now, CancellationToken cancellationToken)
+        HqDatabase database, Caller caller, GstinPolicy gstins, HqStatementKey statementKey, SnapshotVersion since, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cursors = await database.SettledMovementIdsAsync(MovementTables, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginReadAsync(connection, cancellationToken);
-        var head = await ReadHeadAsync(connection, transaction, caller, gstins, cursors, cancellationToken);
+        var head = await ReadHeadAsync(connection, transaction, caller, gstins, statementKey, cursors, cancellationToken);
         if (head.Version == since || since.IsAheadOf(head.Version))
         {
             return (head.Version == since ? DeltaOutcome.NotModified : DeltaOutcome.Whole, null);
@@ -89,17 +90,18 @@ public static class TillSnapshots
         }
 
         return (DeltaOutcome.Changes, new SnapshotChanges(since.ToString(), head.Version.ToString(), head.Version.NextSeq, now, head.Version.Pricing,
-            head.StockVersion, products, onHand, balances, head.Version.SettingsDigest == since.SettingsDigest ? null : head.Settings));
+            head.StockVersion, products, onHand, balances, head.Version.SettingsDigest == since.SettingsDigest ? null : head.Settings,
+            Statement: head.Statement));
     }
 
     private static SnapshotChanges Whole(SnapshotVersion since, TillSnapshot whole) =>
         new(since.ToString(), whole.Version!, whole.NextSeq, whole.TakenAt, whole.PricingVersion ?? 0, whole.StockVersion ?? 0, [], [], [], null, whole);
 
-    private sealed record Head(SnapshotVersion Version, SnapshotSettings Settings, long StockVersion);
+    private sealed record Head(SnapshotVersion Version, SnapshotSettings Settings, long StockVersion, Contracts.Documents.HqStatementDto Statement);
 
     // The till's row, the settings part and the versions, in the caller's read view.
     private static async Task<Head> ReadHeadAsync(
-        DbConnection connection, DbTransaction transaction, Caller caller, GstinPolicy gstins, long[] cursors, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, Caller caller, GstinPolicy gstins, HqStatementKey statementKey, long[] cursors, CancellationToken cancellationToken)
     {
         var till = await connection.Command("SELECT name, bill_prefix, next_seq FROM tills WHERE till_id = @id", transaction)
             .With("@id", caller.Id)
@@ -111,7 +113,7 @@ public static class TillSnapshots
             await TillKeys.OfStoreAsync(connection, transaction, caller.StoreId, cancellationToken),
             await StaffRows.OfStoreAsync(connection, transaction, caller.StoreId, cancellationToken),
             await RoleLimits.CurrentAsync(connection, transaction, cancellationToken),
-            Core.Tax.GstinRules.Name(gstins.Rule));
+            Core.Tax.GstinRules.Name(gstins.Rule), statementKey.PublicKey);
         // Read in the same view as the catalogue and the settings, so that the version names exactly what the till gets.
         var pricingVersion = await PricingVersions.ReadAsync(connection, transaction, cancellationToken);
         // The newest movement in the same view as the on-hand figures: a sale from this snapshot that oversells names
@@ -119,7 +121,9 @@ public static class TillSnapshots
         var stockVersion = await connection.Command("SELECT COALESCE(MAX(movement_id), 0) FROM stock_movements", transaction)
             .FirstOrDefaultAsync(r => r.GetInt64(0), cancellationToken);
         var version = new SnapshotVersion(pricingVersion, cursors[0], cursors[1], till.NextSeq, SnapshotVersion.Digest(settings));
-        return new Head(version, settings, stockVersion);
+        // In the same view as nextSeq: a till whose counter this snapshot raises links its next document to this entry.
+        var statement = await statementKey.CurrentAsync(connection, transaction, caller.Id, till.NextSeq, cancellationToken);
+        return new Head(version, settings, stockVersion, statement);
     }
 
     // The catalogue with on-hand in the store: whole, or only the products changed after pricing version versionAfter.

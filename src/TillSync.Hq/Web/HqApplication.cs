@@ -5,6 +5,7 @@ using TillSync.Contracts;
 using TillSync.Core;
 using TillSync.Core.Ids;
 using TillSync.Hq.Accounting;
+using TillSync.Hq.Chain;
 using TillSync.Hq.EInvoicing;
 using TillSync.Hq.Gst;
 using TillSync.Hq.Health;
@@ -97,6 +98,7 @@ public static class HqApplication
         services.AddSingleton(gstins);
         services.AddSingleton(SyncSpine(gstins));
         services.AddSingleton<SyncProcessor>();
+        services.AddSingleton<HqStatementKey>();
         services.AddSingleton<FleetGauges>();
         services.AddSingleton<HqMetrics>();
         services.AddMetricsEndpoint("tillsync-hq", Contracts.Status.ReleaseVersion.Current, HqMetrics.MeterName);
@@ -191,6 +193,7 @@ public static class HqApplication
         api.MapRoleLimitEndpoints();
         api.MapStockEndpoints();
         api.MapTillEndpoints();
+        api.MapChainEndpoint();
         api.MapTillDeviceEndpoints();
         api.MapOrderEndpoints();
         api.MapCreditNoteEndpoints();

@@ -79,9 +79,9 @@ public sealed class TillNode(
         await _snapshots.LoadAsync(cancellationToken);
         _signal = new SyncSignal();
         _outbox = new DocumentOutbox(database);
-        _writer = new DocumentWriter(database);
         var keySeed = random.Next();
         _key = ReceiptKey.LoadOrCreate(dataDirectory, () => SeededKey(keySeed));
+        _writer = new DocumentWriter(database, _key);
         var ids = new UuidV7Generator(clock, new Random(random.Next()));
         // Wired as TillApplication wires them: the till's idle lock logs a cashier out between customers far apart, and
         // a restart logs everyone out; the shift open before a crash is read back from till.db.
@@ -102,7 +102,7 @@ public sealed class TillNode(
         _returns = new ReturnRecorder(_writer, _snapshots, cashiers, _originals, _recorder, ids, clock, _signal);
         _agent = new SyncAgent(hqClient, _outbox, _snapshots, new HqUpdates(database, clock), linkState, _signal,
             new Backoff(syncBackoffMax, new Random(random.Next())), _key, new Till.Metrics.TillMetrics(_outbox, linkState, clock), clock,
-            NullLogger<SyncAgent>.Instance);
+            NullLogger<SyncAgent>.Instance, new Till.Chain.TillChain(database));
         CrashRequested = false;
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using TillSync.Contracts;
 using TillSync.Contracts.Tills;
 using TillSync.Storage;
+using TillSync.Till.Chain;
 using TillSync.Till.Outbox;
 using TillSync.Till.Storage;
 
@@ -36,6 +37,8 @@ public sealed class SnapshotStore(TillDatabase database)
         await connection.Command("DELETE FROM products", transaction).ExecuteAsync(cancellationToken);
         await InsertProductsAsync(connection, transaction, snapshot.Products, cancellationToken);
         await RaiseCountersAsync(connection, transaction, snapshot, cancellationToken);
+        // With the counters: a document made after a raise links to the entry HQ holds before it (ADR 0016).
+        await HqStatements.StoreAsync(connection, transaction, snapshot.Statement, snapshot.HqKey, snapshot.TillId, snapshot.TakenAt, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         _current = snapshot;
     }
@@ -81,6 +84,8 @@ public sealed class SnapshotStore(TillDatabase database)
         }
 
         await RaiseCountersAsync(connection, transaction, snapshot, cancellationToken);
+        // With the counters: a document made after a raise links to the entry HQ holds before it (ADR 0016).
+        await HqStatements.StoreAsync(connection, transaction, snapshot.Statement, snapshot.HqKey, snapshot.TillId, snapshot.TakenAt, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         _current = snapshot;
         return true;

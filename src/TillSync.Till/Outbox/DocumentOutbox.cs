@@ -51,7 +51,7 @@ public sealed class DocumentOutbox(TillDatabase database)
     private static Task<List<(StoredRow Row, string? Damage)>> OldestAsync(DbConnection connection, string state, CancellationToken cancellationToken) =>
         connection.Command($"SELECT {StoredRow.Columns}, d.damage FROM documents d WHERE d.sync_state = @state ORDER BY d.till_seq LIMIT @max")
             .With("@state", state).With("@max", Limits.SyncOrdersMax)
-            .ListAsync(r => (StoredRow.Read(r), StoredRow.Text(r, 8)), cancellationToken);
+            .ListAsync(r => (StoredRow.Read(r), StoredRow.Text(r, StoredRow.ColumnCount)), cancellationToken);
 
     private static async Task MarkDamagedAsync(DbConnection connection, List<QueuedDocument> damaged, CancellationToken cancellationToken)
     {

@@ -1,8 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
 using TillSync.Contracts.Documents;
+using TillSync.Core.Chain;
 using TillSync.Storage;
 using TillSync.Till.Catalog;
+using TillSync.Till.Receipts;
 
 namespace TillSync.Till.Outbox;
 
@@ -13,11 +15,13 @@ public sealed class DocumentTransaction
 {
     private readonly DocumentWriter.KeptConnection _kept;
     private readonly DbTransaction _transaction;
+    private readonly ReceiptKey _key;
 
-    internal DocumentTransaction(DocumentWriter.KeptConnection kept, DbTransaction transaction)
+    internal DocumentTransaction(DocumentWriter.KeptConnection kept, DbTransaction transaction, ReceiptKey key)
     {
         _kept = kept;
         _transaction = transaction;
+        _key = key;
     }
 
     /// <summary>The catalogue lookup on this transaction's connection.</summary>
@@ -40,17 +44,34 @@ public sealed class DocumentTransaction
             ON CONFLICT (name) DO UPDATE SET last_value = last_value + 1 RETURNING last_value
             """, cancellationToken, ("@series", series)), CultureInfo.InvariantCulture);
 
-    /// <summary>Stores <paramref name="document"/> in the outbox, pending, with the JSON that will be sent and its checksum.</summary>
-    public Task<int> AddAsync(TillDocumentDto document, string? number, DateTimeOffset createdAt, long totalPaise, CancellationToken cancellationToken)
+    /// <summary>Stores <paramref name="document"/> in the outbox, pending, with the JSON that will be sent, its checksum and
+    /// its signed chain entry (ADR 0016), linked to the entry at its tillSeq − 1: computed once here, never rewritten.</summary>
+    public async Task<int> AddAsync(TillDocumentDto document, string? number, DateTimeOffset createdAt, long totalPaise, CancellationToken cancellationToken)
     {
         var json = StoredDocument.Json(document);
-        return ExecuteAsync("""
-            INSERT INTO documents (till_seq, document_id, kind, number, created_at, total_paise, body_json, body_sha256, sync_state)
-            VALUES (@seq, @id, @kind, @number, @at, @total, @body, @sha, 'pending')
+        var bodySha256 = StoredDocument.Checksum(json);
+        var prevHash = await ScalarAsync(PrevHashSql, cancellationToken, ("@prev", document.TillSeq - 1)) as string ?? DocumentChain.Genesis;
+        var hash = DocumentChain.Hash(document.TillSeq, prevHash, bodySha256);
+        return await ExecuteAsync("""
+            INSERT INTO documents (till_seq, document_id, kind, number, created_at, total_paise, body_json, body_sha256, sync_state,
+                                   chain_prev_hash, chain_hash, chain_signature)
+            VALUES (@seq, @id, @kind, @number, @at, @total, @body, @sha, 'pending', @prev, @hash, @signature)
             """, cancellationToken,
             ("@seq", document.TillSeq), ("@id", document.DocumentId.ToString("D")), ("@kind", document.Kind), ("@number", number),
-            ("@at", StoredTime.Text(createdAt)), ("@total", totalPaise), ("@body", json), ("@sha", StoredDocument.Checksum(json)));
+            ("@at", StoredTime.Text(createdAt)), ("@total", totalPaise), ("@body", json), ("@sha", bodySha256),
+            ("@prev", prevHash), ("@hash", hash), ("@signature", _key.SignChain(hash)));
     }
+
+    /// <summary>The hash a new document at <c>@prev</c> + 1 links to; null means genesis (ADR 0016). It is the entry at
+    /// <c>@prev</c> as HQ holds it when HQ's signed statement names that number, else the till's own row there. In a till in
+    /// step with HQ the two are the same entry; they differ only when the till's log forked from HQ's (restored from an old
+    /// backup, it re-used numbers HQ holds) or lost the rows (a reinstall whose counter the snapshot raised): its next
+    /// document then continues the chain HQ holds, and <c>till verify</c> and the statement check name the fork. An entry
+    /// from before the chain, or none, starts the chain.</summary>
+    public const string PrevHashSql = """
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM hq_statement WHERE till_seq = @prev) THEN (SELECT hash FROM hq_statement WHERE till_seq = @prev)
+                    ELSE (SELECT chain_hash FROM documents WHERE till_seq = @prev) END
+        """;
 
     /// <summary>Runs a statement (compiled once for the writer's connection) in this transaction.</summary>
     public Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using TillSync.Storage;
 using TillSync.Till.Catalog;
+using TillSync.Till.Receipts;
 using TillSync.Till.Storage;
 
 namespace TillSync.Till.Outbox;
@@ -10,8 +11,9 @@ namespace TillSync.Till.Outbox;
 /// keeps with its statements compiled once (bench/RESULTS.md: compiling them per sale was most of the sale's own cost).
 /// Any failure drops that connection and the next write opens a fresh one. A sale, a return, or both together (an
 /// exchange) are each one <see cref="DocumentTransaction"/>: all of it is on disk when it commits, or none of it. The
-/// write-ahead log is checkpointed beside the writes, not inside them (<see cref="WalCheckpointer"/>).</summary>
-public sealed class DocumentWriter(TillDatabase database, ILogger<DocumentWriter>? logger = null) : IAsyncDisposable
+/// write-ahead log is checkpointed beside the writes, not inside them (<see cref="WalCheckpointer"/>). Each document is
+/// chained and signed with <paramref name="key"/> as it is stored (ADR 0016).</summary>
+public sealed class DocumentWriter(TillDatabase database, ReceiptKey key, ILogger<DocumentWriter>? logger = null) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly WalCheckpointer _checkpointer = new(database, logger);
@@ -30,7 +32,7 @@ public sealed class DocumentWriter(TillDatabase database, ILogger<DocumentWriter
                 T result;
                 await using (var transaction = TillDatabase.BeginWrite(kept.Connection))
                 {
-                    result = await work(new DocumentTransaction(kept, transaction));
+                    result = await work(new DocumentTransaction(kept, transaction, key));
                 }
 
                 _checkpointer.DocumentWritten();

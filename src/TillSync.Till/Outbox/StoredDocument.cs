@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using TillSync.Contracts;
 using TillSync.Contracts.Documents;
+using TillSync.Core.Chain;
 using TillSync.Core.Orders;
 using TillSync.Storage;
 
@@ -22,7 +23,7 @@ public static class StoredDocument
     public static string Json(TillDocumentDto document) => JsonSerializer.Serialize(document, TillSyncJsonContext.Default.TillDocumentDto);
 
     /// <summary>SHA-256 of the UTF-8 of <paramref name="json"/>, as 64 lowercase hex characters.</summary>
-    public static string Checksum(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+    public static string Checksum(string json) => DocumentChain.BodySha256(json);
 
     /// <summary>A sale stored before version 4 (its order JSON alone) as a sale document, with the order's bytes kept exactly
     /// as they were: what the till sends for it must be what it would have sent before.</summary>
@@ -38,7 +39,7 @@ public static class StoredDocument
         var problem = Problem(row, id);
         if (problem is null)
         {
-            return new QueuedDocument(row.TillSeq, id, row.Kind!, row.BodyJson!, null);
+            return new QueuedDocument(row.TillSeq, id, row.Kind!, row.BodyJson!, null, row.Chain);
         }
 
         var placeholder = new DamagedDocumentDto(
@@ -49,7 +50,7 @@ public static class StoredDocument
             problem,
             Readable(row.BodyJson));
         return new QueuedDocument(row.TillSeq, id, DocumentKinds.Damaged, Json(new TillDocumentDto(DocumentKinds.Damaged, id, row.TillSeq, Damaged: placeholder)),
-            problem);
+            problem, row.Chain);
     }
 
     private static string? Problem(StoredRow row, Guid id)

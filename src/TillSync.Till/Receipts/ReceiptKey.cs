@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using TillSync.Core.Chain;
 using TillSync.Core.Receipts;
 
 namespace TillSync.Till.Receipts;
@@ -6,7 +7,8 @@ namespace TillSync.Till.Receipts;
 /// <summary>The till's receipt-signing key (ES256: ECDSA on P-256), made on the till's first start and kept in its data
 /// directory as <see cref="FileName"/>, readable by the till's user only. The private half never leaves the till; the
 /// public half is registered with HQ (<c>PUT /api/v1/till/key</c>), which hands it to the other tills of the store, so that
-/// they can check this till's receipt codes offline (docs/returns.md).</summary>
+/// they can check this till's receipt codes offline (docs/returns.md). The same key signs each entry of the till's document
+/// chain (ADR 0016), so one registered key vouches for both.</summary>
 public sealed class ReceiptKey : IDisposable
 {
     /// <summary>The key file in the till's data directory: the private key as PKCS#8 PEM.</summary>
@@ -75,6 +77,15 @@ public sealed class ReceiptKey : IDisposable
         lock (_gate)
         {
             return ReceiptCode.Sign(sale, _key);
+        }
+    }
+
+    /// <summary>The till's signature over a document chain entry's hash (<see cref="DocumentChain.Sign"/>).</summary>
+    public string SignChain(string hash)
+    {
+        lock (_gate)
+        {
+            return DocumentChain.Sign(hash, _key);
         }
     }
 

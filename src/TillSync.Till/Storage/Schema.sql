@@ -1,4 +1,4 @@
--- The till's store (schema version 9). Every statement is idempotent (IF NOT EXISTS): a file of an older version is
+-- The till's store (schema version 10). Every statement is idempotent (IF NOT EXISTS): a file of an older version is
 -- brought up to date by running this whole script again; version 4 also moved the sales of a version 1-3 file into
 -- documents, and version 8 reshaped sales and merged the counters, which TillDatabase does in C# around this script (see
 -- SchemaUpgrade). One SQLite file, WAL,
@@ -57,7 +57,14 @@ CREATE TABLE IF NOT EXISTS documents (
     sync_state    TEXT NOT NULL CHECK (sync_state IN ('pending', 'synced', 'rejected', 'conflict')),
     sync_reason   TEXT,
     sync_detail   TEXT,
-    synced_at     TEXT
+    synced_at     TEXT,
+    -- Version 10: the document's entry in the till's hash chain (ADR 0016), set when the row is written and never
+    -- changed: chain_hash = SHA-256 of 'tillsync-chain/1\n{till_seq}\n{chain_prev_hash}\n{body_sha256}', signed by the
+    -- till's key (chain_signature, base64url). Null on rows written before a file's upgrade to version 10: the chain
+    -- starts at the first row written after it, whose chain_prev_hash is 64 zeros (the genesis marker).
+    chain_prev_hash  TEXT,
+    chain_hash       TEXT,
+    chain_signature  TEXT
 );
 CREATE INDEX IF NOT EXISTS ix_documents_queue ON documents (sync_state, till_seq);
 -- Version 8: a sale's bill number is found here (a reprint, a return by bill number), and no two sales share one.
@@ -164,3 +171,15 @@ CREATE TABLE IF NOT EXISTS parked_carts (
     resumed_at  TEXT
 );
 CREATE INDEX IF NOT EXISTS ix_parked_carts_open ON parked_carts (parked_at) WHERE resumed_at IS NULL;
+
+-- Version 10: HQ's latest signed statement of the highest entry it holds of this till's chain (ADR 0016), from the last
+-- sync answer that carried one and whose signature checked with the snapshot's HQ key. The till checks its own log
+-- against it on start and after each sync, and names a database restored from an old backup or truncated.
+CREATE TABLE IF NOT EXISTS hq_statement (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    till_id      INTEGER NOT NULL,
+    till_seq     INTEGER NOT NULL,
+    hash         TEXT,
+    signature    TEXT NOT NULL,
+    received_at  TEXT NOT NULL
+);

@@ -15,7 +15,10 @@ namespace TillSync.Till.Storage;
 /// <c>counters</c> table. A file of version 4–7 has its sales table renamed out of the way, its receipts copied, and its
 /// counters moved, values unchanged.</para>
 /// <para>Version 9 gave <c>products</c> the MRP and the price's footing (docs/money.md); a file of version 8 or older gains
-/// the two columns, its rows keeping their meaning: no MRP, priced before tax, as the snapshot they came from said.</para></summary>
+/// the two columns, its rows keeping their meaning: no MRP, priced before tax, as the snapshot they came from said.</para>
+/// <para>Version 10 chained the documents (ADR 0016): a file of version 9 or older gains the chain columns, null on every
+/// row it holds (those entries stay unchained: nothing signed them when they were written, and signing them now would
+/// vouch for rows nobody checked); its chain begins at the next document, with the genesis marker as previous hash.</para></summary>
 public static class SchemaUpgrade
 {
     private const int RowsPerRead = 1_000;
@@ -56,6 +59,14 @@ public static class SchemaUpgrade
         {
             await connection.Command("ALTER TABLE products ADD COLUMN mrp_paise INTEGER", transaction).ExecuteAsync(cancellationToken);
             await connection.Command("ALTER TABLE products ADD COLUMN tax_inclusive INTEGER NOT NULL DEFAULT 0", transaction).ExecuteAsync(cancellationToken);
+        }
+
+        if (!await HasColumnAsync(connection, transaction, "documents", "chain_hash", cancellationToken))
+        {
+            foreach (var column in new[] { "chain_prev_hash", "chain_hash", "chain_signature" })
+            {
+                await connection.Command($"ALTER TABLE documents ADD COLUMN {column} TEXT", transaction).ExecuteAsync(cancellationToken);
+            }
         }
 
         if (await HasTableAsync(connection, transaction, "sales_v7", cancellationToken))

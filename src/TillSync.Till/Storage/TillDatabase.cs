@@ -8,7 +8,11 @@ namespace TillSync.Till.Storage;
 /// <c>synchronous=FULL</c> so that a sale the cashier saw saved is on disk before the receipt shows.</summary>
 public sealed class TillDatabase
 {
-    private const int SchemaVersion = 9;
+    /// <summary>The schema version this tillsync writes.</summary>
+    public const int SchemaVersion = 10;
+
+    /// <summary>The first version with the document chain (ADR 0016).</summary>
+    public const int ChainSchemaVersion = 10;
 
     private readonly SqliteFile _file;
 
@@ -23,6 +27,13 @@ public sealed class TillDatabase
 
     /// <summary>Closes this file's pooled connections (see <see cref="SqliteFile.ClearPool"/>).</summary>
     public void ClearPool() => _file.ClearPool();
+
+    /// <summary>The file's schema version (<c>PRAGMA user_version</c>); 0 for a new or empty file.</summary>
+    public async Task<int> VersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return Convert.ToInt32(await connection.Command("PRAGMA user_version").ScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A write transaction that holds the write lock from the start (<c>BEGIN IMMEDIATE</c>).</summary>
     public static DbTransaction BeginWrite(SqliteConnection connection) => connection.BeginTransaction(deferred: false);

@@ -78,7 +78,16 @@ public sealed class HqClient(HttpClient http)
             body.Append(i == 0 ? "" : ",").Append(batch[i].Json);
         }
 
-        body.Append("],\"status\":").Append(JsonSerializer.Serialize(status, TillSyncJsonContext.Default.TillStatusReport)).Append('}');
+        body.Append(']');
+        // The chain entries ride beside the documents (ADR 0016), so that each document still goes as its stored bytes,
+        // which its chain hash covers.
+        var chain = batch.Where(b => b.Chain is not null).Select(b => b.Chain!).ToList();
+        if (chain.Count > 0)
+        {
+            body.Append(",\"chain\":").Append(JsonSerializer.Serialize(chain, TillSyncJsonContext.Default.IReadOnlyListDocumentChainDto));
+        }
+
+        body.Append(",\"status\":").Append(JsonSerializer.Serialize(status, TillSyncJsonContext.Default.TillStatusReport)).Append('}');
         using var content = new StringContent(body.ToString(), Encoding.UTF8, "application/json");
         using var response = await http.PostAsync(new Uri($"/api/{SyncContract}/sync", UriKind.Relative), content, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)

@@ -2,6 +2,7 @@ using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
 using TillSync.Core.Receipts;
 using TillSync.Till.Catalog;
+using TillSync.Till.Chain;
 using TillSync.Till.Metrics;
 using TillSync.Till.Outbox;
 using TillSync.Till.Receipts;
@@ -11,11 +12,12 @@ namespace TillSync.Till.Sync;
 
 /// <summary>Sends the queue of documents to HQ in the background, oldest first, one sync in flight, batches of at most
 /// <c>SyncOrdersMax</c>; sends a light heartbeat while idle; after each sync reads HQ's updates about its documents;
-/// refreshes the catalogue snapshot and registers the till's receipt key; backs off (capped, with jitter) while HQ cannot
+/// refreshes the catalogue snapshot and registers the till's receipt key; keeps HQ's signed statement of what it holds
+/// and checks the till's log against it (<see cref="TillChain"/>); backs off (capped, with jitter) while HQ cannot
 /// be reached or refuses — forever, never minting a new id to get past an error.</summary>
 public sealed partial class SyncAgent(
     HqClient hq, DocumentOutbox outbox, SnapshotStore snapshots, HqUpdates updates, LinkState link, SyncSignal signal, Backoff backoff,
-    ReceiptKey receiptKey, TillMetrics metrics, TimeProvider time, ILogger<SyncAgent> logger) : BackgroundService
+    ReceiptKey receiptKey, TillMetrics metrics, TimeProvider time, ILogger<SyncAgent> logger, TillChain? chain = null) : BackgroundService
 {
     /// <summary>How often an idle, online till tells HQ it is alive (and reports its queue).</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
@@ -93,6 +95,12 @@ public sealed partial class SyncAgent(
             var queue = await outbox.StateAsync(cancellationToken);
             var reply = await hq.SyncAsync(batch, new TillStatusReport(queue.QueueDepth, queue.OldestUnsyncedAt), cancellationToken);
             var applied = await outbox.ApplyAsync(reply.Results, reply.NextSeq, time.GetUtcNow(), cancellationToken);
+            if (chain is not null && snapshots.Current is { } current)
+            {
+                // HQ's signed word on what it holds of this till: a log behind it or differing from it is named, not repaired.
+                await chain.ReceivedAsync(reply.Statement, current.HqKey, current.TillId, time.GetUtcNow(), cancellationToken);
+            }
+
             // After every successful sync (heartbeats included), learn what HQ decided about this till's documents.
             await updates.PullAsync(hq, cancellationToken);
             return AfterReply(batch.Count, applied);

@@ -69,7 +69,7 @@ public static class CashierEndpoints
     /// <summary>The status the page and the operator command show.</summary>
     public static async Task<TillStatusView> StatusAsync(
         DocumentOutbox outbox, SnapshotStore snapshots, LinkState link, ReceiptKey receiptKey, ShiftRegister shifts, LinkSwitch linkSwitch, TimeProvider time,
-        CancellationToken ct)
+        TillSync.Till.Chain.TillChain chain, CancellationToken ct)
     {
         var queue = await outbox.StateAsync(ct);
         var l = link.Current;
@@ -77,7 +77,7 @@ public static class CashierEndpoints
         return new TillStatusView(l.Online, queue.QueueDepth, queue.OldestUnsyncedAt, snapshot?.TakenAt, l.LastContactAt, l.LastOutcome,
             l.TroubleSince, l.RetryAt, queue.AttentionCount, snapshot?.TillName, snapshot?.BillPrefix, snapshot?.Store.Details, time.GetUtcNow(),
             l.Status.ToString().ToLowerInvariant(), receiptKey.Registration, ReleaseVersion.Current, shifts.Current is not null, shifts.Warning(time.GetUtcNow()),
-            linkSwitch.Switchable ? linkSwitch.IsCut ? "cut" : "up" : null);
+            linkSwitch.Switchable ? linkSwitch.IsCut ? "cut" : "up" : null, chain.Problem);
     }
 
     // Products with their on-hand as this till knows it: the snapshot's less its own sales since (TillStock).

@@ -49,6 +49,8 @@ public static class TillApplication
         await app.Services.GetRequiredService<TillDatabase>().EnsureSchemaAsync(cancellationToken);
         await app.Services.GetRequiredService<SnapshotStore>().LoadAsync(cancellationToken);
         await app.Services.GetRequiredService<ShiftRegister>().LoadAsync(cancellationToken);
+        // On start, the log against HQ's last statement: a till restored from an old backup says so before it sells.
+        await app.Services.GetRequiredService<TillSync.Till.Chain.TillChain>().CheckAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
         return (app, addresses);
@@ -67,6 +69,7 @@ public static class TillApplication
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton(_ => ReceiptKey.LoadOrCreate(options.DataDirectory));
         services.AddSingleton<DocumentWriter>();
+        services.AddSingleton<TillSync.Till.Chain.TillChain>();
         services.AddSingleton<DocumentOutbox>();
         services.AddSingleton<SaleReceipts>();
         services.AddSingleton<HqUpdates>();

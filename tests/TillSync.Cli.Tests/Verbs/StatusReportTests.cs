@@ -1,6 +1,6 @@
 // Proves `tillsync till status` tells a failing sync from an offline till: HQ answering and refusing prints FAILING with
-// HQ's reason, HQ out of reach prints OFFLINE; and it says whether HQ holds the till's receipt key. StatusReport.Render
-// over the status a till reports.
+// HQ's reason, HQ out of reach prints OFFLINE; it says whether HQ holds the till's receipt key and what is wrong with the
+// document log against HQ's signed statement. StatusReport.Render over the status a till reports.
 using TillSync.Cli.Verbs;
 using TillSync.Till.Web;
 
@@ -27,6 +27,17 @@ public sealed class StatusReportTests
 
         Assert.Matches(@"link\s+OFFLINE for 5 min", report);
         Assert.DoesNotContain("FAILING", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_LogBehindHq_NamesIt()
+    {
+        const string behind = "till database is behind what HQ acknowledged: HQ holds seq 42 hash ab12ab12ab12…, this till has seq 37";
+
+        var report = StatusReport.Render(Status("online", "up to date") with { Chain = behind });
+
+        Assert.Matches(@"document log\s+till database is behind what HQ acknowledged: HQ holds seq 42 hash ab12ab12ab12…, this till has seq 37", report);
+        Assert.Matches(@"document log\s+nothing wrong", StatusReport.Render(Status("online", "up to date")));
     }
 
     private static TillStatusView Status(string syncState, string outcome) =>

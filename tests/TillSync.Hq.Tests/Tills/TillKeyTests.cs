@@ -5,7 +5,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using TillSync.Contracts;
-using TillSync.Contracts.Stores;
 using TillSync.Contracts.Tills;
 using TillSync.Testing;
 
@@ -102,24 +101,11 @@ public sealed class TillKeyTests(HqFixture fixture) : IClassFixture<HqFixture>
         var seller = await fixture.EnrolTillAsync();
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         await RegisterAsync(seller, key, HttpStatusCode.OK);
-        var elsewhere = await EnrolInAnotherStoreAsync();
+        var elsewhere = await HqScenario.EnrolTillInAnotherStoreAsync(fixture.Hq);
 
         var snapshot = await elsewhere.SnapshotAsync();
 
         Assert.DoesNotContain(snapshot.TillKeys ?? [], k => k.TillId == seller.TillId);
-    }
-
-    private async Task<TillClient> EnrolInAnotherStoreAsync()
-    {
-        using var client = fixture.Hq.CreateClient(fixture.Hq.AdminToken);
-        var store = await Responses.ExpectAsync(await client.PostAsync(new Uri("/api/v1/stores", UriKind.Relative),
-                JsonContent.Create(new StoreDto("27AAACS7319F1ZE", "Sharma Provisions Private Limited", "4 Linking Road", "Mumbai", 400050, "27"),
-                    TillSyncJsonContext.Default.StoreDto)),
-            HttpStatusCode.Created, TillSyncJsonContext.Default.StoreView, fixture.Hq);
-        var enrolment = await Responses.ExpectAsync(await client.PostAsync(new Uri("/api/v1/tills", UriKind.Relative),
-                JsonContent.Create(new TillEnrolmentRequest($"Mumbai {Guid.CreateVersion7():N}"[..20], store.StoreId), TillSyncJsonContext.Default.TillEnrolmentRequest)),
-            HttpStatusCode.Created, TillSyncJsonContext.Default.TillEnrolmentResult, fixture.Hq);
-        return new TillClient(fixture.Hq, enrolment);
     }
 
     private async Task<TillPublicKey> RegisterAsync(TillClient till, ECDsa key, HttpStatusCode expected) =>

@@ -32,8 +32,8 @@ public sealed class LocalTill : IAsyncDisposable
         Snapshots = new SnapshotStore(Database);
         Outbox = new DocumentOutbox(Database);
         Sales = new SaleReceipts(Database);
-        Writer = new DocumentWriter(Database);
         Key = ReceiptKey.LoadOrCreate(dataDir);
+        Writer = new DocumentWriter(Database, Key);
         var ids = new UuidV7Generator(time, new Random(1));
         // The one helper that logs in a seeded cashier for in-process tests; tests of login itself use their own session.
         Cashiers = new CashierSession(time, TimeSpan.MaxValue);

@@ -35,6 +35,11 @@ export function renderStatus(s) {
   attention.dataset.count = String(count);
   $('attention-count').textContent = String(count);
 
+  // The till's log against HQ's signed statement (a restore from an old backup, a truncation): named, never repaired here.
+  const chainWarning = $('chain-warning');
+  chainWarning.textContent = s.chain ? `Document log: ${s.chain}. Tell a manager before trusting this till's history.` : '';
+  chainWarning.hidden = !s.chain;
+
   const store = s.store;
   $('store-name').textContent = store ? (store.tradeName || store.legalName) : 'TillSync';
   $('till-name').textContent = [s.tillName, s.billPrefix ? `bills ${s.billPrefix}` : null, store?.gstin ? `GSTIN ${store.gstin}` : null].filter(Boolean).join(' · ');
