@@ -2,6 +2,7 @@
 // two reads of the same version agree on, for tests that compare applied changes with a whole snapshot.
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text.Json;
 using TillSync.Contracts;
 using TillSync.Contracts.Tills;
@@ -31,15 +32,26 @@ public static class SnapshotCalls
         await Responses.ExpectAsync(await till.ChangesRawAsync(since), HttpStatusCode.OK, TillSyncJsonContext.Default.SnapshotChanges, till.Hq);
 
     /// <summary><paramref name="snapshot"/> as JSON without what differs between two reads of one version: when it was
-    /// read (<c>takenAt</c>, each balance's <c>asOf</c>) and the order of products and balances.</summary>
+    /// read (<c>takenAt</c>, each balance's <c>asOf</c>), the order of products and balances, and the signature of HQ's
+    /// statement (ECDSA signs afresh each time: it is verified against the snapshot's HQ key here, then left out).</summary>
     public static string Comparable(TillSnapshot snapshot) =>
         JsonSerializer.Serialize(snapshot with
         {
             TakenAt = DateTimeOffset.UnixEpoch,
+            Statement = snapshot.Statement is not { } statement ? null : statement with { Signature = Verified(statement, snapshot.HqKey) },
             Products = [.. snapshot.Products.OrderBy(p => p.Sku, StringComparer.Ordinal)],
             Loyalty = snapshot.Loyalty is null ? null : snapshot.Loyalty with
             {
                 Customers = [.. snapshot.Loyalty.Customers.OrderBy(c => c.Phone, StringComparer.Ordinal).Select(c => c with { AsOf = DateTimeOffset.UnixEpoch })],
             },
         }, TillSyncJsonContext.Default.TillSnapshot);
+
+    private static string Verified(Contracts.Documents.HqStatementDto statement, string? hqKey)
+    {
+        using var key = ECDsa.Create();
+        key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(hqKey ?? throw new InvalidOperationException("A statement without HQ's key.")), out _);
+        return Core.Chain.HqStatementText.Verify(statement.TillId, statement.TillSeq, statement.Hash, statement.Signature, key)
+            ? "verified"
+            : throw new InvalidOperationException($"HQ's statement of till {statement.TillId} at {statement.TillSeq} does not verify.");
+    }
 }

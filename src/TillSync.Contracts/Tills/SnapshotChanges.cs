@@ -23,7 +23,8 @@ namespace TillSync.Contracts.Tills;
 /// <param name="Whole">The whole snapshot, when HQ answers with it instead of a delta (the version is unknown to HQ, or the
 /// delta would be about as big); every other field is then empty.</param>
 /// <param name="Statement">HQ's signed statement of the highest entry it holds of this till, read with
-/// <paramref name="NextSeq"/> (<see cref="TillSnapshot.Statement"/>); null from an HQ before the document chain.</param>
+/// <paramref name="NextSeq"/> (<see cref="TillSnapshot.Statement"/>), when <paramref name="NextSeq"/> moved since; null when
+/// it did not (the till holds that statement) and from an HQ before the document chain.</param>
 public sealed record SnapshotChanges(
     string Since, string Version, long NextSeq, DateTimeOffset TakenAt, long PricingVersion, long StockVersion,
     IReadOnlyList<SnapshotProduct> Products, IReadOnlyList<SnapshotOnHand> OnHand, IReadOnlyList<LoyaltyBalance> LoyaltyBalances,

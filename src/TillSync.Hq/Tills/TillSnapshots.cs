@@ -23,6 +23,8 @@ public static class TillSnapshots
     public static async Task<TillSnapshot> WholeAsync(
         HqDatabase database, Caller caller, GstinPolicy gstins, HqStatementKey statementKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // HQ's key first, outside the read: the settings carry its public half, and the digest must not move once it loads.
+        await statementKey.LoadAsync(cancellationToken);
         var cursors = await database.SettledMovementIdsAsync(MovementTables, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginReadAsync(connection, cancellationToken);
@@ -60,6 +62,8 @@ public static class TillSnapshots
     private static async Task<(DeltaOutcome Outcome, SnapshotChanges? Changes)> ReadChangesAsync(
         HqDatabase database, Caller caller, GstinPolicy gstins, HqStatementKey statementKey, SnapshotVersion since, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // HQ's key first, outside the read: the settings carry its public half, and the digest must not move once it loads.
+        await statementKey.LoadAsync(cancellationToken);
         var cursors = await database.SettledMovementIdsAsync(MovementTables, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginReadAsync(connection, cancellationToken);
@@ -91,7 +95,8 @@ public static class TillSnapshots
 
         return (DeltaOutcome.Changes, new SnapshotChanges(since.ToString(), head.Version.ToString(), head.Version.NextSeq, now, head.Version.Pricing,
             head.StockVersion, products, onHand, balances, head.Version.SettingsDigest == since.SettingsDigest ? null : head.Settings,
-            Statement: head.Statement));
+            // HQ's statement only when nextSeq moved: the till already holds the one for the nextSeq it has.
+            Statement: head.Version.NextSeq == since.NextSeq ? null : head.Statement));
     }
 
     private static SnapshotChanges Whole(SnapshotVersion since, TillSnapshot whole) =>

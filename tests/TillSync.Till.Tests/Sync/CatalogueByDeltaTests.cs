@@ -35,6 +35,15 @@ public sealed class CatalogueByDeltaTests
         Assert.True(snapshots.Current!.Products.Count > CatalogueSkus, $"the till holds {snapshots.Current.Products.Count} products");
         var wholeBytes = shop.Link.Exchanges.LastOrDefault(e => e.Path == "/api/v1/till/snapshot")?.ResponseBytes;
 
+        // The cashier's login (a shift document) moved HQ's nextSeq since the whole snapshot: the till's next refresh brings
+        // that, with HQ's signed statement (ADR 0016). The price change below is measured from there, as a selling till
+        // holding an up-to-date version meets it.
+        var refreshesBefore = shop.Link.Exchanges.Count(e => e.Path.StartsWith("/api/v1/till/snapshot/changes", StringComparison.Ordinal));
+        time.Advance(SyncAgent.SnapshotRefreshInterval);
+        await till.Api.SyncNowAsync();
+        await Eventually.UntilAsync(() => Task.FromResult(shop.Link.Exchanges.Count(e => e.Path.StartsWith("/api/v1/till/snapshot/changes", StringComparison.Ordinal))),
+            n => n > refreshesBefore, Patience.Exchanges, "the till to refresh its snapshot after the login's sync", till);
+
         var changed = Product(4_242) with { PricePaise = 12_345 };
         await shop.Manager.UpsertProductsAsync([changed]);
         var exchangesBefore = shop.Link.Exchanges.Count;
