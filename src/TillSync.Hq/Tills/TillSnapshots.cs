@@ -19,7 +19,8 @@ public static class TillSnapshots
 {
     private static readonly string[] MovementTables = ["stock_movements", "loyalty_movements"];
 
-    /// <summary>The whole snapshot for <paramref name="caller"/>, telling it HQ's GSTIN rule (<paramref name="gstins"/>).</summary>
+    /// <summary>The whole snapshot for <paramref name="caller"/>, telling it HQ's GSTIN rule (<paramref name="gstins"/>), HQ's
+    /// statement key and its signed statement of the till's highest entry (<paramref name="statementKey"/>, ADR 0016).</summary>
     public static async Task<TillSnapshot> WholeAsync(
         HqDatabase database, Caller caller, GstinPolicy gstins, HqStatementKey statementKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
