@@ -4,7 +4,7 @@ namespace TillSync.Core.Tax;
 public enum GstinRule
 {
     /// <summary>Every GSTIN the GST network issues: a state code, base-36 characters and the right check character.</summary>
-    Checked,
+    Checked = 1,
 
     /// <summary>NIC's e-invoice sandbox, whose test GSTINs fail the check character (and often the 'Z'): only the
     /// e-invoice schema's pattern, two digits then 13 digits or capitals, with a known state code. Set on HQ with <c>--irp-sandbox</c> and carried
