@@ -30,12 +30,14 @@ public static class TillSnapshots
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginReadAsync(connection, cancellationToken);
         var head = await ReadHeadAsync(connection, transaction, caller, gstins, statementKey, cursors, cancellationToken);
+        // In the same view as nextSeq: a till whose counter this snapshot raises links its next document to this entry.
+        var statement = await statementKey.CurrentAsync(connection, transaction, caller.Id, head.Version.NextSeq, cancellationToken);
         var products = await ProductsAsync(connection, transaction, caller.StoreId, null, cancellationToken);
         var loyalty = await LoyaltySnapshot.ReadAsync(connection, transaction, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var s = head.Settings;
         return new TillSnapshot(caller.Id, s.TillName, s.BillPrefix, head.Version.NextSeq, s.Store, products, now, loyalty, s.TillKeys, s.Staff,
-            head.Version.Pricing, s.RoleLimits, head.StockVersion, head.Version.ToString(), s.GstinRule, s.HqKey, head.Statement);
+            head.Version.Pricing, s.RoleLimits, head.StockVersion, head.Version.ToString(), s.GstinRule, s.HqKey, statement);
     }
 
     /// <summary>What changed for <paramref name="caller"/> since <paramref name="since"/>: null when nothing did; the whole
@@ -86,6 +88,11 @@ public static class TillSnapshots
             .Where(o => !changed.Contains(o.Sku)).ToList();
         var catalogueSize = await connection.Command("SELECT COUNT(*) FROM products", transaction).FirstOrDefaultAsync(r => r.GetInt64(0), cancellationToken);
         var balances = await LoyaltySnapshot.MovedSinceAsync(connection, transaction, since.LoyaltyCursor, now, cancellationToken);
+        // HQ's statement only when nextSeq moved (the till holds the one for the nextSeq it has), read and signed then only:
+        // a till polling every 5 minutes is answered 304 above without either.
+        var statement = head.Version.NextSeq == since.NextSeq
+            ? null
+            : await statementKey.CurrentAsync(connection, transaction, caller.Id, head.Version.NextSeq, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // A product row and an on-hand row cost about what they cost in the whole snapshot; past half the catalogue the
         // delta saves little and the whole snapshot also drops what the delta cannot (customers gone quiet).
@@ -96,14 +103,13 @@ public static class TillSnapshots
 
         return (DeltaOutcome.Changes, new SnapshotChanges(since.ToString(), head.Version.ToString(), head.Version.NextSeq, now, head.Version.Pricing,
             head.StockVersion, products, onHand, balances, head.Version.SettingsDigest == since.SettingsDigest ? null : head.Settings,
-            // HQ's statement only when nextSeq moved: the till already holds the one for the nextSeq it has.
-            Statement: head.Version.NextSeq == since.NextSeq ? null : head.Statement));
+            Statement: statement));
     }
 
     private static SnapshotChanges Whole(SnapshotVersion since, TillSnapshot whole) =>
         new(since.ToString(), whole.Version!, whole.NextSeq, whole.TakenAt, whole.PricingVersion ?? 0, whole.StockVersion ?? 0, [], [], [], null, whole);
 
-    private sealed record Head(SnapshotVersion Version, SnapshotSettings Settings, long StockVersion, Contracts.Documents.HqStatementDto Statement);
+    private sealed record Head(SnapshotVersion Version, SnapshotSettings Settings, long StockVersion);
 
     // The till's row, the settings part and the versions, in the caller's read view.
     private static async Task<Head> ReadHeadAsync(
@@ -127,9 +133,7 @@ public static class TillSnapshots
         var stockVersion = await connection.Command("SELECT COALESCE(MAX(movement_id), 0) FROM stock_movements", transaction)
             .FirstOrDefaultAsync(r => r.GetInt64(0), cancellationToken);
         var version = new SnapshotVersion(pricingVersion, cursors[0], cursors[1], till.NextSeq, SnapshotVersion.Digest(settings));
-        // In the same view as nextSeq: a till whose counter this snapshot raises links its next document to this entry.
-        var statement = await statementKey.CurrentAsync(connection, transaction, caller.Id, till.NextSeq, cancellationToken);
-        return new Head(version, settings, stockVersion, statement);
+        return new Head(version, settings, stockVersion);
     }
 
     // The catalogue with on-hand in the store: whole, or only the products changed after pricing version versionAfter.
