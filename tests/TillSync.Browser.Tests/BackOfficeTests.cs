@@ -31,7 +31,7 @@ public sealed class BackOfficeTests(BrowserFixture browser, ITestOutputHelper ou
         using var hq = await HqServer.StartAsync(TempDirs.Create("hq"));
         await hq.SetUpShopAsync();
         await hq.EnrolTillAsync("Counter 1");
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
         var page = await BackOffice.OpenAsync(context, hq, "/fleet");
         await Expect(BackOffice.Navigation(page)).ToContainTextAsync("Signed in as admin");
 
@@ -78,7 +78,7 @@ public sealed class BackOfficeTests(BrowserFixture browser, ITestOutputHelper ou
         var ghee = Shop.Product("GHEE-1L");
         var sale = new OrderFactory(selling.BillPrefix).Build(1, [new OrderLineDto(ghee.Sku, 1, ghee.PricePaise, 0, ghee.GstRateBp)]);
         await hq.SyncAsTillAsync(selling.Token, [sale]);
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
 
         var page = await BackOffice.OpenAsync(context, hq, "/");
 
@@ -103,7 +103,7 @@ public sealed class BackOfficeTests(BrowserFixture browser, ITestOutputHelper ou
     {
         using var hq = await HqServer.StartAsync(TempDirs.Create("hq"));
         await hq.SetUpShopAsync();
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
         var page = await BackOffice.OpenAsync(context, hq, "/ledger");
         var onHand = await hq.OnHandAsync("RICE-5KG");
         var adjustment = JsonSerializer.Serialize(new StockAdjustmentRequest([new StockAdjustmentLine("RICE-5KG", -5)], "shrinkage"),

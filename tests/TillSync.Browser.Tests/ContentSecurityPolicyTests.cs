@@ -25,7 +25,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser, ITestOutp
         using var hq = await HqServer.StartAsync(TempDirs.Create("hq"));
         await hq.SetUpShopAsync();
         await hq.EnrolTillAsync("Counter 1");
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
         await context.AddInitScriptAsync(ViolationRecorder);
         await (await BackOffice.OpenAsync(context, hq, "/fleet")).CloseAsync();
 
@@ -59,7 +59,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser, ITestOutp
             await session.Cashier.SellForCashAsync(("MILK-500ML", "MILK-500ML", "1"));
         });
 
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
         await context.AddInitScriptAsync(ViolationRecorder);
         var page = await context.NewPageAsync();
         var response = await page.GotoAsync(session.Till.Address.ToString());

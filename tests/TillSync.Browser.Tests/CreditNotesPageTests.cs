@@ -32,7 +32,7 @@ public sealed class CreditNotesPageTests(BrowserFixture browser)
         var reply = await hq.SyncDocumentsAsTillAsync(returner.Token, [linked, awaiting]);
         Assert.All(reply.Results, r => Assert.Equal(SyncStatus.Created, r.Status));
 
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
         var page = await BackOffice.OpenAsync(context, hq, "/credit-notes");
 
         var linkedRow = page.Locator($"tr[data-document='{linked.DocumentId}']");

@@ -23,7 +23,7 @@ public sealed class DemoOfflineTests(BrowserFixture browser, ITestOutputHelper o
         var data = TempDirs.Create("demo");
         var (hqPort, tillPort, irpPort) = (DemoProcess.FreePortPair(), DemoProcess.FreePortPair(), DemoProcess.FreePortPair());
         using var demo = await DemoProcess.StartAsync(data, hqPort, tillPort, irpPort);
-        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 } });
         var page = await context.NewPageAsync();
         try
         {

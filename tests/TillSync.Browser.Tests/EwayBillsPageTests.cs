@@ -30,7 +30,7 @@ public sealed class EwayBillsPageTests(BrowserFixture browser)
             await Poll.UntilAsync(() => hq.EInvoiceAsync(id), e => e.Status == "registered", TimeSpan.FromSeconds(90), e => $"bill {e.Status}: {e.LastError}");
         }
 
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
         var page = await BackOffice.OpenAsync(context, hq, "/einvoices");
         var row = page.Locator($"tr[data-order='{consignment.ClientOrderId}']");
         await Expect(row).ToContainTextAsync("registered");

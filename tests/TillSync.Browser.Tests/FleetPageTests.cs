@@ -16,7 +16,7 @@ public sealed class FleetPageTests(BrowserFixture browser, ITestOutputHelper out
     {
         await using var session = await CashierSession.StartAsync(browser, output, nameof(Fleet_TillOnlineThenSilentForThreeHours_ShowsOnlineThenOfflineWarning));
         await session.Cashier.WaitForSyncStateAsync("online", Patience.Exchanges);
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = DateTime.UtcNow });
 

@@ -37,7 +37,7 @@ public sealed class Gstr1PageTests(BrowserFixture browser)
         var summary = (await api.GetFromJsonAsync<Gstr1SummaryView>("/api/v1/gst/gstr1/summary?period=102026", Json))!;
         var json = await api.GetStringAsync(new Uri("/api/v1/gst/gstr1?period=102026", UriKind.Relative));
 
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
         var page = await BackOffice.OpenAsync(context, hq, "/gstr1");
         await Expect(page.Locator("#return")).ToBeVisibleAsync();
         await page.GetByLabel("Month").FillAsync("2026-10");

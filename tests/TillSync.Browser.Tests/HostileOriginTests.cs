@@ -42,7 +42,7 @@ public sealed class HostileOriginTests(BrowserFixture browser, ITestOutputHelper
     {
         await using var session = await CashierSession.StartAsync(browser, output, nameof(Till_AttackerPagesOnOtherOrigins_RecordNothingAndReadNothing));
         using var site = AttackerSite.Start();
-        await using var attackerContext = await browser.Browser.NewContextAsync();
+        await using var attackerContext = await browser.NewContextAsync();
         await session.RunAsync(async () =>
         {
             var cashier = session.Cashier;
@@ -112,7 +112,7 @@ public sealed class HostileOriginTests(BrowserFixture browser, ITestOutputHelper
         using var hq = await HqServer.StartAsync(TempDirs.Create("hq"));
         await hq.SetUpShopAsync();
         using var site = AttackerSite.Start();
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
         var origin = hq.Address.GetLeftPart(UriPartial.Authority);
         var onHand = await hq.OnHandAsync(ReceivedSku);
         var adjustmentJson = JsonSerializer.Serialize(new StockAdjustmentRequest([new StockAdjustmentLine(ReceivedSku, -5)], "shrinkage"),

@@ -32,7 +32,7 @@ public sealed class LedgerPageTests(BrowserFixture browser, ITestOutputHelper ou
         var trialBalance = (await api.GetFromJsonAsync<TrialBalanceView>("/api/v1/ledger/trial-balance", Json))!;
         var cashPaise = trialBalance.Rows.Single(r => r.Account == "assets:cash").BalancePaise;
 
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
         var page = await BackOffice.OpenAsync(context, session.Hq, "/ledger");
 
         var cashRow = page.Locator("tr[data-account='assets:cash']");

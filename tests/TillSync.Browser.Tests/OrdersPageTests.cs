@@ -31,7 +31,7 @@ public sealed class OrdersPageTests(BrowserFixture browser)
         var reply = await hq.SyncDocumentsAsTillAsync(till.Token,
             [TillClient.SaleDocument(phoned), TillClient.SaleDocument(b2b), TillClient.SaleDocument(plain), returned]);
         Assert.All(reply.Results, r => Assert.Equal(SyncStatus.Created, r.Status));
-        await using var context = await browser.Browser.NewContextAsync(new() { AcceptDownloads = true });
+        await using var context = await browser.NewContextAsync(new() { AcceptDownloads = true });
 
         var page = await BackOffice.OpenAsync(context, hq, "/orders");
 

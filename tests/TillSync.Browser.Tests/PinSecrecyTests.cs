@@ -96,7 +96,7 @@ public sealed class PinSecrecyTests(BrowserFixture browser, ITestOutputHelper ou
         places["staff list"] = await GetTextAsync(hq, "/api/v1/staff");
         Assert.Contains("pinHash", places["till snapshot from HQ"], StringComparison.Ordinal);
 
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
         var page = await BackOffice.OpenAsync(context, session.Hq, "/shifts");
         await Expect(page.GetByTestId("shift-row")).ToHaveCountAsync(1);
         places["HQ shifts page"] = await page.ContentAsync();

@@ -29,7 +29,7 @@ public sealed class ReviewsPageTests(BrowserFixture browser, ITestOutputHelper o
         await session.Hq.SyncAsTillAsync(tillA.Token, [saleA]);
         Assert.Equal([OrderFlags.StockShort], (await session.Hq.SyncAsTillAsync(tillB.Token, [saleB])).Results[0].Flags);
 
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
         var page = await BackOffice.OpenAsync(context, session.Hq, "/reviews");
         var row = page.Locator("#reviews tbody tr", new() { HasText = saleB.BillNo });
         await Expect(row).ToContainTextAsync("stock short");

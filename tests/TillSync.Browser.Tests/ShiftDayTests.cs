@@ -214,7 +214,7 @@ public sealed class ShiftDayTests(BrowserFixture browser, ITestOutputHelper outp
     // HQ's shifts page, in the browser as a manager opens it: today's shift with the same figures and its Z report.
     private async Task CheckShiftsPageAsync(CashierSession session, ShiftExpectedDto expected, long countedPaise)
     {
-        await using var context = await browser.Browser.NewContextAsync(new() { Locale = "en-IN", TimezoneId = "Asia/Kolkata" });
+        await using var context = await browser.NewContextAsync(new() { Locale = "en-IN", TimezoneId = "Asia/Kolkata" });
         var page = await BackOffice.OpenAsync(context, session.Hq, "/shifts");
         var row = page.GetByTestId("shift-row");
         await Expect(row).ToHaveCountAsync(1);

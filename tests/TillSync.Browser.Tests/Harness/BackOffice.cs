@@ -15,10 +15,6 @@ public static class BackOffice
     /// waits until <paramref name="path"/> shows with the navigation drawn.</summary>
     public static async Task SignInAsync(IPage page, HqServer hq, string path)
     {
-        // A page of a context the test made itself has Playwright's 30 s default; the suite's bound for one step on a busy
-        // machine is a minute (a sign-in timed out at 30 s in the first minute of a CI run, all three lanes starting).
-        page.SetDefaultTimeout(BrowserFixture.PageStepTimeoutMs);
-        page.SetDefaultNavigationTimeout(BrowserFixture.PageStepTimeoutMs);
         await page.GotoAsync(new Uri(hq.Address, $"/sign-in?next={Uri.EscapeDataString(path)}").ToString());
         await page.GetByLabel("Manager token").FillAsync(hq.AdminToken);
         await page.GetByLabel("Manager token").PressAsync("Enter");

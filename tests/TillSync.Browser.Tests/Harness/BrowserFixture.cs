@@ -31,6 +31,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
 
+    /// <summary>A new browser context whose pages wait for any action or navigation up to <see cref="PageStepTimeoutMs"/>,
+    /// not Playwright's 30 s default: every test makes its contexts here, so that no first step of a page (a navigation
+    /// while three lanes start on two cores) fails for want of a few seconds.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(PageStepTimeoutMs);
+        context.SetDefaultNavigationTimeout(PageStepTimeoutMs);
+        return context;
+    }
+
     public async Task InitializeAsync()
     {
         var executable = ChromiumPath();

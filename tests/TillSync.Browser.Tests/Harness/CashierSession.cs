@@ -225,18 +225,14 @@ public sealed class CashierSession : IAsyncDisposable
         }
     }
 
-    private static async Task<IBrowserContext> NewContextAsync(BrowserFixture browser, float deviceScaleFactor)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+    private static Task<IBrowserContext> NewContextAsync(BrowserFixture browser, float deviceScaleFactor) =>
+        browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
             Locale = "en-IN",
             TimezoneId = "Asia/Kolkata",
             DeviceScaleFactor = deviceScaleFactor,
         });
-        context.SetDefaultTimeout(BrowserFixture.PageStepTimeoutMs);
-        return context;
-    }
 
     // Page errors fail the test; the page must work with the internet gone: anything it asks of another host than its
     // own till fails the test too.
