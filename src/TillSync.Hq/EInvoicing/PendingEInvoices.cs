@@ -33,9 +33,12 @@ public sealed class PendingEInvoices(HqDatabase database)
     public async Task<string> SellerGstinAsync(long storeId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.Command("SELECT gstin FROM stores WHERE store_id = @id").With("@id", storeId).ScalarAsync(cancellationToken) as string
+        return await StoreGstinAsync(connection, storeId, cancellationToken)
             ?? throw new InvalidOperationException($"Store {storeId} has an e-invoice but no row.");
     }
+
+    private static async Task<string?> StoreGstinAsync(DbConnection connection, long storeId, CancellationToken cancellationToken) =>
+        await connection.Command("SELECT gstin FROM stores WHERE store_id = @id").With("@id", storeId).ScalarAsync(cancellationToken) as string;
 
     /// <summary>The ids of the bills due now that head their till's queue: the pending bill with the lowest tillSeq of
     /// each till, if its backoff has passed and no lease runs. A till whose head waits sends nothing else (tillSeq
@@ -133,8 +136,7 @@ public sealed class PendingEInvoices(HqDatabase database)
     {
         await using var connection = await hqDatabase.OpenAsync(cancellationToken);
         var bill = await FindAsync(connection, clientOrderId, cancellationToken);
-        var sellerGstin = bill is null ? null : await connection.Command("SELECT gstin FROM stores WHERE store_id = @store")
-            .With("@store", bill.StoreId).ScalarAsync(cancellationToken) as string;
+        var sellerGstin = bill is null ? null : await StoreGstinAsync(connection, bill.StoreId, cancellationToken);
         return (bill, sellerGstin);
     }
 

@@ -45,7 +45,7 @@ public sealed record OrderFilter(
         {
             ({ Length: > Limits.BillNoLengthMax }, _, _, _) => $"billNo is a bill number or its start, at most {Limits.BillNoLengthMax} characters.",
             (_, not null, _, _) when !OrderRules.IsValidPhone(phone) => "phone is the customer's 10-digit mobile number, e.g. 9876543210.",
-            (_, _, not null, _) when !gstins.IsValid(gstin) => "gstin is a buyer's 15-character GSTIN with its check character, e.g. 29AAACR5055K1Z3.",
+            (_, _, not null, _) when !gstins.IsValid(gstin) => $"gstin is a buyer's GSTIN: {gstins.Requirement}, e.g. 29AAACR5055K1Z3.",
             (_, _, _, not (null or "" or Newest or Oldest)) => $"sort is {Oldest} (commit order, the default) or {Newest}.",
             _ when pageSize is < 1 or > Limits.OrdersPageMax => $"limit must be 1 to {Limits.OrdersPageMax}.",
             _ when after < 0 || before < 0 => "after and before must not be negative.",

@@ -10,4 +10,9 @@ public sealed record GstinPolicy(GstinRule Rule)
 {
     /// <summary>Whether <paramref name="gstin"/> passes the rule.</summary>
     public bool IsValid(string? gstin) => Gstin.IsValid(gstin, Rule);
+
+    /// <summary>What a GSTIN must be under the rule, in words for a refusal.</summary>
+    public string Requirement => Rule == GstinRule.Sandbox
+        ? "the e-invoice schema's pattern (two digits, then 13 digits or capitals) with a known state code"
+        : "15 characters with a correct check character";
 }

@@ -13,8 +13,8 @@ public static class StoreRules
         if (!gstins.IsValid(store.Gstin))
         {
             return gstins.Rule == GstinRule.Sandbox
-                ? $"gstin '{store.Gstin}' does not fit the e-invoice schema's pattern (two digits, then 13 digits or capitals) with a known state code."
-                : $"gstin '{store.Gstin}' is not a valid GSTIN (15 characters with a correct check character).";
+                ? $"gstin '{store.Gstin}' does not fit {gstins.Requirement}."
+                : $"gstin '{store.Gstin}' is not a valid GSTIN ({gstins.Requirement}).";
         }
 
         if (store.StateCode != Gstin.StateCode(store.Gstin))

@@ -27,6 +27,9 @@ public sealed class SandboxGstinTests
         var detail = await Responses.ExpectProblemAsync(
             await manager.PutStoreRawAsync(HqScenario.Store with { Gstin = "29AAFCD5862R00-" }), HttpStatusCode.BadRequest, hq);
         Assert.Contains("does not fit the e-invoice schema's pattern", detail, StringComparison.Ordinal);
+        // The orders' search says the sandbox's rule, not the check character it does not ask for.
+        var search = await Responses.ExpectProblemAsync(await manager.QueryOrdersRawAsync("gstin=29AWGPV7107B00"), HttpStatusCode.BadRequest, hq);
+        Assert.Contains("gstin is a buyer's GSTIN: the e-invoice schema's pattern", search, StringComparison.Ordinal);
         await HqScenario.SetUpAsync(hq, HqScenario.Store with { Gstin = SandboxSeller });
         var till = await HqScenario.EnrolTillAsync(hq);
 

@@ -118,6 +118,10 @@ public sealed class OrderFilterTests(HqFixture fixture) : IClassFixture<HqFixtur
         var detail = await Responses.ExpectProblemAsync(await fixture.Manager.QueryOrdersRawAsync(query), HttpStatusCode.BadRequest, fixture.Hq);
 
         Assert.NotEmpty(detail);
+        if (query.StartsWith("gstin=", StringComparison.Ordinal))
+        {
+            Assert.Contains("gstin is a buyer's GSTIN: 15 characters with a correct check character", detail, StringComparison.Ordinal);
+        }
     }
 
     private static async Task SyncAllAsync(TillClient till, IReadOnlyList<OrderDto> orders) =>
