@@ -57,6 +57,7 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(StoreView))]
 [JsonSerializable(typeof(IReadOnlyList<StoreView>))]
 [JsonSerializable(typeof(IReadOnlyList<ProductDto>))]
+[JsonSerializable(typeof(ProductPage))]
 [JsonSerializable(typeof(ProductUpsertResult))]
 [JsonSerializable(typeof(ProductImportRequest))]
 [JsonSerializable(typeof(IReadOnlyList<ProductImportRowProblem>))]

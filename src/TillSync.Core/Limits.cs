@@ -62,6 +62,9 @@ public static class Limits
     /// <summary>Orders in one page of the order listing.</summary>
     public const int OrdersPageMax = 500;
 
+    /// <summary>Products in one page of the manager's catalogue listing.</summary>
+    public const int ProductsPageMax = 500;
+
     /// <summary>Entries in one page of the journal as JSON (the hledger export streams the whole period).</summary>
     public const int JournalPageMax = 1_000;
 

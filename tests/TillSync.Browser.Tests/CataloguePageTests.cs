@@ -1,13 +1,15 @@
 // Proves HQ's catalogue and tills pages (real HQ, a real till, Debian chromium): a price edited by keyboard reaches the
 // till's catalogue; a CSV import with a bad row is refused with the row's line and reason and applies nothing, and the
 // corrected file applies every row; the catalogue exports as the CSV the import reads; a till enrolled on the page gets
-// its token once, and once revoked on the page HQ answers that token 401; a dead till's replacement shows its gap.
+// its token once, and once revoked on the page HQ answers that token 401; a dead till's replacement shows its gap, then and
+// later from the till's row. A catalogue of hundreds of products is shown a page at a time and searched and exported by HQ.
 using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
 using TillSync.Browser.Tests.Harness;
+using TillSync.Contracts.Catalog;
 using TillSync.Testing;
 using static Microsoft.Playwright.Assertions;
 
@@ -25,7 +27,7 @@ public sealed class CataloguePageTests(BrowserFixture browser)
         await hq.SetUpShopAsync();
         var counter = await hq.EnrolTillAsync("Counter 1");
         using var till = await TillServer.StartAsync(hq.Address, counter.Token, fixedPort: true);
-        await using var context = await browser.Browser.NewContextAsync(new() { AcceptDownloads = true });
+        await using var context = await browser.NewContextAsync(new() { AcceptDownloads = true });
         var page = await BackOffice.OpenAsync(context, hq, "/catalogue");
 
         await page.GetByLabel("Find a product").FillAsync("soap");
@@ -105,6 +107,69 @@ public sealed class CataloguePageTests(BrowserFixture browser)
         await Expect(page.Locator("#issued-gap")).ToContainTextAsync("3 reserved");
         Assert.Equal(HttpStatusCode.Unauthorized, await hq.TillTokenStatusAsync(counter.Token));
         await Expect(page.Locator("#error")).ToBeHiddenAsync();
+
+        // Later, the till's row still says a replacement left a gap, and lists it.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Numbering gaps of Counter 1" }).ClickAsync();
+        await Expect(page.Locator("#gaps")).ToBeFocusedAsync();
+        await Expect(page.Locator("#gaps-title")).ToHaveTextAsync("Counter 1: numbering gaps");
+        var gap = page.Locator("#gaps-table tbody tr");
+        await Expect(gap).ToHaveCountAsync(1);
+        await Expect(gap.Locator("td").Nth(1)).ToHaveTextAsync(nextSeq.ToString(CultureInfo.InvariantCulture));
+        await Expect(gap.Locator("td").Nth(6)).ToHaveTextAsync("3");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator("#gaps")).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Numbering gaps of Counter 1" })).ToBeFocusedAsync();
+    }
+
+    [Fact]
+    public async Task Catalogue_OfManyProducts_ShowsAPageAtATime_FindsBeyondTheFirstPage_EditsInPlace_ExportsEveryMatch()
+    {
+        using var hq = await HqServer.StartAsync(TempDirs.Create("catalogue-many-hq"));
+        await hq.SetUpShopAsync();
+        var bulk = Enumerable.Range(1, 230).Select(i => new ProductDto(
+            string.Create(CultureInfo.InvariantCulture, $"BULK-{i:D4}"), string.Create(CultureInfo.InvariantCulture, $"Bulk item {i}"), "0902", "PCS", 500,
+            10_000 + i, 8_000, i == 215 ? "8900000000215" : null, TaxInclusive: true)).ToList();
+        await hq.UpsertProductsAsync(bulk);
+        await using var context = await browser.NewContextAsync(new() { AcceptDownloads = true });
+        var page = await BackOffice.OpenAsync(context, hq, "/catalogue");
+        var rows = page.Locator("#list tbody tr");
+
+        await page.GetByLabel("Find a product").FillAsync("bulk");
+        await page.GetByLabel("Find a product").PressAsync("Enter");
+        await Expect(page.Locator("#count")).ToHaveTextAsync("100 shown, more match");
+        await Expect(rows).ToHaveCountAsync(100);
+        await page.GetByRole(AriaRole.Button, new() { Name = "More" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "More" }).ClickAsync();
+        await Expect(page.Locator("#count")).ToHaveTextAsync("230 shown");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "More" })).ToBeHiddenAsync();
+        await Expect(rows.Nth(229)).ToHaveAttributeAsync("data-sku", "BULK-0230");
+
+        // A price edited on the third page is saved and redrawn where it stands.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit the price of BULK-0215" }).ClickAsync();
+        await page.GetByLabel("Selling price in rupees").FillAsync("99.50");
+        await page.GetByLabel("Selling price in rupees").PressAsync("Enter");
+        await Expect(page.Locator("#done")).ToContainTextAsync("BULK-0215: price ₹99.50 saved");
+        await Expect(rows).ToHaveCountAsync(230);
+        await Expect(rows.Nth(214).Locator("td").Nth(5)).ToHaveTextAsync("99.50");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit the price of BULK-0215" })).ToBeFocusedAsync();
+        Assert.Equal(9_950, (await hq.ProductsAsync()).Single(p => p.Sku == "BULK-0215").PricePaise);
+
+        // HQ finds a product by its barcode, whichever page it is on.
+        await page.GetByLabel("Find a product").FillAsync("8900000000215");
+        await page.GetByLabel("Find a product").PressAsync("Enter");
+        await Expect(page.Locator("#count")).ToHaveTextAsync("1 shown");
+        await Expect(rows.Nth(0)).ToHaveAttributeAsync("data-sku", "BULK-0215");
+
+        await page.GetByLabel("Find a product").FillAsync("bulk");
+        await page.GetByLabel("Find a product").PressAsync("Enter");
+        await Expect(page.Locator("#count")).ToHaveTextAsync("100 shown, more match");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
+        var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        Assert.Equal(231, csv.Length);
+        Assert.Equal(Header, csv[0]);
+        Assert.Equal(bulk.Select(p => p.Sku), csv.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Contains("BULK-0215,Bulk item 215,0902,PCS,5,99.50,80.00,,yes,8900000000215", csv);
+        await Expect(page.Locator("#error")).ToBeHiddenAsync();
     }
 
     [Fact]
@@ -113,7 +178,7 @@ public sealed class CataloguePageTests(BrowserFixture browser)
         using var hq = await HqServer.StartAsync(TempDirs.Create("role-limits-hq"));
         await hq.SetUpShopAsync();
         var before = await hq.RoleLimitsAsync();
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
         var page = await BackOffice.OpenAsync(context, hq, "/catalogue");
         var cashierPercent = page.GetByLabel("Cashier: most markdown in percent");
         await Expect(cashierPercent).ToHaveValueAsync("10");

@@ -2,7 +2,8 @@
 // answer is lost (Playwright lets the request reach HQ, then fails it for the page) the manager's second click sends the
 // same key, so HQ replays its answer instead of applying the retry twice; a registered credit note shows as one, against
 // its invoice; an unregistered bill 21 days old shows its report-by date as at risk, and the at-risk filter shows only
-// it; a manager cancels a registered bill from the page with NIC's reason and a remark. Real HQ and IRP processes,
+// it; a manager cancels a registered bill from the page with NIC's reason and a remark; the list filters by status and
+// exports what it lists as CSV. Real HQ and IRP processes,
 // Debian chromium.
 using System.Net.Http.Json;
 using Microsoft.Playwright;
@@ -38,7 +39,7 @@ public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper
             TimeSpan.FromSeconds(90), e => $"credit note {e.Status}: {e.LastError}");
         Assert.True(crn.Status == "registered", crn.LastError);
 
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync(new() { AcceptDownloads = true });
         var page = await BackOffice.OpenAsync(context, hq, "/einvoices");
 
         var row = page.Locator($"tr[data-order='{returned.DocumentId}']");
@@ -65,6 +66,19 @@ public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper
         await page.GetByLabel("Only bills at risk").CheckAsync();
         await Expect(page.Locator("#bills tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("#bills tbody tr").First).ToHaveAttributeAsync("data-order", old.ClientOrderId.ToString());
+
+        // By status, and exported as the filtered list.
+        await page.GetByLabel("Only bills at risk").UncheckAsync();
+        await page.GetByLabel("Status").SelectOptionAsync("cancelled");
+        await Expect(page.Locator("#bills tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#count")).ToHaveTextAsync("1 shown");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
+        var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        Assert.Equal("einvoices.csv", download.SuggestedFilename);
+        Assert.Equal("till,till_seq,doc_type,doc_no,doc_date,original_doc_no,buyer_gstin,value_rupees,status,irn,ack_no,ack_dt,ewb_no,report_by,warning,last_error", csv[0]);
+        Assert.Equal([(wrong.BillNo, "cancelled")], csv.Skip(1).Select(l => l.Split(',')).Select(f => (f[3], f[8])));
+        await page.GetByLabel("Status").SelectOptionAsync("");
+        await Expect(page.Locator("#count")).ToHaveTextAsync("4 shown");
     }
 
     [Fact]
@@ -80,7 +94,7 @@ public sealed class EInvoicesPageTests(BrowserFixture browser, ITestOutputHelper
         await Poll.UntilAsync(() => session.Hq.EInvoiceAsync(order.ClientOrderId), e => e.Status == "failed", TimeSpan.FromSeconds(60),
             e => $"e-invoice {e.Status}: {e.LastError}");
 
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         var keys = new List<string>();
         await page.RouteAsync("**/api/v1/einvoices/*/retry", async route =>

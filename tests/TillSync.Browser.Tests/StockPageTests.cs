@@ -21,7 +21,7 @@ public sealed class StockPageTests(BrowserFixture browser)
         using var hq = await HqServer.StartAsync(TempDirs.Create("stock-hq"));
         await hq.SetUpShopAsync();
         var branch = await hq.AddStoreAsync(Branch);
-        await using var context = await browser.Browser.NewContextAsync(new() { AcceptDownloads = true });
+        await using var context = await browser.NewContextAsync(new() { AcceptDownloads = true });
         var page = await BackOffice.OpenAsync(context, hq, "/stock");
         var rows = page.Locator("#list tbody tr");
         await Expect(rows).ToHaveCountAsync(Shop.Products.Count);
@@ -65,8 +65,9 @@ public sealed class StockPageTests(BrowserFixture browser)
         var movements = page.Locator("#movements-table tbody tr");
         await Expect(movements).ToHaveCountAsync(2);
         await Expect(movements.Nth(1)).ToContainTextAsync("receipt");
-        await Expect(movements.Nth(1).Locator("td").Nth(4)).ToHaveTextAsync("+12");
-        await Expect(movements.Nth(1).Locator("td").Nth(5)).ToHaveTextAsync("50012");
+        await Expect(movements.Nth(1).Locator("td").Nth(4)).ToHaveTextAsync("INV-881");
+        await Expect(movements.Nth(1).Locator("td").Nth(6)).ToHaveTextAsync("+12");
+        await Expect(movements.Nth(1).Locator("td").Nth(7)).ToHaveTextAsync("50012");
 
         // Bad counts: refused in words, nothing moves.
         await page.GetByLabel("Adjusted SKU").FillAsync("GHEE-1L");
@@ -83,7 +84,14 @@ public sealed class StockPageTests(BrowserFixture browser)
         await page.GetByLabel("Adjustment reason").PressAsync("Enter");
         await Expect(page.Locator("#adjust-done")).ToContainTextAsync("GHEE-1L changed by -2");
         await Expect(movements).ToHaveCountAsync(3);
-        await Expect(movements.Nth(2).Locator("td").Nth(5)).ToHaveTextAsync("50010");
+        await Expect(movements.Nth(2).Locator("td").Nth(4)).ToHaveTextAsync("broken jar");
+        await Expect(movements.Nth(2).Locator("td").Nth(7)).ToHaveTextAsync("50010");
+        var history = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export movements CSV" }).ClickAsync());
+        Assert.Equal("movements-1-GHEE-1L.csv", history.SuggestedFilename);
+        var historyRows = (await File.ReadAllLinesAsync((await history.PathAsync())!)).Select(l => l.Split(',')).ToList();
+        Assert.Equal("movement_id,at,kind,reference,note,by,qty,on_hand_after", string.Join(',', historyRows[0]));
+        Assert.Equal([("receipt", "opening stock", "50000"), ("receipt", "INV-881", "50012"), ("adjustment", "broken jar", "50010")],
+            historyRows.Skip(1).Select(f => (f[2], f[4], f[7])));
 
         await page.GetByLabel("Receiving store of the transfer").SelectOptionAsync(branch.StoreId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Transferred SKU").FillAsync("GHEE-1L");

@@ -40,11 +40,11 @@ public static partial class LoyaltyCalls
             HttpStatusCode.OK, Json.LoyaltySettingsDto, manager.Hq);
     }
 
-    /// <summary><c>GET /api/v1/loyalty/customers/{phone}</c>.</summary>
-    public static async Task<LoyaltyCustomerView> CustomerAsync(this ManagerClient manager, string phone)
+    /// <summary><c>GET /api/v1/loyalty/customers/{phone}</c>, with an optional query (<c>limit=</c>, <c>before=</c>).</summary>
+    public static async Task<LoyaltyCustomerView> CustomerAsync(this ManagerClient manager, string phone, string query = "")
     {
         using var client = manager.Hq.CreateClient(manager.Hq.AdminToken);
-        return await Responses.ExpectAsync(await client.GetAsync(new Uri($"/api/v1/loyalty/customers/{phone}", UriKind.Relative)),
+        return await Responses.ExpectAsync(await client.GetAsync(new Uri($"/api/v1/loyalty/customers/{phone}?{query}", UriKind.Relative)),
             HttpStatusCode.OK, Json.LoyaltyCustomerView, manager.Hq);
     }
 

@@ -25,3 +25,8 @@ public sealed record ProductDto(
 /// <summary>Reply to a product upsert.</summary>
 /// <param name="Upserted">How many products were inserted or updated.</param>
 public sealed record ProductUpsertResult(int Upserted);
+
+/// <summary>A page of the catalogue (<c>GET /api/v1/products/page?q=&amp;after=&amp;limit=</c>), in SKU order.</summary>
+/// <param name="Items">Up to <c>limit</c> products after <c>after</c>.</param>
+/// <param name="NextAfter">Pass as <c>after</c> for the next page; null on the last page.</param>
+public sealed record ProductPage(IReadOnlyList<ProductDto> Items, string? NextAfter);

@@ -56,7 +56,11 @@ public sealed record EInvoiceView(
 /// <summary>A page of <see cref="EInvoiceView"/> in till and tillSeq order.</summary>
 /// <param name="Items">The bills, at most the page size.</param>
 /// <param name="Truncated">True when more bills matched than the page holds.</param>
-public sealed record EInvoicePage(IReadOnlyList<EInvoiceView> Items, bool Truncated);
+/// <param name="NextAfter">The cursor of the next page (<c>after=</c>, <c>{tillId}.{tillSeq}</c> of this page's last bill); null
+/// on the last page.</param>
+public sealed record EInvoicePage(
+    IReadOnlyList<EInvoiceView> Items, bool Truncated,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? NextAfter = null);
 
 /// <summary>Body of <c>POST /api/v1/einvoices/{clientOrderId}/retry</c> (optional): corrected buyer details for the
 /// e-invoice. A null field keeps the stored value.</summary>

@@ -34,6 +34,11 @@ public sealed record StockMovementPage(string Sku, long StoreId, decimal OnHand,
 /// <param name="AdjustmentId">The adjustment, for an adjustment.</param>
 /// <param name="ResolutionId">The review resolution, for a resolution.</param>
 /// <param name="At">When HQ recorded it.</param>
+/// <param name="Note">Why: an adjustment's reason (a transfer's names the other store), a receipt's note; null for a sale
+/// or a resolution (its bill or review says why).</param>
+/// <param name="By">Who recorded an adjustment or a receipt.</param>
 public sealed record StockMovementView(
     long MovementId, string Kind, decimal Qty, decimal OnHandAfter, Guid? ClientOrderId, string? BillNo, long? ReceiptId, long? AdjustmentId,
-    Guid? ResolutionId, DateTimeOffset At);
+    Guid? ResolutionId, DateTimeOffset At,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Note = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? By = null);

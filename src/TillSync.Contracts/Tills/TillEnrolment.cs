@@ -29,9 +29,12 @@ public sealed record TillEnrolmentResult(long TillId, long StoreId, string Name,
 /// <param name="LastRefusal">That refusal's status and detail, at most 500 characters; null when never.</param>
 /// <param name="RevokedAt">When a manager revoked its token (HQ refuses it from then on until a new token is issued);
 /// null when the till's token stands.</param>
+/// <param name="Replacements">How many times its device was replaced, each leaving a numbering gap a manager accounts for
+/// (<c>GET /api/v1/tills/{id}/gaps</c>); absent when never.</param>
 public sealed record TillView(
     long TillId, long StoreId, string Name, string BillPrefix, long NextSeq, DateTimeOffset? LastSyncAt,
     int? QueueDepth = null, DateTimeOffset? OldestUnsyncedAt = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? LastRefusalAt = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LastRefusal = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? RevokedAt = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? RevokedAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Replacements = 0);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using TillSync.Contracts;
 using TillSync.Contracts.Catalog;
+using TillSync.Core;
 using TillSync.Hq.Access;
 using TillSync.Hq.Idempotency;
 using TillSync.Hq.Pricing;
@@ -21,6 +22,7 @@ public static class ProductEndpoints
         api.MapPost("/products/import", ProductImport.ImportAsync).RequireManager().RequireIdempotencyKey()
             .Accepts<ProductImportRequest>("application/json").Produces<ProductUpsertResult>().ProducesProblem(400);
         api.MapGet("/products", ListAsync).RequireManager().Produces<IReadOnlyList<ProductDto>>();
+        api.MapGet("/products/page", PageAsync).RequireManager().Produces<ProductPage>().ProducesProblem(400);
     }
 
     private static async Task<IResult> UpsertAsync(HttpContext http, HqDatabase database, TimeProvider time)
@@ -95,13 +97,51 @@ public static class ProductEndpoints
             now, cancellationToken);
     }
 
+    private const string ProductColumns = "sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode, mrp_paise, tax_inclusive";
+
+    // The whole catalogue, for an export or a program that wants every product at once.
     private static async Task<IResult> ListAsync(HttpContext http, HqDatabase database)
     {
         await using var connection = await database.OpenAsync(http.RequestAborted);
-        var products = await connection.Command(
-                "SELECT sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode, mrp_paise, tax_inclusive FROM products ORDER BY sku")
-            .ListAsync(r => new ProductDto(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4),
-                r.GetInt64(5), r.GetInt64(6), r.NullableString(7), r.NullableInt64(8), r.GetInt64(9) != 0), http.RequestAborted);
+        var products = await connection.Command($"SELECT {ProductColumns} FROM products ORDER BY sku").ListAsync(ReadProduct, http.RequestAborted);
         return TypedResults.Ok<IReadOnlyList<ProductDto>>(products);
     }
+
+    // A page of the catalogue in SKU order, found by the start of a SKU or HSN, a word of the name, or the whole barcode:
+    // what the back office's catalogue screen shows, a page at a time, whatever the catalogue's size.
+    private static async Task<IResult> PageAsync(HttpContext http, HqDatabase database, string? q, string? after, int? limit)
+    {
+        var pageSize = limit ?? 100;
+        if (pageSize is < 1 or > Limits.ProductsPageMax || q is { Length: > 64 } || after is { Length: > 64 })
+        {
+            return Problems.BadRequest($"limit must be 1 to {Limits.ProductsPageMax}, and q and after at most 64 characters.");
+        }
+
+        var text = q?.Trim() ?? "";
+        await using var connection = await database.OpenAsync(http.RequestAborted);
+        var like = LikePattern.EscapeSql;
+        var command = connection.Command($"""
+            SELECT {ProductColumns} FROM products
+            WHERE sku > @after{(text.Length == 0 ? "" : $" AND (sku LIKE @prefix {like} OR hsn LIKE @hsn {like} OR LOWER(name) LIKE @contains {like} OR barcode = @barcode)")}
+            ORDER BY sku LIMIT @limit
+            """).With("@after", after ?? "").With("@limit", pageSize + 1);
+        if (text.Length > 0)
+        {
+            command.With("@prefix", LikePattern.Prefix(text.ToUpperInvariant())).With("@hsn", LikePattern.Prefix(text))
+                .With("@contains", LikePattern.Contains(text.ToLowerInvariant())).With("@barcode", text);
+        }
+
+        var products = await command.ListAsync(ReadProduct, http.RequestAborted);
+        var more = products.Count > pageSize;
+        if (more)
+        {
+            products.RemoveAt(products.Count - 1);
+        }
+
+        return TypedResults.Ok(new ProductPage(products, more ? products[^1].Sku : null));
+    }
+
+    private static ProductDto ReadProduct(DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4),
+            r.GetInt64(5), r.GetInt64(6), r.NullableString(7), r.NullableInt64(8), r.GetInt64(9) != 0);
 }

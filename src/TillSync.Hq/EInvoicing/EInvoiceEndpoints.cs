@@ -14,10 +14,10 @@ namespace TillSync.Hq.EInvoicing;
 /// <summary>The managers' view of the e-invoice outbox, and the retry of a parked bill.</summary>
 public static class EInvoiceEndpoints
 {
-    /// <summary>Bills per listing.</summary>
+    /// <summary>Bills per listing, at most and by default.</summary>
     public const int PageMax = 500;
 
-    /// <summary>Maps <c>GET /einvoices?status=&amp;tillId=&amp;atRisk=</c>, <c>GET /einvoices/{clientOrderId}</c> and
+    /// <summary>Maps <c>GET /einvoices?status=&amp;tillId=&amp;atRisk=&amp;after=&amp;limit=</c>, <c>GET /einvoices/{clientOrderId}</c> and
     /// <c>POST /einvoices/{clientOrderId}/retry</c>, for managers only.</summary>
     public static void MapEInvoiceEndpoints(this IEndpointRouteBuilder api)
     {
@@ -26,11 +26,25 @@ public static class EInvoiceEndpoints
         api.MapPost("/einvoices/{clientOrderId}/retry", RetryAsync).RequireManager().RequireIdempotencyKey().Produces<EInvoiceView>().ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, HqDatabase database, TimeProvider time, string? status, long? tillId, bool? atRisk)
+    // In till and tillSeq order, a page at a time: after= is the previous page's nextAfter, "{tillId}.{tillSeq}" of its last bill.
+    private static async Task<IResult> ListAsync(
+        HttpContext http, HqDatabase database, TimeProvider time, string? status, long? tillId, bool? atRisk, string? after, int? limit)
     {
+        var pageSize = limit ?? PageMax;
         if (status is not null && !EInvoiceStatuses.All.Contains(status))
         {
             return Problems.BadRequest($"status must be one of {string.Join(", ", EInvoiceStatuses.All)}.");
+        }
+
+        if (pageSize is < 1 or > PageMax)
+        {
+            return Problems.BadRequest($"limit must be 1 to {PageMax}.");
+        }
+
+        var cursor = (Till: 0L, Seq: 0L);
+        if (after is not null && !TryParseCursor(after, out cursor))
+        {
+            return Problems.BadRequest("after must be the nextAfter of the page before, {tillId}.{tillSeq}, e.g. 3.1207.");
         }
 
         await using var connection = await database.OpenAsync(http.RequestAborted);
@@ -44,8 +58,12 @@ public static class EInvoiceEndpoints
             ? $" AND status IN ({EInvoiceStatuses.UnregisteredSql}) AND doc_date IN ({string.Join(", ", riskDays.Select((_, i) => $"@risk{i}"))})"
             : "";
         var command = connection.Command(
-            $"SELECT {EInvoiceBill.Columns} FROM einvoices WHERE 1 = 1{statusFilter}{tillFilter}{riskFilter} ORDER BY till_id, till_seq LIMIT @limit")
-            .With("@limit", PageMax + 1);
+            $"""
+            SELECT {EInvoiceBill.Columns} FROM einvoices
+            WHERE (till_id > @afterTill OR (till_id = @afterTill AND till_seq > @afterSeq)){statusFilter}{tillFilter}{riskFilter}
+            ORDER BY till_id, till_seq LIMIT @limit
+            """)
+            .With("@afterTill", cursor.Till).With("@afterSeq", cursor.Seq).With("@limit", pageSize + 1);
         for (var i = 0; i < riskDays.Count; i++)
         {
             command.With($"@risk{i}", DocumentDates.Text(riskDays[i]));
@@ -62,8 +80,24 @@ public static class EInvoiceEndpoints
         }
 
         var bills = await command.ListAsync(EInvoiceBill.Read, http.RequestAborted);
-        var items = bills.Take(PageMax).Select(b => View(b, today, withSignedInvoice: false)).ToList();
-        return TypedResults.Ok(new EInvoicePage(items, bills.Count > PageMax));
+        var items = bills.Take(pageSize).Select(b => View(b, today, withSignedInvoice: false)).ToList();
+        var more = bills.Count > pageSize;
+        return TypedResults.Ok(new EInvoicePage(items, more, more ? $"{items[^1].TillId}.{items[^1].TillSeq}" : null));
+    }
+
+    private static bool TryParseCursor(string text, out (long Till, long Seq) cursor)
+    {
+        cursor = default;
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0
+            || !long.TryParse(text.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var till)
+            || !long.TryParse(text.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
+        {
+            return false;
+        }
+
+        cursor = (till, seq);
+        return true;
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, HqDatabase database, TimeProvider time, string clientOrderId)

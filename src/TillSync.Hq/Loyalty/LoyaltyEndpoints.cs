@@ -59,25 +59,48 @@ public static partial class LoyaltyEndpoints
         });
     }
 
-    private static async Task<IResult> GetCustomerAsync(string phone, HttpContext http, HqDatabase database)
+    // Newest first, a page at a time (before= the oldest movement id of the page before); each movement with the balance
+    // right after it, so that a page read alone still says what the customer held then.
+    private static async Task<IResult> GetCustomerAsync(string phone, HttpContext http, HqDatabase database, long? before, int? limit)
     {
+        var pageSize = limit ?? Limits.LoyaltyMovementsPageMax;
         if (!OrderRules.IsValidPhone(phone))
         {
             return Problems.BadRequest("phone must be a 10-digit Indian mobile number.");
+        }
+
+        if (pageSize is < 1 or > Limits.LoyaltyMovementsPageMax || before < 1)
+        {
+            return Problems.BadRequest($"limit must be 1 to {Limits.LoyaltyMovementsPageMax} and before a movement id (1 or more).");
         }
 
         await using var connection = await database.OpenAsync(http.RequestAborted);
         await using var transaction = await database.BeginReadAsync(connection, http.RequestAborted);
         var settings = await LoyaltySettings.ReadAsync(connection, transaction, http.RequestAborted);
         var balance = await BalanceAsync(connection, transaction, phone, http.RequestAborted);
-        var movements = await connection.Command($"""
+        var cursor = before ?? long.MaxValue;
+        var newer = Convert.ToInt64(await connection.Command(
+                "SELECT COALESCE(SUM(points), 0) FROM loyalty_movements WHERE phone = @phone AND movement_id >= @before", transaction)
+            .With("@phone", phone).With("@before", cursor).ScalarAsync(http.RequestAborted), CultureInfo.InvariantCulture);
+        var rows = await connection.Command("""
             SELECT movement_id, kind, points, client_order_id, review_id, till_id, created_at FROM loyalty_movements
-            WHERE phone = @phone ORDER BY movement_id DESC LIMIT {Limits.LoyaltyMovementsPageMax}
-            """, transaction).With("@phone", phone)
-            .ListAsync(r => new LoyaltyMovementView(r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.IsDBNull(3) ? null : Guid.Parse(r.GetString(3)),
-                r.IsDBNull(4) ? null : r.GetInt64(4), r.IsDBNull(5) ? null : r.GetInt64(5), StoredTime.Parse(r.GetString(6))), http.RequestAborted);
+            WHERE phone = @phone AND movement_id < @before ORDER BY movement_id DESC LIMIT @limit
+            """, transaction).With("@phone", phone).With("@before", cursor).With("@limit", pageSize + 1)
+            .ListAsync(r => (Id: r.GetInt64(0), Kind: r.GetString(1), Points: r.GetInt64(2), Order: r.IsDBNull(3) ? (Guid?)null : Guid.Parse(r.GetString(3)),
+                Review: r.IsDBNull(4) ? (long?)null : r.GetInt64(4), Till: r.IsDBNull(5) ? (long?)null : r.GetInt64(5), At: StoredTime.Parse(r.GetString(6))),
+                http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
-        return TypedResults.Ok(new LoyaltyCustomerView(phone, balance, LoyaltySettings.ValuePaise(settings, balance), movements));
+        var more = rows.Count > pageSize;
+        var after = checked(balance - newer);
+        var movements = new List<LoyaltyMovementView>(Math.Min(rows.Count, pageSize));
+        foreach (var m in rows.Take(pageSize))
+        {
+            movements.Add(new LoyaltyMovementView(m.Id, m.Kind, m.Points, m.Order, m.Review, m.Till, m.At, after));
+            after = checked(after - m.Points);
+        }
+
+        return TypedResults.Ok(new LoyaltyCustomerView(
+            phone, balance, LoyaltySettings.ValuePaise(settings, balance), movements, more ? movements[^1].MovementId : null));
     }
 
     private static async Task<IResult> GetBalanceAsync(string phone, HttpContext http, HqDatabase database, TimeProvider time)

@@ -36,16 +36,14 @@ public static class StockReports
                    (SELECT COUNT(*) FROM review_items r WHERE r.store_id = @store AND r.sku = p.sku AND r.kind = 'stock_short' AND r.status = 'open')
             FROM products p LEFT JOIN stock_on_hand s ON s.store_id = @store AND s.sku = p.sku
             WHERE p.sku > @after
-              {(string.IsNullOrEmpty(q) ? "" : @"AND (p.sku LIKE @prefix ESCAPE '\' OR LOWER(p.name) LIKE @contains ESCAPE '\')")}
+              {(string.IsNullOrEmpty(q) ? "" : $"AND (p.sku LIKE @prefix {LikePattern.EscapeSql} OR LOWER(p.name) LIKE @contains {LikePattern.EscapeSql})")}
               {(negativeOnly == true ? "AND COALESCE(s.qty_milli, 0) < 0" : "")}
             ORDER BY p.sku LIMIT @limit
             """)
             .With("@store", store.Value).With("@after", after ?? "").With("@limit", pageSize + 1);
         if (!string.IsNullOrEmpty(q))
         {
-            // LIKE's wildcards in the query are matched literally.
-            var escaped = q.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
-            command.With("@prefix", escaped.ToUpperInvariant() + "%").With("@contains", "%" + escaped.ToLowerInvariant() + "%");
+            command.With("@prefix", LikePattern.Prefix(q.ToUpperInvariant())).With("@contains", LikePattern.Contains(q.ToLowerInvariant()));
         }
 
         var items = await command.ListAsync(
@@ -82,14 +80,18 @@ public static class StockReports
                 "SELECT COALESCE(SUM(qty_milli), 0) FROM stock_movements WHERE store_id = @store AND sku = @sku AND movement_id <= @after", transaction)
             .With("@store", store).With("@sku", sku).With("@after", after ?? 0L).ScalarAsync(http.RequestAborted), System.Globalization.CultureInfo.InvariantCulture);
         var rows = await connection.Command("""
-            SELECT m.movement_id, m.kind, m.qty_milli, m.client_order_id, o.bill_no, m.receipt_id, m.adjustment_id, m.resolution_id, m.created_at
+            SELECT m.movement_id, m.kind, m.qty_milli, m.client_order_id, o.bill_no, m.receipt_id, m.adjustment_id, m.resolution_id, m.created_at,
+                   COALESCE(a.reason, r.note), COALESCE(a.created_by, r.created_by)
             FROM stock_movements m LEFT JOIN orders o ON o.client_order_id = m.client_order_id
+                LEFT JOIN stock_adjustments a ON a.adjustment_id = m.adjustment_id
+                LEFT JOIN stock_receipts r ON r.receipt_id = m.receipt_id
             WHERE m.store_id = @store AND m.sku = @sku AND m.movement_id > @after
             ORDER BY m.movement_id LIMIT @limit
             """, transaction)
             .With("@store", store).With("@sku", sku).With("@after", after ?? 0L).With("@limit", pageSize + 1)
             .ListAsync(r => (Id: r.GetInt64(0), Kind: r.GetString(1), QtyMilli: r.GetInt64(2), Order: r.NullableString(3), BillNo: r.NullableString(4),
-                Receipt: NullableLong(r, 5), Adjustment: NullableLong(r, 6), Resolution: r.NullableString(7), At: StoredTime.Parse(r.GetString(8))),
+                Receipt: NullableLong(r, 5), Adjustment: NullableLong(r, 6), Resolution: r.NullableString(7), At: StoredTime.Parse(r.GetString(8)),
+                Note: r.NullableString(9), By: r.NullableString(10)),
                 http.RequestAborted);
         var onHandMilli = await StockLedger.OnHandMilliAsync(connection, store, sku, http.RequestAborted, transaction);
         await transaction.CommitAsync(http.RequestAborted);
@@ -100,7 +102,8 @@ public static class StockReports
         {
             runningMilli = checked(runningMilli + m.QtyMilli);
             movements.Add(new StockMovementView(m.Id, m.Kind, Quantity.FromMilli(m.QtyMilli), Quantity.FromMilli(runningMilli),
-                m.Order is null ? null : Guid.Parse(m.Order), m.BillNo, m.Receipt, m.Adjustment, m.Resolution is null ? null : Guid.Parse(m.Resolution), m.At));
+                m.Order is null ? null : Guid.Parse(m.Order), m.BillNo, m.Receipt, m.Adjustment, m.Resolution is null ? null : Guid.Parse(m.Resolution), m.At,
+                m.Note, m.By));
         }
 
         return TypedResults.Ok(new StockMovementPage(sku, store, Quantity.FromMilli(onHandMilli), movements, more ? movements[^1].MovementId : null));

@@ -82,8 +82,9 @@ public static class TillEndpoints
         var tills = await connection.Command(
                 """
                 SELECT till_id, store_id, name, bill_prefix, next_seq, last_sync_at, reported_queue_depth, reported_oldest_unsynced_at,
-                       last_refusal_at, last_refusal, revoked_at
-                FROM tills ORDER BY till_id
+                       last_refusal_at, last_refusal, revoked_at,
+                       (SELECT COUNT(*) FROM till_replacements r WHERE r.till_id = t.till_id)
+                FROM tills t ORDER BY till_id
                 """)
             .ListAsync(r => new TillView(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt64(4),
                 r.IsDBNull(5) ? null : StoredTime.Parse(r.GetString(5)),
@@ -91,7 +92,8 @@ public static class TillEndpoints
                 r.IsDBNull(7) ? null : StoredTime.Parse(r.GetString(7)),
                 r.IsDBNull(8) ? null : StoredTime.Parse(r.GetString(8)),
                 r.NullableString(9),
-                r.IsDBNull(10) ? null : StoredTime.Parse(r.GetString(10))), http.RequestAborted);
+                r.IsDBNull(10) ? null : StoredTime.Parse(r.GetString(10)),
+                checked((int)r.GetInt64(11))), http.RequestAborted);
         return TypedResults.Ok<IReadOnlyList<TillView>>(tills);
     }
 }

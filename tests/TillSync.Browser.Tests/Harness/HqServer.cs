@@ -272,6 +272,10 @@ public sealed class HqServer : IDisposable
     public Task<TillSync.Contracts.Stores.StoreView> AddStoreAsync(TillSync.Contracts.Stores.StoreDto store) =>
         SendAsync(HttpMethod.Post, "/api/v1/stores", JsonContent.Create(store, Json.StoreDto), HttpStatusCode.Created, Json.StoreView);
 
+    /// <summary>Adds or changes products (<c>POST /api/v1/products</c>).</summary>
+    public Task<TillSync.Contracts.Catalog.ProductUpsertResult> UpsertProductsAsync(IReadOnlyList<TillSync.Contracts.Catalog.ProductDto> products) =>
+        SendAsync(HttpMethod.Post, "/api/v1/products", JsonContent.Create(products, Json.IReadOnlyListProductDto), HttpStatusCode.OK, Json.ProductUpsertResult);
+
     /// <summary>The catalogue (<c>GET /api/v1/products</c>).</summary>
     public Task<IReadOnlyList<TillSync.Contracts.Catalog.ProductDto>> ProductsAsync() =>
         SendAsync(HttpMethod.Get, "/api/v1/products", null, HttpStatusCode.OK, Json.IReadOnlyListProductDto);

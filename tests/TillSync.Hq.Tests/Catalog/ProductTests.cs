@@ -1,6 +1,7 @@
 // Proves the catalogue upsert: products land in a till's snapshot with price, rate, HSN and on-hand; an upsert by
 // SKU updates in place; an invalid product refuses the whole array with a 400 problem and stores none of it.
 using System.Net;
+using TillSync.Contracts;
 using TillSync.Contracts.Catalog;
 using TillSync.Contracts.Stock;
 using TillSync.Testing;
@@ -27,6 +28,43 @@ public sealed class ProductTests(HqFixture fixture) : IClassFixture<HqFixture>
             Assert.Equal(product.Barcode, listed.Barcode);
             Assert.Equal((product.MrpPaise, product.TaxInclusive), (listed.MrpPaise, listed.TaxInclusive));
             Assert.Equal(await fixture.Manager.OnHandAsync(product.Sku), listed.OnHand);
+        }
+    }
+
+    [Fact]
+    public async Task ProductPages_InSkuOrder_FoundBySkuNameHsnOrBarcode_WildcardsLiteral_BadQueriesRefused()
+    {
+        var prefix = $"PG{Guid.CreateVersion7().ToString("N")[^6..].ToUpperInvariant()}";
+        var products = Enumerable.Range(1, 5).Select(i => new ProductDto(
+            $"{prefix}-{i}", $"Paged Jaggery {prefix} {i}", i == 3 ? "17013100" : "0902", "PCS", 500, 10_000 + i, 8_000, i == 4 ? $"89{prefix[2..]}04" : null)).ToList();
+        await fixture.Manager.UpsertProductsAsync(products);
+        using var client = fixture.Hq.CreateClient(fixture.Hq.AdminToken);
+        async Task<ProductPage> PageAsync(string query) => await Responses.ExpectAsync(
+            await client.GetAsync(new Uri($"/api/v1/products/page?{query}", UriKind.Relative)), HttpStatusCode.OK, TillSyncJsonContext.Default.ProductPage, fixture.Hq);
+
+        var pages = new List<ProductPage> { await PageAsync($"q={prefix.ToLowerInvariant()}&limit=2") };
+        while (pages[^1].NextAfter is { } after)
+        {
+            pages.Add(await PageAsync($"q={prefix.ToLowerInvariant()}&limit=2&after={Uri.EscapeDataString(after)}"));
+        }
+
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Items.Count));
+        Assert.Equal(products, pages.SelectMany(p => p.Items));
+        Assert.Equal($"{prefix}-2", pages[0].NextAfter);
+        Assert.Equal([$"{prefix}-3"], (await PageAsync("q=170131")).Items.Where(p => p.Sku.StartsWith(prefix, StringComparison.Ordinal)).Select(p => p.Sku));
+        Assert.Equal([$"{prefix}-4"], (await PageAsync($"q=89{prefix[2..]}04")).Items.Select(p => p.Sku));
+        Assert.Equal([$"{prefix}-5"], (await PageAsync($"q={Uri.EscapeDataString($"jaggery {prefix.ToLowerInvariant()} 5")}")).Items.Select(p => p.Sku));
+        // LIKE's wildcards in a search are matched as typed: "%" and "_" find no product here.
+        Assert.Empty((await PageAsync($"q={Uri.EscapeDataString(prefix[..3] + "%")}")).Items);
+        Assert.Empty((await PageAsync($"q={Uri.EscapeDataString(prefix + "_1")}")).Items);
+        var whole = await PageAsync("limit=500");
+        Assert.Equal(whole.Items.Select(p => p.Sku).Order(StringComparer.Ordinal), whole.Items.Select(p => p.Sku));
+
+        foreach (var query in new[] { "limit=0", "limit=501", $"q={new string('x', 65)}" })
+        {
+            var detail = await Responses.ExpectProblemAsync(
+                await client.GetAsync(new Uri($"/api/v1/products/page?{query}", UriKind.Relative)), HttpStatusCode.BadRequest, fixture.Hq);
+            Assert.Contains("limit must be 1 to 500, and q and after at most 64 characters.", detail, StringComparison.Ordinal);
         }
     }
 

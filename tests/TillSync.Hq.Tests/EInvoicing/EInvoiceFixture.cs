@@ -63,6 +63,14 @@ public sealed class EInvoiceFixture : IAsyncLifetime
         return page.Items;
     }
 
+    /// <summary>GET /api/v1/einvoices?{query} as the manager: one page.</summary>
+    public async Task<EInvoicePage> PageAsync(string query)
+    {
+        using var client = Hq.CreateClient(Hq.AdminToken);
+        return await Responses.ExpectAsync(
+            await client.GetAsync(new Uri($"/api/v1/einvoices?{query}", UriKind.Relative)), HttpStatusCode.OK, TillSyncJsonContext.Default.EInvoicePage, Hq);
+    }
+
     /// <summary>GET /api/v1/einvoices/{id}, or null on 404.</summary>
     public async Task<EInvoiceView?> FindAsync(Guid clientOrderId)
     {

@@ -69,6 +69,44 @@ public sealed class EInvoiceRegistrationTests(EInvoiceFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Listing_PagesInTillAndTillSeqOrder_AcrossTills_BadCursorsAndLimitsRefused()
+    {
+        var tillA = await fixture.EnrolTillAsync();
+        var tillB = await fixture.EnrolTillAsync();
+        var ofA = Enumerable.Range(0, 3).Select(_ => tillA.Orders.Next([OrderFactory.Line("COLA-750ML", 1)], EInvoiceFixture.Buyer)).ToList();
+        var ofB = Enumerable.Range(0, 2).Select(_ => tillB.Orders.Next([OrderFactory.Line("COLA-750ML", 1)], EInvoiceFixture.Buyer)).ToList();
+        await tillA.SyncAsync(ofA);
+        await tillB.SyncAsync(ofB);
+        await fixture.SettledAsync(tillA.TillId, 3);
+        await fixture.SettledAsync(tillB.TillId, 2);
+
+        // From just before till A's first bill, two at a time, to the end: no bill of another till comes after B's.
+        var pages = new List<EInvoicePage> { await fixture.PageAsync($"limit=2&after={tillA.TillId}.0") };
+        while (pages[^1].NextAfter is { } after)
+        {
+            pages.Add(await fixture.PageAsync($"limit=2&after={after}"));
+        }
+
+        Assert.Equal([(2, true), (2, true), (1, false)], pages.Select(p => (p.Items.Count, p.Truncated)));
+        Assert.Equal($"{tillA.TillId}.{ofA[1].TillSeq}", pages[0].NextAfter);
+        Assert.Equal([.. ofA.Select(o => o.ClientOrderId), .. ofB.Select(o => o.ClientOrderId)], pages.SelectMany(p => p.Items).Select(b => b.ClientOrderId));
+        var onlyB = await fixture.PageAsync($"tillId={tillB.TillId}&limit=1&after={tillB.TillId}.{ofB[0].TillSeq}");
+        Assert.Equal((ofB[1].ClientOrderId, false, null), (Assert.Single(onlyB.Items).ClientOrderId, onlyB.Truncated, onlyB.NextAfter));
+
+        using var client = fixture.Hq.CreateClient(fixture.Hq.AdminToken);
+        foreach (var (query, words) in new[]
+        {
+            ("after=x", "after must be the nextAfter of the page before"), ("after=3.", "after must be"), ("after=.3", "after must be"),
+            ("after=-1.2", "after must be"), ("limit=0", "limit must be 1 to 500."), ("limit=501", "limit must be 1 to 500."),
+        })
+        {
+            var detail = await Responses.ExpectProblemAsync(
+                await client.GetAsync(new Uri($"/api/v1/einvoices?{query}", UriKind.Relative)), HttpStatusCode.BadRequest, fixture.Hq);
+            Assert.Contains(words, detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task BillWithoutBuyerAddress_IsParked_LaterAndOtherTillsBillsRegister_RetryWithTheAddressRegistersIt()
     {
         var tillA = await fixture.EnrolTillAsync();

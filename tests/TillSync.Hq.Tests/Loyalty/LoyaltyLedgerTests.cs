@@ -147,4 +147,38 @@ public sealed class LoyaltyLedgerTests(HqFixture fixture) : IClassFixture<HqFixt
         Assert.Contains(await fixture.Manager.AuditAsync("loyalty.settings"), e => e.Detail.Contains("BurnValuePaisePerPoint = 50", StringComparison.Ordinal));
         await fixture.Manager.PutSettingsAsync(LoyaltyCalls.Defaults);
     }
+
+    [Fact]
+    public async Task CustomerLedger_PagesNewestFirst_EachMovementWithTheBalanceRightAfterIt_BadCursorsRefused()
+    {
+        await fixture.Manager.PutSettingsAsync(LoyaltyCalls.Defaults);
+        var till = await fixture.EnrolTillAsync();
+        var phone = LoyaltyCalls.NewPhone();
+        // Earns of 10, 20, 30, 40 and a burn of 15: five movements, balance 85.
+        var sales = new[] { till.LoyaltySale(phone, 10, 0), till.LoyaltySale(phone, 20, 0), till.LoyaltySale(phone, 30, 0),
+            till.LoyaltySale(phone, 40, 0), till.LoyaltySale(phone, 0, 15) };
+        Assert.All((await till.SyncAsync(sales)).Results, r => Assert.Equal(SyncStatus.Created, r.Status));
+
+        var pages = new List<LoyaltyCustomerView> { await fixture.Manager.CustomerAsync(phone, "limit=2") };
+        while (pages[^1].NextBefore is { } before)
+        {
+            pages.Add(await fixture.Manager.CustomerAsync(phone, $"limit=2&before={before}"));
+        }
+
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Movements.Count));
+        Assert.All(pages, p => Assert.Equal(85, p.BalancePoints));
+        var movements = pages.SelectMany(p => p.Movements).ToList();
+        Assert.Equal([-15L, 40, 30, 20, 10], movements.Select(m => m.Points));
+        Assert.Equal([85L, 100, 60, 30, 10], movements.Select(m => m.BalanceAfterPoints));
+        Assert.Equal(movements.OrderByDescending(m => m.MovementId), movements);
+        Assert.Equal(movements, (await fixture.Manager.CustomerAsync(phone)).Movements);
+
+        using var client = fixture.Hq.CreateClient(fixture.Hq.AdminToken);
+        foreach (var query in new[] { "limit=0", "limit=201", "before=0", "before=-3" })
+        {
+            var detail = await Responses.ExpectProblemAsync(
+                await client.GetAsync(new Uri($"/api/v1/loyalty/customers/{phone}?{query}", UriKind.Relative)), HttpStatusCode.BadRequest, fixture.Hq);
+            Assert.Contains("limit must be 1 to 200 and before a movement id", detail, StringComparison.Ordinal);
+        }
+    }
 }

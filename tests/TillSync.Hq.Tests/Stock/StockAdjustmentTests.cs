@@ -22,6 +22,8 @@ public sealed class StockAdjustmentTests(HqFixture fixture) : IClassFixture<HqFi
         var history = await fixture.Manager.MovementsAsync(product.Sku);
         Assert.Equal([("receipt", 10m, 10m), ("adjustment", -2.5m, 7.5m), ("adjustment", 1m, 8.5m)], history.Select(m => (m.Kind, m.Qty, m.OnHandAfter)));
         Assert.All(history.Skip(1), m => Assert.Equal(adjustment.AdjustmentId, m.AdjustmentId));
+        // Each movement says why and who: the adjustment's reason, the receipt's note, the manager who recorded them.
+        Assert.Equal([("opening", "admin"), ("count after stock-take", "admin"), ("count after stock-take", "admin")], history.Select(m => (m.Note, m.By)));
     }
 
     public static TheoryData<string> BadAdjustments => ["no_reason", "blank_reason", "qty_zero", "unknown_sku", "four_decimals", "no_lines", "reason_with_line_break"];

@@ -37,6 +37,7 @@ public sealed class TillReplacementTests
         await Responses.ExpectStatusAsync(response, HttpStatusCode.Created, shop.Hq);
         var replaced = (await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.TillReplacementResult))!;
         var gaps = await manager.GetFromJsonAsync($"/api/v1/tills/{shop.Till.TillId}/gaps", TillSyncJsonContext.Default.IReadOnlyListTillGap);
+        var tills = await manager.GetFromJsonAsync("/api/v1/tills", TillSyncJsonContext.Default.IReadOnlyListTillView);
         await using var replacement = await TillProcess.StartAsync(shop.Link.Address, replaced.Token);
         await replacement.Api.WaitOnlineAsync();
         var fresh = await Carts.SellSugarAsync(replacement.Api, 2);
@@ -45,6 +46,7 @@ public sealed class TillReplacementTests
         using var refused = await deadToken.GetAsync(new Uri("/api/v1/till/snapshot", UriKind.Relative));
 
         var gap = Assert.Single(gaps!);
+        Assert.Equal(1, tills!.Single(t => t.TillId == shop.Till.TillId).Replacements);
         Assert.Equal(replaced.Gap, gap);
         Assert.Equal(5, gap.FromSeq); // after the shift's open and the three delivered bills
         Assert.Equal(gap.FromSeq + (gap.ReportedQueueDepth ?? 0) + Reserve - 1, gap.ToSeq);
