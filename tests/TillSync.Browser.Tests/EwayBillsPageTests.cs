@@ -1,7 +1,8 @@
 // Proves HQ's e-invoices page raises and cancels an e-way bill: "E-way bill…" on a registered bill above ₹50,000 opens
 // the transport details form, HQ's refusal of a road trip without a vehicle number is shown in the form, the raised
 // e-way bill's number and validity show on the bill, and "Cancel e-way bill…" cancels it with NIC's reason and a
-// remark, all from the keyboard once a form is open. Real HQ and IRP processes, Debian chromium.
+// remark, all from the keyboard once a form is open; then "New e-way bill…" raises a fresh one for the same bill. Real HQ
+// and IRP processes, Debian chromium.
 using Microsoft.Playwright;
 using TillSync.Browser.Tests.Harness;
 using TillSync.Testing;
@@ -67,5 +68,18 @@ public sealed class EwayBillsPageTests(BrowserFixture browser)
         Assert.Equal("2", cancelled.EwbCancelReason);
         Assert.Equal(raised.EwbNo, cancelled.EwbNo);
         Assert.Equal("registered", cancelled.Status);
+
+        // The goods still move: a fresh e-way bill with the right vehicle, as the portal allows after a cancel.
+        await row.GetByRole(AriaRole.Button, new() { Name = "New e-way bill…" }).ClickAsync();
+        await Expect(page.GetByLabel("Distance km")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("320");
+        await page.GetByLabel("Vehicle number").FillAsync("KA05MN4321");
+        await page.GetByLabel("Vehicle number").PressAsync("Enter");
+        await Expect(row.Locator("[data-ewb-state='active']")).ToBeVisibleAsync();
+        var fresh = await hq.EInvoiceAsync(consignment.ClientOrderId);
+        Assert.NotEqual(raised.EwbNo, fresh.EwbNo);
+        Assert.Null(fresh.EwbCancelledAt);
+        await Expect(row.Locator("[data-ewb-state='active']")).ToContainTextAsync($"E-way bill {fresh.EwbNo}, valid till {fresh.EwbValidTill}");
+        await Expect(row.Locator("[data-ewb-state='cancelled']")).ToHaveCountAsync(0);
     }
 }

@@ -13,8 +13,8 @@ using TillSync.Storage;
 namespace TillSync.Hq.EInvoicing;
 
 /// <summary>E-way bills by IRN (docs/einvoice.md): before goods worth more than ₹50,000 move, a manager gives the transport
-/// details and HQ asks the IRP for an e-way bill for the registered invoice. Asking again answers the e-way bill HQ
-/// already holds, so a resend after a lost answer never raises a second one.</summary>
+/// details and HQ asks the IRP for an e-way bill for the registered invoice. Asking again answers the active e-way bill
+/// HQ already holds, so a resend after a lost answer never raises a second one; after a cancel, asking raises a fresh one.</summary>
 public static partial class EwayBillEndpoint
 {
     /// <summary>Consignments above this value need an e-way bill (₹50,000).</summary>
@@ -51,13 +51,9 @@ public static partial class EwayBillEndpoint
             return Problems.NotFound($"HQ has no e-invoice for order {id}: it is unknown or not a B2B sale.");
         }
 
-        if (bill.EwbNo is { } cancelled && bill.EwbCancelledAt is not null)
-        {
-            return Problems.Conflict($"E-way bill {cancelled} of bill {bill.DocNo} was cancelled at the portal on {bill.EwbCancelledAt}; "
-                + "the portal (the simulator) makes one e-way bill per IRN, so it raises no other.");
-        }
-
-        if (bill.EwbNo is { } held)
+        // A cancelled e-way bill is followed by a fresh one, as NIC allows (an e-way bill with wrong details is cancelled and
+        // generated afresh); only an active one is answered as held.
+        if (bill.EwbNo is { } held && bill.EwbCancelledAt is null)
         {
             return TypedResults.Ok(new EwayBillView(id, bill.Irn, held, bill.EwbDate!, bill.EwbValidTill!));
         }
@@ -105,12 +101,19 @@ public static partial class EwayBillEndpoint
         return await IdempotentWrites.RunAsync(http, database, time, async (writer, transaction) =>
         {
             var now = time.GetUtcNow();
+            // The bill's row holds its current e-way bill; one it replaces (cancelled) stays named in the audit log.
             await writer.Command("""
-                UPDATE einvoices SET ewb_no = @no, ewb_date = @date, ewb_valid_till = @till, updated_at = @now WHERE client_order_id = @id
+                UPDATE einvoices SET ewb_no = @no, ewb_date = @date, ewb_valid_till = @till, ewb_cancelled_at = NULL, ewb_cancel_reason = NULL,
+                    ewb_cancel_remark = NULL, updated_at = @now
+                WHERE client_order_id = @id
                 """, transaction).With("@no", ewb.EwbNo).With("@date", ewb.EwbDt).With("@till", ewb.EwbValidTill).With("@now", StoredTime.Text(now))
                 .With("@id", id.ToString("D")).ExecuteAsync(http.RequestAborted);
+            var replaces = bill.EwbNo is { } previous && previous != ewb.EwbNo
+                ? string.Create(CultureInfo.InvariantCulture, $", replacing cancelled e-way bill {previous}")
+                : "";
             await AuditLog.RecordAsync(writer, transaction, http.Caller().Name, "einvoice.eway_bill",
-                string.Create(CultureInfo.InvariantCulture, $"e-way bill {ewb.EwbNo} for bill {bill.DocNo} (IRN {bill.Irn}), {order.DistanceKm} km, vehicle {order.VehicleNo}"),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"e-way bill {ewb.EwbNo} for bill {bill.DocNo} (IRN {bill.Irn}), {order.DistanceKm} km, vehicle {order.VehicleNo}{replaces}"),
                 now, http.RequestAborted);
             return TypedResults.Ok(new EwayBillView(id, bill.Irn, ewb.EwbNo, ewb.EwbDt, ewb.EwbValidTill));
         });

@@ -42,8 +42,6 @@ public static class EwayBillEndpoint
             EwayBillOutcome.NotActive => IrpReplies.Error(IrpErrorCodes.IrnNotActive, "Invoice is not active: the IRN is cancelled"),
             EwayBillOutcome.AlreadyExists => IrpReplies.Error(IrpErrorCodes.EwayBillExists,
                 "E-way bill is already generated for this IRN: " + registration!.EwbNo),
-            EwayBillOutcome.CancelledBefore => IrpReplies.Error(IrpErrorCodes.EwayBillExists,
-                "The e-way bill of this IRN was cancelled; the simulator generates one e-way bill per IRN"),
             _ => throw new InvalidOperationException($"Unknown e-way bill outcome {outcome}."),
         };
     }

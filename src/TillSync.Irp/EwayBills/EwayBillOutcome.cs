@@ -18,6 +18,4 @@ public enum EwayBillOutcome
     /// <summary>The IRN already has an e-way bill (4002).</summary>
     AlreadyExists,
 
-    /// <summary>The IRN's e-way bill was cancelled; the simulator makes one per IRN, so it makes no other (4002).</summary>
-    CancelledBefore,
 }

@@ -7,8 +7,9 @@ using TillSync.Storage;
 
 namespace TillSync.Irp.EwayBills;
 
-/// <summary>E-way bills by IRN: at most one per registered, active IRN; numbers are 12 digits, increasing. An e-way
-/// bill is cancelled by its generator within 24 hours of its generation.</summary>
+/// <summary>E-way bills by IRN: at most one active per registered, active IRN; numbers are 12 digits, increasing. An
+/// e-way bill is cancelled by its generator within 24 hours of its generation, and the IRN may then have a fresh one
+/// (NIC: an e-way bill with wrong details is cancelled and generated afresh).</summary>
 public sealed class EwayBillRegistry(IrpDatabase database, TimeProvider time)
 {
     /// <summary>How long after generation NIC allows an e-way bill's cancel.</summary>
@@ -35,12 +36,6 @@ public sealed class EwayBillRegistry(IrpDatabase database, TimeProvider time)
             _ when registration.EwbNo is not null => EwayBillOutcome.AlreadyExists,
             _ => EwayBillOutcome.Generated,
         };
-        if (outcome == EwayBillOutcome.Generated && await connection.Command("SELECT 1 FROM eway_bills WHERE irn = @irn", transaction)
-                .With("@irn", request.Irn).ScalarAsync(cancellationToken) is not null)
-        {
-            outcome = EwayBillOutcome.CancelledBefore;
-        }
-
         if (outcome != EwayBillOutcome.Generated)
         {
             return (outcome, registration);

@@ -1,7 +1,9 @@
 // Proves a manager's cancellation of an e-way bill against real HQ and IRP processes: the e-invoice's cancel is refused
 // while the e-way bill is active (2230), the e-way bill is cancelled (shown with when and why, audited, replayed under
 // its key), and then the e-invoice's cancel succeeds; bad input changes nothing; an answer lost after the portal
-// cancelled is found by sending the same request again; after 24 hours the portal refuses (315) and HQ passes it on.
+// cancelled is found by sending the same request again; after 24 hours the portal refuses (315) and HQ passes it on; a
+// cancelled e-way bill is followed by a fresh one, which the bill then holds.
+using System.Globalization;
 using System.Net;
 using TillSync.Contracts;
 using TillSync.Contracts.EInvoicing;
@@ -107,6 +109,32 @@ public sealed class EwayBillCancelTests(EInvoiceFixture fixture) : IClassFixture
         var found = await ReadAsync(await fixture.CancelEwayBillAsync(order.ClientOrderId, "1", "Raised twice", key));
         Assert.Equal("1", found.EwbCancelReason);
         Assert.NotNull(found.EwbCancelledAt);
+    }
+
+    [Fact]
+    public async Task EwayBill_CancelledForAWrongVehicle_IsRaisedAfresh_TheBillHoldsTheNewOne_OnlyOneActive()
+    {
+        var (order, bill, first) = await RegisteredWithEwayBillAsync(8);
+        await ReadAsync(await fixture.CancelEwayBillAsync(order.ClientOrderId, "3", "Wrong vehicle keyed in"));
+
+        using var fresh = await fixture.RaiseEwayBillAsync(order.ClientOrderId, Lorry with { VehicleNo = "KA05MN4321" });
+        var second = await Responses.ExpectAsync(fresh, HttpStatusCode.OK, TillSyncJsonContext.Default.EwayBillView, fixture.Hq);
+        using var asked = await fixture.RaiseEwayBillAsync(order.ClientOrderId, Lorry);
+        var held = await Responses.ExpectAsync(asked, HttpStatusCode.OK, TillSyncJsonContext.Default.EwayBillView, fixture.Hq);
+
+        Assert.NotEqual(first, second.EwbNo);
+        Assert.Equal(second, held);
+        var stored = (await fixture.FindAsync(order.ClientOrderId))!;
+        Assert.Equal((second.EwbNo, (string?)null, (string?)null, (string?)null), (stored.EwbNo, stored.EwbCancelledAt, stored.EwbCancelReason, stored.EwbCancelRemark));
+        using var irp = fixture.Irp.Client(HqScenario.StoreGstin);
+        Assert.Equal(second.EwbNo, (await irp.GetByIrnAsync(bill.Irn)).Data!.EwbNo);
+        Assert.Single(await fixture.AuditAsync("einvoice.eway_bill"),
+            e => e.Detail.Contains(string.Create(CultureInfo.InvariantCulture, $"e-way bill {second.EwbNo} for bill {order.BillNo}"), StringComparison.Ordinal)
+                && e.Detail.EndsWith(string.Create(CultureInfo.InvariantCulture, $"replacing cancelled e-way bill {first}"), StringComparison.Ordinal));
+        // The fresh one is active: the invoice cannot be cancelled under it (2230).
+        using var refused = await fixture.CancelAsync(order.ClientOrderId, "3", "Order cancelled by the buyer");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains(IrpErrorCodes.ActiveEwayBill, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private async Task<(OrderDto Order, EInvoiceView Bill, long EwbNo)> RegisteredWithEwayBillAsync(int goldCoins)

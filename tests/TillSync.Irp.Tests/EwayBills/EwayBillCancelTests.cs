@@ -64,16 +64,24 @@ public sealed class EwayBillCancelTests(IrpFixture fixture) : IClassFixture<IrpF
     }
 
     [Fact]
-    public async Task EwayBillByIrn_AfterItsEwayBillWasCancelled_Answers4002()
+    public async Task EwayBillByIrn_AfterItsEwayBillWasCancelled_GeneratesAFreshOne_OnlyOneActiveAtATime()
     {
         using var client = irp.Client(Documents.Store.Gstin);
         var document = Documents.Invoice(Documents.OutOfStateBuyer);
         await client.GenerateAsync(document.Json);
-        var ewbNo = (await client.EwayBillAsync(document.Irn)).Data!.EwbNo;
-        Assert.Equal(IrpStatus.Success, (await client.CancelEwayBillAsync(ewbNo)).Status);
+        var first = (await client.EwayBillAsync(document.Irn)).Data!.EwbNo;
+        Assert.Equal(IrpStatus.Success, (await client.CancelEwayBillAsync(first)).Status);
 
-        var again = await client.EwayBillAsync(document.Irn);
+        var fresh = (await client.EwayBillAsync(document.Irn)).Data!.EwbNo;
+        var whileActive = await client.EwayBillAsync(document.Irn);
 
-        Assert.Equal(IrpErrorCodes.EwayBillExists, Assert.Single(again.ErrorDetails!).ErrorCode);
+        Assert.True(fresh > first, $"{fresh} after {first}");
+        Assert.Equal(fresh, (await client.GetByIrnAsync(document.Irn)).Data!.EwbNo);
+        Assert.Equal(IrpErrorCodes.EwayBillExists, Assert.Single(whileActive.ErrorDetails!).ErrorCode);
+        Assert.Equal(IrpErrorCodes.EwayBillNotCancellable, Assert.Single((await client.CancelEwayBillAsync(first)).ErrorDetails!).ErrorCode);
+        // The invoice's own cancel waits for the fresh one to be cancelled too.
+        Assert.Equal(IrpErrorCodes.ActiveEwayBill, Assert.Single((await client.CancelAsync(document.Irn)).ErrorDetails!).ErrorCode);
+        Assert.Equal(IrpStatus.Success, (await client.CancelEwayBillAsync(fresh)).Status);
+        Assert.Null((await client.GetByIrnAsync(document.Irn)).Data!.EwbNo);
     }
 }
