@@ -32,7 +32,7 @@ public sealed class CreditNotesPageTests(BrowserFixture browser)
         var reply = await hq.SyncDocumentsAsTillAsync(returner.Token, [linked, awaiting]);
         Assert.All(reply.Results, r => Assert.Equal(SyncStatus.Created, r.Status));
 
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync(new() { AcceptDownloads = true });
         var page = await BackOffice.OpenAsync(context, hq, "/credit-notes");
 
         var linkedRow = page.Locator($"tr[data-document='{linked.DocumentId}']");
@@ -58,5 +58,15 @@ public sealed class CreditNotesPageTests(BrowserFixture browser)
         await page.GetByLabel("Till id").FillAsync(seller.TillId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
         await Expect(page.Locator("#list tbody")).ToContainTextAsync("No credit notes match.");
+
+        await page.GetByLabel("Till id").FillAsync(returner.TillId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#count")).ToHaveTextAsync("2 shown");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
+        var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        Assert.Equal("credit-notes.csv", download.SuggestedFilename);
+        Assert.Equal("credit_note_no,till,created_at,original_bill_no,reason,supply,refund_rupees,linked_at,flags,document_id", csv[0]);
+        Assert.Equal(new[] { linked.DocumentId.ToString(), awaiting.DocumentId.ToString() }.Order(StringComparer.Ordinal),
+            csv.Skip(1).Select(l => l.Split(',')[^1]).Order(StringComparer.Ordinal));
     }
 }

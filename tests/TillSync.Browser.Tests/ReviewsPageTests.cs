@@ -29,7 +29,7 @@ public sealed class ReviewsPageTests(BrowserFixture browser, ITestOutputHelper o
         await session.Hq.SyncAsTillAsync(tillA.Token, [saleA]);
         Assert.Equal([OrderFlags.StockShort], (await session.Hq.SyncAsTillAsync(tillB.Token, [saleB])).Results[0].Flags);
 
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync(new() { AcceptDownloads = true });
         var page = await BackOffice.OpenAsync(context, session.Hq, "/reviews");
         var row = page.Locator("#reviews tbody tr", new() { HasText = saleB.BillNo });
         await Expect(row).ToContainTextAsync("stock short");
@@ -39,6 +39,11 @@ public sealed class ReviewsPageTests(BrowserFixture browser, ITestOutputHelper o
         await page.GetByLabel("SKU").FillAsync("ghee-1l");
         await page.GetByLabel("SKU").PressAsync("Enter");
         await Expect(page.Locator("#reviews tbody tr")).ToHaveCountAsync(1);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
+        var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        Assert.Equal("reviews.csv", download.SuggestedFilename);
+        Assert.StartsWith("review_id,kind,status,store,till,till_name,bill_no,", csv[0], StringComparison.Ordinal);
+        Assert.Equal([("stock_short", "open", saleB.BillNo, "GHEE-1L")], csv.Skip(1).Select(l => l.Split(',')).Select(f => (f[1], f[2], f[6], f[8])));
         await row.GetByRole(AriaRole.Button).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         var detail = page.Locator("#detail");

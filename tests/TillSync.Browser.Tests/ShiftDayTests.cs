@@ -214,7 +214,7 @@ public sealed class ShiftDayTests(BrowserFixture browser, ITestOutputHelper outp
     // HQ's shifts page, in the browser as a manager opens it: today's shift with the same figures and its Z report.
     private async Task CheckShiftsPageAsync(CashierSession session, ShiftExpectedDto expected, long countedPaise)
     {
-        await using var context = await browser.NewContextAsync(new() { Locale = "en-IN", TimezoneId = "Asia/Kolkata" });
+        await using var context = await browser.NewContextAsync(new() { Locale = "en-IN", TimezoneId = "Asia/Kolkata", AcceptDownloads = true });
         var page = await BackOffice.OpenAsync(context, session.Hq, "/shifts");
         var row = page.GetByTestId("shift-row");
         await Expect(row).ToHaveCountAsync(1);
@@ -230,6 +230,16 @@ public sealed class ShiftDayTests(BrowserFixture browser, ITestOutputHelper outp
         await Expect(z).ToContainTextAsync($"UPI expected / slips{Plain(expected.UpiPaise)} / {Plain(expected.UpiPaise)}");
         await Expect(z).ToContainTextAsync("HQ's documents agree with the till.");
         await page.ScreenshotAsync(new() { Path = Path.Combine(session.ScreenshotFolder, "hq-shifts.png"), FullPage = true });
+
+        // The day's shifts as a spreadsheet: the same figures, in rupees.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
+        Assert.StartsWith("shifts-", download.SuggestedFilename, StringComparison.Ordinal);
+        var csv = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Select(l => l.Split(',')).ToList();
+        Assert.Equal(2, csv.Count);
+        var columns = csv[0].ToList();
+        Assert.Equal((Plain(expected.CashPaise), Plain(countedPaise), "'-100.00", "1", "no"), (csv[1][columns.IndexOf("expected_cash_rupees")],
+            csv[1][columns.IndexOf("counted_cash_rupees")], csv[1][columns.IndexOf("cash_variance_rupees")], csv[1][columns.IndexOf("z_number")],
+            csv[1][columns.IndexOf("till_differs")]));
     }
 
     // As the till's page writes rupees (en-IN grouping; below one lakh the familiar 1,234.56).
