@@ -24,6 +24,8 @@ namespace TillSync.Contracts.Orders;
 /// sale from a till before staff (<see cref="Staff.StaffRoles.UnknownCashier"/>).</param>
 /// <param name="ApprovedBy">The name of the supervisor or manager whose PIN approved the sale's markdowns
 /// (<c>Order.Approval</c>), <c>staff N</c> for an id HQ has no staff member for; null when the sale carries no approval.</param>
+/// <param name="ProductNames">In one order's detail (<c>GET /api/v1/orders/{id}</c>): the catalogue's name today of each SKU
+/// the sale's lines name (a sale carries SKUs, not names); a SKU no longer in the catalogue is absent. Null in listings.</param>
 public sealed record OrderView(
     Guid ClientOrderId, long TillId, long StoreId, long TillSeq, long HqSeq, string Status, string? Reason,
     string? Detail, IReadOnlyList<string> Flags, DateTimeOffset CommittedAt, string Fingerprint, OrderDto Order, string? EInvoiceStatus = null,
@@ -33,7 +35,9 @@ public sealed record OrderView(
     IReadOnlyList<Returns.ReturnableLine>? Returnable = null,
     string? Cashier = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    string? ApprovedBy = null);
+    string? ApprovedBy = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyDictionary<string, string>? ProductNames = null);
 
 /// <summary>A page of orders (<c>GET /api/v1/orders</c>): in HQ commit order, or newest first with <c>sort=newest</c>.</summary>
 /// <param name="Orders">Up to <c>limit</c> orders matching the filters, with <c>hqSeq</c> greater than <c>after</c> (commit

@@ -33,6 +33,27 @@ public static class OrderEndpoints
         api.MapGet("/orders", ListAsync).RequireManager().Produces<OrderPage>().ProducesProblem(400);
     }
 
+    // The catalogue's names of a sale's SKUs (a sale has at most Limits.OrderLinesMax lines), by SKU.
+    private static async Task<IReadOnlyDictionary<string, string>> ProductNamesAsync(
+        DbConnection connection, IEnumerable<string> skus, CancellationToken cancellationToken)
+    {
+        var distinct = skus.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        var command = connection.Command(
+            $"SELECT sku, name FROM products WHERE sku IN ({string.Join(", ", distinct.Select((_, i) => $"@sku{i}"))})");
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            command.With($"@sku{i}", distinct[i]);
+        }
+
+        var names = await command.ListAsync(r => (Sku: r.GetString(0), Name: r.GetString(1)), cancellationToken);
+        return names.ToDictionary(n => n.Sku, n => n.Name, StringComparer.Ordinal);
+    }
+
     private static async Task<IResult> GetAsync(HttpContext http, HqDatabase database, string clientOrderId)
     {
         if (!Guid.TryParse(clientOrderId, out var id))
@@ -52,6 +73,7 @@ public static class OrderEndpoints
         var returned = await CreditNotes.ReturnedMilliAsync(connection, null, id, http.RequestAborted);
         return TypedResults.Ok(order with
         {
+            ProductNames = await ProductNamesAsync(connection, order.Order.Lines.Select(l => l.Sku), http.RequestAborted),
             Returns = returns,
             Returnable = order.Status == OrderStatuses.Committed
                 ? CreditNotes.Returnable([.. order.Order.Lines.Select(l => (l.Sku, l.Qty))], returned)

@@ -33,6 +33,10 @@ public sealed class OrderQueryTests(HqFixture fixture) : IClassFixture<HqFixture
         Assert.Matches("^[0-9a-f]{64}$", view.Fingerprint);
         OrderAssert.Same(order, view.Order);
         Assert.True(view.Order.Totals.IgstPaise > 0, "an inter-state B2B bill carries IGST");
+        // The detail names its lines' products from the catalogue; a listing carries no names.
+        Assert.Equal(new Dictionary<string, string> { ["GHEE-1L"] = HqScenario.Product("GHEE-1L").Name, ["SUGAR-LOOSE"] = HqScenario.Product("SUGAR-LOOSE").Name },
+            view.ProductNames);
+        Assert.All((await fixture.Manager.QueryOrdersAsync($"tillId={till.TillId}")).Orders, o => Assert.Null(o.ProductNames));
     }
 
     [Fact]
