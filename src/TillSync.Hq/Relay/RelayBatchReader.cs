@@ -6,11 +6,6 @@ using TillSync.Hq.Web;
 
 namespace TillSync.Hq.Relay;
 
-/// <summary>One origin till's documents in a relay request, read as that till's own sync batch would be.</summary>
-/// <param name="TillId">The origin till.</param>
-/// <param name="Documents">Its documents, each with its chain entry and the SHA-256 of its bytes as they came.</param>
-public sealed record RelayGroup(long TillId, IReadOnlyList<IncomingDocument> Documents);
-
 /// <summary>Reads a <c>POST /api/v2/sync/relay</c> body (ADR 0020) into its groups. Each group is shaped as its origin's
 /// own <c>POST /api/v2/sync</c> body, so each is cut out of the request as the bytes it came as and read by
 /// <see cref="DocumentBatchReader"/>, which hashes every document's exact bytes; the envelope rules of the sync

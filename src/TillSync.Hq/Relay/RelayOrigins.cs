@@ -3,11 +3,6 @@ using TillSync.Hq.Storage;
 
 namespace TillSync.Hq.Relay;
 
-/// <summary>An origin till of a relay request as HQ knows it.</summary>
-/// <param name="Till">The till, as the caller its own sync would have had.</param>
-/// <param name="Revoked">A manager revoked its token: HQ records nothing it signed while the revocation stands.</param>
-public sealed record RelayOrigin(Caller Till, bool Revoked);
-
 /// <summary>Who may be relayed for (ADR 0020): only another till of the relaying till's own store. The tills of a store hold
 /// each other's public keys from the snapshot and take a peer's documents only when they verify, so a group of any other
 /// till means a broken or forged relay, and the whole request is refused (403) with nothing stored.</summary>

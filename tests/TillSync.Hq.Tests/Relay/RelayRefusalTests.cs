@@ -4,7 +4,6 @@ using System.Net;
 using System.Text;
 using TillSync.Contracts.Sync;
 using TillSync.Core;
-using TillSync.Hq.Tests.Chain;
 using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Relay;

@@ -6,7 +6,6 @@ using System.Text;
 using System.Text.Json;
 using TillSync.Contracts;
 using TillSync.Contracts.Documents;
-using TillSync.Hq.Tests.Chain;
 using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Relay;

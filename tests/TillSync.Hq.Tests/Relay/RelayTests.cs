@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using TillSync.Contracts.Sync;
 using TillSync.Core.Chain;
 using TillSync.Hq.Accounting;
-using TillSync.Hq.Tests.Chain;
 using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Relay;
