@@ -1,6 +1,7 @@
 // Proves the relay (ADR 0020) on a real HQ over HTTP (SQLite, or PostgreSQL with TILLSYNC_TEST_STORE=postgres): a till
 // of the store carries another's signed documents, which commit once each in their till's order whichever way they come.
 using System.Security.Cryptography;
+using TillSync.Contracts.Reviews;
 using TillSync.Contracts.Sync;
 using TillSync.Core.Chain;
 using TillSync.Hq.Accounting;
@@ -32,6 +33,29 @@ public sealed class RelayTests(HqFixture fixture) : IClassFixture<HqFixture>
         await AssertCommittedOnceAsync(a, entries);
         Assert.Empty(await fixture.Manager.ListAllOrdersAsync(b.Till.TillId));
         Assert.Equal(1L, (await fixture.Manager.GetTillAsync(b.Till.TillId)).NextSeq);
+        Assert.Equal(Expected(onHandBefore, entries), await fixture.Manager.OnHandAllAsync());
+        await Eventually.UntilAsync(() => Task.FromResult(fixture.Hq.Output(2_000)),
+            o => o.Contains($"Sync of till {a.Till.TillId} relayed by till {b.Till.TillId}: 3 documents, 3 created", StringComparison.Ordinal),
+            Patience.Exchanges, "HQ to log the relay naming both tills", fixture.Hq);
+    }
+
+    [Fact]
+    public async Task Relay_AndTheOriginsOwnSyncAtOnce_CommitEachDocumentOnce()
+    {
+        using var a = await ChainedTill.EnrolAsync(fixture);
+        using var b = await ChainedTill.EnrolAsync(fixture);
+        var entries = Enumerable.Range(0, 20).Select(_ => a.NextSale()).ToList();
+        var onHandBefore = await fixture.Manager.OnHandAllAsync();
+
+        var relayed = RelayRequests.RelayAsync(b.Till, (a.Till.TillId, entries));
+        var direct = a.SyncAsync(entries);
+        await Task.WhenAll(relayed, direct);
+
+        // Whichever took A's row first committed all twenty; the other answered each from the ledger.
+        var answers = (await relayed).Groups.Single().Results.Zip((await direct).Results);
+        Assert.All(answers, pair => Assert.Equal(1, new[] { pair.First, pair.Second }.Count(r => r.Status == SyncStatus.Created)));
+        Assert.All(answers, pair => Assert.Equal(pair.First.Number, pair.Second.Number));
+        await AssertCommittedOnceAsync(a, entries);
         Assert.Equal(Expected(onHandBefore, entries), await fixture.Manager.OnHandAllAsync());
     }
 
@@ -81,6 +105,9 @@ public sealed class RelayTests(HqFixture fixture) : IClassFixture<HqFixture>
         await AssertStatementAsync(a, group.Statement!, 1, good.Chain!.Hash);
         Assert.Null(await fixture.Manager.FindOrderAsync(signed.Order.ClientOrderId));
         Assert.Null(await fixture.Manager.FindOrderAsync(after.Order.ClientOrderId));
+        // The manager sees it as A's conflict, as if A had sent it.
+        var item = Assert.Single((await fixture.Manager.ListReviewsAsync($"status=all&kind={ReviewKinds.SyncConflict}&tillId={a.Till.TillId}")).Items);
+        Assert.Equal(a.Till.TillId, item.TillId);
 
         // The document as A signed it still goes through, relayed or sent by A.
         var honest = (await RelayRequests.RelayAsync(b.Till, (a.Till.TillId, [signed, after]))).Groups.Single();
