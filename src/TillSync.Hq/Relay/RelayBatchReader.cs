@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TillSync.Contracts.Documents;
 using TillSync.Core;
+using TillSync.Hq.Chain;
 using TillSync.Hq.Sync;
 using TillSync.Hq.Web;
 
@@ -17,7 +18,7 @@ public static class RelayBatchReader
     /// may not relay its own documents.</summary>
     public static (IReadOnlyList<RelayGroup>? Groups, string? Problem) Read(ReadOnlyMemory<byte> body, long relayingTillId)
     {
-        var (ranges, problem) = GroupRanges(body.Span);
+        var (ranges, problem) = GroupRanges(body);
         if (ranges is null)
         {
             return (null, problem);
@@ -32,7 +33,7 @@ public static class RelayBatchReader
         var documentCount = 0;
         for (var i = 0; i < ranges.Count; i++)
         {
-            var (group, groupProblem) = ReadGroup(body.Slice(ranges[i].Start, ranges[i].Length), relayingTillId);
+            var (group, groupProblem) = ReadGroup(ranges[i].TillId, body.Slice(ranges[i].Start, ranges[i].Length), relayingTillId);
             if (group is null)
             {
                 return (null, $"groups[{i}]: {groupProblem}");
@@ -52,9 +53,8 @@ public static class RelayBatchReader
             : (groups, null);
     }
 
-    private static (RelayGroup? Group, string? Problem) ReadGroup(ReadOnlyMemory<byte> slice, long relayingTillId)
+    private static (RelayGroup? Group, string? Problem) ReadGroup(long? tillId, ReadOnlyMemory<byte> slice, long relayingTillId)
     {
-        var tillId = TillIdOf(slice);
         if (tillId is not > 0)
         {
             return (null, "tillId must be the origin till's id, a whole number from 1.");
@@ -89,66 +89,49 @@ public static class RelayBatchReader
         return (new RelayGroup(tillId.Value, documents), null);
     }
 
-    // The group's tillId when it is a whole number; the group has already been read as JSON.
-    private static long? TillIdOf(ReadOnlyMemory<byte> slice)
-    {
-        using var group = JsonDocument.Parse(slice);
-        return group.RootElement.TryGetProperty("tillId", out var tillId) && tillId.ValueKind == JsonValueKind.Number && tillId.TryGetInt64(out var id)
-            ? id
-            : null;
-    }
-
-    // Where each element of the body's `groups` array starts and how long it is, in bytes, each an object; or the 400's
-    // sentence when the body is not JSON or has no such array.
-    private static (List<(int Start, int Length)>? Ranges, string? Problem) GroupRanges(ReadOnlySpan<byte> body)
+    // Each group's tillId (null when it is not a whole number) and where it starts and how long it is, in bytes; or the
+    // 400's sentence when the body is not JSON or has no array of group objects.
+    private static (List<(long? TillId, int Start, int Length)>? Groups, string? Problem) GroupRanges(ReadOnlyMemory<byte> body)
     {
         const string shape = "send { \"groups\": [ { \"tillId\", \"documents\", \"chain\" } ] }.";
-        var reader = new Utf8JsonReader(body);
-        List<(int, int)>? ranges = null;
+        JsonDocument tree;
         try
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return (null, $"The body is not a JSON object; {shape}");
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isGroups = reader.ValueTextEquals("groups"u8);
-                reader.Read();
-                if (!isGroups)
-                {
-                    reader.Skip();
-                    continue;
-                }
-
-                if (ranges is not null || reader.TokenType != JsonTokenType.StartArray)
-                {
-                    return (null, $"groups must be one array; {shape}");
-                }
-
-                ranges = [];
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    if (reader.TokenType != JsonTokenType.StartObject)
-                    {
-                        return (null, $"groups[{ranges.Count}] is not an object; {shape}");
-                    }
-
-                    var start = checked((int)reader.TokenStartIndex);
-                    reader.Skip();
-                    ranges.Add((start, checked((int)reader.BytesConsumed) - start));
-                }
-            }
-
-            // Anything after the object's end fails here (a body cut short already failed above).
-            reader.Read();
+            tree = JsonDocument.Parse(body, new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
             return (null, JsonBody.Describe(e));
         }
 
-        return ranges is null ? (null, $"The body has no groups; {shape}") : (ranges, null);
+        using (tree)
+        {
+            if (tree.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, $"The body is not a JSON object; {shape}");
+            }
+
+            if (!tree.RootElement.TryGetProperty("groups", out var array) || array.ValueKind != JsonValueKind.Array)
+            {
+                return (null, $"groups must be an array; {shape}");
+            }
+
+            var ranges = ChainedBatch.ElementRanges(body.Span, "groups"u8);
+            var groups = new List<(long?, int, int)>(ranges.Count);
+            var index = 0;
+            foreach (var group in array.EnumerateArray())
+            {
+                if (group.ValueKind != JsonValueKind.Object)
+                {
+                    return (null, $"groups[{index}] is not an object; {shape}");
+                }
+
+                long? tillId = group.TryGetProperty("tillId", out var id) && id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out var value) ? value : null;
+                groups.Add((tillId, ranges[index].Start, ranges[index].Length));
+                index++;
+            }
+
+            return (groups, null);
+        }
     }
 }

@@ -2,6 +2,7 @@
 // is refused whole with a problem and stores nothing; a revoked till's documents are not recorded until it has a token again.
 using System.Net;
 using System.Text;
+using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Core;
 using TillSync.Testing;
@@ -17,6 +18,11 @@ public sealed class RelayRefusalTests(HqFixture fixture) : IClassFixture<HqFixtu
         using var b = await ChainedTill.EnrolAsync(fixture);
         var entries = new[] { a.NextSale(), a.NextSale() };
         var unchained = entries[1] with { Chain = null };
+        // A damaged placeholder in place of A's first document, with A's own entry for it: its bytes would not be checked.
+        var placeholder = entries[0] with { Json = System.Text.Json.JsonSerializer.Serialize(
+            new TillDocumentDto(DocumentKinds.Damaged, entries[0].Order.ClientOrderId, 1,
+                Damaged: new DamagedDocumentDto(DocumentKinds.Sale, entries[0].Order.BillNo, null, null, "unreadable", "{}")),
+            Contracts.TillSyncJsonContext.Default.TillDocumentDto) };
         var before = await HqState.CaptureAsync(a.Till);
         string[] bodies =
         [
@@ -26,11 +32,12 @@ public sealed class RelayRefusalTests(HqFixture fixture) : IClassFixture<HqFixtu
             "{\"groups\":[]}",
             "{\"groups\":[{\"documents\":[]}]}",
             RelayRequests.Body((a.Till.TillId, [entries[0], unchained])),
+            RelayRequests.Body((a.Till.TillId, [placeholder, entries[1]])),
             RelayRequests.Body((b.Till.TillId, [])),
             RelayRequests.Body((a.Till.TillId, [entries[0]]), (a.Till.TillId, [entries[1]])),
             "{\"groups\":[" + string.Join(',', Enumerable.Range(1, Limits.RelayGroupsMax + 1).Select(i => $"{{\"tillId\":{i},\"documents\":[]}}")) + "]}",
         ];
-        string[] expected = ["", "not a JSON object", "one array", "send 1 to", "tillId must be", "has no chain entry", "its own documents",
+        string[] expected = ["", "not a JSON object", "must be an array", "send 1 to", "tillId must be", "has no chain entry", "damaged placeholder", "its own documents",
             "has a group already", $"{Limits.RelayGroupsMax + 1} groups"];
 
         for (var i = 0; i < bodies.Length; i++)
