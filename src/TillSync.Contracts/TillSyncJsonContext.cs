@@ -39,6 +39,8 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(OrderDto))]
 [JsonSerializable(typeof(DocumentSyncRequest))]
 [JsonSerializable(typeof(DocumentSyncResponse))]
+[JsonSerializable(typeof(RelaySyncRequest))]
+[JsonSerializable(typeof(RelaySyncResponse))]
 [JsonSerializable(typeof(IReadOnlyList<DocumentChainDto>))]
 [JsonSerializable(typeof(TillChainReport))]
 [JsonSerializable(typeof(TillDocumentDto))]

@@ -10,6 +10,10 @@ public static class Limits
     /// <summary>Bytes in one sync request body: 4 MiB.</summary>
     public const int SyncBodyBytesMax = 4 * 1024 * 1024;
 
+    /// <summary>Origin tills in one relay request (<c>POST /api/v2/sync/relay</c>, ADR 0020): more than a store has tills.
+    /// The documents of all its groups together stay within <see cref="SyncOrdersMax"/> and <see cref="SyncBodyBytesMax"/>.</summary>
+    public const int RelayGroupsMax = 32;
+
     /// <summary>Bytes in any other request body: 1 MiB.</summary>
     public const int RequestBodyBytesMax = 1024 * 1024;
 
@@ -87,6 +91,8 @@ public static class Limits
         // The payments of one order always add up without overflow.
         Invariant.Assert((decimal)PaymentPaiseMax * OrderPaymentsMax < long.MaxValue);
         Invariant.Assert(SyncOrdersMax <= OrdersPageMax);
+        // A relay request carries at least one group; its groups share one batch's bounds.
+        Invariant.Assert(RelayGroupsMax > 0 && RelayGroupsMax <= SyncOrdersMax);
         Invariant.Assert(BillNoLengthMax == 16);
         // Points times the largest value per point (10,000 paise) must fit in a long and in one payment.
         Invariant.Assert((decimal)LoyaltyPointsPerOrderMax * 10_000 <= PaymentPaiseMax);

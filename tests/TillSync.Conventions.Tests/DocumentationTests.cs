@@ -49,6 +49,28 @@ public sealed partial class DocumentationTests
         Assert.Equal(document.TillSeq + 1, reply.NextSeq);
     }
 
+    [Fact]
+    public void SyncDoc_RelaySampleRequestAndReply_ParseAsTheContract()
+    {
+        var samples = JsonBlock().Matches(File.ReadAllText(Path.Combine(RepositoryLayout.Root, "docs", "sync.md")))
+            .Select(m => m.Groups["json"].Value)
+            .Where(json => json.Contains("\"groups\"", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(samples.Count == 2, $"docs/sync.md has {samples.Count} relay samples; it shows a request and its reply.");
+
+        var request = JsonSerializer.Deserialize(samples[0], TillSyncJsonContext.Default.RelaySyncRequest)!;
+        var group = Assert.Single(request.Groups);
+        var document = Assert.Single(group.Documents);
+        Assert.Equal(document.TillSeq, Assert.Single(group.Chain!).TillSeq);
+        Assert.Equal(document.Sale!.Totals.TotalPaise, document.Sale.Payments.Sum(p => p.AmountPaise));
+
+        var reply = JsonSerializer.Deserialize(samples[1], TillSyncJsonContext.Default.RelaySyncResponse)!;
+        var answered = Assert.Single(reply.Groups);
+        var result = Assert.Single(answered.Results);
+        Assert.Equal((group.TillId, document.DocumentId, SyncStatus.Created, document.Sale.BillNo), (answered.TillId, result.DocumentId, result.Status, result.Number));
+        Assert.Equal((document.TillSeq + 1, group.TillId, document.TillSeq), (answered.NextSeq, answered.Statement!.TillId, answered.Statement.TillSeq));
+    }
+
     // Build output, the test results and git's own files are not the repository's text.
     private static bool IsOutsideTheSource(string relative) =>
         relative.StartsWith(".git", StringComparison.Ordinal) || relative.StartsWith("test-output", StringComparison.Ordinal)

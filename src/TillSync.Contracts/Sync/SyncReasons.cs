@@ -22,6 +22,9 @@ public static class SyncReasons
     public const string ChainBroken = "chain_broken";
     /// <summary>conflict: an unchained document from a till whose chain has begun; nothing is recorded.</summary>
     public const string ChainMissing = "chain_missing";
+    /// <summary>not_processed: a document relayed by another till (ADR 0020) whose origin till's token a manager revoked;
+    /// nothing of it is recorded while the revocation stands.</summary>
+    public const string TillRevoked = "till_revoked";
     /// <summary>rejected: the totals do not equal HQ's recomputation from the lines.</summary>
     public const string TotalsMismatch = "totals_mismatch";
     /// <summary>rejected: the payments do not add up to the total.</summary>

@@ -34,7 +34,7 @@ public static class ChainedBatch
             }
         }
 
-        var ranges = DocumentRanges(body.Span);
+        var ranges = ElementRanges(body.Span, "documents"u8);
         var paired = new List<IncomingDocument>(documents.Count);
         for (var i = 0; i < documents.Count; i++)
         {
@@ -61,18 +61,19 @@ public static class ChainedBatch
             : (null, $"chain names tillSeq {bySeq.Keys.Min()}, which is not a document of this batch.");
     }
 
-    // Where each element of the body's `documents` array starts and how long it is, in bytes. The body has already been
-    // read whole as JSON, so the reader cannot fail here.
-    private static List<(int Start, int Length)> DocumentRanges(ReadOnlySpan<byte> body)
+    /// <summary>Where each element of the array in the body's top-level property <paramref name="property"/> starts and how
+    /// long it is, in bytes: the bytes each came as. The body must already have been read whole as JSON, so the reader
+    /// cannot fail here.</summary>
+    public static List<(int Start, int Length)> ElementRanges(ReadOnlySpan<byte> body, ReadOnlySpan<byte> property)
     {
         var ranges = new List<(int, int)>();
         var reader = new Utf8JsonReader(body);
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isDocuments = reader.ValueTextEquals("documents"u8);
+            var isWanted = reader.ValueTextEquals(property);
             reader.Read();
-            if (!isDocuments)
+            if (!isWanted)
             {
                 reader.Skip();
                 continue;

@@ -24,6 +24,7 @@ public sealed class HqMetrics : IDisposable
     private readonly Meter _meter;
     private readonly Counter<long> _requests;
     private readonly Counter<long> _documents;
+    private readonly Counter<long> _relayedDocuments;
     private readonly Histogram<double> _batchDuration;
     private readonly Counter<long> _databaseErrors;
 
@@ -32,9 +33,11 @@ public sealed class HqMetrics : IDisposable
     {
         _meter = new Meter(MeterName, Contracts.Status.ReleaseVersion.Current);
         _requests = _meter.CreateCounter<long>("tillsync.sync.requests", "{request}",
-            "Sync requests by contract (v1, v2) and outcome: answered, refused (a bad envelope or token), retry_later (the database was busy).");
+            "Sync requests by contract (v1, v2, relay) and outcome: answered, refused (a bad envelope or token), retry_later (the database was busy).");
         _documents = _meter.CreateCounter<long>("tillsync.sync.documents", "{document}",
             "Documents answered by kind and status; status created is a document committed now.");
+        _relayedDocuments = _meter.CreateCounter<long>("tillsync.sync.relayed_documents", "{document}",
+            "Documents another till of the store relayed (ADR 0020), by kind and status; also counted in tillsync.sync.documents.");
         _batchDuration = _meter.CreateHistogram("tillsync.sync.duration", "s",
             "Time from a sync request's arrival to its answer, by contract and outcome.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = BatchSecondsBounds });
@@ -50,6 +53,19 @@ public sealed class HqMetrics : IDisposable
         foreach (var result in reply.Results)
         {
             _documents.Add(1, new("tillsync.document.kind", result.Kind), new("tillsync.sync.status", StatusNames[result.Status]));
+        }
+    }
+
+    /// <summary>Records a relay request (contract <c>relay</c>, ADR 0020) answered with <paramref name="reply"/>: each
+    /// document in the documents counter, and again in the relayed documents counter.</summary>
+    public void RelayAnswered(RelaySyncResponse reply, TimeSpan elapsed)
+    {
+        Request("relay", "answered", elapsed);
+        foreach (var result in reply.Groups.SelectMany(g => g.Results))
+        {
+            KeyValuePair<string, object?>[] tags = [new("tillsync.document.kind", result.Kind), new("tillsync.sync.status", StatusNames[result.Status])];
+            _documents.Add(1, tags);
+            _relayedDocuments.Add(1, tags);
         }
     }
 

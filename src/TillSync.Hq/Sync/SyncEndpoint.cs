@@ -91,14 +91,21 @@ public static class SyncEndpoint
         }
         catch (Exception e) when (HqDatabase.IsTransient(e))
         {
-            measured.Metrics.SyncRetryLater(measured.Contract, e, measured.Database.Engine.Kind == StoreEngine.Sqlite ? "sqlite" : "postgresql",
-                measured.Time.GetElapsedTime(measured.Started));
             // The transaction never began or rolled back whole: nothing is stored.
-            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problems.Unavailable("HQ's database is busy; nothing was stored. Resend the same documents shortly.");
+            return RetryLater(http, measured, e, "HQ's database is busy; nothing was stored. Resend the same documents shortly.");
         }
     }
 
-    // What a sync request's metrics need: its contract and when it arrived.
-    private sealed record Measured(HqMetrics Metrics, string Contract, TimeProvider Time, long Started, HqDatabase Database);
+    /// <summary>The 503 with <c>Retry-After</c> that answers a sync request whose transaction failed with the transient
+    /// <paramref name="error"/>, counted by its contract.</summary>
+    internal static IResult RetryLater(HttpContext http, Measured measured, Exception error, string detail)
+    {
+        measured.Metrics.SyncRetryLater(measured.Contract, error, measured.Database.Engine.Kind == StoreEngine.Sqlite ? "sqlite" : "postgresql",
+            measured.Time.GetElapsedTime(measured.Started));
+        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problems.Unavailable(detail);
+    }
+
+    /// <summary>What a sync request's metrics need: its contract and when it arrived.</summary>
+    internal sealed record Measured(HqMetrics Metrics, string Contract, TimeProvider Time, long Started, HqDatabase Database);
 }

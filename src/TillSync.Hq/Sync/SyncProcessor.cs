@@ -20,9 +20,12 @@ public sealed partial class SyncProcessor(
     /// no way to set it.</summary>
     internal bool ForgetKnownIds { get; set; }
 
-    /// <summary>Processes the batch of <paramref name="till"/>; the envelope has already been checked.</summary>
+    /// <summary>Processes the batch of <paramref name="till"/>; the envelope has already been checked. A batch another till
+    /// carried (<paramref name="relayedBy"/>, ADR 0020) is the origin's own in every rule — its row lock, <c>next_seq</c>,
+    /// ledger, chain and key — but is not the origin's contact with HQ: its last sync time and reported queue stay.</summary>
     public async Task<DocumentSyncResponse> ProcessAsync(
-        Caller till, IReadOnlyList<IncomingDocument> documents, TillStatusReport? status, CancellationToken cancellationToken)
+        Caller till, IReadOnlyList<IncomingDocument> documents, TillStatusReport? status, CancellationToken cancellationToken,
+        Caller? relayedBy = null)
     {
         var kinds = documents.Select(d => spine.Find(d.Kind)).ToArray();
         // Pure CPU work before the writer gate, so that it overlaps another till's write instead of holding the writer.
@@ -63,11 +66,9 @@ public sealed partial class SyncProcessor(
         await StoreAddedFlagsAsync(batch, results, kindBatches, cancellationToken);
         var conflicts = documents.Select((d, i) => (Document: d, Result: results[i])).Where(c => c.Result.Status == SyncStatus.Conflict).ToList();
         await SyncConflicts.OpenAsync(connection, transaction, state, conflicts, batch.Now, cancellationToken);
-        await TillState.SaveAsync(connection, transaction, till.Id, nextSeq, batch.Now, status, cancellationToken);
+        await TillState.SaveAsync(connection, transaction, till.Id, nextSeq, relayedBy is null ? batch.Now : null, status, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        LogBatch(till.Id, documents.Count, results.Count(r => r.Status == SyncStatus.Created),
-            results.Count(r => r.Replayed), results.Count(r => r.Status == SyncStatus.Rejected && !r.Replayed),
-            results.Count(r => r.Status == SyncStatus.Conflict), results.Count(r => r.Status == SyncStatus.NotProcessed), nextSeq);
+        LogAnswered(till.Id, relayedBy, results, nextSeq);
         // Signed after the commit, of what the commit made HQ hold: the till checks its log against it (ADR 0016).
         return new DocumentSyncResponse(results, nextSeq, statementKey.Statement(till.Id, nextSeq - 1, chains.Head));
     }
@@ -193,6 +194,23 @@ public sealed partial class SyncProcessor(
         }
     }
 
+    private void LogAnswered(long tillId, Caller? relayedBy, DocumentResult[] results, long nextSeq)
+    {
+        var created = results.Count(r => r.Status == SyncStatus.Created);
+        var replayed = results.Count(r => r.Replayed);
+        var rejected = results.Count(r => r.Status == SyncStatus.Rejected && !r.Replayed);
+        var conflicts = results.Count(r => r.Status == SyncStatus.Conflict);
+        var notProcessed = results.Count(r => r.Status == SyncStatus.NotProcessed);
+        if (relayedBy is null)
+        {
+            LogBatch(tillId, results.Length, created, replayed, rejected, conflicts, notProcessed, nextSeq);
+        }
+        else
+        {
+            LogRelayedBatch(tillId, relayedBy.Id, results.Length, created, replayed, rejected, conflicts, notProcessed, nextSeq);
+        }
+    }
+
     private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private const string SeqGapDetail = "an earlier document of this till has not reached HQ; resend from expectedSeq";
@@ -200,6 +218,11 @@ public sealed partial class SyncProcessor(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Sync from till {TillId}: {Documents} documents, {Created} created, {Replayed} replayed, {Rejected} rejected, {Conflicts} conflicts, {NotProcessed} not processed; nextSeq {NextSeq}")]
     private partial void LogBatch(long tillId, int documents, int created, int replayed, int rejected, int conflicts, int notProcessed, long nextSeq);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Sync of till {TillId} relayed by till {RelayingTillId}: {Documents} documents, {Created} created, {Replayed} replayed, {Rejected} rejected, {Conflicts} conflicts, {NotProcessed} not processed; nextSeq {NextSeq}")]
+    private partial void LogRelayedBatch(
+        long tillId, long relayingTillId, int documents, int created, int replayed, int rejected, int conflicts, int notProcessed, long nextSeq);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Till {TillId} document at tillSeq {TillSeq} refused: {Detail}")]
     private partial void LogChainBroken(long tillId, long tillSeq, string detail);

@@ -33,14 +33,22 @@ public sealed record TillState(long TillId, long StoreId, string BillPrefix, str
         return state ?? throw new InvalidOperationException($"Till {tillId} authenticated but has no row.");
     }
 
-    /// <summary>Stores the till's new <c>next_seq</c>, the time of this sync and the queue it reported (when it did).</summary>
+    /// <summary>Stores the till's new <c>next_seq</c>, the time of this sync and the queue it reported (when it did). A
+    /// batch another till relayed (ADR 0020) passes no <paramref name="at"/>: the origin did not reach HQ itself, so its
+    /// last sync time — what the fleet page judges a till offline by — stays.</summary>
     public static Task<int> SaveAsync(
-        DbConnection connection, DbTransaction transaction, long tillId, long nextSeq, DateTimeOffset at, TillStatusReport? status,
+        DbConnection connection, DbTransaction transaction, long tillId, long nextSeq, DateTimeOffset? at, TillStatusReport? status,
         CancellationToken cancellationToken)
     {
         var reported = status is null ? "" : ", reported_queue_depth = @depth, reported_oldest_unsynced_at = @oldest";
-        var command = connection.Command($"UPDATE tills SET next_seq = @next, last_sync_at = @at{reported} WHERE till_id = @till", transaction)
-            .With("@next", nextSeq).With("@at", StoredTime.Text(at)).With("@till", tillId);
+        var contact = at is null ? "" : ", last_sync_at = @at";
+        var command = connection.Command($"UPDATE tills SET next_seq = @next{contact}{reported} WHERE till_id = @till", transaction)
+            .With("@next", nextSeq).With("@till", tillId);
+        if (at is { } syncedAt)
+        {
+            command.With("@at", StoredTime.Text(syncedAt));
+        }
+
         if (status is not null)
         {
             command.With("@depth", status.QueueDepth)

@@ -16,6 +16,7 @@ using TillSync.Hq.Metrics;
 using TillSync.Hq.Orders;
 using TillSync.Hq.Pricing;
 using TillSync.Hq.Returns;
+using TillSync.Hq.Relay;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Shifts;
 using TillSync.Hq.Staff;
@@ -179,7 +180,9 @@ public static class HqApplication
         app.MapHealthEndpoints();
         app.MapStatusEndpoint();
         app.MapManagerPages();
-        app.MapGroup("/api/v2").MapDocumentSyncEndpoint();
+        var v2 = app.MapGroup("/api/v2");
+        v2.MapDocumentSyncEndpoint();
+        v2.MapRelayEndpoint();
         var api = app.MapGroup("/api/v1");
         api.MapSyncEndpoint();
         api.MapSnapshotEndpoint();

@@ -71,22 +71,8 @@ public sealed class HqClient(HttpClient http)
     /// endpoint (404: older than till documents) is refused as such: it must be upgraded, and the till waits.</summary>
     public async Task<DocumentSyncResponse> SyncAsync(IReadOnlyList<QueuedDocument> batch, TillStatusReport status, CancellationToken cancellationToken)
     {
-        var body = new StringBuilder(batch.Sum(b => b.Json.Length + 1) + 128);
-        body.Append("{\"documents\":[");
-        for (var i = 0; i < batch.Count; i++)
-        {
-            body.Append(i == 0 ? "" : ",").Append(batch[i].Json);
-        }
-
-        body.Append(']');
-        // The chain entries ride beside the documents (ADR 0016), so that each document still goes as its stored bytes,
-        // which its chain hash covers.
-        var chain = batch.Where(b => b.Chain is not null).Select(b => b.Chain!).ToList();
-        if (chain.Count > 0)
-        {
-            body.Append(",\"chain\":").Append(JsonSerializer.Serialize(chain, TillSyncJsonContext.Default.IReadOnlyListDocumentChainDto));
-        }
-
+        var body = new StringBuilder(batch.Sum(b => b.Json.Length + 1) + 128).Append('{');
+        AppendDocuments(body, batch.Select(b => (b.Json, b.Chain)).ToList());
         body.Append(",\"status\":").Append(JsonSerializer.Serialize(status, TillSyncJsonContext.Default.TillStatusReport)).Append('}');
         using var content = new StringContent(body.ToString(), Encoding.UTF8, "application/json");
         using var response = await http.PostAsync(new Uri($"/api/{SyncContract}/sync", UriKind.Relative), content, cancellationToken);
@@ -104,6 +90,57 @@ public sealed class HqClient(HttpClient http)
         }
 
         return reply;
+    }
+
+    /// <summary>Relays peer tills' documents to <c>POST /api/v2/sync/relay</c> (ADR 0020), each group's documents as their
+    /// stored bytes with their chain entries, and returns HQ's answer per group — results, <c>nextSeq</c> and HQ's signed
+    /// statement of each peer, to be handed back to it. Null when HQ does not relay (404: an HQ before the relay); then
+    /// the peers wait for their own links. A refusal (400, 403, 413) throws <see cref="HqRefusedException"/>.</summary>
+    public async Task<RelaySyncResponse?> RelayAsync(IReadOnlyList<RelayedGroup> groups, CancellationToken cancellationToken)
+    {
+        var body = new StringBuilder(groups.Sum(g => g.Documents.Sum(d => d.Json.Length + 1)) + 128).Append("{\"groups\":[");
+        for (var i = 0; i < groups.Count; i++)
+        {
+            body.Append(i == 0 ? "" : ",").Append("{\"tillId\":").Append(groups[i].OriginTillId).Append(',');
+            AppendDocuments(body, groups[i].Documents.Select(d => (d.Json, (DocumentChainDto?)d.Chain)).ToList());
+            body.Append('}');
+        }
+
+        using var content = new StringContent(body.Append("]}").ToString(), Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri($"/api/{SyncContract}/sync/relay", UriKind.Relative), content, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken);
+        var reply = (await response.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.RelaySyncResponse, cancellationToken))!;
+        if (reply.Groups.Count != groups.Count || reply.Groups.Where((g, i) => g.TillId != groups[i].OriginTillId
+                || g.Results.Count != groups[i].Documents.Count
+                || g.Results.Where((r, j) => r.DocumentId != groups[i].Documents[j].DocumentId || r.TillSeq != groups[i].Documents[j].TillSeq).Any()).Any())
+        {
+            throw new HqRefusedException("HQ's answer to the relay does not line up with the documents sent; the peers' documents are kept.");
+        }
+
+        return reply;
+    }
+
+    // `"documents":[…]` with each document's stored JSON unchanged, and beside it `,"chain":[…]` with the entries of those
+    // that have one (ADR 0016), so that each document still goes as the bytes its chain hash covers.
+    private static void AppendDocuments(StringBuilder body, IReadOnlyList<(string Json, DocumentChainDto? Chain)> documents)
+    {
+        body.Append("\"documents\":[");
+        for (var i = 0; i < documents.Count; i++)
+        {
+            body.Append(i == 0 ? "" : ",").Append(documents[i].Json);
+        }
+
+        body.Append(']');
+        var chain = documents.Where(d => d.Chain is not null).Select(d => d.Chain!).ToList();
+        if (chain.Count > 0)
+        {
+            body.Append(",\"chain\":").Append(JsonSerializer.Serialize(chain, TillSyncJsonContext.Default.IReadOnlyListDocumentChainDto));
+        }
     }
 
     /// <summary>Registers the till's receipt-signing public key (<c>PUT /api/v1/till/key</c>); HQ answers with the key it

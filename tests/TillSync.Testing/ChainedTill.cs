@@ -8,9 +8,8 @@ using TillSync.Contracts;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Tills;
 using TillSync.Core.Chain;
-using TillSync.Testing;
 
-namespace TillSync.Hq.Tests.Chain;
+namespace TillSync.Testing;
 
 /// <summary>One enrolled till that chains what it sends.</summary>
 public sealed class ChainedTill(TillClient till, ECDsa key) : IDisposable
