@@ -21,13 +21,13 @@ public sealed class TillStockTests
         await till.SellAsync(Sale(4));
         await till.SellAsync(Sale(6));
 
-        var beforeRefresh = await stock.OwnSinceSnapshotAsync(CancellationToken.None);
+        var beforeRefresh = await stock.KnownSinceSnapshotAsync(CancellationToken.None);
         var product = TillStock.AsKnown((await till.Snapshots.FindAsync(Sku, CancellationToken.None))!, beforeRefresh);
         // HQ took both sales and sent a snapshot with on-hand 50 and nextSeq 3: nothing of this till's is missing from it.
         await till.Snapshots.SaveAsync(LocalTill.Snapshot(3, till.Time.GetUtcNow(), onHand: 50), CancellationToken.None);
-        var afterRefresh = await stock.OwnSinceSnapshotAsync(CancellationToken.None);
+        var afterRefresh = await stock.KnownSinceSnapshotAsync(CancellationToken.None);
         await till.SellAsync(Sale(5));
-        var afterOneMore = await stock.OwnSinceSnapshotAsync(CancellationToken.None);
+        var afterOneMore = await stock.KnownSinceSnapshotAsync(CancellationToken.None);
 
         Assert.Equal(-10m, beforeRefresh[Sku]);
         Assert.Equal(50m, product.OnHand);
