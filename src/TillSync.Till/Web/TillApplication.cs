@@ -91,7 +91,7 @@ public static class TillApplication
         services.AddSingleton<TillSync.Till.Parking.ParkedCarts>();
         services.AddSingleton<ReturnRecorder>();
         services.AddSingleton<CreditNotes>();
-        services.AddSingleton<LoyaltyBalances>();
+        services.AddSingleton(provider => new LoyaltyBalances(provider.GetRequiredService<SnapshotStore>(), provider.GetRequiredService<TillDatabase>()));
         services.AddSingleton<LoyaltyRelay>();
         services.AddSingleton<TillStock>();
         services.AddSingleton(new PeerOptions(options.Peers ?? [], options.PeerListenPorts(), options.PeerPollInterval ?? PeerOptions.PollIntervalDefault));

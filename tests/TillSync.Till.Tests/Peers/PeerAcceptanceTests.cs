@@ -3,7 +3,6 @@
 // or reordered entry, a till of another store and a foreign signature are refused by name. Real tills' documents
 // (LocalTill: a real till.db and the real recorders) served by the real PeerCopies.
 using TillSync.Contracts.Sync;
-using TillSync.Contracts.Tills;
 using TillSync.Till.Peers;
 using TillSync.Till.Sales;
 using TillSync.Till.Tests.Harness;
@@ -13,8 +12,8 @@ namespace TillSync.Till.Tests.Peers;
 public sealed class PeerAcceptanceTests
 {
     private const string Sku = "RICE-5KG";
-    private const long SellerId = 7;
-    private const long ReaderId = 8;
+    private const long SellerId = PeerCopying.SellerId;
+    private const long ReaderId = PeerCopying.ReaderId;
 
     [Fact]
     public async Task WholeChain_IsAcceptedInOrder_AndServedOnAsTheSameBytes()
@@ -23,7 +22,7 @@ public sealed class PeerAcceptanceTests
         await using var reader = await LocalTill.CreateAsync();
         var entries = await EntriesAsync(seller);
 
-        var (accepted, refusal) = PeerAcceptance.Check(ReaderSnapshot(seller), SellerId, null, null, entries);
+        var (accepted, refusal) = PeerAcceptance.Check(PeerCopying.ReaderSnapshot(seller, sellerHead: 1), SellerId, null, null, entries);
         var copies = new PeerCopies(reader.Database);
         var (stored, duplicate) = await copies.StoreAsync(accepted, "http://127.0.0.1:1/", reader.Time.GetUtcNow(), CancellationToken.None);
         var servedOn = await copies.PageAsync(SellerId, ReaderId, 0, CancellationToken.None);
@@ -44,7 +43,7 @@ public sealed class PeerAcceptanceTests
         entries[1] = entries[1] with { Document = entries[1].Document.Replace("\"qty\":1", "\"qty\":9", StringComparison.Ordinal) };
         Assert.NotEqual((await EntriesAsync(seller))[1].Document, entries[1].Document);
 
-        var (accepted, refusal) = PeerAcceptance.Check(ReaderSnapshot(seller), SellerId, null, null, entries);
+        var (accepted, refusal) = PeerAcceptance.Check(PeerCopying.ReaderSnapshot(seller, sellerHead: 1), SellerId, null, null, entries);
 
         Assert.Equal([1L], accepted.Select(a => a.Entry.TillSeq));
         Assert.Equal(("edited", 2L), (refusal?.Code, refusal?.TillSeq ?? 0));
@@ -56,7 +55,7 @@ public sealed class PeerAcceptanceTests
         await using var seller = await SellerWithSalesAsync(3);
         var entries = await EntriesAsync(seller);
 
-        var (accepted, refusal) = PeerAcceptance.Check(ReaderSnapshot(seller), SellerId, null, null, [entries[0], entries[2]]);
+        var (accepted, refusal) = PeerAcceptance.Check(PeerCopying.ReaderSnapshot(seller, sellerHead: 1), SellerId, null, null, [entries[0], entries[2]]);
 
         Assert.Single(accepted);
         Assert.Equal(("missing", 3L), (refusal?.Code, refusal?.TillSeq ?? 0));
@@ -70,7 +69,7 @@ public sealed class PeerAcceptanceTests
         // Rows 2 and 3 swapped in the seller's database: each keeps its bytes and chain entry under the other's tillSeq.
         PeerEntry[] swapped = [entries[0], entries[2] with { TillSeq = 2 }, entries[1] with { TillSeq = 3 }];
 
-        var (accepted, refusal) = PeerAcceptance.Check(ReaderSnapshot(seller), SellerId, null, null, swapped);
+        var (accepted, refusal) = PeerAcceptance.Check(PeerCopying.ReaderSnapshot(seller, sellerHead: 1), SellerId, null, null, swapped);
 
         Assert.Single(accepted);
         Assert.Equal(("relinked", 2L), (refusal?.Code, refusal?.TillSeq ?? 0));
@@ -81,7 +80,7 @@ public sealed class PeerAcceptanceTests
     {
         await using var seller = await SellerWithSalesAsync(1);
         // The reader's snapshot lists only the tills of its own store: the seller is not among them.
-        var snapshot = ReaderSnapshot(seller) with { TillKeys = [] };
+        var snapshot = PeerCopying.ReaderSnapshot(seller, sellerHead: 1) with { TillKeys = [] };
 
         var (accepted, refusal) = PeerAcceptance.Check(snapshot, SellerId, null, null, await EntriesAsync(seller));
 
@@ -95,7 +94,7 @@ public sealed class PeerAcceptanceTests
         await using var seller = await SellerWithSalesAsync(1);
         await using var impostor = await LocalTill.CreateAsync();
         // Till 7 of this store has the seller's key, but these entries were signed by another till's key under its name.
-        var snapshot = ReaderSnapshot(seller);
+        var snapshot = PeerCopying.ReaderSnapshot(seller, sellerHead: 1);
         impostor.Time.Advance(TimeSpan.FromSeconds(1));
         await impostor.SellAsync(Sale(1));
 
@@ -112,12 +111,12 @@ public sealed class PeerAcceptanceTests
         await using var reader = await LocalTill.CreateAsync();
         var copies = new PeerCopies(reader.Database);
         var entries = await EntriesAsync(seller);
-        var (first, _) = PeerAcceptance.Check(ReaderSnapshot(seller), SellerId, null, null, entries[..2]);
+        var (first, _) = PeerAcceptance.Check(PeerCopying.ReaderSnapshot(seller, sellerHead: 1), SellerId, null, null, entries[..2]);
         await copies.StoreAsync(first, "peer", reader.Time.GetUtcNow(), CancellationToken.None);
 
         var top = await copies.TopAsync(SellerId, CancellationToken.None);
         var rest = await new PeerCopies(seller.Database).PageAsync(SellerId, SellerId, top!.Value.TillSeq, CancellationToken.None);
-        var (second, refusal) = PeerAcceptance.Check(ReaderSnapshot(seller), SellerId, top.Value.TillSeq, top.Value.Hash, rest.Entries);
+        var (second, refusal) = PeerAcceptance.Check(PeerCopying.ReaderSnapshot(seller, sellerHead: 1), SellerId, top.Value.TillSeq, top.Value.Hash, rest.Entries);
         var (stored, _) = await copies.StoreAsync(second, "peer", reader.Time.GetUtcNow(), CancellationToken.None);
 
         Assert.Equal(2L, top.Value.TillSeq);
@@ -140,11 +139,6 @@ public sealed class PeerAcceptanceTests
 
     private static async Task<PeerEntry[]> EntriesAsync(LocalTill till) =>
         [.. (await new PeerCopies(till.Database).PageAsync(SellerId, SellerId, 0, CancellationToken.None)).Entries];
-
-    // The reader is till 8 of the store; the seller, till 7, is in its tillKeys with the seller's own key.
-    private static TillSnapshot ReaderSnapshot(LocalTill seller) =>
-        LocalTill.Snapshot(1, seller.Time.GetUtcNow(),
-            tillKeys: [new TillPublicKey(SellerId, LocalTill.BillPrefix, "ES256", seller.Key.PublicKey, seller.Time.GetUtcNow())]) with { TillId = ReaderId };
 
     private static SaleRequest Sale(decimal qty) => new([new CartLine(Sku, qty)], [new Tender(PaymentMethods.Cash, 10_000_000)]);
 }

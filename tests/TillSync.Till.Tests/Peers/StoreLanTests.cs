@@ -3,18 +3,14 @@
 // return at B finds A's sale through the peer copy, an entry edited in A's database is refused by B with its reason, and the
 // peer listener refuses unsigned and foreign-signed requests with problem+json. Each step waits for a condition.
 using System.Net;
-using System.Net.Http.Json;
-using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
-using TillSync.Contracts.Tills;
 using TillSync.Testing;
 using TillSync.Till.Peers;
 using TillSync.Till.Receipts;
 using TillSync.Till.Returns;
 using TillSync.Till.Sales;
-using TillSync.Till.Web;
 
 namespace TillSync.Till.Tests.Peers;
 
@@ -28,11 +24,11 @@ public sealed class StoreLanTests
         await using var lan = await StoreLan.StartAsync();
         var sold = await lan.A.Api.SellAsync(Sale(3));
 
-        var held = await lan.WaitHeldAsync(lan.B, lan.TillA.TillId, sold.TillSeq);
-        var product = await lan.ProductAsync(lan.B);
+        var held = await StoreLan.WaitHeldAsync(lan.B, lan.TillA.TillId, sold.TillSeq);
+        var product = await StoreLan.ProductAsync(lan.B, Sku);
         var credit = await lan.B.Api.ReturnAsync(new ReturnRequest(new OriginalReference(BillNo: sold.BillNo),
             [new ReturnLineRequest(1, 1, ReturnConditions.Restock)], ReturnReasons.ChangedMind, new RefundRequest(PaymentMethods.Cash)));
-        var afterReturn = await lan.ProductAsync(lan.B);
+        var afterReturn = await StoreLan.ProductAsync(lan.B, Sku);
 
         Assert.Contains(new PeerHead(lan.TillA.TillId, sold.TillSeq), held.Held);
         Assert.Empty(held.Refusals);
@@ -47,7 +43,7 @@ public sealed class StoreLanTests
     {
         await using var lan = await StoreLan.StartAsync();
         var first = await lan.A.Api.SellAsync(Sale(1));
-        await lan.WaitHeldAsync(lan.B, lan.TillA.TillId, first.TillSeq);
+        await StoreLan.WaitHeldAsync(lan.B, lan.TillA.TillId, first.TillSeq);
         lan.B.KillHard();
         var second = await lan.A.Api.SellAsync(Sale(1));
         await using (var connection = new SqliteConnection($"Data Source={Path.Combine(lan.A.DataDir, "till.db")};Pooling=False"))
@@ -60,7 +56,7 @@ public sealed class StoreLanTests
         }
 
         await lan.B.RestartAsync();
-        var status = await Eventually.UntilAsync(() => lan.PeersAsync(lan.B), s => s.Refusals.Count > 0, Patience.Exchanges,
+        var status = await Eventually.UntilAsync(() => StoreLan.PeersAsync(lan.B), s => s.Refusals.Count > 0, Patience.Exchanges,
             "B refuses A's edited entry", lan.B);
 
         var refusal = Assert.Single(status.Refusals);
@@ -100,84 +96,4 @@ public sealed class StoreLanTests
     }
 
     private static SaleRequest Sale(decimal qty) => new([new CartLine(Sku, qty)], [new Tender(PaymentMethods.Cash, 10_000_000)]);
-
-    /// <summary>HQ, two enrolled tills of its one store each behind its own link, peers of each other on loopback; both
-    /// have reached HQ (each holds the other's key) and then lost it.</summary>
-    private sealed class StoreLan : IAsyncDisposable
-    {
-        private readonly List<IAsyncDisposable> started = [];
-
-        private StoreLan(HqProcess hq) => Hq = hq;
-
-        public HqProcess Hq { get; }
-
-        public TillClient TillA { get; private set; } = null!;
-
-        public TillClient TillB { get; private set; } = null!;
-
-        public TillProcess A { get; private set; } = null!;
-
-        public TillProcess B { get; private set; } = null!;
-
-        public Uri PeerUrlA { get; private set; } = null!;
-
-        public static async Task<StoreLan> StartAsync()
-        {
-            var lan = new StoreLan(await HqProcess.StartAsync());
-            lan.started.Add(lan.Hq);
-            await HqScenario.SetUpAsync(lan.Hq);
-            lan.TillA = await HqScenario.EnrolTillAsync(lan.Hq);
-            lan.TillB = await HqScenario.EnrolTillAsync(lan.Hq);
-            var (linkA, linkB) = (FaultProxy.Start(lan.Hq.BaseAddress), FaultProxy.Start(lan.Hq.BaseAddress));
-            lan.started.Add(linkA);
-            lan.started.Add(linkB);
-            var (portA, portB) = (FreePort(), FreePort());
-            lan.PeerUrlA = new Uri($"http://127.0.0.1:{portA}/");
-            lan.A = await TillProcess.StartAsync(linkA.Address, lan.TillA.Token, "--peer-urls", $"http://127.0.0.1:{portA}", "--peers", $"http://127.0.0.1:{portB}/");
-            lan.started.Add(lan.A);
-            await lan.A.Api.WaitOnlineAsync();
-            lan.B = await TillProcess.StartAsync(linkB.Address, lan.TillB.Token, "--peer-urls", $"http://127.0.0.1:{portB}", "--peers", lan.PeerUrlA.ToString());
-            lan.started.Add(lan.B);
-            await lan.B.Api.WaitOnlineAsync();
-            // A took its snapshot before B registered its key: a restart fetches one that holds it.
-            await lan.A.RestartAsync();
-            await lan.A.Api.WaitOnlineAsync();
-            linkA.SetMode(LinkMode.Refuse);
-            linkB.SetMode(LinkMode.Refuse);
-            return lan;
-        }
-
-        public async Task<PeerStatusView> PeersAsync(TillProcess till)
-        {
-            using var http = new HttpClient { BaseAddress = till.Api.BaseAddress, Timeout = Patience.Request };
-            return (await http.GetFromJsonAsync("/api/peers", PeerJsonContext.Default.PeerStatusView))!;
-        }
-
-        public Task<PeerStatusView> WaitHeldAsync(TillProcess till, long originTillId, long tillSeq) =>
-            Eventually.UntilAsync(() => PeersAsync(till), s => s.Held.Any(h => h.TillId == originTillId && h.TillSeq >= tillSeq),
-                Patience.Exchanges, $"till holds till {originTillId}'s entry {tillSeq}", till);
-
-        public async Task<SnapshotProduct> ProductAsync(TillProcess till)
-        {
-            using var http = new HttpClient { BaseAddress = till.Api.BaseAddress, Timeout = Patience.Request };
-            return (await http.GetFromJsonAsync($"/api/products/{Sku}", TillJsonContext.Default.SnapshotProduct))!;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var process in Enumerable.Reverse(started))
-            {
-                await process.DisposeAsync();
-            }
-        }
-
-        private static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
-        }
-    }
 }
