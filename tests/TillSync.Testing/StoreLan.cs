@@ -30,7 +30,12 @@ public sealed class StoreLan : IAsyncDisposable
 
     public Uri PeerUrlA { get; private set; } = null!;
 
-    public static async Task<StoreLan> StartAsync()
+    /// <summary>B's link to A's peer listener when started with a proxied LAN; null otherwise.</summary>
+    public FaultProxy? LanLinkBToA { get; private set; }
+
+    /// <summary>Starts HQ and both tills; with <paramref name="proxiedLan"/> B reaches A's peer listener through a
+    /// <see cref="FaultProxy"/> (<see cref="LanLinkBToA"/>) that a test can cut.</summary>
+    public static async Task<StoreLan> StartAsync(bool proxiedLan = false)
     {
         var lan = new StoreLan(await HqProcess.StartAsync());
         lan.started.Add(lan.Hq);
@@ -45,7 +50,14 @@ public sealed class StoreLan : IAsyncDisposable
         lan.A = await TillProcess.StartAsync(linkA.Address, lan.TillA.Token, "--peer-urls", $"http://127.0.0.1:{portA}", "--peers", $"http://127.0.0.1:{portB}/");
         lan.started.Add(lan.A);
         await lan.A.Api.WaitOnlineAsync();
-        lan.B = await TillProcess.StartAsync(linkB.Address, lan.TillB.Token, "--peer-urls", $"http://127.0.0.1:{portB}", "--peers", lan.PeerUrlA.ToString());
+        if (proxiedLan)
+        {
+            lan.LanLinkBToA = FaultProxy.Start(lan.PeerUrlA);
+            lan.started.Add(lan.LanLinkBToA);
+        }
+
+        lan.B = await TillProcess.StartAsync(linkB.Address, lan.TillB.Token, "--peer-urls", $"http://127.0.0.1:{portB}", "--peers",
+            (lan.LanLinkBToA?.Address ?? lan.PeerUrlA).ToString());
         lan.started.Add(lan.B);
         await lan.B.Api.WaitOnlineAsync();
         // A took its snapshot before B registered its key: a restart fetches one that holds it.

@@ -6,6 +6,7 @@ using System.Net;
 using Microsoft.Data.Sqlite;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
+using TillSync.Storage;
 using TillSync.Testing;
 using TillSync.Till.Peers;
 using TillSync.Till.Receipts;
@@ -38,30 +39,68 @@ public sealed class StoreLanTests
         Assert.Equal(HqScenario.OpeningStock - 2, afterReturn.OnHand);
     }
 
-    [Fact]
-    public async Task EntryEditedInAsDatabase_IsRefusedByB_WithItsReason()
+    [Theory]
+    [InlineData("edited")]
+    [InlineData("missing")]
+    [InlineData("relinked")]
+    public async Task EntryTamperedInAsDatabase_IsRefusedByB_WithItsReason(string tampering)
     {
         await using var lan = await StoreLan.StartAsync();
         var first = await lan.A.Api.SellAsync(Sale(1));
         await StoreLan.WaitHeldAsync(lan.B, lan.TillA.TillId, first.TillSeq);
         lan.B.KillHard();
         var second = await lan.A.Api.SellAsync(Sale(1));
+        var third = await lan.A.Api.SellAsync(Sale(1));
         await using (var connection = new SqliteConnection($"Data Source={Path.Combine(lan.A.DataDir, "till.db")};Pooling=False"))
         {
             await connection.OpenAsync();
-            await using var edit = connection.CreateCommand();
-            edit.CommandText = "UPDATE documents SET body_json = replace(body_json, '\"qty\":1', '\"qty\":7') WHERE till_seq = $seq";
-            edit.Parameters.AddWithValue("$seq", second.TillSeq);
-            Assert.Equal(1, await edit.ExecuteNonQueryAsync());
+            var sql = tampering switch
+            {
+                // A sale's quantity changed after it was signed.
+                "edited" => "UPDATE documents SET body_json = replace(body_json, '\"qty\":1', '\"qty\":7') WHERE till_seq = @second",
+                // A sale removed from the log.
+                "missing" => "DELETE FROM documents WHERE till_seq = @second",
+                // Two sales swapped in the log, each keeping its bytes and chain entry.
+                _ => "UPDATE documents SET till_seq = -1 WHERE till_seq = @second; UPDATE documents SET till_seq = @second WHERE till_seq = @third; " +
+                     "UPDATE documents SET till_seq = @third WHERE till_seq = -1",
+            };
+            Assert.True(await connection.Command(sql).With("@second", second.TillSeq).With("@third", third.TillSeq)
+                .ExecuteAsync(CancellationToken.None) > 0);
         }
 
         await lan.B.RestartAsync();
         var status = await Eventually.UntilAsync(() => StoreLan.PeersAsync(lan.B), s => s.Refusals.Count > 0, Patience.Exchanges,
-            "B refuses A's edited entry", lan.B);
+            "B refuses A's tampered entry", lan.B);
 
         var refusal = Assert.Single(status.Refusals);
-        Assert.Equal(("edited", lan.TillA.TillId, second.TillSeq), (refusal.Code, refusal.OriginTillId, refusal.TillSeq));
+        var refusedSeq = tampering == "missing" ? third.TillSeq : second.TillSeq;
+        Assert.Equal((tampering, lan.TillA.TillId, refusedSeq), (refusal.Code, refusal.OriginTillId, refusal.TillSeq));
         Assert.Contains(new PeerHead(lan.TillA.TillId, first.TillSeq), status.Held);
+    }
+
+    [Fact]
+    public async Task ExchangeCutMidPage_ResumesFromTheCopyHeld()
+    {
+        await using var lan = await StoreLan.StartAsync(proxiedLan: true);
+        var first = await lan.A.Api.SellAsync(Sale(1));
+        await StoreLan.WaitHeldAsync(lan.B, lan.TillA.TillId, first.TillSeq);
+        lan.B.KillHard();
+        var second = await lan.A.Api.SellAsync(Sale(2));
+        var third = await lan.A.Api.SellAsync(Sale(4));
+        lan.LanLinkBToA!.CutResponses(1, $"/peer/v1/tills/{lan.TillA.TillId}/entries");
+
+        await lan.B.RestartAsync();
+        var status = await StoreLan.WaitHeldAsync(lan.B, lan.TillA.TillId, third.TillSeq);
+        var product = await StoreLan.ProductAsync(lan.B, Sku);
+
+        var pages = lan.LanLinkBToA.Exchanges.Where(e => e.Path.StartsWith("/peer/v1/tills/", StringComparison.Ordinal)).ToList();
+        var cut = pages.First(e => e.Dropped);
+        // The page cut on the wire stored nothing; the next round asked again from the same copy held, and got it whole.
+        Assert.EndsWith($"after={first.TillSeq}", cut.Path, StringComparison.Ordinal);
+        Assert.Contains(pages.SkipWhile(e => e != cut).Skip(1), e => e.Path == cut.Path && !e.Dropped && e.StatusCode == 200);
+        Assert.Empty(status.Refusals);
+        Assert.Equal(HqScenario.OpeningStock - 7, product.OnHand);
+        Assert.True(second.TillSeq < third.TillSeq);
     }
 
     [Fact]
