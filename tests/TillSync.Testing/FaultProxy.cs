@@ -57,6 +57,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private int requestsToCut;
     private TimeSpan latency;
     private string? dropPathPrefix;
+    private string? cutPathPrefix;
     private long nextConnectionId;
     private int resetByMode;
 
@@ -180,13 +181,15 @@ public sealed class FaultProxy : IAsyncDisposable
         }
     }
 
-    /// <summary>The next <paramref name="count"/> sync answers HQ gives reach the till only in part: the first half of
-    /// their bytes, then a reset — a link that dies while the answer is on the wire, after HQ committed.</summary>
-    public void CutResponses(int count)
+    /// <summary>The next <paramref name="count"/> sync answers HQ gives (or answers to requests whose path starts with
+    /// <paramref name="pathPrefix"/>) reach the till only in part: the first half of their bytes, then a reset — a link
+    /// that dies while the answer is on the wire, after HQ committed.</summary>
+    public void CutResponses(int count, string? pathPrefix = null)
     {
         lock (gate)
         {
             responsesToCut = count;
+            cutPathPrefix = pathPrefix;
         }
     }
 
@@ -378,7 +381,7 @@ public sealed class FaultProxy : IAsyncDisposable
                 responsesToDrop--;
                 drop = true;
             }
-            else if (responsesToCut > 0 && isSync)
+            else if (responsesToCut > 0 && (cutPathPrefix is null ? isSync : request.Path.StartsWith(cutPathPrefix, StringComparison.Ordinal)))
             {
                 responsesToCut--;
                 cut = true;

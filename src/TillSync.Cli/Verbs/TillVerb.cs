@@ -40,14 +40,23 @@ public static class TillVerb
             "How long the cashier page stays logged in without work before it locks and asks for a PIN (e.g. 90s, 5m).");
         var mirror = EnvOption.Text("--mirror", "TILLSYNC_MIRROR", "",
             "A directory on another device (e.g. a USB stick) where the till keeps a current copy of till.db, so a dead disk loses no unsynced sale; none by default.");
+        var peers = EnvOption.Text("--peers", "TILLSYNC_PEERS", "",
+            "The other tills of this store on the LAN: their peer listeners' base URLs, comma-separated (e.g. http://192.168.1.12:5190,http://192.168.1.13:5190); this till copies their signed document logs while HQ is unreachable (docs/store-lan.md). None by default.");
+        var peerUrls = EnvOption.Text("--peer-urls", "TILLSYNC_PEER_URLS", "",
+            "Where this till's peer listener listens for the other tills (e.g. http://0.0.0.0:5190): only requests signed by a till of this store are answered there, and only the peer reads. None by default.");
         var logFormat = EnvOption.LogFormat();
         var command = new Command("till", "Run a till: the cashier page, the local store of sales and the sync agent.")
         {
-            hq, token.Value, token.File, data, urls, backoffMax, allowInsecure, caFile, allowLan, allowedHosts, idleLock, mirror, logFormat,
+            hq, token.Value, token.File, data, urls, backoffMax, allowInsecure, caFile, allowLan, allowedHosts, idleLock, mirror, peers, peerUrls, logFormat,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (options, problem) = Options(parse, hq, token, data, urls, backoffMax, allowInsecure, caFile, allowLan, allowedHosts, idleLock, mirror);
+            if (options is { } parsed)
+            {
+                (options, problem) = WithPeers(parsed, parse.GetValue(peers)!, parse.GetValue(peerUrls)!);
+            }
+
             var (jsonLogs, formatProblem) = EnvOption.ReadLogFormat(parse, logFormat);
             if (options is null || formatProblem is not null)
             {
@@ -110,6 +119,24 @@ public static class TillVerb
         return (options.ListenProblem() ?? options.MirrorProblem()) is { } optionsProblem ? (null, optionsProblem) : (options, null);
     }
 
+    // The store LAN's settings (docs/store-lan.md): --peers as a list of absolute URLs, --peer-urls as Kestrel takes them.
+    private static (TillOptions? Options, string? Problem) WithPeers(TillOptions options, string peers, string peerUrls)
+    {
+        var list = new List<Uri>();
+        foreach (var peer in peers.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(peer, UriKind.Absolute, out var uri))
+            {
+                return (null, $"--peers: '{peer}' is not an absolute URL such as http://192.168.1.12:5190.");
+            }
+
+            list.Add(uri);
+        }
+
+        var withPeers = options with { Peers = list, PeerUrls = peerUrls.Length > 0 ? peerUrls : null };
+        return withPeers.PeerProblem() is { } problem ? (null, problem) : (withPeers, null);
+    }
+
     private static async Task<int> RunAsync(TillOptions options, TextWriter console, CancellationToken cancellationToken)
     {
         WebApplication app;
@@ -140,6 +167,12 @@ public static class TillVerb
             {
                 await console.WriteLineAsync("till: --allow-lan: other machines can reach this till's API, which has no sign-in; " +
                     $"it answers to localhost, 127.0.0.1, [::1], the hosts in --urls{(options.AllowedHosts is [_, ..] hosts ? $" and {string.Join(", ", hosts)}" : "")}");
+            }
+
+            if (options.PeerUrls is { } peerListener)
+            {
+                await console.WriteLineAsync($"till: store LAN peer listener on {peerListener} (signed requests of this store's tills only); peers: " +
+                    (options.Peers is [_, ..] peerList ? string.Join(", ", peerList) : "none"));
             }
 
             await console.WriteLineAsync($"till: data in {Path.GetFullPath(options.DataDirectory)}; HQ at {options.HqUrl}; Ctrl-C stops");

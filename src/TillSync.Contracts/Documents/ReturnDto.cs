@@ -108,8 +108,11 @@ public static class ReturnSources
     /// <summary>Looked up at HQ while the till was online.</summary>
     public const string Hq = "hq";
 
+    /// <summary>Found in the till's copy of another till's signed log, shared over the store LAN (docs/store-lan.md).</summary>
+    public const string Peer = "peer";
+
     /// <summary>Every source.</summary>
-    public static IReadOnlyList<string> All { get; } = [Local, ReceiptCode, Hq];
+    public static IReadOnlyList<string> All { get; } = [Local, ReceiptCode, Hq, Peer];
 }
 
 /// <summary>The <c>condition</c> strings of a returned line.</summary>

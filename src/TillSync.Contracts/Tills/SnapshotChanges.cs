@@ -25,12 +25,15 @@ namespace TillSync.Contracts.Tills;
 /// <param name="Statement">HQ's signed statement of the highest entry it holds of this till, read with
 /// <paramref name="NextSeq"/> (<see cref="TillSnapshot.Statement"/>), when <paramref name="NextSeq"/> moved since; null when
 /// it did not (the till holds that statement) and from an HQ before the document chain.</param>
+/// <param name="TillHeads">Every till of the store with HQ's next expected <c>tillSeq</c>, read with the on-hand figures
+/// (<see cref="TillSnapshot.TillHeads"/>); null from an HQ before the store LAN.</param>
 public sealed record SnapshotChanges(
     string Since, string Version, long NextSeq, DateTimeOffset TakenAt, long PricingVersion, long StockVersion,
     IReadOnlyList<SnapshotProduct> Products, IReadOnlyList<SnapshotOnHand> OnHand, IReadOnlyList<LoyaltyBalance> LoyaltyBalances,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SnapshotSettings? Settings = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TillSnapshot? Whole = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Documents.HqStatementDto? Statement = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Documents.HqStatementDto? Statement = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TillHead>? TillHeads = null);
 
 /// <summary>A product's on-hand in the till's store.</summary>
 /// <param name="Sku">Catalogue SKU.</param>

@@ -39,6 +39,7 @@ public static class SnapshotMerge
             GstinRule = settings is null ? held.GstinRule : settings.GstinRule,
             HqKey = settings is null ? held.HqKey : settings.HqKey,
             Statement = changes.Statement ?? held.Statement,
+            TillHeads = changes.TillHeads ?? held.TillHeads,
             Loyalty = Loyalty(held.Loyalty, settings?.LoyaltySettings, changes.LoyaltyBalances),
             NextSeq = changes.NextSeq,
             TakenAt = changes.TakenAt,

@@ -35,6 +35,9 @@ namespace TillSync.Contracts.Tills;
 /// <param name="Statement">HQ's signed statement of the highest entry it holds of this till, read with <see cref="NextSeq"/>:
 /// a till whose counter the snapshot raises (restored, reinstalled) links its next document to that entry. Null from an HQ
 /// before the document chain.</param>
+/// <param name="TillHeads">Every till of the store with the <c>tillSeq</c> HQ expects next from it, read in the same view as
+/// the on-hand figures: a peer's document at or above its till's head is not in this snapshot's on-hand, one below it is
+/// (docs/store-lan.md). Null from an HQ before the store LAN.</param>
 public sealed record TillSnapshot(
     long TillId, string TillName, string BillPrefix, long NextSeq, StoreView Store,
     IReadOnlyList<SnapshotProduct> Products, DateTimeOffset TakenAt, SnapshotLoyalty? Loyalty = null,
@@ -46,7 +49,13 @@ public sealed record TillSnapshot(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Version = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? GstinRule = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HqKey = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Documents.HqStatementDto? Statement = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Documents.HqStatementDto? Statement = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TillHead>? TillHeads = null);
+
+/// <summary>A till of the store and the <c>tillSeq</c> HQ expects next from it.</summary>
+/// <param name="TillId">The till.</param>
+/// <param name="NextSeq">HQ's next expected <c>tillSeq</c> of it: every document below it is committed (or rejected) at HQ.</param>
+public sealed record TillHead(long TillId, long NextSeq);
 
 /// <summary>A catalogue product with last-known on-hand.</summary>
 /// <param name="Sku">Catalogue SKU.</param>

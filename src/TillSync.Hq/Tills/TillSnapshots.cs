@@ -37,7 +37,7 @@ public static class TillSnapshots
         await transaction.CommitAsync(cancellationToken);
         var s = head.Settings;
         return new TillSnapshot(caller.Id, s.TillName, s.BillPrefix, head.Version.NextSeq, s.Store, products, now, loyalty, s.TillKeys, s.Staff,
-            head.Version.Pricing, s.RoleLimits, head.StockVersion, head.Version.ToString(), s.GstinRule, s.HqKey, statement);
+            head.Version.Pricing, s.RoleLimits, head.StockVersion, head.Version.ToString(), s.GstinRule, s.HqKey, statement, head.TillHeads);
     }
 
     /// <summary>What changed for <paramref name="caller"/> since <paramref name="since"/>: null when nothing did; the whole
@@ -103,13 +103,13 @@ public static class TillSnapshots
 
         return (DeltaOutcome.Changes, new SnapshotChanges(since.ToString(), head.Version.ToString(), head.Version.NextSeq, now, head.Version.Pricing,
             head.StockVersion, products, onHand, balances, head.Version.SettingsDigest == since.SettingsDigest ? null : head.Settings,
-            Statement: statement));
+            Statement: statement, TillHeads: head.TillHeads));
     }
 
     private static SnapshotChanges Whole(SnapshotVersion since, TillSnapshot whole) =>
         new(since.ToString(), whole.Version!, whole.NextSeq, whole.TakenAt, whole.PricingVersion ?? 0, whole.StockVersion ?? 0, [], [], [], null, whole);
 
-    private sealed record Head(SnapshotVersion Version, SnapshotSettings Settings, long StockVersion);
+    private sealed record Head(SnapshotVersion Version, SnapshotSettings Settings, long StockVersion, List<TillHead> TillHeads);
 
     // The till's row, the settings part and the versions, in the caller's read view.
     private static async Task<Head> ReadHeadAsync(
@@ -132,8 +132,14 @@ public static class TillSnapshots
         // every sale of the SKU after it as competing (docs/reviews.md).
         var stockVersion = await connection.Command("SELECT COALESCE(MAX(movement_id), 0) FROM stock_movements", transaction)
             .FirstOrDefaultAsync(r => r.GetInt64(0), cancellationToken);
+        // Every till's next expected tillSeq in the same view as the on-hand figures: a till counts a peer's document it
+        // holds (store LAN, docs/store-lan.md) only when it is at or above that till's head, so that nothing HQ already
+        // counted in on-hand is counted twice. Any commit that moves stock or loyalty moves a cursor of the version, so a
+        // till is never left with on-hand newer than its heads.
+        var heads = await connection.Command("SELECT till_id, next_seq FROM tills WHERE store_id = @store ORDER BY till_id", transaction)
+            .With("@store", caller.StoreId).ListAsync(r => new TillHead(r.GetInt64(0), r.GetInt64(1)), cancellationToken);
         var version = new SnapshotVersion(pricingVersion, cursors[0], cursors[1], till.NextSeq, SnapshotVersion.Digest(settings));
-        return new Head(version, settings, stockVersion);
+        return new Head(version, settings, stockVersion, heads);
     }
 
     // The catalogue with on-hand in the store: whole, or only the products changed after pricing version versionAfter.

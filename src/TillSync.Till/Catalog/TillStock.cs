@@ -7,17 +7,21 @@ using TillSync.Till.Storage;
 
 namespace TillSync.Till.Catalog;
 
-/// <summary>Stock as this till knows it (issue 21): the snapshot's on-hand less this till's own sales, plus its own restocked
-/// returns, that the snapshot does not hold yet. HQ read the snapshot's on-hand in the same view as the till's
-/// <c>nextSeq</c>, so exactly the till's documents from <c>nextSeq</c> on are missing from it; those HQ rejected never move
-/// stock. A quantity beyond this figure is warned about, never refused: the sale is a fact (docs/reviews.md).</summary>
+/// <summary>Stock as this till knows it (issue 21, and the store LAN of issue 25): the snapshot's on-hand less the sales,
+/// plus the restocked returns, that the snapshot does not hold yet — this till's own and those of the other tills of the
+/// store it holds copies of (docs/store-lan.md). HQ read the snapshot's on-hand in the same view as every till's next
+/// expected <c>tillSeq</c> (its own <c>nextSeq</c>, the others' <c>tillHeads</c>), so exactly each till's documents from its
+/// head on are missing from it: each is counted once, from the one row that holds it (a peer's copy is never in the
+/// till's own log). Those HQ rejected never move stock. A quantity beyond this figure is warned about, never refused: the
+/// sale is a fact (docs/reviews.md).</summary>
 public sealed class TillStock(TillDatabase database, SnapshotStore snapshots)
 {
     private readonly Lock _gate = new();
-    private (long NextSeq, long LastSeq, IReadOnlyDictionary<string, decimal> QtyBySku)? _cached;
+    private (TillSnapshot Snapshot, long LastSeq, long LastCopy, IReadOnlyDictionary<string, decimal> QtyBySku)? _cached;
 
-    /// <summary>This till's own net movement per SKU since its snapshot (negative: sold).</summary>
-    public async Task<IReadOnlyDictionary<string, decimal>> OwnSinceSnapshotAsync(CancellationToken cancellationToken)
+    /// <summary>The net movement per SKU since the snapshot that this till knows of, from its own documents and its peer
+    /// copies (negative: sold).</summary>
+    public async Task<IReadOnlyDictionary<string, decimal>> KnownSinceSnapshotAsync(CancellationToken cancellationToken)
     {
         if (snapshots.Current is not { } snapshot)
         {
@@ -26,9 +30,10 @@ public sealed class TillStock(TillDatabase database, SnapshotStore snapshots)
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var lastSeq = await connection.Command("SELECT COALESCE(MAX(till_seq), 0) FROM documents").FirstOrDefaultAsync(r => r.GetInt64(0), cancellationToken);
+        var lastCopy = await connection.Command("SELECT COALESCE(MAX(rowid), 0) FROM peer_documents").FirstOrDefaultAsync(r => r.GetInt64(0), cancellationToken);
         lock (_gate)
         {
-            if (_cached is { } cached && cached.NextSeq == snapshot.NextSeq && cached.LastSeq == lastSeq)
+            if (_cached is { } cached && ReferenceEquals(cached.Snapshot, snapshot) && cached.LastSeq == lastSeq && cached.LastCopy == lastCopy)
             {
                 return cached.QtyBySku;
             }
@@ -38,6 +43,15 @@ public sealed class TillStock(TillDatabase database, SnapshotStore snapshots)
             SELECT body_json FROM documents
             WHERE till_seq >= @next AND till_seq <= @last AND kind IN ('sale', 'return') AND sync_state <> 'rejected' AND damage IS NULL
             """).With("@next", snapshot.NextSeq).With("@last", lastSeq).ListAsync(r => r.GetString(0), cancellationToken);
+        // A peer's document counts from its till's head on; with no heads (an HQ before the store LAN) none counts, since
+        // nothing then says which of them the on-hand already holds.
+        foreach (var head in snapshot.TillHeads?.Where(h => h.TillId != snapshot.TillId) ?? [])
+        {
+            bodies.AddRange(await connection.Command("""
+                SELECT body_json FROM peer_documents WHERE origin_till_id = @till AND till_seq >= @next AND kind IN ('sale', 'return')
+                """).With("@till", head.TillId).With("@next", head.NextSeq).ListAsync(r => r.GetString(0), cancellationToken));
+        }
+
         var qtyBySku = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var body in bodies)
         {
@@ -55,15 +69,15 @@ public sealed class TillStock(TillDatabase database, SnapshotStore snapshots)
 
         lock (_gate)
         {
-            _cached = (snapshot.NextSeq, lastSeq, qtyBySku);
+            _cached = (snapshot, lastSeq, lastCopy, qtyBySku);
         }
 
         return qtyBySku;
     }
 
     /// <summary><paramref name="product"/> with its on-hand as this till knows it.</summary>
-    public static SnapshotProduct AsKnown(SnapshotProduct product, IReadOnlyDictionary<string, decimal> ownBySku) =>
-        ownBySku.TryGetValue(product.Sku, out var own) ? product with { OnHand = product.OnHand + own } : product;
+    public static SnapshotProduct AsKnown(SnapshotProduct product, IReadOnlyDictionary<string, decimal> knownBySku) =>
+        knownBySku.TryGetValue(product.Sku, out var known) ? product with { OnHand = product.OnHand + known } : product;
 
     /// <summary>A warning for each SKU of <paramref name="lines"/> whose quantity on the bill is more than this till knows
     /// is in stock.</summary>

@@ -15,7 +15,8 @@ namespace TillSync.Till.Returns;
 
 /// <summary>Finds the sale goods come back from: from the signed code on its receipt (any till of the store, offline — the
 /// code is checked with the selling till's public key from the snapshot), from this till's own store by id or bill number,
-/// or, for another till's bill number, from HQ while it is reachable. Each line comes with what this till knows was already
+/// then from its copies of the other tills' signed logs (the store LAN, docs/store-lan.md), or, for another till's bill
+/// number it holds no copy of, from HQ while it is reachable. Each line comes with what this till knows was already
 /// taken back.</summary>
 public sealed class OriginalSales(TillDatabase database, SnapshotStore snapshots, ReceiptKey receiptKey, HqClient hq, LinkState link)
 {
@@ -31,8 +32,10 @@ public sealed class OriginalSales(TillDatabase database, SnapshotStore snapshots
         {
             { Code: { Length: > 0 } code } => FromCode(snapshot, code),
             { SaleId: { } id } => await LocalAsync("d.document_id = @key", id.ToString("D"), cancellationToken)
+                ?? await FromPeerCopyAsync(snapshot, "document_id = @key", id.ToString("D"), cancellationToken)
                 ?? (null, "This till has no sale with that id."),
             { BillNo: { Length: > 0 } billNo } => await LocalAsync("d.kind = 'sale' AND d.number = @key", billNo.Trim().ToUpperInvariant(), cancellationToken)
+                ?? await FromPeerCopyAsync(snapshot, "number = @key", billNo.Trim().ToUpperInvariant(), cancellationToken)
                 ?? await FromHqAsync(snapshot, billNo.Trim().ToUpperInvariant(), cancellationToken),
             _ => (null, "Scan the receipt's code, type its bill number, or pick the bill from the list."),
         };
@@ -100,6 +103,22 @@ public sealed class OriginalSales(TillDatabase database, SnapshotStore snapshots
 
         var order = System.Text.Json.JsonSerializer.Deserialize(stored.Json, Contracts.TillSyncJsonContext.Default.TillDocumentDto)!.Sale!;
         return (FromOrder(snapshot, order, snapshot.TillId, ReturnSources.Local), null);
+    }
+
+    // Another till's sale from this till's copy of its log: accepted only after its hash and its till's signature checked
+    // (PeerAcceptance), so it is the selling till's own document, as a receipt code is.
+    private async Task<(OriginalSale?, string?)?> FromPeerCopyAsync(TillSnapshot snapshot, string where, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.Command($"SELECT origin_till_id, body_json FROM peer_documents WHERE kind = 'sale' AND {where}")
+            .With("@key", key).FirstOrDefaultAsync(r => (TillId: r.GetInt64(0), Body: r.GetString(1)), cancellationToken);
+        if (row.Body is null)
+        {
+            return null;
+        }
+
+        var order = System.Text.Json.JsonSerializer.Deserialize(row.Body, Contracts.TillSyncJsonContext.Default.TillDocumentDto)!.Sale!;
+        return (FromOrder(snapshot, order, row.TillId, ReturnSources.Peer), null);
     }
 
     private async Task<(OriginalSale?, string?)> FromHqAsync(TillSnapshot snapshot, string billNo, CancellationToken cancellationToken)

@@ -104,7 +104,7 @@ public sealed class SaleRecorder(
 
         var phone = customer?.Phone;
         var (loyalty, loyaltyProblem) = LoyaltyPlan.For(snapshot.Loyalty?.Settings, phone, quote.Totals.TotalPaise, sale.Loyalty?.BurnPoints ?? 0,
-            sale.Loyalty?.RedemptionToken, phone is null ? null : _balances.Known(phone)?.BalancePoints);
+            sale.Loyalty?.RedemptionToken, phone is null ? null : await _balances.ForBurnAsync(phone, cancellationToken));
         return loyalty is null ? (null, loyaltyProblem) : (new SaleDraft(customer, quote, lines!, loyalty, approval), null);
     }
 

@@ -1,4 +1,4 @@
--- The till's store (schema version 10). Every statement is idempotent (IF NOT EXISTS): a file of an older version is
+-- The till's store (schema version 11). Every statement is idempotent (IF NOT EXISTS): a file of an older version is
 -- brought up to date by running this whole script again; version 4 also moved the sales of a version 1-3 file into
 -- documents, and version 8 reshaped sales and merged the counters, which TillDatabase does in C# around this script (see
 -- SchemaUpgrade). One SQLite file, WAL,
@@ -183,3 +183,27 @@ CREATE TABLE IF NOT EXISTS hq_statement (
     signature    TEXT NOT NULL,
     received_at  TEXT NOT NULL
 );
+
+-- Version 11: copies of the other tills' documents of this store, pulled from peers over the store LAN
+-- (docs/store-lan.md, ADR 0019). Each is the origin till's document exactly as that till stored it (body_json, byte for
+-- byte) with its chain entry, accepted only when its hash matches the bytes, its signature checks with the origin till's
+-- key from the snapshot and it links to the copy held at till_seq - 1 (or starts that till's chain): so each till's
+-- copies are a contiguous run of its chain, and can be served on to other peers and relayed to HQ unchanged. Never the
+-- till's own documents (those are in documents), never sent to HQ as this till's.
+CREATE TABLE IF NOT EXISTS peer_documents (
+    origin_till_id   INTEGER NOT NULL,
+    till_seq         INTEGER NOT NULL,
+    document_id      TEXT NOT NULL UNIQUE,
+    kind             TEXT NOT NULL,
+    number           TEXT,
+    body_json        TEXT NOT NULL,
+    body_sha256      TEXT NOT NULL,
+    chain_prev_hash  TEXT NOT NULL,
+    chain_hash       TEXT NOT NULL,
+    chain_signature  TEXT NOT NULL,
+    received_from    TEXT NOT NULL,
+    received_at      TEXT NOT NULL,
+    PRIMARY KEY (origin_till_id, till_seq)
+);
+-- A return at this till finds another till's sale by its bill number here while HQ is unreachable.
+CREATE INDEX IF NOT EXISTS ix_peer_documents_number ON peer_documents (number) WHERE kind = 'sale';

@@ -12,6 +12,7 @@ public sealed class SyncSignal : IDisposable
     /// gate; the agent's wait can only lower it between the check and the release.</summary>
     public void Wake()
     {
+        Woken?.Invoke();
         lock (_gate)
         {
             if (_wake.CurrentCount == 0)
@@ -20,6 +21,10 @@ public sealed class SyncSignal : IDisposable
             }
         }
     }
+
+    /// <summary>Raised by every <see cref="Wake"/>: the store LAN exchange tells its peers of a new document at once
+    /// (docs/store-lan.md) without taking the agent's wake-up.</summary>
+    public event Action? Woken;
 
     /// <summary>Waits for a wake-up or until <paramref name="delay"/> passes on <paramref name="time"/>'s clock.</summary>
     public async Task WaitAsync(TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)

@@ -80,17 +80,17 @@ public static class CashierEndpoints
             linkSwitch.Switchable ? linkSwitch.IsCut ? "cut" : "up" : null, chain.Problem);
     }
 
-    // Products with their on-hand as this till knows it: the snapshot's less its own sales since (TillStock).
+    // Products with their on-hand as this till knows it: the snapshot's less the sales since, its own and its peers' (TillStock).
     private static async Task<Ok<List<Contracts.Tills.SnapshotProduct>>> SearchAsync(
         SnapshotStore snapshots, TillStock stock, string? q, int? limit, CancellationToken ct)
     {
-        var own = await stock.OwnSinceSnapshotAsync(ct);
-        return TypedResults.Ok((await snapshots.SearchAsync(q, Math.Clamp(limit ?? 20, 1, SearchLimitMax), ct)).Select(p => TillStock.AsKnown(p, own)).ToList());
+        var known = await stock.KnownSinceSnapshotAsync(ct);
+        return TypedResults.Ok((await snapshots.SearchAsync(q, Math.Clamp(limit ?? 20, 1, SearchLimitMax), ct)).Select(p => TillStock.AsKnown(p, known)).ToList());
     }
 
     private static async Task<IResult> FindAsync(SnapshotStore snapshots, TillStock stock, string code, CancellationToken ct) =>
         await snapshots.FindAsync(code, ct) is { } product
-            ? TypedResults.Ok(TillStock.AsKnown(product, await stock.OwnSinceSnapshotAsync(ct)))
+            ? TypedResults.Ok(TillStock.AsKnown(product, await stock.KnownSinceSnapshotAsync(ct)))
             : LocalProblems.NotFound($"No product with SKU or barcode '{(code.Length > 40 ? code[..40] : code)}'.");
 
     private static async Task<IResult> QuoteAsync(HttpContext http, TillDatabase database, SnapshotStore snapshots, CashierSession cashiers, TillStock stock)
@@ -120,9 +120,9 @@ public static class CashierEndpoints
         // The page asks for a supervisor's PIN before taking payment when the logged-in cashier's limits do not cover the cart.
         var needed = cashiers.Current() is { } cashier && quote.Markdowns is { } markdowns ? MarkdownLimits.Beyond(snapshot, markdowns, cashier.Role) : null;
         // More of a SKU than the till knows is in stock: the page warns, and sells if the cashier goes on.
-        var own = await stock.OwnSinceSnapshotAsync(http.RequestAborted);
+        var movedBySku = await stock.KnownSinceSnapshotAsync(http.RequestAborted);
         var known = (await products.FindAllAsync(null, quote.Lines.Select(l => l.Sku), http.RequestAborted)).Values
-            .ToDictionary(p => p.Sku, p => TillStock.AsKnown(p, own).OnHand, StringComparer.Ordinal);
+            .ToDictionary(p => p.Sku, p => TillStock.AsKnown(p, movedBySku).OnHand, StringComparer.Ordinal);
         var warnings = TillStock.Warnings(quote.Lines.Select(l => (l.Sku, l.Name, l.Unit, l.Qty)), known);
         return TypedResults.Ok(quote with
         {

@@ -8,6 +8,7 @@ using TillSync.Till.Loyalty;
 using TillSync.Till.Metrics;
 using TillSync.Till.Mirror;
 using TillSync.Till.Outbox;
+using TillSync.Till.Peers;
 using TillSync.Till.Receipts;
 using TillSync.Till.Returns;
 using TillSync.Till.Sales;
@@ -33,8 +34,13 @@ public static class TillApplication
             throw new ArgumentException(listenProblem, nameof(options));
         }
 
+        if (options.PeerProblem() is { } peerProblem)
+        {
+            throw new ArgumentException(peerProblem, nameof(options));
+        }
+
         var builder = Hosts.CreateBuilder();
-        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.UseUrls(options.PeerUrls is { Length: > 0 } peerUrls ? $"{options.Urls};{peerUrls}" : options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = LocalProblems.BodyBytesMax);
         builder.Logging.AddTillSyncConsole(options.JsonLogs, options.QuietLogs);
         // Each sync is logged once by the agent; per-request lines (the page polls its status every 1.5 s, the agent
@@ -52,7 +58,10 @@ public static class TillApplication
         // On start, the log against HQ's last statement: a till restored from an old backup says so before it sells.
         await app.Services.GetRequiredService<TillSync.Till.Chain.TillChain>().CheckAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
+        // The cashier page's addresses only: the peer listener's are the operator's own --peer-urls.
+        var peerPorts = options.PeerListenPorts();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Where(a => !peerPorts.Contains(new Uri(a.Replace("://+", "://localhost", StringComparison.Ordinal)).Port)).ToList();
         return (app, addresses);
     }
 
@@ -82,9 +91,20 @@ public static class TillApplication
         services.AddSingleton<TillSync.Till.Parking.ParkedCarts>();
         services.AddSingleton<ReturnRecorder>();
         services.AddSingleton<CreditNotes>();
-        services.AddSingleton<LoyaltyBalances>();
+        services.AddSingleton(provider => new LoyaltyBalances(provider.GetRequiredService<SnapshotStore>(), provider.GetRequiredService<TillDatabase>()));
         services.AddSingleton<LoyaltyRelay>();
         services.AddSingleton<TillStock>();
+        services.AddSingleton(new PeerOptions(options.Peers ?? [], options.PeerListenPorts(), options.PeerPollInterval ?? PeerOptions.PollIntervalDefault));
+        services.AddSingleton<PeerCopies>();
+        services.AddSingleton<PeerStatus>();
+        services.AddSingleton<PeerAuthenticator>();
+        services.AddSingleton<PeerExchange>();
+        services.AddHttpClient(PeerExchange.HttpClientName, http => http.Timeout = PeerExchange.RequestTimeout);
+        if (options.Peers is [_, ..])
+        {
+            services.AddHostedService(provider => provider.GetRequiredService<PeerExchange>());
+        }
+
         services.AddSingleton<LinkState>();
         services.AddSingleton<SyncSignal>();
         services.AddSingleton(new Backoff(options.SyncBackoffMax, new CryptoRandom()));
@@ -108,6 +128,11 @@ public static class TillApplication
     /// writes, security headers).</summary>
     public static WebApplication MapTill(this WebApplication app)
     {
+        // The store LAN's peer listener first, on its own ports and its own branch: its requests are signed by a till of
+        // the store (PeerAuthenticator) and reach only the peer reads; the cashier API below never answers on those ports,
+        // and its web boundary is not loosened for them (docs/security.md, "The store LAN").
+        var peerPorts = app.Services.GetRequiredService<PeerOptions>().ListenPorts;
+        app.MapWhen(http => peerPorts.Contains(http.Connection.LocalPort), branch => branch.Run(PeerEndpoints.HandleAsync));
         app.UseWebBoundary(app.Services.GetRequiredService<WebBoundaryOptions>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -120,6 +145,7 @@ public static class TillApplication
         app.MapStaffEndpoints();
         app.MapShiftEndpoints();
         app.MapParkingEndpoints();
+        app.MapPeerStatus();
         app.MapGet("/healthz", () => TypedResults.Text("Healthy"));
         return app;
     }

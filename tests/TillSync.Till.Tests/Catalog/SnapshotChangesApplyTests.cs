@@ -29,7 +29,7 @@ public sealed class SnapshotChangesApplyTests
         // HQ took the rice sale (nextSeq 2) and moved the price; the soap sale has not reached it.
         var changes = Changes(held, "v2", nextSeq: 2, [rice with { PricePaise = 33_000, OnHand = 56 }], []);
         Assert.True(await till.Snapshots.ApplyAsync(changes, CancellationToken.None));
-        var own = await stock.OwnSinceSnapshotAsync(CancellationToken.None);
+        var own = await stock.KnownSinceSnapshotAsync(CancellationToken.None);
         var receipt = await till.SellAsync(Sale(Rice, 1));
 
         Assert.Equal(33_000, Assert.Single(receipt.Lines).UnitPricePaise);

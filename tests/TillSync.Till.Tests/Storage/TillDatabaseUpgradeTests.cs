@@ -34,7 +34,7 @@ public sealed class TillDatabaseUpgradeTests
 
         await using (var connection = await till.Database.OpenAsync(CancellationToken.None))
         {
-            Assert.Equal(10L, await connection.Command("PRAGMA user_version").ScalarAsync(CancellationToken.None));
+            Assert.Equal(11L, await connection.Command("PRAGMA user_version").ScalarAsync(CancellationToken.None));
             Assert.Equal(0L, await connection.Command("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sales_v3'").ScalarAsync(CancellationToken.None));
             var states = await connection.Command("SELECT sync_state, sync_reason FROM documents ORDER BY till_seq")
                 .ListAsync(r => (r.GetString(0), r.NullableString(1)), CancellationToken.None);
@@ -89,7 +89,7 @@ public sealed class TillDatabaseUpgradeTests
 
         await using (var connection = await till.Database.OpenAsync(CancellationToken.None))
         {
-            Assert.Equal(10L, await connection.Command("PRAGMA user_version").ScalarAsync(CancellationToken.None));
+            Assert.Equal(11L, await connection.Command("PRAGMA user_version").ScalarAsync(CancellationToken.None));
             Assert.Equal(0L, await connection.Command("""
                 SELECT COUNT(*) FROM sqlite_master WHERE name IN ('counter', 'printed_counters', 'sales_v7', 'ix_documents_queue_age')
                 """).ScalarAsync(CancellationToken.None));

@@ -1,0 +1,123 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using TillSync.Storage;
+using TillSync.Till.Storage;
+
+namespace TillSync.Till.Peers;
+
+/// <summary>The rows of the store LAN (<c>peer_documents</c>, schema 11): what this till holds of each till's chain — its
+/// own chained log and the copies it accepted of the others' — and the pages it serves of them.</summary>
+public sealed class PeerCopies(TillDatabase database)
+{
+    /// <summary>The highest <c>tillSeq</c> held per till: this till's own highest chained entry and each other till's
+    /// highest copy.</summary>
+    public async Task<List<PeerHead>> HeadsAsync(long ownTillId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var heads = await connection.Command("SELECT origin_till_id, MAX(till_seq) FROM peer_documents GROUP BY origin_till_id ORDER BY origin_till_id")
+            .ListAsync(r => new PeerHead(r.GetInt64(0), r.GetInt64(1)), cancellationToken);
+        var own = await connection.Command("SELECT COALESCE(MAX(till_seq), 0) FROM documents WHERE chain_hash IS NOT NULL")
+            .FirstOrDefaultAsync(r => r.GetInt64(0), cancellationToken);
+        if (own > 0)
+        {
+            heads.Add(new PeerHead(ownTillId, own));
+        }
+
+        return heads;
+    }
+
+    /// <summary>The copy held at the top of <paramref name="originTillId"/>'s chain, or null.</summary>
+    public async Task<(long TillSeq, string Hash)?> TopAsync(long originTillId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.Command("""
+            SELECT till_seq, chain_hash FROM peer_documents WHERE origin_till_id = @till ORDER BY till_seq DESC LIMIT 1
+            """).With("@till", originTillId).FirstOrDefaultAsync(r => ((long, string)?)(r.GetInt64(0), r.GetString(1)), cancellationToken);
+    }
+
+    /// <summary>A page of <paramref name="originTillId"/>'s chain after <paramref name="after"/>: from this till's own log
+    /// when it is this till's (chained entries only: what was written before the chain began cannot be checked by anyone),
+    /// else from its copies. At most <see cref="PeerExchange.PageDocumentsMax"/> entries, and no more documents once
+    /// <see cref="PeerExchange.PageBytesMax"/> is reached (one entry always, however large).</summary>
+    public async Task<PeerPage> PageAsync(long originTillId, long ownTillId, long after, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var sql = originTillId == ownTillId
+            ? """
+              SELECT till_seq, body_json, chain_prev_hash, chain_hash, chain_signature FROM documents
+              WHERE till_seq > @after AND chain_hash IS NOT NULL ORDER BY till_seq LIMIT @limit
+              """
+            : """
+              SELECT till_seq, body_json, chain_prev_hash, chain_hash, chain_signature FROM peer_documents
+              WHERE origin_till_id = @till AND till_seq > @after ORDER BY till_seq LIMIT @limit
+              """;
+        var rows = await connection.Command(sql).With("@till", originTillId).With("@after", after).With("@limit", PeerExchange.PageDocumentsMax + 1)
+            .ListAsync(r => new PeerEntry(r.GetInt64(0), r.GetString(1), r.NullableString(2) ?? "", r.NullableString(3) ?? "", r.NullableString(4) ?? ""),
+                cancellationToken);
+        var entries = new List<PeerEntry>();
+        var bytes = 0L;
+        foreach (var row in rows.Take(PeerExchange.PageDocumentsMax))
+        {
+            bytes = checked(bytes + row.Document.Length);
+            if (entries.Count > 0 && bytes > PeerExchange.PageBytesMax)
+            {
+                break;
+            }
+
+            entries.Add(row);
+        }
+
+        return new PeerPage(originTillId, entries, entries.Count < rows.Count);
+    }
+
+    /// <summary>Stores accepted copies in one transaction, skipping any already held (one exchange loop stores copies, so
+    /// the copies held cannot have moved since the page was checked against them) and stopping at a copy whose document id
+    /// this till already holds; returns how many were stored and that refusal.</summary>
+    public async Task<(int Stored, PeerRefusal? Refusal)> StoreAsync(
+        IReadOnlyList<AcceptedCopy> copies, string receivedFrom, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (copies.Count == 0)
+        {
+            return (0, null);
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = TillDatabase.BeginWrite(connection);
+        var origin = copies[0].OriginTillId;
+        var top = await connection.Command("SELECT COALESCE(MAX(till_seq), 0) FROM peer_documents WHERE origin_till_id = @till", transaction)
+            .With("@till", origin).FirstOrDefaultAsync(r => r.GetInt64(0), cancellationToken);
+        var stored = 0;
+        PeerRefusal? refusal = null;
+        foreach (var copy in copies.Where(c => c.Entry.TillSeq > top))
+        {
+            if (await IdHeldAsync(connection, transaction, copy.Document.DocumentId, cancellationToken))
+            {
+                refusal = new PeerRefusal(origin, copy.Entry.TillSeq, "duplicate_id",
+                    $"document {copy.Document.DocumentId} at tillSeq {copy.Entry.TillSeq} has an id this till already holds");
+                break;
+            }
+
+            await Insert(connection, transaction, copy, receivedFrom, now).ExecuteAsync(cancellationToken);
+            stored++;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (stored, refusal);
+    }
+
+    private static async Task<bool> IdHeldAsync(SqliteConnection connection, DbTransaction transaction, Guid id, CancellationToken cancellationToken) =>
+        await connection.Command("""
+            SELECT EXISTS (SELECT 1 FROM documents WHERE document_id = @id) OR EXISTS (SELECT 1 FROM peer_documents WHERE document_id = @id)
+            """, transaction).With("@id", id.ToString("D")).FirstOrDefaultAsync(r => r.GetInt64(0) == 1, cancellationToken);
+
+    private static DbCommand Insert(SqliteConnection connection, DbTransaction transaction, AcceptedCopy copy, string receivedFrom, DateTimeOffset now) =>
+        connection.Command("""
+            INSERT INTO peer_documents (origin_till_id, till_seq, document_id, kind, number, body_json, body_sha256,
+                                        chain_prev_hash, chain_hash, chain_signature, received_from, received_at)
+            VALUES (@till, @seq, @id, @kind, @number, @body, @sha, @prev, @hash, @signature, @from, @at)
+            """, transaction)
+            .With("@till", copy.OriginTillId).With("@seq", copy.Entry.TillSeq).With("@id", copy.Document.DocumentId.ToString("D"))
+            .With("@kind", copy.Document.Kind).With("@number", copy.Document.Sale?.BillNo ?? copy.Document.Return?.CreditNoteNo)
+            .With("@body", copy.Entry.Document).With("@sha", copy.BodySha256).With("@prev", copy.Entry.PrevHash).With("@hash", copy.Entry.Hash)
+            .With("@signature", copy.Entry.Signature).With("@from", receivedFrom).With("@at", StoredTime.Text(now));
+}
