@@ -35,6 +35,9 @@ namespace TillSync.Contracts.Tills;
 /// <param name="Statement">HQ's signed statement of the highest entry it holds of this till, read with <see cref="NextSeq"/>:
 /// a till whose counter the snapshot raises (restored, reinstalled) links its next document to that entry. Null from an HQ
 /// before the document chain.</param>
+/// <param name="Promotions">The promotions of the till's store (and of every store) not yet over when the snapshot was read,
+/// oldest first (docs/pricing.md, "Promotions"); the till applies those in force at each sale's time. Null from an HQ
+/// before promotions.</param>
 public sealed record TillSnapshot(
     long TillId, string TillName, string BillPrefix, long NextSeq, StoreView Store,
     IReadOnlyList<SnapshotProduct> Products, DateTimeOffset TakenAt, SnapshotLoyalty? Loyalty = null,
@@ -46,7 +49,8 @@ public sealed record TillSnapshot(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Version = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? GstinRule = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HqKey = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Documents.HqStatementDto? Statement = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Documents.HqStatementDto? Statement = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Pricing.PromotionDto>? Promotions = null);
 
 /// <summary>A catalogue product with last-known on-hand.</summary>
 /// <param name="Sku">Catalogue SKU.</param>

@@ -15,6 +15,7 @@ using TillSync.Hq.Loyalty;
 using TillSync.Hq.Metrics;
 using TillSync.Hq.Orders;
 using TillSync.Hq.Pricing;
+using TillSync.Hq.Promotions;
 using TillSync.Hq.Returns;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Shifts;
@@ -191,6 +192,7 @@ public static class HqApplication
         api.MapShiftEndpoints();
         api.MapProductEndpoints();
         api.MapRoleLimitEndpoints();
+        api.MapPromotionEndpoints();
         api.MapStockEndpoints();
         api.MapTillEndpoints();
         api.MapChainEndpoint();
