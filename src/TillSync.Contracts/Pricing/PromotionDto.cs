@@ -7,7 +7,7 @@ namespace TillSync.Contracts.Pricing;
 /// <param name="Id">HQ's promotion id.</param>
 /// <param name="Name">What the receipt and the cashier's page print, 1 to 80 characters.</param>
 /// <param name="Kind"><c>scheduled_price</c>, <c>buy_get</c> or <c>bill_value</c> (<see cref="PromotionKinds"/>).</param>
-/// <param name="StoreId">The one store it runs in, or null for every store.</param>
+/// <param name="StoreId">The one store it runs in, or null (always written) for every store.</param>
 /// <param name="ValidFrom">The first instant it is in force.</param>
 /// <param name="ValidTo">The first instant it is no longer in force, as created.</param>
 /// <param name="Skus">The products a scheduled price or buy-N-get-M applies to (1 to 50); empty for a bill-value discount.</param>
@@ -22,9 +22,7 @@ namespace TillSync.Contracts.Pricing;
 /// <param name="CapPaise">The most a percentage bill-value discount takes off, above 0; null for no cap.</param>
 /// <param name="EndedAt">When a manager ended it early, or null; it is in force before this instant only.</param>
 public sealed record PromotionDto(
-    long Id, string Name, string Kind,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? StoreId,
-    DateTimeOffset ValidFrom, DateTimeOffset ValidTo, IReadOnlyList<string> Skus,
+    long Id, string Name, string Kind, long? StoreId, DateTimeOffset ValidFrom, DateTimeOffset ValidTo, IReadOnlyList<string> Skus,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? PricePaise = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? BuyQty = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? GetQty = null,
@@ -37,7 +35,8 @@ public sealed record PromotionDto(
 /// <summary>A new promotion (<c>POST /api/v1/promotions</c>, with an <c>Idempotency-Key</c>); fields as in
 /// <see cref="PromotionDto"/>, those of other kinds left out.</summary>
 public sealed record PromotionRequest(
-    string? Name, string? Kind, long? StoreId, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo, IReadOnlyList<string>? Skus = null,
+    string? Name = null, string? Kind = null, long? StoreId = null, DateTimeOffset? ValidFrom = null, DateTimeOffset? ValidTo = null,
+    IReadOnlyList<string>? Skus = null,
     long? PricePaise = null, int? BuyQty = null, int? GetQty = null, long? ThresholdPaise = null, long? OffPaise = null, int? OffBp = null,
     long? CapPaise = null);
 

@@ -23,10 +23,10 @@ public static class PromotionClaims
         foreach (var group in Enumerable.Range(0, lines.Count).Where(i => lines[i].PromotionId is not null).GroupBy(i => lines[i].PromotionId!.Value))
         {
             var promotion = honoured(group.Key);
-            var numbers = string.Join(", ", group.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i + 1} ({lines[i].Sku})")));
+            var numbers = (group.Count() == 1 ? "line " : "lines ") + string.Join(", ", group.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i + 1} ({lines[i].Sku})")));
             if (promotion is null || promotion.Kind == PromotionKind.BillValue || group.Any(i => !promotion.Skus.Contains(lines[i].Sku)))
             {
-                problems.Add($"line {numbers} claims {describe(group.Key)}, which was not in force for it");
+                problems.Add($"{numbers} claimed {describe(group.Key)}, which was not in force for it");
                 continue;
             }
 
@@ -36,7 +36,7 @@ public static class PromotionClaims
                 {
                     if (lines[i].UnitPricePaise != promotion.PricePaise || lines[i].PromotionPaise != 0)
                     {
-                        problems.Add($"line {i + 1} ({lines[i].Sku}) is billed ₹{Paise.ToRupeeString(lines[i].UnitPricePaise)} under {describe(group.Key)}, whose price is ₹{Paise.ToRupeeString(promotion.PricePaise)}");
+                        problems.Add($"line {i + 1} ({lines[i].Sku}) was billed ₹{Paise.ToRupeeString(lines[i].UnitPricePaise)} under {describe(group.Key)}, whose price is ₹{Paise.ToRupeeString(promotion.PricePaise)}");
                         continue;
                     }
 
@@ -51,7 +51,7 @@ public static class PromotionClaims
             var claimedPaise = members.Sum(i => lines[i].PromotionPaise);
             if (members.Where((i, m) => lines[i].PromotionPaise != free[m]).Any())
             {
-                problems.Add($"line {numbers} take ₹{Paise.ToRupeeString(claimedPaise)} off under {describe(group.Key)}, which gives ₹{Paise.ToRupeeString(free.Sum())}");
+                problems.Add($"{numbers} took ₹{Paise.ToRupeeString(claimedPaise)} off under {describe(group.Key)}, which gives ₹{Paise.ToRupeeString(free.Sum())}");
                 continue;
             }
 
@@ -77,7 +77,7 @@ public static class PromotionClaims
         var promotion = honoured(id);
         if (promotion is not { Kind: PromotionKind.BillValue })
         {
-            problems.Add($"the bill claims {describe(id)}, which was not in force for it");
+            problems.Add($"the bill claimed {describe(id)}, which was not in force for it");
             return;
         }
 
@@ -85,7 +85,7 @@ public static class PromotionClaims
         var givesPaise = promotion.BillOffPaise(weights.Aggregate(0L, (sum, w) => checked(sum + w)));
         if (givesPaise != order.BillPromotionPaise)
         {
-            problems.Add($"the bill takes ₹{Paise.ToRupeeString(order.BillPromotionPaise)} off under {describe(id)}, which gives ₹{Paise.ToRupeeString(givesPaise)}");
+            problems.Add($"the bill took ₹{Paise.ToRupeeString(order.BillPromotionPaise)} off under {describe(id)}, which gives ₹{Paise.ToRupeeString(givesPaise)}");
             return;
         }
 
