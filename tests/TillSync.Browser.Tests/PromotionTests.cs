@@ -2,7 +2,6 @@
 // rung up its line shows the promotion that priced it and the saving; the totals line names the bill-value discount; the
 // receipt prints them; HQ commits the sale quietly at the same total. Real HQ and till processes, Debian's Chromium.
 using TillSync.Browser.Tests.Harness;
-using TillSync.Contracts.Pricing;
 using TillSync.Testing;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
