@@ -1,12 +1,15 @@
 // Proves the promotions rule of docs/pricing.md ("Promotions"): the worked cases of each kind, and over random carts at every
 // GST slab with random promotions and cashier's discounts, that a free item and a bill discount keep the bill total equal to
 // Σ inclusive line amounts less discounts with tax by rate adding up, and that HQ's check of the claims finds the till's
-// own pricing correct. How: CsCheck properties over Core's PromotionPricing, OrderTotals and PromotionClaims.
+// own pricing correct, and the e-invoice payload states the bill to the paisa. How: CsCheck properties over Core's
+// PromotionPricing, OrderTotals, PromotionClaims and EInvoicePayload.
 using CsCheck;
+using TillSync.Core.EInvoicing;
 using TillSync.Core.Money;
 using TillSync.Core.Orders;
 using TillSync.Core.Pricing;
 using TillSync.Core.Tax;
+using TillSync.Core.Tests.EInvoicing;
 
 namespace TillSync.Core.Tests.Pricing;
 
@@ -65,19 +68,9 @@ public sealed class PromotionPricingTests
     [Fact]
     public void RandomCartsWithPromotions_TotalIsTheLinesLessDiscounts_TaxIsTheRates_AndHqFindsEveryClaimRight()
     {
-        var line = Gen.Select(Gen.OneOfConst(Skus), Gen.OneOf(Gen.Int[1, 9].Select(n => (decimal)n), Gen.Int[1, 9_999].Select(m => m / 1000m)),
-            Gen.Long[100, 500_000], Gen.OneOfConst(0, 25, 300, 500, 1200, 1800, 2800, 4000), Gen.Bool, Gen.Int[0, 100]);
-        Gen.Select(line.List[1, 12], PromotionLists, Gen.Bool).Sample((cartLines, promotions, intra) =>
+        Gen.Select(CartLine.List[1, 12], PromotionLists, Gen.Bool).Sample((cartLines, promotions, intra) =>
         {
-            var promoted = PromotionPricing.Apply([.. cartLines.Select(l => new PromotionInput(l.Item1, l.Item2, l.Item3, null, l.Item6 == 0))], promotions);
-            var lines = cartLines.Select((l, i) =>
-            {
-                var p = promoted.Lines[i];
-                var promotionPaise = p.PromotionPaise + p.BillSharePaise;
-                // The cashier's discount, on what the promotions leave of the line.
-                var manualPaise = (Paise.Round(l.Item2 * p.UnitPricePaise) - promotionPaise) * l.Item6 / 200;
-                return new OrderLine(l.Item1, l.Item2, p.UnitPricePaise, promotionPaise + manualPaise, l.Item4, l.Item5, null, p.PromotionId, p.PromotionPaise);
-            }).ToList();
+            var (promoted, lines) = Priced(cartLines, promotions);
             var order = new Order(Guid.Empty, "T01/2627/000001", Start.AddDays(1), lines, [], new BillTotals(0, 0, 0, 0, 0, 0),
                 BillPromotionId: promoted.BillPromotionId, BillPromotionPaise: promoted.BillPromotionPaise);
             var kind = intra ? SupplyKind.IntraState : SupplyKind.InterState;
@@ -94,6 +87,47 @@ public sealed class PromotionPricingTests
             Assert.Empty(check.Problems);
             Assert.Equal(promoted.Lines.Select(l => l.PromotionPaise + l.BillSharePaise), check.PromotionPaiseByLine);
         }, iter: 400);
+    }
+
+    [Fact]
+    public void RandomCartsWithPromotions_TheEInvoicePayloadStatesTheBillToThePaisa()
+    {
+        Gen.Select(CartLine.List[1, 12], PromotionLists, Gen.Bool).Sample((cartLines, promotions, intra) =>
+        {
+            var (_, lines) = Priced(cartLines, promotions);
+            var payload = Bills.Payload(intra ? Bills.IntraStateBuyer : Bills.InterStateBuyer,
+                [.. lines.Select(l => new EInvoiceLine("Assorted goods", "19053100", l.Qty, "PAC", l.UnitPricePaise, l.DiscountPaise, l.GstRateBp,
+                    TaxInclusive: l.TaxInclusive))]);
+            var totals = OrderTotals.Compute(lines, intra ? SupplyKind.IntraState : SupplyKind.InterState);
+
+            Assert.Empty(EInvoiceSchema.Violations(payload.ToJson()));
+            Assert.Equal(totals.TotalPaise / 100m, payload.Values.TotalInvoiceValue);
+            Assert.Equal(totals.TaxablePaise / 100m, payload.Values.AssessableValue);
+            Assert.Equal(payload.Items.Sum(i => i.TotalItemValue) + (payload.Values.RoundOff ?? 0), payload.Values.TotalInvoiceValue);
+        }, iter: 200);
+    }
+
+    // A cart line: SKU, quantity (packed or loose), catalogue price, GST slab, footing, and the cashier's discount in
+    // half-percent of what the promotions leave (0 stands for a changed price instead, which takes no line promotion).
+    private static readonly Gen<(string, decimal, long, int, bool, int)> CartLine = Gen.Select(Gen.OneOfConst(Skus),
+        Gen.OneOf(Gen.Int[1, 9].Select(n => (decimal)n), Gen.Int[1, 9_999].Select(m => m / 1000m)),
+        Gen.Long[100, 500_000], Gen.OneOfConst(0, 25, 300, 500, 1200, 1800, 2800, 4000), Gen.Bool, Gen.Int[0, 100]);
+
+    // The cart priced as the till prices it: promotions first, then the cashier's discount on what they leave.
+    private static (PromotedCart Promoted, List<OrderLine> Lines) Priced(
+        IReadOnlyList<(string Sku, decimal Qty, long PricePaise, int RateBp, bool Inclusive, int DiscountHalfPercent)> cart,
+        IReadOnlyList<Promotion> promotions)
+    {
+        var promoted = PromotionPricing.Apply([.. cart.Select(l => new PromotionInput(l.Sku, l.Qty, l.PricePaise, null, l.DiscountHalfPercent == 0))],
+            promotions);
+        var lines = cart.Select((l, i) =>
+        {
+            var p = promoted.Lines[i];
+            var promotionPaise = p.PromotionPaise + p.BillSharePaise;
+            var manualPaise = (Paise.Round(l.Qty * p.UnitPricePaise) - promotionPaise) * l.DiscountHalfPercent / 200;
+            return new OrderLine(l.Sku, l.Qty, p.UnitPricePaise, promotionPaise + manualPaise, l.RateBp, l.Inclusive, null, p.PromotionId, p.PromotionPaise);
+        }).ToList();
+        return (promoted, lines);
     }
 
     [Fact]
