@@ -20,7 +20,8 @@ public sealed class BackOfficeTests(BrowserFixture browser, ITestOutputHelper ou
     // Each page of the navigation, with the element that shows once its data has loaded.
     private static readonly (string Link, string Path, string Shown)[] Pages =
     [
-        ("Orders", "/orders", "#orders"), ("Stock", "/stock", "#stock"), ("Catalogue", "/catalogue", "#catalogue"), ("Loyalty", "/loyalty", "#settings"),
+        ("Orders", "/orders", "#orders"), ("Stock", "/stock", "#stock"), ("Catalogue", "/catalogue", "#catalogue"), ("Promotions", "/promotions", "#promotions"),
+        ("Loyalty", "/loyalty", "#settings"),
         ("Reviews", "/reviews", "#list-panel"), ("E-invoices", "/einvoices", "#bills"), ("Credit notes", "/credit-notes", "#notes"),
         ("GSTR-1", "/gstr1", "#return"), ("Ledger", "/ledger", "#books"), ("Shifts", "/shifts", "#shifts"), ("Tills", "/fleet", "#fleet"),
     ];

@@ -31,7 +31,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser, ITestOutp
 
         foreach (var (path, shown) in new[] { ("/fleet", "#fleet"), ("/reviews", "#list-panel"), ("/ledger", "#books"), ("/einvoices", "#bills"), ("/gstr1", "#return"),
             ("/credit-notes", "#notes"), ("/shifts", "#shifts"), ("/orders", "#orders"), ("/stock", "#stock"), ("/catalogue", "#catalogue"), ("/loyalty", "#settings"),
-            ("/sign-in", "#sign-in") })
+            ("/promotions", "#promotions"), ("/sign-in", "#sign-in") })
         {
             var page = await context.NewPageAsync();
             var response = await page.GotoAsync(new Uri(hq.Address, path).ToString());

@@ -26,6 +26,8 @@ namespace TillSync.Contracts.Sync;
 /// <param name="StockVersion">The stock version of the snapshot whose on-hand the till sold against
 /// (<c>TillSnapshot.StockVersion</c>): when the sale oversells, HQ names as competing every sale of the SKU in the store
 /// since then (docs/reviews.md). Null from a till before it; in the fingerprint only when present.</param>
+/// <param name="BillPromotion">The bill-value promotion the till applied (docs/pricing.md, "Promotions"), its amount
+/// already spread over the lines' discounts; null when none. In the fingerprint only when present.</param>
 public sealed record OrderDto(
     Guid ClientOrderId,
     long TillSeq,
@@ -40,4 +42,5 @@ public sealed record OrderDto(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Irn = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? PricingVersion = null,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ApprovalDto? Approval = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? StockVersion = null);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? StockVersion = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Pricing.BillPromotionDto? BillPromotion = null);

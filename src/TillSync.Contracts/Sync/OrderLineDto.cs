@@ -13,7 +13,13 @@ namespace TillSync.Contracts.Sync;
 /// before inclusive prices, whose lines keep their exclusive meaning.</param>
 /// <param name="MrpPaise">The product's MRP per unit, inclusive of every tax, as the till knew it; absent when the product
 /// has none. A line above it is rejected (<c>above_mrp</c>).</param>
+/// <param name="PromotionId">The promotion that priced the line — a scheduled price or buy-N-get-M (docs/pricing.md,
+/// "Promotions") — or null; HQ checks it was in force for the sale.</param>
+/// <param name="PromotionPaise">The part of <paramref name="DiscountPaise"/> that promotion gives (buy-N-get-M's free
+/// units), 0 to the discount; 0 for a scheduled price, whose saving is in the unit price. Sent with <paramref name="PromotionId"/>.</param>
 public sealed record OrderLineDto(
     string Sku, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TaxInclusive = false,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? MrpPaise = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? MrpPaise = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? PromotionId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? PromotionPaise = null);

@@ -18,7 +18,7 @@ namespace TillSync.Contracts.Tills;
 /// <param name="Products">Products added or changed since, whole, with their on-hand in the till's store.</param>
 /// <param name="OnHand">Products whose only change is their on-hand in the till's store.</param>
 /// <param name="LoyaltyBalances">Customers whose loyalty balance moved since.</param>
-/// <param name="Settings">The store, keys, staff, role limits and loyalty settings, whole, when any of them changed; null
+/// <param name="Settings">The store, keys, staff, role limits, loyalty settings and promotions, whole, when any of them changed; null
 /// when none did.</param>
 /// <param name="Whole">The whole snapshot, when HQ answers with it instead of a delta (the version is unknown to HQ, or the
 /// delta would be about as big); every other field is then empty.</param>
@@ -50,8 +50,11 @@ public sealed record SnapshotOnHand(string Sku, decimal OnHand);
 /// <param name="RoleLimits">Each role's limits.</param>
 /// <param name="GstinRule">HQ's GSTIN rule (<see cref="TillSnapshot.GstinRule"/>): <c>sandbox</c>, or null for the checked rule.</param>
 /// <param name="HqKey">HQ's public key for its signed statements (<see cref="TillSnapshot.HqKey"/>).</param>
+/// <param name="Promotions">The promotions not yet over (<see cref="TillSnapshot.Promotions"/>): a few, so sent whole with the
+/// settings when any of them changes, starts to be sent or ends.</param>
 public sealed record SnapshotSettings(
     string TillName, string BillPrefix, StoreView Store, LoyaltySettingsDto LoyaltySettings, IReadOnlyList<TillPublicKey> TillKeys,
     IReadOnlyList<SnapshotStaff> Staff, IReadOnlyList<RoleLimitDto> RoleLimits,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? GstinRule = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HqKey = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HqKey = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PromotionDto>? Promotions = null);

@@ -38,6 +38,7 @@ public static class SnapshotMerge
             // Null is a rule too (the checked one), so settings sent whole replace it even with null.
             GstinRule = settings is null ? held.GstinRule : settings.GstinRule,
             HqKey = settings is null ? held.HqKey : settings.HqKey,
+            Promotions = settings is null ? held.Promotions : settings.Promotions,
             Statement = changes.Statement ?? held.Statement,
             TillHeads = changes.TillHeads ?? held.TillHeads,
             Loyalty = Loyalty(held.Loyalty, settings?.LoyaltySettings, changes.LoyaltyBalances),

@@ -38,6 +38,9 @@ namespace TillSync.Contracts.Tills;
 /// <param name="TillHeads">Every till of the store with the <c>tillSeq</c> HQ expects next from it, read in the same view as
 /// the on-hand figures: a peer's document at or above its till's head is not in this snapshot's on-hand, one below it is
 /// (docs/store-lan.md). Null from an HQ before the store LAN.</param>
+/// <param name="Promotions">The promotions of the till's store (and of every store) not yet over when the snapshot was read,
+/// oldest first (docs/pricing.md, "Promotions"); the till applies those in force at each sale's time. Null from an HQ
+/// before promotions.</param>
 public sealed record TillSnapshot(
     long TillId, string TillName, string BillPrefix, long NextSeq, StoreView Store,
     IReadOnlyList<SnapshotProduct> Products, DateTimeOffset TakenAt, SnapshotLoyalty? Loyalty = null,
@@ -50,7 +53,8 @@ public sealed record TillSnapshot(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? GstinRule = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HqKey = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Documents.HqStatementDto? Statement = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TillHead>? TillHeads = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TillHead>? TillHeads = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Pricing.PromotionDto>? Promotions = null);
 
 /// <summary>A till of the store and the <c>tillSeq</c> HQ expects next from it.</summary>
 /// <param name="TillId">The till.</param>

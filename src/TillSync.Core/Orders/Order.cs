@@ -21,6 +21,9 @@ namespace TillSync.Core.Orders;
 /// fingerprint only when present.</param>
 /// <param name="StockVersion">The stock version of the snapshot the till sold against, or null from a till before it; in
 /// the fingerprint only when present.</param>
+/// <param name="BillPromotionId">The bill-value promotion the till applied (docs/pricing.md, "Promotions"), or null; in the
+/// fingerprint only when present.</param>
+/// <param name="BillPromotionPaise">What that promotion took off, spread over the lines' discounts; 0 without one.</param>
 public sealed record Order(
     Guid ClientOrderId,
     string BillNo,
@@ -33,7 +36,9 @@ public sealed record Order(
     long? CashierId = null,
     long? PricingVersion = null,
     OrderApproval? Approval = null,
-    long? StockVersion = null);
+    long? StockVersion = null,
+    long? BillPromotionId = null,
+    long BillPromotionPaise = 0);
 
 /// <summary>Who approved a sale's markdowns at the till, by their PIN, and why.</summary>
 /// <param name="ApproverId">HQ's staff id of the supervisor or manager; above 0 when valid.</param>
@@ -55,8 +60,13 @@ public sealed record OrderApproval(long ApproverId, string Reason)
 /// false on a line from a till before inclusive prices, and for a product priced exclusive (a B2B catalogue).</param>
 /// <param name="MrpPaise">The maximum retail price per unit printed on the pack, inclusive of every tax, or null when the
 /// product has none; no line may charge more (<see cref="OrderProblem.AboveMrp"/>).</param>
+/// <param name="PromotionId">The line promotion that priced the line (a scheduled price or buy-N-get-M), or null; in the
+/// fingerprint only when present.</param>
+/// <param name="PromotionPaise">The part of <paramref name="DiscountPaise"/> that promotion gives (buy-N-get-M's free
+/// units), 0 to the discount; 0 for a scheduled price, whose saving is in the unit price.</param>
 public sealed record OrderLine(
-    string Sku, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp, bool TaxInclusive = false, long? MrpPaise = null)
+    string Sku, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp, bool TaxInclusive = false, long? MrpPaise = null,
+    long? PromotionId = null, long PromotionPaise = 0)
 {
     /// <summary>The line's value and tax in a supply of <paramref name="kind"/> (<see cref="GstCalculator.ForLine"/>).</summary>
     public LineTax Tax(SupplyKind kind) =>

@@ -48,6 +48,13 @@ public static class OrderFingerprint
                 json.WriteNumber("mrpPaise", mrpPaise);
             }
 
+            // Only when set, so that every line from before promotions keeps the fingerprint it had.
+            if (line.PromotionId is { } promotionId)
+            {
+                json.WriteNumber("promotionId", promotionId);
+                json.WriteNumber("promotionPaise", line.PromotionPaise);
+            }
+
             json.WriteEndObject();
         }
 
@@ -106,6 +113,15 @@ public static class OrderFingerprint
         if (order.StockVersion is { } stockVersion)
         {
             json.WriteNumber("stockVersion", stockVersion);
+        }
+
+        // Only when present, so that a sale from before promotions keeps the fingerprint it had.
+        if (order.BillPromotionId is { } billPromotionId)
+        {
+            json.WriteStartObject("billPromotion");
+            json.WriteNumber("promotionId", billPromotionId);
+            json.WriteNumber("amountPaise", order.BillPromotionPaise);
+            json.WriteEndObject();
         }
 
         json.WriteEndObject();

@@ -26,7 +26,16 @@ public static partial class OrderRules
         ?? CheckPayments(order.Payments)
         ?? CheckLoyalty(order.Loyalty)
         ?? CheckApproval(order.Approval)
+        ?? CheckBillPromotion(order)
         ?? CheckTotals(order, sellerGstin);
+
+    // The shape of a bill promotion's claim; whether the promotion was in force and gives that amount is HQ's judgement
+    // (docs/pricing.md, "Promotions"), not a rule.
+    private static OrderCheck? CheckBillPromotion(Order order) =>
+        order.BillPromotionId is null ? (order.BillPromotionPaise == 0 ? null : new(OrderProblem.InvalidPrice, "a bill promotion amount needs its promotion id"))
+        : order.BillPromotionId <= 0 || order.BillPromotionPaise <= 0
+            ? new(OrderProblem.InvalidPrice, "a bill promotion needs a promotion id above 0 and an amount above 0")
+            : null;
 
     /// <summary>The problem with an approval's shape, or null; whether it covers the sale is HQ's judgement, not a rule.</summary>
     public static OrderCheck? CheckApproval(OrderApproval? approval) =>
@@ -144,6 +153,11 @@ public static partial class OrderRules
         if (line.DiscountPaise < 0 || line.DiscountPaise > grossPaise)
         {
             return new(OrderProblem.InvalidPrice, $"line {number}: discount {line.DiscountPaise} paise must be 0 to the line's gross {grossPaise}");
+        }
+
+        if (line.PromotionId is <= 0 || line.PromotionPaise < 0 || line.PromotionPaise > line.DiscountPaise || (line.PromotionId is null && line.PromotionPaise != 0))
+        {
+            return new(OrderProblem.InvalidPrice, $"line {number}: a promotion needs an id above 0 and its amount must be 0 to the line's discount");
         }
 
         return CheckMrp(line, number);

@@ -12,7 +12,8 @@ public static class OrderMapping
         order.ClientOrderId,
         order.BillNo,
         order.CreatedAt,
-        order.Lines.Select(l => new OrderLine(l.Sku, l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, l.TaxInclusive, l.MrpPaise)).ToList(),
+        order.Lines.Select(l => new OrderLine(l.Sku, l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, l.TaxInclusive, l.MrpPaise, l.PromotionId,
+            l.PromotionPaise ?? 0)).ToList(),
         order.Payments.Select(p => new Payment(p.Method, p.AmountPaise, p.Reference)).ToList(),
         new BillTotals(order.Totals.TaxablePaise, order.Totals.CgstPaise, order.Totals.SgstPaise, order.Totals.IgstPaise, order.Totals.RoundOffPaise,
             order.Totals.TotalPaise),
@@ -21,7 +22,9 @@ public static class OrderMapping
         order.CashierId,
         order.PricingVersion,
         order.Approval is { } a ? new OrderApproval(a.ApproverId, a.Reason) : null,
-        order.StockVersion);
+        order.StockVersion,
+        order.BillPromotion?.PromotionId,
+        order.BillPromotion?.AmountPaise ?? 0);
 
     /// <summary>The buyer <paramref name="customer"/> describes, or null.</summary>
     public static Customer? ToCore(CustomerDto? customer) =>

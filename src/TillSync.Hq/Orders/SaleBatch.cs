@@ -183,7 +183,7 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
     // approvals cover is flagged and opens one review item (docs/pricing.md).
     private static void JudgePrices(SyncBatch batch, Order order, LoyaltyBatch loyalty, List<string> flags)
     {
-        if (batch.Step<PriceJudge>().Judge(order, loyalty.DiscountBurnPaise(order)) is { } deviation)
+        if (batch.Step<PriceJudge>().Judge(order, batch.Till.StoreId, loyalty.DiscountBurnPaise(order)) is { } deviation)
         {
             flags.Add(OrderFlags.PriceDeviation);
             batch.Step<ReviewBatch>().Open(new ReviewOpening(ReviewKind.PriceDeviation, order.ClientOrderId, order.BillNo, null, null, null, deviation));

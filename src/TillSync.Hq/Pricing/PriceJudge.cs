@@ -3,6 +3,7 @@ using TillSync.Contracts.Staff;
 using TillSync.Core.Money;
 using TillSync.Core.Orders;
 using TillSync.Core.Pricing;
+using TillSync.Hq.Promotions;
 using TillSync.Hq.Sync;
 
 namespace TillSync.Hq.Pricing;
@@ -17,6 +18,8 @@ public sealed class PriceJudge : IBatchStep
 {
     private readonly HashSet<string> _skus = new(StringComparer.Ordinal);
     private readonly HashSet<long> _staffIds = [];
+    private readonly HashSet<long> _promotionIds = [];
+    private Dictionary<long, PromotionRow> _promotions = [];
     private Dictionary<string, List<Versioned<KnownPrice>>> _pricesBySku = new(StringComparer.Ordinal);
     private Dictionary<string, List<Versioned<RoleLimit>>> _limitsByRole = new(StringComparer.Ordinal);
     private Dictionary<long, StaffMember> _staff = [];
@@ -39,6 +42,12 @@ public sealed class PriceJudge : IBatchStep
             {
                 _staffIds.Add(approverId);
             }
+
+            _promotionIds.UnionWith(order.Lines.Select(l => l.PromotionId).OfType<long>());
+            if (order.BillPromotionId is { } billPromotionId)
+            {
+                _promotionIds.Add(billPromotionId);
+            }
         }
     }
 
@@ -51,21 +60,30 @@ public sealed class PriceJudge : IBatchStep
         var staff = await batch.Engine.ListWhereInAsync(connection, transaction, "SELECT staff_id, name, role FROM staff WHERE staff_id IN ({list})",
             _staffIds.Select(id => (object)id), [], r => (Id: r.GetInt64(0), Name: r.GetString(1), Role: r.GetString(2)), cancellationToken);
         _staff = staff.ToDictionary(s => s.Id, s => new StaffMember(s.Name, s.Role));
+        _promotions = await PromotionRows.LoadAsync(batch.Engine, connection, transaction, _promotionIds, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task WriteAsync(SyncBatch batch, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The deviation of a committed <paramref name="order"/> for its review item, as a sentence, or null when its
-    /// markdowns are within the limits of the role that answers for them. <paramref name="allowancePaise"/> is markdown the
-    /// sale carries for another reason (a loyalty burn taken as a discount).</summary>
-    public string? Judge(Order order, long allowancePaise)
+    /// <summary>The deviation of a committed <paramref name="order"/> of store <paramref name="storeId"/> for its review
+    /// item, as a sentence, or null when every promotion it claims was in force for it and gives what it took off, and its
+    /// other markdowns are within the limits of the role that answers for them. <paramref name="allowancePaise"/> is
+    /// markdown the sale carries for another reason (a loyalty burn taken as a discount).</summary>
+    public string? Judge(Order order, long storeId, long allowancePaise)
     {
+        // What promotions that held took off is not the cashier's markdown; a scheduled price that held is a known price.
+        var promotions = PromotionClaims.Check(order, id => Honoured(id, order, storeId), Describe);
         var lines = new List<LineMarkdown>(order.Lines.Count);
         for (var i = 0; i < order.Lines.Count; i++)
         {
-            var line = order.Lines[i];
+            var line = order.Lines[i] with { DiscountPaise = checked(order.Lines[i].DiscountPaise - promotions.PromotionPaiseByLine[i]) };
             var known = _pricesBySku.TryGetValue(line.Sku, out var rows) ? History.Known(rows, order.PricingVersion, order.CreatedAt) : [];
+            if (promotions.PromotionPriceByLine[i] is { } promotionPrice)
+            {
+                known = [.. known, new KnownPrice(promotionPrice, line.TaxInclusive)];
+            }
+
             if (LineMarkdown.Of(line, i + 1, known) is { } markdown)
             {
                 lines.Add(markdown);
@@ -75,8 +93,33 @@ public sealed class PriceJudge : IBatchStep
         var (role, answerer) = Answerer(order);
         var limit = LimitOf(role, order);
         var beyond = PriceJudgement.Beyond(lines, limit, allowancePaise);
-        return beyond.Count == 0 ? null : Describe(order, beyond, role, limit, answerer);
+        string?[] parts =
+        [
+            promotions.Problems.Count == 0 ? null : $"Bill {order.BillNo}: {string.Join("; ", promotions.Problems)}.",
+            beyond.Count == 0 ? null : Describe(order, beyond, role, limit, answerer),
+        ];
+        return parts.All(p => p is null) ? null : string.Join(" ", parts.OfType<string>());
     }
+
+    // A promotion the sale's till could have applied (ADR 0011, the reading most favourable to the till): of its store or
+    // every store, created by the sale's pricing version or its time, and in force at its time — until the end early when
+    // the till knew of it (its snapshot's version includes the end, or it sends no version), else until its validTo.
+    private Promotion? Honoured(long id, Order order, long storeId)
+    {
+        if (!_promotions.TryGetValue(id, out var row) || row.Promotion.StoreId is { } only && only != storeId)
+        {
+            return null;
+        }
+
+        var knewOfIt = (order.PricingVersion is { } version && row.CreatedVersion <= version) || row.CreatedAt <= order.CreatedAt;
+        var endKnown = row.EndedVersion is { } ended && (order.PricingVersion is not { } v || ended <= v);
+        var promotion = PromotionMapping.ToCore(row.Promotion, endKnown);
+        return knewOfIt && promotion?.InForceAt(order.CreatedAt) == true ? promotion : null;
+    }
+
+    private string Describe(long id) => _promotions.TryGetValue(id, out var row)
+        ? string.Create(CultureInfo.InvariantCulture, $"promotion {id} ({row.Promotion.Name})")
+        : string.Create(CultureInfo.InvariantCulture, $"promotion {id} (unknown to HQ)");
 
     // The approver answers for the sale when the approval names a supervisor or manager HQ knows; otherwise the cashier
     // does, with a cashier's limits when HQ does not know them (a till before staff).

@@ -4,6 +4,7 @@ using TillSync.Hq.Access;
 using TillSync.Hq.Chain;
 using TillSync.Hq.Loyalty;
 using TillSync.Hq.Pricing;
+using TillSync.Hq.Promotions;
 using TillSync.Hq.Staff;
 using TillSync.Hq.Stock;
 using TillSync.Hq.Storage;
@@ -29,7 +30,7 @@ public static class TillSnapshots
         var cursors = await database.SettledMovementIdsAsync(MovementTables, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginReadAsync(connection, cancellationToken);
-        var head = await ReadHeadAsync(connection, transaction, caller, gstins, statementKey, cursors, cancellationToken);
+        var head = await ReadHeadAsync(connection, transaction, caller, gstins, statementKey, cursors, now, cancellationToken);
         // In the same view as nextSeq: a till whose counter this snapshot raises links its next document to this entry.
         var statement = await statementKey.CurrentAsync(connection, transaction, caller.Id, head.Version.NextSeq, cancellationToken);
         var products = await ProductsAsync(connection, transaction, caller.StoreId, null, cancellationToken);
@@ -37,7 +38,8 @@ public static class TillSnapshots
         await transaction.CommitAsync(cancellationToken);
         var s = head.Settings;
         return new TillSnapshot(caller.Id, s.TillName, s.BillPrefix, head.Version.NextSeq, s.Store, products, now, loyalty, s.TillKeys, s.Staff,
-            head.Version.Pricing, s.RoleLimits, head.StockVersion, head.Version.ToString(), s.GstinRule, s.HqKey, statement, head.TillHeads);
+            head.Version.Pricing, s.RoleLimits, head.StockVersion, head.Version.ToString(), s.GstinRule, s.HqKey, statement, head.TillHeads,
+            s.Promotions);
     }
 
     /// <summary>What changed for <paramref name="caller"/> since <paramref name="since"/>: null when nothing did; the whole
@@ -70,7 +72,7 @@ public static class TillSnapshots
         var cursors = await database.SettledMovementIdsAsync(MovementTables, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginReadAsync(connection, cancellationToken);
-        var head = await ReadHeadAsync(connection, transaction, caller, gstins, statementKey, cursors, cancellationToken);
+        var head = await ReadHeadAsync(connection, transaction, caller, gstins, statementKey, cursors, now, cancellationToken);
         if (head.Version == since || since.IsAheadOf(head.Version))
         {
             return (head.Version == since ? DeltaOutcome.NotModified : DeltaOutcome.Whole, null);
@@ -113,7 +115,8 @@ public static class TillSnapshots
 
     // The till's row, the settings part and the versions, in the caller's read view.
     private static async Task<Head> ReadHeadAsync(
-        DbConnection connection, DbTransaction transaction, Caller caller, GstinPolicy gstins, HqStatementKey statementKey, long[] cursors, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, Caller caller, GstinPolicy gstins, HqStatementKey statementKey, long[] cursors,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var till = await connection.Command("SELECT name, bill_prefix, next_seq FROM tills WHERE till_id = @id", transaction)
             .With("@id", caller.Id)
@@ -125,7 +128,10 @@ public static class TillSnapshots
             await TillKeys.OfStoreAsync(connection, transaction, caller.StoreId, cancellationToken),
             await StaffRows.OfStoreAsync(connection, transaction, caller.StoreId, cancellationToken),
             await RoleLimits.CurrentAsync(connection, transaction, cancellationToken),
-            Core.Tax.GstinRules.Name(gstins.Rule), statementKey.PublicKey);
+            Core.Tax.GstinRules.Name(gstins.Rule), statementKey.PublicKey,
+            // The promotions not yet over: part of the settings, so a delta carries them whole when one is created, ends
+            // early or runs out (docs/pricing.md, "Promotions"), and the digest moves with them.
+            await PromotionRows.NotOverAsync(connection, transaction, caller.StoreId, now, cancellationToken));
         // Read in the same view as the catalogue and the settings, so that the version names exactly what the till gets.
         var pricingVersion = await PricingVersions.ReadAsync(connection, transaction, cancellationToken);
         // The newest movement in the same view as the on-hand figures: a sale from this snapshot that oversells names

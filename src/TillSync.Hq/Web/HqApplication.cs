@@ -15,6 +15,7 @@ using TillSync.Hq.Loyalty;
 using TillSync.Hq.Metrics;
 using TillSync.Hq.Orders;
 using TillSync.Hq.Pricing;
+using TillSync.Hq.Promotions;
 using TillSync.Hq.Returns;
 using TillSync.Hq.Relay;
 using TillSync.Hq.Reviews;
@@ -194,6 +195,7 @@ public static class HqApplication
         api.MapShiftEndpoints();
         api.MapProductEndpoints();
         api.MapRoleLimitEndpoints();
+        api.MapPromotionEndpoints();
         api.MapStockEndpoints();
         api.MapTillEndpoints();
         api.MapChainEndpoint();

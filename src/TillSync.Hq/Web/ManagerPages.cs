@@ -15,11 +15,11 @@ public static class ManagerPages
     // computed here from the page as embedded, so an edit to a page can never leave its policy behind.
     private static readonly FrozenDictionary<string, EmbeddedPage> Pages = new[]
     {
-        ("fleet.html", Html), ("reviews.html", Html), ("ledger.html", Html), ("einvoices.html", Html), ("credit-notes.html", Html), ("shifts.html", Html), ("gstr1.html", Html), ("sign-in.html", Html), ("dashboard.html", Html), ("orders.html", Html), ("stock.html", Html), ("catalogue.html", Html), ("loyalty.html", Html),
+        ("fleet.html", Html), ("reviews.html", Html), ("ledger.html", Html), ("einvoices.html", Html), ("credit-notes.html", Html), ("shifts.html", Html), ("gstr1.html", Html), ("sign-in.html", Html), ("dashboard.html", Html), ("orders.html", Html), ("stock.html", Html), ("catalogue.html", Html), ("promotions.html", Html), ("loyalty.html", Html),
         ("hq.css", "text/css; charset=utf-8"), ("back-office.js", "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary(p => p.Item1, p => EmbeddedPage.Load(p.Item1, p.Item2), StringComparer.Ordinal);
 
-    /// <summary>Maps <c>/sign-in</c>, <c>/</c> (the dashboard), <c>/orders</c>, <c>/stock</c>, <c>/catalogue</c>, <c>/loyalty</c>, <c>/fleet</c>, <c>/reviews</c>, <c>/ledger</c>, <c>/einvoices</c>, <c>/credit-notes</c>,
+    /// <summary>Maps <c>/sign-in</c>, <c>/</c> (the dashboard), <c>/orders</c>, <c>/stock</c>, <c>/catalogue</c>, <c>/promotions</c>, <c>/loyalty</c>, <c>/fleet</c>, <c>/reviews</c>, <c>/ledger</c>, <c>/einvoices</c>, <c>/credit-notes</c>,
     /// <c>/shifts</c> and <c>/gstr1</c>, and <c>/hq.css</c> and <c>/back-office.js</c>, the look and the module they share.</summary>
     public static void MapManagerPages(this IEndpointRouteBuilder app)
     {
@@ -29,6 +29,7 @@ public static class ManagerPages
         app.MapGet("/orders", (HttpContext http) => Page(http, "orders.html")).ExcludeFromDescription();
         app.MapGet("/stock", (HttpContext http) => Page(http, "stock.html")).ExcludeFromDescription();
         app.MapGet("/catalogue", (HttpContext http) => Page(http, "catalogue.html")).ExcludeFromDescription();
+        app.MapGet("/promotions", (HttpContext http) => Page(http, "promotions.html")).ExcludeFromDescription();
         app.MapGet("/loyalty", (HttpContext http) => Page(http, "loyalty.html")).ExcludeFromDescription();
         app.MapGet("/reviews", (HttpContext http) => Page(http, "reviews.html")).ExcludeFromDescription();
         app.MapGet("/ledger", (HttpContext http) => Page(http, "ledger.html")).ExcludeFromDescription();

@@ -6,11 +6,18 @@ namespace TillSync.Till.Receipts;
 /// <summary>A priced line of a cart or receipt, all money in paise. <c>UnitPricePaise</c> and <c>DiscountPaise</c> are on
 /// the line's footing (<c>TaxInclusive</c>); <c>TotalPaise</c> is what the customer pays for the line, tax included.
 /// <c>MrpPaise</c> is the MRP per unit when the product has one, and <c>SavingsPaise</c> what the line saves against it:
-/// round(qty × MRP) − <c>TotalPaise</c>, 0 without an MRP. Receipts stored before MRPs read with neither.</summary>
+/// round(qty × MRP) − <c>TotalPaise</c>, 0 without an MRP. Receipts stored before MRPs read with neither. <c>Promotion</c>
+/// names the line promotion that priced it and what it saved (docs/pricing.md, "Promotions"), or is null.</summary>
 public sealed record ReceiptLine(
     string Sku, string Name, string Unit, string Hsn, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp,
     long TaxablePaise, long CgstPaise, long SgstPaise, long IgstPaise, long TotalPaise, long? MrpPaise = null, bool TaxInclusive = false,
-    long SavingsPaise = 0);
+    long SavingsPaise = 0, ReceiptPromotion? Promotion = null);
+
+/// <summary>A promotion as the cashier's page and the receipt show it.</summary>
+/// <param name="PromotionId">HQ's promotion id.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="SavingPaise">What it saved the customer on the line, or on the bill.</param>
+public sealed record ReceiptPromotion(long PromotionId, string Name, long SavingPaise);
 
 /// <summary>Taxable value and tax of one GST rate on a bill.</summary>
 public sealed record GstRateSummary(int GstRateBp, long TaxablePaise, long CgstPaise, long SgstPaise, long IgstPaise);
@@ -26,10 +33,12 @@ public sealed record GstRateSummary(int GstRateBp, long TaxablePaise, long CgstP
 /// when they need none.</param>
 /// <param name="StockWarnings">SKUs the cart takes more of than the till knows is in stock (<see cref="Catalog.TillStock"/>),
 /// or null; a warning, never a refusal.</param>
+/// <param name="BillPromotion">The bill-value promotion the cart qualifies for and what it takes off (already in the lines'
+/// discounts), or null.</param>
 public sealed record Quote(
     string SupplyKind, IReadOnlyList<ReceiptLine> Lines, IReadOnlyList<GstRateSummary> GstSummary, OrderTotalsDto Totals,
     IReadOnlyList<Core.Pricing.LineMarkdown>? Markdowns = null, string? ApprovalNeeded = null,
-    IReadOnlyList<Catalog.StockWarning>? StockWarnings = null);
+    IReadOnlyList<Catalog.StockWarning>? StockWarnings = null, ReceiptPromotion? BillPromotion = null);
 
 /// <summary>The e-invoice state of a bill (<see cref="IrnStatuses"/>) and, once registered, the IRP's acknowledgement.</summary>
 /// <param name="Status"><c>not_applicable</c> (B2C), <c>pending</c> (B2B, no IRN yet), <c>needs_attention</c> (HQ parked
@@ -48,7 +57,7 @@ public sealed record Receipt(
     Guid ClientOrderId, long TillSeq, string BillNo, DateTimeOffset CreatedAt, string TillName, StoreDto Store,
     CustomerDto? Customer, bool B2b, IrnInfo Irn, string SupplyKind, IReadOnlyList<ReceiptLine> Lines,
     IReadOnlyList<GstRateSummary> GstSummary, OrderTotalsDto Totals, IReadOnlyList<PaymentDto> Payments, long TenderedPaise,
-    long ChangePaise, string SyncState, string? ReceiptCode = null, ReceiptLoyalty? Loyalty = null);
+    long ChangePaise, string SyncState, string? ReceiptCode = null, ReceiptLoyalty? Loyalty = null, ReceiptPromotion? BillPromotion = null);
 
 /// <summary>The loyalty lines of a receipt: points this bill earned and redeemed, and the customer's balance after it as
 /// this till knew it when it recorded the sale (the snapshot's or a fresher online lookup's, as of

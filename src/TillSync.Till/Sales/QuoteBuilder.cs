@@ -35,10 +35,12 @@ public static class QuoteBuilder
     /// <summary>The priced cart and the order lines to send, or a sentence for the cashier. Pass a customer through
     /// <see cref="Clean"/> first. A line's <c>UnitPricePaise</c> overrides the catalogue's price; <paramref name="billDiscountPaise"/>
     /// is spread over the lines' discounts (<see cref="BillDiscount"/>); the quote's markdowns measure each line against the
-    /// catalogue price, for the role limits (<see cref="MarkdownLimits"/>).</summary>
+    /// catalogue price, for the role limits (<see cref="MarkdownLimits"/>). The snapshot's promotions in force at
+    /// <paramref name="pricedAt"/> (the sale's time by the till's clock) price the cart before the cashier's discounts
+    /// (<see cref="PromotionPricing"/>).</summary>
     public static async Task<(Quote? Quote, IReadOnlyList<OrderLineDto>? Lines, string? Problem)> BuildAsync(
         ProductLookup products, DbTransaction? transaction, TillSnapshot snapshot, IReadOnlyList<CartLine> cart, CustomerDto? customer,
-        CancellationToken cancellationToken, long billDiscountPaise = 0)
+        DateTimeOffset pricedAt, CancellationToken cancellationToken, long billDiscountPaise = 0)
     {
         if (cart.Count == 0)
         {
@@ -63,7 +65,7 @@ public static class QuoteBuilder
 
         var kind = OrderTotals.SupplyKindOf(snapshot.Store.Details.Gstin, customer?.PlaceOfSupply);
         var found = await products.FindAllAsync(transaction, cart.Select(l => l?.Sku ?? ""), cancellationToken);
-        var priced = new List<(CartLine Line, SnapshotProduct Product, long UnitPricePaise, long NetPaise)>(cart.Count);
+        var resolved = new List<(CartLine Line, SnapshotProduct Product)>(cart.Count);
         for (var i = 0; i < cart.Count; i++)
         {
             var line = cart[i];
@@ -77,14 +79,34 @@ public static class QuoteBuilder
                 return (null, null, $"Line {i + 1}: no product with SKU or barcode '{line.Sku}'.");
             }
 
-            // An override bills the cashier's price instead of the catalogue's (docs/pricing.md).
-            var unitPricePaise = line.UnitPricePaise ?? product.PricePaise;
-            if (LineProblem(line, product, unitPricePaise, i + 1) is { } problem)
+            if (LineProblem(line, product, i + 1) is { } problem)
             {
                 return (null, null, problem);
             }
 
-            priced.Add((line, product, unitPricePaise, Paise.Round(line.Qty * unitPricePaise) - line.DiscountPaise));
+            resolved.Add((line, product));
+        }
+
+        // The promotions in force at the sale's time price the cart first; an override bills the cashier's price instead of
+        // the catalogue's and takes no line promotion (docs/pricing.md, "Promotions").
+        var promoted = PromotionPricing.Apply(
+            [.. resolved.Select(r => new PromotionInput(r.Product.Sku, r.Line.Qty, r.Line.UnitPricePaise ?? r.Product.PricePaise, r.Product.MrpPaise,
+                r.Line.UnitPricePaise is not null))],
+            SnapshotPromotions.InForce(snapshot, pricedAt));
+        var priced = new List<PricedLine>(cart.Count);
+        for (var i = 0; i < resolved.Count; i++)
+        {
+            var (line, product) = resolved[i];
+            var promotion = promoted.Lines[i];
+            var grossPaise = Paise.Round(line.Qty * promotion.UnitPricePaise);
+            // The cashier's discount comes after the promotions, on what they leave of the line.
+            var leftPaise = checked(grossPaise - promotion.PromotionPaise - promotion.BillSharePaise);
+            if (line.DiscountPaise < 0 || line.DiscountPaise > leftPaise)
+            {
+                return (null, null, $"Line {i + 1} ({product.Name}): the discount must be between ₹0 and the line amount after its promotions (₹{Paise.ToRupeeString(leftPaise)}).");
+            }
+
+            priced.Add(new PricedLine(line, product, promotion, checked(leftPaise - line.DiscountPaise)));
         }
 
         var billPaise = priced.Aggregate(0L, (sum, p) => checked(sum + p.NetPaise));
@@ -99,9 +121,10 @@ public static class QuoteBuilder
         var markdowns = new List<LineMarkdown>(cart.Count);
         for (var i = 0; i < priced.Count; i++)
         {
-            var (line, product, unitPricePaise, _) = priced[i];
-            var orderLine = new OrderLineDto(product.Sku, line.Qty, unitPricePaise, checked(line.DiscountPaise + shares[i]), product.GstRateBp,
-                product.TaxInclusive, product.MrpPaise);
+            var (line, product, promotion, _) = priced[i];
+            var promotionDiscountPaise = checked(promotion.PromotionPaise + promotion.BillSharePaise);
+            var orderLine = new OrderLineDto(product.Sku, line.Qty, promotion.UnitPricePaise, checked(line.DiscountPaise + shares[i] + promotionDiscountPaise),
+                product.GstRateBp, product.TaxInclusive, product.MrpPaise, promotion.PromotionId, promotion.PromotionId is null ? null : promotion.PromotionPaise);
             var coreLine = SaleMapping.ToCore(orderLine);
             // The rule HQ applies (above_mrp), checked before any payment is taken; Core's sentence starts "line N: …".
             if (OrderRules.CheckMrp(coreLine, i + 1) is { } mrpProblem)
@@ -111,21 +134,31 @@ public static class QuoteBuilder
 
             var tax = coreLine.Tax(kind);
             orderLines.Add(orderLine);
-            receiptLines.Add(new ReceiptLine(product.Sku, product.Name, product.Unit, product.Hsn, line.Qty, unitPricePaise,
+            receiptLines.Add(new ReceiptLine(product.Sku, product.Name, product.Unit, product.Hsn, line.Qty, promotion.UnitPricePaise,
                 orderLine.DiscountPaise, product.GstRateBp, tax.TaxablePaise, tax.CgstPaise, tax.SgstPaise, tax.IgstPaise, tax.TotalPaise,
-                product.MrpPaise, product.TaxInclusive, SavingsPaise(line.Qty, product.MrpPaise, tax.TotalPaise)));
-            markdowns.Add(LineMarkdown.Of(coreLine, i + 1, [new KnownPrice(product.PricePaise, product.TaxInclusive)])!);
+                product.MrpPaise, product.TaxInclusive, SavingsPaise(line.Qty, product.MrpPaise, tax.TotalPaise),
+                promotion.PromotionId is { } id ? new ReceiptPromotion(id, SnapshotPromotions.NameOf(snapshot, id), promotion.SavingPaise) : null));
+            // What the promotions took off is not the cashier's markdown, and a scheduled price is a price the till knows.
+            KnownPrice[] known = promotion.PromotionId is null || promotion.UnitPricePaise == product.PricePaise
+                ? [new KnownPrice(product.PricePaise, product.TaxInclusive)]
+                : [new KnownPrice(product.PricePaise, product.TaxInclusive), new KnownPrice(promotion.UnitPricePaise, product.TaxInclusive)];
+            markdowns.Add(LineMarkdown.Of(coreLine with { DiscountPaise = checked(coreLine.DiscountPaise - promotionDiscountPaise) }, i + 1, known)!);
         }
 
         var totals = SaleMapping.ToDto(OrderTotals.Compute(SaleMapping.ToCore(orderLines), kind));
         var summary = receiptLines.GroupBy(l => l.GstRateBp).OrderBy(g => g.Key)
             .Select(g => new GstRateSummary(g.Key, g.Sum(l => l.TaxablePaise), g.Sum(l => l.CgstPaise), g.Sum(l => l.SgstPaise), g.Sum(l => l.IgstPaise)))
             .ToList();
-        var quote = new Quote(kind == SupplyKind.IntraState ? "intra" : "inter", receiptLines, summary, totals, markdowns);
+        var billPromotion = promoted.BillPromotionId is { } billId
+            ? new ReceiptPromotion(billId, SnapshotPromotions.NameOf(snapshot, billId), promoted.BillPromotionPaise)
+            : null;
+        var quote = new Quote(kind == SupplyKind.IntraState ? "intra" : "inter", receiptLines, summary, totals, markdowns, BillPromotion: billPromotion);
         return (quote, orderLines, null);
     }
 
-    private static string? LineProblem(CartLine line, SnapshotProduct product, long unitPricePaise, int number)
+    private sealed record PricedLine(CartLine Line, SnapshotProduct Product, PromotedLine Promotion, long NetPaise);
+
+    private static string? LineProblem(CartLine line, SnapshotProduct product, int number)
     {
         if (line.Qty <= 0 || line.Qty > Limits.LineQtyMax || decimal.Round(line.Qty, Limits.QtyFractionDigitsMax) != line.Qty)
         {
@@ -138,14 +171,8 @@ public static class QuoteBuilder
         }
 
         // Only an override is checked here: the catalogue's own price is HQ's to keep in range (a free item may cost ₹0).
-        if (line.UnitPricePaise is <= 0 or > Limits.UnitPricePaiseMax)
-        {
-            return $"Line {number} ({product.Name}): a changed price must be above ₹0 and at most ₹{Paise.ToRupeeString(Limits.UnitPricePaiseMax)}.";
-        }
-
-        var grossPaise = Paise.Round(line.Qty * unitPricePaise);
-        return line.DiscountPaise < 0 || line.DiscountPaise > grossPaise
-            ? $"Line {number} ({product.Name}): the discount must be between ₹0 and the line amount."
+        return line.UnitPricePaise is <= 0 or > Limits.UnitPricePaiseMax
+            ? $"Line {number} ({product.Name}): a changed price must be above ₹0 and at most ₹{Paise.ToRupeeString(Limits.UnitPricePaiseMax)}."
             : null;
     }
 

@@ -10,8 +10,11 @@ namespace TillSync.Till.Sales;
 /// <param name="Quote">The priced cart.</param>
 /// <param name="Lines">The order lines.</param>
 /// <param name="Loyalty">Points earned and burned.</param>
+/// <param name="PricedAt">When the till priced it, by its clock: the sale's <c>createdAt</c>, at which its promotions were in
+/// force.</param>
 /// <param name="Approval">A supervisor's or manager's approval of the markdowns, or null (docs/pricing.md).</param>
-public sealed record SaleDraft(CustomerDto? Customer, Quote Quote, IReadOnlyList<OrderLineDto> Lines, LoyaltyPlan Loyalty, ApprovalDto? Approval = null)
+public sealed record SaleDraft(
+    CustomerDto? Customer, Quote Quote, IReadOnlyList<OrderLineDto> Lines, LoyaltyPlan Loyalty, DateTimeOffset PricedAt, ApprovalDto? Approval = null)
 {
     /// <summary>What the customer's tenders (and an exchange's credit) must cover: the total less the loyalty burn.</summary>
     public long DuePaise => Quote.Totals.TotalPaise - Loyalty.BurnPaise;

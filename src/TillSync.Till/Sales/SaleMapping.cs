@@ -18,13 +18,16 @@ public static class SaleMapping
         order.CashierId,
         order.PricingVersion,
         order.Approval is { } a ? new OrderApproval(a.ApproverId, a.Reason) : null,
-        order.StockVersion);
+        order.StockVersion,
+        order.BillPromotion?.PromotionId,
+        order.BillPromotion?.AmountPaise ?? 0);
 
     /// <summary>The lines as Core totals them.</summary>
     public static IReadOnlyList<OrderLine> ToCore(IReadOnlyList<OrderLineDto> lines) => lines.Select(ToCore).ToList();
 
     /// <summary>One line as Core totals it.</summary>
-    public static OrderLine ToCore(OrderLineDto l) => new(l.Sku, l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, l.TaxInclusive, l.MrpPaise);
+    public static OrderLine ToCore(OrderLineDto l) => new(l.Sku, l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, l.TaxInclusive, l.MrpPaise,
+        l.PromotionId, l.PromotionPaise ?? 0);
 
     /// <summary>The customer as Core checks it, or null.</summary>
     public static Customer? ToCore(CustomerDto? customer) =>

@@ -1,4 +1,5 @@
 using TillSync.Contracts.Documents;
+using TillSync.Contracts.Pricing;
 using TillSync.Contracts.Sync;
 using TillSync.Contracts.Tills;
 using TillSync.Core.EInvoicing;
@@ -89,8 +90,10 @@ public sealed class SaleRecorder(
         Cashier? approver = null)
     {
         var customer = QuoteBuilder.Clean(sale.Customer);
+        // The sale is dated when it is priced, so that the promotions it applied are those in force at its createdAt.
+        var pricedAt = time.GetUtcNow();
         var (quote, lines, quoteProblem) = await QuoteBuilder.BuildAsync(
-            transaction.Products, transaction.Transaction, snapshot, sale.Lines, customer, cancellationToken, sale.BillDiscountPaise);
+            transaction.Products, transaction.Transaction, snapshot, sale.Lines, customer, pricedAt, cancellationToken, sale.BillDiscountPaise);
         if (quote is null)
         {
             return (null, quoteProblem);
@@ -105,7 +108,7 @@ public sealed class SaleRecorder(
         var phone = customer?.Phone;
         var (loyalty, loyaltyProblem) = LoyaltyPlan.For(snapshot.Loyalty?.Settings, phone, quote.Totals.TotalPaise, sale.Loyalty?.BurnPoints ?? 0,
             sale.Loyalty?.RedemptionToken, phone is null ? null : await _balances.ForBurnAsync(phone, cancellationToken));
-        return loyalty is null ? (null, loyaltyProblem) : (new SaleDraft(customer, quote, lines!, loyalty, approval), null);
+        return loyalty is null ? (null, loyaltyProblem) : (new SaleDraft(customer, quote, lines!, loyalty, pricedAt, approval), null);
     }
 
     /// <summary>The sentence for a cart beyond the cashier's limits without an approval.</summary>
@@ -152,14 +155,15 @@ public sealed class SaleRecorder(
             .. draft.Loyalty.BurnPaise == 0 ? [] : new[] { new PaymentDto(PaymentMethods.Loyalty, draft.Loyalty.BurnPaise) }, .. plan.Applied];
         var seq = await transaction.NextSeqAsync(cancellationToken);
         var billNumber = await transaction.NextNumberAsync(PrintedSeries.Bill, cancellationToken);
-        var now = time.GetUtcNow();
+        var now = draft.PricedAt;
         var createdAt = now.ToOffset(BillNumber.IstOffset);
         var billNo = BillNumber.Format(snapshot.BillPrefix, createdAt, billNumber);
         // A B2B bill's IRN is known now, offline: the receipt prints it as pending registration and HQ registers the bill
         // only under it (docs/einvoice.md, "The till's IRN").
         var irn = draft.Customer?.Gstin is null ? null : Irn.Compute(snapshot.Store.Details.Gstin, createdAt, EInvoiceDocumentType.Invoice, billNo);
         var order = new OrderDto(id, seq, billNo, createdAt, draft.Lines, applied, draft.Quote.Totals, draft.Customer, draft.Loyalty.Loyalty,
-            cashier.StaffId, irn, snapshot.PricingVersion, draft.Approval, snapshot.StockVersion);
+            cashier.StaffId, irn, snapshot.PricingVersion, draft.Approval, snapshot.StockVersion,
+            draft.Quote.BillPromotion is { } bill ? new BillPromotionDto(bill.PromotionId, bill.SavingPaise) : null);
         if (OrderRules.Check(SaleMapping.ToCore(AsRulesSeeIt(order)), snapshot.Store.Details.Gstin, snapshot.BillPrefix, now,
                 GstinRules.Parse(snapshot.GstinRule)) is { } rejected)
         {
@@ -169,7 +173,7 @@ public sealed class SaleRecorder(
         var receipt = new Receipt(order.ClientOrderId, seq, order.BillNo, createdAt, snapshot.TillName, snapshot.Store.Details, draft.Customer,
             irn is not null, irn is null ? new IrnInfo(IrnStatuses.NotApplicable) : new IrnInfo(IrnStatuses.Pending, irn), draft.Quote.SupplyKind, draft.Quote.Lines, draft.Quote.GstSummary,
             draft.Quote.Totals, applied, checked(plan.TenderedPaise + (credit?.AmountPaise ?? 0)), plan.ChangePaise, SyncStates.Pending,
-            receiptKey.Sign(ReceiptCodes.Of(order, snapshot.TillId)), ReceiptLoyaltyOf(draft));
+            receiptKey.Sign(ReceiptCodes.Of(order, snapshot.TillId)), ReceiptLoyaltyOf(draft), draft.Quote.BillPromotion);
         await transaction.AddAsync(new TillDocumentDto(DocumentKinds.Sale, id, seq, Sale: order), order.BillNo, createdAt,
             order.Totals.TotalPaise, cancellationToken);
         await transaction.ExecuteAsync("INSERT INTO sales (till_seq, receipt_json) VALUES (@seq, @receipt)", cancellationToken, ("@seq", seq),

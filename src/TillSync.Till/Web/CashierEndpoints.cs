@@ -93,7 +93,8 @@ public static class CashierEndpoints
             ? TypedResults.Ok(TillStock.AsKnown(product, await stock.KnownSinceSnapshotAsync(ct)))
             : LocalProblems.NotFound($"No product with SKU or barcode '{(code.Length > 40 ? code[..40] : code)}'.");
 
-    private static async Task<IResult> QuoteAsync(HttpContext http, TillDatabase database, SnapshotStore snapshots, CashierSession cashiers, TillStock stock)
+    private static async Task<IResult> QuoteAsync(
+        HttpContext http, TillDatabase database, SnapshotStore snapshots, CashierSession cashiers, TillStock stock, TimeProvider time)
     {
         // Ringing up a cart is work: it keeps the cashier from being locked out for idling mid-sale.
         cashiers.Touch();
@@ -111,7 +112,7 @@ public static class CashierEndpoints
         await using var connection = await database.OpenAsync(http.RequestAborted);
         await using var products = new ProductLookup(connection);
         var (quote, _, quoteProblem) = await QuoteBuilder.BuildAsync(
-            products, null, snapshot, request.Lines, QuoteBuilder.Clean(request.Customer), http.RequestAborted, request.BillDiscountPaise);
+            products, null, snapshot, request.Lines, QuoteBuilder.Clean(request.Customer), time.GetUtcNow(), http.RequestAborted, request.BillDiscountPaise);
         if (quote is null)
         {
             return LocalProblems.BadRequest(quoteProblem!);

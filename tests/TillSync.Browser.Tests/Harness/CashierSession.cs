@@ -57,10 +57,11 @@ public sealed class CashierSession : IAsyncDisposable
     /// With <paramref name="linkPerTill"/>, every till of the session reaches HQ through a link of its own
     /// (<see cref="Link"/>). With <paramref name="openPage"/> false the tab stays blank and nobody is logged in: the test
     /// calls <see cref="CashierPage.OpenAsync"/> itself (after cutting the link, say). With <paramref name="restartableTill"/>
-    /// the till listens on a fixed port, so that <see cref="TillServer.RestartAsync"/> keeps the page's origin.</summary>
+    /// the till listens on a fixed port, so that <see cref="TillServer.RestartAsync"/> keeps the page's origin.
+    /// <paramref name="beforeTill"/> sets HQ up further (promotions, say) before the till takes its first snapshot.</summary>
     public static async Task<CashierSession> StartAsync(
         BrowserFixture browser, ITestOutputHelper output, string testName, IrpAccess? irp = null, float deviceScaleFactor = 1, bool linkPerTill = false,
-        bool openPage = true, bool restartableTill = false)
+        bool openPage = true, bool restartableTill = false, Func<HqServer, Task>? beforeTill = null)
     {
         var hqDataDir = TempDirs.Create("hq");
         HqServer? hq = null;
@@ -71,6 +72,11 @@ public sealed class CashierSession : IAsyncDisposable
         {
             hq = await HqServer.StartAsync(hqDataDir, irp);
             await hq.SetUpShopAsync();
+            if (beforeTill is not null)
+            {
+                await beforeTill(hq);
+            }
+
             var enrolment = await hq.EnrolTillAsync($"Counter {testName[..Math.Min(testName.Length, 20)]}");
             till = !restartableTill ? await StartTillAsync(hq, enrolment, linkPerTill, links)
                 : linkPerTill ? throw new ArgumentException("A till behind a link of its own cannot restart on a fixed port yet.", nameof(restartableTill))

@@ -12,6 +12,7 @@ using TillSync.Contracts.Accounting;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.EInvoicing;
 using TillSync.Contracts.Orders;
+using TillSync.Contracts.Pricing;
 using TillSync.Contracts.Returns;
 using TillSync.Contracts.Reviews;
 using TillSync.Contracts.Stock;
@@ -135,6 +136,10 @@ public sealed class HqServer : IDisposable
         await SendAsync(HttpMethod.Post, "/api/v1/stock/receipts", JsonContent.Create(opening, Json.StockReceiptRequest),
             HttpStatusCode.Created, Json.StockReceiptView);
     }
+
+    /// <summary>Creates a promotion (<c>POST /api/v1/promotions</c>).</summary>
+    public Task<PromotionDto> CreatePromotionAsync(PromotionRequest promotion) =>
+        SendAsync(HttpMethod.Post, "/api/v1/promotions", JsonContent.Create(promotion, Json.PromotionRequest), HttpStatusCode.Created, Json.PromotionDto);
 
     /// <summary>Enrols a till and returns its id, token and bill prefix.</summary>
     public Task<TillEnrolmentResult> EnrolTillAsync(string name) =>

@@ -10,6 +10,7 @@ const PAGES = [
   ['/orders', 'Orders', 'o'],
   ['/stock', 'Stock', 'k'],
   ['/catalogue', 'Catalogue', 'p'],
+  ['/promotions', 'Promotions', 'm'],
   ['/loyalty', 'Loyalty', 'y'],
   ['/reviews', 'Reviews', 'r'],
   ['/einvoices', 'E-invoices', 'e'],

@@ -354,7 +354,8 @@ function renderCart() {
         <td class="num">${i + 1}</td>
         <td><div class="item-name" data-testid="line-name">${esc(line.name)}</div>
             <div class="item-meta">${esc(line.sku)} · HSN ${esc(line.hsn)}</div>
-            ${lineMarkdownText(line) ? `<div class="item-meta" data-testid="line-markdown">${lineMarkdownText(line)}</div>` : ''}</td>
+            ${lineMarkdownText(line) ? `<div class="item-meta" data-testid="line-markdown">${lineMarkdownText(line)}</div>` : ''}
+            ${q?.promotion ? `<div class="item-meta promotion" data-testid="line-promotion">${esc(q.promotion.name)} · saves ${plainAmount(q.promotion.savingPaise)}</div>` : ''}</td>
         <td class="num"><span class="qty" data-testid="line-qty">${qtyText(line.qtyMilli, line.unit)}</span> <span class="muted">${esc(unit)}</span></td>
         <td class="num">${rupees(q ? q.unitPricePaise : line.pricePaise)}</td>
         <td class="num">${rateText(q ? q.gstRateBp : line.gstRateBp)}</td>
@@ -472,6 +473,9 @@ function renderQuoteState(pending) {
   } else {
     const bill = billDiscountText();
     el.textContent = state.cart.length ? `${state.cart.length} line${state.cart.length === 1 ? '' : 's'} · ${footingText(state.quote?.lines ?? [])}${bill ? ` · ${bill}` : ''}` : '';
+    // A bill-value promotion the cart qualifies for: already in the lines' discounts and the totals (docs/pricing.md).
+    const promotion = state.quote?.billPromotion;
+    if (promotion && state.cart.length) el.textContent += ` · ${promotion.name}: −${plainAmount(promotion.savingPaise)}`;
     el.dataset.state = 'ready';
     // Beyond the cashier's limits: the page asks a supervisor's PIN when the sale is paid.
     if (state.quote?.approvalNeeded) el.textContent += ` · ${state.quote.approvalNeeded.replace(/\.$/, '')}: a supervisor approves at payment`;

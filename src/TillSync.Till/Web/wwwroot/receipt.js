@@ -47,8 +47,11 @@ export function receiptHtml(r, reprint) {
     const discount = l.discountPaise ? ` −${plainAmount(l.discountPaise)}` : '';
     const mrp = l.mrpPaise != null ? `<span data-testid="receipt-line-mrp">MRP ${plainAmount(l.mrpPaise)}</span> · ` : '';
     out.push(`<tr class="line-detail"><td>${esc(qtyText(Math.round(Number(l.qty) * 1000), l.unit))} ${esc(unitLabel(l.unit))} × ${plainAmount(l.unitPricePaise)}${discount}<br>${mrp}HSN ${esc(l.hsn)} · GST ${rateText(l.gstRateBp)}</td><td class="r" data-testid="receipt-line-amount">${plainAmount(l.taxInclusive ? l.totalPaise : l.taxablePaise)}</td></tr>`);
+    // The promotion that priced the line and what it saved (docs/pricing.md, "Promotions").
+    if (l.promotion) out.push(`<tr class="line-detail" data-testid="receipt-line-promotion"><td>${esc(l.promotion.name)}</td><td class="r">saves ${plainAmount(l.promotion.savingPaise)}</td></tr>`);
   }
   out.push('</tbody></table><hr>');
+  if (r.billPromotion) out.push(`<div class="kv" data-testid="receipt-bill-promotion"><span>${esc(r.billPromotion.name)} (in the lines' discounts)</span><span>−${plainAmount(r.billPromotion.savingPaise)}</span></div><hr>`);
   const savingsPaise = lines.reduce((sum, l) => sum + (l.savingsPaise ?? 0), 0);
   if (savingsPaise > 0) out.push(`<div class="kv b"><span>You saved against MRP</span><span data-testid="receipt-savings">${plainAmount(savingsPaise)}</span></div><hr>`);
   out.push(`<table data-testid="receipt-gst-summary"><thead><tr><th>GST</th><th class="r">Taxable</th>${inter ? '<th class="r">IGST</th>' : '<th class="r">CGST</th><th class="r">SGST</th>'}</tr></thead><tbody>`);
