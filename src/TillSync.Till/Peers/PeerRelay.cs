@@ -24,9 +24,6 @@ public sealed partial class PeerRelay(PeerCopies copies, Backoff backoff, TimePr
     public IReadOnlyList<HqStatementDto> Statements() =>
         [.. _answers.Values.Where(a => a.Statement is not null).Select(a => a.Statement!).OrderBy(s => s.TillId)];
 
-    /// <summary>The latest answer kept for <paramref name="originTillId"/>, or null.</summary>
-    public RelayAnswer? Answer(long originTillId) => _answers.GetValueOrDefault(originTillId);
-
     /// <summary>Sends one relay request of the copies HQ does not hold yet, if any. Returns true when it sent a full
     /// request, so more may be waiting. Never throws but for <paramref name="cancellationToken"/>: a failure is logged and
     /// backs the relay off (the till's own sync goes on); a 404 stops relaying until the next start.</summary>
@@ -76,12 +73,11 @@ public sealed partial class PeerRelay(PeerCopies copies, Backoff backoff, TimePr
         }
     }
 
-    // HQ's next expected tillSeq of the origin: from its latest relay answer, else the snapshot's tillHeads, else the
-    // chain's start (an HQ without tillHeads answers `duplicate` for what it holds).
+    // HQ's next expected tillSeq of the origin: the later of its latest relay answer and the snapshot's tillHeads (the
+    // origin may have reached HQ itself since the answer), else the chain's start (an HQ without tillHeads answers
+    // `duplicate` for what it holds).
     private long FirstUnheld(TillSnapshot snapshot, long origin) =>
-        _answers.GetValueOrDefault(origin)?.NextSeq
-        ?? snapshot.TillHeads?.FirstOrDefault(h => h.TillId == origin)?.NextSeq
-        ?? 1;
+        Math.Max(_answers.GetValueOrDefault(origin)?.NextSeq ?? 1, snapshot.TillHeads?.FirstOrDefault(h => h.TillId == origin)?.NextSeq ?? 1);
 
     // A group answered for a revoked origin has no nextSeq and no statement: the one held stays. A statement that does not
     // check with HQ's key is not handed on (the origin would refuse it anyway).
