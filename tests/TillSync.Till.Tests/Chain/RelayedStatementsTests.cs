@@ -4,7 +4,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using TillSync.Contracts.Documents;
-using TillSync.Core.Chain;
 using TillSync.Storage;
 using TillSync.Till.Chain;
 using TillSync.Till.Outbox;
@@ -65,20 +64,11 @@ public sealed class RelayedStatementsTests
         Assert.Null(await HqStatements.ReadAsync(connection, CancellationToken.None));
     }
 
-    private static HqStatementDto Statement(ECDsa key, long tillId, long seq, string? hash) => new(tillId, seq, hash, HqStatementText.Sign(tillId, seq, hash, key));
+    private static HqStatementDto Statement(ECDsa key, long tillId, long seq, string? hash) => HqSigning.Statement(key, tillId, seq, hash);
 
-    private static string PublicKey(ECDsa key) => Convert.ToBase64String(key.ExportSubjectPublicKeyInfo());
+    private static string PublicKey(ECDsa key) => HqSigning.PublicKey(key);
 
-    private static async Task<LocalTill> SoldAsync(int sales)
-    {
-        var till = await LocalTill.CreateAsync();
-        for (var i = 0; i < sales; i++)
-        {
-            await till.SellAsync(Sale);
-        }
-
-        return till;
-    }
+    private static Task<LocalTill> SoldAsync(int sales) => HqSigning.SoldAsync(Sale, sales);
 
     private static async Task<List<string>> HashesAsync(LocalTill till)
     {
