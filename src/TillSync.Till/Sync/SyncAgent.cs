@@ -14,7 +14,8 @@ namespace TillSync.Till.Sync;
 /// <summary>Sends the queue of documents to HQ in the background, oldest first, one sync in flight, batches of at most
 /// <c>SyncOrdersMax</c>; sends a light heartbeat while idle; after each sync reads HQ's updates about its documents;
 /// refreshes the catalogue snapshot and registers the till's receipt key; keeps HQ's signed statement of what it holds
-/// and checks the till's log against it (<see cref="TillChain"/>); backs off (capped, with jitter) while HQ cannot
+/// and checks the till's log against it (<see cref="TillChain"/>); then relays the store's other tills' documents that HQ
+/// does not hold yet (<see cref="PeerRelay"/>, ADR 0020); backs off (capped, with jitter) while HQ cannot
 /// be reached or refuses — forever, never minting a new id to get past an error.</summary>
 public sealed partial class SyncAgent(
     HqClient hq, DocumentOutbox outbox, SnapshotStore snapshots, HqUpdates updates, LinkState link, SyncSignal signal, Backoff backoff,
