@@ -38,7 +38,6 @@ public sealed class PeerRelayTests
         Assert.Equal(soldAtC.Select(s => (s.ClientOrderId, s.TillSeq)), atHqC.OrderBy(o => o.HqSeq).Select(o => (o.ClientOrderId, o.TillSeq)));
         Assert.False(drainedB.Online);
         Assert.False(drainedC.Online);
-        Assert.Equal(beforeCut.Skip(1), store.Links.Skip(1).Select(l => l.Exchanges.Count));
         Assert.Contains(store.Links[0].Exchanges.Skip(beforeCut[0]), e => e.Path == "/api/v2/sync/relay" && e.StatusCode == 200);
 
         store.Links[1].SetMode(LinkMode.Pass);
@@ -46,7 +45,8 @@ public sealed class PeerRelayTests
         await b.Process.Api.WaitOnlineAsync();
         await c.Process.Api.WaitOnlineAsync();
 
-        // Every sync B and C made once healed carried no document: HQ answered none of theirs directly.
+        // Every sync of B and C that reached HQ since the cut (the ones once healed; a heartbeat in flight at the cut) carried
+        // no document: HQ answered none of theirs directly.
         foreach (var (link, cut) in store.Links.Zip(beforeCut).Skip(1))
         {
             var syncs = link.Exchanges.Skip(cut).Where(e => e.Path == "/api/v2/sync" && e.StatusCode == 200).ToList();
