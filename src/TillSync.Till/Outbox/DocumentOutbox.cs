@@ -122,6 +122,15 @@ public sealed class DocumentOutbox(TillDatabase database)
         return new AppliedResults(synced, rejected, conflicts, notProcessed, requeued, unsupportedKind);
     }
 
+    /// <summary>Takes this till's pending documents up to <paramref name="throughSeq"/> out of the queue as synced, as a sync
+    /// answered <c>created</c> would: HQ's signed statement, carried back by a peer that relayed them (ADR 0020), says HQ
+    /// holds them. Conflicts stay queued, as they do after a sync. Returns how many left the queue.</summary>
+    public static Task<int> DeliveredThroughAsync(
+        DbConnection connection, DbTransaction transaction, long throughSeq, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connection.Command("UPDATE documents SET sync_state = @synced, synced_at = @at WHERE till_seq <= @seq AND sync_state = @pending", transaction)
+            .With("@synced", SyncStates.Synced).With("@pending", SyncStates.Pending).With("@seq", throughSeq).With("@at", StoredTime.Text(now))
+            .ExecuteAsync(cancellationToken);
+
     /// <summary>The queue's depth and age, and how many documents need attention. The age is the first queued document's
     /// in till order: the oldest by the till's own numbering, found in ix_documents_queue by two index seeks (a clock set
     /// back between two documents does not reorder the queue).</summary>

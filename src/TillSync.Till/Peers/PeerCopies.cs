@@ -1,7 +1,10 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using TillSync.Contracts.Documents;
+using TillSync.Core;
 using TillSync.Storage;
 using TillSync.Till.Storage;
+using TillSync.Till.Sync;
 
 namespace TillSync.Till.Peers;
 
@@ -68,6 +71,64 @@ public sealed class PeerCopies(TillDatabase database)
         }
 
         return new PeerPage(originTillId, entries, entries.Count < rows.Count);
+    }
+
+    /// <summary>The copies HQ does not hold yet, for a relay request (ADR 0020): per origin till, from
+    /// <paramref name="firstSeq"/>'s answer on, in <c>tillSeq</c> order; at most <see cref="Limits.RelayGroupsMax"/> origins
+    /// and, in all groups together, <see cref="Limits.SyncOrdersMax"/> documents within <see cref="Limits.SyncBodyBytesMax"/>.
+    /// Copies are contiguous from each chain's start, so a group is contiguous from where HQ stands.</summary>
+    public async Task<List<RelayedGroup>> UnrelayedAsync(Func<long, long> firstSeq, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var origins = await connection.Command("SELECT DISTINCT origin_till_id FROM peer_documents ORDER BY origin_till_id")
+            .ListAsync(r => r.GetInt64(0), cancellationToken);
+        var groups = new List<RelayedGroup>();
+        int documents = 0, bytes = RelayEnvelopeBytes;
+        foreach (var origin in origins)
+        {
+            if (groups.Count == Limits.RelayGroupsMax || documents == Limits.SyncOrdersMax)
+            {
+                break;
+            }
+
+            var rows = await connection.Command("""
+                SELECT till_seq, document_id, body_json, chain_prev_hash, chain_hash, chain_signature FROM peer_documents
+                WHERE origin_till_id = @till AND till_seq >= @from ORDER BY till_seq LIMIT @limit
+                """).With("@till", origin).With("@from", firstSeq(origin)).With("@limit", Limits.SyncOrdersMax - documents)
+                .ListAsync(r => new RelayedDocument(r.GetInt64(0), Guid.Parse(r.GetString(1)), r.GetString(2),
+                    new DocumentChainDto(r.GetInt64(0), r.GetString(3), r.GetString(4), r.GetString(5))), cancellationToken);
+            var group = new List<RelayedDocument>();
+            foreach (var row in rows)
+            {
+                // The document's bytes, its chain entry (under 300 bytes as JSON) and the separators.
+                bytes = checked(bytes + row.Json.Length + RelayEntryBytes);
+                if (bytes > Limits.SyncBodyBytesMax && documents > 0)
+                {
+                    return Add(groups, origin, group);
+                }
+
+                group.Add(row);
+                documents++;
+            }
+
+            Add(groups, origin, group);
+        }
+
+        return groups;
+    }
+
+    // The envelope of a relay request, and what each document's chain entry adds to it, counted generously.
+    private const int RelayEnvelopeBytes = 64 * (Limits.RelayGroupsMax + 1);
+    private const int RelayEntryBytes = 320;
+
+    private static List<RelayedGroup> Add(List<RelayedGroup> groups, long origin, List<RelayedDocument> group)
+    {
+        if (group.Count > 0)
+        {
+            groups.Add(new RelayedGroup(origin, group));
+        }
+
+        return groups;
     }
 
     /// <summary>Stores accepted copies in one transaction, skipping any already held (one exchange loop stores copies, so

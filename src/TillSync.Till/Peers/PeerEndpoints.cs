@@ -45,7 +45,8 @@ public static class PeerEndpoints
                 services.GetRequiredService<PeerExchange>().Wake();
             }
 
-            await TypedResults.Json(new PeerHeads(snapshot.TillId, heads), PeerJsonContext.Default.PeerHeads).ExecuteAsync(http);
+            var statements = services.GetRequiredService<PeerRelay>().Statements();
+            await TypedResults.Json(new PeerHeads(snapshot.TillId, heads, statements), PeerJsonContext.Default.PeerHeads).ExecuteAsync(http);
             return;
         }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using TillSync.Contracts.Tills;
 using TillSync.Till.Catalog;
+using TillSync.Till.Chain;
 using TillSync.Till.Receipts;
 using TillSync.Till.Sync;
 
@@ -16,7 +17,7 @@ namespace TillSync.Till.Peers;
 /// refused entry is stored.</summary>
 public sealed class PeerExchange(
     PeerOptions options, PeerCopies copies, PeerStatus status, SnapshotStore snapshots, ReceiptKey key, IHttpClientFactory http,
-    SyncSignal documents, TimeProvider time) : BackgroundService
+    SyncSignal documents, TimeProvider time, RelayedStatements? relayed = null) : BackgroundService
 {
     /// <summary>The most entries in one page.</summary>
     public const int PageDocumentsMax = 200;
@@ -81,7 +82,14 @@ public sealed class PeerExchange(
         {
             try
             {
-                status.Reached(peer, await PullAsync(snapshot, peer, cancellationToken));
+                var stored = await PullAsync(snapshot, peer, cancellationToken);
+                status.Reached(peer, stored);
+                if (stored > 0)
+                {
+                    // New copies for the sync agent to relay when this till's link is up (ADR 0020); the round it also
+                    // wakes here pulls nothing more and so wakes nobody.
+                    documents.Wake();
+                }
             }
             catch (Exception e) when (e is HttpRequestException or JsonException or PeerAnswerException
                                           || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
@@ -97,6 +105,12 @@ public sealed class PeerExchange(
         var own = held.GetValueOrDefault(snapshot.TillId);
         var heads = await GetAsync(snapshot, peer, string.Create(CultureInfo.InvariantCulture, $"peer/v1/heads?mine={own}"),
             PeerJsonContext.Default.PeerHeads, cancellationToken);
+        if (relayed is not null && heads.Statements?.FirstOrDefault(s => s.TillId == snapshot.TillId) is { } aboutMe)
+        {
+            // HQ's word on this till's documents, relayed by a till with a link: checked here, not trusted from the peer.
+            await relayed.AdoptAsync(aboutMe, snapshot.HqKey, snapshot.TillId, peer.ToString(), time.GetUtcNow(), cancellationToken);
+        }
+
         var stored = 0;
         foreach (var head in heads.Heads.Where(h => h.TillId != snapshot.TillId && h.TillSeq > held.GetValueOrDefault(h.TillId)))
         {

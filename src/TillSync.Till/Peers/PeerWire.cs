@@ -1,10 +1,14 @@
+using TillSync.Contracts.Documents;
+
 namespace TillSync.Till.Peers;
 
 /// <summary>A till's answer to <c>GET /peer/v1/heads</c>: the highest <c>tillSeq</c> it holds of each till of the store —
 /// its own chained log and the peer copies it holds — so that the asking till pulls only what it lacks.</summary>
 /// <param name="TillId">The answering till.</param>
 /// <param name="Heads">One row per till it holds entries of.</param>
-public sealed record PeerHeads(long TillId, IReadOnlyList<PeerHead> Heads);
+/// <param name="Statements">HQ's signed statements about other tills from the answering till's relay answers (ADR 0020),
+/// for each origin to adopt; absent from a till that does not relay.</param>
+public sealed record PeerHeads(long TillId, IReadOnlyList<PeerHead> Heads, IReadOnlyList<HqStatementDto>? Statements = null);
 
 /// <summary>The highest <c>tillSeq</c> a till holds of one till's chain (contiguous from that chain's start).</summary>
 /// <param name="TillId">The origin till.</param>

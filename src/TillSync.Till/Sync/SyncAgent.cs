@@ -5,6 +5,7 @@ using TillSync.Till.Catalog;
 using TillSync.Till.Chain;
 using TillSync.Till.Metrics;
 using TillSync.Till.Outbox;
+using TillSync.Till.Peers;
 using TillSync.Till.Receipts;
 using TillSync.Till.Updates;
 
@@ -13,11 +14,13 @@ namespace TillSync.Till.Sync;
 /// <summary>Sends the queue of documents to HQ in the background, oldest first, one sync in flight, batches of at most
 /// <c>SyncOrdersMax</c>; sends a light heartbeat while idle; after each sync reads HQ's updates about its documents;
 /// refreshes the catalogue snapshot and registers the till's receipt key; keeps HQ's signed statement of what it holds
-/// and checks the till's log against it (<see cref="TillChain"/>); backs off (capped, with jitter) while HQ cannot
+/// and checks the till's log against it (<see cref="TillChain"/>); then relays the store's other tills' documents that HQ
+/// does not hold yet (<see cref="PeerRelay"/>, ADR 0020); backs off (capped, with jitter) while HQ cannot
 /// be reached or refuses — forever, never minting a new id to get past an error.</summary>
 public sealed partial class SyncAgent(
     HqClient hq, DocumentOutbox outbox, SnapshotStore snapshots, HqUpdates updates, LinkState link, SyncSignal signal, Backoff backoff,
-    ReceiptKey receiptKey, TillMetrics metrics, TimeProvider time, ILogger<SyncAgent> logger, TillChain? chain = null) : BackgroundService
+    ReceiptKey receiptKey, TillMetrics metrics, TimeProvider time, ILogger<SyncAgent> logger, TillChain? chain = null,
+    PeerRelay? relay = null) : BackgroundService
 {
     /// <summary>How often an idle, online till tells HQ it is alive (and reports its queue).</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
@@ -89,7 +92,8 @@ public sealed partial class SyncAgent(
             var lastContact = link.Current.LastContactAt;
             if (batch.Count == 0 && link.Current.Online && lastContact is not null && now - lastContact < HeartbeatInterval)
             {
-                return HeartbeatInterval - (now - lastContact.Value);
+                // Idle and online: the other tills' new documents need no sync of this till's own first.
+                return await RelayAsync(cancellationToken) ? TimeSpan.Zero : HeartbeatInterval - (now - lastContact.Value);
             }
 
             var queue = await outbox.StateAsync(cancellationToken);
@@ -103,7 +107,8 @@ public sealed partial class SyncAgent(
 
             // After every successful sync (heartbeats included), learn what HQ decided about this till's documents.
             await updates.PullAsync(hq, cancellationToken);
-            return AfterReply(batch.Count, applied);
+            var wait = AfterReply(batch.Count, applied);
+            return await RelayAsync(cancellationToken) ? TimeSpan.Zero : wait;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -132,6 +137,11 @@ public sealed partial class SyncAgent(
             return delay;
         }
     }
+
+    // The relay of the other tills' documents, only after this till's own sync has reached HQ; it never throws but for a
+    // stop, so it cannot break the till's own sync (PeerRelay).
+    private async Task<bool> RelayAsync(CancellationToken cancellationToken) =>
+        relay is not null && snapshots.Current is { } snapshot && await relay.RelayAsync(hq, snapshot, cancellationToken);
 
     // What became of a batch, naming only what happened ("3 synced", "2 synced, 1 rejected"): short enough for the status bar.
     private static string SentOutcome(AppliedResults applied) =>

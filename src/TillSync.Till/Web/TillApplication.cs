@@ -99,6 +99,8 @@ public static class TillApplication
         services.AddSingleton<PeerStatus>();
         services.AddSingleton<PeerAuthenticator>();
         services.AddSingleton<PeerExchange>();
+        services.AddSingleton<TillSync.Till.Chain.RelayedStatements>();
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<PeerRelay>(provider, new Backoff(options.SyncBackoffMax, new CryptoRandom())));
         services.AddHttpClient(PeerExchange.HttpClientName, http => http.Timeout = PeerExchange.RequestTimeout);
         if (options.Peers is [_, ..])
         {

@@ -145,20 +145,11 @@ public sealed class TillChainTests
             chain.Problem);
     }
 
-    private static HqStatementDto Statement(ECDsa key, long seq, string? hash) => new(7, seq, hash, HqStatementText.Sign(7, seq, hash, key));
+    private static HqStatementDto Statement(ECDsa key, long seq, string? hash) => HqSigning.Statement(key, 7, seq, hash);
 
-    private static string PublicKey(ECDsa key) => Convert.ToBase64String(key.ExportSubjectPublicKeyInfo());
+    private static string PublicKey(ECDsa key) => HqSigning.PublicKey(key);
 
-    private static async Task<LocalTill> SoldAsync(int sales)
-    {
-        var till = await LocalTill.CreateAsync();
-        for (var i = 0; i < sales; i++)
-        {
-            await till.SellAsync(Sale);
-        }
-
-        return till;
-    }
+    private static Task<LocalTill> SoldAsync(int sales) => HqSigning.SoldAsync(Sale, sales);
 
     private static async Task<ChainReport> VerifyAsync(LocalTill till)
     {

@@ -11,8 +11,8 @@ using TillSync.Contracts.Tills;
 
 namespace TillSync.Till.Tests.Harness;
 
-/// <summary>A fake HQ: snapshot, key registration, updates (none) and <c>POST /api/v2/sync</c> answered by
-/// <see cref="Sync"/>; anything else is 404.</summary>
+/// <summary>A fake HQ: snapshot, key registration, updates (none), <c>POST /api/v2/sync</c> answered by
+/// <see cref="Sync"/> and <c>POST /api/v2/sync/relay</c> by <see cref="Relay"/>; anything else is 404.</summary>
 public sealed class FakeHq(TillSnapshot snapshot) : HttpMessageHandler
 {
     private readonly Lock _gate = new();
@@ -26,6 +26,14 @@ public sealed class FakeHq(TillSnapshot snapshot) : HttpMessageHandler
     public Func<TillKeyRegistration, HttpResponseMessage> RegisterKey { get; set; } = registration => Json(
         new TillPublicKey(snapshot.TillId, snapshot.BillPrefix, registration.Algorithm, registration.PublicKey, DateTimeOffset.UnixEpoch),
         TillSyncJsonContext.Default.TillPublicKey);
+
+    /// <summary>Answers <c>POST /api/v2/sync/relay</c>; by default 404, as an HQ before the relay.</summary>
+    public Func<HttpResponseMessage> Relay { get; set; } = () => Problem(HttpStatusCode.NotFound, "No such endpoint");
+
+    /// <summary>How many relay requests arrived.</summary>
+    public int RelayRequests => Volatile.Read(ref _relayRequests);
+
+    private int _relayRequests;
 
     /// <summary>Every sync body received, in order.</summary>
     public IReadOnlyList<DocumentSyncRequest> Syncs
@@ -97,6 +105,9 @@ public sealed class FakeHq(TillSnapshot snapshot) : HttpMessageHandler
                 }
 
                 return Sync(body);
+            case ("POST", "/api/v2/sync/relay"):
+                Interlocked.Increment(ref _relayRequests);
+                return Relay();
             default:
                 return Problem(HttpStatusCode.NotFound, "No such endpoint");
         }
