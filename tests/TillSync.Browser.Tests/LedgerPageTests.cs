@@ -1,6 +1,7 @@
 // Proves HQ's books page shows a manager the trial balance, GST summary and day's sales of real sales: two cash sales
 // made on the cashier page reach HQ, and the page shows them in assets:cash and revenue:sales, the totals balanced, the
-// GST rows by rate and the day's two bills — by month for all time, by day when asked — the same figures as HQ's API.
+// GST rows by rate and the day's two bills — by month for all time, by day when asked — the same figures as HQ's API;
+// each table exports as CSV with those figures.
 using System.Globalization;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
@@ -32,7 +33,7 @@ public sealed class LedgerPageTests(BrowserFixture browser, ITestOutputHelper ou
         var trialBalance = (await api.GetFromJsonAsync<TrialBalanceView>("/api/v1/ledger/trial-balance", Json))!;
         var cashPaise = trialBalance.Rows.Single(r => r.Account == "assets:cash").BalancePaise;
 
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync(new() { AcceptDownloads = true });
         var page = await BackOffice.OpenAsync(context, session.Hq, "/ledger");
 
         var cashRow = page.Locator("tr[data-account='assets:cash']");
@@ -55,10 +56,34 @@ public sealed class LedgerPageTests(BrowserFixture browser, ITestOutputHelper ou
         await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
         await Expect(page.Locator("#ds-title")).ToHaveTextAsync("Day's sales");
         await Expect(page.Locator($"#day-sales tbody tr[data-date='{saleDate}']")).ToContainTextAsync(Rupees(cashPaise));
+
+        // Each table as a spreadsheet: the trial balance's rows balance to zero, with cash as HQ holds it; the day's sales
+        // and the GST summary carry the same two bills.
+        var balance = await CsvAsync(page, "Export trial balance CSV");
+        Assert.Equal("account,debit_rupees,credit_rupees,balance_rupees", balance[0]);
+        Assert.Equal((trialBalance.Rows.Count + 2, "total"), (balance.Length, balance[^1].Split(',')[0]));
+        Assert.Equal(Plain(cashPaise), balance.Single(l => l.StartsWith("assets:cash,", StringComparison.Ordinal)).Split(',')[3]);
+        Assert.Equal(0m, balance.Skip(1).SkipLast(1).Sum(l => decimal.Parse(l.Split(',')[3].TrimStart('\''), CultureInfo.InvariantCulture)));
+        var sales = await CsvAsync(page, "Export sales CSV");
+        Assert.Equal([(saleDate, "2", Plain(cashPaise))], sales.Skip(1).Select(l => l.Split(',')).Select(f => (f[0], f[1], f[4])));
+        var gst = await CsvAsync(page, "Export GST summary CSV");
+        var invoiceRows = gst.Skip(1).Where(l => l.StartsWith("invoice,", StringComparison.Ordinal)).Select(l => l.Split(',')).ToList();
+        Assert.Equal(await gstRows.CountAsync(), invoiceRows.Count);
+        Assert.Contains(invoiceRows, f => f[3] == "18");
+        Assert.Contains(invoiceRows, f => f[3] == "12");
         var path = Path.Combine(session.ScreenshotFolder, "ledger.png");
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });
         output.WriteLine($"screenshot: {path}");
     }
+
+    private static async Task<string[]> CsvAsync(IPage page, string button)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync());
+        return await File.ReadAllLinesAsync((await download.PathAsync())!);
+    }
+
+    // As the exports write rupees: two decimals, no grouping.
+    private static string Plain(long paise) => (paise / 100m).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
 
