@@ -17,6 +17,8 @@ public static class BackOffice
     {
         await page.GotoAsync(new Uri(hq.Address, $"/sign-in?next={Uri.EscapeDataString(path)}").ToString());
         await page.GetByLabel("Manager token").FillAsync(hq.AdminToken);
+        // The button is enabled once the page's script handles the form; Enter before that submits nothing.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeEnabledAsync();
         await page.GetByLabel("Manager token").PressAsync("Enter");
         await page.WaitForURLAsync(new Uri(hq.Address, path).ToString());
         await Expect(Navigation(page)).ToBeVisibleAsync();

@@ -240,6 +240,9 @@ export async function startPage() {
 
 /** The sign-in page's form: on success, goes to ?next= when it is one of HQ's own paths, else to the dashboard. */
 export function signInForm(form, tokenInput, errorElement) {
+  // The page comes with its button disabled, so that nothing submits the form before this handler does (a native
+  // submission would send the token as a query string); from here on, every submission is this fetch.
+  form.querySelector('button[type="submit"]').disabled = false;
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     try {
