@@ -28,6 +28,9 @@ public static partial class BillNumber
     /// <summary>True when the bill number suits the e-invoice schema (<c>^[A-Z1-9][A-Z0-9/-]{0,15}\z</c>, uppercase).</summary>
     public static bool IsWellFormed(string? billNo) => billNo is not null && SchemaPattern().IsMatch(billNo);
 
+    /// <summary>True for the characters a bill number may hold: uppercase ASCII letters, digits, '/' and '-'.</summary>
+    public static bool IsAllowedCharacter(char c) => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c is '/' or '-';
+
     /// <summary>True when <paramref name="billNo"/> is in the till's series for the sale's financial year.</summary>
     public static bool BelongsTo(string billNo, string billPrefix, DateTimeOffset createdAt) =>
         billNo.StartsWith($"{billPrefix}/{FinancialYear(createdAt)}/", StringComparison.Ordinal)

@@ -36,14 +36,15 @@ public sealed record OrderFilter(
             return (null, problem);
         }
 
-        billNo = Blank(billNo);
+        billNo = Blank(billNo)?.ToUpperInvariant();
         phone = Blank(phone);
         gstin = Blank(gstin)?.ToUpperInvariant();
         var pageSize = limit ?? 100;
         var newestFirst = sort == Newest;
         string? wrong = (billNo, phone, gstin, sort) switch
         {
-            ({ Length: > Limits.BillNoLengthMax }, _, _, _) => $"billNo is a bill number or its start, at most {Limits.BillNoLengthMax} characters.",
+            (not null, _, _, _) when billNo.Length > Limits.BillNoLengthMax || !billNo.All(BillNumber.IsAllowedCharacter) =>
+                $"billNo is a bill number or its start: at most {Limits.BillNoLengthMax} letters, digits, '/' or '-', e.g. T01/2627/.",
             (_, not null, _, _) when !OrderRules.IsValidPhone(phone) => "phone is the customer's 10-digit mobile number, e.g. 9876543210.",
             (_, _, not null, _) when !gstins.IsValid(gstin) => $"gstin is a buyer's GSTIN: {gstins.Requirement}, e.g. 29AAACR5055K1Z3.",
             (_, _, _, not (null or "" or Newest or Oldest)) => $"sort is {Oldest} (commit order, the default) or {Newest}.",
@@ -76,12 +77,15 @@ public sealed record OrderFilter(
             parameters.Add(("@till", till));
         }
 
-        // substr, not LIKE: a bill number's characters mean nothing to it, and it compares case as both engines store it.
+        // A range, not LIKE or substr, so that the bill number index serves it (migration 0027): the bills from the start
+        // up to, not including, the start with its last character raised. Byte order on both engines: SQLite's binary
+        // collation, PostgreSQL's "C" (the index's); a language's collation would put other numbers inside the range.
         if (BillNoPrefix is { } prefix)
         {
-            conditions.Add("substr(o.bill_no, 1, @billLength) = @bill");
-            parameters.Add(("@billLength", prefix.Length));
+            var billNo = engine.Kind == StoreEngine.Postgres ? "o.bill_no COLLATE \"C\"" : "o.bill_no";
+            conditions.Add($"{billNo} >= @bill AND {billNo} < @billEnd");
             parameters.Add(("@bill", prefix));
+            parameters.Add(("@billEnd", string.Concat(prefix.AsSpan(0, prefix.Length - 1), [(char)(prefix[^1] + 1)])));
         }
 
         if (Phone is { } phone)

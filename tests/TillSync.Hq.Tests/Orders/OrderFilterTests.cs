@@ -103,6 +103,8 @@ public sealed class OrderFilterTests(HqFixture fixture) : IClassFixture<HqFixtur
         "phone=12345",
         "phone=98765432100",
         "billNo=" + new string('7', 17),
+        "billNo=T01_",
+        "billNo=T01%2F2627%25",
         "sort=sideways",
         "limit=0",
         "limit=501",
