@@ -3,6 +3,7 @@ using TillSync.Contracts;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Tills;
 using TillSync.Storage;
+using TillSync.Till.Peers;
 using TillSync.Till.Storage;
 
 namespace TillSync.Till.Catalog;
@@ -43,14 +44,7 @@ public sealed class TillStock(TillDatabase database, SnapshotStore snapshots)
             SELECT body_json FROM documents
             WHERE till_seq >= @next AND till_seq <= @last AND kind IN ('sale', 'return') AND sync_state <> 'rejected' AND damage IS NULL
             """).With("@next", snapshot.NextSeq).With("@last", lastSeq).ListAsync(r => r.GetString(0), cancellationToken);
-        // A peer's document counts from its till's head on; with no heads (an HQ before the store LAN) none counts, since
-        // nothing then says which of them the on-hand already holds.
-        foreach (var head in snapshot.TillHeads?.Where(h => h.TillId != snapshot.TillId) ?? [])
-        {
-            bodies.AddRange(await connection.Command("""
-                SELECT body_json FROM peer_documents WHERE origin_till_id = @till AND till_seq >= @next AND kind IN ('sale', 'return')
-                """).With("@till", head.TillId).With("@next", head.NextSeq).ListAsync(r => r.GetString(0), cancellationToken));
-        }
+        bodies.AddRange(await PeerCopies.SinceHeadsAsync(connection, snapshot, ["sale", "return"], cancellationToken));
 
         var qtyBySku = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var body in bodies)

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
+using TillSync.Contracts;
 using TillSync.Contracts.Loyalty;
-using TillSync.Storage;
 using TillSync.Till.Catalog;
+using TillSync.Till.Peers;
 using TillSync.Till.Storage;
 
 namespace TillSync.Till.Loyalty;
@@ -9,7 +11,7 @@ namespace TillSync.Till.Loyalty;
 /// <summary>The till's last-known balances: the snapshot's, or a fresher one HQ gave in an online lookup since; and, for an
 /// offline burn, the snapshot's balance less the burns this till knows other tills of the store made since (their
 /// documents it holds from the store LAN, docs/store-lan.md), so that the same points are not spent at two counters.</summary>
-public sealed class LoyaltyBalances(SnapshotStore snapshots, TillDatabase? database = null)
+public sealed class LoyaltyBalances(SnapshotStore snapshots, TillDatabase database)
 {
     private const int LookupsKeptMax = 1_000;
     private readonly ConcurrentDictionary<string, LoyaltyBalance> _looked = new(StringComparer.Ordinal);
@@ -28,21 +30,19 @@ public sealed class LoyaltyBalances(SnapshotStore snapshots, TillDatabase? datab
     public async Task<long?> ForBurnAsync(string phone, CancellationToken cancellationToken)
     {
         var known = Known(phone);
-        if (known is null || database is null || snapshots.Current is not { TillHeads: { } heads } snapshot
+        if (known is null || snapshots.Current is not { TillHeads: not null } snapshot
             || snapshot.Loyalty?.Customers.FirstOrDefault(c => c.Phone == phone) != known)
         {
             return known?.BalancePoints;
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
+        var sales = await PeerCopies.SinceHeadsAsync(
+            connection, snapshot, ["sale"], cancellationToken, ("json_extract(body_json, '$.sale.customer.phone') = @phone", "@phone", phone));
         var burned = 0L;
-        foreach (var head in heads.Where(h => h.TillId != snapshot.TillId))
+        foreach (var body in sales)
         {
-            burned = checked(burned + await connection.Command("""
-                SELECT COALESCE(SUM(json_extract(body_json, '$.sale.loyalty.burnPoints')), 0) FROM peer_documents
-                WHERE origin_till_id = @till AND till_seq >= @next AND kind = 'sale' AND json_extract(body_json, '$.sale.customer.phone') = @phone
-                """).With("@till", head.TillId).With("@next", head.NextSeq).With("@phone", phone)
-                .FirstOrDefaultAsync(r => r.GetInt64(0), cancellationToken));
+            burned = checked(burned + (JsonSerializer.Deserialize(body, TillSyncJsonContext.Default.TillDocumentDto)!.Sale?.Loyalty?.BurnPoints ?? 0));
         }
 
         return checked(known.BalancePoints - burned);

@@ -19,6 +19,9 @@ public sealed class DocumentWriter(TillDatabase database, ReceiptKey key, ILogge
     private readonly WalCheckpointer _checkpointer = new(database, logger);
     private KeptConnection? _kept;
 
+    /// <summary>The till's database the writer writes to.</summary>
+    public TillDatabase Database => database;
+
     /// <summary>Runs <paramref name="work"/> in a new write transaction (<c>BEGIN IMMEDIATE</c>); the work commits it or
     /// leaves it to roll back (a problem for the cashier stores nothing).</summary>
     public async Task<T> WriteAsync<T>(Func<DocumentTransaction, Task<T>> work, CancellationToken cancellationToken)

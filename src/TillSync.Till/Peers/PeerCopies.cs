@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using TillSync.Contracts.Documents;
+using TillSync.Contracts.Tills;
 using TillSync.Core;
 using TillSync.Storage;
 using TillSync.Till.Storage;
@@ -71,6 +72,40 @@ public sealed class PeerCopies(TillDatabase database)
         }
 
         return new PeerPage(originTillId, entries, entries.Count < rows.Count);
+    }
+
+    /// <summary>The bodies of the other tills' documents of <paramref name="kinds"/> this till holds copies of that
+    /// <paramref name="snapshot"/>'s figures do not count: each origin's from its head in the snapshot's <c>tillHeads</c> on
+    /// (HQ read its on-hand and balances in the same view as those heads), narrowed by <paramref name="condition"/> on the
+    /// row's <c>body_json</c> if given. With no heads (an HQ before the store LAN) none: nothing then says which of them
+    /// the snapshot already counts. The stock view and the offline burn's balance both count by this rule.</summary>
+    public static async Task<List<string>> SinceHeadsAsync(
+        SqliteConnection connection, TillSnapshot snapshot, string[] kinds, CancellationToken cancellationToken,
+        (string Sql, string Name, object Value)? condition = null)
+    {
+        var kindNames = string.Join(", ", kinds.Select((_, i) => $"@kind{i}"));
+        var bodies = new List<string>();
+        foreach (var head in snapshot.TillHeads?.Where(h => h.TillId != snapshot.TillId) ?? [])
+        {
+            var command = connection.Command($"""
+                SELECT body_json FROM peer_documents
+                WHERE origin_till_id = @till AND till_seq >= @next AND kind IN ({kindNames}){(condition is { } c ? " AND " + c.Sql : "")}
+                ORDER BY till_seq
+                """).With("@till", head.TillId).With("@next", head.NextSeq);
+            for (var i = 0; i < kinds.Length; i++)
+            {
+                command.With($"@kind{i}", kinds[i]);
+            }
+
+            if (condition is { } narrowed)
+            {
+                command.With(narrowed.Name, narrowed.Value);
+            }
+
+            bodies.AddRange(await command.ListAsync(r => r.GetString(0), cancellationToken));
+        }
+
+        return bodies;
     }
 
     /// <summary>The copies HQ does not hold yet, for a relay request (ADR 0020): per origin till, from

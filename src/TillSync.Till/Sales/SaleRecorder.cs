@@ -21,13 +21,13 @@ namespace TillSync.Till.Sales;
 /// will be sent to HQ together with its receipt and the receipt's signed code, naming the logged-in cashier (none logged in,
 /// nothing recorded), inside the open shift of <paramref name="shifts"/> (none open, nothing recorded: an in-memory check
 /// made inside the writer's turn, so a close can never fall between it and the sale). Without <paramref name="balances"/> (the
-/// simulator, unit tests) the last-known loyalty balances are the snapshot's alone; without <paramref name="shifts"/> (the
+/// simulator, unit tests) a set of last-known loyalty balances of its own is kept; without <paramref name="shifts"/> (the
 /// simulator, which does not yet run shifts) the till sells without one.</summary>
 public sealed class SaleRecorder(
     DocumentWriter writer, SnapshotStore snapshots, CashierSession cashiers, IIdGenerator ids, TimeProvider time, SyncSignal signal, ReceiptKey receiptKey,
     LoyaltyBalances? balances = null, ShiftRegister? shifts = null)
 {
-    private readonly LoyaltyBalances _balances = balances ?? new LoyaltyBalances(snapshots);
+    private readonly LoyaltyBalances _balances = balances ?? new LoyaltyBalances(snapshots, writer.Database);
 
     /// <summary>The receipt of the recorded sale, or a sentence for the cashier; nothing is stored on a problem. Markdowns
     /// beyond the cashier's role limits need <paramref name="approver"/>, a supervisor or manager whose PIN the caller
