@@ -118,6 +118,13 @@ export function showError(element, error, prefix = '') {
   element.hidden = false;
 }
 
+/** Hides a panel opened from a row's button and gives the focus back to that button, if it is still on the page (a
+ * refresh may have drawn the rows again), so a keyboard user carries on where they were. */
+export function closePanel(panel, opener) {
+  panel.hidden = true;
+  if (opener && document.contains(opener)) opener.focus();
+}
+
 /** A write form: on submit, send(key) runs with an Idempotency-Key made once for this submission and kept until the
  * form's fields change, the form is reset or the write succeeds, so a click retried after a lost answer cannot apply it
  * twice. The submit button is disabled while the write is in flight; done(result) runs after success, and an error is
