@@ -51,7 +51,7 @@ public static class HqVerb
         var command = new Command("hq", "Run HQ: the sync API, stock, orders and the manager endpoints.")
         {
             urls, data, postgres.Value, postgres.File, adminToken.Value, adminToken.File, irpUrl, logLoyaltyCodes,
-            irp.ClientId, irp.ClientSecret.Value, irp.ClientSecret.File, irp.User, irp.Password.Value, irp.Password.File, irp.PublicKeyFile, irpSandbox,
+            irp.ClientId, irp.ClientSecret.Value, irp.ClientSecret.File, irp.User, irp.Password.Value, irp.Password.File, irp.PublicKeyFile, irp.UsersFile, irpSandbox,
             certFile, certKeyFile, certPassword.Value, certPassword.File, trustedProxies, allowedHosts, unlinkedDays, pinIterations, sessionIdle, sessionHours, logFormat,
         };
         command.SetAction(async (parse, cancellationToken) =>

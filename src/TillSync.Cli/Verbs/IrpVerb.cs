@@ -38,6 +38,7 @@ public static class IrpVerb
             $"The client secret callers must send (client_secret); default the demo's, '{demo.ClientSecret}'.");
         var user = EnvOption.Text("--user", "TILLSYNC_IRP_USER", demo.UserName, "The API user that may sign in.");
         var password = EnvOption.Secret("--password", "TILLSYNC_IRP_PASSWORD", $"The API user's password; default the demo's, '{demo.Password}'.");
+        var usersFile = IrpUsersFile.Option("--users-file", "TILLSYNC_IRP_USERS_FILE");
         var tokenMinutes = EnvOption.Text("--token-minutes", "TILLSYNC_IRP_TOKEN_MINUTES", "60",
             "How long a sign-in's token lives on the simulator's clock, 1 to 360 minutes (NIC's sandbox: 60).");
         var plain = EnvOption.Flag("--plain", "TILLSYNC_IRP_PLAIN",
@@ -49,7 +50,7 @@ public static class IrpVerb
         var command = new Command("irp", "Run the simulator of NIC's e-invoice portal (IRP v1.03) and e-way bill API.")
         {
             urls, data, latency, failureRate, commitThenTimeout, tampered, seed, limitDays, limitGstins, testClock,
-            clientId, clientSecret.Value, clientSecret.File, user, password.Value, password.File, tokenMinutes, plain,
+            clientId, clientSecret.Value, clientSecret.File, user, password.Value, password.File, usersFile, tokenMinutes, plain,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -64,14 +65,15 @@ public static class IrpVerb
             var faults = new FaultSettings(latencyMs, failure, commit, tamperedRate);
             var (secret, secretProblem) = clientSecret.Read(parse, Console.Error);
             var (pass, passwordProblem) = password.Read(parse, Console.Error);
+            var (users, usersProblem) = IrpUsersFile.Read(parse, usersFile);
             var apiUser = new ApiUserSettings(
-                new NicCredentials(parse.GetValue(clientId)!, secret ?? demo.ClientSecret, parse.GetValue(user)!, pass ?? demo.Password),
+                new NicCredentials(parse.GetValue(clientId)!, secret ?? demo.ClientSecret, parse.GetValue(user)!, pass ?? demo.Password, users),
                 TimeSpan.FromMinutes(minutes));
             var limit = new ReportingLimitSettings(days, parse.GetValue(limitGstins)!
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal));
             var problem = !(numbers.Latency && numbers.Failure && numbers.Commit && numbers.Seed && numbers.LimitDays && numbers.Tampered && numbers.Minutes)
                 ? "--latency-ms, --seed, --reporting-limit-days and --token-minutes take whole numbers; --failure-rate, --commit-then-timeout-rate and --tampered-reply-rate take numbers from 0 to 1."
-                : secretProblem ?? passwordProblem ?? faults.Problem() ?? limit.Problem() ?? apiUser.Problem();
+                : secretProblem ?? passwordProblem ?? usersProblem ?? faults.Problem() ?? limit.Problem() ?? apiUser.Problem();
             if (problem is not null)
             {
                 await Console.Error.WriteLineAsync($"irp: {problem}");

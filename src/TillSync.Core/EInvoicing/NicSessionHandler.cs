@@ -12,7 +12,8 @@ namespace TillSync.Core.EInvoicing;
 /// client and token headers, seals the body's JSON into <c>{"Data"}</c> with the SEK and opens the answer's
 /// <c>Data</c> back into JSON. An answer of 1005 (the token expired or the portal forgot it) signs in again once and
 /// resends the same request: the portal refused it before doing anything, so the resend cannot register twice.
-/// <para>A refused sign-in (wrong password, client or user) is kept as <see cref="CredentialProblem"/> and, for
+/// <para>Each GSTIN signs in as its own API user when <see cref="NicCredentials.GstinUsers"/> lists one, else as the
+/// default user. A refused sign-in (wrong password, client or user) is kept per user as <see cref="CredentialProblem"/> and, for
 /// <see cref="RefusedSignInHoldOff"/>, answered without asking the portal again: NIC blocks users who keep sending
 /// erroneous requests. A refused sign-in, a lost one and an answer whose <c>Data</c> does not decrypt all throw
 /// <see cref="HttpRequestException"/>: to the caller the outcome is unknown, exactly as for a dropped connection.
@@ -28,17 +29,27 @@ public sealed class NicSessionHandler(NicCredentials credentials, RSA portalPubl
     private readonly Lock gate = new();
     private readonly SemaphoreSlim signingIn = new(1, 1);
     private readonly Dictionary<string, Session> sessions = new(StringComparer.Ordinal);
-    private (string Problem, DateTimeOffset At)? refusal;
+    private readonly Dictionary<string, (string Problem, DateTimeOffset At)> refusals = new(StringComparer.Ordinal);
 
-    /// <summary>Why the portal refused the last sign-in (its code and message), or null while sign-in works.</summary>
+    /// <summary>Why the portal refused the last sign-in of each user it refused (the user, its code and message), or null
+    /// while every sign-in works.</summary>
     public string? CredentialProblem
     {
         get
         {
             lock (gate)
             {
-                return refusal?.Problem;
+                return refusals.Count == 0 ? null : string.Join("; ", refusals.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}: {r.Value.Problem}"));
             }
+        }
+    }
+
+    /// <summary>Why the portal refused the last sign-in as <paramref name="gstin"/>'s user, or null.</summary>
+    public string? CredentialProblemFor(string gstin)
+    {
+        lock (gate)
+        {
+            return refusals.TryGetValue(credentials.UserFor(gstin).UserName, out var refused) ? refused.Problem : null;
         }
     }
 
@@ -104,7 +115,7 @@ public sealed class NicSessionHandler(NicCredentials credentials, RSA portalPubl
     {
         SetHeader(request, IrpPaths.ClientIdHeader, credentials.ClientId);
         SetHeader(request, IrpPaths.ClientSecretHeader, credentials.ClientSecret);
-        SetHeader(request, IrpPaths.UserNameHeader, credentials.UserName);
+        SetHeader(request, IrpPaths.UserNameHeader, session.UserName);
         SetHeader(request, IrpPaths.AuthTokenHeader, session.AuthToken);
         if (plainBody is not null)
         {
@@ -144,6 +155,7 @@ public sealed class NicSessionHandler(NicCredentials credentials, RSA portalPubl
         try
         {
             var now = time.GetUtcNow();
+            var userName = credentials.UserFor(gstin).UserName;
             lock (gate)
             {
                 if (sessions.TryGetValue(gstin, out var held) && !ReferenceEquals(held, stale) && held.ExpiresAt - RenewBefore > now)
@@ -151,9 +163,9 @@ public sealed class NicSessionHandler(NicCredentials credentials, RSA portalPubl
                     return held;
                 }
 
-                if (refusal is { } refused && now - refused.At < RefusedSignInHoldOff)
+                if (refusals.TryGetValue(userName, out var refused) && now - refused.At < RefusedSignInHoldOff)
                 {
-                    throw new HttpRequestException($"The portal refused to sign in {credentials.UserName}: {refused.Problem}.");
+                    throw new HttpRequestException($"The portal refused to sign in {userName}: {refused.Problem}.");
                 }
             }
 
@@ -161,7 +173,7 @@ public sealed class NicSessionHandler(NicCredentials credentials, RSA portalPubl
             lock (gate)
             {
                 sessions[gstin] = session;
-                refusal = null;
+                refusals.Remove(userName);
                 SignIns++;
             }
 
@@ -176,8 +188,9 @@ public sealed class NicSessionHandler(NicCredentials credentials, RSA portalPubl
     private async Task<Session> SignInAsync(Uri portal, string gstin, bool force, CancellationToken cancellationToken)
     {
         var appKey = RandomNumberGenerator.GetBytes(NicCrypto.KeyBytes);
+        var (userName, password) = credentials.UserFor(gstin);
         var payload = JsonSerializer.SerializeToUtf8Bytes(
-            new AuthRequest(credentials.UserName, credentials.Password, Convert.ToBase64String(appKey), force), IrpJsonContext.Default.AuthRequest);
+            new AuthRequest(userName, password, Convert.ToBase64String(appKey), force), IrpJsonContext.Default.AuthRequest);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(portal, IrpPaths.Auth))
         {
             Content = JsonContent.Create(new NicRequestBody(NicCrypto.EncryptForPortal(portalPublicKey, payload)), IrpJsonContext.Default.NicRequestBody),
@@ -206,10 +219,10 @@ public sealed class NicSessionHandler(NicCredentials credentials, RSA portalPubl
             var problem = answer?.ErrorText("no reason given") ?? "no reason given";
             lock (gate)
             {
-                refusal = (problem, time.GetUtcNow());
+                refusals[userName] = (problem, time.GetUtcNow());
             }
 
-            throw new HttpRequestException($"The portal refused to sign in {credentials.UserName}: {problem}.");
+            throw new HttpRequestException($"The portal refused to sign in {userName}: {problem}.");
         }
 
         var sek = NicCrypto.Open(appKey, data.Sek);
@@ -218,12 +231,12 @@ public sealed class NicSessionHandler(NicCredentials credentials, RSA portalPubl
             throw new HttpRequestException("The portal's session key or token expiry did not decode: the sign-in is lost.");
         }
 
-        return new Session(data.AuthToken, sek, expiresAt);
+        return new Session(userName, data.AuthToken, sek, expiresAt);
     }
 
-    /// <summary>One signed-in session: never logged (the token and the key are secrets).</summary>
-    private sealed record Session(string AuthToken, byte[] Sek, DateTimeOffset ExpiresAt)
+    /// <summary>One signed-in session of <paramref name="UserName"/>: never logged (the token and the key are secrets).</summary>
+    private sealed record Session(string UserName, string AuthToken, byte[] Sek, DateTimeOffset ExpiresAt)
     {
-        public override string ToString() => $"session until {ExpiresAt:O}";
+        public override string ToString() => $"session of {UserName} until {ExpiresAt:O}";
     }
 }

@@ -61,7 +61,7 @@ public sealed partial class EInvoiceRegistrar(
             var found = await irp.GetByDocumentAsync(sellerGstin, DocumentType(bill), bill.DocNo, DocumentDate(bill), cancellationToken);
             if (found is null)
             {
-                await PostponeAsync(bill, "The IRP did not answer the lookup by document details.", cancellationToken);
+                await PostponeAsync(bill, sellerGstin, "The IRP did not answer the lookup by document details.", cancellationToken);
                 return;
             }
 
@@ -73,7 +73,7 @@ public sealed partial class EInvoiceRegistrar(
 
             if (!found.HasError(IrpErrorCodes.IrnNotFound))
             {
-                await PostponeAsync(bill, $"Lookup by document details failed: {Errors(found)}", cancellationToken);
+                await PostponeAsync(bill, sellerGstin, $"Lookup by document details failed: {Errors(found)}", cancellationToken);
                 return;
             }
         }
@@ -81,7 +81,7 @@ public sealed partial class EInvoiceRegistrar(
         var answer = await irp.GenerateAsync(sellerGstin, payload, cancellationToken);
         if (answer is null)
         {
-            await PostponeAsync(bill, "The IRP did not answer (timeout, dropped connection, 5xx or an answer that did not decrypt); the outcome is unknown.", cancellationToken);
+            await PostponeAsync(bill, sellerGstin, "The IRP did not answer (timeout, dropped connection, 5xx or an answer that did not decrypt); the outcome is unknown.", cancellationToken);
         }
         else if (answer.Data is { } registered)
         {
@@ -118,7 +118,7 @@ public sealed partial class EInvoiceRegistrar(
         var existing = await irp.GetByIrnAsync(sellerGstin, duplicate.Irn, cancellationToken);
         if (existing?.Data is null)
         {
-            await PostponeAsync(bill, "2150 duplicate: the IRP did not answer the lookup by IRN.", cancellationToken);
+            await PostponeAsync(bill, sellerGstin, "2150 duplicate: the IRP did not answer the lookup by IRN.", cancellationToken);
             return;
         }
 
@@ -176,12 +176,13 @@ public sealed partial class EInvoiceRegistrar(
         }
     }
 
-    private async Task PostponeAsync(EInvoiceBill bill, string reason, CancellationToken cancellationToken)
+    private async Task PostponeAsync(EInvoiceBill bill, string sellerGstin, string reason, CancellationToken cancellationToken)
     {
-        // A refused sign-in is a configuration error, not a lost answer: say so on the bill, where a manager looks.
-        if (irp.CredentialProblem is { } refused)
+        // A refused sign-in is a configuration error, not a lost answer: say so on the bill, where a manager looks. Only the
+        // seller GSTIN's own API user matters to it: another store's wrong password does not hold this bill up.
+        if (irp.CredentialProblemFor(sellerGstin) is { } refused)
         {
-            reason = $"HQ cannot sign in to the IRP ({refused}): put the IRP credentials right and restart HQ. Nothing was sent.";
+            reason = $"HQ cannot sign in to the IRP as {sellerGstin}'s API user ({refused}): put the IRP credentials right and restart HQ. Nothing was sent.";
         }
 
         var now = time.GetUtcNow();

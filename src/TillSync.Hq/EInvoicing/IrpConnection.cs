@@ -31,6 +31,9 @@ public sealed class IrpConnection(HttpClient http, NicSessionHandler? session = 
     /// <summary>Why the portal refused HQ's sign-in (its code and message; no secret), or null while sign-in works.</summary>
     public string? CredentialProblem => session?.CredentialProblem;
 
+    /// <summary>Why the portal refused the sign-in as <paramref name="sellerGstin"/>'s API user, or null.</summary>
+    public string? CredentialProblemFor(string sellerGstin) => session?.CredentialProblemFor(sellerGstin);
+
     /// <summary>The IRP's address, for messages.</summary>
     public Uri? BaseAddress => http.BaseAddress;
 

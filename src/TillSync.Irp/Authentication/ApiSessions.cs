@@ -14,12 +14,13 @@ public sealed class ApiSessions(TimeProvider time, ApiUserSettings settings)
     private readonly Lock gate = new();
     private readonly Dictionary<string, ApiSession> sessions = new(StringComparer.Ordinal);
 
-    /// <summary>A new session of the user for <paramref name="gstin"/>, expiring after the configured lifetime.</summary>
-    public ApiSession Open(string gstin)
+    /// <summary>A new session of <paramref name="userName"/> for <paramref name="gstin"/>, expiring after the configured
+    /// lifetime.</summary>
+    public ApiSession Open(string userName, string gstin)
     {
         var now = time.GetUtcNow();
         var session = new ApiSession(
-            Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)), settings.User.UserName, gstin,
+            Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)), userName, gstin,
             RandomNumberGenerator.GetBytes(Core.EInvoicing.NicCrypto.KeyBytes), now + settings.TokenLifetime);
         lock (gate)
         {

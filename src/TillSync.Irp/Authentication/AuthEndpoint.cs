@@ -48,18 +48,22 @@ public static class AuthEndpoint
                 "Decryption of the sign-in failed: send {\"Data\": RSA(portal public key, {UserName, Password, AppKey, ForceRefreshAccessToken})}, the AppKey 32 bytes in base64");
         }
 
-        if (!Same(signIn.UserName, settings.User.UserName))
+        // NIC makes an API user per GSTIN: the user must be the one this GSTIN signs in as (its own, else the default).
+        var (userName, password) = settings.User.UserFor(gstin!);
+        if (!Same(signIn.UserName, userName))
         {
-            return IrpReplies.Error(IrpErrorCodes.IncorrectUser, "Incorrect user id/User does not exists");
+            return settings.IsUser(signIn.UserName)
+                ? IrpReplies.Error(IrpErrorCodes.InvalidGstinForUser, $"Invalid GSTIN for this user: {signIn.UserName} was not made for {gstin}")
+                : IrpReplies.Error(IrpErrorCodes.IncorrectUser, "Incorrect user id/User does not exists");
         }
 
-        if (!Same(signIn.Password, settings.User.Password))
+        if (!Same(signIn.Password, password))
         {
             IrpLog.SignInRefused(http, signIn.UserName, IrpErrorCodes.IncorrectPassword);
             return IrpReplies.Error(IrpErrorCodes.IncorrectPassword, "Incorrect Password");
         }
 
-        var session = sessions.Open(gstin!);
+        var session = sessions.Open(userName, gstin!);
         IrpLog.SignedIn(http, session.UserName, session.Gstin, IrpTimes.Text(session.ExpiresAt));
         return TypedResults.Json(
             new IrpResponse<AuthSession>(IrpStatus.Success,

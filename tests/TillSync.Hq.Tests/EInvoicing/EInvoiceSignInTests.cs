@@ -90,6 +90,40 @@ public sealed class EInvoiceSignInTests(EInvoiceFixture fixture) : IClassFixture
         AssertNoSecretIn(hq.Output(100_000), fixture.Irp.Output(100_000), wrong);
     }
 
+    [Fact]
+    public async Task StoreGstinWithItsOwnApiUser_HqSignsInAsThatUser_AndTheBillRegisters()
+    {
+        var storeUser = new NicApiUser(HqScenario.StoreGstin, "API_HELLO_KA", "pw-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+        var directory = TempDirectory.Reserve("hq-irp-users");
+        var usersFile = IrpAccess.WriteUsersFile(directory, [storeUser]);
+        try
+        {
+            await using var portal = await IrpProcess.StartAsync("--users-file", usersFile);
+            await using var hq = await HqProcess.StartAsync(portal.Access with { UsersFile = usersFile });
+            await HqScenario.SetUpAsync(hq);
+            var till = await HqScenario.EnrolTillAsync(hq);
+            var order = till.Orders.Next([OrderFactory.Line("GHEE-1L", 1)], EInvoiceFixture.Buyer);
+            await till.SyncAsync([order]);
+            using var manager = hq.CreateClient(hq.AdminToken);
+
+            var bill = await Eventually.UntilAsync(
+                async () => await Responses.ExpectAsync(await manager.GetAsync(new Uri($"/api/v1/einvoices/{order.ClientOrderId}", UriKind.Relative)),
+                    HttpStatusCode.OK, TillSyncJsonContext.Default.EInvoiceView, hq),
+                b => b.Status == "registered", Patience.Exchanges, "the bill to register as the store GSTIN's own API user", hq);
+
+            Assert.NotNull(bill.AckNo);
+            var log = portal.Output(100_000);
+            Assert.Contains($"Signed in API_HELLO_KA for GSTIN {HqScenario.StoreGstin}", log, StringComparison.Ordinal);
+            Assert.DoesNotContain($"Signed in {portal.Credentials.UserName} for GSTIN", log, StringComparison.Ordinal);
+            AssertNoSecretIn(hq.Output(100_000), log, portal.Credentials);
+            Assert.DoesNotContain(storeUser.Password, hq.Output(100_000) + log, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await TempDirectory.DeleteAsync(directory);
+        }
+    }
+
     private int Tampered() => Lines(fixture.Irp.Output(100_000)).Count(l => l.Contains("garbled the reply", StringComparison.Ordinal));
 
     private int RegistrationsOf(string irn) =>
