@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using TillSync.Contracts;
 using TillSync.Contracts.Loyalty;
+using TillSync.Storage;
 using TillSync.Till.Catalog;
 using TillSync.Till.Peers;
 using TillSync.Till.Storage;
@@ -9,8 +10,9 @@ using TillSync.Till.Storage;
 namespace TillSync.Till.Loyalty;
 
 /// <summary>The till's last-known balances: the snapshot's, or a fresher one HQ gave in an online lookup since; and, for an
-/// offline burn, the snapshot's balance less the burns this till knows other tills of the store made since (their
-/// documents it holds from the store LAN, docs/store-lan.md), so that the same points are not spent at two counters.</summary>
+/// offline burn, the snapshot's balance less the burns made since that it does not count — this till's own, and those it
+/// knows other tills of the store made (their documents it holds from the store LAN, docs/store-lan.md) — so that the same
+/// points are not spent twice at one counter or at two.</summary>
 public sealed class LoyaltyBalances(SnapshotStore snapshots, TillDatabase database)
 {
     private const int LookupsKeptMax = 1_000;
@@ -24,21 +26,25 @@ public sealed class LoyaltyBalances(SnapshotStore snapshots, TillDatabase databa
     }
 
     /// <summary>The balance an offline burn is checked against: <see cref="Known"/>, less the points burned for
-    /// <paramref name="phone"/> by the other tills' sales this till holds copies of that the snapshot's balance does not
-    /// count (from each till's head in the snapshot on, as the stock view counts them). A balance HQ gave in a lookup after
-    /// the snapshot already counts what HQ had; it is taken as it is.</summary>
+    /// <paramref name="phone"/> since the snapshot's balance was read that it does not count — by this till's own sales
+    /// from the snapshot's <c>nextSeq</c> on (HQ read the balance in the same view), and by the other tills' sales this till
+    /// holds copies of, from each till's head in the snapshot on (as the stock view counts them). Sales HQ rejected burned
+    /// nothing. A balance HQ gave in a lookup after the snapshot already counts what HQ had; it is taken as it is.</summary>
     public async Task<long?> ForBurnAsync(string phone, CancellationToken cancellationToken)
     {
         var known = Known(phone);
-        if (known is null || snapshots.Current is not { TillHeads: not null } snapshot
-            || snapshot.Loyalty?.Customers.FirstOrDefault(c => c.Phone == phone) != known)
+        if (known is null || snapshots.Current is not { } snapshot || snapshot.Loyalty?.Customers.FirstOrDefault(c => c.Phone == phone) != known)
         {
             return known?.BalancePoints;
         }
 
+        const string ForPhone = "json_extract(body_json, '$.sale.customer.phone') = @phone";
         await using var connection = await database.OpenAsync(cancellationToken);
-        var sales = await PeerCopies.SinceHeadsAsync(
-            connection, snapshot, ["sale"], cancellationToken, ("json_extract(body_json, '$.sale.customer.phone') = @phone", "@phone", phone));
+        var sales = await connection.Command($"""
+            SELECT body_json FROM documents
+            WHERE till_seq >= @next AND kind = 'sale' AND sync_state <> 'rejected' AND damage IS NULL AND {ForPhone}
+            """).With("@next", snapshot.NextSeq).With("@phone", phone).ListAsync(r => r.GetString(0), cancellationToken);
+        sales.AddRange(await PeerCopies.SinceHeadsAsync(connection, snapshot, ["sale"], cancellationToken, (ForPhone, "@phone", phone)));
         var burned = 0L;
         foreach (var body in sales)
         {

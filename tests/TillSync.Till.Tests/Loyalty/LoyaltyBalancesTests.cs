@@ -1,5 +1,6 @@
-// Proves the offline burn check with the store LAN (issue 25 item 3): the snapshot's balance less the points another till
-// of the store burned for the phone since its head in the snapshot, and not those HQ already counted. Two real till.db
+// Proves the offline burn check: the snapshot's balance less the points this till burned for the phone since the snapshot,
+// and (the store LAN, issue 25 item 3) less those another till of the store burned since its head in the snapshot, and not
+// those HQ already counted. Two real till.db
 // files (LocalTill), the seller's sale copied into the reader as the exchange copies it.
 using TillSync.Contracts.Loyalty;
 using TillSync.Contracts.Sync;
@@ -36,6 +37,28 @@ public sealed class LoyaltyBalancesTests
         Assert.Equal(1_000, before);
         Assert.Equal(600, afterCopy);
         Assert.Equal(600, afterHq);
+    }
+
+    [Fact]
+    public async Task ForBurn_TakesOffThisTillsOwnBurnsSinceTheSnapshot_SoTheSamePointsAreNotSpentTwiceOffline()
+    {
+        await using var till = await LocalTill.CreateAsync(nextSeq: null);
+        await till.Snapshots.SaveAsync(LocalTill.Snapshot(1, till.Time.GetUtcNow(), loyalty: Loyalty(till)), CancellationToken.None);
+        var cart = new List<CartLine> { new("GHEE-1L", 2) };
+        var total = Carts.ExpectedTotals(cart).TotalPaise;
+        var burn400 = new SaleRequest(cart, [new Tender(PaymentMethods.Cash, total - 400 * 25)], new CustomerDto(Phone), new SaleLoyalty(400));
+        var balances = new LoyaltyBalances(till.Snapshots, till.Database);
+
+        await till.SellAsync(burn400);
+        var afterOne = await balances.ForBurnAsync(Phone, CancellationToken.None);
+        await till.SellAsync(burn400);
+        var afterTwo = await balances.ForBurnAsync(Phone, CancellationToken.None);
+        var (third, problem) = await till.Recorder.RecordAsync(burn400, CancellationToken.None);
+
+        Assert.Equal(600, afterOne);
+        Assert.Equal(200, afterTwo);
+        Assert.Null(third);
+        Assert.Contains("200", problem, StringComparison.Ordinal);
     }
 
     private static SnapshotLoyalty Loyalty(LocalTill till, long balancePoints = 1_000) =>
