@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Core;
@@ -31,7 +32,7 @@ public sealed class DocumentOutbox(TillDatabase database)
         foreach (var (row, knownDamage) in rows)
         {
             var document = StoredDocument.Check(row);
-            bytes += document.Json.Length + 1;
+            bytes += Encoding.UTF8.GetByteCount(document.Json) + 1;
             if (bytes > Limits.SyncBodyBytesMax && batch.Count > 0)
             {
                 break;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Tills;
@@ -62,7 +63,7 @@ public sealed class PeerCopies(TillDatabase database)
         var bytes = 0L;
         foreach (var row in rows.Take(PeerExchange.PageDocumentsMax))
         {
-            bytes = checked(bytes + row.Document.Length);
+            bytes = checked(bytes + Encoding.UTF8.GetByteCount(row.Document));
             if (entries.Count > 0 && bytes > PeerExchange.PageBytesMax)
             {
                 break;
@@ -136,7 +137,7 @@ public sealed class PeerCopies(TillDatabase database)
             foreach (var row in rows)
             {
                 // The document's bytes, its chain entry (under 300 bytes as JSON) and the separators.
-                bytes = checked(bytes + row.Json.Length + RelayEntryBytes);
+                bytes = checked(bytes + Encoding.UTF8.GetByteCount(row.Json) + RelayEntryBytes);
                 if (bytes > Limits.SyncBodyBytesMax && documents > 0)
                 {
                     return Add(groups, origin, group);
