@@ -1,3 +1,5 @@
+using TillSync.Core.Money;
+using TillSync.Core.Pricing;
 using TillSync.Core.Tax;
 
 namespace TillSync.Core.Returns;
@@ -32,6 +34,67 @@ public static class ReturnMath
             Share(original.CgstPaise, qty, originalQty),
             Share(original.SgstPaise, qty, originalQty),
             Share(original.IgstPaise, qty, originalQty));
+    }
+
+    /// <summary>The refunds of a return's lines: each line's pro rata refund (<see cref="ForLine"/>) less its share of the
+    /// promotion take-back (<see cref="PromotionTakeBack"/>; negative gives back). A take-back is shared in proportion to
+    /// the lines' refunds, a give-back in proportion to their list amounts (round(qty × unit price)), each share rounded
+    /// down and the paise left one each to the first lines (<see cref="Shares"/>).</summary>
+    /// <param name="lines">The returned lines, each with the original line restated and the quantity returned.</param>
+    /// <param name="kind">The original bill's supply kind.</param>
+    /// <param name="takeBackPaise">The return's take-back, at most Σ pro rata refunds; 0 for a pro rata return.</param>
+    public static IReadOnlyList<LineTax> ForLines(
+        IReadOnlyList<(decimal OriginalQty, long UnitPricePaise, long OriginalDiscountPaise, int GstRateBp, decimal Qty, bool TaxInclusive)> lines,
+        SupplyKind kind, long takeBackPaise = 0)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var proRata = lines.Select(l => ForLine(l.OriginalQty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.Qty, kind, l.TaxInclusive)).ToList();
+        if (takeBackPaise == 0)
+        {
+            return proRata;
+        }
+
+        var shares = Shares(takeBackPaise, proRata, [.. lines.Select(l => Paise.Round(l.Qty * l.UnitPricePaise))]);
+        return [.. proRata.Select((tax, i) => Adjusted(tax, shares[i], lines[i].GstRateBp, kind))];
+    }
+
+    /// <summary>Each line's share of <paramref name="takeBackPaise"/>: in proportion to <paramref name="proRata"/>'s
+    /// totals when positive (never more than a line's refund), to <paramref name="listPaise"/> when negative.</summary>
+    public static long[] Shares(long takeBackPaise, IReadOnlyList<LineTax> proRata, IReadOnlyList<long> listPaise)
+    {
+        ArgumentNullException.ThrowIfNull(proRata);
+        ArgumentNullException.ThrowIfNull(listPaise);
+        if (takeBackPaise >= 0)
+        {
+            return BillDiscount.Spread(takeBackPaise, [.. proRata.Select(t => t.TotalPaise)]);
+        }
+
+        var givePaise = checked(-takeBackPaise);
+        var weightPaise = listPaise.Aggregate(0L, (sum, p) => checked(sum + p));
+        Invariant.Assert(weightPaise > 0);
+        var shares = listPaise.Select(p => (long)decimal.Floor(givePaise * (decimal)p / weightPaise)).ToArray();
+        var leftPaise = checked(givePaise - shares.Sum());
+        for (var i = 0; leftPaise > 0; i = (i + 1) % shares.Length, leftPaise--)
+        {
+            shares[i]++;
+        }
+
+        return [.. shares.Select(s => -s)];
+    }
+
+    /// <summary>A line's refund <paramref name="proRata"/> less <paramref name="sharePaise"/> of a take-back: the tax is
+    /// taken out of the new amount as from an inclusive price (docs/money.md), the value before discount kept.</summary>
+    public static LineTax Adjusted(LineTax proRata, long sharePaise, int gstRateBp, SupplyKind kind)
+    {
+        if (sharePaise == 0)
+        {
+            return proRata;
+        }
+
+        var amountPaise = checked(proRata.TotalPaise - sharePaise);
+        Invariant.Assert(amountPaise >= 0);
+        var split = GstCalculator.ForLine(1, amountPaise, 0, gstRateBp, kind, taxInclusive: true);
+        return split with { GrossPaise = Math.Max(proRata.GrossPaise, split.TaxablePaise) };
     }
 
     /// <summary>Loyalty points of the original sale that follow the returned value: ⌊points × returned ÷ original⌋, so a
