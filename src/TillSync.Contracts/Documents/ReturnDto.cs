@@ -22,6 +22,10 @@ namespace TillSync.Contracts.Documents;
 /// <param name="Irn">The IRN the till computed and printed on a B2B credit note (document type <c>CRN</c>;
 /// docs/einvoice.md): HQ registers the credit note only under this IRN. Null for B2C credit notes and from tills before
 /// it. Derived from the number, the date and the seller's GSTIN, so it does not enter the fingerprint.</param>
+/// <param name="PromotionTakeBackPaise">What the refund takes back of the original's promotions (docs/returns.md,
+/// "Promotions"): the pro rata refund of the lines less the refund paid, shared over the lines by Core's
+/// <c>ReturnMath.ForLines</c>; negative when the return gives back what an earlier one took. Absent (0) for a return
+/// refunded pro rata, and from tills before it.</param>
 public sealed record ReturnDto(
     string CreditNoteNo,
     DateTimeOffset CreatedAt,
@@ -34,7 +38,8 @@ public sealed record ReturnDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReturnLoyaltyDto? Loyalty = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? CashierId = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Irn = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Irn = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long PromotionTakeBackPaise = 0);
 
 /// <summary>The original sale of a return, as the returning till knew it.</summary>
 /// <param name="ClientOrderId">The sale's id.</param>

@@ -13,8 +13,9 @@ namespace TillSync.Hq.Returns;
 public static class ReturnMismatch
 {
     /// <summary>The disagreements of <paramref name="returned"/> with <paramref name="sale"/> (sold at
-    /// <paramref name="saleTillId"/>); empty when it matches.</summary>
-    public static IReadOnlyList<string> Between(long saleTillId, OrderDto sale, ReturnDto returned)
+    /// <paramref name="saleTillId"/>); empty when it matches. <paramref name="expectedTakeBackPaise"/> is what it should
+    /// take back of the sale's promotions, knowing every return of it before (docs/returns.md, "Promotions").</summary>
+    public static IReadOnlyList<string> Between(long saleTillId, OrderDto sale, ReturnDto returned, long expectedTakeBackPaise = 0)
     {
         var problems = new List<string>();
         var original = returned.Original;
@@ -35,6 +36,12 @@ public static class ReturnMismatch
             {
                 problems.Add(problem);
             }
+        }
+
+        if (returned.PromotionTakeBackPaise != expectedTakeBackPaise)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"it takes back {returned.PromotionTakeBackPaise} paise of the sale's promotions; with every return of the bill HQ holds before it, the promotions' terms give {expectedTakeBackPaise}"));
         }
 
         if (LoyaltyProblem(sale, returned) is { } loyalty)

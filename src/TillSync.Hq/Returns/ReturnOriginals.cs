@@ -2,7 +2,10 @@ using System.Text.Json;
 using TillSync.Contracts;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
+using TillSync.Core.Returns;
 using TillSync.Core.Tax;
+using TillSync.Hq.Pricing;
+using TillSync.Hq.Promotions;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
 using TillSync.Hq.Sync;
@@ -24,6 +27,7 @@ public sealed class ReturnOriginals : IBatchStep
     private readonly Dictionary<Guid, KnownSale> _sales = [];
     private readonly Dictionary<Guid, List<RecordedReturn>> _returnsByOriginal = [];
     private readonly HashSet<Guid> _linked = [];
+    private Dictionary<long, PromotionRow> _promotions = [];
     private readonly Dictionary<Guid, RecordedReturn> _reflagged = [];
     private RecordedReturn? _deciding;
 
@@ -51,6 +55,9 @@ public sealed class ReturnOriginals : IBatchStep
         {
             _sales[sale.Sale.ClientOrderId] = sale;
         }
+
+        var promotionIds = sales.SelectMany(s => s.Sale.Lines.Select(l => l.PromotionId).Append(s.Sale.BillPromotion?.PromotionId)).OfType<long>().ToHashSet();
+        _promotions = await PromotionRows.LoadAsync(batch.Engine, batch.Connection, batch.Transaction, promotionIds, cancellationToken);
 
         var returns = await batch.Engine.ListWhereInAsync(batch.Connection, batch.Transaction, """
             SELECT document_id, till_id, linked_at, flags, body_json FROM returns WHERE original_order_id IN ({list})
@@ -153,14 +160,45 @@ public sealed class ReturnOriginals : IBatchStep
         return returns;
     }
 
-    private static void OpenMismatch(SyncBatch batch, KnownSale sale, RecordedReturn recorded)
+    private void OpenMismatch(SyncBatch batch, KnownSale sale, RecordedReturn recorded)
     {
-        var problems = ReturnMismatch.Between(sale.TillId, sale.Sale, recorded.Return);
+        var problems = ReturnMismatch.Between(sale.TillId, sale.Sale, recorded.Return, ExpectedTakeBackPaise(batch, sale, recorded));
         if (problems.Count > 0)
         {
             batch.Step<ReviewBatch>().Open(new ReviewOpening(ReviewKind.ReturnMismatch, recorded.DocumentId, recorded.Return.CreditNoteNo, null, null, null,
                 $"Credit note {recorded.Return.CreditNoteNo} does not match bill {sale.Sale.BillNo}: {string.Join("; ", problems)}."));
         }
+    }
+
+    // What the return should take back of the sale's promotions, knowing every return of it HQ recorded before it (the
+    // till knew only its own): PromotionTakeBack over HQ's copy of the sale, its promotions' terms from HQ's table (or, for
+    // a sale of this batch, as the price judge loaded them).
+    private long ExpectedTakeBackPaise(SyncBatch batch, KnownSale sale, RecordedReturn recorded)
+    {
+        var lines = sale.Sale.Lines;
+        var before = new decimal[lines.Count];
+        var returning = new decimal[lines.Count];
+        long refundedPaise = 0;
+        foreach (var earlier in _returnsByOriginal[sale.Sale.ClientOrderId].TakeWhile(r => !ReferenceEquals(r, recorded)))
+        {
+            foreach (var line in earlier.Return.Lines.Where(l => l.OriginalLineNo <= lines.Count))
+            {
+                before[line.OriginalLineNo - 1] += line.Qty;
+            }
+
+            refundedPaise = checked(refundedPaise + ReturnRules.LineTaxes(earlier.Return, sale.SupplyKind).Sum(t => t.TotalPaise));
+        }
+
+        foreach (var line in recorded.Return.Lines.Where(l => l.OriginalLineNo <= lines.Count))
+        {
+            returning[line.OriginalLineNo - 1] += line.Qty;
+        }
+
+        return PromotionTakeBack.Of(
+            [.. lines.Select(l => new SoldLine(l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, l.TaxInclusive, l.PromotionId, l.PromotionPaise ?? 0))],
+            sale.Sale.BillPromotion?.PromotionId, sale.Sale.BillPromotion?.AmountPaise ?? 0,
+            id => _promotions.TryGetValue(id, out var row) ? PromotionMapping.ToCore(row.Promotion, endKnown: true) : batch.Step<PriceJudge>().Terms(id),
+            before, returning, refundedPaise, sale.SupplyKind);
     }
 
     // Σ returned of one original line across every till, in the order HQ recorded the returns: those that took it past

@@ -39,11 +39,34 @@ public static class ReturnRules
         ?? CheckLines(returned.Lines)
         ?? CheckLoyalty(returned.Loyalty)
         ?? CheckRefunds(returned)
+        ?? CheckTakeBack(returned, supplyKind)
         ?? CheckTotals(returned, supplyKind);
 
-    /// <summary>Each line's refund, by Core's rule; the lines must have passed <see cref="Check"/>.</summary>
+    /// <summary>Each line's refund, by Core's rule: pro rata less its share of the promotion take-back
+    /// (<see cref="ReturnMath.ForLines"/>); the return must have passed <see cref="Check"/>.</summary>
     public static IReadOnlyList<LineTax> LineTaxes(ReturnDto returned, SupplyKind supplyKind) =>
-        [.. returned.Lines.Select(l => ReturnMath.ForLine(l.OriginalQty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.Qty, supplyKind, l.TaxInclusive))];
+        ReturnMath.ForLines(LinesOf(returned), supplyKind, returned.PromotionTakeBackPaise);
+
+    private static (decimal, long, long, int, decimal, bool)[] LinesOf(ReturnDto returned) =>
+        [.. returned.Lines.Select(l => (l.OriginalQty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.Qty, l.TaxInclusive))];
+
+    // A take-back is at most what the lines refund pro rata; a give-back needs lines with a price to go to, and stays in
+    // the range of any amount.
+    private static Rejection? CheckTakeBack(ReturnDto returned, SupplyKind supplyKind)
+    {
+        var takeBackPaise = returned.PromotionTakeBackPaise;
+        if (takeBackPaise == 0)
+        {
+            return null;
+        }
+
+        var proRataPaise = ReturnMath.ForLines(LinesOf(returned), supplyKind).Sum(t => t.TotalPaise);
+        var listPaise = returned.Lines.Sum(l => Core.Money.Paise.Round(l.Qty * l.UnitPricePaise));
+        return takeBackPaise > proRataPaise || takeBackPaise < -Limits.PaymentPaiseMax || (takeBackPaise < 0 && listPaise <= 0)
+            ? new(SyncReasons.TotalsMismatch, string.Create(CultureInfo.InvariantCulture,
+                $"promotionTakeBackPaise {takeBackPaise} must be at most the lines' pro rata refund ({proRataPaise} paise), and a give-back needs lines with a price"))
+            : null;
+    }
 
     private static Rejection? CheckDates(ReturnDto returned, DateTimeOffset now)
     {
@@ -207,7 +230,7 @@ public static class ReturnRules
             && sent.IgstPaise == expected.IgstPaise && sent.RoundOffPaise == expected.RoundOffPaise && sent.TotalPaise == expected.TotalPaise
             ? null
             : new(SyncReasons.TotalsMismatch, string.Create(CultureInfo.InvariantCulture,
-                $"totals do not match the lines refunded pro rata ({(supplyKind == SupplyKind.InterState ? "inter" : "intra")}-state): expected taxable {expected.TaxablePaise}, CGST {expected.CgstPaise}, SGST {expected.SgstPaise}, IGST {expected.IgstPaise}, round-off {expected.RoundOffPaise}, total {expected.TotalPaise} paise"));
+                $"totals do not match the lines refunded pro rata less the promotion take-back ({(supplyKind == SupplyKind.InterState ? "inter" : "intra")}-state): expected taxable {expected.TaxablePaise}, CGST {expected.CgstPaise}, SGST {expected.SgstPaise}, IGST {expected.IgstPaise}, round-off {expected.RoundOffPaise}, total {expected.TotalPaise} paise"));
     }
 
     private static string Clip(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";

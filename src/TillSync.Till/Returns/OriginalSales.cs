@@ -53,13 +53,23 @@ public sealed class OriginalSales(TillDatabase database, SnapshotStore snapshots
         await using var connection = await database.OpenAsync(cancellationToken);
         var returned = await ReturnedMilliAsync((sql, parameters) => connection.Command(sql).WithAll(parameters)
             .ListAsync(r => (r.GetInt32(0), r.GetInt64(1)), cancellationToken), sale.SaleId);
-        return WithReturned(sale, returned);
+        var refunded = await RefundedPaiseAsync((sql, parameters) => connection.Command(sql).WithAll(parameters)
+            .ListAsync(r => r.GetString(0), cancellationToken), sale.SaleId);
+        return WithReturned(sale, returned, refunded);
     }
 
+    /// <summary>What this till's returns of <paramref name="saleId"/> refunded for its lines: Σ their credit notes' line
+    /// refunds, before the round-off (the base of the promotion take-back, docs/returns.md).</summary>
+    public static async Task<long> RefundedPaiseAsync(Func<string, (string, object?)[], Task<List<string>>> query, Guid saleId) =>
+        (await query("SELECT credit_note_json FROM returns WHERE original_order_id = @id", [("@id", saleId.ToString("D"))]))
+            .Select(json => System.Text.Json.JsonSerializer.Deserialize(json, Web.TillJsonContext.Default.CreditNote)!)
+            .Aggregate(0L, (sum, note) => checked(sum + note.Refund.Lines.Sum(l => l.TotalPaise)));
+
     /// <summary>The sale with its lines' returned and returnable quantities set from <paramref name="returnedMilli"/>.</summary>
-    public static OriginalSale WithReturned(OriginalSale sale, IReadOnlyDictionary<int, long> returnedMilli) =>
+    public static OriginalSale WithReturned(OriginalSale sale, IReadOnlyDictionary<int, long> returnedMilli, long refundedPaise) =>
         sale with
         {
+            RefundedPaise = refundedPaise,
             Lines = [.. sale.Lines.Select(l =>
             {
                 var returned = returnedMilli.GetValueOrDefault(l.LineNo) / 1_000m;
@@ -142,7 +152,7 @@ public sealed class OriginalSales(TillDatabase database, SnapshotStore snapshots
 
     private static OriginalSale FromOrder(TillSnapshot snapshot, OrderDto order, long tillId, string source) =>
         Build(snapshot, order.ClientOrderId, order.BillNo, order.CreatedAt, tillId, order.Totals.TotalPaise, order.Customer,
-            order.Loyalty?.EarnPoints ?? 0, order.Loyalty?.BurnPoints ?? 0, order.Payments, order.Lines, source, null);
+            order.Loyalty?.EarnPoints ?? 0, order.Loyalty?.BurnPoints ?? 0, order.Payments, order.Lines, source, null) with { BillPromotion = order.BillPromotion };
 
     private static OriginalSale Build(
         TillSnapshot snapshot, Guid id, string billNo, DateTimeOffset createdAt, long tillId, long totalPaise, CustomerDto? customer, long earn, long burn,
@@ -155,7 +165,7 @@ public sealed class OriginalSales(TillDatabase database, SnapshotStore snapshots
             {
                 var product = products.GetValueOrDefault(l.Sku);
                 return new OriginalLine(i + 1, l.Sku, product?.Name ?? l.Sku, product?.Unit ?? "", product?.Hsn ?? "", l.Qty, l.UnitPricePaise,
-                    l.DiscountPaise, l.GstRateBp, 0, l.Qty, l.TaxInclusive);
+                    l.DiscountPaise, l.GstRateBp, 0, l.Qty, l.TaxInclusive, l.PromotionId, l.PromotionPaise ?? 0);
             })],
             source, code);
     }
