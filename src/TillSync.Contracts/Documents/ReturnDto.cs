@@ -22,10 +22,6 @@ namespace TillSync.Contracts.Documents;
 /// <param name="Irn">The IRN the till computed and printed on a B2B credit note (document type <c>CRN</c>;
 /// docs/einvoice.md): HQ registers the credit note only under this IRN. Null for B2C credit notes and from tills before
 /// it. Derived from the number, the date and the seller's GSTIN, so it does not enter the fingerprint.</param>
-/// <param name="PromotionTakeBackPaise">What the refund takes back of the original's promotions (docs/returns.md,
-/// "Promotions"): the pro rata refund of the lines less the refund paid, shared over the lines by Core's
-/// <c>ReturnMath.ForLines</c>; negative when the return gives back what an earlier one took. Absent (0) for a return
-/// refunded pro rata, and from tills before it.</param>
 public sealed record ReturnDto(
     string CreditNoteNo,
     DateTimeOffset CreatedAt,
@@ -38,8 +34,7 @@ public sealed record ReturnDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReturnLoyaltyDto? Loyalty = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? CashierId = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Irn = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long PromotionTakeBackPaise = 0);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Irn = null);
 
 /// <summary>The original sale of a return, as the returning till knew it.</summary>
 /// <param name="ClientOrderId">The sale's id.</param>
@@ -70,10 +65,15 @@ public sealed record ReturnOriginalDto(
 /// <param name="Condition">One of <see cref="ReturnConditions"/>: back to stock, or damaged (written off).</param>
 /// <param name="TaxInclusive">True when the original line's price included GST; absent (false) from a till before
 /// inclusive prices.</param>
+/// <param name="TakeBackPaise">The line's share of what the return takes back of the original's promotions
+/// (docs/returns.md, "Promotions"; Core's <c>PromotionTakeBack</c>): its refund is its pro rata refund less this, at most
+/// that refund; negative when it gives back what an earlier return held back. Absent (0) on a line refunded pro rata, and
+/// from tills before it.</param>
 public sealed record ReturnLineDto(
     int OriginalLineNo, string Sku, decimal OriginalQty, long UnitPricePaise, long OriginalDiscountPaise, int GstRateBp, decimal Qty,
     string Condition,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TaxInclusive = false);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TaxInclusive = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long TakeBackPaise = 0);
 
 /// <summary>One tender of a refund.</summary>
 /// <param name="Method">One of <see cref="RefundMethods"/>.</param>

@@ -11,49 +11,96 @@ namespace TillSync.Core.Returns;
 /// own discounts kept pro rata. A step never refunds below zero (a shop does not ask for money back on a return), so
 /// the amount is min(what is left to refund, max(0, paid − kept cost − refunded before)), and a return that leaves
 /// nothing refunds exactly what is left: a sale returned in whole, in any number of steps, refunds what was paid, never
-/// more. The take-back is that amount's difference from the pro rata refund of the lines returned (<see cref="ReturnMath.ForLine"/>):
-/// positive when the return takes back a promotion, negative when it gives back what an earlier step took.
+/// more. The take-back is that amount's difference from the pro rata refund of the lines returned (<see cref="ReturnMath.ForLine"/>),
+/// shared over them: a take-back in proportion to their pro rata refunds, a give-back (what earlier steps held back) first to
+/// each line up to what it is still short of what it was paid for, any rest in proportion to their list amounts.
 /// Pure; the till that records the return and HQ that checks it share it.</summary>
 public static class PromotionTakeBack
 {
-    /// <summary>The take-back of a return, in paise (0 for a sale that claimed no promotion, or whose promotions are not
-    /// all known to <paramref name="promotions"/>, which is then refunded pro rata as any sale).</summary>
+    /// <summary>Each sold line's share of the return's take-back, in paise (negative gives back; 0 on a line the return
+    /// leaves, and on every line of a sale that claimed no promotion, or whose promotions are not all known to
+    /// <paramref name="promotions"/>, which is then refunded pro rata as any sale).</summary>
     /// <param name="sold">The sale's lines, in bill order.</param>
     /// <param name="billPromotionId">The sale's bill-value promotion, or null.</param>
     /// <param name="billPromotionPaise">What it took off the bill.</param>
     /// <param name="promotions">A promotion by id, as it was when the sale was made, or null when unknown.</param>
     /// <param name="returnedBeforeQty">Per sold line, the quantity earlier returns took back.</param>
     /// <param name="returningQty">Per sold line, the quantity this return takes back (0 for a line it leaves).</param>
-    /// <param name="refundedBeforePaise">What earlier returns of the sale refunded for its lines (Σ their lines'
+    /// <param name="refundedBeforePaise">Per sold line, what earlier returns of the sale refunded for it (their lines'
     /// <see cref="LineTax.TotalPaise"/>, before the credit notes' round-off).</param>
     /// <param name="kind">The sale's supply kind.</param>
-    public static long Of(
+    public static long[] Of(
         IReadOnlyList<SoldLine> sold, long? billPromotionId, long billPromotionPaise, Func<long, Promotion?> promotions,
-        IReadOnlyList<decimal> returnedBeforeQty, IReadOnlyList<decimal> returningQty, long refundedBeforePaise, SupplyKind kind)
+        IReadOnlyList<decimal> returnedBeforeQty, IReadOnlyList<decimal> returningQty, IReadOnlyList<long> refundedBeforePaise, SupplyKind kind)
     {
         ArgumentNullException.ThrowIfNull(sold);
         ArgumentNullException.ThrowIfNull(promotions);
-        Invariant.Assert(returnedBeforeQty.Count == sold.Count && returningQty.Count == sold.Count);
+        Invariant.Assert(returnedBeforeQty.Count == sold.Count && returningQty.Count == sold.Count && refundedBeforePaise.Count == sold.Count);
         if (KeptCostPaise(sold, billPromotionId, billPromotionPaise, promotions, returnedBeforeQty, returningQty, kind) is not { } keptPaise)
         {
-            return 0;
+            return new long[sold.Count];
         }
 
-        long paidPaise = 0, proRataPaise = 0;
+        var paid = new long[sold.Count];
+        var proRata = new long[sold.Count];
         for (var i = 0; i < sold.Count; i++)
         {
             var line = sold[i];
-            paidPaise = checked(paidPaise + GstCalculator.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, kind, line.TaxInclusive).TotalPaise);
-            if (returningQty[i] > 0)
+            paid[i] = GstCalculator.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, kind, line.TaxInclusive).TotalPaise;
+            proRata[i] = returningQty[i] > 0
+                ? ReturnMath.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, returningQty[i], kind, line.TaxInclusive).TotalPaise
+                : 0;
+        }
+
+        var refundedPaise = Sum(refundedBeforePaise);
+        var leftPaise = Math.Max(0, checked(Sum(paid) - refundedPaise));
+        var refundPaise = Math.Min(leftPaise, Math.Max(0, checked(Sum(paid) - keptPaise - refundedPaise)));
+        var takeBackPaise = checked(Sum(proRata) - refundPaise);
+        if (takeBackPaise >= 0)
+        {
+            return BillDiscount.Spread(takeBackPaise, proRata);
+        }
+
+        // A give-back goes first where earlier steps held back: each returned line up to what it is still short of.
+        var givePaise = checked(-takeBackPaise);
+        var shortPaise = sold.Select((_, i) => returningQty[i] > 0 ? Math.Max(0, checked(paid[i] - refundedBeforePaise[i] - proRata[i])) : 0).ToArray();
+        var toShortPaise = Math.Min(givePaise, Sum(shortPaise));
+        var shares = BillDiscount.Spread(toShortPaise, shortPaise);
+        var rest = Proportional(checked(givePaise - toShortPaise),
+            [.. sold.Select((l, i) => returningQty[i] > 0 ? Paise.Round(returningQty[i] * l.UnitPricePaise) : 0)]);
+        return [.. shares.Select((s, i) => -checked(s + rest[i]))];
+    }
+
+    private static long Sum(IEnumerable<long> paise) => paise.Aggregate(0L, (sum, p) => checked(sum + p));
+
+    // amountPaise in proportion to weights (not all 0 when the amount is above 0), each share rounded down and the paise
+    // left one each to the first lines of any weight; unlike BillDiscount.Spread a share may exceed its weight.
+    private static long[] Proportional(long amountPaise, IReadOnlyList<long> weights)
+    {
+        var shares = new long[weights.Count];
+        if (amountPaise == 0)
+        {
+            return shares;
+        }
+
+        var totalPaise = Sum(weights);
+        Invariant.Assert(totalPaise > 0);
+        for (var i = 0; i < shares.Length; i++)
+        {
+            shares[i] = (long)decimal.Floor(amountPaise * (decimal)weights[i] / totalPaise);
+        }
+
+        var leftPaise = checked(amountPaise - Sum(shares));
+        for (var i = 0; leftPaise > 0; i = (i + 1) % shares.Length)
+        {
+            if (weights[i] > 0)
             {
-                proRataPaise = checked(proRataPaise + ReturnMath.ForLine(
-                    line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, returningQty[i], kind, line.TaxInclusive).TotalPaise);
+                shares[i]++;
+                leftPaise--;
             }
         }
 
-        var leftPaise = Math.Max(0, checked(paidPaise - refundedBeforePaise));
-        var refundPaise = Math.Min(leftPaise, Math.Max(0, checked(paidPaise - keptPaise - refundedBeforePaise)));
-        return checked(proRataPaise - refundPaise);
+        return shares;
     }
 
     // What the units kept after this return would cost under the sale's promotions; null when the sale claimed none or

@@ -1,5 +1,3 @@
-using TillSync.Core.Money;
-using TillSync.Core.Pricing;
 using TillSync.Core.Tax;
 
 namespace TillSync.Core.Returns;
@@ -37,49 +35,20 @@ public static class ReturnMath
     }
 
     /// <summary>The refunds of a return's lines: each line's pro rata refund (<see cref="ForLine"/>) less its share of the
-    /// promotion take-back (<see cref="PromotionTakeBack"/>; negative gives back). A take-back is shared in proportion to
-    /// the lines' refunds, a give-back in proportion to their list amounts (round(qty × unit price)), each share rounded
-    /// down and the paise left one each to the first lines (<see cref="Shares"/>).</summary>
+    /// promotion take-back (<see cref="PromotionTakeBack"/>; a negative share gives back), its tax taken out of what is left
+    /// (<see cref="Adjusted"/>).</summary>
     /// <param name="lines">The returned lines, each with the original line restated and the quantity returned.</param>
     /// <param name="kind">The original bill's supply kind.</param>
-    /// <param name="takeBackPaise">The return's take-back, at most Σ pro rata refunds; 0 for a pro rata return.</param>
+    /// <param name="takeBackPaise">Per line, its share of the take-back, at most its pro rata refund; null or all 0 for a
+    /// pro rata return.</param>
     public static IReadOnlyList<LineTax> ForLines(
         IReadOnlyList<(decimal OriginalQty, long UnitPricePaise, long OriginalDiscountPaise, int GstRateBp, decimal Qty, bool TaxInclusive)> lines,
-        SupplyKind kind, long takeBackPaise = 0)
+        SupplyKind kind, IReadOnlyList<long>? takeBackPaise = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var proRata = lines.Select(l => ForLine(l.OriginalQty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.Qty, kind, l.TaxInclusive)).ToList();
-        if (takeBackPaise == 0)
-        {
-            return proRata;
-        }
-
-        var shares = Shares(takeBackPaise, proRata, [.. lines.Select(l => Paise.Round(l.Qty * l.UnitPricePaise))]);
-        return [.. proRata.Select((tax, i) => Adjusted(tax, shares[i], lines[i].GstRateBp, kind))];
-    }
-
-    /// <summary>Each line's share of <paramref name="takeBackPaise"/>: in proportion to <paramref name="proRata"/>'s
-    /// totals when positive (never more than a line's refund), to <paramref name="listPaise"/> when negative.</summary>
-    public static long[] Shares(long takeBackPaise, IReadOnlyList<LineTax> proRata, IReadOnlyList<long> listPaise)
-    {
-        ArgumentNullException.ThrowIfNull(proRata);
-        ArgumentNullException.ThrowIfNull(listPaise);
-        if (takeBackPaise >= 0)
-        {
-            return BillDiscount.Spread(takeBackPaise, [.. proRata.Select(t => t.TotalPaise)]);
-        }
-
-        var givePaise = checked(-takeBackPaise);
-        var weightPaise = listPaise.Aggregate(0L, (sum, p) => checked(sum + p));
-        Invariant.Assert(weightPaise > 0);
-        var shares = listPaise.Select(p => (long)decimal.Floor(givePaise * (decimal)p / weightPaise)).ToArray();
-        var leftPaise = checked(givePaise - shares.Sum());
-        for (var i = 0; leftPaise > 0; i = (i + 1) % shares.Length, leftPaise--)
-        {
-            shares[i]++;
-        }
-
-        return [.. shares.Select(s => -s)];
+        Invariant.Assert(takeBackPaise is null || takeBackPaise.Count == lines.Count);
+        return [.. lines.Select((l, i) => Adjusted(
+            ForLine(l.OriginalQty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.Qty, kind, l.TaxInclusive), takeBackPaise?[i] ?? 0, l.GstRateBp, kind))];
     }
 
     /// <summary>A line's refund <paramref name="proRata"/> less <paramref name="sharePaise"/> of a take-back: the tax is

@@ -3,7 +3,6 @@ using System.Text.Json;
 using TillSync.Contracts;
 using TillSync.Core.EInvoicing;
 using TillSync.Core.Orders;
-using TillSync.Core.Returns;
 using TillSync.Core.Tax;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Stores;
@@ -24,7 +23,7 @@ public sealed class EInvoicePayloadSource(HqDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         // A credit note's original comes first: a note waiting for its invoice is not parked for its own details.
-        var (document, lines, placeOfSupply, refusal, takeBackPaise) = bill.DocType == DocumentTypes.Code(EInvoiceDocumentType.CreditNote)
+        var (document, lines, placeOfSupply, refusal) = bill.DocType == DocumentTypes.Code(EInvoiceDocumentType.CreditNote)
             ? await CreditNoteAsync(connection, bill, cancellationToken)
             : await InvoiceAsync(connection, bill, cancellationToken);
         if (refusal is not null)
@@ -49,7 +48,7 @@ public sealed class EInvoicePayloadSource(HqDatabase database)
         var seller = new SellerDetails(s.Gstin, s.LegalName, s.TradeName, s.Address1, s.Location, s.Pin, s.StateCode);
         var buyer = new BuyerDetails(bill.BuyerGstin, bill.BuyerName!, placeOfSupply ?? bill.BuyerGstin[..2],
             bill.BuyerAddress1!, bill.BuyerLocation!, bill.BuyerPin, bill.BuyerGstin[..2]);
-        var invoiceLines = WithTakeBack(lines!.Select(l => l.ToLine(bySku[l.Sku])).ToList(), takeBackPaise, seller, buyer);
+        var invoiceLines = lines!.Select(l => l.ToLine(bySku[l.Sku])).ToList();
         if (TotalsProblem(document!, invoiceLines, seller, buyer) is { } totals)
         {
             return EInvoicePayloadOutcome.Park(totals);
@@ -108,8 +107,9 @@ public sealed class EInvoicePayloadSource(HqDatabase database)
         var document = new EInvoiceDocument(EInvoiceDocumentType.CreditNote, bill.DocNo, DocumentDates.Of(returned.CreatedAt),
             returned.Totals.RoundOffPaise, returned.Totals.TotalPaise, new OriginalInvoice(row.OriginalDocNo!, originalDate));
         return new(document,
-            [.. returned.Lines.Select(l => new DocumentLine(l.Sku, l.Qty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.OriginalQty, l.TaxInclusive))],
-            returned.Customer?.PlaceOfSupply, null, returned.PromotionTakeBackPaise);
+            [.. returned.Lines.Select(l => new DocumentLine(l.Sku, l.Qty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.OriginalQty, l.TaxInclusive,
+                l.TakeBackPaise))],
+            returned.Customer?.PlaceOfSupply, null);
     }
 
     // EInvoicePayload.For asserts that the recorded totals follow from the lines; a document whose totals do not (its
@@ -150,33 +150,18 @@ public sealed class EInvoicePayloadSource(HqDatabase database)
         return missing;
     }
 
-    // A credit note's lines carry their shares of its promotion take-back as the return's refund shared it
-    // (ReturnMath.ForLines), so that the payload states what the credit note refunded to the paisa.
-    private static List<EInvoiceLine> WithTakeBack(List<EInvoiceLine> lines, long takeBackPaise, SellerDetails seller, BuyerDetails buyer)
-    {
-        if (takeBackPaise == 0)
-        {
-            return lines;
-        }
-
-        var kind = buyer.PlaceOfSupply == Gstin.StateCode(seller.Gstin) ? SupplyKind.IntraState : SupplyKind.InterState;
-        var shares = ReturnMath.Shares(takeBackPaise, [.. lines.Select(l => l.Tax(kind))], [.. lines.Select(l => Core.Money.Paise.Round(l.Qty * l.UnitPricePaise))]);
-        return [.. lines.Select((l, i) => l with { TakeBackSharePaise = shares[i] })];
-    }
-
-    private sealed record Source(
-        EInvoiceDocument? Document, List<DocumentLine>? Lines, string? PlaceOfSupply, EInvoicePayloadOutcome? Refusal, long TakeBackPaise = 0);
+    private sealed record Source(EInvoiceDocument? Document, List<DocumentLine>? Lines, string? PlaceOfSupply, EInvoicePayloadOutcome? Refusal);
 
     private sealed record OriginalRow(
         string BodyJson, string OriginalBillNo, string? Status, string? OriginalDocNo, string? OriginalDocDate, string? OriginalError, bool OriginalCommitted);
 
     private sealed record CatalogueEntry(string Sku, string Name, string Hsn, string Unit);
 
-    // A line as the document recorded it; OriginalQty only on a credit note's line.
+    // A line as the document recorded it; OriginalQty and TakeBackPaise only on a credit note's line.
     private sealed record DocumentLine(
-        string Sku, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp, decimal? OriginalQty, bool TaxInclusive)
+        string Sku, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp, decimal? OriginalQty, bool TaxInclusive, long TakeBackPaise = 0)
     {
         public EInvoiceLine ToLine(CatalogueEntry product) =>
-            new(product.Name, product.Hsn, Qty, product.Unit, UnitPricePaise, DiscountPaise, GstRateBp, OriginalQty, TaxInclusive);
+            new(product.Name, product.Hsn, Qty, product.Unit, UnitPricePaise, DiscountPaise, GstRateBp, OriginalQty, TaxInclusive, TakeBackPaise);
     }
 }

@@ -170,23 +170,23 @@ public sealed class ReturnOriginals : IBatchStep
         }
     }
 
-    // What the return should take back of the sale's promotions, knowing every return of it HQ recorded before it (the
+    // What each line of the return should take back of the sale's promotions, knowing every return of it HQ recorded before it (the
     // till knew only its own): PromotionTakeBack over HQ's copy of the sale, its promotions' terms from HQ's table (or, for
     // a sale of this batch, as the price judge loaded them).
-    private long ExpectedTakeBackPaise(SyncBatch batch, KnownSale sale, RecordedReturn recorded)
+    private long[] ExpectedTakeBackPaise(SyncBatch batch, KnownSale sale, RecordedReturn recorded)
     {
         var lines = sale.Sale.Lines;
         var before = new decimal[lines.Count];
         var returning = new decimal[lines.Count];
-        long refundedPaise = 0;
+        var refundedPaise = new long[lines.Count];
         foreach (var earlier in _returnsByOriginal[sale.Sale.ClientOrderId].TakeWhile(r => !ReferenceEquals(r, recorded)))
         {
-            foreach (var line in earlier.Return.Lines.Where(l => l.OriginalLineNo <= lines.Count))
+            var taxes = ReturnRules.LineTaxes(earlier.Return, sale.SupplyKind);
+            foreach (var (line, tax) in earlier.Return.Lines.Zip(taxes).Where(x => x.First.OriginalLineNo <= lines.Count))
             {
                 before[line.OriginalLineNo - 1] += line.Qty;
+                refundedPaise[line.OriginalLineNo - 1] = checked(refundedPaise[line.OriginalLineNo - 1] + tax.TotalPaise);
             }
-
-            refundedPaise = checked(refundedPaise + ReturnRules.LineTaxes(earlier.Return, sale.SupplyKind).Sum(t => t.TotalPaise));
         }
 
         foreach (var line in recorded.Return.Lines.Where(l => l.OriginalLineNo <= lines.Count))
@@ -194,11 +194,12 @@ public sealed class ReturnOriginals : IBatchStep
             returning[line.OriginalLineNo - 1] += line.Qty;
         }
 
-        return PromotionTakeBack.Of(
+        var shares = PromotionTakeBack.Of(
             [.. lines.Select(l => new SoldLine(l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, l.TaxInclusive, l.PromotionId, l.PromotionPaise ?? 0))],
             sale.Sale.BillPromotion?.PromotionId, sale.Sale.BillPromotion?.AmountPaise ?? 0,
             id => _promotions.TryGetValue(id, out var row) ? PromotionMapping.ToCore(row.Promotion, endKnown: true) : batch.Step<PriceJudge>().Terms(id),
             before, returning, refundedPaise, sale.SupplyKind);
+        return [.. recorded.Return.Lines.Select(l => l.OriginalLineNo <= lines.Count ? shares[l.OriginalLineNo - 1] : 0)];
     }
 
     // Σ returned of one original line across every till, in the order HQ recorded the returns: those that took it past

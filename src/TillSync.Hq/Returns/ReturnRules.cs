@@ -45,27 +45,25 @@ public static class ReturnRules
     /// <summary>Each line's refund, by Core's rule: pro rata less its share of the promotion take-back
     /// (<see cref="ReturnMath.ForLines"/>); the return must have passed <see cref="Check"/>.</summary>
     public static IReadOnlyList<LineTax> LineTaxes(ReturnDto returned, SupplyKind supplyKind) =>
-        ReturnMath.ForLines(LinesOf(returned), supplyKind, returned.PromotionTakeBackPaise);
+        ReturnMath.ForLines(
+            [.. returned.Lines.Select(l => (l.OriginalQty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.Qty, l.TaxInclusive))], supplyKind,
+            [.. returned.Lines.Select(l => l.TakeBackPaise)]);
 
-    private static (decimal, long, long, int, decimal, bool)[] LinesOf(ReturnDto returned) =>
-        [.. returned.Lines.Select(l => (l.OriginalQty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.Qty, l.TaxInclusive))];
-
-    // A take-back is at most what the lines refund pro rata; a give-back needs lines with a price to go to, and stays in
-    // the range of any amount.
+    // A line's take-back is at most its pro rata refund; a give-back stays in the range of any amount.
     private static Rejection? CheckTakeBack(ReturnDto returned, SupplyKind supplyKind)
     {
-        var takeBackPaise = returned.PromotionTakeBackPaise;
-        if (takeBackPaise == 0)
+        foreach (var line in returned.Lines.Where(l => l.TakeBackPaise != 0))
         {
-            return null;
+            var proRataPaise = ReturnMath.ForLine(line.OriginalQty, line.UnitPricePaise, line.OriginalDiscountPaise, line.GstRateBp, line.Qty, supplyKind,
+                line.TaxInclusive).TotalPaise;
+            if (line.TakeBackPaise > proRataPaise || line.TakeBackPaise < -Limits.PaymentPaiseMax)
+            {
+                return new(SyncReasons.TotalsMismatch, string.Create(CultureInfo.InvariantCulture,
+                    $"line {line.OriginalLineNo}: takeBackPaise {line.TakeBackPaise} must be at most its pro rata refund ({proRataPaise} paise)"));
+            }
         }
 
-        var proRataPaise = ReturnMath.ForLines(LinesOf(returned), supplyKind).Sum(t => t.TotalPaise);
-        var listPaise = returned.Lines.Sum(l => Core.Money.Paise.Round(l.Qty * l.UnitPricePaise));
-        return takeBackPaise > proRataPaise || takeBackPaise < -Limits.PaymentPaiseMax || (takeBackPaise < 0 && listPaise <= 0)
-            ? new(SyncReasons.TotalsMismatch, string.Create(CultureInfo.InvariantCulture,
-                $"promotionTakeBackPaise {takeBackPaise} must be at most the lines' pro rata refund ({proRataPaise} paise), and a give-back needs lines with a price"))
-            : null;
+        return null;
     }
 
     private static Rejection? CheckDates(ReturnDto returned, DateTimeOffset now)

@@ -58,22 +58,22 @@ public sealed class OriginalSales(TillDatabase database, SnapshotStore snapshots
         return WithReturned(sale, returned, refunded);
     }
 
-    /// <summary>What this till's returns of <paramref name="saleId"/> refunded for its lines: Σ their credit notes' line
-    /// refunds, before the round-off (the base of the promotion take-back, docs/returns.md).</summary>
-    public static async Task<long> RefundedPaiseAsync(Func<string, (string, object?)[], Task<List<string>>> query, Guid saleId) =>
+    /// <summary>What this till's returns of <paramref name="saleId"/> refunded per line of it, by line number: Σ their
+    /// credit notes' line refunds, before the round-off (the base of the promotion take-back, docs/returns.md).</summary>
+    public static async Task<Dictionary<int, long>> RefundedPaiseAsync(Func<string, (string, object?)[], Task<List<string>>> query, Guid saleId) =>
         (await query("SELECT credit_note_json FROM returns WHERE original_order_id = @id", [("@id", saleId.ToString("D"))]))
-            .Select(json => System.Text.Json.JsonSerializer.Deserialize(json, Web.TillJsonContext.Default.CreditNote)!)
-            .Aggregate(0L, (sum, note) => checked(sum + note.Refund.Lines.Sum(l => l.TotalPaise)));
+            .SelectMany(json => System.Text.Json.JsonSerializer.Deserialize(json, Web.TillJsonContext.Default.CreditNote)!.Refund.Lines)
+            .GroupBy(l => l.OriginalLineNo).ToDictionary(g => g.Key, g => g.Aggregate(0L, (sum, l) => checked(sum + l.TotalPaise)));
 
-    /// <summary>The sale with its lines' returned and returnable quantities set from <paramref name="returnedMilli"/>.</summary>
-    public static OriginalSale WithReturned(OriginalSale sale, IReadOnlyDictionary<int, long> returnedMilli, long refundedPaise) =>
+    /// <summary>The sale with its lines' returned and returnable quantities set from <paramref name="returnedMilli"/>, and
+    /// what was refunded for each from <paramref name="refundedPaise"/>.</summary>
+    public static OriginalSale WithReturned(OriginalSale sale, IReadOnlyDictionary<int, long> returnedMilli, IReadOnlyDictionary<int, long> refundedPaise) =>
         sale with
         {
-            RefundedPaise = refundedPaise,
             Lines = [.. sale.Lines.Select(l =>
             {
                 var returned = returnedMilli.GetValueOrDefault(l.LineNo) / 1_000m;
-                return l with { ReturnedQty = returned, ReturnableQty = Math.Max(0, l.Qty - returned) };
+                return l with { ReturnedQty = returned, ReturnableQty = Math.Max(0, l.Qty - returned), RefundedPaise = refundedPaise.GetValueOrDefault(l.LineNo) };
             })],
         };
 

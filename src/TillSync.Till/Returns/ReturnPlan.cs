@@ -20,9 +20,7 @@ namespace TillSync.Till.Returns;
 /// <param name="Totals">The refund's totals.</param>
 /// <param name="Loyalty">Points taken back and given back, or null.</param>
 /// <param name="LoyaltyRefundPaise">The value of the points given back: the <c>loyalty</c> refund.</param>
-/// <param name="PromotionTakeBackPaise">What the refund takes back of the sale's promotions (negative gives back).</param>
-public sealed record ReturnPlan(
-    IReadOnlyList<PlannedLine> Lines, BillTotals Totals, ReturnLoyaltyDto? Loyalty, long LoyaltyRefundPaise, long PromotionTakeBackPaise = 0)
+public sealed record ReturnPlan(IReadOnlyList<PlannedLine> Lines, BillTotals Totals, ReturnLoyaltyDto? Loyalty, long LoyaltyRefundPaise)
 {
     /// <summary>Longest note.</summary>
     public const int NoteLengthMax = 200;
@@ -49,20 +47,20 @@ public sealed record ReturnPlan(
             returning[wanted.LineNo - 1] = wanted.Qty;
         }
 
-        var takeBackPaise = PromotionTakeBack.Of(
+        var takeBack = PromotionTakeBack.Of(
             [.. original.Lines.Select(l => new SoldLine(l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, l.TaxInclusive, l.PromotionId, l.PromotionPaise))],
             original.BillPromotion?.PromotionId, original.BillPromotion?.AmountPaise ?? 0, promotions,
-            [.. original.Lines.Select(l => l.ReturnedQty)], returning, original.RefundedPaise, kind);
+            [.. original.Lines.Select(l => l.ReturnedQty)], returning, [.. original.Lines.Select(l => l.RefundedPaise)], kind);
         var wantedLines = request.Lines.Select(w => (Line: original.Lines[w.LineNo - 1], Wanted: w)).ToList();
         var taxes = ReturnMath.ForLines(
             [.. wantedLines.Select(x => (x.Line.Qty, x.Line.UnitPricePaise, x.Line.DiscountPaise, x.Line.GstRateBp, x.Wanted.Qty, x.Line.TaxInclusive))],
-            kind, takeBackPaise);
-        var lines = wantedLines.Select((x, i) => new PlannedLine(x.Line, x.Wanted.Qty, x.Wanted.Condition, taxes[i])).ToList();
+            kind, [.. wantedLines.Select(x => takeBack[x.Line.LineNo - 1])]);
+        var lines = wantedLines.Select((x, i) => new PlannedLine(x.Line, x.Wanted.Qty, x.Wanted.Condition, taxes[i], takeBack[x.Line.LineNo - 1])).ToList();
         var totals = BillTotals.Of(lines.Select(l => l.Tax));
         var (loyalty, loyaltyRefundPaise) = LoyaltyOf(original, totals.TotalPaise);
         return RefundProblem(original, request.Refund, totals.TotalPaise - loyaltyRefundPaise) is { } refundProblem
             ? (null, refundProblem)
-            : (new ReturnPlan(lines, totals, loyalty, loyaltyRefundPaise, takeBackPaise), null);
+            : (new ReturnPlan(lines, totals, loyalty, loyaltyRefundPaise), null);
     }
 
     /// <summary>The refund tenders: the loyalty refund, then the cashier's tender for the rest — or, in an exchange,

@@ -197,9 +197,9 @@ public sealed class ReturnRecorder(
             creditNoteNo, createdAt,
             new ReturnOriginalDto(original.SaleId, original.BillNo, original.TillId, original.CreatedAt, original.TotalPaise, original.Source, original.ReceiptCode),
             [.. plan.Lines.Select(l => new ReturnLineDto(l.Line.LineNo, l.Line.Sku, l.Line.Qty, l.Line.UnitPricePaise, l.Line.DiscountPaise, l.Line.GstRateBp,
-                l.Qty, l.Condition, l.Line.TaxInclusive))],
+                l.Qty, l.Condition, l.Line.TaxInclusive, l.TakeBackPaise))],
             refunds, quote.Totals, request.Reason, original.Customer, plan.Loyalty, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
-            cashier.StaffId, irn, plan.PromotionTakeBackPaise);
+            cashier.StaffId, irn);
         var creditNote = new CreditNote(id, seq, returned.CreditNoteNo, createdAt, snapshot.TillName, snapshot.Store.Details, original.Customer,
             original.Customer?.Gstin is not null, returned.Original, quote, returned.Reason, returned.Note, SyncStates.Pending, irn);
         await transaction.AddAsync(new TillDocumentDto(DocumentKinds.Return, id, seq, Return: returned), returned.CreditNoteNo, createdAt,

@@ -23,7 +23,7 @@ public sealed class PromotionTakeBackTests
         var deal = new Promotion(7, "Soap 3 for 2", PromotionKind.BuyGet, Start, Start.AddDays(7), ["SOAP"], BuyQty: 2, GetQty: 1);
         SoldLine[] sold = [new(3, 4_500, 4_500, 1_800, TaxInclusive: true, PromotionId: 7, PromotionPaise: 4_500)];
 
-        var refunds = ReturnInSteps(sold, null, 0, [deal], [[1m], [1m], [1m]]);
+        var refunds = ReturnInSteps(sold, null, 0, [deal], [[1m], [1m], [1m]]).Refunds;
 
         Assert.Equal([0L, 4_500L, 4_500L], refunds);
     }
@@ -37,7 +37,7 @@ public sealed class PromotionTakeBackTests
         var offer = new Promotion(9, "₹100 off ₹1,000", PromotionKind.BillValue, Start, Start.AddDays(7), [], ThresholdPaise: 100_000, OffPaise: 10_000);
         SoldLine[] sold = [new(1, 60_000, 5_455, 500, TaxInclusive: true), new(1, 50_000, 4_545, 500, TaxInclusive: true)];
 
-        var refunds = ReturnInSteps(sold, 9, 10_000, [offer], [[0m, 1m], [1m, 0m]]);
+        var refunds = ReturnInSteps(sold, 9, 10_000, [offer], [[0m, 1m], [1m, 0m]]).Refunds;
 
         Assert.Equal([40_000L, 60_000L], refunds);
     }
@@ -49,7 +49,7 @@ public sealed class PromotionTakeBackTests
         var deal = new Promotion(7, "Soap 3 for 2", PromotionKind.BuyGet, Start, Start.AddDays(7), ["SOAP"], BuyQty: 2, GetQty: 1);
         SoldLine[] sold = [new(6, 4_500, 9_000, 1_800, TaxInclusive: true, PromotionId: 7, PromotionPaise: 9_000)];
 
-        Assert.Equal([9_000L, 9_000L], ReturnInSteps(sold, null, 0, [deal], [[3m], [3m]]));
+        Assert.Equal([9_000L, 9_000L], ReturnInSteps(sold, null, 0, [deal], [[3m], [3m]]).Refunds);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class PromotionTakeBackTests
     {
         SoldLine[] sold = [new(3, 3_333, 100, 500), new(2, 10_000, 0, 1_800, TaxInclusive: true)];
 
-        Assert.Equal(0, PromotionTakeBack.Of(sold, null, 0, _ => null, [0m, 0m], [1m, 1m], 0, SupplyKind.IntraState));
+        Assert.Equal([0L, 0L], PromotionTakeBack.Of(sold, null, 0, _ => null, [0m, 0m], [1m, 1m], [0L, 0L], SupplyKind.IntraState));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class PromotionTakeBackTests
                 left = [.. left.Select((q, i) => q - step[i])];
             }
 
-            var refunds = ReturnInSteps(sold, cart.BillPromotionId, cart.BillPromotionPaise, promotions, steps, c.kind);
+            var (refunds, _) = ReturnInSteps(sold, cart.BillPromotionId, cart.BillPromotionPaise, promotions, steps, c.kind);
             Assert.All(refunds, r => Assert.True(r >= 0, $"a step refunded {r}"));
             if (cart.BillPromotionId is null && sold.All(l => l.PromotionId is null))
             {
@@ -118,29 +118,34 @@ public sealed class PromotionTakeBackTests
         }, iter: 4_000);
     }
 
-    // The refund of each step (Σ its lines' refunds, before the credit note's round-off), as the till computes it.
-    private static List<long> ReturnInSteps(
+    // The refund of each step (Σ its lines' refunds, before the credit note's round-off), as the till computes it, and
+    // what each line refunded over all of them.
+    private static (List<long> Refunds, long[] ByLine) ReturnInSteps(
         SoldLine[] sold, long? billPromotionId, long billPromotionPaise, Promotion[] promotions, IEnumerable<decimal[]> steps,
         SupplyKind kind = SupplyKind.IntraState)
     {
         var before = new decimal[sold.Length];
-        long refundedBefore = 0;
+        var refundedBefore = new long[sold.Length];
         var refunds = new List<long>();
         foreach (var step in steps)
         {
             var takeBack = PromotionTakeBack.Of(sold, billPromotionId, billPromotionPaise, id => promotions.FirstOrDefault(p => p.Id == id),
                 before, step, refundedBefore, kind);
             var returning = Enumerable.Range(0, sold.Length).Where(i => step[i] > 0).ToList();
+            Assert.All(Enumerable.Range(0, sold.Length).Except(returning), i => Assert.Equal(0, takeBack[i]));
             var taxes = ReturnMath.ForLines(
                 [.. returning.Select(i => (sold[i].Qty, sold[i].UnitPricePaise, sold[i].DiscountPaise, sold[i].GstRateBp, step[i], sold[i].TaxInclusive))],
-                kind, takeBack);
+                kind, [.. returning.Select(i => takeBack[i])]);
             Assert.All(taxes, t => Assert.True(t.TotalPaise >= 0 && t.TaxablePaise >= 0));
-            var refund = taxes.Sum(t => t.TotalPaise);
-            refunds.Add(refund);
-            refundedBefore += refund;
+            foreach (var (i, tax) in returning.Zip(taxes))
+            {
+                refundedBefore[i] += tax.TotalPaise;
+            }
+
+            refunds.Add(taxes.Sum(t => t.TotalPaise));
             before = [.. before.Select((q, i) => q + step[i])];
         }
 
-        return refunds;
+        return (refunds, refundedBefore);
     }
 }
