@@ -71,7 +71,9 @@ public sealed class PromotionReturnAccountingTests(EInvoiceFixture fixture) : IC
         Assert.Equal([(1_200, 120_648L, 7_239L), (1_800, 8_352L, 752L)], Delta(gstBefore.Rows, gstAfter.Rows));
         Assert.Equal([(1_200, 120_648L, 7_239L), (1_800, 8_352L, 752L)], Delta(gstBefore.CreditNotes ?? [], gstAfter.CreditNotes ?? []));
 
-        var bills = await fixture.SettledAsync(till.TillId, 3);
+        // A credit note waits for its invoice's registration, then registers: wait for all three to be done.
+        var bills = await Eventually.UntilAsync(() => fixture.ListAsync(till.TillId), b => b.Count == 3 && b.All(x => x.Status is "registered" or "failed"),
+            Patience.Exchanges, $"3 e-invoices of till {till.TillId} registered", fixture.Hq);
         Assert.All(bills, b => Assert.True(b.Status == "registered", $"{b.DocNo} is {b.Status}: {b.LastError}"));
         using var irp = fixture.Irp.Client(HqScenario.StoreGstin);
         var (_, key) = await irp.PublishedKeyAsync();
