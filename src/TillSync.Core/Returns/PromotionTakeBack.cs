@@ -136,6 +136,11 @@ public static class PromotionTakeBack
 
         var weights = PromotionPricing.BillWeights([.. sold.Select(l => (l.Qty, l.UnitPricePaise, l.PromotionPaise))]);
         var keptWeights = PromotionPricing.BillWeights([.. sold.Select((l, i) => (kept[i], l.UnitPricePaise, keptFree[i]))]);
+        if (weights.Any(w => w < 0))
+        {
+            return null; // a line claims more free than it sold: the sale's claims do not add up
+        }
+
         long[] shares = new long[sold.Count], keptShares = new long[sold.Count];
         if (billPromotionId is { } billId)
         {

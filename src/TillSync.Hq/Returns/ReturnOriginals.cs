@@ -170,12 +170,18 @@ public sealed class ReturnOriginals : IBatchStep
         }
     }
 
-    // What each line of the return should take back of the sale's promotions, knowing every return of it HQ recorded before it (the
+    // What each line of the return should take back of the sale's promotions (null when the return names lines or
+    // quantities the sale does not have), knowing every return of it HQ recorded before it (the
     // till knew only its own): PromotionTakeBack over HQ's copy of the sale, its promotions' terms from HQ's table (or, for
     // a sale of this batch, as the price judge loaded them).
-    private long[] ExpectedTakeBackPaise(SyncBatch batch, KnownSale sale, RecordedReturn recorded)
+    private long[]? ExpectedTakeBackPaise(SyncBatch batch, KnownSale sale, RecordedReturn recorded)
     {
         var lines = sale.Sale.Lines;
+        if (recorded.Return.Lines.Any(l => l.OriginalLineNo > lines.Count || l.Qty > lines[l.OriginalLineNo - 1].Qty))
+        {
+            return null; // it does not restate the sale, which its mismatch item says; HQ has no figure of its own to give
+        }
+
         var before = new decimal[lines.Count];
         var returning = new decimal[lines.Count];
         var refundedPaise = new long[lines.Count];
