@@ -19,27 +19,28 @@ public sealed class ReturnFactory(OrderFactory orders, string billPrefix)
     public long NextCreditNote { get; set; } = 1;
 
     /// <summary>The next return document against <paramref name="original"/> (sold at <paramref name="originalTillId"/>):
-    /// each of <paramref name="lines"/> is an original line number, the quantity back and its condition.</summary>
+    /// each of <paramref name="lines"/> is an original line number, the quantity back and its condition;
+    /// <paramref name="takeBackPaise"/> each line's promotion take-back, or null for none.</summary>
     public TillDocumentDto Next(
         OrderDto original, long originalTillId, IReadOnlyList<(int LineNo, decimal Qty, string Condition)> lines,
-        string refundMethod = RefundMethods.Cash, DateTimeOffset? createdAt = null)
+        string refundMethod = RefundMethods.Cash, DateTimeOffset? createdAt = null, IReadOnlyList<long>? takeBackPaise = null)
     {
-        var returned = Build(original, originalTillId, lines, refundMethod, createdAt);
+        var returned = Build(original, originalTillId, lines, refundMethod, createdAt, takeBackPaise);
         return new TillDocumentDto(DocumentKinds.Return, Guid.CreateVersion7(), orders.NextSeq++, Return: returned);
     }
 
     /// <summary>The return itself, taking the next credit note number.</summary>
     public ReturnDto Build(
         OrderDto original, long originalTillId, IReadOnlyList<(int LineNo, decimal Qty, string Condition)> lines,
-        string refundMethod = RefundMethods.Cash, DateTimeOffset? createdAt = null)
+        string refundMethod = RefundMethods.Cash, DateTimeOffset? createdAt = null, IReadOnlyList<long>? takeBackPaise = null)
     {
         var at = createdAt ?? OrderFactory.Now();
         var kind = OrderTotals.SupplyKindOf(HqScenario.StoreGstin, original.Customer?.PlaceOfSupply);
-        var returnedLines = lines.Select(l =>
+        var returnedLines = lines.Select((l, i) =>
         {
             var sold = original.Lines[l.LineNo - 1];
             return new ReturnLineDto(l.LineNo, sold.Sku, sold.Qty, sold.UnitPricePaise, sold.DiscountPaise, sold.GstRateBp, l.Qty, l.Condition,
-                sold.TaxInclusive);
+                sold.TaxInclusive, takeBackPaise?[i] ?? 0);
         }).ToList();
         var totals = SaleMapping.ToDto(Totals(returnedLines, kind));
         IReadOnlyList<RefundDto> refunds = totals.TotalPaise > 0
@@ -51,7 +52,10 @@ public sealed class ReturnFactory(OrderFactory orders, string billPrefix)
             returnedLines, refunds, totals, ReturnReasons.ChangedMind, original.Customer);
     }
 
-    /// <summary>The refund totals of <paramref name="lines"/>: Core's pro rata rule, rounded to the rupee.</summary>
+    /// <summary>The refund totals of <paramref name="lines"/>: Core's pro rata rule less each line's take-back, rounded to
+    /// the rupee.</summary>
     public static BillTotals Totals(IReadOnlyList<ReturnLineDto> lines, SupplyKind kind) =>
-        BillTotals.Of(lines.Select(l => ReturnMath.ForLine(l.OriginalQty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.Qty, kind, l.TaxInclusive)));
+        BillTotals.Of(ReturnMath.ForLines(
+            [.. lines.Select(l => (l.OriginalQty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.Qty, l.TaxInclusive))], kind,
+            [.. lines.Select(l => l.TakeBackPaise)]));
 }

@@ -65,10 +65,15 @@ public sealed record ReturnOriginalDto(
 /// <param name="Condition">One of <see cref="ReturnConditions"/>: back to stock, or damaged (written off).</param>
 /// <param name="TaxInclusive">True when the original line's price included GST; absent (false) from a till before
 /// inclusive prices.</param>
+/// <param name="TakeBackPaise">The line's share of what the return takes back of the original's promotions
+/// (docs/returns.md, "Promotions"; Core's <c>PromotionTakeBack</c>): its refund is its pro rata refund less this, at most
+/// that refund; negative when it gives back what an earlier return held back. Absent (0) on a line refunded pro rata, and
+/// from tills before it.</param>
 public sealed record ReturnLineDto(
     int OriginalLineNo, string Sku, decimal OriginalQty, long UnitPricePaise, long OriginalDiscountPaise, int GstRateBp, decimal Qty,
     string Condition,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TaxInclusive = false);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TaxInclusive = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] long TakeBackPaise = 0);
 
 /// <summary>One tender of a refund.</summary>
 /// <param name="Method">One of <see cref="RefundMethods"/>.</param>

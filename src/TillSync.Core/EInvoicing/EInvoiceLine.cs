@@ -17,14 +17,16 @@ namespace TillSync.Core.EInvoicing;
 /// <param name="OriginalQty">On a credit note's line, the quantity the original invoice line sold (at least
 /// <paramref name="Qty"/>); null on an invoice's line.</param>
 /// <param name="TaxInclusive">True when the line was priced inclusive of GST (docs/money.md).</param>
+/// <param name="TakeBackPaise">On a credit note's line, its share of the return's promotion take-back
+/// (<see cref="PromotionTakeBack"/>), taken off its pro rata refund; 0 otherwise.</param>
 public sealed record EInvoiceLine(
     string ProductName, string HsnCode, decimal Qty, string Unit, long UnitPricePaise, long DiscountPaise, int GstRateBp,
-    decimal? OriginalQty = null, bool TaxInclusive = false)
+    decimal? OriginalQty = null, bool TaxInclusive = false, long TakeBackPaise = 0)
 {
     /// <summary>The line's value and tax in a supply of <paramref name="kind"/>: a credit note's line refunds its share
     /// of the original line (<see cref="ReturnMath.ForLine"/>), an invoice's line is priced as sold.</summary>
     public LineTax Tax(SupplyKind kind) =>
         OriginalQty is { } originalQty
-            ? ReturnMath.ForLine(originalQty, UnitPricePaise, DiscountPaise, GstRateBp, Qty, kind, TaxInclusive)
+            ? ReturnMath.Adjusted(ReturnMath.ForLine(originalQty, UnitPricePaise, DiscountPaise, GstRateBp, Qty, kind, TaxInclusive), TakeBackPaise, GstRateBp, kind)
             : GstCalculator.ForLine(Qty, UnitPricePaise, DiscountPaise, GstRateBp, kind, TaxInclusive);
 }

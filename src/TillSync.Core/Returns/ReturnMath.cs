@@ -34,6 +34,38 @@ public static class ReturnMath
             Share(original.IgstPaise, qty, originalQty));
     }
 
+    /// <summary>The refunds of a return's lines: each line's pro rata refund (<see cref="ForLine"/>) less its share of the
+    /// promotion take-back (<see cref="PromotionTakeBack"/>; a negative share gives back), its tax taken out of what is left
+    /// (<see cref="Adjusted"/>).</summary>
+    /// <param name="lines">The returned lines, each with the original line restated and the quantity returned.</param>
+    /// <param name="kind">The original bill's supply kind.</param>
+    /// <param name="takeBackPaise">Per line, its share of the take-back, at most its pro rata refund; null or all 0 for a
+    /// pro rata return.</param>
+    public static IReadOnlyList<LineTax> ForLines(
+        IReadOnlyList<(decimal OriginalQty, long UnitPricePaise, long OriginalDiscountPaise, int GstRateBp, decimal Qty, bool TaxInclusive)> lines,
+        SupplyKind kind, IReadOnlyList<long>? takeBackPaise = null)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        Invariant.Assert(takeBackPaise is null || takeBackPaise.Count == lines.Count);
+        return [.. lines.Select((l, i) => Adjusted(
+            ForLine(l.OriginalQty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.Qty, kind, l.TaxInclusive), takeBackPaise?[i] ?? 0, l.GstRateBp, kind))];
+    }
+
+    /// <summary>A line's refund <paramref name="proRata"/> less <paramref name="sharePaise"/> of a take-back: the tax is
+    /// taken out of the new amount as from an inclusive price (docs/money.md), the value before discount kept.</summary>
+    public static LineTax Adjusted(LineTax proRata, long sharePaise, int gstRateBp, SupplyKind kind)
+    {
+        if (sharePaise == 0)
+        {
+            return proRata;
+        }
+
+        var amountPaise = checked(proRata.TotalPaise - sharePaise);
+        Invariant.Assert(amountPaise >= 0);
+        var split = GstCalculator.ForLine(1, amountPaise, 0, gstRateBp, kind, taxInclusive: true);
+        return split with { GrossPaise = Math.Max(proRata.GrossPaise, split.TaxablePaise) };
+    }
+
     /// <summary>Loyalty points of the original sale that follow the returned value: ⌊points × returned ÷ original⌋, so a
     /// customer never loses more than the returned share of points earned, nor gets back more than the returned share of
     /// points burned.</summary>

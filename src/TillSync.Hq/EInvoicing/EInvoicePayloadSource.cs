@@ -107,7 +107,8 @@ public sealed class EInvoicePayloadSource(HqDatabase database)
         var document = new EInvoiceDocument(EInvoiceDocumentType.CreditNote, bill.DocNo, DocumentDates.Of(returned.CreatedAt),
             returned.Totals.RoundOffPaise, returned.Totals.TotalPaise, new OriginalInvoice(row.OriginalDocNo!, originalDate));
         return new(document,
-            [.. returned.Lines.Select(l => new DocumentLine(l.Sku, l.Qty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.OriginalQty, l.TaxInclusive))],
+            [.. returned.Lines.Select(l => new DocumentLine(l.Sku, l.Qty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.OriginalQty, l.TaxInclusive,
+                l.TakeBackPaise))],
             returned.Customer?.PlaceOfSupply, null);
     }
 
@@ -156,11 +157,11 @@ public sealed class EInvoicePayloadSource(HqDatabase database)
 
     private sealed record CatalogueEntry(string Sku, string Name, string Hsn, string Unit);
 
-    // A line as the document recorded it; OriginalQty only on a credit note's line.
+    // A line as the document recorded it; OriginalQty and TakeBackPaise only on a credit note's line.
     private sealed record DocumentLine(
-        string Sku, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp, decimal? OriginalQty, bool TaxInclusive)
+        string Sku, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp, decimal? OriginalQty, bool TaxInclusive, long TakeBackPaise = 0)
     {
         public EInvoiceLine ToLine(CatalogueEntry product) =>
-            new(product.Name, product.Hsn, Qty, product.Unit, UnitPricePaise, DiscountPaise, GstRateBp, OriginalQty, TaxInclusive);
+            new(product.Name, product.Hsn, Qty, product.Unit, UnitPricePaise, DiscountPaise, GstRateBp, OriginalQty, TaxInclusive, TakeBackPaise);
     }
 }

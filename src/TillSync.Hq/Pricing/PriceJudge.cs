@@ -101,6 +101,10 @@ public sealed class PriceJudge : IBatchStep
         return parts.All(p => p is null) ? null : string.Join(" ", parts.OfType<string>());
     }
 
+    /// <summary>The terms of promotion <paramref name="id"/> when a sale of the batch names it (loaded with the batch), or
+    /// null: what a return of the sale takes back is computed from them (docs/returns.md, "Promotions").</summary>
+    public Promotion? Terms(long id) => _promotions.TryGetValue(id, out var row) ? PromotionMapping.ToCore(row.Promotion, endKnown: true) : null;
+
     // A promotion the sale's till could have applied (ADR 0011, the reading most favourable to the till): of its store or
     // every store, created by the sale's pricing version or its time, and in force at its time — until the end early when
     // the till knew of it (its snapshot's version includes the end, or it sends no version), else until its validTo.

@@ -13,8 +13,9 @@ namespace TillSync.Hq.Returns;
 public static class ReturnMismatch
 {
     /// <summary>The disagreements of <paramref name="returned"/> with <paramref name="sale"/> (sold at
-    /// <paramref name="saleTillId"/>); empty when it matches.</summary>
-    public static IReadOnlyList<string> Between(long saleTillId, OrderDto sale, ReturnDto returned)
+    /// <paramref name="saleTillId"/>); empty when it matches. <paramref name="expectedTakeBackPaise"/> is what each of its
+    /// lines should take back of the sale's promotions, knowing every return of it before (docs/returns.md, "Promotions").</summary>
+    public static IReadOnlyList<string> Between(long saleTillId, OrderDto sale, ReturnDto returned, IReadOnlyList<long>? expectedTakeBackPaise)
     {
         var problems = new List<string>();
         var original = returned.Original;
@@ -35,6 +36,13 @@ public static class ReturnMismatch
             {
                 problems.Add(problem);
             }
+        }
+
+        var sentPaise = returned.Lines.Select(l => l.TakeBackPaise).ToList();
+        if (expectedTakeBackPaise is not null && !sentPaise.SequenceEqual(expectedTakeBackPaise))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"its lines take back {string.Join(", ", sentPaise)} paise of the sale's promotions; with every return of the bill HQ holds before it, the promotions' terms give {string.Join(", ", expectedTakeBackPaise)}"));
         }
 
         if (LoyaltyProblem(sale, returned) is { } loyalty)

@@ -2,7 +2,10 @@ using System.Text.Json;
 using TillSync.Contracts;
 using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
+using TillSync.Core.Returns;
 using TillSync.Core.Tax;
+using TillSync.Hq.Pricing;
+using TillSync.Hq.Promotions;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
 using TillSync.Hq.Sync;
@@ -24,6 +27,7 @@ public sealed class ReturnOriginals : IBatchStep
     private readonly Dictionary<Guid, KnownSale> _sales = [];
     private readonly Dictionary<Guid, List<RecordedReturn>> _returnsByOriginal = [];
     private readonly HashSet<Guid> _linked = [];
+    private Dictionary<long, PromotionRow> _promotions = [];
     private readonly Dictionary<Guid, RecordedReturn> _reflagged = [];
     private RecordedReturn? _deciding;
 
@@ -51,6 +55,9 @@ public sealed class ReturnOriginals : IBatchStep
         {
             _sales[sale.Sale.ClientOrderId] = sale;
         }
+
+        var promotionIds = sales.SelectMany(s => s.Sale.Lines.Select(l => l.PromotionId).Append(s.Sale.BillPromotion?.PromotionId)).OfType<long>().ToHashSet();
+        _promotions = await PromotionRows.LoadAsync(batch.Engine, batch.Connection, batch.Transaction, promotionIds, cancellationToken);
 
         var returns = await batch.Engine.ListWhereInAsync(batch.Connection, batch.Transaction, """
             SELECT document_id, till_id, linked_at, flags, body_json FROM returns WHERE original_order_id IN ({list})
@@ -153,14 +160,52 @@ public sealed class ReturnOriginals : IBatchStep
         return returns;
     }
 
-    private static void OpenMismatch(SyncBatch batch, KnownSale sale, RecordedReturn recorded)
+    private void OpenMismatch(SyncBatch batch, KnownSale sale, RecordedReturn recorded)
     {
-        var problems = ReturnMismatch.Between(sale.TillId, sale.Sale, recorded.Return);
+        var problems = ReturnMismatch.Between(sale.TillId, sale.Sale, recorded.Return, ExpectedTakeBackPaise(batch, sale, recorded));
         if (problems.Count > 0)
         {
             batch.Step<ReviewBatch>().Open(new ReviewOpening(ReviewKind.ReturnMismatch, recorded.DocumentId, recorded.Return.CreditNoteNo, null, null, null,
                 $"Credit note {recorded.Return.CreditNoteNo} does not match bill {sale.Sale.BillNo}: {string.Join("; ", problems)}."));
         }
+    }
+
+    // What each line of the return should take back of the sale's promotions (null when the return names lines or
+    // quantities the sale does not have), knowing every return of it HQ recorded before it (the
+    // till knew only its own): PromotionTakeBack over HQ's copy of the sale, its promotions' terms from HQ's table (or, for
+    // a sale of this batch, as the price judge loaded them).
+    private long[]? ExpectedTakeBackPaise(SyncBatch batch, KnownSale sale, RecordedReturn recorded)
+    {
+        var lines = sale.Sale.Lines;
+        if (recorded.Return.Lines.Any(l => l.OriginalLineNo > lines.Count || l.Qty > lines[l.OriginalLineNo - 1].Qty))
+        {
+            return null; // it does not restate the sale, which its mismatch item says; HQ has no figure of its own to give
+        }
+
+        var before = new decimal[lines.Count];
+        var returning = new decimal[lines.Count];
+        var refundedPaise = new long[lines.Count];
+        foreach (var earlier in _returnsByOriginal[sale.Sale.ClientOrderId].TakeWhile(r => !ReferenceEquals(r, recorded)))
+        {
+            var taxes = ReturnRules.LineTaxes(earlier.Return, sale.SupplyKind);
+            foreach (var (line, tax) in earlier.Return.Lines.Zip(taxes).Where(x => x.First.OriginalLineNo <= lines.Count))
+            {
+                before[line.OriginalLineNo - 1] += line.Qty;
+                refundedPaise[line.OriginalLineNo - 1] = checked(refundedPaise[line.OriginalLineNo - 1] + tax.TotalPaise);
+            }
+        }
+
+        foreach (var line in recorded.Return.Lines.Where(l => l.OriginalLineNo <= lines.Count))
+        {
+            returning[line.OriginalLineNo - 1] += line.Qty;
+        }
+
+        var shares = PromotionTakeBack.Of(
+            [.. lines.Select(l => new SoldLine(l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, l.TaxInclusive, l.PromotionId, l.PromotionPaise ?? 0))],
+            sale.Sale.BillPromotion?.PromotionId, sale.Sale.BillPromotion?.AmountPaise ?? 0,
+            id => _promotions.TryGetValue(id, out var row) ? PromotionMapping.ToCore(row.Promotion, endKnown: true) : batch.Step<PriceJudge>().Terms(id),
+            before, returning, refundedPaise, sale.SupplyKind);
+        return [.. recorded.Return.Lines.Select(l => l.OriginalLineNo <= lines.Count ? shares[l.OriginalLineNo - 1] : 0)];
     }
 
     // Σ returned of one original line across every till, in the order HQ recorded the returns: those that took it past

@@ -39,11 +39,32 @@ public static class ReturnRules
         ?? CheckLines(returned.Lines)
         ?? CheckLoyalty(returned.Loyalty)
         ?? CheckRefunds(returned)
+        ?? CheckTakeBack(returned, supplyKind)
         ?? CheckTotals(returned, supplyKind);
 
-    /// <summary>Each line's refund, by Core's rule; the lines must have passed <see cref="Check"/>.</summary>
+    /// <summary>Each line's refund, by Core's rule: pro rata less its share of the promotion take-back
+    /// (<see cref="ReturnMath.ForLines"/>); the return must have passed <see cref="Check"/>.</summary>
     public static IReadOnlyList<LineTax> LineTaxes(ReturnDto returned, SupplyKind supplyKind) =>
-        [.. returned.Lines.Select(l => ReturnMath.ForLine(l.OriginalQty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.Qty, supplyKind, l.TaxInclusive))];
+        ReturnMath.ForLines(
+            [.. returned.Lines.Select(l => (l.OriginalQty, l.UnitPricePaise, l.OriginalDiscountPaise, l.GstRateBp, l.Qty, l.TaxInclusive))], supplyKind,
+            [.. returned.Lines.Select(l => l.TakeBackPaise)]);
+
+    // A line's take-back is at most its pro rata refund; a give-back stays in the range of any amount.
+    private static Rejection? CheckTakeBack(ReturnDto returned, SupplyKind supplyKind)
+    {
+        foreach (var line in returned.Lines.Where(l => l.TakeBackPaise != 0))
+        {
+            var proRataPaise = ReturnMath.ForLine(line.OriginalQty, line.UnitPricePaise, line.OriginalDiscountPaise, line.GstRateBp, line.Qty, supplyKind,
+                line.TaxInclusive).TotalPaise;
+            if (line.TakeBackPaise > proRataPaise || line.TakeBackPaise < -Limits.PaymentPaiseMax)
+            {
+                return new(SyncReasons.TotalsMismatch, string.Create(CultureInfo.InvariantCulture,
+                    $"line {line.OriginalLineNo}: takeBackPaise {line.TakeBackPaise} must be at most its pro rata refund ({proRataPaise} paise)"));
+            }
+        }
+
+        return null;
+    }
 
     private static Rejection? CheckDates(ReturnDto returned, DateTimeOffset now)
     {
@@ -207,7 +228,7 @@ public static class ReturnRules
             && sent.IgstPaise == expected.IgstPaise && sent.RoundOffPaise == expected.RoundOffPaise && sent.TotalPaise == expected.TotalPaise
             ? null
             : new(SyncReasons.TotalsMismatch, string.Create(CultureInfo.InvariantCulture,
-                $"totals do not match the lines refunded pro rata ({(supplyKind == SupplyKind.InterState ? "inter" : "intra")}-state): expected taxable {expected.TaxablePaise}, CGST {expected.CgstPaise}, SGST {expected.SgstPaise}, IGST {expected.IgstPaise}, round-off {expected.RoundOffPaise}, total {expected.TotalPaise} paise"));
+                $"totals do not match the lines refunded pro rata less the promotion take-back ({(supplyKind == SupplyKind.InterState ? "inter" : "intra")}-state): expected taxable {expected.TaxablePaise}, CGST {expected.CgstPaise}, SGST {expected.SgstPaise}, IGST {expected.IgstPaise}, round-off {expected.RoundOffPaise}, total {expected.TotalPaise} paise"));
     }
 
     private static string Clip(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";

@@ -13,6 +13,10 @@ namespace TillSync.Till.Returns;
 /// <param name="ReturnedQty">Quantity this till knows was already taken back.</param>
 /// <param name="ReturnableQty">What may still come back: sold less returned.</param>
 /// <param name="TaxInclusive">True when the line was priced inclusive of GST.</param>
+/// <param name="PromotionId">The line promotion the sale claimed for it, or null (and from a receipt code, which carries none).</param>
+/// <param name="PromotionPaise">The part of its discount that promotion gave.</param>
+/// <param name="RefundedPaise">What this till's earlier returns of the sale refunded for the line (before round-off).</param>
 public sealed record OriginalLine(
     int LineNo, string Sku, string Name, string Unit, string Hsn, decimal Qty, long UnitPricePaise, long DiscountPaise, int GstRateBp,
-    decimal ReturnedQty, decimal ReturnableQty, bool TaxInclusive = false);
+    decimal ReturnedQty, decimal ReturnableQty, bool TaxInclusive = false, long? PromotionId = null, long PromotionPaise = 0,
+    long RefundedPaise = 0);

@@ -16,6 +16,8 @@ namespace TillSync.Till.Returns;
 /// <param name="Lines">Its lines, with what this till knows was already returned.</param>
 /// <param name="Source">How this till knows it: <c>local</c>, <c>receipt_code</c> or <c>hq</c> (<c>ReturnSources</c>).</param>
 /// <param name="ReceiptCode">The scanned code, when the source is <c>receipt_code</c>.</param>
+/// <param name="BillPromotion">The bill-value promotion the sale claimed, or null.</param>
 public sealed record OriginalSale(
     Guid SaleId, string BillNo, DateTimeOffset CreatedAt, long TillId, long TotalPaise, string SupplyKind, CustomerDto? Customer,
-    long EarnPoints, long BurnPoints, IReadOnlyList<PaymentDto> Payments, IReadOnlyList<OriginalLine> Lines, string Source, string? ReceiptCode);
+    long EarnPoints, long BurnPoints, IReadOnlyList<PaymentDto> Payments, IReadOnlyList<OriginalLine> Lines, string Source, string? ReceiptCode,
+    Contracts.Pricing.BillPromotionDto? BillPromotion = null);

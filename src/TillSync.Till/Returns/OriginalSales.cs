@@ -53,17 +53,27 @@ public sealed class OriginalSales(TillDatabase database, SnapshotStore snapshots
         await using var connection = await database.OpenAsync(cancellationToken);
         var returned = await ReturnedMilliAsync((sql, parameters) => connection.Command(sql).WithAll(parameters)
             .ListAsync(r => (r.GetInt32(0), r.GetInt64(1)), cancellationToken), sale.SaleId);
-        return WithReturned(sale, returned);
+        var refunded = await RefundedPaiseAsync((sql, parameters) => connection.Command(sql).WithAll(parameters)
+            .ListAsync(r => r.GetString(0), cancellationToken), sale.SaleId);
+        return WithReturned(sale, returned, refunded);
     }
 
-    /// <summary>The sale with its lines' returned and returnable quantities set from <paramref name="returnedMilli"/>.</summary>
-    public static OriginalSale WithReturned(OriginalSale sale, IReadOnlyDictionary<int, long> returnedMilli) =>
+    /// <summary>What this till's returns of <paramref name="saleId"/> refunded per line of it, by line number: Σ their
+    /// credit notes' line refunds, before the round-off (the base of the promotion take-back, docs/returns.md).</summary>
+    public static async Task<Dictionary<int, long>> RefundedPaiseAsync(Func<string, (string, object?)[], Task<List<string>>> query, Guid saleId) =>
+        (await query("SELECT credit_note_json FROM returns WHERE original_order_id = @id", [("@id", saleId.ToString("D"))]))
+            .SelectMany(json => System.Text.Json.JsonSerializer.Deserialize(json, Web.TillJsonContext.Default.CreditNote)!.Refund.Lines)
+            .GroupBy(l => l.OriginalLineNo).ToDictionary(g => g.Key, g => g.Aggregate(0L, (sum, l) => checked(sum + l.TotalPaise)));
+
+    /// <summary>The sale with its lines' returned and returnable quantities set from <paramref name="returnedMilli"/>, and
+    /// what was refunded for each from <paramref name="refundedPaise"/>.</summary>
+    public static OriginalSale WithReturned(OriginalSale sale, IReadOnlyDictionary<int, long> returnedMilli, IReadOnlyDictionary<int, long> refundedPaise) =>
         sale with
         {
             Lines = [.. sale.Lines.Select(l =>
             {
                 var returned = returnedMilli.GetValueOrDefault(l.LineNo) / 1_000m;
-                return l with { ReturnedQty = returned, ReturnableQty = Math.Max(0, l.Qty - returned) };
+                return l with { ReturnedQty = returned, ReturnableQty = Math.Max(0, l.Qty - returned), RefundedPaise = refundedPaise.GetValueOrDefault(l.LineNo) };
             })],
         };
 
@@ -142,7 +152,7 @@ public sealed class OriginalSales(TillDatabase database, SnapshotStore snapshots
 
     private static OriginalSale FromOrder(TillSnapshot snapshot, OrderDto order, long tillId, string source) =>
         Build(snapshot, order.ClientOrderId, order.BillNo, order.CreatedAt, tillId, order.Totals.TotalPaise, order.Customer,
-            order.Loyalty?.EarnPoints ?? 0, order.Loyalty?.BurnPoints ?? 0, order.Payments, order.Lines, source, null);
+            order.Loyalty?.EarnPoints ?? 0, order.Loyalty?.BurnPoints ?? 0, order.Payments, order.Lines, source, null) with { BillPromotion = order.BillPromotion };
 
     private static OriginalSale Build(
         TillSnapshot snapshot, Guid id, string billNo, DateTimeOffset createdAt, long tillId, long totalPaise, CustomerDto? customer, long earn, long burn,
@@ -155,7 +165,7 @@ public sealed class OriginalSales(TillDatabase database, SnapshotStore snapshots
             {
                 var product = products.GetValueOrDefault(l.Sku);
                 return new OriginalLine(i + 1, l.Sku, product?.Name ?? l.Sku, product?.Unit ?? "", product?.Hsn ?? "", l.Qty, l.UnitPricePaise,
-                    l.DiscountPaise, l.GstRateBp, 0, l.Qty, l.TaxInclusive);
+                    l.DiscountPaise, l.GstRateBp, 0, l.Qty, l.TaxInclusive, l.PromotionId, l.PromotionPaise ?? 0);
             })],
             source, code);
     }

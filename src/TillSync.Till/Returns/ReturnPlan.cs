@@ -3,6 +3,7 @@ using TillSync.Contracts.Sync;
 using TillSync.Core;
 using TillSync.Core.Money;
 using TillSync.Core.Orders;
+using TillSync.Core.Pricing;
 using TillSync.Core.Returns;
 using TillSync.Core.Tax;
 using TillSync.Till.Catalog;
@@ -12,8 +13,9 @@ namespace TillSync.Till.Returns;
 /// <summary>A return checked against its original and priced with Core's return rules (<see cref="ReturnMath"/>,
 /// <see cref="BillTotals"/>): each line refunds the original line's value and tax pro rata, the whole return is rounded
 /// to the rupee like a bill, loyalty points burned on the sale come back pro rata as a <c>loyalty</c> refund and points
-/// earned on the returned value are taken back; the rest goes to the cashier's refund tender. Pure: the till computes it
-/// the same way for the preview and inside the transaction that records the return.</summary>
+/// earned on the returned value are taken back; the rest goes to the cashier's refund tender. A promoted sale's return
+/// takes back what the kept goods no longer earn (<see cref="PromotionTakeBack"/>). Pure: the till computes it the same
+/// way for the preview and inside the transaction that records the return.</summary>
 /// <param name="Lines">Each line taken back with its refund.</param>
 /// <param name="Totals">The refund's totals.</param>
 /// <param name="Loyalty">Points taken back and given back, or null.</param>
@@ -29,8 +31,9 @@ public sealed record ReturnPlan(IReadOnlyList<PlannedLine> Lines, BillTotals Tot
     /// <summary>What goes back in the cashier's tender (or to an exchange): the total less the loyalty refund.</summary>
     public long TenderRefundPaise => Totals.TotalPaise - LoyaltyRefundPaise;
 
-    /// <summary>The plan, or a sentence for the cashier. <paramref name="original"/> carries the returnable quantities.</summary>
-    public static (ReturnPlan? Plan, string? Problem) For(OriginalSale original, ReturnRequest request)
+    /// <summary>The plan, or a sentence for the cashier. <paramref name="original"/> carries the returnable quantities
+    /// and what this till already refunded; <paramref name="promotions"/> gives a promotion its claims name, or null.</summary>
+    public static (ReturnPlan? Plan, string? Problem) For(OriginalSale original, ReturnRequest request, Func<long, Promotion?> promotions)
     {
         if (RequestProblem(original, request) is { } problem)
         {
@@ -38,14 +41,21 @@ public sealed record ReturnPlan(IReadOnlyList<PlannedLine> Lines, BillTotals Tot
         }
 
         var kind = original.SupplyKind == "inter" ? SupplyKind.InterState : SupplyKind.IntraState;
-        var lines = new List<PlannedLine>(request.Lines.Count);
+        var returning = new decimal[original.Lines.Count];
         foreach (var wanted in request.Lines)
         {
-            var line = original.Lines[wanted.LineNo - 1];
-            lines.Add(new PlannedLine(line, wanted.Qty, wanted.Condition,
-                ReturnMath.ForLine(line.Qty, line.UnitPricePaise, line.DiscountPaise, line.GstRateBp, wanted.Qty, kind, line.TaxInclusive)));
+            returning[wanted.LineNo - 1] = wanted.Qty;
         }
 
+        var takeBack = PromotionTakeBack.Of(
+            [.. original.Lines.Select(l => new SoldLine(l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, l.TaxInclusive, l.PromotionId, l.PromotionPaise))],
+            original.BillPromotion?.PromotionId, original.BillPromotion?.AmountPaise ?? 0, promotions,
+            [.. original.Lines.Select(l => l.ReturnedQty)], returning, [.. original.Lines.Select(l => l.RefundedPaise)], kind);
+        var wantedLines = request.Lines.Select(w => (Line: original.Lines[w.LineNo - 1], Wanted: w)).ToList();
+        var taxes = ReturnMath.ForLines(
+            [.. wantedLines.Select(x => (x.Line.Qty, x.Line.UnitPricePaise, x.Line.DiscountPaise, x.Line.GstRateBp, x.Wanted.Qty, x.Line.TaxInclusive))],
+            kind, [.. wantedLines.Select(x => takeBack[x.Line.LineNo - 1])]);
+        var lines = wantedLines.Select((x, i) => new PlannedLine(x.Line, x.Wanted.Qty, x.Wanted.Condition, taxes[i], takeBack[x.Line.LineNo - 1])).ToList();
         var totals = BillTotals.Of(lines.Select(l => l.Tax));
         var (loyalty, loyaltyRefundPaise) = LoyaltyOf(original, totals.TotalPaise);
         return RefundProblem(original, request.Refund, totals.TotalPaise - loyaltyRefundPaise) is { } refundProblem

@@ -34,7 +34,7 @@ public sealed class ReturnRecorder(
             return (null, problem);
         }
 
-        var (plan, planProblem) = ReturnPlan.For(original, request);
+        var (plan, planProblem) = ReturnPlan.For(original, request, PromotionsOf(snapshots.Current));
         return plan is null ? (null, planProblem) : (QuoteOf(original, plan, plan.Refunds(request.Refund, plan.TenderRefundPaise, Guid.Empty)), null);
     }
 
@@ -64,7 +64,7 @@ public sealed class ReturnRecorder(
                 return (null, ShiftRegister.NoShift);
             }
 
-            var (plan, planProblem) = await PlanAsync(transaction, original, request, cancellationToken);
+            var (plan, planProblem) = await PlanAsync(transaction, snapshot, original, request, cancellationToken);
             if (plan is null)
             {
                 return (null, planProblem);
@@ -116,7 +116,7 @@ public sealed class ReturnRecorder(
                 return (null, ShiftRegister.NoShift);
             }
 
-            var (plan, planProblem) = await PlanAsync(transaction, original, request.Return, cancellationToken);
+            var (plan, planProblem) = await PlanAsync(transaction, snapshot, original, request.Return, cancellationToken);
             if (plan is null)
             {
                 return (null, planProblem);
@@ -162,12 +162,19 @@ public sealed class ReturnRecorder(
 
     // Inside the write transaction, so that two returns against one sale at once can never both take back its last unit.
     private static async Task<(ReturnPlan? Plan, string? Problem)> PlanAsync(
-        DocumentTransaction transaction, OriginalSale original, ReturnRequest request, CancellationToken cancellationToken)
+        DocumentTransaction transaction, TillSnapshot snapshot, OriginalSale original, ReturnRequest request, CancellationToken cancellationToken)
     {
         var returned = await OriginalSales.ReturnedMilliAsync(
             (sql, parameters) => transaction.ListAsync(sql, r => (r.GetInt32(0), r.GetInt64(1)), cancellationToken, parameters), original.SaleId);
-        return ReturnPlan.For(OriginalSales.WithReturned(original, returned), request);
+        var refunded = await OriginalSales.RefundedPaiseAsync(
+            (sql, parameters) => transaction.ListAsync(sql, r => r.GetString(0), cancellationToken, parameters), original.SaleId);
+        return ReturnPlan.For(OriginalSales.WithReturned(original, returned, refunded), request, PromotionsOf(snapshot));
     }
+
+    // The promotions a sale's claims name, as this till's snapshot describes them; one no longer in it is unknown, and
+    // its sale's returns go pro rata (docs/returns.md, "Promotions").
+    private static Func<long, Core.Pricing.Promotion?> PromotionsOf(TillSnapshot? snapshot) =>
+        id => snapshot is null ? null : SnapshotPromotions.ById(snapshot, id);
 
     private async Task<(CreditNote? CreditNote, string? Problem)> WriteAsync(
         DocumentTransaction transaction, TillSnapshot snapshot, OriginalSale original, ReturnRequest request, ReturnPlan plan,
@@ -190,7 +197,7 @@ public sealed class ReturnRecorder(
             creditNoteNo, createdAt,
             new ReturnOriginalDto(original.SaleId, original.BillNo, original.TillId, original.CreatedAt, original.TotalPaise, original.Source, original.ReceiptCode),
             [.. plan.Lines.Select(l => new ReturnLineDto(l.Line.LineNo, l.Line.Sku, l.Line.Qty, l.Line.UnitPricePaise, l.Line.DiscountPaise, l.Line.GstRateBp,
-                l.Qty, l.Condition, l.Line.TaxInclusive))],
+                l.Qty, l.Condition, l.Line.TaxInclusive, l.TakeBackPaise))],
             refunds, quote.Totals, request.Reason, original.Customer, plan.Loyalty, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
             cashier.StaffId, irn);
         var creditNote = new CreditNote(id, seq, returned.CreditNoteNo, createdAt, snapshot.TillName, snapshot.Store.Details, original.Customer,

@@ -12,6 +12,11 @@ public static class SnapshotPromotions
     public static IReadOnlyList<Promotion> InForce(TillSnapshot snapshot, DateTimeOffset at) =>
         [.. (snapshot.Promotions ?? []).Select(ToCore).OfType<Promotion>().Where(p => p.InForceAt(at))];
 
+    /// <summary>Promotion <paramref name="id"/> as the snapshot describes it, in force or not, or null when the snapshot
+    /// no longer carries it (over) or this till does not know its kind.</summary>
+    public static Promotion? ById(TillSnapshot snapshot, long id) =>
+        snapshot.Promotions?.FirstOrDefault(p => p.Id == id) is { } dto ? ToCore(dto) : null;
+
     /// <summary>The name of promotion <paramref name="id"/> in the snapshot, for the receipt.</summary>
     public static string NameOf(TillSnapshot snapshot, long id) =>
         snapshot.Promotions?.FirstOrDefault(p => p.Id == id)?.Name ?? $"Promotion {id}";
