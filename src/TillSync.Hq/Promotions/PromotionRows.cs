@@ -74,16 +74,22 @@ public static class PromotionRows
         return command.ListAsync(Read, cancellationToken);
     }
 
-    /// <summary>The promotions of <paramref name="storeId"/> (its own and every store's) not yet over at
-    /// <paramref name="now"/>, oldest first: what a till's snapshot carries.</summary>
-    public static Task<List<PromotionDto>> NotOverAsync(
+    /// <summary>How long a till keeps a promotion after it is over: a return of a sale it priced within this time takes
+    /// back what the promotion gave by the till's own reckoning (ADR 0023), not pro rata with a review item for HQ's
+    /// difference. The till prices a sale only with the promotions in force at the sale, so a kept one sells nothing.</summary>
+    public static readonly TimeSpan KeptForReturns = TimeSpan.FromDays(30);
+
+    /// <summary>The promotions of <paramref name="storeId"/> (its own and every store's) not over at <paramref name="now"/>
+    /// or over within <see cref="KeptForReturns"/> (an ended one with its <c>endedAt</c>), oldest first: what a till's
+    /// snapshot carries.</summary>
+    public static Task<List<PromotionDto>> ForTillsAsync(
         DbConnection connection, DbTransaction transaction, long storeId, DateTimeOffset now, CancellationToken cancellationToken) =>
         connection.Command($"""
             SELECT {Columns} FROM promotions
-            WHERE (store_id IS NULL OR store_id = @store) AND valid_to > @now AND (ended_at IS NULL OR ended_at > @now)
+            WHERE (store_id IS NULL OR store_id = @store) AND valid_to > @since AND (ended_at IS NULL OR ended_at > @since)
             ORDER BY promotion_id
             """, transaction)
-            .With("@store", storeId).With("@now", StoredTime.Text(now))
+            .With("@store", storeId).With("@since", StoredTime.Text(now - KeptForReturns))
             .ListAsync(r => Read(r).Promotion, cancellationToken);
 
     /// <summary>The promotions <paramref name="ids"/> names that exist, by id.</summary>

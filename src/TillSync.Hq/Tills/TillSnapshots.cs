@@ -129,9 +129,10 @@ public static class TillSnapshots
             await StaffRows.OfStoreAsync(connection, transaction, caller.StoreId, cancellationToken),
             await RoleLimits.CurrentAsync(connection, transaction, cancellationToken),
             Core.Tax.GstinRules.Name(gstins.Rule), statementKey.PublicKey,
-            // The promotions not yet over: part of the settings, so a delta carries them whole when one is created, ends
-            // early or runs out (docs/pricing.md, "Promotions"), and the digest moves with them.
-            await PromotionRows.NotOverAsync(connection, transaction, caller.StoreId, now, cancellationToken));
+            // The promotions not over, and those over within the last 30 days for the returns of the sales they priced: part
+            // of the settings, so a delta carries them whole when one is created, ends early or leaves (docs/pricing.md,
+            // "Promotions"), and the digest moves with them.
+            await PromotionRows.ForTillsAsync(connection, transaction, caller.StoreId, now, cancellationToken));
         // Read in the same view as the catalogue and the settings, so that the version names exactly what the till gets.
         var pricingVersion = await PricingVersions.ReadAsync(connection, transaction, cancellationToken);
         // The newest movement in the same view as the on-hand figures: a sale from this snapshot that oversells names

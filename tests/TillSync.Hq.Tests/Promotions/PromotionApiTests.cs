@@ -38,7 +38,7 @@ public sealed class PromotionApiTests(HqFixture fixture) : IClassFixture<HqFixtu
     }
 
     [Fact]
-    public async Task EndEarly_LeavesTheSnapshotAndTheDelta_AndASecondEndIsAConflict()
+    public async Task EndEarly_StaysInTheSnapshotAndTheDeltaWithItsEnd_ForReturns_AndASecondEndIsAConflict()
     {
         var till = await fixture.EnrolTillAsync();
         var created = await fixture.Manager.CreatePromotionAsync(PromotionCalls.BillValue("₹100 off ₹1,000", 100_000, offPaise: 10_000));
@@ -52,8 +52,9 @@ public sealed class PromotionApiTests(HqFixture fixture) : IClassFixture<HqFixtu
 
         Assert.NotNull(ended.EndedAt);
         Assert.Contains(created.Id, held.Promotions!.Select(p => p.Id));
-        Assert.DoesNotContain(created.Id, whole.Promotions!.Select(p => p.Id));
-        Assert.DoesNotContain(created.Id, changes.Settings!.Promotions!.Select(p => p.Id));
+        // Kept, with its end, for the returns of the sales it priced (ADR 0023): the till no longer prices with it.
+        Assert.Equal(ended.EndedAt, Assert.Single(whole.Promotions!, p => p.Id == created.Id).EndedAt);
+        Assert.Equal(ended.EndedAt, Assert.Single(changes.Settings!.Promotions!, p => p.Id == created.Id).EndedAt);
         Assert.Equal(held.PricingVersion + 1, whole.PricingVersion);
         AssertSameSnapshot(whole, SnapshotMerge.Apply(held, changes));
         Assert.Contains("already over", await Responses.ExpectProblemAsync(again, HttpStatusCode.Conflict, fixture.Hq), StringComparison.Ordinal);

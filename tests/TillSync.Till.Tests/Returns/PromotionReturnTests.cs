@@ -9,6 +9,7 @@ using TillSync.Contracts.Sync;
 using TillSync.Testing;
 using TillSync.Till.Returns;
 using TillSync.Till.Sales;
+using TillSync.Till.Sync;
 using TillSync.Till.Tests.Harness;
 
 namespace TillSync.Till.Tests.Returns;
@@ -55,6 +56,37 @@ public sealed class PromotionReturnTests
             Assert.Empty(atHq.Flags);
         }
 
+        Assert.Empty((await shop.Manager.ListReviewsAsync($"kind={ReviewKinds.ReturnMismatch}")).Items);
+    }
+
+    [Fact]
+    public async Task PromotionEndedAfterTheSale_TheTillSellsWithoutIt_ButItsReturnStillTakesBackTheFreeSoap()
+    {
+        await using var shop = await TillScenario.StartAsync();
+        var soapOffer = await shop.Manager.CreatePromotionAsync(PromotionCalls.BuyGet("Soap 2 + 1", 2, 1, "SOAP-125G"));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var till = await shop.StartInProcessTillAsync(time);
+        await till.Api.WaitOnlineAsync();
+        await till.Api.LogInSeededCashierAsync();
+        var soaps = new List<CartLine> { new("SOAP-125G", 3) };
+        var sale = await till.Api.SellAsync(new SaleRequest(soaps, [new Tender(PaymentMethods.Cash, 20_000)]));
+
+        // The offer ends at HQ; the till hears of it at its next refresh and prices the same cart without it.
+        await shop.Manager.EndPromotionAsync(soapOffer.Id);
+        time.Advance(SyncAgent.SnapshotRefreshInterval);
+        await till.Api.SyncNowAsync();
+        var unpromoted = await Eventually.UntilAsync(() => till.Api.QuoteAsync(new QuoteRequest(soaps)),
+            q => q.Totals.TotalPaise > sale.Totals.TotalPaise, Patience.Exchanges, "the till to price the soaps without the ended offer", till);
+        // The free soap back: the two kept soaps would cost what the three did, so nothing is refunded (ADR 0023), though
+        // the offer is over: the till kept it for the returns of the sales it priced.
+        var back = await till.Api.ReturnAsync(Return(new OriginalReference(SaleId: sale.ClientOrderId), new ReturnLineRequest(1, 1, ReturnConditions.Restock)));
+        await till.Api.SyncNowAsync();
+        await till.Api.WaitDrainedAsync();
+
+        Assert.Equal(soapOffer.Id, Assert.Single(sale.Lines).Promotion?.PromotionId);
+        Assert.Null(Assert.Single(unpromoted.Lines).Promotion);
+        Assert.Equal(0, back.Refund.Totals.TotalPaise);
+        Assert.Empty((await shop.Manager.GetCreditNoteAsync(back.DocumentId)).Flags);
         Assert.Empty((await shop.Manager.ListReviewsAsync($"kind={ReviewKinds.ReturnMismatch}")).Items);
     }
 
