@@ -31,6 +31,11 @@ internal sealed class PeerLine(StoreLan lan, int fromNumber) : HttpMessageHandle
         using var body = new MemoryStream();
         http.Response.Body = body;
         await Till.Peers.PeerEndpoints.HandleAsync(http);
+        if (http.Response.StatusCode != StatusCodes.Status200OK)
+        {
+            lan.Count(string.Create(CultureInfo.InvariantCulture, $"peer requests refused with {http.Response.StatusCode}"));
+        }
+
         var response = new HttpResponseMessage((System.Net.HttpStatusCode)http.Response.StatusCode) { Content = new ByteArrayContent(body.ToArray()) };
         if (http.Response.ContentType is { } contentType)
         {
@@ -46,4 +51,12 @@ internal sealed class LanClients(HttpMessageHandler line) : IHttpClientFactory
 {
     /// <inheritdoc />
     public HttpClient CreateClient(string name) => new(line, disposeHandler: false);
+}
+
+/// <summary>A handler that hands a request straight to HQ's endpoints, past the simulated WAN.</summary>
+internal sealed class HqDirect(Nodes.HqNode hq) : HttpMessageHandler
+{
+    /// <inheritdoc />
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        hq.SendAsync(request, cancellationToken);
 }

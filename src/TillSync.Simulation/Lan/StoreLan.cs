@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
+using TillSync.Simulation.Nodes;
 using TillSync.Simulation.Runs;
 using TillSync.Till.Catalog;
 using TillSync.Till.Peers;
@@ -92,10 +93,49 @@ public sealed class StoreLan
         if (Sharing)
         {
             signal.Woken += () => Woken(number);
-            ScheduleRound(number, Now);
+            // The till pulls what it missed while down, and the others pull what it made before it went down and they
+            // could not reach it.
+            RoundEverywhere();
         }
 
         return parts.Relay;
+    }
+
+    /// <summary>The store has traded before: every till has registered its key with HQ and holds a snapshot that names
+    /// every till's key, as a till that has run for a while does. Without this the tills of a run, all started at the
+    /// same moment, would know only the keys registered before their own first snapshot, and refuse each other until
+    /// their next snapshot: a first day's start-up, which an outage in its first minutes would stretch over the whole
+    /// outage. Done over HQ's endpoints directly, not the simulated WAN, so that it draws no fate.</summary>
+    public async Task IntroduceAsync(HqNode hq, IReadOnlyList<TillNode> tills, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hq);
+        ArgumentNullException.ThrowIfNull(tills);
+        var clients = new List<(TillPeers Parts, HqClient Client, HttpClient Http)>();
+        try
+        {
+            foreach (var parts in _joined.Values)
+            {
+                var http = new HttpClient(new HqDirect(hq), disposeHandler: true);
+                HqClient.Configure(http, new Uri($"http://{HqNode.HostName}/"), tills[parts.Number - 1].Token);
+                var client = new HqClient(http);
+                clients.Add((parts, client, http));
+                await client.RegisterKeyAsync(new Contracts.Tills.TillKeyRegistration(Core.Receipts.ReceiptCode.Algorithm, parts.Key.PublicKey), cancellationToken);
+            }
+
+            foreach (var (parts, client, _) in clients)
+            {
+                await parts.Snapshots.SaveAsync(await client.SnapshotAsync(cancellationToken), cancellationToken);
+            }
+        }
+        finally
+        {
+            foreach (var (_, _, http) in clients)
+            {
+                http.Dispose();
+            }
+        }
+
+        _trace.Add(Now, string.Create(CultureInfo.InvariantCulture, $"lan: {clients.Count} tills know each other's keys"));
     }
 
     /// <summary>A till has crashed: its LAN parts go with it.</summary>
@@ -111,7 +151,7 @@ public sealed class StoreLan
 
     /// <summary><paramref name="sale"/> as the comparison's cashier sells it at <paramref name="till"/>
     /// (<see cref="StockMindedCashier"/>): cut to the till's stock view, or null when nothing of it is in stock.</summary>
-    public async Task<Till.Sales.SaleRequest?> WithinKnownStockAsync(Nodes.TillNode till, Till.Sales.SaleRequest sale)
+    public async Task<Till.Sales.SaleRequest?> WithinKnownStockAsync(TillNode till, Till.Sales.SaleRequest sale)
     {
         ArgumentNullException.ThrowIfNull(till);
         var stock = _joined.GetValueOrDefault(till.Number)?.Stock ?? throw new InvalidOperationException($"till {till.Number} is down");

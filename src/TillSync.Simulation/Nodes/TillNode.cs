@@ -53,6 +53,9 @@ public sealed class TillNode(
     /// <summary>HQ's id of the till.</summary>
     public long TillId => enrolment.TillId;
 
+    /// <summary>The till's token at HQ.</summary>
+    internal string Token => enrolment.Token;
+
     /// <summary>The directory of <c>till.db</c>.</summary>
     public string DataDirectory => dataDirectory;
 

@@ -103,6 +103,11 @@ public static class Simulator
             lan?.Open(queue, options.Tills, floor.WakeAgent);
             var einvoices = new EInvoiceDesk(options, clock, new Random(portalRandom.Next()), queue, trace, hq, network, line);
             await floor.OpenAsync(cancellationToken);
+            if (lan is not null)
+            {
+                await lan.IntroduceAsync(hq, tills, cancellationToken);
+            }
+
             lanFaults?.Open(() => floor.OrdersRecorded >= options.Orders, options.FaultRate);
             einvoices.Open();
             var events = 0L;
