@@ -1,7 +1,6 @@
 // Proves what sharing the tills' logs over the store LAN buys: the same seeds with WAN-only outages, run with and without
 // sharing (a cashier who sells within the till's stock view in both), and the stock shortfalls HQ flags counted in each.
 using System.Collections.Concurrent;
-using System.Globalization;
 using TillSync.Simulation.Lan;
 using TillSync.Simulation.Runs;
 using Xunit.Abstractions;
@@ -25,7 +24,7 @@ public sealed class SharingComparisonTests(ITestOutputHelper log)
     [Fact]
     public async Task Sharing_CutsStockShortfallsByNinetyPercent_InAggregate()
     {
-        var count = Environment.GetEnvironmentVariable("TILLSYNC_SIM_COMPARE_SEEDS") is { Length: > 0 } n ? int.Parse(n, CultureInfo.InvariantCulture) : DefaultCount;
+        var count = SeedSet.Count("TILLSYNC_SIM_COMPARE_SEEDS", DefaultCount);
         var results = new ConcurrentDictionary<int, SharingComparison>();
         var started = TimeProvider.System.GetTimestamp();
         await Parallel.ForEachAsync(Enumerable.Range(1, count), new ParallelOptions { MaxDegreeOfParallelism = Workers }, async (seed, cancellationToken) =>

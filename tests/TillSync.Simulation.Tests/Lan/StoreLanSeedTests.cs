@@ -28,7 +28,7 @@ public sealed class StoreLanSeedTests(ITestOutputHelper log)
     {
         var seeds = Environment.GetEnvironmentVariable("TILLSYNC_SEED") is { Length: > 0 } one
             ? [int.Parse(one, CultureInfo.InvariantCulture)]
-            : Enumerable.Range(1, Environment.GetEnvironmentVariable("TILLSYNC_SIM_LAN_SEEDS") is { Length: > 0 } n ? int.Parse(n, CultureInfo.InvariantCulture) : DefaultCount).ToList();
+            : Enumerable.Range(1, SeedSet.Count("TILLSYNC_SIM_LAN_SEEDS", DefaultCount)).ToList();
         var failures = new ConcurrentDictionary<int, string>();
         var relayed = 0;
         var started = TimeProvider.System.GetTimestamp();
