@@ -35,7 +35,8 @@ internal static class SeedSet
         return ([.. Enumerable.Range(1, count)], [.. Enumerable.Range(0, fresh).Select(_ => RandomNumberGenerator.GetInt32(FreshSeedMin, int.MaxValue))]);
     }
 
-    private static int Count(string variable, int byDefault) =>
+    /// <summary>The whole number in <paramref name="variable"/>, or <paramref name="byDefault"/> when it is unset.</summary>
+    public static int Count(string variable, int byDefault) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } text ? int.Parse(text, CultureInfo.InvariantCulture) : byDefault;
 
     /// <summary>The run of <paramref name="seed"/>: 1 to 4 tills, 10 to 90 orders, fault rate 0 to 0.5 — small, so that

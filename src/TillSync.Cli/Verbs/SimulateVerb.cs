@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using TillSync.Simulation.Lan;
 using TillSync.Simulation.Runs;
 
 namespace TillSync.Cli.Verbs;
@@ -19,10 +20,14 @@ public static class SimulateVerb
             "0 to 1: the chance that a request meets a network fault, and how often tills and HQ crash or are cut off.");
         var seed = EnvOption.Text("--seed", "TILLSYNC_SEED", "7", "The seed; the same seed replays the same run exactly.");
         var data = EnvOption.Text("--data", "TILLSYNC_SIM_DATA", Path.GetTempPath(), "Directory in which the run's SQLite files are made and then deleted.");
+        var lan = EnvOption.Flag("--lan", "TILLSYNC_SIM_LAN",
+            "Give the store a LAN: the tills share their logs and relay each other's documents, under LAN partitions, WAN outages with the LAN up and one till with a link.");
+        var compareSharing = EnvOption.Flag("--compare-sharing", "TILLSYNC_SIM_COMPARE_SHARING",
+            "Run the seed twice with WAN-only outages, a cashier selling within the till's stock view, with and without LAN sharing, and print both stock shortfalls.");
         var command = new Command("simulate",
             "Simulate tills and HQ under random faults on a fake clock, then check that no sale was lost or billed twice.")
         {
-            tills, orders, faultRate, seed, data,
+            tills, orders, faultRate, seed, data, lan, compareSharing,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -33,9 +38,19 @@ public static class SimulateVerb
                 return 2;
             }
 
+            options = options with { DataRoot = parse.GetValue(data), Lan = parse.GetValue(lan) ? LanScenario.Faults : LanScenario.None };
             var bar = new ProgressBar(progress, "simulating", options.Orders);
-            var report = await Simulator.RunAsync(options with { DataRoot = parse.GetValue(data) }, p => bar.Show(p.OrdersRecorded,
-                string.Create(CultureInfo.InvariantCulture, $"sales, {p.SimulatedElapsed.TotalHours:0.0} h simulated, {p.Phase}")), cancellationToken);
+            void Show(SimulationProgress p) => bar.Show(p.OrdersRecorded,
+                string.Create(CultureInfo.InvariantCulture, $"sales, {p.SimulatedElapsed.TotalHours:0.0} h simulated, {p.Phase}"));
+            if (parse.GetValue(compareSharing))
+            {
+                var comparison = await SharingComparison.RunAsync(options, Show, cancellationToken);
+                bar.Finish();
+                await console.WriteAsync(comparison.Render());
+                return comparison.AllHold ? 0 : 1;
+            }
+
+            var report = await Simulator.RunAsync(options, Show, cancellationToken);
             bar.Finish();
             await console.WriteAsync(report.Render());
             return report.AllHold ? 0 : 1;

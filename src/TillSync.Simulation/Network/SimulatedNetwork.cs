@@ -26,6 +26,10 @@ public sealed class SimulatedNetwork(
     /// <summary>What happened so far.</summary>
     public NetworkCounters Counters { get; } = new();
 
+    /// <summary>The stream the fates of relay requests (<c>POST /api/v2/sync/relay</c>) are drawn from, the store LAN's own
+    /// (<see cref="Lan.StoreLan.RelayFates"/>), so that relaying leaves the fates of every other request as they were.</summary>
+    public Random? RelayDraws { get; init; }
+
     /// <summary>Cuts <paramref name="tillNumber"/> off from HQ until <paramref name="until"/> (or longer, if already cut).</summary>
     public void CutOff(int tillNumber, DateTimeOffset until)
     {
@@ -71,7 +75,7 @@ public sealed class SimulatedNetwork(
             throw new HttpRequestException(hq.IsUp ? "simulated: no route to HQ" : "simulated: connection refused (HQ down)");
         }
 
-        var draws = copy.IsLoyalty ? loyaltyRandom : random;
+        var draws = copy.IsLoyalty ? loyaltyRandom : copy.IsRelay && RelayDraws is { } relayDraws ? relayDraws : random;
         var fate = _healed || draws.NextDouble() >= faultRate ? Fate.Deliver : DrawFault(draws, copy.IsSyncWithOrders);
         Counters.Count(fate);
         trace.Add(clock.GetUtcNow(), $"till {tillNumber} {copy.Path} ({copy.Body.Length} bytes): {fate}");
@@ -192,6 +196,8 @@ public sealed class SimulatedNetwork(
         public bool IsSync => Path.EndsWith("/sync", StringComparison.Ordinal);
 
         public bool IsLoyalty => Path.Contains("/loyalty/", StringComparison.Ordinal);
+
+        public bool IsRelay => Path.EndsWith("/sync/relay", StringComparison.Ordinal);
 
         public bool IsSyncWithOrders => IsSync && Body.Length > 0 && !Encoding.UTF8.GetString(Body).StartsWith("{\"documents\":[]", StringComparison.Ordinal);
 

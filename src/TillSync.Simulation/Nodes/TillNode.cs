@@ -23,9 +23,11 @@ namespace TillSync.Simulation.Nodes;
 /// recorders, outbox, HQ client and sync agent over a real SQLite file, wired as <c>TillApplication</c> wires them but
 /// without the web host and without the agent's background loop — the simulation calls <see cref="SyncAgent.RunOnceAsync"/>
 /// itself, on the simulated clock. A crash drops every in-memory object (the logged-in cashier with them); a restart
-/// reopens the file and resumes the open shift from it. <paramref name="bug"/> plants a test-only bug in <c>till.db</c>.</summary>
+/// reopens the file and resumes the open shift from it. <paramref name="bug"/> plants a test-only bug in <c>till.db</c>.
+/// With a <paramref name="lan"/>, the till joins the store LAN at each start (its peer parts, and its relay under the agent).</summary>
 public sealed class TillNode(
-    int number, TillEnrolmentResult enrolment, string dataDirectory, FakeTimeProvider clock, TimeSpan syncBackoffMax, TillBug bug = TillBug.None)
+    int number, TillEnrolmentResult enrolment, string dataDirectory, FakeTimeProvider clock, TimeSpan syncBackoffMax, TillBug bug = TillBug.None,
+    Lan.StoreLan? lan = null)
     : IAsyncDisposable
 {
     private SyncAgent? _agent;
@@ -50,6 +52,9 @@ public sealed class TillNode(
 
     /// <summary>HQ's id of the till.</summary>
     public long TillId => enrolment.TillId;
+
+    /// <summary>The till's token at HQ.</summary>
+    internal string Token => enrolment.Token;
 
     /// <summary>The directory of <c>till.db</c>.</summary>
     public string DataDirectory => dataDirectory;
@@ -92,7 +97,7 @@ public sealed class TillNode(
         _shiftRecorder = new ShiftRecorder(_writer, _shifts, cashiers, _snapshots, database, ids, clock, _signal,
             new ParkedCarts(database, cashiers, _snapshots, clock));
         _recorder = new SaleRecorder(_writer, _snapshots, cashiers, ids, clock, _signal, _key, shifts: _shifts);
-        _http = new HttpClient(link, disposeHandler: true);
+        _http = new HttpClient(lan?.Tap(number, link) ?? link, disposeHandler: true);
         HqClient.Configure(_http, new Uri($"http://{HqNode.HostName}/"), enrolment.Token);
         var linkState = new LinkState();
         var hqClient = new HqClient(_http);
@@ -100,9 +105,11 @@ public sealed class TillNode(
         // Wired as TillApplication wires the return endpoints: the same finder and recorder behind POST /api/returns.
         _originals = new OriginalSales(database, _snapshots, _key, hqClient, linkState);
         _returns = new ReturnRecorder(_writer, _snapshots, cashiers, _originals, _recorder, ids, clock, _signal);
+        var backoff = new Backoff(syncBackoffMax, new Random(random.Next()));
+        var relay = lan?.Join(number, database, _snapshots, _key, _signal, syncBackoffMax);
         _agent = new SyncAgent(hqClient, _outbox, _snapshots, new HqUpdates(database, clock), linkState, _signal,
-            new Backoff(syncBackoffMax, new Random(random.Next())), _key, new Till.Metrics.TillMetrics(_outbox, linkState, clock), clock,
-            NullLogger<SyncAgent>.Instance, new Till.Chain.TillChain(database));
+            backoff, _key, new Till.Metrics.TillMetrics(_outbox, linkState, clock), clock,
+            NullLogger<SyncAgent>.Instance, new Till.Chain.TillChain(database), relay);
         CrashRequested = false;
     }
 
@@ -189,6 +196,7 @@ public sealed class TillNode(
     /// <summary>Kills the till: everything in memory goes; what SQLite committed stays.</summary>
     public async Task CrashAsync()
     {
+        lan?.Leave(number);
         if (_writer is not null)
         {
             await _writer.DisposeAsync(); // its kept connection, closed as the process's death would close it

@@ -60,6 +60,9 @@ public sealed class ShopFloor(
     private readonly Dictionary<string, int> _faults = [];
     private bool _faultsStopped;
 
+    /// <summary>The store LAN, or null (<see cref="SimulationOptions.Lan"/>).</summary>
+    public Lan.StoreLan? Lan { get; init; }
+
     /// <summary>Sales recorded so far.</summary>
     public int OrdersRecorded => _recorded.Sum();
 
@@ -144,6 +147,17 @@ public sealed class ShopFloor(
             [.. shifts.Counts, .. catalogue.Counts, .. returns.Counts, .. reviews.Counts, .. loyalty.Counts, .. facts.Loyalty.Counts], einvoicing, verdicts, trace.Tail());
     }
 
+    /// <summary>Lets till <paramref name="tillNumber"/>'s agent step now, as the till's own wake-up does (its store LAN
+    /// exchange stored copies to relay).</summary>
+    public void WakeAgent(int tillNumber)
+    {
+        var till = tills[tillNumber - 1];
+        if (till.IsUp && till.NextStepAt > Now)
+        {
+            ScheduleStep(till, Now);
+        }
+    }
+
     private DateTimeOffset Now => clock.GetUtcNow();
 
     private TimeSpan Exponential(TimeSpan mean) => mean * -Math.Log(1 - random.NextDouble());
@@ -177,6 +191,20 @@ public sealed class ShopFloor(
             await CrashTillAsync(till, "before reading HQ's loyalty answer", loyalty.Downtime());
             queue.Schedule(Now + TimeSpan.FromSeconds(30), SimEventKind.Sale, () => SellAsync(till));
             return;
+        }
+
+        if (Lan is { CashierHoldsToStock: true } lan)
+        {
+            if (await lan.WithinKnownStockAsync(till, sale) is not { } held)
+            {
+                // Nothing of the cart is in stock as the till knows it: the customer leaves without a bill.
+                _recorded[till.Number - 1]++;
+                trace.Add(Now, $"till {till.Number}: customer leaves, nothing of the cart in stock as the till knows it");
+                ScheduleSale(till);
+                return;
+            }
+
+            sale = held;
         }
 
         var (receipt, problem) = await till.SellAsync(sale, CancellationToken.None);

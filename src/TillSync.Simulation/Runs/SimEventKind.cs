@@ -29,4 +29,7 @@ public enum SimEventKind
 
     /// <summary>HQ's e-invoice worker takes its rounds.</summary>
     EInvoiceRound,
+
+    /// <summary>A till's store LAN exchange runs a round (<see cref="Lan.StoreLan"/>).</summary>
+    LanRound,
 }

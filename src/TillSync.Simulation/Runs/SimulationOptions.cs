@@ -19,6 +19,9 @@ public sealed record SimulationOptions(int Seed, int Tills = 3, int Orders = 100
     /// <summary>Where the run's SQLite files go (a fresh directory inside it); null for the system's temp directory.</summary>
     public string? DataRoot { get; init; }
 
+    /// <summary>The store LAN and what strikes it (<see cref="Lan.LanScenario"/>); none by default.</summary>
+    public Lan.LanScenario Lan { get; init; }
+
     /// <summary>Keep the run's files afterwards (for a look at a failing seed).</summary>
     public bool KeepData { get; init; }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using TillSync.Simulation.EInvoicing;
 using TillSync.Simulation.Invariants;
+using TillSync.Simulation.Lan;
 using TillSync.Simulation.Network;
 using TillSync.Simulation.Nodes;
 using TillSync.Simulation.Shop;
@@ -71,17 +72,22 @@ public static class Simulator
         await using var hq = new HqNode(Path.Combine(directory, "hq"), clock, options.ForgetKnownIds, options.Bug, line);
         await hq.StartAsync(cancellationToken);
         var (received, staff) = await Manager.SetUpHqAsync(hq, random, cancellationToken);
+        // The store LAN draws from streams of its own (ADR 0022), so that the shop's stream of a seed is drawn as without it.
+        var lan = options.Lan == LanScenario.None ? null : new StoreLan(options.Lan, options.Seed, clock, trace);
         var tills = new List<TillNode>();
         for (var n = 1; n <= options.Tills; n++)
         {
             var enrolment = await Manager.EnrolAsync(hq, n, cancellationToken);
-            tills.Add(new TillNode(n, enrolment, Path.Combine(directory, $"till-{n}"), clock, ShopFloor.SyncBackoffMax, options.TillBug));
+            tills.Add(new TillNode(n, enrolment, Path.Combine(directory, $"till-{n}"), clock, ShopFloor.SyncBackoffMax, options.TillBug, lan));
         }
 
         try
         {
             var loyaltyRandom = new Random(unchecked((options.Seed * 397) ^ LoyaltyStreamSalt));
-            var network = new SimulatedNetwork(clock, new Random(random.Next()), new Random(loyaltyRandom.Next()), options.FaultRate, hq, tills, queue, trace);
+            var network = new SimulatedNetwork(clock, new Random(random.Next()), new Random(loyaltyRandom.Next()), options.FaultRate, hq, tills, queue, trace)
+            {
+                RelayDraws = lan?.RelayFates,
+            };
             var papers = new CustomerPapers();
             var sales = new SaleMaker(new Random(random.Next()), papers);
             var shifts = new ShiftDesk(options, clock, new Random(random.Next()), trace, staff);
@@ -89,9 +95,20 @@ public static class Simulator
             var returns = new ReturnDesk(options, clock, new Random(random.Next()), trace, tills, papers, sales, shifts, catalogue);
             var reviews = new ReviewDesk(options, clock, new Random(random.Next()), trace, hq);
             var loyalty = new LoyaltyDesk(clock, new Random(loyaltyRandom.Next()), trace, hq);
-            var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received, sales, returns, reviews, shifts, catalogue, loyalty);
+            var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received, sales, returns, reviews, shifts, catalogue, loyalty)
+            {
+                Lan = lan,
+            };
+            var lanFaults = lan is null ? null : new LanFaults(lan, clock, queue, trace, network, options.Tills);
+            lan?.Open(queue, options.Tills, floor.WakeAgent);
             var einvoices = new EInvoiceDesk(options, clock, new Random(portalRandom.Next()), queue, trace, hq, network, line);
             await floor.OpenAsync(cancellationToken);
+            if (lan is not null)
+            {
+                await lan.IntroduceAsync(hq, tills, cancellationToken);
+            }
+
+            lanFaults?.Open(() => floor.OrdersRecorded >= options.Orders, options.FaultRate);
             einvoices.Open();
             var events = 0L;
             while (!floor.SellingDone)
@@ -103,9 +120,18 @@ public static class Simulator
             }
 
             progress?.Invoke(new SimulationProgress("draining", floor.OrdersRecorded, options.Orders, clock.GetUtcNow() - Start));
+            lanFaults?.Stop();
+            lan?.Heal();
             await DrainAsync(clock, queue, trace, network, floor, tills, cancellationToken);
             await einvoices.SettleAsync(cancellationToken);
             await HearFromHqAsync(clock, trace, tills, cancellationToken);
+            LanFacts? lanFacts = null;
+            if (lan is not null)
+            {
+                await lan.SettleAsync();
+                lanFacts = await LanFacts.ReadAsync(lan, hq, tills, cancellationToken);
+            }
+
             progress?.Invoke(new SimulationProgress("checking", floor.OrdersRecorded, options.Orders, clock.GetUtcNow() - Start));
             var depths = new List<int>();
             foreach (var till in tills)
@@ -119,8 +145,10 @@ public static class Simulator
                 [.. tills.Select((t, i) => (t.Number, t.TillId, Path.Combine(t.DataDirectory, "till.db"), depths[i]))], received, reviews.BroughtInMilliBySku,
                 shifts.Tallies, (catalogue.Changes, catalogue.Sales), reviews.StockDecisions, (portal.DatabasePath, line.RegisterCalls), clock.GetUtcNow(),
                 cancellationToken);
-            return floor.Report(facts, SimulationInvariants.Judge(facts), clock.GetUtcNow() - Start, [.. line.Counts, .. einvoices.Faults],
+            var report = floor.Report(facts, SimulationInvariants.Judge(facts), clock.GetUtcNow() - Start, [.. line.Counts, .. einvoices.Faults],
                 [.. facts.EInvoices.Counts, .. einvoices.Counts]);
+            return lan is null || lanFacts is null ? report
+                : report with { Floor = [.. report.Floor, .. lan.Counts], Verdicts = [.. report.Verdicts, .. LanInvariants.Judge(facts.Money.Documents, lanFacts)] };
         }
         finally
         {
