@@ -27,6 +27,9 @@ public static class Simulator
     // Sets the loyalty code flow's stream apart from the shop's, for the same reason.
     private const int LoyaltyStreamSalt = 0x10CA;
 
+    // Sets the second manager's e-invoice retries apart from the shop's and the portal's streams, for the same reason.
+    private const int RetryStreamSalt = 0x2E72;
+
     // A bound on the selling phase, against a simulation that stops making progress.
     private const long EventsMax = 5_000_000;
 
@@ -91,8 +94,10 @@ public static class Simulator
             var loyalty = new LoyaltyDesk(clock, new Random(loyaltyRandom.Next()), trace, hq);
             var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received, sales, returns, reviews, shifts, catalogue, loyalty);
             var einvoices = new EInvoiceDesk(options, clock, new Random(portalRandom.Next()), queue, trace, hq, network, line);
+            var retries = new EInvoiceRetryDesk(options, clock, new Random(unchecked((options.Seed * 397) ^ RetryStreamSalt)), queue, trace, hq);
             await floor.OpenAsync(cancellationToken);
             einvoices.Open();
+            retries.Open();
             var events = 0L;
             while (!floor.SellingDone)
             {
@@ -120,7 +125,7 @@ public static class Simulator
                 shifts.Tallies, (catalogue.Changes, catalogue.Sales), reviews.StockDecisions, (portal.DatabasePath, line.RegisterCalls), clock.GetUtcNow(),
                 cancellationToken);
             return floor.Report(facts, SimulationInvariants.Judge(facts), clock.GetUtcNow() - Start, [.. line.Counts, .. einvoices.Faults],
-                [.. facts.EInvoices.Counts, .. einvoices.Counts]);
+                [.. facts.EInvoices.Counts, .. einvoices.Counts, .. retries.Counts]);
         }
         finally
         {
