@@ -244,6 +244,7 @@ public sealed class EInvoiceDesk(
             {
                 HttpStatusCode.OK => "e-invoice: cancelled by the manager within 24 hours",
                 HttpStatusCode.Conflict when PortalRefused(body, IrpErrorCodes.CancelWindowPassed) => "e-invoice: cancel refused by the portal after 24 hours (2270)",
+                HttpStatusCode.Conflict when PortalRefused(body, IrpErrorCodes.ActiveEwayBill) => "e-invoice: cancel refused by the portal, an active e-way bill (2230)",
                 _ => throw new InvalidOperationException($"Seed {options.Seed}: HQ answered the cancellation of {cancel.DocNo} {(int)answer.StatusCode} {body}"),
             };
             trace.Add(Now, $"manager cancels e-invoice {cancel.DocNo} (send {send}): {(int)answer.StatusCode}");

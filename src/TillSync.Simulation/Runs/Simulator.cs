@@ -30,6 +30,9 @@ public static class Simulator
     // Sets the second manager's e-invoice retries apart from the shop's and the portal's streams, for the same reason.
     private const int RetryStreamSalt = 0x2E72;
 
+    // Sets the wholesale lots and their e-way bills apart from the other streams, for the same reason.
+    private const int WholesaleStreamSalt = 0xE3B1;
+
     // A bound on the selling phase, against a simulation that stops making progress.
     private const long EventsMax = 5_000_000;
 
@@ -95,9 +98,14 @@ public static class Simulator
             var floor = new ShopFloor(options, clock, random, queue, trace, network, hq, tills, received, sales, returns, reviews, shifts, catalogue, loyalty);
             var einvoices = new EInvoiceDesk(options, clock, new Random(portalRandom.Next()), queue, trace, hq, network, line);
             var retries = new EInvoiceRetryDesk(options, clock, new Random(unchecked((options.Seed * 397) ^ RetryStreamSalt)), queue, trace, hq);
+            var wholesaleRandom = new Random(unchecked((options.Seed * 397) ^ WholesaleStreamSalt));
+            var wholesale = new WholesaleDesk(clock, new Random(wholesaleRandom.Next()), queue, trace, tills, shifts, catalogue);
+            var ewayBills = new EwayBillDesk(options, clock, new Random(wholesaleRandom.Next()), queue, trace, hq);
             await floor.OpenAsync(cancellationToken);
             einvoices.Open();
             retries.Open();
+            wholesale.Open();
+            ewayBills.Open();
             var events = 0L;
             while (!floor.SellingDone)
             {
@@ -110,6 +118,7 @@ public static class Simulator
             progress?.Invoke(new SimulationProgress("draining", floor.OrdersRecorded, options.Orders, clock.GetUtcNow() - Start));
             await DrainAsync(clock, queue, trace, network, floor, tills, cancellationToken);
             await einvoices.SettleAsync(cancellationToken);
+            await ewayBills.SettleAsync(cancellationToken);
             await HearFromHqAsync(clock, trace, tills, cancellationToken);
             progress?.Invoke(new SimulationProgress("checking", floor.OrdersRecorded, options.Orders, clock.GetUtcNow() - Start));
             var depths = new List<int>();
@@ -125,7 +134,7 @@ public static class Simulator
                 shifts.Tallies, (catalogue.Changes, catalogue.Sales), reviews.StockDecisions, (portal.DatabasePath, line.RegisterCalls), clock.GetUtcNow(),
                 cancellationToken);
             return floor.Report(facts, SimulationInvariants.Judge(facts), clock.GetUtcNow() - Start, [.. line.Counts, .. einvoices.Faults],
-                [.. facts.EInvoices.Counts, .. einvoices.Counts, .. retries.Counts]);
+                [.. facts.EInvoices.Counts, .. einvoices.Counts, .. retries.Counts, .. wholesale.Counts, .. ewayBills.Counts]);
         }
         finally
         {
