@@ -19,7 +19,7 @@ namespace TillSync.Simulation.Runs;
 public sealed class EwayBillDesk(SimulationOptions options, FakeTimeProvider clock, Random random, Timeline queue, Trace trace, HqNode hq)
 {
     private static readonly TimeSpan VisitIntervalMean = TimeSpan.FromMinutes(60);
-    private const double CancelShare = 0.3;
+    private const double CancelShare = 0.4;
     private const double LateCancelShare = 0.2;
     private const double AnswerLostShare = 0.2;
     private const int SendsMax = 3;
@@ -33,6 +33,7 @@ public sealed class EwayBillDesk(SimulationOptions options, FakeTimeProvider clo
     // between the two.
     private readonly Dictionary<Guid, (DateTimeOffset Asked, DateTimeOffset Answered)> _raised = [];
     private readonly HashSet<Guid> _lateTried = [];
+    private readonly HashSet<long> _consideredForCancel = [];
     private readonly List<Send> _unfinished = [];
 
     /// <summary>What the manager did and what HQ answered, by name, in report order.</summary>
@@ -85,8 +86,8 @@ public sealed class EwayBillDesk(SimulationOptions options, FakeTimeProvider clo
         queue.Schedule(Now + Exponential(VisitIntervalMean), SimEventKind.ManagerRound, VisitAsync);
     }
 
-    // A bill without an active e-way bill gets one (a fresh one after a cancel); one with an active e-way bill is now and
-    // then cancelled — within 24 hours of raising it, or, once, after them.
+    // A bill without an active e-way bill gets one (a fresh one after a cancel); each e-way bill is considered for a cancel
+    // once, at the first look after it was raised (a wrong vehicle), and now and then, once per bill, after 24 hours.
     private async Task VisitBillAsync(EligibleBill bill)
     {
         if (_unfinished.Any(s => s.ClientOrderId == bill.ClientOrderId))
@@ -102,7 +103,7 @@ public sealed class EwayBillDesk(SimulationOptions options, FakeTimeProvider clo
         }
 
         var (asked, answered) = _raised[bill.ClientOrderId];
-        if ((Now - asked < CancelSafelyWithin && random.NextDouble() < CancelShare)
+        if ((Now - asked < CancelSafelyWithin && _consideredForCancel.Add(bill.EwbNo!.Value) && random.NextDouble() < CancelShare)
             || (Now - answered > CancelSurelyAfter && random.NextDouble() < LateCancelShare && _lateTried.Add(bill.ClientOrderId)))
         {
             var cancel = new EwayBillCancelRequest(random.Next(1, 5).ToString(CultureInfo.InvariantCulture), "Simulated: wrong vehicle");
