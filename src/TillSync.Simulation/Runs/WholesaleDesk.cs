@@ -10,7 +10,8 @@ namespace TillSync.Simulation.Runs;
 /// <summary>Now and then a B2B buyer takes a wholesale lot of ghee at a till, paid by card: a bill worth more than the
 /// ₹50,000 above which goods need an e-way bill to move (<see cref="EwayBillDesk"/>). It is an ordinary sale through the
 /// till's own code — it counts in the shift's tally and the price check like any other — drawn from its own seeded
-/// <see cref="Random"/>, so the shop's stream of ordinary sales is the one it was.</summary>
+/// <see cref="Random"/>, so the shop's carts are the ones they were (though a lot takes its till's next bill number and
+/// may open a shift, so the rest of a run moves on from there).</summary>
 public sealed class WholesaleDesk(
     FakeTimeProvider clock, Random random, Timeline queue, Trace trace, IReadOnlyList<TillNode> tills, ShiftDesk shifts, CatalogueDesk catalogue)
 {
