@@ -2,7 +2,8 @@
 // busy seeded run must take partial, cross-till, exchange, store credit and over-returns, spend vouchers and burn points,
 // run shifts (logins, every kind of cash movement, closes short and over, resent requests and a Z report lost in a crash),
 // bill sales at a price HQ has since changed, and register B2B bills and credit notes with the portal through its faults
-// (answers lost, requests delivered twice, HQ dying mid-call, the portal down) with cancellations inside and after 24 hours.
+// (answers lost, requests delivered twice, HQ dying mid-call, the portal down) with cancellations inside and after 24 hours,
+// stray retries a second manager makes, and e-way bills for wholesale lots: raised, cancelled, raised afresh, refused late.
 using TillSync.Simulation.Runs;
 using Xunit.Abstractions;
 
@@ -39,6 +40,10 @@ public sealed class ShopFloorMixTests(ITestOutputHelper log)
             "INV: registered at HQ", "CRN: registered at HQ", "INV: cancelled at HQ", "e-invoice: cancelled by the manager within 24 hours",
             "e-invoice: cancel refused by the portal after 24 hours (2270)", "e-invoice: cancellation sent again (outcome unknown)",
             "e-invoice: CRN parked for missing buyer details, retried with them", "registration requests the network delivered twice",
+            "e-invoice retry: B2C bill refused (404, no e-invoice)", "e-invoice retry: registered bill refused (409), unchanged",
+            "wholesale: B2B lot above ₹50,000 sold at a till", "e-way bill: raised for an invoice above ₹50,000", "e-way bill: cancelled within 24 hours",
+            "e-way bill: raised afresh after a cancel", "e-way bill: cancel refused by the portal after 24 hours", "e-way bill: sent again (outcome unknown)",
+            "e-way bill: answer lost, same Idempotency-Key resent, same answer",
         ];
         Assert.All(einvoicePaths, path => Assert.True(einvoicing.GetValueOrDefault(path) > 0, $"never: {path}"));
         var faults = report.Faults.ToDictionary(f => f.Fault, f => f.Count);

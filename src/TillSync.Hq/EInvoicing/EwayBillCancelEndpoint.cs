@@ -69,7 +69,14 @@ public static class EwayBillCancelEndpoint
             // Cancelled before, its answer lost: the IRN's registration no longer carries it as active. The lookup gives
             // no cancel time, so HQ's clock stands in for it, as for a lost e-invoice cancel.
             var held = await irp.GetByIrnAsync(sellerGstin, bill.Irn, http.RequestAborted);
-            cancelledAt = held?.Data is { } details && details.EwbNo != ewbNo ? IrpTimes.Text(time.GetUtcNow()) : null;
+            if (held is null)
+            {
+                // The lookup went unanswered: the cancel may well have happened (a first copy of it, or a lost answer), so
+                // its outcome is unknown, not refused.
+                return Problems.Unavailable("The IRP did not answer the lookup of the e-way bill: its cancellation's outcome is unknown. Send the same request again; HQ will find out.");
+            }
+
+            cancelledAt = held.Data is { } details && details.EwbNo != ewbNo ? IrpTimes.Text(time.GetUtcNow()) : null;
         }
 
         if (cancelledAt is null)

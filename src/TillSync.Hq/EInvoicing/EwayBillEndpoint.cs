@@ -84,10 +84,14 @@ public static partial class EwayBillEndpoint
         var ewb = answer.Data;
         if (ewb is null && answer.HasError(IrpErrorCodes.EwayBillExists))
         {
-            // Raised before, its answer lost: the registration carries it.
-            ewb = (await irp.GetByIrnAsync(sellerGstin!, bill.Irn, http.RequestAborted))?.Data is { EwbNo: { } no } details
-                ? new EwayBill(no, details.EwbDt!, details.EwbValidTill!)
-                : null;
+            // Raised before, its answer lost: the registration carries it. An unanswered lookup leaves it unknown, not refused.
+            var registration = await irp.GetByIrnAsync(sellerGstin!, bill.Irn, http.RequestAborted);
+            if (registration is null)
+            {
+                return Problems.Unavailable("The IRP did not answer the lookup of the e-way bill it holds; nothing new is raised. Send the same request again.");
+            }
+
+            ewb = registration.Data is { EwbNo: { } no } details ? new EwayBill(no, details.EwbDt!, details.EwbValidTill!) : null;
         }
 
         if (ewb is null)

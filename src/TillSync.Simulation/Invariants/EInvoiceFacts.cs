@@ -13,6 +13,9 @@ namespace TillSync.Simulation.Invariants;
 /// <param name="Calls">Every registration request that reached the portal, in order (the wire's copies marked).</param>
 public sealed record EInvoiceFacts(IReadOnlyList<HqEInvoice> Hq, IReadOnlyList<PortalRegistration> Portal, IReadOnlyList<RegisterCall> Calls)
 {
+    /// <summary>The e-way bills of the run's invoices.</summary>
+    public EwayBillFacts EwayBills { get; init; } = EwayBillFacts.None;
+
     /// <summary>What became of the documents, by name, for the report.</summary>
     public IEnumerable<(string What, int Count)> Counts =>
     [
@@ -44,6 +47,6 @@ public sealed record EInvoiceFacts(IReadOnlyList<HqEInvoice> Hq, IReadOnlyList<P
             """).ListAsync(r => new PortalRegistration(r.GetString(0), r.GetInt64(1), StoredTime.Parse(r.GetString(2)), r.GetString(3), r.GetString(4),
                 r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : StoredTime.Parse(r.GetString(7)), r.NullableString(8), r.NullableString(9)),
                 cancellationToken);
-        return new EInvoiceFacts(outbox, registrations, [.. calls]);
+        return new EInvoiceFacts(outbox, registrations, [.. calls]) { EwayBills = await EwayBillFacts.ReadAsync(hq, portal, cancellationToken) };
     }
 }

@@ -31,6 +31,7 @@ public static class EInvoiceInvariants
             + "parked because its invoice was cancelled; HQ's status is the portal's (registered = ACT, cancelled = CNL, else none), and every "
             + "cancellation came within 24 hours of its AckDt", Settled),
         new("einvoice_at_till", "each till has heard HQ's registration (IRN and AckNo) of every document of its that the portal registered", AtTill),
+        .. EwayBillInvariants.All,
     ];
 
     private static (bool, string) Once(RunFacts facts)

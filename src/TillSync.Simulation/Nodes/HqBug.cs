@@ -32,4 +32,12 @@ public enum HqBug
     /// <summary>HQ's e-invoice worker forgets each credit note once it is registered and sends it to the portal again
     /// as new (attempt 1, no lookup first): a CRN sent twice.</summary>
     CrnSentTwice,
+
+    /// <summary>HQ judges a sale by the price its catalogue holds when the sale arrives, not by the price the till's
+    /// snapshot held: a line billed at any other price opens a price_deviation item.</summary>
+    PriceJudgedByToday,
+
+    /// <summary>A stock_short write_off puts the short units back on hand, as a transfer_in would, without their value
+    /// (no entry): quantity moves, the inventory account does not.</summary>
+    WriteOffMovesQuantityOnly,
 }

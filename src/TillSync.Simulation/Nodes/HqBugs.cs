@@ -52,6 +52,32 @@ internal static class HqBugs
               WHERE client_order_id = NEW.client_order_id;
             END;
             """],
+        // One item per sale, as HQ opens them, for the first line billed at a price other than the catalogue's of the moment.
+        HqBug.PriceJudgedByToday => ["""
+            CREATE TRIGGER IF NOT EXISTS simulation_bug AFTER INSERT ON order_lines
+            WHEN NEW.unit_price_paise <> (SELECT price_paise FROM products WHERE sku = NEW.sku)
+              AND NOT EXISTS (SELECT 1 FROM review_items WHERE client_order_id = NEW.client_order_id AND kind = 'price_deviation')
+            BEGIN
+              INSERT INTO review_items (kind, status, store_id, till_id, client_order_id, bill_no, detail, created_at)
+              SELECT 'price_deviation', 'open', o.store_id, o.till_id, o.client_order_id, o.bill_no,
+                     'Bill ' || o.bill_no || ': line ' || NEW.line_no || ' (' || NEW.sku || ') billed at ' || NEW.unit_price_paise
+                       || ' paise against today''s catalogue price', o.committed_at
+              FROM orders o WHERE o.client_order_id = NEW.client_order_id;
+            END;
+            """],
+        // The movement names no resolution, so that a resent resolution still answers as the first did and only the
+        // books can tell.
+        HqBug.WriteOffMovesQuantityOnly => ["""
+            CREATE TRIGGER IF NOT EXISTS simulation_bug AFTER INSERT ON review_resolutions
+            WHEN NEW.action = 'write_off' AND NEW.qty_milli IS NOT NULL
+              AND (SELECT sku FROM review_items WHERE review_id = NEW.review_id) IS NOT NULL
+            BEGIN
+              INSERT INTO stock_movements (store_id, sku, qty_milli, kind, created_at)
+              SELECT i.store_id, i.sku, NEW.qty_milli, 'resolution', NEW.resolved_at FROM review_items i WHERE i.review_id = NEW.review_id;
+              UPDATE stock_on_hand SET qty_milli = qty_milli + NEW.qty_milli
+              WHERE (store_id, sku) = (SELECT store_id, sku FROM review_items WHERE review_id = NEW.review_id);
+            END;
+            """],
         _ => throw new ArgumentOutOfRangeException(nameof(bug)),
     };
 }

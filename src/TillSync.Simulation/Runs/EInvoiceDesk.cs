@@ -190,12 +190,16 @@ public sealed class EInvoiceDesk(
     private PendingCancel NewCancel(EInvoiceView bill) => new(bill.ClientOrderId, bill.DocNo, hq.NextOperationKey(),
         new EInvoiceCancelRequest(random.Next(1, 5).ToString(CultureInfo.InvariantCulture), "Simulated: the buyer called the order off"));
 
-    private async Task<IReadOnlyList<EInvoiceView>> ListAsync(string status, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<EInvoiceView>> ListAsync(string status, CancellationToken cancellationToken) =>
+        ListAsync(hq, options.Seed, status, cancellationToken);
+
+    /// <summary>The first page of HQ's e-invoices in <paramref name="status"/>, as the manager's <c>/einvoices</c> page lists them.</summary>
+    internal static async Task<IReadOnlyList<EInvoiceView>> ListAsync(HqNode hq, int seed, string status, CancellationToken cancellationToken)
     {
         using var listed = await hq.ManagerSendAsync(HttpMethod.Get, $"/api/v1/einvoices?status={status}", null, cancellationToken);
         return listed.IsSuccessStatusCode
             ? (await listed.Content.ReadFromJsonAsync(TillSyncJsonContext.Default.EInvoicePage, cancellationToken))!.Items
-            : throw new InvalidOperationException($"Seed {options.Seed}: HQ refused the e-invoice list: {(int)listed.StatusCode} {await listed.Content.ReadAsStringAsync(cancellationToken)}");
+            : throw new InvalidOperationException($"Seed {seed}: HQ refused the e-invoice list: {(int)listed.StatusCode} {await listed.Content.ReadAsStringAsync(cancellationToken)}");
     }
 
     // The manager knows the shop's B2B buyers and supplies the details the document lacked (a credit note made from the
@@ -240,6 +244,7 @@ public sealed class EInvoiceDesk(
             {
                 HttpStatusCode.OK => "e-invoice: cancelled by the manager within 24 hours",
                 HttpStatusCode.Conflict when PortalRefused(body, IrpErrorCodes.CancelWindowPassed) => "e-invoice: cancel refused by the portal after 24 hours (2270)",
+                HttpStatusCode.Conflict when PortalRefused(body, IrpErrorCodes.ActiveEwayBill) => "e-invoice: cancel refused by the portal, an active e-way bill (2230)",
                 _ => throw new InvalidOperationException($"Seed {options.Seed}: HQ answered the cancellation of {cancel.DocNo} {(int)answer.StatusCode} {body}"),
             };
             trace.Add(Now, $"manager cancels e-invoice {cancel.DocNo} (send {send}): {(int)answer.StatusCode}");

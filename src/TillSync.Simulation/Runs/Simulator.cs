@@ -28,6 +28,12 @@ public static class Simulator
     // Sets the loyalty code flow's stream apart from the shop's, for the same reason.
     private const int LoyaltyStreamSalt = 0x10CA;
 
+    // Sets the second manager's e-invoice retries apart from the shop's and the portal's streams, for the same reason.
+    private const int RetryStreamSalt = 0x2E72;
+
+    // Sets the wholesale lots and their e-way bills apart from the other streams, for the same reason.
+    private const int WholesaleStreamSalt = 0xE3B1;
+
     // A bound on the selling phase, against a simulation that stops making progress.
     private const long EventsMax = 5_000_000;
 
@@ -102,6 +108,10 @@ public static class Simulator
             var lanFaults = lan is null ? null : new LanFaults(lan, clock, queue, trace, network, options.Tills);
             lan?.Open(queue, options.Tills, floor.WakeAgent);
             var einvoices = new EInvoiceDesk(options, clock, new Random(portalRandom.Next()), queue, trace, hq, network, line);
+            var retries = new EInvoiceRetryDesk(options, clock, new Random(unchecked((options.Seed * 397) ^ RetryStreamSalt)), queue, trace, hq);
+            var wholesaleRandom = new Random(unchecked((options.Seed * 397) ^ WholesaleStreamSalt));
+            var wholesale = new WholesaleDesk(clock, new Random(wholesaleRandom.Next()), queue, trace, tills, shifts, catalogue);
+            var ewayBills = new EwayBillDesk(options, clock, new Random(wholesaleRandom.Next()), queue, trace, hq);
             await floor.OpenAsync(cancellationToken);
             if (lan is not null)
             {
@@ -110,6 +120,9 @@ public static class Simulator
 
             lanFaults?.Open(() => floor.OrdersRecorded >= options.Orders, options.FaultRate);
             einvoices.Open();
+            retries.Open();
+            wholesale.Open();
+            ewayBills.Open();
             var events = 0L;
             while (!floor.SellingDone)
             {
@@ -124,6 +137,7 @@ public static class Simulator
             lan?.Heal();
             await DrainAsync(clock, queue, trace, network, floor, tills, cancellationToken);
             await einvoices.SettleAsync(cancellationToken);
+            await ewayBills.SettleAsync(cancellationToken);
             await HearFromHqAsync(clock, trace, tills, cancellationToken);
             LanFacts? lanFacts = null;
             if (lan is not null)
@@ -146,7 +160,7 @@ public static class Simulator
                 shifts.Tallies, (catalogue.Changes, catalogue.Sales), reviews.StockDecisions, (portal.DatabasePath, line.RegisterCalls), clock.GetUtcNow(),
                 cancellationToken);
             var report = floor.Report(facts, SimulationInvariants.Judge(facts), clock.GetUtcNow() - Start, [.. line.Counts, .. einvoices.Faults],
-                [.. facts.EInvoices.Counts, .. einvoices.Counts]);
+                [.. facts.EInvoices.Counts, .. einvoices.Counts, .. retries.Counts, .. wholesale.Counts, .. ewayBills.Counts]);
             return lan is null || lanFacts is null ? report
                 : report with { Floor = [.. report.Floor, .. lan.Counts], Verdicts = [.. report.Verdicts, .. LanInvariants.Judge(facts.Money.Documents, lanFacts)] };
         }
