@@ -7,6 +7,8 @@ using TillSync.Simulation.Invariants;
 using TillSync.Simulation.Network;
 using TillSync.Simulation.Nodes;
 using TillSync.Simulation.Shop;
+using TillSync.Till.Loyalty;
+using TillSync.Till.Sales;
 
 namespace TillSync.Simulation.Runs;
 
@@ -208,6 +210,15 @@ public sealed class ShopFloor(
         }
 
         var (receipt, problem) = await till.SellAsync(sale, CancellationToken.None);
+        if (receipt is null && sale.Loyalty is { RedemptionToken: null } burn && problem?.Contains(LoyaltyPlan.BalanceShort, StringComparison.Ordinal) == true)
+        {
+            // The till takes off the burns it knows of since its snapshot (its own, its peers'): fewer points than the customer
+            // asked for. The customer pays the burn's worth in cash instead, as at a real counter.
+            trace.Add(Now, $"till {till.Number}: {problem} The customer pays in cash instead");
+            sale = sale with { Loyalty = null, Payments = [.. sale.Payments, new Tender(PaymentMethods.Cash, checked(burn.BurnPoints * till.Snapshot!.Loyalty!.Settings.BurnValuePaisePerPoint))] };
+            (receipt, problem) = await till.SellAsync(sale, CancellationToken.None);
+        }
+
         if (receipt is null)
         {
             throw new InvalidOperationException($"Seed {options.Seed}: till {till.Number} refused a simulated sale: {problem}");

@@ -12,6 +12,10 @@ namespace TillSync.Till.Loyalty;
 /// <param name="BurnPaise">The loyalty tender, 0 when nothing is burned.</param>
 public sealed record LoyaltyPlan(LoyaltyDto? Loyalty, long BurnPaise)
 {
+    /// <summary>How a refusal for a burn beyond the balance this till knows ends: "The customer has N points as far as this
+    /// till knows."</summary>
+    public const string BalanceShort = "points as far as this till knows";
+
     /// <summary>The plan, or a sentence for the cashier.</summary>
     /// <param name="settings">The snapshot's loyalty settings; null before HQ sent any.</param>
     /// <param name="phone">The customer's phone, cleaned; null for none.</param>
@@ -53,7 +57,7 @@ public sealed record LoyaltyPlan(LoyaltyDto? Loyalty, long BurnPaise)
 
         if (redemptionToken is null && (knownBalance ?? 0) < burnPoints)
         {
-            return (null, string.Create(CultureInfo.InvariantCulture, $"The customer has {knownBalance ?? 0} points as far as this till knows."));
+            return (null, string.Create(CultureInfo.InvariantCulture, $"The customer has {knownBalance ?? 0} {BalanceShort}."));
         }
 
         return (new LoyaltyPlan(new LoyaltyDto(earnPoints, burnPoints, redemptionToken), burnPaise), null);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using TillSync.Contracts.Reviews;
 using TillSync.Contracts.Tills;
 using TillSync.Storage;
 using TillSync.Till.Storage;
@@ -8,7 +9,8 @@ namespace TillSync.Till.Updates;
 
 /// <summary>What HQ has told this till about its sales (<c>GET /api/v1/till/updates</c>), kept durably in
 /// <c>hq_updates</c>: review items opened on its bills and their resolutions, e-invoice registrations (also kept per
-/// sale in <c>sale_irns</c>, which receipts read) and parked e-invoices; loyalty events later. The till polls after
+/// sale in <c>sale_irns</c>, which receipts read) and parked e-invoices; loyalty events later. A rejection HQ reports of
+/// a document this till took as synced on a relayed statement marks it rejected. The till polls after
 /// every successful sync, from the largest cursor it holds; storing an update twice is harmless.</summary>
 public sealed class HqUpdates(TillDatabase database, TimeProvider time)
 {
@@ -56,6 +58,14 @@ public sealed class HqUpdates(TillDatabase database, TimeProvider time)
             VALUES (@order, @irn, @ackNo, @ackDt, @qr, @received) ON CONFLICT (client_order_id) DO NOTHING
             """, transaction)
             .With("@order", "").With("@irn", "").With("@ackNo", "").With("@ackDt", "").With("@qr", "").With("@received", StoredTime.Text(time.GetUtcNow()));
+        // A document HQ rejected that this till marked synced on HQ's statement relayed by a peer (ADR 0020: the statement
+        // says HQ holds it, not how HQ took it) is rejected here too once HQ's feed says so; one this till synced itself
+        // already carries HQ's own reason.
+        await using var rejected = connection.Command("""
+            UPDATE documents SET sync_state = 'rejected', sync_reason = @reason, sync_detail = @summary
+            WHERE document_id = @order AND sync_state = 'synced'
+            """, transaction)
+            .With("@order", "").With("@reason", ReviewKinds.RejectedOrder).With("@summary", "");
         var stored = 0;
         foreach (var update in updates)
         {
@@ -68,6 +78,13 @@ public sealed class HqUpdates(TillDatabase database, TimeProvider time)
             insert.Set("@summary", update.Summary);
             insert.Set("@at", StoredTime.Text(update.At));
             stored += await insert.ExecuteNonQueryAsync(cancellationToken);
+            if (update is { Kind: TillUpdateKinds.ReviewOpened, ReviewKind: ReviewKinds.RejectedOrder })
+            {
+                rejected.Set("@order", update.ClientOrderId.ToString("D"));
+                rejected.Set("@summary", update.Summary);
+                await rejected.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             // A registration is final at the IRP, so the first one stored for a sale stands.
             if (update is { Kind: TillUpdateKinds.IrnRegistered, Irn: { } number, AckNo: { } ackNo, AckDt: { } ackDt, SignedQrCode: { } qr })
             {
