@@ -110,7 +110,7 @@ public static class Simulator
             var einvoices = new EInvoiceDesk(options, clock, new Random(portalRandom.Next()), queue, trace, hq, network, line);
             var retries = new EInvoiceRetryDesk(options, clock, new Random(unchecked((options.Seed * 397) ^ RetryStreamSalt)), queue, trace, hq);
             var wholesaleRandom = new Random(unchecked((options.Seed * 397) ^ WholesaleStreamSalt));
-            var wholesale = new WholesaleDesk(clock, new Random(wholesaleRandom.Next()), queue, trace, tills, shifts, catalogue);
+            var wholesale = new WholesaleDesk(clock, new Random(wholesaleRandom.Next()), queue, trace, tills, shifts, catalogue, lan);
             var ewayBills = new EwayBillDesk(options, clock, new Random(wholesaleRandom.Next()), queue, trace, hq);
             await floor.OpenAsync(cancellationToken);
             if (lan is not null)

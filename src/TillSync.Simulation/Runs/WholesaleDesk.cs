@@ -12,8 +12,11 @@ namespace TillSync.Simulation.Runs;
 /// till's own code — it counts in the shift's tally and the price check like any other — drawn from its own seeded
 /// <see cref="Random"/>, so the shop's carts are the ones they were (though a lot takes its till's next bill number and
 /// may open a shift, so the rest of a run moves on from there).</summary>
+/// <para>With a store LAN whose cashier holds to the till's stock view (the sharing comparison, ADR 0022), a lot the
+/// till does not know it holds whole is not sold: the buyer wants the lot and goes elsewhere.</para>
 public sealed class WholesaleDesk(
-    FakeTimeProvider clock, Random random, Timeline queue, Trace trace, IReadOnlyList<TillNode> tills, ShiftDesk shifts, CatalogueDesk catalogue)
+    FakeTimeProvider clock, Random random, Timeline queue, Trace trace, IReadOnlyList<TillNode> tills, ShiftDesk shifts, CatalogueDesk catalogue,
+    Lan.StoreLan? lan = null)
 {
     // About one wholesale lot every four hours of the shop's day.
     private static readonly TimeSpan LotIntervalMean = TimeSpan.FromHours(4);
@@ -25,9 +28,12 @@ public sealed class WholesaleDesk(
     private const int LitresMax = 140;
 
     private int _lots;
+    private int _turnedAway;
 
     /// <summary>What the desk did, by name, in report order.</summary>
-    public IEnumerable<(string What, int Count)> Counts => [("wholesale: B2B lot above ₹50,000 sold at a till", _lots)];
+    public IEnumerable<(string What, int Count)> Counts => lan is { CashierHoldsToStock: true }
+        ? [("wholesale: B2B lot above ₹50,000 sold at a till", _lots), ("wholesale: lot turned away (not in stock as the till knows it)", _turnedAway)]
+        : [("wholesale: B2B lot above ₹50,000 sold at a till", _lots)];
 
     /// <summary>Schedules the first lot.</summary>
     public void Open() => queue.Schedule(Now + Exponential(LotIntervalMean), SimEventKind.Sale, SellAsync);
@@ -49,6 +55,14 @@ public sealed class WholesaleDesk(
         var buyer = random.NextDouble() < 0.5 ? SimCatalog.B2BIntraState : SimCatalog.B2BInterState;
         List<CartLine> cart = [new CartLine(WholesaleSku, random.Next(LitresMin, LitresMax + 1), 0)];
         var sale = new SaleRequest(cart, [new Tender(PaymentMethods.Card, SaleMaker.TotalPaise(snapshot, cart, buyer))], buyer);
+        if (lan is { CashierHoldsToStock: true } && await lan.WithinKnownStockAsync(till, sale) != sale)
+        {
+            _turnedAway++;
+            trace.Add(Now, $"till {till.Number}: wholesale lot turned away, not in stock as the till knows it");
+            queue.Schedule(Now + Exponential(LotIntervalMean), SimEventKind.Sale, SellAsync);
+            return;
+        }
+
         var (receipt, problem) = await till.SellAsync(sale, CancellationToken.None);
         if (receipt is null)
         {

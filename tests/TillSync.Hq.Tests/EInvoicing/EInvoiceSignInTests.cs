@@ -3,6 +3,7 @@
 // IRN); a wrong password is shown on the bill and on /readyz, and no secret reaches either process's log.
 using System.Net;
 using TillSync.Contracts;
+using TillSync.Contracts.EInvoicing;
 using TillSync.Core.EInvoicing;
 using TillSync.Testing;
 
@@ -67,17 +68,9 @@ public sealed class EInvoiceSignInTests(EInvoiceFixture fixture) : IClassFixture
     {
         var wrong = fixture.Irp.Credentials with { Password = "pw-wrong-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)) };
         await using var hq = await HqProcess.StartAsync(fixture.Irp.Access with { Credentials = wrong });
-        await HqScenario.SetUpAsync(hq);
-        var till = await HqScenario.EnrolTillAsync(hq);
-        var order = till.Orders.Next([OrderFactory.Line("GHEE-1L", 1)], EInvoiceFixture.Buyer);
-        await till.SyncAsync([order]);
+        var bill = await OneB2BBillAsync(hq, b => b.LastError?.Contains(IrpErrorCodes.IncorrectPassword, StringComparison.Ordinal) == true,
+            "the bill to say the portal refused HQ's password");
         using var manager = hq.CreateClient(hq.AdminToken);
-
-        var bill = await Eventually.UntilAsync(
-            async () => (await Responses.ExpectAsync(await manager.GetAsync(new Uri($"/api/v1/einvoices/{order.ClientOrderId}", UriKind.Relative)),
-                HttpStatusCode.OK, TillSyncJsonContext.Default.EInvoiceView, hq)),
-            b => b.LastError?.Contains(IrpErrorCodes.IncorrectPassword, StringComparison.Ordinal) == true, Patience.Exchanges,
-            "the bill to say the portal refused HQ's password", hq);
         using var readyz = await manager.GetAsync(new Uri("/readyz", UriKind.Relative));
         var readiness = System.Text.Json.JsonSerializer.Deserialize(await readyz.Content.ReadAsStringAsync(), TillSyncJsonContext.Default.Readiness)!;
 
@@ -100,16 +93,8 @@ public sealed class EInvoiceSignInTests(EInvoiceFixture fixture) : IClassFixture
         {
             await using var portal = await IrpProcess.StartAsync("--users-file", usersFile);
             await using var hq = await HqProcess.StartAsync(portal.Access with { UsersFile = usersFile });
-            await HqScenario.SetUpAsync(hq);
-            var till = await HqScenario.EnrolTillAsync(hq);
-            var order = till.Orders.Next([OrderFactory.Line("GHEE-1L", 1)], EInvoiceFixture.Buyer);
-            await till.SyncAsync([order]);
-            using var manager = hq.CreateClient(hq.AdminToken);
 
-            var bill = await Eventually.UntilAsync(
-                async () => await Responses.ExpectAsync(await manager.GetAsync(new Uri($"/api/v1/einvoices/{order.ClientOrderId}", UriKind.Relative)),
-                    HttpStatusCode.OK, TillSyncJsonContext.Default.EInvoiceView, hq),
-                b => b.Status == "registered", Patience.Exchanges, "the bill to register as the store GSTIN's own API user", hq);
+            var bill = await OneB2BBillAsync(hq, b => b.Status == "registered", "the bill to register as the store GSTIN's own API user");
 
             Assert.NotNull(bill.AckNo);
             var log = portal.Output(100_000);
@@ -122,6 +107,20 @@ public sealed class EInvoiceSignInTests(EInvoiceFixture fixture) : IClassFixture
         {
             await TempDirectory.DeleteAsync(directory);
         }
+    }
+
+    // A fresh HQ's store and till, one B2B sale synced, and its e-invoice once it is as the test waits for.
+    private static async Task<EInvoiceView> OneB2BBillAsync(HqProcess hq, Func<EInvoiceView, bool> until, string what)
+    {
+        await HqScenario.SetUpAsync(hq);
+        var till = await HqScenario.EnrolTillAsync(hq);
+        var order = till.Orders.Next([OrderFactory.Line("GHEE-1L", 1)], EInvoiceFixture.Buyer);
+        await till.SyncAsync([order]);
+        using var manager = hq.CreateClient(hq.AdminToken);
+        return await Eventually.UntilAsync(
+            async () => await Responses.ExpectAsync(await manager.GetAsync(new Uri($"/api/v1/einvoices/{order.ClientOrderId}", UriKind.Relative)),
+                HttpStatusCode.OK, TillSyncJsonContext.Default.EInvoiceView, hq),
+            until, Patience.Exchanges, what, hq);
     }
 
     private int Tampered() => Lines(fixture.Irp.Output(100_000)).Count(l => l.Contains("garbled the reply", StringComparison.Ordinal));
