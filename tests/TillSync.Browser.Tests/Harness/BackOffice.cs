@@ -20,7 +20,18 @@ public static class BackOffice
         // The button is enabled once the page's script handles the form; Enter before that submits nothing.
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeEnabledAsync();
         await page.GetByLabel("Manager token").PressAsync("Enter");
-        await page.WaitForURLAsync(new Uri(hq.Address, path).ToString());
+        // Until the address is the page's, not until its load event: the test goes on when the page shows its navigation,
+        // which its script draws. A sign-in that never leaves the form says why (its alert) instead of timing out mute.
+        try
+        {
+            await page.WaitForURLAsync(new Uri(hq.Address, path).ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            var alert = await page.Locator("#error").AllTextContentsAsync();
+            throw new TimeoutException($"Signing in did not reach {path}: the page is {page.Url}, its alert says '{string.Join(" ", alert)}'.", e);
+        }
+
         await Expect(Navigation(page)).ToBeVisibleAsync();
     }
 
