@@ -1,7 +1,7 @@
 // Proves the orders listing's searches by phone and by a bill number's start are served by an index (migration 0027) on
 // the store the suite runs against: the real filter's SQL over a real migrated database holding a few thousand bills,
 // planned by the engine itself (SQLite's EXPLAIN QUERY PLAN; PostgreSQL's EXPLAIN after ANALYZE). Before 0027 both read
-// every bill: the phone as JSON in each body, the bill number through substr.
+// every bill: the phone as JSON in each body, the bill number through substr. PostgreSQL has the bill number's index only.
 using System.Globalization;
 using TillSync.Core.Tax;
 using TillSync.Hq.Orders;
@@ -9,6 +9,7 @@ using TillSync.Hq.Storage;
 using TillSync.Hq.Stores;
 using TillSync.Hq.Tests.Storage;
 using TillSync.Storage;
+using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Orders;
 
@@ -23,6 +24,11 @@ public sealed class OrderSearchIndexTests
     [InlineData("billNo", "ix_orders_bill_no")]
     public async Task Search_IsPlannedOnItsIndex_NotAScanOfEveryBill(string search, string index)
     {
+        if (search == "phone" && TestStore.IsPostgres)
+        {
+            return; // no phone index on PostgreSQL: jsonb refuses a body's \u0000 (migration 0027 says why)
+        }
+
         await using var store = await OneTillDatabase.CreateAsync("order-search-" + search, TimeProvider.System);
         await AddBillsAsync(store.Database);
         var (filter, problem) = search == "phone"

@@ -16,6 +16,10 @@ public sealed class ScrapeTests
         await using var shop = await TillScenario.StartAsync();
         var till = await shop.StartTillProcessAsync();
         await till.Api.WaitDrainedAsync();
+        // An empty queue does not mean the snapshot has come: the harness logs the seeded cashier in only once the till lists
+        // the store's staff (CI once sold before that and got 401).
+        await Eventually.UntilAsync(() => till.Api.StaffAsync(), staff => staff.Any(s => s.Name == SeededStaff.Cashier.Name), Patience.Exchanges,
+            "the till to hold the store's staff from its snapshot", till);
         using var hqHttp = shop.Hq.CreateClient(shop.Hq.AdminToken);
         using var tillHttp = new HttpClient { BaseAddress = till.Api.BaseAddress };
         var hqBefore = await PrometheusText.ScrapeAsync(hqHttp);
