@@ -3,6 +3,7 @@
 // corrected file applies every row; the catalogue exports as the CSV the import reads; a till enrolled on the page gets
 // its token once, and once revoked on the page HQ answers that token 401; a dead till's replacement shows its gap, then and
 // later from the till's row. A catalogue of hundreds of products is shown a page at a time and searched and exported by HQ.
+// An enrol pressed before the stores have loaded is held by the form, never sent as store 0.
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -82,8 +83,20 @@ public sealed class CataloguePageTests(BrowserFixture browser)
         Assert.Contains("TEA-250G,\"Assam Tea, 250 g\",0902,PCS,5,140.00,110.00,,no,", csv);
 
         // Tills: enrol one (its token shown once, and it works), revoke it (HQ answers its token 401), replace the first.
+        // A manager quicker than the stores' list: the form is not sent (it once went as "storeId 0 is not a store").
+        var storesHeld = new TaskCompletionSource();
+        var tillWrites = 0;
+        page.Request += (_, request) => { if (request.Method == "POST" && request.Url.EndsWith("/api/v1/tills", StringComparison.Ordinal)) Interlocked.Increment(ref tillWrites); };
+        await page.RouteAsync("**/api/v1/stores", async route => { await storesHeld.Task; await route.ContinueAsync(); });
         await BackOffice.Navigation(page).GetByRole(AriaRole.Link, new() { Name = "Tills", Exact = true }).ClickAsync();
         await page.GetByLabel("New till's name").FillAsync("Counter 9");
+        await page.GetByLabel("New till's name").PressAsync("Enter");
+        Assert.True(await page.Locator("#enrol-store").EvaluateAsync<bool>("s => s.validity.valueMissing"));
+        await Expect(page.Locator("#enrol-error")).ToBeHiddenAsync();
+        storesHeld.SetResult();
+        await Expect(page.GetByLabel("New till's store")).ToHaveValueAsync("1");
+        Assert.Equal(0, Volatile.Read(ref tillWrites));
+        await page.UnrouteAsync("**/api/v1/stores");
         await page.GetByLabel("New till's name").PressAsync("Enter");
         await Expect(page.Locator("#issued")).ToBeFocusedAsync();
         await Expect(page.Locator("#issued-title")).ToContainTextAsync("Counter 9 enrolled in store 1, bill prefix T02");

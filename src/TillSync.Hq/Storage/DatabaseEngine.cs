@@ -42,8 +42,10 @@ public sealed class DatabaseEngine : IDisposable
         Invariant.Assert(path.Length > 0 && path.All(name => name.All(char.IsAsciiLetterOrDigit)));
         if (Kind == StoreEngine.Postgres)
         {
+            // jsonb refuses the \u0000 escape a rejected order's body may carry, and one such row would fail every
+            // search that reads it: a body holding the escape has no value here (HQ migration 0031's index is on this).
             var steps = string.Concat(path[..^1].Select(name => $" -> '{name}'"));
-            return $"(({column})::jsonb{steps} ->> '{path[^1]}')";
+            return $"(CASE WHEN strpos({column}, '\\u0000') = 0 THEN ({column})::jsonb{steps} ->> '{path[^1]}' END)";
         }
 
         return $"json_extract({column}, '$.{string.Join('.', path)}')";

@@ -1,7 +1,8 @@
 // Proves the orders listing's searches by phone and by a bill number's start are served by an index (migration 0027) on
 // the store the suite runs against: the real filter's SQL over a real migrated database holding a few thousand bills,
 // planned by the engine itself (SQLite's EXPLAIN QUERY PLAN; PostgreSQL's EXPLAIN after ANALYZE). Before 0027 both read
-// every bill: the phone as JSON in each body, the bill number through substr. PostgreSQL has the bill number's index only.
+// every bill: the phone as JSON in each body, the bill number through substr. PostgreSQL's phone index came with 0031, on an
+// expression that skips a body holding the \u0000 escape (jsonb refuses it): such a bill is recorded and searched past.
 using System.Globalization;
 using TillSync.Core.Tax;
 using TillSync.Hq.Orders;
@@ -9,13 +10,13 @@ using TillSync.Hq.Storage;
 using TillSync.Hq.Stores;
 using TillSync.Hq.Tests.Storage;
 using TillSync.Storage;
-using TillSync.Testing;
 
 namespace TillSync.Hq.Tests.Orders;
 
 public sealed class OrderSearchIndexTests
 {
     private const int Bills = 3000;
+    private const int NulBill = 7;
 
     private static readonly GstinPolicy Gstins = new(GstinRule.Checked);
 
@@ -24,11 +25,6 @@ public sealed class OrderSearchIndexTests
     [InlineData("billNo", "ix_orders_bill_no")]
     public async Task Search_IsPlannedOnItsIndex_NotAScanOfEveryBill(string search, string index)
     {
-        if (search == "phone" && TestStore.IsPostgres)
-        {
-            return; // no phone index on PostgreSQL: jsonb refuses a body's \u0000 (migration 0027 says why)
-        }
-
         await using var store = await OneTillDatabase.CreateAsync("order-search-" + search, TimeProvider.System);
         await AddBillsAsync(store.Database);
         var (filter, problem) = search == "phone"
@@ -58,6 +54,22 @@ public sealed class OrderSearchIndexTests
         Assert.Equal(Enumerable.Range(1200, 100).Reverse().Select(Bill), found);
     }
 
+    [Fact]
+    public async Task PhoneSearch_FindsItsBill_PastABodyHoldingANul()
+    {
+        await using var store = await OneTillDatabase.CreateAsync("order-search-nul", TimeProvider.System);
+        await AddBillsAsync(store.Database);
+        var (filter, _) = OrderFilter.Parse(null, null, "9800001230", null, null, null, OrderFilter.Newest, null, null, null, Gstins);
+        var (where, parameters) = filter!.Where(store.Database.Engine);
+
+        await using var connection = await store.Database.OpenAsync(CancellationToken.None);
+        var found = await connection.Command($"SELECT o.bill_no FROM orders o WHERE {where} ORDER BY {filter.OrderBy}")
+            .WithAll(parameters).ListAsync(r => r.GetString(0), CancellationToken.None);
+
+        // On PostgreSQL, reading that body as jsonb failed the whole search ("unsupported Unicode escape sequence").
+        Assert.Equal([Bill(1230)], found);
+    }
+
     private static async Task<string> PlanAsync(HqDatabase database, OrderFilter filter)
     {
         var (where, parameters) = filter.Where(database.Engine);
@@ -76,7 +88,9 @@ public sealed class OrderSearchIndexTests
         await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
         for (var n = 1; n <= Bills; n++)
         {
-            var body = n % 10 == 0 ? "{\"customer\":{\"phone\":\"98" + n.ToString("D8", CultureInfo.InvariantCulture) + "\"}}" : "{}";
+            var body = n % 10 == 0 ? "{\"customer\":{\"phone\":\"98" + n.ToString("D8", CultureInfo.InvariantCulture) + "\"}}"
+                : n == NulBill ? "{\"customer\":{\"name\":\"A\\u0000B\",\"phone\":\"9800000007\"}}" // a rejected sale's body may hold one
+                : "{}";
             await connection.Command("""
                 INSERT INTO orders (hq_seq, client_order_id, store_id, till_id, till_seq, bill_no, status, fingerprint, created_at, committed_at,
                                     taxable_paise, cgst_paise, sgst_paise, igst_paise, round_off_paise, total_paise, body_json)
