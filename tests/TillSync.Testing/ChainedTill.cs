@@ -34,11 +34,12 @@ public sealed class ChainedTill(TillClient till, ECDsa key) : IDisposable
         return new ChainedTill(till, key);
     }
 
-    /// <summary>The next sale document, stored as a till stores it, with its chain entry signed by this till's key; the
-    /// chain moves on to it.</summary>
-    public Entry NextSale()
+    /// <summary>The next sale document, stored as a till stores it (as <paramref name="change"/> makes it, when given), with
+    /// its chain entry signed by this till's key; the chain moves on to it.</summary>
+    public Entry NextSale(Func<Contracts.Sync.OrderDto, Contracts.Sync.OrderDto>? change = null)
     {
         var order = till.Orders.Next();
+        order = change?.Invoke(order) ?? order;
         var json = JsonSerializer.Serialize(TillClient.SaleDocument(order), TillSyncJsonContext.Default.TillDocumentDto);
         var hash = DocumentChain.Hash(order.TillSeq, _prevHash, DocumentChain.BodySha256(json));
         var entry = new Entry(order, json, new DocumentChainDto(order.TillSeq, _prevHash, hash, DocumentChain.Sign(hash, key)));

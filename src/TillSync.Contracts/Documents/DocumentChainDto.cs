@@ -17,3 +17,15 @@ public sealed record DocumentChainDto(long TillSeq, string PrevHash, string Hash
 /// <param name="Signature">HQ's ES256 signature (base64url) over <c>tillsync-hq-statement/1\n{tillId}\n{tillSeq}\n{hash or -}</c>,
 /// checked with the HQ key of the snapshot.</param>
 public sealed record HqStatementDto(long TillId, long TillSeq, string? Hash, string Signature);
+
+/// <summary>HQ's signed word that it rejected one of a till's documents, in a relay answer (ADR 0020) and handed on to the
+/// origin in the peers' heads answers: the origin checks it with the HQ key of its snapshot and marks its document
+/// rejected with HQ's reason, as its own sync would have.</summary>
+/// <param name="TillId">The origin till.</param>
+/// <param name="TillSeq">The rejected document's <c>tillSeq</c>.</param>
+/// <param name="DocumentId">The rejected document's id.</param>
+/// <param name="Reason">HQ's reason code (<c>SyncReasons</c>).</param>
+/// <param name="Detail">HQ's sentence about it.</param>
+/// <param name="Signature">HQ's ES256 signature (base64url) over
+/// <c>tillsync-hq-outcome/1\n{tillId}\n{tillSeq}\n{documentId}\nrejected\n{reason}\n{detail}</c>.</param>
+public sealed record HqOutcomeDto(long TillId, long TillSeq, Guid DocumentId, string Reason, string? Detail, string Signature);

@@ -35,8 +35,11 @@ public sealed record RelaySyncResponse(IReadOnlyList<RelayGroupResult> Groups);
 /// <param name="NextSeq">The <c>tillSeq</c> HQ expects next from the origin; null when its group was not processed (revoked).</param>
 /// <param name="Statement">HQ's signed statement of the highest entry it holds of the origin (ADR 0016); null when its
 /// group was not processed.</param>
+/// <param name="Outcomes">HQ's signed rejections, one per document of the group it rejected; absent when none. The
+/// statement says HQ holds a document, not how it took it: these let the origin learn a rejection through its peers.</param>
 public sealed record RelayGroupResult(
     long TillId,
     IReadOnlyList<DocumentResult> Results,
     long? NextSeq,
-    HqStatementDto? Statement);
+    HqStatementDto? Statement,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<HqOutcomeDto>? Outcomes = null);

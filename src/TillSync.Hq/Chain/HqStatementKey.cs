@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using TillSync.Contracts.Documents;
+using TillSync.Contracts.Sync;
 using TillSync.Core;
 using TillSync.Core.Chain;
 using TillSync.Hq.Storage;
@@ -69,6 +70,19 @@ public sealed class HqStatementKey(HqDatabase database, TimeProvider time) : IDi
         lock (_signing)
         {
             return new HqStatementDto(tillId, tillSeq, hash, HqStatementText.Sign(tillId, tillSeq, hash, _key!));
+        }
+    }
+
+    /// <summary>HQ's signed word that it rejected <paramref name="result"/>'s document of <paramref name="tillId"/> (ADR 0020),
+    /// for a relaying till to hand back to the origin.</summary>
+    public HqOutcomeDto Rejection(long tillId, DocumentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Invariant.Assert(_key is not null && result.Status == SyncStatus.Rejected && result.Reason is not null);
+        lock (_signing)
+        {
+            return new HqOutcomeDto(tillId, result.TillSeq, result.DocumentId, result.Reason!, result.Detail,
+                HqOutcomeText.Sign(tillId, result.TillSeq, result.DocumentId, result.Reason!, result.Detail, _key!));
         }
     }
 

@@ -2,6 +2,7 @@ using TillSync.Contracts.Documents;
 using TillSync.Contracts.Sync;
 using TillSync.Core;
 using TillSync.Hq.Access;
+using TillSync.Hq.Chain;
 using TillSync.Hq.Metrics;
 using TillSync.Hq.Storage;
 using TillSync.Hq.Sync;
@@ -24,7 +25,8 @@ public static partial class RelayEndpoint
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(503);
 
     private static async Task<IResult> RelayAsync(
-        HttpContext http, SyncProcessor processor, HqDatabase database, TimeProvider time, HqMetrics metrics, ILogger<SyncProcessor> logger)
+        HttpContext http, SyncProcessor processor, HqStatementKey hqKey, HqDatabase database, TimeProvider time, HqMetrics metrics,
+        ILogger<SyncProcessor> logger)
     {
         var measured = new SyncEndpoint.Measured(metrics, "relay", time, time.GetTimestamp(), database);
         var relaying = http.Caller();
@@ -59,7 +61,7 @@ public static partial class RelayEndpoint
         {
             foreach (var group in groups!)
             {
-                answers.Add(await ProcessAsync(processor, logger, relaying, origins![group.TillId], group));
+                answers.Add(await ProcessAsync(processor, hqKey, logger, relaying, origins![group.TillId], group));
             }
         }
         catch (Exception e) when (HqDatabase.IsTransient(e))
@@ -77,7 +79,7 @@ public static partial class RelayEndpoint
     // One origin's group, answered after its transaction committed. A revoked origin's documents are not looked at: a
     // stolen till's key signs whatever its thief writes, and HQ cannot tell when a document was signed.
     private static async Task<RelayGroupResult> ProcessAsync(
-        SyncProcessor processor, ILogger logger, Caller relaying, RelayOrigin origin, RelayGroup group)
+        SyncProcessor processor, HqStatementKey hqKey, ILogger logger, Caller relaying, RelayOrigin origin, RelayGroup group)
     {
         if (origin.Revoked)
         {
@@ -89,7 +91,9 @@ public static partial class RelayEndpoint
 
         // Not the request's token: the reply is built only after the group's transaction committed.
         var reply = await processor.ProcessAsync(origin.Till, group.Documents, null, CancellationToken.None, relaying);
-        return new RelayGroupResult(group.TillId, reply.Results, reply.NextSeq, reply.Statement);
+        await hqKey.LoadAsync(CancellationToken.None);
+        var rejections = reply.Results.Where(r => r.Status == SyncStatus.Rejected).Select(r => hqKey.Rejection(group.TillId, r)).ToList();
+        return new RelayGroupResult(group.TillId, reply.Results, reply.NextSeq, reply.Statement, rejections.Count == 0 ? null : rejections);
     }
 
     [LoggerMessage(Level = LogLevel.Warning,

@@ -41,4 +41,12 @@ public static class HqStatements
         using var key = DocumentChain.PublicKey(hqKey);
         return key is not null && HqStatementText.Verify(statement.TillId, statement.TillSeq, statement.Hash, statement.Signature, key);
     }
+
+    /// <summary>True when <paramref name="rejection"/> is signed by <paramref name="hqKey"/>.</summary>
+    public static bool Checks(HqOutcomeDto rejection, string? hqKey)
+    {
+        using var key = DocumentChain.PublicKey(hqKey);
+        return key is not null
+            && HqOutcomeText.Verify(rejection.TillId, rejection.TillSeq, rejection.DocumentId, rejection.Reason, rejection.Detail, rejection.Signature, key);
+    }
 }

@@ -45,8 +45,9 @@ public static class PeerEndpoints
                 services.GetRequiredService<PeerExchange>().Wake();
             }
 
-            var statements = services.GetRequiredService<PeerRelay>().Statements();
-            await TypedResults.Json(new PeerHeads(snapshot.TillId, heads, statements), PeerJsonContext.Default.PeerHeads).ExecuteAsync(http);
+            var relay = services.GetRequiredService<PeerRelay>();
+            await TypedResults.Json(new PeerHeads(snapshot.TillId, heads, relay.Statements(), relay.Rejections(callerId)), PeerJsonContext.Default.PeerHeads)
+                .ExecuteAsync(http);
             return;
         }
 

@@ -111,6 +111,12 @@ public sealed class PeerExchange(
             await relayed.AdoptAsync(aboutMe, snapshot.HqKey, snapshot.TillId, peer.ToString(), time.GetUtcNow(), cancellationToken);
         }
 
+        if (relayed is not null && heads.Outcomes?.Where(r => r.TillId == snapshot.TillId).ToList() is { Count: > 0 } rejectedMine)
+        {
+            // HQ's signed rejections of this till's relayed documents: checked here too.
+            await relayed.AdoptRejectionsAsync(rejectedMine, snapshot.HqKey, snapshot.TillId, peer.ToString(), time.GetUtcNow(), cancellationToken);
+        }
+
         var stored = 0;
         foreach (var head in heads.Heads.Where(h => h.TillId != snapshot.TillId && h.TillSeq > held.GetValueOrDefault(h.TillId)))
         {

@@ -24,6 +24,15 @@ public sealed partial class PeerRelay(PeerCopies copies, Backoff backoff, TimePr
     public IReadOnlyList<HqStatementDto> Statements() =>
         [.. _answers.Values.Where(a => a.Statement is not null).Select(a => a.Statement!).OrderBy(s => s.TillId)];
 
+    /// <summary>HQ's signed rejections of <paramref name="origin"/>'s relayed documents, the latest
+    /// <see cref="RejectionsKept"/>, for the heads answer to that till; null when there are none.</summary>
+    public IReadOnlyList<HqOutcomeDto>? Rejections(long origin) =>
+        _answers.GetValueOrDefault(origin)?.Rejections is { Count: > 0 } rejections ? rejections : null;
+
+    /// <summary>How many of HQ's rejections of one origin's documents are kept to hand on (newest first). Rejections are
+    /// rare; one not handed on still reaches its till through HQ's updates feed when its own link returns.</summary>
+    public const int RejectionsKept = 50;
+
     /// <summary>Sends one relay request of the copies HQ does not hold yet, if any. Returns true when it sent a full
     /// request, so more may be waiting. Never throws but for <paramref name="cancellationToken"/>: a failure is logged and
     /// backs the relay off (the till's own sync goes on); a 404 stops relaying until the next start.</summary>
@@ -79,15 +88,20 @@ public sealed partial class PeerRelay(PeerCopies copies, Backoff backoff, TimePr
     private long FirstUnheld(TillSnapshot snapshot, long origin) =>
         Math.Max(_answers.GetValueOrDefault(origin)?.NextSeq ?? 1, snapshot.TillHeads?.FirstOrDefault(h => h.TillId == origin)?.NextSeq ?? 1);
 
-    // A group answered for a revoked origin has no nextSeq and no statement: the one held stays. A statement that does not
-    // check with HQ's key is not handed on (the origin would refuse it anyway).
+    // A group answered for a revoked origin has no nextSeq and no statement: the one held stays. A statement or rejection
+    // that does not check with HQ's key is not handed on (the origin would refuse it anyway).
     private void Keep(RelayGroupResult group, string? hqKey)
     {
         var statement = group.Statement is { } s && s.TillId == group.TillId && HqStatements.Checks(s, hqKey) ? s : null;
-        _answers.AddOrUpdate(group.TillId, new RelayAnswer(group.NextSeq, statement),
+        var rejections = (group.Outcomes ?? []).Where(r => r.TillId == group.TillId && HqStatements.Checks(r, hqKey)).ToList();
+        _answers.AddOrUpdate(group.TillId, new RelayAnswer(group.NextSeq, statement, Newest(rejections)),
             (_, held) => new RelayAnswer(group.NextSeq ?? held.NextSeq,
-                statement is not null && (held.Statement is null || statement.TillSeq >= held.Statement.TillSeq) ? statement : held.Statement));
+                statement is not null && (held.Statement is null || statement.TillSeq >= held.Statement.TillSeq) ? statement : held.Statement,
+                Newest([.. held.Rejections.Where(h => rejections.TrueForAll(r => r.DocumentId != h.DocumentId)), .. rejections])));
     }
+
+    private static List<HqOutcomeDto> Newest(IEnumerable<HqOutcomeDto> rejections) =>
+        [.. rejections.OrderByDescending(r => r.TillSeq).Take(RejectionsKept).OrderBy(r => r.TillSeq)];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Relayed {Sent} peer documents to HQ: {Answers}")]
     private partial void LogRelayed(int sent, string answers);
@@ -102,4 +116,5 @@ public sealed partial class PeerRelay(PeerCopies copies, Backoff backoff, TimePr
 /// <summary>HQ's latest answer about one origin till's relayed documents.</summary>
 /// <param name="NextSeq">The <c>tillSeq</c> HQ expects next from it; null until HQ named one.</param>
 /// <param name="Statement">HQ's signed statement of the highest entry it holds of it; null until one checked.</param>
-public sealed record RelayAnswer(long? NextSeq, HqStatementDto? Statement);
+/// <param name="Rejections">HQ's signed rejections of its documents, the newest <see cref="PeerRelay.RejectionsKept"/>.</param>
+public sealed record RelayAnswer(long? NextSeq, HqStatementDto? Statement, IReadOnlyList<HqOutcomeDto> Rejections);

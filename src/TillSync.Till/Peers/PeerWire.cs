@@ -8,7 +8,10 @@ namespace TillSync.Till.Peers;
 /// <param name="Heads">One row per till it holds entries of.</param>
 /// <param name="Statements">HQ's signed statements about other tills from the answering till's relay answers (ADR 0020),
 /// for each origin to adopt; absent from a till that does not relay.</param>
-public sealed record PeerHeads(long TillId, IReadOnlyList<PeerHead> Heads, IReadOnlyList<HqStatementDto>? Statements = null);
+/// <param name="Outcomes">HQ's signed rejections of the asking till's documents from the answering till's relay answers,
+/// for it to adopt (a statement says HQ holds a document, not how it took it); absent when there are none.</param>
+public sealed record PeerHeads(
+    long TillId, IReadOnlyList<PeerHead> Heads, IReadOnlyList<HqStatementDto>? Statements = null, IReadOnlyList<HqOutcomeDto>? Outcomes = null);
 
 /// <summary>The highest <c>tillSeq</c> a till holds of one till's chain (contiguous from that chain's start).</summary>
 /// <param name="TillId">The origin till.</param>

@@ -40,6 +40,29 @@ public sealed class RelayTests(HqFixture fixture) : IClassFixture<HqFixture>
     }
 
     [Fact]
+    public async Task Relay_ARejectedDocument_IsAnsweredWithHqsSignedRejection_ForTheOrigin()
+    {
+        using var a = await ChainedTill.EnrolAsync(fixture);
+        using var b = await ChainedTill.EnrolAsync(fixture);
+        var entries = new[] { a.NextSale(), a.NextSale(o => o with { Totals = o.Totals with { TaxablePaise = o.Totals.TaxablePaise + 1 } }), a.NextSale() };
+
+        var relayed = (await RelayRequests.RelayAsync(b.Till, (a.Till.TillId, entries))).Groups.Single();
+
+        Assert.Equal([SyncStatus.Created, SyncStatus.Rejected, SyncStatus.Created], relayed.Results.Select(r => r.Status));
+        var rejected = relayed.Results[1];
+        Assert.Equal(SyncReasons.TotalsMismatch, rejected.Reason);
+        var outcome = Assert.Single(relayed.Outcomes!);
+        Assert.Equal((a.Till.TillId, 2L, entries[1].Order.ClientOrderId, rejected.Reason, rejected.Detail),
+            (outcome.TillId, outcome.TillSeq, outcome.DocumentId, outcome.Reason, outcome.Detail));
+        using var hqKey = DocumentChain.PublicKey((await a.Till.SnapshotAsync()).HqKey)!;
+        Assert.True(HqOutcomeText.Verify(outcome.TillId, outcome.TillSeq, outcome.DocumentId, outcome.Reason, outcome.Detail, outcome.Signature, hqKey));
+        // The signature covers every field: a peer cannot move it to another document or soften its reason.
+        Assert.False(HqOutcomeText.Verify(outcome.TillId, 3, entries[2].Order.ClientOrderId, outcome.Reason, outcome.Detail, outcome.Signature, hqKey));
+        Assert.False(HqOutcomeText.Verify(outcome.TillId, outcome.TillSeq, outcome.DocumentId, SyncReasons.RetryLater, outcome.Detail, outcome.Signature, hqKey));
+        Assert.False(HqOutcomeText.Verify(outcome.TillId, outcome.TillSeq, outcome.DocumentId, outcome.Reason, "fine", outcome.Signature, hqKey));
+    }
+
+    [Fact]
     public async Task Relay_AndTheOriginsOwnSyncAtOnce_CommitEachDocumentOnce()
     {
         using var a = await ChainedTill.EnrolAsync(fixture);

@@ -14,6 +14,11 @@ public static class HqSigning
     public static HqStatementDto Statement(ECDsa key, long tillId, long seq, string? hash) =>
         new(tillId, seq, hash, HqStatementText.Sign(tillId, seq, hash, key));
 
+    /// <summary>HQ's word that it rejected <paramref name="tillId"/>'s document <paramref name="documentId"/> at
+    /// <paramref name="seq"/>, signed with <paramref name="key"/>.</summary>
+    public static HqOutcomeDto Rejection(ECDsa key, long tillId, long seq, Guid documentId, string reason, string? detail) =>
+        new(tillId, seq, documentId, reason, detail, HqOutcomeText.Sign(tillId, seq, documentId, reason, detail, key));
+
     /// <summary><paramref name="key"/>'s public half as a snapshot's <c>hqKey</c>.</summary>
     public static string PublicKey(ECDsa key) => Convert.ToBase64String(key.ExportSubjectPublicKeyInfo());
 
