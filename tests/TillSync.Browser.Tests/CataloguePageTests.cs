@@ -129,6 +129,11 @@ public sealed class CataloguePageTests(BrowserFixture browser)
         await Expect(gap).ToHaveCountAsync(1);
         await Expect(gap.Locator("td").Nth(1)).ToHaveTextAsync(nextSeq.ToString(CultureInfo.InvariantCulture));
         await Expect(gap.Locator("td").Nth(6)).ToHaveTextAsync("3");
+        // The list is drawn again while the panel is open (as the page's refresh does every 5 s): the button that opened it
+        // is gone, and Escape gives the focus to the one drawn in its place (it once left the focus nowhere).
+        var opener = await page.GetByRole(AriaRole.Button, new() { Name = "Numbering gaps of Counter 1" }).ElementHandleAsync();
+        await page.Locator("#store").DispatchEventAsync("change");
+        Assert.False(await opener.EvaluateAsync<bool>("b => b.isConnected"));
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.Locator("#gaps")).ToBeHiddenAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Numbering gaps of Counter 1" })).ToBeFocusedAsync();

@@ -118,11 +118,20 @@ export function showError(element, error, prefix = '') {
   element.hidden = false;
 }
 
-/** Hides a panel opened from a row's button and gives the focus back to that button, if it is still on the page (a
- * refresh may have drawn the rows again), so a keyboard user carries on where they were. */
+/** Hides a panel opened from a row's button and gives the focus back to that button, so a keyboard user carries on where
+ * they were. A refresh may have drawn the rows again while the panel was open: then the focus goes to the button drawn in
+ * its place (the same id, or the same data-* attributes). */
 export function closePanel(panel, opener) {
   panel.hidden = true;
-  if (opener && document.contains(opener)) opener.focus();
+  (opener && (document.contains(opener) ? opener : redrawn(opener)))?.focus();
+}
+
+function redrawn(element) {
+  if (element.id) return document.getElementById(element.id);
+  const data = Object.keys(element.dataset);
+  if (data.length === 0) return null;
+  const attributes = data.map((k) => `[data-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="${CSS.escape(element.dataset[k])}"]`);
+  return document.querySelector(element.tagName.toLowerCase() + attributes.join(''));
 }
 
 /** A write form: on submit, send(key) runs with an Idempotency-Key made once for this submission and kept until the
