@@ -7,7 +7,8 @@ namespace TillSync.Hq.Catalog;
 /// <summary>The catalogue's CSV, as the back office exports it and <c>POST /api/v1/products/import</c> reads it: one header
 /// row naming <see cref="Columns"/> in that order, then one product a row (RFC 4180 quoting; a leading byte-order mark and
 /// CRLF or LF line ends are accepted). Money in rupees with at most two decimals, the GST rate in percent, the inclusive
-/// flag <c>yes</c> or <c>no</c>, an empty MRP or barcode for none.</summary>
+/// flag <c>yes</c> or <c>no</c> (empty: a new product is inclusive, an existing one keeps its footing), an empty MRP or
+/// barcode for none.</summary>
 public static class ProductCsv
 {
     /// <summary>The header, in order.</summary>
@@ -71,15 +72,17 @@ public static class ProductCsv
             return Bad($"gst_rate_percent '{Cut(f[4])}' is not a rate in percent such as 5, 18 or 0.25");
         }
 
-        bool? inclusive = f[8].Trim().ToLowerInvariant() switch { "yes" or "true" => true, "no" or "false" or "" => false, _ => null };
-        if (inclusive is null)
+        // An empty cell says nothing: the product keeps its footing, or a new one is inclusive (ProductFooting).
+        var inclusiveCell = f[8].Trim().ToLowerInvariant();
+        bool? inclusive = inclusiveCell switch { "yes" or "true" => true, "no" or "false" => false, _ => null };
+        if (inclusive is null && inclusiveCell.Length > 0)
         {
-            return Bad($"tax_inclusive '{Cut(f[8])}' must be yes or no");
+            return Bad($"tax_inclusive '{Cut(f[8])}' must be yes or no (or empty: a new product's price includes GST, an existing one keeps its footing)");
         }
 
         var barcode = f[9].Trim();
         var product = new ProductDto(sku, f[1], f[2].Trim(), f[3].Trim().ToUpperInvariant(), rateBp, pricePaise, costPaise,
-            barcode.Length == 0 ? null : barcode, mrpPaise, inclusive.Value);
+            barcode.Length == 0 ? null : barcode, mrpPaise, inclusive);
         return ProductRules.RowProblem(product) is { } problem ? Bad(problem) : new Row(record.Line, sku, product, null);
     }
 

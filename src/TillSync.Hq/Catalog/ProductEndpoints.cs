@@ -42,17 +42,31 @@ public static class ProductEndpoints
 
         return await IdempotentWrites.RunAsync(http, database, time, async (connection, transaction) =>
         {
-            await SaveAsync(connection, transaction, products, http.Caller().Name, "products.upsert", time.GetUtcNow(), http.RequestAborted);
-            return TypedResults.Ok(new ProductUpsertResult(products.Count));
+            var refused = await SaveAsync(database.Engine, connection, transaction, products, http.Caller().Name, "products.upsert",
+                time.GetUtcNow(), http.RequestAborted);
+            return refused is { } r
+                ? Problems.BadRequest(ProductRules.Named(r.Index, products[r.Index], r.Problem))
+                : TypedResults.Ok(new ProductUpsertResult(products.Count));
         });
     }
 
-    /// <summary>Inserts or updates <paramref name="products"/> (already checked by <see cref="ProductRules"/>) by SKU under a
-    /// new pricing version, and audits it as <paramref name="action"/>, in the caller's transaction.</summary>
-    internal static async Task SaveAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<ProductDto> products, string callerName, string action,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Inserts or updates <paramref name="unresolved"/> (already checked by <see cref="ProductRules"/>) by SKU under a
+    /// new pricing version, and audits it as <paramref name="action"/>, in the caller's transaction. A product that does not
+    /// say its footing takes the one HQ holds, or inclusive when new (<see cref="ProductFooting"/>), and is then held to its
+    /// MRP: the first that fails is answered (its index and problem) and nothing is written; the caller rolls back.</summary>
+    internal static async Task<(int Index, string Problem)?> SaveAsync(
+        DatabaseEngine engine, DbConnection connection, DbTransaction transaction, IReadOnlyList<ProductDto> unresolved,
+        string callerName, string action, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var products = await ProductFooting.ResolveAsync(engine, connection, transaction, unresolved, cancellationToken);
+        for (var i = 0; i < products.Count; i++)
+        {
+            if (unresolved[i].TaxInclusive is null && ProductRules.RowProblem(products[i]) is { } problem)
+            {
+                return (i, problem);
+            }
+        }
+
         // A new pricing version, under which each changed price is kept (docs/pricing.md): a till that priced from an
         // older snapshot is judged by the price it knew.
         var version = await PricingVersions.RaiseAsync(connection, transaction, cancellationToken);
@@ -86,7 +100,7 @@ public static class ProductEndpoints
                 upsert.Set("@cost", p.CostPaise);
                 upsert.Set("@barcode", p.Barcode);
                 upsert.Set("@mrp", p.MrpPaise);
-                upsert.Set("@inclusive", p.TaxInclusive ? 1L : 0L);
+                upsert.Set("@inclusive", p.TaxInclusive!.Value ? 1L : 0L);
                 await upsert.ExecuteNonQueryAsync(cancellationToken);
                 await PriceHistory.RecordAsync(connection, transaction, version, p, now, cancellationToken);
             }
@@ -95,6 +109,7 @@ public static class ProductEndpoints
         await AuditLog.RecordAsync(connection, transaction, callerName, action,
             $"{products.Count} products: {string.Join(", ", products.Take(20).Select(p => p.Sku))}{(products.Count > 20 ? ", …" : "")}",
             now, cancellationToken);
+        return null;
     }
 
     private const string ProductColumns = "sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode, mrp_paise, tax_inclusive";
