@@ -15,6 +15,10 @@ public static class ProductCsv
     public static readonly IReadOnlyList<string> Columns =
         ["sku", "name", "hsn", "unit", "gst_rate_percent", "price_rupees", "cost_rupees", "mrp_rupees", "tax_inclusive", "barcode"];
 
+    /// <summary>The export's last column, <c>yes</c> for a retired product. The import accepts a file with it after
+    /// <see cref="Columns"/> and ignores it: retiring and bringing back are their own actions.</summary>
+    public const string RetiredColumn = "retired";
+
     /// <summary>A row read from the file: the line it starts on, and either its product or what is wrong with it.</summary>
     public sealed record Row(int Line, string? Sku, ProductDto? Product, string? Problem);
 
@@ -28,22 +32,26 @@ public static class ProductCsv
             return ([], string.Create(CultureInfo.InvariantCulture, $"line {line}: a quoted field is never closed; nothing was applied."));
         }
 
-        if (records.Count == 0 || !records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).SequenceEqual(Columns))
+        var header = records.Count == 0 ? [] : records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
+        var fieldCount = header.SequenceEqual(Columns) ? Columns.Count
+            : header.SequenceEqual([.. Columns, RetiredColumn]) ? Columns.Count + 1
+            : 0;
+        if (fieldCount == 0)
         {
-            return ([], $"line 1 must be the header {string.Join(',', Columns)}; nothing was applied.");
+            return ([], $"line 1 must be the header {string.Join(',', Columns)} (with {RetiredColumn} after it, as exported, or not); nothing was applied.");
         }
 
-        return ([.. records.Skip(1).Where(r => !(r.Fields.Count == 1 && r.Fields[0].Length == 0)).Select(ToRow)], null);
+        return ([.. records.Skip(1).Where(r => !(r.Fields.Count == 1 && r.Fields[0].Length == 0)).Select(r => ToRow(r, fieldCount))], null);
     }
 
-    private static Row ToRow((int Line, List<string> Fields) record)
+    private static Row ToRow((int Line, List<string> Fields) record, int fieldCount)
     {
         var f = record.Fields;
         var sku = f[0].Trim();
         Row Bad(string problem) => new(record.Line, sku.Length == 0 ? null : sku, null, problem);
-        if (f.Count != Columns.Count)
+        if (f.Count != fieldCount)
         {
-            return Bad(string.Create(CultureInfo.InvariantCulture, $"has {f.Count} fields, not {Columns.Count}"));
+            return Bad(string.Create(CultureInfo.InvariantCulture, $"has {f.Count} fields, not {fieldCount}"));
         }
 
         if (Paise(f[5]) is not { } pricePaise)
