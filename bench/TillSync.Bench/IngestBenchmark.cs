@@ -54,7 +54,7 @@ internal static class IngestBenchmark
                 TillSyncJsonContext.Default.StoreDto));
         var products = Enumerable.Range(1, 50).Select(i => new ProductDto(
             string.Create(CultureInfo.InvariantCulture, $"SKU-{i:D3}"), $"Product {i}", "10063020", "PCS",
-            GstRatesBp[i % 5], 1_000 + (i * 137), 800 + (i * 100))).ToList();
+            GstRatesBp[i % 5], 1_000 + (i * 137), 800 + (i * 100), TaxInclusive: false)).ToList();
         await Send(manager, HttpMethod.Post, "/api/v1/products", JsonContent.Create<IReadOnlyList<ProductDto>>(products,
             TillSyncJsonContext.Default.IReadOnlyListProductDto));
         await Send(manager, HttpMethod.Post, "/api/v1/stock/receipts", JsonContent.Create(

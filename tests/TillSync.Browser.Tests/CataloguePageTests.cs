@@ -77,10 +77,10 @@ public sealed class CataloguePageTests(BrowserFixture browser)
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
         var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
         Assert.Equal("catalogue.csv", download.SuggestedFilename);
-        Assert.Equal(Header, csv[0]);
-        Assert.Contains("BISCUIT-800G,Biscuits 800 g,1905,PCS,5,90.00,78.00,90.00,yes,8901719101038", csv);
-        Assert.Contains("SOAP-125G,Sandal Soap 125 g,3401,PCS,18,42.50,32.00,,no,8901399003119", csv);
-        Assert.Contains("TEA-250G,\"Assam Tea, 250 g\",0902,PCS,5,140.00,110.00,,no,", csv);
+        Assert.Equal(Header + ",retired", csv[0]);
+        Assert.Contains("BISCUIT-800G,Biscuits 800 g,1905,PCS,5,90.00,78.00,90.00,yes,8901719101038,no", csv);
+        Assert.Contains("SOAP-125G,Sandal Soap 125 g,3401,PCS,18,42.50,32.00,,no,8901399003119,no", csv);
+        Assert.Contains("TEA-250G,\"Assam Tea, 250 g\",0902,PCS,5,140.00,110.00,,no,,no", csv);
 
         // Tills: enrol one (its token shown once, and it works), revoke it (HQ answers its token 401), replace the first.
         // A manager quicker than the stores' list: the form is not sent (it once went as "storeId 0 is not a store").
@@ -184,9 +184,50 @@ public sealed class CataloguePageTests(BrowserFixture browser)
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
         var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
         Assert.Equal(231, csv.Length);
-        Assert.Equal(Header, csv[0]);
+        Assert.Equal(Header + ",retired", csv[0]);
         Assert.Equal(bulk.Select(p => p.Sku), csv.Skip(1).Select(l => l.Split(',')[0]));
-        Assert.Contains("BULK-0215,Bulk item 215,0902,PCS,5,99.50,80.00,,yes,8900000000215", csv);
+        Assert.Contains("BULK-0215,Bulk item 215,0902,PCS,5,99.50,80.00,,yes,8900000000215,no", csv);
+        await Expect(page.Locator("#error")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task Retire_AsksFirst_HidesTheProduct_ShowRetiredListsIt_ExportSaysIt_BringBackRestores()
+    {
+        using var hq = await HqServer.StartAsync(TempDirs.Create("retire-hq"));
+        await hq.SetUpShopAsync();
+        await using var context = await browser.NewContextAsync(new() { AcceptDownloads = true });
+        var page = await BackOffice.OpenAsync(context, hq, "/catalogue");
+        var rows = page.Locator("#list tbody tr");
+        await page.GetByLabel("Find a product").FillAsync("soap");
+        await page.GetByLabel("Find a product").PressAsync("Enter");
+        await Expect(rows).ToHaveCountAsync(1);
+
+        // Asked first; Escape changes nothing.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Retire SOAP-125G" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Yes, retire SOAP-125G" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator("#confirm")).ToBeHiddenAsync();
+        Assert.Null((await hq.ProductsAsync()).Single(p => p.Sku == "SOAP-125G").RetiredAt);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Retire SOAP-125G" }).ClickAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#done")).ToContainTextAsync("SOAP-125G retired; tills stop selling it at their next catalogue update.");
+        await Expect(rows).ToHaveCountAsync(0);
+        Assert.NotNull((await hq.ProductsAsync()).Single(p => p.Sku == "SOAP-125G").RetiredAt);
+
+        await page.GetByLabel("Show retired products").CheckAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.Nth(0).Locator(".pill.retired")).ToHaveTextAsync("retired");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
+        var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        Assert.Equal(["sku,name,hsn,unit,gst_rate_percent,price_rupees,cost_rupees,mrp_rupees,tax_inclusive,barcode,retired",
+            "SOAP-125G,Sandal Soap 125 g,3401,PCS,18,45.00,32.00,,no,8901399003119,yes"], csv);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bring back SOAP-125G" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, bring back SOAP-125G" }).ClickAsync();
+        await Expect(page.Locator("#done")).ToContainTextAsync("SOAP-125G is on sale again");
+        await Expect(rows.Nth(0).Locator(".pill.retired")).ToHaveCountAsync(0);
+        Assert.Null((await hq.ProductsAsync()).Single(p => p.Sku == "SOAP-125G").RetiredAt);
         await Expect(page.Locator("#error")).ToBeHiddenAsync();
     }
 

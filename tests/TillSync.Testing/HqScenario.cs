@@ -37,14 +37,14 @@ public static class HqScenario
 
     public static IReadOnlyList<ProductDto> Products { get; } =
     [
-        new("MILK-500ML", "Toned Milk 500 ml", "0401", "PCS", 0, 2_800, 2_500, "8901262150019"),
-        new("RICE-5KG", "Sona Masoori Rice 5 kg", "1006", "PCS", 500, 32_500, 28_000, "8901725181109"),
-        new("SUGAR-LOOSE", "Sugar (loose)", "1701", "KGS", 500, 4_600, 4_000, null),
-        new("GHEE-1L", "Cow Ghee 1 L", "0405", "PCS", 1_200, 65_000, 56_000, "8901262030014"),
-        new("SOAP-125G", "Sandal Soap 125 g", "3401", "PCS", 1_800, 4_500, 3_200, "8901399003119"),
-        new("COLA-750ML", "Cola 750 ml", "2202", "PCS", 2_800, 4_000, 2_600, "8901764012273"),
-        new("GOLD-COIN-1G", "Gold coin 1 g", "7118", "NOS", 300, 750_000, 720_000, null),
-        new("DIAMOND-ROUGH", "Rough diamond", "7102", "NOS", 25, 500_000, 450_000, null),
+        new("MILK-500ML", "Toned Milk 500 ml", "0401", "PCS", 0, 2_800, 2_500, "8901262150019", TaxInclusive: false),
+        new("RICE-5KG", "Sona Masoori Rice 5 kg", "1006", "PCS", 500, 32_500, 28_000, "8901725181109", TaxInclusive: false),
+        new("SUGAR-LOOSE", "Sugar (loose)", "1701", "KGS", 500, 4_600, 4_000, null, TaxInclusive: false),
+        new("GHEE-1L", "Cow Ghee 1 L", "0405", "PCS", 1_200, 65_000, 56_000, "8901262030014", TaxInclusive: false),
+        new("SOAP-125G", "Sandal Soap 125 g", "3401", "PCS", 1_800, 4_500, 3_200, "8901399003119", TaxInclusive: false),
+        new("COLA-750ML", "Cola 750 ml", "2202", "PCS", 2_800, 4_000, 2_600, "8901764012273", TaxInclusive: false),
+        new("GOLD-COIN-1G", "Gold coin 1 g", "7118", "NOS", 300, 750_000, 720_000, null, TaxInclusive: false),
+        new("DIAMOND-ROUGH", "Rough diamond", "7102", "NOS", 25, 500_000, 450_000, null, TaxInclusive: false),
         new(InclusivePack, "Biscuits 800 g", "1905", "PCS", 500, 9_000, 7_800, "8901719101038", MrpPaise: 9_000, TaxInclusive: true),
     ];
 
@@ -55,7 +55,7 @@ public static class HqScenario
 
     /// <summary>A sale line of <paramref name="product"/> as a till prices it: its catalogue price, rate, footing and MRP.</summary>
     public static OrderLineDto LineOf(ProductDto product, decimal qty, long discountPaise = 0) =>
-        new(product.Sku, qty, product.PricePaise, discountPaise, product.GstRateBp, product.TaxInclusive, product.MrpPaise);
+        new(product.Sku, qty, product.PricePaise, discountPaise, product.GstRateBp, product.TaxInclusive == true, product.MrpPaise);
 
     /// <summary>Configures the store (<see cref="Store"/> unless <paramref name="store"/> is given), adds the seeded staff,
     /// upserts the catalogue and receives opening stock of every SKU.</summary>

@@ -88,7 +88,7 @@ public static class ReviewCalls
     public static async Task<ProductDto> AddProductAsync(this ManagerClient manager, decimal openingStock)
     {
         var product = new ProductDto("T-" + Guid.CreateVersion7().ToString("N")[^10..].ToUpperInvariant(), "Test biscuits 200 g", "1905", "PCS", 1_800,
-            3_000, 2_000, null);
+            3_000, 2_000, null, TaxInclusive: false);
         await manager.UpsertProductsAsync([product]);
         if (openingStock > 0)
         {

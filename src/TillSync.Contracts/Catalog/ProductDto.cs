@@ -15,12 +15,16 @@ namespace TillSync.Contracts.Catalog;
 /// <param name="MrpPaise">The maximum retail price per unit printed on the pack, inclusive of every tax, in paise; null
 /// when the product has none (loose goods). The selling price with tax may not exceed it.</param>
 /// <param name="TaxInclusive">True when <paramref name="PricePaise"/> includes GST — how Indian retail prices — and false
-/// for a B2B catalogue priced before tax. Absent means false, the meaning every catalogue had before this field
+/// for a B2B catalogue priced before tax. HQ always answers it. On an upsert, absent (null) means inclusive for a product
+/// HQ does not have yet, a shop's default, and the product's current footing for one it has
 /// (docs/decisions/0010-tax-inclusive-prices.md).</param>
+/// <param name="RetiredAt">When a manager retired the product (<c>POST /api/v1/products/{sku}/retire</c>); null while it is
+/// on sale. HQ answers it; an upsert ignores it (retiring and bringing back are their own actions).</param>
 public sealed record ProductDto(
     string Sku, string Name, string Hsn, string Unit, int GstRateBp, long PricePaise, long CostPaise, string? Barcode = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? MrpPaise = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TaxInclusive = false);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? TaxInclusive = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? RetiredAt = null);
 
 /// <summary>Reply to a product upsert.</summary>
 /// <param name="Upserted">How many products were inserted or updated.</param>

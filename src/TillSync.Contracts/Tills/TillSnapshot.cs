@@ -72,7 +72,10 @@ public sealed record TillHead(long TillId, long NextSeq);
 /// <param name="OnHand">On-hand in the till's store when the snapshot was taken.</param>
 /// <param name="MrpPaise">MRP per unit, inclusive of every tax, or null; absent from an HQ before MRPs.</param>
 /// <param name="TaxInclusive">True when the price includes GST; absent (false) from an HQ before inclusive prices.</param>
+/// <param name="Retired">True when a manager has retired the product at HQ: the till no longer sells it, and still takes back
+/// earlier sales of it. Absent (false) for a product on sale, and from an HQ before retirement.</param>
 public sealed record SnapshotProduct(
     string Sku, string Name, string Hsn, string Unit, int GstRateBp, long PricePaise, string? Barcode, decimal OnHand,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? MrpPaise = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TaxInclusive = false);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TaxInclusive = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Retired = false);

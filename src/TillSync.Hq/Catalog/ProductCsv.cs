@@ -7,12 +7,17 @@ namespace TillSync.Hq.Catalog;
 /// <summary>The catalogue's CSV, as the back office exports it and <c>POST /api/v1/products/import</c> reads it: one header
 /// row naming <see cref="Columns"/> in that order, then one product a row (RFC 4180 quoting; a leading byte-order mark and
 /// CRLF or LF line ends are accepted). Money in rupees with at most two decimals, the GST rate in percent, the inclusive
-/// flag <c>yes</c> or <c>no</c>, an empty MRP or barcode for none.</summary>
+/// flag <c>yes</c> or <c>no</c> (empty: a new product is inclusive, an existing one keeps its footing), an empty MRP or
+/// barcode for none.</summary>
 public static class ProductCsv
 {
     /// <summary>The header, in order.</summary>
     public static readonly IReadOnlyList<string> Columns =
         ["sku", "name", "hsn", "unit", "gst_rate_percent", "price_rupees", "cost_rupees", "mrp_rupees", "tax_inclusive", "barcode"];
+
+    /// <summary>The export's last column, <c>yes</c> for a retired product. The import accepts a file with it after
+    /// <see cref="Columns"/> and ignores it: retiring and bringing back are their own actions.</summary>
+    public const string RetiredColumn = "retired";
 
     /// <summary>A row read from the file: the line it starts on, and either its product or what is wrong with it.</summary>
     public sealed record Row(int Line, string? Sku, ProductDto? Product, string? Problem);
@@ -27,22 +32,26 @@ public static class ProductCsv
             return ([], string.Create(CultureInfo.InvariantCulture, $"line {line}: a quoted field is never closed; nothing was applied."));
         }
 
-        if (records.Count == 0 || !records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).SequenceEqual(Columns))
+        var header = records.Count == 0 ? [] : records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
+        var fieldCount = header.SequenceEqual(Columns) ? Columns.Count
+            : header.SequenceEqual([.. Columns, RetiredColumn]) ? Columns.Count + 1
+            : 0;
+        if (fieldCount == 0)
         {
-            return ([], $"line 1 must be the header {string.Join(',', Columns)}; nothing was applied.");
+            return ([], $"line 1 must be the header {string.Join(',', Columns)} (with {RetiredColumn} after it, as exported, or not); nothing was applied.");
         }
 
-        return ([.. records.Skip(1).Where(r => !(r.Fields.Count == 1 && r.Fields[0].Length == 0)).Select(ToRow)], null);
+        return ([.. records.Skip(1).Where(r => !(r.Fields.Count == 1 && r.Fields[0].Length == 0)).Select(r => ToRow(r, fieldCount))], null);
     }
 
-    private static Row ToRow((int Line, List<string> Fields) record)
+    private static Row ToRow((int Line, List<string> Fields) record, int fieldCount)
     {
         var f = record.Fields;
         var sku = f[0].Trim();
         Row Bad(string problem) => new(record.Line, sku.Length == 0 ? null : sku, null, problem);
-        if (f.Count != Columns.Count)
+        if (f.Count != fieldCount)
         {
-            return Bad(string.Create(CultureInfo.InvariantCulture, $"has {f.Count} fields, not {Columns.Count}"));
+            return Bad(string.Create(CultureInfo.InvariantCulture, $"has {f.Count} fields, not {fieldCount}"));
         }
 
         if (Paise(f[5]) is not { } pricePaise)
@@ -71,15 +80,17 @@ public static class ProductCsv
             return Bad($"gst_rate_percent '{Cut(f[4])}' is not a rate in percent such as 5, 18 or 0.25");
         }
 
-        bool? inclusive = f[8].Trim().ToLowerInvariant() switch { "yes" or "true" => true, "no" or "false" or "" => false, _ => null };
-        if (inclusive is null)
+        // An empty cell says nothing: the product keeps its footing, or a new one is inclusive (ProductFooting).
+        var inclusiveCell = f[8].Trim().ToLowerInvariant();
+        bool? inclusive = inclusiveCell switch { "yes" or "true" => true, "no" or "false" => false, _ => null };
+        if (inclusive is null && inclusiveCell.Length > 0)
         {
-            return Bad($"tax_inclusive '{Cut(f[8])}' must be yes or no");
+            return Bad($"tax_inclusive '{Cut(f[8])}' must be yes or no (or empty: a new product's price includes GST, an existing one keeps its footing)");
         }
 
         var barcode = f[9].Trim();
         var product = new ProductDto(sku, f[1], f[2].Trim(), f[3].Trim().ToUpperInvariant(), rateBp, pricePaise, costPaise,
-            barcode.Length == 0 ? null : barcode, mrpPaise, inclusive.Value);
+            barcode.Length == 0 ? null : barcode, mrpPaise, inclusive);
         return ProductRules.RowProblem(product) is { } problem ? Bad(problem) : new Row(record.Line, sku, product, null);
     }
 

@@ -23,6 +23,7 @@ public static class ProductEndpoints
             .Accepts<ProductImportRequest>("application/json").Produces<ProductUpsertResult>().ProducesProblem(400);
         api.MapGet("/products", ListAsync).RequireManager().Produces<IReadOnlyList<ProductDto>>();
         api.MapGet("/products/page", PageAsync).RequireManager().Produces<ProductPage>().ProducesProblem(400);
+        api.MapProductRetirement();
     }
 
     private static async Task<IResult> UpsertAsync(HttpContext http, HqDatabase database, TimeProvider time)
@@ -42,17 +43,31 @@ public static class ProductEndpoints
 
         return await IdempotentWrites.RunAsync(http, database, time, async (connection, transaction) =>
         {
-            await SaveAsync(connection, transaction, products, http.Caller().Name, "products.upsert", time.GetUtcNow(), http.RequestAborted);
-            return TypedResults.Ok(new ProductUpsertResult(products.Count));
+            var refused = await SaveAsync(database.Engine, connection, transaction, products, http.Caller().Name, "products.upsert",
+                time.GetUtcNow(), http.RequestAborted);
+            return refused is { } r
+                ? Problems.BadRequest(ProductRules.Named(r.Index, products[r.Index], r.Problem))
+                : TypedResults.Ok(new ProductUpsertResult(products.Count));
         });
     }
 
-    /// <summary>Inserts or updates <paramref name="products"/> (already checked by <see cref="ProductRules"/>) by SKU under a
-    /// new pricing version, and audits it as <paramref name="action"/>, in the caller's transaction.</summary>
-    internal static async Task SaveAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<ProductDto> products, string callerName, string action,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Inserts or updates <paramref name="unresolved"/> (already checked by <see cref="ProductRules"/>) by SKU under a
+    /// new pricing version, and audits it as <paramref name="action"/>, in the caller's transaction. A product that does not
+    /// say its footing takes the one HQ holds, or inclusive when new (<see cref="ProductFooting"/>), and is then held to its
+    /// MRP: the first that fails is answered (its index and problem) and nothing is written; the caller rolls back.</summary>
+    internal static async Task<(int Index, string Problem)?> SaveAsync(
+        DatabaseEngine engine, DbConnection connection, DbTransaction transaction, IReadOnlyList<ProductDto> unresolved,
+        string callerName, string action, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var products = await ProductFooting.ResolveAsync(engine, connection, transaction, unresolved, cancellationToken);
+        for (var i = 0; i < products.Count; i++)
+        {
+            if (unresolved[i].TaxInclusive is null && ProductRules.RowProblem(products[i]) is { } problem)
+            {
+                return (i, problem);
+            }
+        }
+
         // A new pricing version, under which each changed price is kept (docs/pricing.md): a till that priced from an
         // older snapshot is judged by the price it knew.
         var version = await PricingVersions.RaiseAsync(connection, transaction, cancellationToken);
@@ -86,7 +101,7 @@ public static class ProductEndpoints
                 upsert.Set("@cost", p.CostPaise);
                 upsert.Set("@barcode", p.Barcode);
                 upsert.Set("@mrp", p.MrpPaise);
-                upsert.Set("@inclusive", p.TaxInclusive ? 1L : 0L);
+                upsert.Set("@inclusive", p.TaxInclusive!.Value ? 1L : 0L);
                 await upsert.ExecuteNonQueryAsync(cancellationToken);
                 await PriceHistory.RecordAsync(connection, transaction, version, p, now, cancellationToken);
             }
@@ -95,9 +110,15 @@ public static class ProductEndpoints
         await AuditLog.RecordAsync(connection, transaction, callerName, action,
             $"{products.Count} products: {string.Join(", ", products.Take(20).Select(p => p.Sku))}{(products.Count > 20 ? ", …" : "")}",
             now, cancellationToken);
+        return null;
     }
 
-    private const string ProductColumns = "sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode, mrp_paise, tax_inclusive";
+    private const string ProductColumns = "sku, name, hsn, unit, gst_rate_bp, price_paise, cost_paise, barcode, mrp_paise, tax_inclusive, retired_at";
+
+    /// <summary>The product <paramref name="sku"/> as <c>GET /api/v1/products</c> answers it, or null.</summary>
+    internal static async Task<ProductDto?> FindAsync(DbConnection connection, DbTransaction transaction, string sku, CancellationToken cancellationToken) =>
+        (await connection.Command($"SELECT {ProductColumns} FROM products WHERE sku = @sku", transaction).With("@sku", sku)
+            .ListAsync(ReadProduct, cancellationToken)).SingleOrDefault();
 
     // The whole catalogue, for an export or a program that wants every product at once.
     private static async Task<IResult> ListAsync(HttpContext http, HqDatabase database)
@@ -108,8 +129,9 @@ public static class ProductEndpoints
     }
 
     // A page of the catalogue in SKU order, found by the start of a SKU or HSN, a word of the name, or the whole barcode:
-    // what the back office's catalogue screen shows, a page at a time, whatever the catalogue's size.
-    private static async Task<IResult> PageAsync(HttpContext http, HqDatabase database, string? q, string? after, int? limit)
+    // what the back office's catalogue screen shows, a page at a time, whatever the catalogue's size. Retired products are
+    // left out unless retired=include (all) or retired=only.
+    private static async Task<IResult> PageAsync(HttpContext http, HqDatabase database, string? q, string? after, int? limit, string? retired)
     {
         var pageSize = limit ?? 100;
         if (pageSize is < 1 or > Limits.ProductsPageMax || q is { Length: > 64 } || after is { Length: > 64 })
@@ -117,12 +139,24 @@ public static class ProductEndpoints
             return Problems.BadRequest($"limit must be 1 to {Limits.ProductsPageMax}, and q and after at most 64 characters.");
         }
 
+        var retiredFilter = retired switch
+        {
+            null or "" or "exclude" => " AND retired_at IS NULL",
+            "include" => "",
+            "only" => " AND retired_at IS NOT NULL",
+            _ => null,
+        };
+        if (retiredFilter is null)
+        {
+            return Problems.BadRequest("retired must be exclude (the default), include or only.");
+        }
+
         var text = q?.Trim() ?? "";
         await using var connection = await database.OpenAsync(http.RequestAborted);
         var like = LikePattern.EscapeSql;
         var command = connection.Command($"""
             SELECT {ProductColumns} FROM products
-            WHERE sku > @after{(text.Length == 0 ? "" : $" AND (sku LIKE @prefix {like} OR hsn LIKE @hsn {like} OR LOWER(name) LIKE @contains {like} OR barcode = @barcode)")}
+            WHERE sku > @after{retiredFilter}{(text.Length == 0 ? "" : $" AND (sku LIKE @prefix {like} OR hsn LIKE @hsn {like} OR LOWER(name) LIKE @contains {like} OR barcode = @barcode)")}
             ORDER BY sku LIMIT @limit
             """).With("@after", after ?? "").With("@limit", pageSize + 1);
         if (text.Length > 0)
@@ -143,5 +177,6 @@ public static class ProductEndpoints
 
     private static ProductDto ReadProduct(DbDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4),
-            r.GetInt64(5), r.GetInt64(6), r.NullableString(7), r.NullableInt64(8), r.GetInt64(9) != 0);
+            r.GetInt64(5), r.GetInt64(6), r.NullableString(7), r.NullableInt64(8), r.GetInt64(9) != 0,
+            r.IsDBNull(10) ? null : StoredTime.Parse(r.GetString(10)));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TillSync.Contracts;
 using TillSync.Contracts.Catalog;
 using TillSync.Core;
@@ -42,20 +43,27 @@ public static class ProductImport
         var bad = BadRows(rows);
         if (bad.Count > 0)
         {
-            return TypedResults.Problem(
-                detail: string.Create(CultureInfo.InvariantCulture,
-                    $"{bad.Count}{(bad.Count == ReportedRowsMax ? " or more" : "")} of {rows.Count} rows are bad; nothing was applied. First: line {bad[0].Line}: {bad[0].Problem}."),
-                statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid",
-                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["rows"] = bad });
+            return Refusal(bad, rows.Count);
         }
 
         var products = rows.Select(r => r.Product!).ToList();
         return await IdempotentWrites.RunAsync(http, database, time, async (connection, transaction) =>
         {
-            await ProductEndpoints.SaveAsync(connection, transaction, products, http.Caller().Name, "products.import", time.GetUtcNow(), http.RequestAborted);
-            return TypedResults.Ok(new ProductUpsertResult(products.Count));
+            var refused = await ProductEndpoints.SaveAsync(database.Engine, connection, transaction, products, http.Caller().Name,
+                "products.import", time.GetUtcNow(), http.RequestAborted);
+            return refused is { } r
+                ? Refusal([new ProductImportRowProblem(rows[r.Index].Line, rows[r.Index].Sku, r.Problem)], rows.Count)
+                : (IResult)TypedResults.Ok(new ProductUpsertResult(products.Count));
         });
     }
+
+    // The 400 problem naming the bad rows in its rows member.
+    private static ProblemHttpResult Refusal(List<ProductImportRowProblem> bad, int rowCount) =>
+        TypedResults.Problem(
+            detail: string.Create(CultureInfo.InvariantCulture,
+                $"{bad.Count}{(bad.Count == ReportedRowsMax ? " or more" : "")} of {rowCount} rows are bad; nothing was applied. First: line {bad[0].Line}: {bad[0].Problem}."),
+            statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid",
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["rows"] = bad });
 
     // Every row's own problem, and a SKU written twice (the second and later rows).
     private static List<ProductImportRowProblem> BadRows(IReadOnlyList<ProductCsv.Row> rows)

@@ -42,15 +42,20 @@ public static partial class ProductRules
 
             if (problem is not null)
             {
-                return string.Create(CultureInfo.InvariantCulture, $"products[{i}] (SKU '{Truncate(p.Sku)}'): {problem}.");
+                return Named(i, p, problem);
             }
         }
 
         return null;
     }
 
+    /// <summary><paramref name="problem"/> of the product at <paramref name="index"/> in the upsert, as a sentence naming it.</summary>
+    public static string Named(int index, ProductDto p, string problem) =>
+        string.Create(CultureInfo.InvariantCulture, $"products[{index}] (SKU '{Truncate(p.Sku)}'): {problem}.");
+
     /// <summary>What is wrong with one product on its own (not its place among others), as a phrase without a final
-    /// full stop, or null.</summary>
+    /// full stop, or null. A product that does not say its footing is held to its MRP once HQ has decided the footing
+    /// (<see cref="ProductFooting"/>), in the upsert's transaction.</summary>
     public static string? RowProblem(ProductDto p)
     {
         if (!OrderRules.IsWellFormedSku(p.Sku))
@@ -100,7 +105,12 @@ public static partial class ProductRules
             return $"mrpPaise must be 0 to {Limits.UnitPricePaiseMax}";
         }
 
-        var withTaxPaise = Core.Tax.GstCalculator.UnitPriceWithTaxPaise(p.PricePaise, p.GstRateBp, p.TaxInclusive);
+        if (p.TaxInclusive is not { } inclusive)
+        {
+            return null;
+        }
+
+        var withTaxPaise = Core.Tax.GstCalculator.UnitPriceWithTaxPaise(p.PricePaise, p.GstRateBp, inclusive);
         return withTaxPaise > mrpPaise
             ? $"the price with tax ₹{Core.Money.Paise.ToRupeeString(withTaxPaise)} is above the MRP ₹{Core.Money.Paise.ToRupeeString(mrpPaise)}; nothing may be sold above its MRP"
             : null;

@@ -10,7 +10,7 @@ namespace TillSync.Hq.Pricing;
 /// under the pricing version of the upsert that made it.</summary>
 public static class PriceHistory
 {
-    /// <summary>Records the price and footing of <paramref name="product"/> under <paramref name="version"/> when they differ
+    /// <summary>Records the price and footing (resolved: <c>TaxInclusive</c> set) of <paramref name="product"/> under <paramref name="version"/> when they differ
     /// from its latest row (or it has none), in the upsert's transaction.</summary>
     public static Task<int> RecordAsync(
         DbConnection connection, DbTransaction transaction, long version, ProductDto product, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -23,7 +23,7 @@ public static class PriceHistory
                   AND h.version = (SELECT MAX(x.version) FROM price_history x WHERE x.sku = @sku))
             """, transaction)
             .With("@sku", product.Sku).With("@version", version).With("@price", product.PricePaise)
-            .With("@inclusive", product.TaxInclusive ? 1L : 0L).With("@at", StoredTime.Text(now))
+            .With("@inclusive", product.TaxInclusive!.Value ? 1L : 0L).With("@at", StoredTime.Text(now))
             .ExecuteAsync(cancellationToken);
 
     /// <summary>The whole history of each of <paramref name="skus"/>, oldest first.</summary>

@@ -154,7 +154,7 @@ public static class TillSnapshots
         DbConnection connection, DbTransaction transaction, long storeId, long? versionAfter, CancellationToken cancellationToken)
     {
         var command = connection.Command($"""
-            SELECT p.sku, p.name, p.hsn, p.unit, p.gst_rate_bp, p.price_paise, p.barcode, COALESCE(s.qty_milli, 0), p.mrp_paise, p.tax_inclusive
+            SELECT p.sku, p.name, p.hsn, p.unit, p.gst_rate_bp, p.price_paise, p.barcode, COALESCE(s.qty_milli, 0), p.mrp_paise, p.tax_inclusive, p.retired_at
             FROM products p LEFT JOIN stock_on_hand s ON s.sku = p.sku AND s.store_id = @store
             {(versionAfter is null ? "" : "WHERE p.catalogue_version > @version")}
             ORDER BY p.sku
@@ -165,7 +165,7 @@ public static class TillSnapshots
         }
 
         return command.ListAsync(r => new SnapshotProduct(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4),
-                r.GetInt64(5), r.NullableString(6), Quantity.FromMilli(r.GetInt64(7)), r.NullableInt64(8), r.GetInt64(9) != 0),
+                r.GetInt64(5), r.NullableString(6), Quantity.FromMilli(r.GetInt64(7)), r.NullableInt64(8), r.GetInt64(9) != 0, !r.IsDBNull(10)),
                 cancellationToken);
     }
 }

@@ -28,9 +28,9 @@ public static class SimCatalog
     [
         new("MILK-500ML", "Toned milk 500 ml", "0401", "PCS", 0, 2_800, 2_500, null, TaxInclusive: true),
         new("RICE-5KG", "Sona masoori rice 5 kg", "1006", "PCS", 500, 32_500, 28_000, null, TaxInclusive: true),
-        new("SUGAR-LOOSE", "Sugar (loose)", "1701", "KGS", 500, 4_600, 4_000, null),
-        new("ONION-LOOSE", "Onion", "0703", "KGS", 0, 3_500, 2_600, null),
-        new("DAL-LOOSE", "Toor dal (loose)", "0713", "KGS", 0, 14_500, 12_600, null),
+        new("SUGAR-LOOSE", "Sugar (loose)", "1701", "KGS", 500, 4_600, 4_000, null, TaxInclusive: false),
+        new("ONION-LOOSE", "Onion", "0703", "KGS", 0, 3_500, 2_600, null, TaxInclusive: false),
+        new("DAL-LOOSE", "Toor dal (loose)", "0713", "KGS", 0, 14_500, 12_600, null, TaxInclusive: false),
         new("GHEE-1L", "Cow ghee 1 L", "0405", "PCS", 1_200, 65_000, 56_000, null, TaxInclusive: true),
         new("SOAP-125G", "Sandal soap 125 g", "3401", "PCS", 1_800, 4_500, 3_200, null, TaxInclusive: true),
         new("COLA-750ML", "Cola 750 ml", "2202", "PCS", 4_000, 4_000, 2_600, null, TaxInclusive: true),

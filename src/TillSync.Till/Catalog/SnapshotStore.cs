@@ -126,13 +126,14 @@ public sealed class SnapshotStore(TillDatabase database)
             .ExecuteAsync(cancellationToken);
     }
 
-    /// <summary>Products whose SKU, barcode or name contains <paramref name="query"/> (case-insensitive), by name.</summary>
+    /// <summary>Products on sale whose SKU, barcode or name contains <paramref name="query"/> (case-insensitive), by name; a
+    /// retired product is found only by its exact code, which says it is retired.</summary>
     public async Task<List<SnapshotProduct>> SearchAsync(string? query, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var pattern = "%" + (query ?? "").Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        return await connection.Command($"SELECT {Columns} FROM products WHERE search_text LIKE @p ESCAPE '\\' ORDER BY name LIMIT @limit")
+        return await connection.Command($"SELECT {Columns} FROM products WHERE retired = 0 AND search_text LIKE @p ESCAPE '\\' ORDER BY name LIMIT @limit")
             .With("@p", pattern).With("@limit", limit).ListAsync(Read, cancellationToken);
     }
 
@@ -151,21 +152,21 @@ public sealed class SnapshotStore(TillDatabase database)
     }
 
     /// <summary>The product columns <see cref="Read"/> maps, in its order.</summary>
-    internal const string Columns = "sku, name, hsn, unit, gst_rate_bp, price_paise, barcode, on_hand, mrp_paise, tax_inclusive";
+    internal const string Columns = "sku, name, hsn, unit, gst_rate_bp, price_paise, barcode, on_hand, mrp_paise, tax_inclusive, retired";
 
     /// <summary>Maps a row of <see cref="Columns"/>.</summary>
     internal static SnapshotProduct Read(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetInt64(5), r.NullableString(6),
-        decimal.Parse(r.GetString(7), CultureInfo.InvariantCulture), r.NullableInt64(8), r.GetInt64(9) != 0);
+        decimal.Parse(r.GetString(7), CultureInfo.InvariantCulture), r.NullableInt64(8), r.GetInt64(9) != 0, r.GetInt64(10) != 0);
 
     private static async Task InsertProductsAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<SnapshotProduct> products, CancellationToken cancellationToken)
     {
         await using var insert = connection.Command($"""
-            INSERT INTO products ({Columns}, search_text) VALUES (@sku, @name, @hsn, @unit, @rate, @price, @barcode, @onhand, @mrp, @inclusive, @search)
+            INSERT INTO products ({Columns}, search_text) VALUES (@sku, @name, @hsn, @unit, @rate, @price, @barcode, @onhand, @mrp, @inclusive, @retired, @search)
             """, transaction)
             .With("@sku", "").With("@name", "").With("@hsn", "").With("@unit", "").With("@rate", 0).With("@price", 0L)
-            .With("@barcode", null).With("@onhand", "").With("@mrp", null).With("@inclusive", 0L).With("@search", "");
+            .With("@barcode", null).With("@onhand", "").With("@mrp", null).With("@inclusive", 0L).With("@retired", 0L).With("@search", "");
         foreach (var p in products)
         {
             insert.Set("@sku", p.Sku);
@@ -178,6 +179,7 @@ public sealed class SnapshotStore(TillDatabase database)
             insert.Set("@onhand", p.OnHand.ToString(CultureInfo.InvariantCulture));
             insert.Set("@mrp", p.MrpPaise);
             insert.Set("@inclusive", p.TaxInclusive ? 1L : 0L);
+            insert.Set("@retired", p.Retired ? 1L : 0L);
             insert.Set("@search", $"{p.Sku} {p.Barcode} {p.Name}".ToLowerInvariant());
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -160,6 +160,11 @@ public static class QuoteBuilder
 
     private static string? LineProblem(CartLine line, SnapshotProduct product, int number)
     {
+        if (product.Retired)
+        {
+            return $"Line {number}: {RetiredProducts.Refusal(product)}";
+        }
+
         if (line.Qty <= 0 || line.Qty > Limits.LineQtyMax || decimal.Round(line.Qty, Limits.QtyFractionDigitsMax) != line.Qty)
         {
             return $"Line {number} ({product.Name}): quantity must be above 0 and at most {Limits.LineQtyMax}, with at most {Limits.QtyFractionDigitsMax} decimals.";

@@ -1,4 +1,4 @@
--- The till's store (schema version 11). Every statement is idempotent (IF NOT EXISTS): a file of an older version is
+-- The till's store (schema version 12). Every statement is idempotent (IF NOT EXISTS): a file of an older version is
 -- brought up to date by running this whole script again; version 4 also moved the sales of a version 1-3 file into
 -- documents, and version 8 reshaped sales and merged the counters, which TillDatabase does in C# around this script (see
 -- SchemaUpgrade). One SQLite file, WAL,
@@ -25,7 +25,10 @@ CREATE TABLE IF NOT EXISTS products (
     -- Version 9: the MRP (null when none) and whether the price includes GST; a file of version 8 or older gains both
     -- columns (SchemaUpgrade), its rows meaning what they meant: no MRP, priced before tax.
     mrp_paise     INTEGER,
-    tax_inclusive INTEGER NOT NULL DEFAULT 0
+    tax_inclusive INTEGER NOT NULL DEFAULT 0,
+    -- Version 12: 1 when HQ has retired the product (not sold; returns of earlier sales still taken). A file of version 11
+    -- or older gains the column (SchemaUpgrade), its rows on sale, as every product was before retirement.
+    retired       INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS ix_products_barcode ON products (barcode);
 

@@ -18,7 +18,9 @@ namespace TillSync.Till.Storage;
 /// the two columns, its rows keeping their meaning: no MRP, priced before tax, as the snapshot they came from said.</para>
 /// <para>Version 10 chained the documents (ADR 0016): a file of version 9 or older gains the chain columns, null on every
 /// row it holds (those entries stay unchained: nothing signed them when they were written, and signing them now would
-/// vouch for rows nobody checked); its chain begins at the next document, with the genesis marker as previous hash.</para></summary>
+/// vouch for rows nobody checked); its chain begins at the next document, with the genesis marker as previous hash.</para>
+/// <para>Version 12 marked retired products (<c>products.retired</c>); a file of version 11 or older gains the column, every
+/// row on sale, as its snapshot said.</para></summary>
 public static class SchemaUpgrade
 {
     private const int RowsPerRead = 1_000;
@@ -59,6 +61,11 @@ public static class SchemaUpgrade
         {
             await connection.Command("ALTER TABLE products ADD COLUMN mrp_paise INTEGER", transaction).ExecuteAsync(cancellationToken);
             await connection.Command("ALTER TABLE products ADD COLUMN tax_inclusive INTEGER NOT NULL DEFAULT 0", transaction).ExecuteAsync(cancellationToken);
+        }
+
+        if (!await HasColumnAsync(connection, transaction, "products", "retired", cancellationToken))
+        {
+            await connection.Command("ALTER TABLE products ADD COLUMN retired INTEGER NOT NULL DEFAULT 0", transaction).ExecuteAsync(cancellationToken);
         }
 
         if (!await HasColumnAsync(connection, transaction, "documents", "chain_hash", cancellationToken))

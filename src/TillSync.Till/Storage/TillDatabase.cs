@@ -9,7 +9,7 @@ namespace TillSync.Till.Storage;
 public sealed class TillDatabase
 {
     /// <summary>The schema version this tillsync writes.</summary>
-    public const int SchemaVersion = 11;
+    public const int SchemaVersion = 12;
 
     /// <summary>The first version with the document chain (ADR 0016).</summary>
     public const int ChainSchemaVersion = 10;

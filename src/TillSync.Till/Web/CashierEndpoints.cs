@@ -88,10 +88,18 @@ public static class CashierEndpoints
         return TypedResults.Ok((await snapshots.SearchAsync(q, Math.Clamp(limit ?? 20, 1, SearchLimitMax), ct)).Select(p => TillStock.AsKnown(p, known)).ToList());
     }
 
-    private static async Task<IResult> FindAsync(SnapshotStore snapshots, TillStock stock, string code, CancellationToken ct) =>
-        await snapshots.FindAsync(code, ct) is { } product
-            ? TypedResults.Ok(TillStock.AsKnown(product, await stock.KnownSinceSnapshotAsync(ct)))
-            : LocalProblems.NotFound($"No product with SKU or barcode '{(code.Length > 40 ? code[..40] : code)}'.");
+    // A retired product scanned is answered with why it cannot be sold, so that the cashier reads that rather than "not found".
+    private static async Task<IResult> FindAsync(SnapshotStore snapshots, TillStock stock, string code, CancellationToken ct)
+    {
+        if (await snapshots.FindAsync(code, ct) is not { } product)
+        {
+            return LocalProblems.NotFound($"No product with SKU or barcode '{(code.Length > 40 ? code[..40] : code)}'.");
+        }
+
+        return product.Retired
+            ? LocalProblems.Gone(RetiredProducts.Refusal(product))
+            : TypedResults.Ok(TillStock.AsKnown(product, await stock.KnownSinceSnapshotAsync(ct)));
+    }
 
     private static async Task<IResult> QuoteAsync(
         HttpContext http, TillDatabase database, SnapshotStore snapshots, CashierSession cashiers, TillStock stock, TimeProvider time)

@@ -15,6 +15,10 @@ public static class LocalProblems
     public static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Cannot do that");
 
+    /// <summary>410 with a sentence for the cashier: the thing exists but is no longer offered (a retired product).</summary>
+    public static ProblemHttpResult Gone(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status410Gone, title: "No longer sold");
+
     /// <summary>404 with a sentence for the cashier.</summary>
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");

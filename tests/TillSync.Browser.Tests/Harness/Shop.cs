@@ -22,12 +22,12 @@ public static class Shop
 
     public static IReadOnlyList<ProductDto> Products { get; } =
     [
-        new("MILK-500ML", "Toned Milk 500 ml", "0401", "PCS", 0, 2_800, 2_500, "8901262150019"),
-        new("RICE-5KG", "Sona Masoori Rice 5 kg", "1006", "PCS", 500, 32_500, 28_000, "8901725181109"),
-        new("SUGAR-LOOSE", "Sugar (loose)", "1701", "KGS", 500, 4_600, 4_000, null),
-        new("GHEE-1L", "Cow Ghee 1 L", "0405", "PCS", 1_200, 65_000, 56_000, "8901262030014"),
-        new("SOAP-125G", "Sandal Soap 125 g", "3401", "PCS", 1_800, 4_500, 3_200, "8901399003119"),
-        new("COLA-750ML", "Cola 750 ml", "2202", "PCS", 2_800, 4_000, 2_600, "8901764012273"),
+        new("MILK-500ML", "Toned Milk 500 ml", "0401", "PCS", 0, 2_800, 2_500, "8901262150019", TaxInclusive: false),
+        new("RICE-5KG", "Sona Masoori Rice 5 kg", "1006", "PCS", 500, 32_500, 28_000, "8901725181109", TaxInclusive: false),
+        new("SUGAR-LOOSE", "Sugar (loose)", "1701", "KGS", 500, 4_600, 4_000, null, TaxInclusive: false),
+        new("GHEE-1L", "Cow Ghee 1 L", "0405", "PCS", 1_200, 65_000, 56_000, "8901262030014", TaxInclusive: false),
+        new("SOAP-125G", "Sandal Soap 125 g", "3401", "PCS", 1_800, 4_500, 3_200, "8901399003119", TaxInclusive: false),
+        new("COLA-750ML", "Cola 750 ml", "2202", "PCS", 2_800, 4_000, 2_600, "8901764012273", TaxInclusive: false),
         // Priced as a shop's shelf prices: ₹90.00 inclusive of 5 % GST, at its MRP (docs/money.md).
         new("BISCUIT-800G", "Biscuits 800 g", "1905", "PCS", 500, 9_000, 7_800, "8901719101038", MrpPaise: 9_000, TaxInclusive: true),
     ];

@@ -14,7 +14,7 @@ public sealed class DemoCatalogTests
     public void Biscuits_NinetyRupeePack_BillsNinety()
     {
         var biscuits = DemoCatalog.Products.Single(p => p.Sku == "BISCUIT-PARLEG-800G");
-        var line = new OrderLine(biscuits.Sku, 1, biscuits.PricePaise, 0, biscuits.GstRateBp, biscuits.TaxInclusive, biscuits.MrpPaise);
+        var line = new OrderLine(biscuits.Sku, 1, biscuits.PricePaise, 0, biscuits.GstRateBp, biscuits.TaxInclusive == true, biscuits.MrpPaise);
 
         Assert.Equal((9_000L, (long?)9_000), (biscuits.PricePaise, biscuits.MrpPaise));
         Assert.Equal(new BillTotals(8_572, 214, 214, 0, 0, 9_000), OrderTotals.Compute([line], SupplyKind.IntraState));
@@ -27,7 +27,7 @@ public sealed class DemoCatalogTests
         Assert.Null(ProductRules.Problem(DemoCatalog.Products));
         Assert.All(DemoCatalog.Products, p =>
         {
-            Assert.True(p.TaxInclusive, p.Sku);
+            Assert.True(p.TaxInclusive == true, p.Sku);
             var taxablePaise = GstCalculator.ForLine(1, p.PricePaise, 0, p.GstRateBp, SupplyKind.IntraState, taxInclusive: true).TaxablePaise;
             Assert.True(taxablePaise > p.CostPaise, $"{p.Sku}: taxable {taxablePaise} paise is not above its cost {p.CostPaise}");
         });

@@ -105,7 +105,7 @@ public sealed class LedgerPropertyTests(HqFixture fixture) : IClassFixture<HqFix
         {
             // The order's own customer decides the supply (the factory picks one at random when none is given).
             _credited.Add(GstCalculator.ForLine(qty, product.PricePaise, 0, product.GstRateBp,
-                OrderTotals.SupplyKindOf(HqScenario.StoreGstin, order.Customer?.PlaceOfSupply), product.TaxInclusive));
+                OrderTotals.SupplyKindOf(HqScenario.StoreGstin, order.Customer?.PlaceOfSupply), product.TaxInclusive == true));
         }
     }
 

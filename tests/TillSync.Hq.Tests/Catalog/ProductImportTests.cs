@@ -27,10 +27,39 @@ public sealed class ProductImportTests(HqFixture fixture) : IClassFixture<HqFixt
 
         Assert.Equal((2, 2), (first.Upserted, again.Upserted));
         var products = await fixture.Manager.ProductsAsync();
-        Assert.Equal(new ProductDto(tea, "Assam Tea, 250 g", "0902", "PCS", 500, 14_050, 11_000, null), Assert.Single(products, p => p.Sku == tea));
+        Assert.Equal(new ProductDto(tea, "Assam Tea, 250 g", "0902", "PCS", 500, 14_050, 11_000, null, TaxInclusive: false), Assert.Single(products, p => p.Sku == tea));
         Assert.Equal(new ProductDto(jam, "Mixed fruit jam 500 g", "2007", "PCS", 1_200, 15_000, 12_000, "8901234567890", 15_000, TaxInclusive: true),
             Assert.Single(products, p => p.Sku == jam));
         Assert.Single(await fixture.Manager.AuditAsync("products.import"), e => e.Detail.Contains(tea, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Import_EmptyInclusiveCell_NewProductInclusive_ExistingKeepsItsFooting()
+    {
+        var (oil, ghee) = (Sku("OIL"), Sku("GHEE"));
+        await fixture.Manager.UpsertProductsAsync([new ProductDto(ghee, "Ghee 500 ml", "0405", "PCS", 1_200, 30_000, 25_000, null, TaxInclusive: false)]);
+        var csv = $"{Header}\n{oil},Sunflower oil 1 L,1512,PCS,5,180,150,180,,\n{ghee},Ghee 500 ml,0405,PCS,12,310,250,,,\n";
+
+        Assert.Equal(2, (await Responses.ExpectAsync(await fixture.Manager.ImportProductsRawAsync(csv), HttpStatusCode.OK,
+            TillSyncJsonContext.Default.ProductUpsertResult, fixture.Hq)).Upserted);
+
+        var products = (await fixture.Manager.ProductsAsync()).ToDictionary(p => p.Sku, p => (p.PricePaise, p.TaxInclusive));
+        Assert.Equal((18_000L, (bool?)true), products[oil]);
+        Assert.Equal((31_000L, (bool?)false), products[ghee]);
+    }
+
+    [Fact]
+    public async Task Import_EmptyInclusiveCell_OnAnExclusiveProductAboveItsMrp_NamesTheLine_AppliesNothing()
+    {
+        var (oil, ghee) = (Sku("OIL"), Sku("GHEE"));
+        await fixture.Manager.UpsertProductsAsync([new ProductDto(ghee, "Ghee 500 ml", "0405", "PCS", 1_200, 30_000, 25_000, null, TaxInclusive: false)]);
+        // ₹300 before 12 % is ₹336 to the customer: above an MRP of ₹300 on the footing the product keeps.
+        var csv = $"{Header}\n{oil},Sunflower oil 1 L,1512,PCS,5,180,150,180,,\n{ghee},Ghee 500 ml,0405,PCS,12,300,250,300,,\n";
+
+        var detail = await Responses.ExpectProblemAsync(await fixture.Manager.ImportProductsRawAsync(csv), HttpStatusCode.BadRequest, fixture.Hq);
+
+        Assert.Equal("1 of 2 rows are bad; nothing was applied. First: line 3: the price with tax ₹336.00 is above the MRP ₹300.00; nothing may be sold above its MRP.", detail);
+        Assert.DoesNotContain(await fixture.Manager.ProductsAsync(), p => p.Sku == oil);
     }
 
     [Fact]

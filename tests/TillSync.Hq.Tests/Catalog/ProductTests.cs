@@ -36,7 +36,8 @@ public sealed class ProductTests(HqFixture fixture) : IClassFixture<HqFixture>
     {
         var prefix = $"PG{Guid.CreateVersion7().ToString("N")[^6..].ToUpperInvariant()}";
         var products = Enumerable.Range(1, 5).Select(i => new ProductDto(
-            $"{prefix}-{i}", $"Paged Jaggery {prefix} {i}", i == 3 ? "17013100" : "0902", "PCS", 500, 10_000 + i, 8_000, i == 4 ? $"89{prefix[2..]}04" : null)).ToList();
+            $"{prefix}-{i}", $"Paged Jaggery {prefix} {i}", i == 3 ? "17013100" : "0902", "PCS", 500, 10_000 + i, 8_000, i == 4 ? $"89{prefix[2..]}04" : null,
+            TaxInclusive: true)).ToList();
         await fixture.Manager.UpsertProductsAsync(products);
         using var client = fixture.Hq.CreateClient(fixture.Hq.AdminToken);
         async Task<ProductPage> PageAsync(string query) => await Responses.ExpectAsync(
@@ -87,6 +88,34 @@ public sealed class ProductTests(HqFixture fixture) : IClassFixture<HqFixture>
     }
 
     [Fact]
+    public async Task Products_CreatedWithoutFooting_AreInclusive_UpdatedWithoutIt_KeepTheirs()
+    {
+        var suffix = Guid.CreateVersion7().ToString("N")[^6..].ToUpperInvariant();
+        // ₹10.00 at 18 % with an MRP of ₹10.00: inclusive it is at the MRP; before tax it would be ₹11.80, above it.
+        var shelf = new ProductDto($"SHELF-{suffix}", "Shelf soap 75 g", "3401", "PCS", 1_800, 1_000, 700, null, MrpPaise: 1_000);
+        var trade = new ProductDto($"TRADE-{suffix}", "Trade soap 75 g", "3401", "PCS", 1_800, 1_000, 700, null, TaxInclusive: false);
+        Assert.Equal(2, (await fixture.Manager.UpsertProductsAsync([shelf, trade])).Upserted);
+
+        // Updates that do not say the footing: each keeps the one it has.
+        Assert.Equal(2, (await fixture.Manager.UpsertProductsAsync(
+            [shelf with { PricePaise = 950 }, trade with { PricePaise = 1_100, TaxInclusive = null }])).Upserted);
+
+        var listed = (await fixture.Manager.ProductsAsync()).Where(p => p.Sku.EndsWith(suffix, StringComparison.Ordinal))
+            .ToDictionary(p => p.Sku, p => (p.PricePaise, p.TaxInclusive));
+        Assert.Equal((950L, (bool?)true), listed[shelf.Sku]);
+        Assert.Equal((1_100L, (bool?)false), listed[trade.Sku]);
+        var snapshot = await (await fixture.EnrolTillAsync()).SnapshotAsync();
+        Assert.True(Assert.Single(snapshot.Products, p => p.Sku == shelf.Sku).TaxInclusive);
+        Assert.False(Assert.Single(snapshot.Products, p => p.Sku == trade.Sku).TaxInclusive);
+
+        // The MRP is checked on the footing kept: the exclusive product's ₹11.00 is ₹12.98 with tax, above an MRP of ₹11.00.
+        var response = await fixture.Manager.UpsertProductsRawAsync([trade with { PricePaise = 1_100, TaxInclusive = null, MrpPaise = 1_100 }]);
+        var detail = await Responses.ExpectProblemAsync(response, HttpStatusCode.BadRequest, fixture.Hq);
+        Assert.Equal($"products[0] (SKU '{trade.Sku}'): the price with tax ₹12.98 is above the MRP ₹11.00; nothing may be sold above its MRP.", detail);
+        Assert.Null(Assert.Single(await fixture.Manager.ProductsAsync(), p => p.Sku == trade.Sku).MrpPaise);
+    }
+
+    [Fact]
     public async Task Products_AboveTheirMrp_AreRefusedWithTheFigures()
     {
         var sku = $"JAM-{Guid.CreateVersion7().ToString("N")[^6..].ToUpperInvariant()}";
@@ -118,8 +147,8 @@ public sealed class ProductTests(HqFixture fixture) : IClassFixture<HqFixture>
     public async Task Products_OneInvalid_Returns400AndStoresNone(string defect)
     {
         var suffix = Guid.CreateVersion7().ToString("N")[^6..].ToUpperInvariant();
-        var good = new ProductDto($"GOOD-{suffix}", "Good product", "3401", "PCS", 1_800, 1_000, 800, null);
-        var bad = new ProductDto($"BAD-{suffix}", "Bad product", "3401", "PCS", 1_800, 1_000, 800, null);
+        var good = new ProductDto($"GOOD-{suffix}", "Good product", "3401", "PCS", 1_800, 1_000, 800, null, TaxInclusive: false);
+        var bad = new ProductDto($"BAD-{suffix}", "Bad product", "3401", "PCS", 1_800, 1_000, 800, null, TaxInclusive: false);
         bad = defect switch
         {
             "sku_lowercase" => bad with { Sku = $"bad-{suffix}".ToLowerInvariant() },

@@ -109,7 +109,7 @@ public sealed class LocalTill : IAsyncDisposable
         long nextSeq, DateTimeOffset takenAt, decimal onHand = HqScenario.OpeningStock, IReadOnlyList<TillPublicKey>? tillKeys = null,
         SnapshotLoyalty? loyalty = null) =>
         new(7, "Counter 7", BillPrefix, nextSeq, new StoreView(1, true, HqScenario.Store),
-            [.. HqScenario.Products.Select(p => new SnapshotProduct(p.Sku, p.Name, p.Hsn, p.Unit, p.GstRateBp, p.PricePaise, p.Barcode, onHand, p.MrpPaise, p.TaxInclusive))],
+            [.. HqScenario.Products.Select(p => new SnapshotProduct(p.Sku, p.Name, p.Hsn, p.Unit, p.GstRateBp, p.PricePaise, p.Barcode, onHand, p.MrpPaise, p.TaxInclusive == true))],
             takenAt, loyalty, tillKeys);
 
     /// <summary>Records a sale that must succeed, a second later on the till's clock than the last.</summary>

@@ -12,7 +12,7 @@ namespace TillSync.Till.Tests.Storage;
 public sealed class TillDatabaseTests
 {
     [Fact]
-    public async Task EnsureSchema_NewFile_IsWalAtSchemaVersion11WithFullSync()
+    public async Task EnsureSchema_NewFile_IsWalAtSchemaVersion12WithFullSync()
     {
         await using var till = await LocalTill.CreateAsync(nextSeq: null);
 
@@ -20,7 +20,7 @@ public sealed class TillDatabaseTests
 
         Assert.Equal(Path.Combine(till.DataDir, "till.db"), till.Database.FilePath);
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
-        Assert.Equal(11L, await ScalarAsync(connection, "PRAGMA user_version"));
+        Assert.Equal(12L, await ScalarAsync(connection, "PRAGMA user_version"));
         Assert.Equal(2L, await ScalarAsync(connection, "PRAGMA synchronous")); // 2 = FULL
         Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA foreign_keys"));
         Assert.Equal(0L, await ScalarAsync(connection, "SELECT COUNT(*) FROM documents"));
@@ -48,12 +48,12 @@ public sealed class TillDatabaseTests
             await using (var connection = new SqliteConnection($"Data Source={Path.Combine(dataDir, "till.db")};Pooling=False"))
             {
                 await connection.OpenAsync();
-                await connection.Command("PRAGMA user_version = 12").ExecuteAsync(CancellationToken.None);
+                await connection.Command("PRAGMA user_version = 13").ExecuteAsync(CancellationToken.None);
             }
 
             var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new TillDatabase(dataDir).EnsureSchemaAsync(CancellationToken.None));
 
-            Assert.Contains("schema version 12, newer than this tillsync (11); upgrade tillsync", error.Message, StringComparison.Ordinal);
+            Assert.Contains("schema version 13, newer than this tillsync (12); upgrade tillsync", error.Message, StringComparison.Ordinal);
         }
         finally
         {

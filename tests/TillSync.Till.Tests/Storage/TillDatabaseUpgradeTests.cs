@@ -34,7 +34,7 @@ public sealed class TillDatabaseUpgradeTests
 
         await using (var connection = await till.Database.OpenAsync(CancellationToken.None))
         {
-            Assert.Equal(11L, await connection.Command("PRAGMA user_version").ScalarAsync(CancellationToken.None));
+            Assert.Equal(12L, await connection.Command("PRAGMA user_version").ScalarAsync(CancellationToken.None));
             Assert.Equal(0L, await connection.Command("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sales_v3'").ScalarAsync(CancellationToken.None));
             var states = await connection.Command("SELECT sync_state, sync_reason FROM documents ORDER BY till_seq")
                 .ListAsync(r => (r.GetString(0), r.NullableString(1)), CancellationToken.None);
@@ -89,7 +89,7 @@ public sealed class TillDatabaseUpgradeTests
 
         await using (var connection = await till.Database.OpenAsync(CancellationToken.None))
         {
-            Assert.Equal(11L, await connection.Command("PRAGMA user_version").ScalarAsync(CancellationToken.None));
+            Assert.Equal(12L, await connection.Command("PRAGMA user_version").ScalarAsync(CancellationToken.None));
             Assert.Equal(0L, await connection.Command("""
                 SELECT COUNT(*) FROM sqlite_master WHERE name IN ('counter', 'printed_counters', 'sales_v7', 'ix_documents_queue_age')
                 """).ScalarAsync(CancellationToken.None));
@@ -97,9 +97,10 @@ public sealed class TillDatabaseUpgradeTests
                 .ListAsync(r => (r.GetString(0), r.GetInt64(1)), CancellationToken.None);
             Assert.Equal([(PrintedSeries.Bill, 12L), (PrintedSeries.CreditNote(SoldAt), 3L), (Counters.TillSeq, 2L)], counters);
             // Version 9's columns: the products of version 7's snapshot keep their meaning, no MRP and priced before tax.
-            var footings = await connection.Command("SELECT DISTINCT mrp_paise IS NULL, tax_inclusive FROM products")
-                .ListAsync(r => (r.GetInt64(0), r.GetInt64(1)), CancellationToken.None);
-            Assert.Equal([(1L, 0L)], footings);
+            // Version 12's column: they are on sale, as their snapshot said.
+            var footings = await connection.Command("SELECT DISTINCT mrp_paise IS NULL, tax_inclusive, retired FROM products")
+                .ListAsync(r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), CancellationToken.None);
+            Assert.Equal([(1L, 0L, 0L)], footings);
         }
 
         foreach (var order in old)
