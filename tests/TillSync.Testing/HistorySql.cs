@@ -66,21 +66,11 @@ internal sealed record HistorySql(string Prepare, string BeforeLoad, string Entr
     public static readonly HistorySql Sqlite = new(
         Prepare: "PRAGMA cache_size = -262144;" + Templates,
         BeforeLoad: DropDateIndex,
-        Entries: SqliteOrders + $"""
-            INSERT INTO journal_entries (entry_ref, store_id, kind, entry_date, description, posted_at)
-            SELECT {SqliteRef("e")}, 1 + o.i % {ReportHistory.Stores}, e.kind, o.d,
-                   CASE WHEN e.e = 0 THEN 'Bill T01/' || printf('%02d%02d', o.fy % 100, (o.fy + 1) % 100) || '/' || printf('%06d', o.i + 1)
-                        ELSE 'Credit note T01/C' || o.i END,
-                   strftime('%Y-%m-%dT%H:%M:%S', o.d, '+' || (210 + o.i % 600) || ' minutes') || '.0000000Z'
-            FROM o JOIN bench_entries e ON e.t = o.t
-            ORDER BY o.i, e.e
-            """,
-        Postings: SqliteOrders + $"""
-            INSERT INTO journal_postings (entry_ref, posting_no, store_id, account, amount_paise)
-            SELECT {SqliteRef("p")}, p.posting_no, 1 + o.i % {ReportHistory.Stores}, p.account, p.amount_paise
-            FROM o JOIN bench_postings p ON p.t = o.t
-            ORDER BY o.i, p.e, p.posting_no
-            """,
+        Entries: InsertEntries(SqliteOrders, SqliteRef("e"), date: "o.d",
+            financialYear: "printf('%02d%02d', o.fy % 100, (o.fy + 1) % 100)",
+            billNumber: "printf('%06d', o.i + 1)",
+            postedAt: "strftime('%Y-%m-%dT%H:%M:%S', o.d, '+' || (210 + o.i % 600) || ' minutes')"),
+        Postings: InsertPostings(SqliteOrders, SqliteRef("p")),
         AfterChunk: "PRAGMA wal_checkpoint(TRUNCATE);",
         AfterLoad: CreateDateIndex,
         Finish: DropTemplates + "PRAGMA cache_size = -2000;");
@@ -90,25 +80,31 @@ internal sealed record HistorySql(string Prepare, string BeforeLoad, string Entr
     public static readonly HistorySql Postgres = new(
         Prepare: Templates,
         BeforeLoad: DropDateIndex + "ALTER TABLE journal_postings DROP CONSTRAINT journal_postings_entry_ref_fkey;",
-        Entries: PostgresOrders + $"""
-            INSERT INTO journal_entries (entry_ref, store_id, kind, entry_date, description, posted_at)
-            SELECT {PostgresRef("e")}, 1 + o.i % {ReportHistory.Stores}, e.kind,
-                   to_char(o.d, 'YYYY-MM-DD'),
-                   CASE WHEN e.e = 0 THEN 'Bill T01/' || lpad(CAST(o.fy % 100 AS TEXT), 2, '0') || lpad(CAST((o.fy + 1) % 100 AS TEXT), 2, '0') || '/'
-                                          || lpad(CAST(o.i + 1 AS TEXT), GREATEST(6, length(CAST(o.i + 1 AS TEXT))), '0')
-                        ELSE 'Credit note T01/C' || o.i END,
-                   to_char(o.d + make_interval(mins => CAST(210 + o.i % 600 AS INTEGER)), 'YYYY-MM-DD"T"HH24:MI:SS') || '.0000000Z'
-            FROM o JOIN bench_entries e ON e.t = o.t
-            ORDER BY o.i, e.e
-            """,
-        Postings: PostgresOrders + $"""
-            INSERT INTO journal_postings (entry_ref, posting_no, store_id, account, amount_paise)
-            SELECT {PostgresRef("p")}, p.posting_no, 1 + o.i % {ReportHistory.Stores}, p.account, p.amount_paise
-            FROM o JOIN bench_postings p ON p.t = o.t
-            ORDER BY o.i, p.e, p.posting_no
-            """,
+        Entries: InsertEntries(PostgresOrders, PostgresRef("e"), date: "to_char(o.d, 'YYYY-MM-DD')",
+            financialYear: "lpad(CAST(o.fy % 100 AS TEXT), 2, '0') || lpad(CAST((o.fy + 1) % 100 AS TEXT), 2, '0')",
+            billNumber: "lpad(CAST(o.i + 1 AS TEXT), GREATEST(6, length(CAST(o.i + 1 AS TEXT))), '0')",
+            postedAt: "to_char(o.d + make_interval(mins => CAST(210 + o.i % 600 AS INTEGER)), 'YYYY-MM-DD\"T\"HH24:MI:SS')"),
+        Postings: InsertPostings(PostgresOrders, PostgresRef("p")),
         AfterChunk: "",
         AfterLoad: CreateDateIndex
             + "ALTER TABLE journal_postings ADD CONSTRAINT journal_postings_entry_ref_fkey FOREIGN KEY (entry_ref) REFERENCES journal_entries (entry_ref);",
         Finish: DropTemplates + "ANALYZE;");
+
+    // The chunk's entries in the journal writer's order (a sale, then its return): its ref, store, kind, business date, the
+    // bill's or credit note's number as description (SaleEntry, ReturnEntry) and the sale's time in UTC as posted_at.
+    private static string InsertEntries(string orders, string entryRef, string date, string financialYear, string billNumber, string postedAt) => orders + $"""
+        INSERT INTO journal_entries (entry_ref, store_id, kind, entry_date, description, posted_at)
+        SELECT {entryRef}, 1 + o.i % {ReportHistory.Stores}, e.kind, {date},
+               CASE WHEN e.e = 0 THEN 'Bill T01/' || {financialYear} || '/' || {billNumber} ELSE 'Credit note T01/C' || o.i END,
+               {postedAt} || '.0000000Z'
+        FROM o JOIN bench_entries e ON e.t = o.t
+        ORDER BY o.i, e.e
+        """;
+
+    private static string InsertPostings(string orders, string entryRef) => orders + $"""
+        INSERT INTO journal_postings (entry_ref, posting_no, store_id, account, amount_paise)
+        SELECT {entryRef}, p.posting_no, 1 + o.i % {ReportHistory.Stores}, p.account, p.amount_paise
+        FROM o JOIN bench_postings p ON p.t = o.t
+        ORDER BY o.i, p.e, p.posting_no
+        """;
 }
