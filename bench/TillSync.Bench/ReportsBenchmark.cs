@@ -74,8 +74,8 @@ internal static class ReportsBenchmark
         Console.WriteLine();
         Console.WriteLine("| report | period | stores | median ms | slowest ms |");
         Console.WriteLine("| --- | --- | --- | ---: | ---: |");
-        // The day's sales by day for every period, and by month (what the books page shows over 92 days) for the long ones.
-        foreach (var report in new[] { "trial-balance", "gst-summary", "day-sales", "day-sales?by=month" })
+        // The day's sales by day for every period, and by month (what HQ answers a request without by= over 92 days) for the long ones.
+        foreach (var report in new[] { "trial-balance", "gst-summary", "day-sales?by=day", "day-sales?by=month" })
         {
             foreach (var (name, query) in report.EndsWith("month", StringComparison.Ordinal) ? periods[2..] : periods)
             {
@@ -98,7 +98,8 @@ internal static class ReportsBenchmark
             await ExportAsync(http, hq.ProcessId, "", "all time");
         }
 
-        await using var scanDatabase = pg is null ? HqDatabase.Sqlite(dataDir) : HqDatabase.Postgres(pg.ConnectionString);
+        // The scan of a year at ten million orders runs past Npgsql's 30-second command timeout on a loaded machine.
+        await using var scanDatabase = pg is null ? HqDatabase.Sqlite(dataDir) : HqDatabase.Postgres(pg.ConnectionString + ";Command Timeout=0");
         if (orders <= AllTimeScanOrdersMax)
         {
             await CompareWithScanAsync(http, scanDatabase, new LedgerPeriod(null, null, null), "", "all time");
