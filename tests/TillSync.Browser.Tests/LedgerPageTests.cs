@@ -49,7 +49,7 @@ public sealed class LedgerPageTests(BrowserFixture browser, ITestOutputHelper ou
         await Expect(page.Locator("#ds-bills")).ToHaveTextAsync("2");
         await Expect(page.Locator("#ds-total")).ToHaveTextAsync(Rupees(cashPaise));
         // All time is shown by month (a row per day would be years of rows); by day when asked.
-        var saleDate = (await api.GetFromJsonAsync<DaySalesView>("/api/v1/ledger/day-sales", Json))!.Days.Single().Date!;
+        var saleDate = (await api.GetFromJsonAsync<DaySalesView>("/api/v1/ledger/day-sales?by=day", Json))!.Days.Single().Date!;
         await Expect(page.Locator("#ds-title")).ToHaveTextAsync("Sales by month");
         await Expect(page.Locator($"#day-sales tbody tr[data-date='{saleDate[..7]}']")).ToContainTextAsync(Rupees(cashPaise));
         await page.GetByLabel("Sales by").SelectOptionAsync("day");

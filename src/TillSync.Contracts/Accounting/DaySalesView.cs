@@ -8,7 +8,8 @@ namespace TillSync.Contracts.Accounting;
 /// <param name="Days">One row per business day (or month, with <paramref name="By"/> <c>month</c>) with a bill or a
 /// credit note, in date order.</param>
 /// <param name="Totals">The sum of the rows; its <c>Date</c> is null.</param>
-/// <param name="By">The rows' grain: <see cref="DaySalesGrain.Day"/> (the default) or <see cref="DaySalesGrain.Month"/>.</param>
+/// <param name="By">The rows' grain: <see cref="DaySalesGrain.Day"/> or <see cref="DaySalesGrain.Month"/>; a request without
+/// <c>by=</c> gets days for a period of up to 92 days and months for a longer or open one, and this says which.</param>
 public sealed record DaySalesView(
     string? From, string? To, long? StoreId, IReadOnlyList<DaySalesRow> Days, DaySalesRow Totals, string By = DaySalesGrain.Day);
 

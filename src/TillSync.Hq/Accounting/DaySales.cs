@@ -17,6 +17,17 @@ public static class DaySales
         CAST(SUM(x.credit_note_tax_paise) AS BIGINT), CAST(SUM(x.credit_note_total_paise) AS BIGINT)
         """;
 
+    /// <summary>The longest period, in days from its first date to its last, listed by day when the request names no
+    /// grain; a longer or open one is grouped by month, so that the cost of an unqualified request is the months (ten
+    /// years of days is 3,652 rows: bench/RESULTS.md).</summary>
+    public const int ByDaySpanDaysMax = 92;
+
+    /// <summary>The grain of a request that names none: by day for a period of up to <see cref="ByDaySpanDaysMax"/>
+    /// days, by month for a longer or open one. The books page leaves the grain to this rule unless the manager picks
+    /// one, and shows the grain the answer carries.</summary>
+    public static string DefaultGrain(LedgerPeriod period) =>
+        period.From is { } from && period.To is { } to && to.DayNumber - from.DayNumber < ByDaySpanDaysMax ? DaySalesGrain.Day : DaySalesGrain.Month;
+
     /// <summary>The days of <paramref name="period"/> with a bill or a credit note, or with <paramref name="by"/>
     /// <see cref="DaySalesGrain.Month"/> its calendar months (<c>yyyy-MM</c>, the period's first and last month cut to
     /// the period).</summary>

@@ -38,11 +38,11 @@ public static class LedgerEndpoints
     {
         if (by is not (null or DaySalesGrain.Day or DaySalesGrain.Month))
         {
-            return Problems.BadRequest($"by '{(by.Length > 20 ? by[..20] : by)}' is not known; use day (the default) or month.");
+            return Problems.BadRequest($"by '{(by.Length > 20 ? by[..20] : by)}' is not known; use day or month (without it: by day up to {DaySales.ByDaySpanDaysMax} days, by month beyond).");
         }
 
         return await InSnapshotAsync(http, database, from, to, storeId,
-            async (snapshot, period) => TypedResults.Ok(await DaySales.LoadAsync(snapshot, period, by ?? DaySalesGrain.Day, http.RequestAborted)));
+            async (snapshot, period) => TypedResults.Ok(await DaySales.LoadAsync(snapshot, period, by ?? DaySales.DefaultGrain(period), http.RequestAborted)));
     }
 
     // The maintained balances against a full scan, for an operator who doubts them (ADR 0009); as slow as the scan.

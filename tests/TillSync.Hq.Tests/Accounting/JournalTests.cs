@@ -161,6 +161,28 @@ public sealed class JournalTests(HqFixture fixture) : IClassFixture<HqFixture>
             (await EntryOfAsync(inter)).Postings);
     }
 
+    [Fact]
+    public async Task DaySales_WithoutBy_ListsDaysUpTo92DaysAndMonthsBeyondOrOpen()
+    {
+        var till = await fixture.EnrolTillAsync();
+        Assert.All((await till.SyncAsync(till.Orders.NextBatch(2))).Results, r => Assert.Equal(SyncStatus.Created, r.Status));
+
+        var byDay = await Ledger.DaySalesAsync(by: DaySalesGrain.Day);
+        var unqualified = await Ledger.DaySalesAsync();
+
+        // All time, asked without a grain, is grouped by month (read from the roll-up) and says so; its figures are the days'.
+        Assert.Equal(DaySalesGrain.Month, unqualified.By);
+        Assert.NotEmpty(unqualified.Days);
+        Assert.All(unqualified.Days, m => Assert.Matches("^[0-9]{4}-[0-9]{2}$", m.Date));
+        Assert.Equal(byDay.Totals, unqualified.Totals);
+        Assert.Equal(byDay.Days.Select(d => d.Date![..7]).Distinct(), unqualified.Days.Select(m => m.Date));
+        // 1 January to 2 April is 91 days from first to last: by day; to 3 April, 92: by month; an open end: by month.
+        Assert.Equal(DaySalesGrain.Day, (await Ledger.DaySalesAsync("2026-01-01", "2026-04-02")).By);
+        Assert.Equal(DaySalesGrain.Month, (await Ledger.DaySalesAsync("2026-01-01", "2026-04-03")).By);
+        Assert.Equal(DaySalesGrain.Month, (await Ledger.DaySalesAsync(from: "2026-01-01")).By);
+        Assert.Equal(DaySalesGrain.Day, byDay.By);
+    }
+
     public static TheoryData<string> BadQueries => [
         "/api/v1/ledger/trial-balance?from=28-11-2026",
         "/api/v1/ledger/trial-balance?from=2026-11-29&to=2026-11-28",

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using TillSync.Core.Orders;
@@ -6,17 +7,23 @@ using TillSync.Hq.Accounting;
 using TillSync.Hq.Storage;
 using TillSync.Storage;
 
-namespace TillSync.Bench;
+namespace TillSync.Testing;
 
 /// <summary>Builds a history of <c>orders</c> sales for the reports benchmark straight into a migrated HQ database:
 /// each sale's journal entry (and every 40th sale's return) is written by HQ's own <see cref="JournalWriter"/> — the
 /// postings and the maintained balances in one transaction per 2,000 entries, as HQ posts them — but without the order,
 /// line and stock rows, which no report reads (issue 18 allows this for the large sizes). The sales are spread evenly
-/// over <c>days</c> business days and four stores, 09:00–19:00 IST.</summary>
-internal static class ReportHistory
+/// over <c>days</c> business days and four stores, 09:00–19:00 IST. A sale's money depends only on its number modulo
+/// <see cref="Cycle"/>, which is what lets <see cref="SetBasedReportHistory"/> write the same history with a few statements.</summary>
+public static class ReportHistory
 {
     public const int Stores = 4;
     public const int ReturnEvery = 40;
+
+    /// <summary>Sales <c>i</c> and <c>i + Cycle</c> carry the same lines, customer, tender, store and return: the least
+    /// common multiple of the catalogue (6), the quantities (3), the customers (10), the tenders (3), the stores and
+    /// <see cref="ReturnEvery"/>.</summary>
+    public const int Cycle = 120;
     private const int EntriesPerTransaction = 2_000;
     private const string StoreGstin = "29AABCH1234K1ZN";
 
@@ -27,6 +34,8 @@ internal static class ReportHistory
         ("SOAP-100", 3_500, 1_800, 2_200), ("SALT-1KG", 2_800, 0, 2_000), ("TEA-250", 14_000, 500, 11_000),
     ];
 
+    private static readonly Dictionary<string, long> CostBySku = Catalogue.ToDictionary(c => c.Sku, c => c.CostPaise, StringComparer.Ordinal);
+
     /// <summary>The first business day of every history: ten years of days (the default) end on 2026-11-30.</summary>
     public static readonly DateOnly FirstDay = new(2016, 12, 1);
 
@@ -34,23 +43,17 @@ internal static class ReportHistory
     {
         await new Migrator(database, TimeProvider.System, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
         await using var connection = await database.OpenAsync(CancellationToken.None);
-        for (var store = 1; store <= Stores; store++)
-        {
-            await connection.Command("""
-                INSERT INTO stores (store_id, is_default, gstin, legal_name, address1, location, pin, state_code, created_at, updated_at)
-                VALUES (@id, @default, @gstin, @name, '12 Hosur Road', 'Bengaluru', 560034, '29', '2016-12-01T00:00:00.0000000Z', '2016-12-01T00:00:00.0000000Z')
-                """).With("@id", store).With("@default", store == 1 ? 1 : 0).With("@gstin", StoreGstin)
-                .With("@name", string.Create(CultureInfo.InvariantCulture, $"Bench store {store}")).ExecuteAsync(CancellationToken.None);
-        }
-
-        var costBySku = Catalogue.ToDictionary(c => c.Sku, c => c.CostPaise, StringComparer.Ordinal);
+        await AddStoresAsync(connection);
         for (var first = 0; first < orders; first += EntriesPerTransaction)
         {
             await using var transaction = await database.BeginWriteAsync(connection, CancellationToken.None);
             var journal = new JournalWriter(database.BulkParametersPerStatement);
             for (var i = first; i < Math.Min(orders, first + EntriesPerTransaction); i++)
             {
-                AddSale(journal, i, orders, days, costBySku);
+                foreach (var (entry, postedAt) in EntriesOf(i, orders, days))
+                {
+                    journal.Add(entry, postedAt);
+                }
             }
 
             await journal.FlushAsync(connection, transaction, CancellationToken.None);
@@ -62,10 +65,25 @@ internal static class ReportHistory
         }
     }
 
+    /// <summary>The history's four stores, in Karnataka.</summary>
+    public static async Task AddStoresAsync(DbConnection connection)
+    {
+        for (var store = 1; store <= Stores; store++)
+        {
+            await connection.Command("""
+                INSERT INTO stores (store_id, is_default, gstin, legal_name, address1, location, pin, state_code, created_at, updated_at)
+                VALUES (@id, @default, @gstin, @name, '12 Hosur Road', 'Bengaluru', 560034, '29', '2016-12-01T00:00:00.0000000Z', '2016-12-01T00:00:00.0000000Z')
+                """).With("@id", store).With("@default", store == 1 ? 1 : 0).With("@gstin", StoreGstin)
+                .With("@name", string.Create(CultureInfo.InvariantCulture, $"Bench store {store}")).ExecuteAsync(CancellationToken.None);
+        }
+    }
+
     /// <summary>The business day sale <paramref name="i"/> of <paramref name="orders"/> falls on.</summary>
     public static DateOnly DayOf(long i, int orders, int days) => FirstDay.AddDays((int)(i * days / orders));
 
-    private static void AddSale(JournalWriter journal, int i, int orders, int days, Dictionary<string, long> costBySku)
+    /// <summary>Sale <paramref name="i"/>'s journal entry, and every <see cref="ReturnEvery"/>th sale's return, each with
+    /// the moment it is posted at.</summary>
+    public static IReadOnlyList<(JournalEntry Entry, DateTimeOffset PostedAt)> EntriesOf(int i, int orders, int days)
     {
         var at = new DateTimeOffset(DayOf(i, orders, days).ToDateTime(new TimeOnly(9, 0)).AddMinutes(i % 600), BillNumber.IstOffset);
         var storeId = 1 + (i % Stores);
@@ -83,14 +101,16 @@ internal static class ReportHistory
         var payment = new Payment(TenderMethods.All[i % 3], totals.TotalPaise);
         var id = new Guid(i, 0, 0, [0, 0, 0, 0, 0, 0, 0, 1]);
         var order = new Order(id, BillNumber.Format("T01", at, i + 1), at, lines, [payment], totals, customer);
-        journal.Add(SaleEntry.For(order, storeId, kind, taxes, costBySku), at);
+        var entries = new List<(JournalEntry, DateTimeOffset)> { (SaleEntry.For(order, storeId, kind, taxes, CostBySku), at) };
         if (i % ReturnEvery == 0)
         {
             var returned = new ReturnedLineMoney(lines[0].GstRateBp, GstCalculator.ForLine(1, lines[0].UnitPricePaise, 0, lines[0].GstRateBp, kind),
-                Restocked: true, costBySku[lines[0].Sku]);
+                Restocked: true, CostBySku[lines[0].Sku]);
             var refund = BillTotals.Of([returned.Tax]);
-            journal.Add(ReturnEntry.For(new Guid(i, 0, 0, [0, 0, 0, 0, 0, 0, 0, 2]), $"T01/C{i}", at.AddMinutes(5), storeId, kind,
-                customer?.Gstin is not null, [returned], refund, [(TenderMethods.Cash, refund.TotalPaise)], 0, 0), at);
+            entries.Add((ReturnEntry.For(new Guid(i, 0, 0, [0, 0, 0, 0, 0, 0, 0, 2]), $"T01/C{i}", at.AddMinutes(5), storeId, kind,
+                customer?.Gstin is not null, [returned], refund, [(TenderMethods.Cash, refund.TotalPaise)], 0, 0), at));
         }
+
+        return entries;
     }
 }
