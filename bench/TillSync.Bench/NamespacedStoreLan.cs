@@ -62,9 +62,18 @@ internal sealed class NamespacedStoreLan : IAsyncDisposable
 
             AddNetwork();
             var apiA = await lan.StartInNamespaceAsync(0, a, lan.TillA.Token);
-            var apiB = await lan.StartInNamespaceAsync(1, b, tillB.Token);
+            lan.B = await lan.StartInNamespaceAsync(1, b, tillB.Token);
             lan._apiA = new TillApi(apiA, new OutputOf(lan._output));
-            lan.B = apiB;
+            using var apiB = new TillApi(lan.B, new OutputOf(lan._output));
+            // Each till is in a namespace of its own, and from there HQ does not answer.
+            var own = NetworkNamespace(Environment.ProcessId);
+            var inside = lan._tills.Select(t => NetworkNamespace(t.Id)).ToList();
+            Invariant(inside.Distinct().Count() == 2 && !inside.Contains(own), $"the tills' network namespaces ({string.Join(", ", inside)}) are not two of their own apart from the bench's ({own})");
+            foreach (var api in new[] { lan.A, apiB })
+            {
+                await Eventually.UntilAsync(api.StatusAsync, s => !s.Online && s.OfflineSince is not null, Patience.Exchanges, "a till in its namespace finds HQ unreachable");
+            }
+
             return lan;
         }
         catch
@@ -109,6 +118,17 @@ internal sealed class NamespacedStoreLan : IAsyncDisposable
             new Dictionary<string, string>(StringComparer.Ordinal) { ["TILLSYNC_TOKEN"] = token }, _output, executable);
         _tills.Add(process);
         return process.BaseAddress;
+    }
+
+    private static string NetworkNamespace(int processId) =>
+        new FileInfo(string.Create(CultureInfo.InvariantCulture, $"/proc/{processId}/ns/net")).LinkTarget ?? "unknown";
+
+    private static void Invariant(bool holds, string what)
+    {
+        if (!holds)
+        {
+            throw new InvalidOperationException(what);
+        }
     }
 
     // A bridge with the bench's address, and per till a namespace joined to it by a veth pair.
