@@ -52,6 +52,13 @@ internal static class LanBenchmark
             var clock = Stopwatch.StartNew();
             while (!await HeldAtBAsync(receipt.TillSeq))
             {
+                // A till that died mid-run must end the bench (and so remove its namespaces), not hang it.
+                if (clock.Elapsed > Patience.Exchanges)
+                {
+                    throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                        $"till B did not hold till A's entry {receipt.TillSeq} within {Patience.Exchanges.TotalSeconds:0} s"));
+                }
+
                 await Task.Delay(PollEvery);
             }
 
