@@ -75,8 +75,8 @@ public sealed class PeerRelayTests
             Assert.All(syncs, e => Assert.Contains("\"results\":[]", e.ResponseBody, StringComparison.Ordinal));
         }
 
-        // Each relayed document was created once: whatever A offered again (a restart, a lost answer) HQ answered as a
-        // duplicate. And HQ holds each cut till's sales once, its stock moved once per sale.
+        // Each relayed document was created at HQ once (anything A offered again could only be answered as a duplicate),
+        // HQ holds each cut till's sales once, and its stock moved once per sale.
         var created = RelayedCreated(store.Links[0].Exchanges);
         foreach (var ((client, _), receipts) in cut.Zip(sold))
         {
