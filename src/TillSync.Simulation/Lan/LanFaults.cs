@@ -25,6 +25,7 @@ public sealed class LanFaults(StoreLan lan, FakeTimeProvider clock, Timeline que
         _everySaleRung = everySaleRung;
         if (faultRate > 0 && tillCount >= 2)
         {
+            lan.RequestFaults.Armed = true;
             ScheduleNext();
         }
     }

@@ -49,6 +49,7 @@ public sealed class StoreLan
         FaultRandom = new Random(streams.Next());
         RelayFates = new Random(streams.Next());
         _backoffRandom = new Random(streams.Next());
+        RequestFaults = new PeerRequestFaults(this, new Random(streams.Next()), clock, trace);
     }
 
     /// <summary>True when the tills share their logs and relay.</summary>
@@ -62,6 +63,9 @@ public sealed class StoreLan
 
     /// <summary>The stream of the LAN's faults.</summary>
     internal Random FaultRandom { get; }
+
+    /// <summary>The faults of single peer requests (<see cref="PeerLine"/>).</summary>
+    internal PeerRequestFaults RequestFaults { get; }
 
     /// <summary>The stream of the WAN fates of relay requests (<see cref="Network.SimulatedNetwork.RelayDraws"/>).</summary>
     public Random RelayFates { get; }
@@ -204,6 +208,13 @@ public sealed class StoreLan
 
     /// <summary>The drain: every partition heals.</summary>
     public void Heal() => _healed = true;
+
+    /// <summary>True once the drain has begun: no partition, no fault of a single peer request.</summary>
+    internal bool Healed => _healed;
+
+    /// <summary>A request of till <paramref name="number"/> met a fault of its own: the till asks again at its poll interval,
+    /// as the till's exchange loop would.</summary>
+    internal void PeerRequestFailed(int number) => ScheduleRound(number, Now + PeerOptions.PollIntervalDefault);
 
     /// <summary>After the drain: each till runs one round, so that every till holds every other till's whole log.</summary>
     public async Task SettleAsync()

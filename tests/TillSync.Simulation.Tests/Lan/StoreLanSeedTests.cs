@@ -1,5 +1,5 @@
-// Proves the store LAN's invariants over seeded runs of the real till peer code, HQ's relay and the real sync under LAN
-// partitions, WAN outages with the LAN up and one till with a link: nothing lost or duplicated, every chain verifies.
+// Proves the store LAN's invariants over seeded runs of the real peer code, relay and sync under LAN partitions, WAN outages,
+// one till with a link, and peer replies lost, doubled or read late: nothing lost or duplicated, every chain verifies.
 using System.Collections.Concurrent;
 using System.Globalization;
 using TillSync.Simulation.Lan;
@@ -31,6 +31,7 @@ public sealed class StoreLanSeedTests(ITestOutputHelper log)
             : Enumerable.Range(1, SeedSet.Count("TILLSYNC_SIM_LAN_SEEDS", DefaultCount)).ToList();
         var failures = new ConcurrentDictionary<int, string>();
         var relayed = 0;
+        var requestFaults = new ConcurrentDictionary<string, int>();
         var started = TimeProvider.System.GetTimestamp();
         await Parallel.ForEachAsync(seeds, new ParallelOptions { MaxDegreeOfParallelism = Workers }, async (seed, cancellationToken) =>
         {
@@ -38,6 +39,10 @@ public sealed class StoreLanSeedTests(ITestOutputHelper log)
             {
                 var report = await Simulator.RunAsync(Shape(seed), null, cancellationToken);
                 Interlocked.Add(ref relayed, report.Floor.Where(f => f.What == "relay requests answered").Sum(f => f.Count));
+                foreach (var (what, count) in report.Floor.Where(f => f.What.StartsWith("fault: peer ", StringComparison.Ordinal)))
+                {
+                    requestFaults.AddOrUpdate(what, count, (_, sum) => sum + count);
+                }
                 if (!report.AllHold || !report.Verdicts.Any(v => v.Invariant == "lan_chains_verify"))
                 {
                     failures[seed] = report.FailureText();
@@ -50,11 +55,14 @@ public sealed class StoreLanSeedTests(ITestOutputHelper log)
         });
 
         log.WriteLine($"{seeds.Count} LAN seeds on {Workers} workers in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s; {failures.Count} failed; {relayed} relay requests answered");
+        log.WriteLine($"faults of single peer requests: {string.Join("; ", requestFaults.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Value} {f.Key["fault: ".Length..]}"))}");
         var failed = failures.OrderBy(f => f.Key).ToList();
         Assert.True(failed.Count == 0,
             $"{failed.Count} of {seeds.Count} LAN seeds failed: {string.Join(", ", failed.Select(f => f.Key))}{Environment.NewLine}"
             + string.Join(Environment.NewLine, failed.Take(3).Select(f => f.Value)));
         Assert.True(seeds.Count < 10 || relayed > 0, "no till relayed anything across the seeds: the LAN faults never left one till with a link");
+        // Each fault of a single peer request struck somewhere, the late reply included (PeerFate).
+        Assert.True(seeds.Count < 10 || requestFaults.Count == 4, $"not every fault of a single peer request struck: {string.Join(", ", requestFaults.Keys)}");
     }
 
     [Fact]
