@@ -85,7 +85,7 @@ public sealed class ReturnDesk(
             return await till.ReturnAsync(request, CancellationToken.None);
         }
 
-        var sale = sales.NextExchange(till.Snapshot!, tenderPaise);
+        var sale = sales.NextExchange(till.Snapshot!, clock.GetUtcNow(), tenderPaise);
         var (outcome, problem) = await till.ExchangeAsync(new ExchangeRequest(request, sale), CancellationToken.None);
         if (outcome is null)
         {
