@@ -10,13 +10,18 @@ namespace TillSync.Simulation.Runs;
 
 /// <summary>The manager running promotions at HQ (<c>POST /api/v1/promotions</c>, <c>POST /api/v1/promotions/{id}/end</c>;
 /// docs/pricing.md, "Promotions") on the simulated clock while the tills sell: a scheduled price, a buy-N-get-M or a
-/// bill-value discount every hour and a half or so, some starting later, three in five ended early. Each create and end
+/// bill-value discount every half hour or so while the shop sells, some starting later, three in five ended early
+/// within hours. Each create and end
 /// races the tills' syncs: a till cut off, or between two syncs, keeps selling under a promotion HQ has ended, and HQ must
 /// commit those sales quietly (<c>promotions_judged_by_the_till</c>). The tills learn of them in their snapshots and
 /// deltas and apply them offline. Draws from its own seeded <see cref="Random"/>, so the shop's stream is drawn as before.</summary>
 public sealed class PromotionDesk(FakeTimeProvider clock, Random random, Timeline queue, Trace trace, HqNode hq)
 {
-    private static readonly TimeSpan CreateIntervalMean = TimeSpan.FromMinutes(90);
+    // A promotion every half hour or so while the shop sells: a busy seed sells its orders in a few hours.
+    private static readonly TimeSpan CreateIntervalMean = TimeSpan.FromMinutes(30);
+
+    // An early end comes within this of the create (or before the promotion runs out), while the tills still sell.
+    private static readonly TimeSpan EndWithin = TimeSpan.FromHours(3);
     private static readonly TimeSpan HqDownDelay = TimeSpan.FromMinutes(5);
 
     // Of the promotions created, the share the manager ends before they run out.
@@ -33,8 +38,15 @@ public sealed class PromotionDesk(FakeTimeProvider clock, Random random, Timelin
     /// <summary>What the desk did, by name, in report order.</summary>
     public IEnumerable<(string What, int Count)> Counts => _counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Value));
 
-    /// <summary>Schedules the first promotion.</summary>
-    public void Open() => queue.Schedule(Now + Exponential(CreateIntervalMean), SimEventKind.Promotion, CreateAsync);
+    private Func<bool> _shopClosed = () => false;
+
+    /// <summary>Schedules the first promotion; none is created once <paramref name="shopClosed"/> says every sale is
+    /// recorded (a run that waits days for a till to come back would otherwise pile up promotions nobody sells under).</summary>
+    public void Open(Func<bool> shopClosed)
+    {
+        _shopClosed = shopClosed;
+        queue.Schedule(Now + Exponential(CreateIntervalMean), SimEventKind.Promotion, CreateAsync);
+    }
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
@@ -42,6 +54,11 @@ public sealed class PromotionDesk(FakeTimeProvider clock, Random random, Timelin
 
     private async Task CreateAsync()
     {
+        if (_shopClosed())
+        {
+            return;
+        }
+
         if (!hq.IsUp)
         {
             queue.Schedule(Now + HqDownDelay, SimEventKind.Promotion, CreateAsync);
@@ -62,7 +79,7 @@ public sealed class PromotionDesk(FakeTimeProvider clock, Random random, Timelin
             $"promotion {created.Id} {created.Kind} at HQ: {string.Join(",", created.Skus)} {created.ValidFrom:HH:mm}–{created.ValidTo:dd HH:mm}"));
         if (random.NextDouble() < EndsEarlyShare)
         {
-            var endAt = Now + ((created.ValidTo - Now) * random.NextDouble());
+            var endAt = Now + ((created.ValidTo - Now < EndWithin ? created.ValidTo - Now : EndWithin) * random.NextDouble());
             queue.Schedule(endAt, SimEventKind.Promotion, () => EndAsync(created.Id));
         }
 
@@ -90,12 +107,12 @@ public sealed class PromotionDesk(FakeTimeProvider clock, Random random, Timelin
         trace.Add(Now, string.Create(CultureInfo.InvariantCulture, $"promotion {id} {(ended ? "ended early at HQ" : "already over")}"));
     }
 
-    // One promotion of a random kind, starting now or within the hour and running 3 to 24 hours (long enough to outlast a
-    // till's outage of hours, so that some tills sell under it after HQ ended it), on the shelf goods.
+    // One promotion of a random kind, starting now or within the hour and running 1 to 24 hours (some long enough to outlast
+    // a till's outage of hours, so that a till cut off sells under one HQ ended), on the shelf goods.
     private PromotionRequest NextRequest()
     {
         var from = Now + TimeSpan.FromMinutes(random.Next(0, 61));
-        var to = from + TimeSpan.FromHours(random.Next(3, 25));
+        var to = from + TimeSpan.FromHours(random.Next(1, 25));
         var name = string.Create(CultureInfo.InvariantCulture, $"Sim offer {++_created}");
         var goods = SimCatalog.Products.Where(p => p.Sku != WholesaleSku).ToList();
         switch (random.Next(3))

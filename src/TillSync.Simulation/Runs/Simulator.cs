@@ -127,7 +127,7 @@ public static class Simulator
             retries.Open();
             wholesale.Open();
             ewayBills.Open();
-            promotions.Open();
+            promotions.Open(() => floor.OrdersRecorded >= options.Orders);
             var events = 0L;
             while (!floor.SellingDone)
             {
