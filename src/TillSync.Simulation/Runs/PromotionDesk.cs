@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using TillSync.Contracts;
@@ -10,11 +11,11 @@ namespace TillSync.Simulation.Runs;
 
 /// <summary>The manager running promotions at HQ (<c>POST /api/v1/promotions</c>, <c>POST /api/v1/promotions/{id}/end</c>;
 /// docs/pricing.md, "Promotions") on the simulated clock while the tills sell: a scheduled price, a buy-N-get-M or a
-/// bill-value discount every half hour or so while the shop sells, some starting later, three in five ended early
-/// within hours. Each create and end
-/// races the tills' syncs: a till cut off, or between two syncs, keeps selling under a promotion HQ has ended, and HQ must
-/// commit those sales quietly (<c>promotions_judged_by_the_till</c>). The tills learn of them in their snapshots and
-/// deltas and apply them offline. Draws from its own seeded <see cref="Random"/>, so the shop's stream is drawn as before.</summary>
+/// bill-value discount every half hour or so while the shop sells, some starting later, three in five ended early within
+/// hours. Each create and end races the tills' syncs: a till cut off, or between two syncs, keeps selling under a
+/// promotion HQ has ended, and HQ must commit those sales quietly (<c>promotions_judged_by_the_till</c>). The tills learn
+/// of them in their snapshots and deltas and apply them offline. Draws from its own seeded <see cref="Random"/>, so the
+/// shop's stream is drawn as before.</summary>
 public sealed class PromotionDesk(FakeTimeProvider clock, Random random, Timeline queue, Trace trace, HqNode hq)
 {
     // A promotion every half hour or so while the shop sells: a busy seed sells its orders in a few hours.
@@ -34,11 +35,10 @@ public sealed class PromotionDesk(FakeTimeProvider clock, Random random, Timelin
 
     private readonly Dictionary<string, int> _counts = [];
     private int _created;
+    private Func<bool> _shopClosed = () => false;
 
     /// <summary>What the desk did, by name, in report order.</summary>
     public IEnumerable<(string What, int Count)> Counts => _counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Value));
-
-    private Func<bool> _shopClosed = () => false;
 
     /// <summary>Schedules the first promotion; none is created once <paramref name="shopClosed"/> says every sale is
     /// recorded (a run that waits days for a till to come back would otherwise pile up promotions nobody sells under).</summary>
@@ -68,7 +68,7 @@ public sealed class PromotionDesk(FakeTimeProvider clock, Random random, Timelin
         var request = NextRequest();
         using var response = await hq.ManagerSendAsync(HttpMethod.Post, "/api/v1/promotions",
             JsonContent.Create(request, TillSyncJsonContext.Default.PromotionRequest), CancellationToken.None);
-        if (response.StatusCode != System.Net.HttpStatusCode.Created)
+        if (response.StatusCode != HttpStatusCode.Created)
         {
             throw new InvalidOperationException($"HQ refused a simulated promotion: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
@@ -97,12 +97,12 @@ public sealed class PromotionDesk(FakeTimeProvider clock, Random random, Timelin
         using var response = await hq.ManagerSendAsync(HttpMethod.Post, string.Create(CultureInfo.InvariantCulture, $"/api/v1/promotions/{id}/end"),
             new StringContent("{}", Encoding.UTF8, "application/json"), CancellationToken.None);
         // 409: the promotion ran out while HQ was down and the manager waited.
-        if (response.StatusCode is not (System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Conflict))
+        if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Conflict))
         {
             throw new InvalidOperationException($"HQ refused to end simulated promotion {id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 
-        var ended = response.StatusCode == System.Net.HttpStatusCode.OK;
+        var ended = response.StatusCode == HttpStatusCode.OK;
         Count(ended ? "promotion: ended early at HQ" : "promotion: already over when the manager ended it");
         trace.Add(Now, string.Create(CultureInfo.InvariantCulture, $"promotion {id} {(ended ? "ended early at HQ" : "already over")}"));
     }
