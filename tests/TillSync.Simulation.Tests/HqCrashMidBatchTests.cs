@@ -32,7 +32,7 @@ public sealed class HqCrashMidBatchTests
             for (var i = 0; i < 3; i++)
             {
                 clock.Advance(TimeSpan.FromSeconds(30));
-                Assert.NotNull((await till.SellAsync(sales.Next(till.Snapshot!), CancellationToken.None)).Receipt);
+                Assert.NotNull((await till.SellAsync(await sales.NextAsync(till, clock.GetUtcNow(), CancellationToken.None), CancellationToken.None)).Receipt);
             }
 
             await hq.ArmCrashBeforeCommitAsync(CancellationToken.None);

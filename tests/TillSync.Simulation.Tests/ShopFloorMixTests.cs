@@ -34,6 +34,14 @@ public sealed class ShopFloorMixTests(ITestOutputHelper log)
             "shift: Z report lost in a till crash, asked for again", "catalogue: sale billed at a price HQ had since changed",
         ];
         Assert.All(shiftPaths, path => Assert.True(floor.GetValueOrDefault(path) > 0, $"never: {path}"));
+        string[] promotionPaths =
+        [
+            "promotion: scheduled_price created at HQ", "promotion: buy_get created at HQ", "promotion: bill_value created at HQ",
+            "promotion: ended early at HQ", "return: part of a promoted sale",
+        ];
+        Assert.All(promotionPaths, path => Assert.True(floor.GetValueOrDefault(path) > 0, $"never: {path}"));
+        var promotions = Assert.Single(report.Verdicts, v => v.Invariant == "promotions_judged_by_the_till");
+        Assert.DoesNotContain(" 0 sold and", promotions.Message, StringComparison.Ordinal);
         var einvoicing = report.EInvoicing.ToDictionary(e => e.What, e => e.Count);
         string[] einvoicePaths =
         [

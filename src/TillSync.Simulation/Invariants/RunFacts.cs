@@ -26,6 +26,7 @@ namespace TillSync.Simulation.Invariants;
 /// <param name="StockDecisions">The manager's decisions that value stock in the books, in order.</param>
 /// <param name="EInvoices">HQ's e-invoices, the portal's registrations and the requests that reached it.</param>
 /// <param name="Loyalty">The loyalty code flow as HQ left it: its redemption tokens and the sales it refused for one.</param>
+/// <param name="Promotions">The promotions the manager ran at HQ, as HQ recorded them.</param>
 public sealed record RunFacts(
     IReadOnlyList<TillFacts> Tills,
     IReadOnlyList<HqOrder> HqOrders,
@@ -43,7 +44,8 @@ public sealed record RunFacts(
     PriceFacts Prices,
     IReadOnlyList<Shop.StockDecision> StockDecisions,
     EInvoiceFacts EInvoices,
-    LoyaltyFacts Loyalty)
+    LoyaltyFacts Loyalty,
+    PromotionFacts Promotions)
 {
     /// <summary>Reads the facts from HQ's file and the tills' files.</summary>
     public static async Task<RunFacts> ReadAsync(
@@ -102,9 +104,10 @@ public sealed record RunFacts(
         var priceFacts = await PriceFacts.ReadAsync(hq, prices.Changes, prices.Billed, cancellationToken);
         var einvoices = await EInvoiceFacts.ReadAsync(hq, portal.DatabasePath, portal.Calls, cancellationToken);
         var loyalty = await LoyaltyFacts.ReadAsync(hq, cancellationToken);
+        var promotions = await PromotionFacts.ReadAsync(hq, cancellationToken);
         return new RunFacts(tillFacts, orders, nextSeq.ToDictionary(), movements.ToDictionary(StringComparer.Ordinal),
             onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, broughtInMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal), check, money, shifts, priceFacts, stockDecisions,
-            einvoices, loyalty);
+            einvoices, loyalty, promotions);
     }
 
     private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken)

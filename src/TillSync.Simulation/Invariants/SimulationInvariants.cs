@@ -39,6 +39,7 @@ public static class SimulationInvariants
         .. LoyaltyInvariants.All,
         .. ShiftInvariants.All,
         .. PriceInvariants.All,
+        .. PromotionInvariants.All,
         .. InventoryInvariants.All,
         .. EInvoiceInvariants.All,
     ];

@@ -37,6 +37,11 @@ public enum HqBug
     /// snapshot held: a line billed at any other price opens a price_deviation item.</summary>
     PriceJudgedByToday,
 
+    /// <summary>HQ judges a sale's promotion claims by the promotions it holds when the sale arrives, not by what the till's
+    /// pricing version knew: a sale claiming a promotion HQ has since ended early opens a price_deviation item, though its
+    /// till sold before it heard of the end.</summary>
+    PromotionJudgedByToday,
+
     /// <summary>A stock_short write_off puts the short units back on hand, as a transfer_in would, without their value
     /// (no entry): quantity moves, the inventory account does not.</summary>
     WriteOffMovesQuantityOnly,

@@ -65,6 +65,23 @@ internal static class HqBugs
               FROM orders o WHERE o.client_order_id = NEW.client_order_id;
             END;
             """],
+        // One item per sale, as HQ opens them, for a sale claiming (on any line, or for the bill) a promotion HQ has ended by
+        // now, whatever the till's pricing version knew.
+        HqBug.PromotionJudgedByToday => ["""
+            CREATE TRIGGER IF NOT EXISTS simulation_bug AFTER INSERT ON order_lines
+            WHEN NOT EXISTS (SELECT 1 FROM review_items WHERE client_order_id = NEW.client_order_id AND kind = 'price_deviation')
+              AND EXISTS (
+                SELECT 1 FROM orders o JOIN promotions p ON p.ended_at IS NOT NULL
+                WHERE o.client_order_id = NEW.client_order_id
+                  AND (p.promotion_id = json_extract(o.body_json, '$.billPromotion.promotionId')
+                       OR p.promotion_id IN (SELECT json_extract(l.value, '$.promotionId') FROM json_each(o.body_json, '$.lines') l)))
+            BEGIN
+              INSERT INTO review_items (kind, status, store_id, till_id, client_order_id, bill_no, detail, created_at)
+              SELECT 'price_deviation', 'open', o.store_id, o.till_id, o.client_order_id, o.bill_no,
+                     'Bill ' || o.bill_no || ': claimed a promotion HQ has ended by now', o.committed_at
+              FROM orders o WHERE o.client_order_id = NEW.client_order_id;
+            END;
+            """],
         // The movement names no resolution, so that a resent resolution still answers as the first did and only the
         // books can tell.
         HqBug.WriteOffMovesQuantityOnly => ["""

@@ -45,6 +45,7 @@ public sealed class TillNode(
     private SyncSignal? _signal;
     private HttpClient? _http;
     private LoyaltyRelay? _loyalty;
+    private LoyaltyBalances? _balances;
     private TillDatabase? _database;
 
     /// <summary>The till's number in the simulation, from 1.</summary>
@@ -96,7 +97,10 @@ public sealed class TillNode(
         await _shifts.LoadAsync(cancellationToken);
         _shiftRecorder = new ShiftRecorder(_writer, _shifts, cashiers, _snapshots, database, ids, clock, _signal,
             new ParkedCarts(database, cashiers, _snapshots, clock));
-        _recorder = new SaleRecorder(_writer, _snapshots, cashiers, ids, clock, _signal, _key, shifts: _shifts);
+        // One set of last-known balances, as TillApplication shares one: what the cashier is shown for a burn is what the
+        // recorder checks it against.
+        _balances = new LoyaltyBalances(_snapshots, database);
+        _recorder = new SaleRecorder(_writer, _snapshots, cashiers, ids, clock, _signal, _key, _balances, _shifts);
         _http = new HttpClient(lan?.Tap(number, link) ?? link, disposeHandler: true);
         HqClient.Configure(_http, new Uri($"http://{HqNode.HostName}/"), enrolment.Token);
         var linkState = new LinkState();
@@ -175,6 +179,12 @@ public sealed class TillNode(
     public Task<LoyaltyBalance?> LoyaltyBalanceAsync(string phone, CancellationToken cancellationToken) =>
         Loyalty.BalanceAsync(phone, cancellationToken);
 
+    /// <summary>The points an offline burn for <paramref name="phone"/> is checked against on this till now
+    /// (<see cref="LoyaltyBalances.ForBurnAsync"/>: the last-known balance less the burns since that it does not count), or
+    /// null when the till knows no balance: what the cashier page offers to redeem.</summary>
+    public Task<long?> LoyaltyBalanceForBurnAsync(string phone, CancellationToken cancellationToken) =>
+        (_balances ?? throw new InvalidOperationException($"till {number} is down")).ForBurnAsync(phone, cancellationToken);
+
     /// <summary>Asks HQ to send the customer a one-time code (<c>POST /api/loyalty/codes</c>): HQ's status and body, or
     /// 503 when HQ did not answer, as the till's page answers.</summary>
     public async Task<(int Status, string Body)> RequestLoyaltyCodeAsync(LoyaltyCodeRequest request, CancellationToken cancellationToken) =>
@@ -208,7 +218,7 @@ public sealed class TillNode(
         _key?.Dispose();
         (_agent, _recorder, _writer, _outbox, _snapshots, _signal, _http, _key) = (null, null, null, null, null, null, null, null);
         (_returns, _originals, _cashiers, _login, _shifts, _shiftRecorder) = (null, null, null, null, null, null);
-        _loyalty = null;
+        (_loyalty, _balances) = (null, null);
         _database?.ClearPool();
         _database = null;
     }

@@ -1,9 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using TillSync.Contracts.Catalog;
+using TillSync.Contracts.Tills;
+using TillSync.Core.Pricing;
 using TillSync.Simulation.Nodes;
 using TillSync.Simulation.Shop;
 using TillSync.Till.Receipts;
+using TillSync.Till.Sales;
 
 namespace TillSync.Simulation.Runs;
 
@@ -55,13 +58,22 @@ public sealed class CatalogueDesk(FakeTimeProvider clock, Random random, Trace t
             $"price change at HQ: {string.Join(", ", changed.Select(p => $"{p.Sku} {p.PricePaise}p"))}"));
     }
 
-    /// <summary>Notes the prices <paramref name="till"/>'s catalogue held for the goods on <paramref name="receipt"/>.</summary>
+    /// <summary>Notes the prices <paramref name="till"/>'s catalogue held for the goods on <paramref name="receipt"/>: the
+    /// catalogue's, or the scheduled price of a promotion of its snapshot that priced the line.</summary>
     public void Rang(TillNode till, Receipt receipt)
     {
-        var prices = till.Snapshot!.Products.ToDictionary(p => p.Sku, p => p.PricePaise, StringComparer.Ordinal);
-        var billed = receipt.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).ToDictionary(sku => sku, sku => prices[sku], StringComparer.Ordinal);
-        var stale = billed.Any(b => _products[b.Key].PricePaise != b.Value);
+        var snapshot = till.Snapshot!;
+        var prices = snapshot.Products.ToDictionary(p => p.Sku, p => p.PricePaise, StringComparer.Ordinal);
+        var billed = receipt.Lines.GroupBy(l => l.Sku, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => ScheduledPricePaise(snapshot, g.First()) ?? prices[g.Key], StringComparer.Ordinal);
+        var stale = billed.Keys.Any(sku => _products[sku].PricePaise != prices[sku]);
         _billedStale += stale ? 1 : 0;
         _billed[receipt.ClientOrderId] = new BilledSale(till.Number, billed, stale);
     }
+
+    // The price of the scheduled-price promotion of the snapshot that priced the line, or null.
+    private static long? ScheduledPricePaise(TillSnapshot snapshot, ReceiptLine line) =>
+        line.Promotion is { } claimed && SnapshotPromotions.ById(snapshot, claimed.PromotionId) is { Kind: PromotionKind.ScheduledPrice } promotion
+            ? promotion.PricePaise
+            : null;
 }

@@ -43,7 +43,7 @@ public sealed class LoyaltyDesk(FakeTimeProvider clock, Random random, Trace tra
         }
 
         if (_usedTokenByTill.Remove(till.Number, out var used) && random.NextDouble() < TokenReuses
-            && SaleMaker.WithBurn(snapshot, sale, new CustomerDto(used.Phone, null, null, null), used.Burn) is { } reused)
+            && SaleMaker.WithBurn(snapshot, clock.GetUtcNow(), sale, new CustomerDto(used.Phone, null, null, null), used.Burn) is { } reused)
         {
             Count("loyalty: a used token put on a second sale (HQ must refuse it)");
             Trace(till, string.Create(CultureInfo.InvariantCulture, $"reuses a token of {used.Burn.BurnPoints} points"));
@@ -70,7 +70,7 @@ public sealed class LoyaltyDesk(FakeTimeProvider clock, Random random, Trace tra
         }
 
         var (token, tillDied) = await TokenAsync(till, phone, points, cancellationToken);
-        if (token is null || SaleMaker.WithBurn(snapshot, sale, sale.Customer, new SaleLoyalty(points, token)) is not { } burned)
+        if (token is null || SaleMaker.WithBurn(snapshot, clock.GetUtcNow(), sale, sale.Customer, new SaleLoyalty(points, token)) is not { } burned)
         {
             return (sale, tillDied);
         }
@@ -89,7 +89,7 @@ public sealed class LoyaltyDesk(FakeTimeProvider clock, Random random, Trace tra
     {
         var settings = snapshot.Loyalty!.Settings;
         var offlinePoints = settings.OfflineBurnPaiseMax / settings.BurnValuePaisePerPoint;
-        var mostPoints = Math.Min(knownPoints, (SaleMaker.TotalPaise(snapshot, sale.Lines, sale.Customer) - 1) / settings.BurnValuePaisePerPoint);
+        var mostPoints = Math.Min(knownPoints, (SaleMaker.TotalPaise(snapshot, sale.Lines, sale.Customer, clock.GetUtcNow()) - 1) / settings.BurnValuePaisePerPoint);
         return mostPoints <= offlinePoints ? null : random.NextInt64(offlinePoints + 1, mostPoints + 1);
     }
 

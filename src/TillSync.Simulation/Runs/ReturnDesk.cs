@@ -85,7 +85,7 @@ public sealed class ReturnDesk(
             return await till.ReturnAsync(request, CancellationToken.None);
         }
 
-        var sale = sales.NextExchange(till.Snapshot!, tenderPaise);
+        var sale = sales.NextExchange(till.Snapshot!, clock.GetUtcNow(), tenderPaise);
         var (outcome, problem) = await till.ExchangeAsync(new ExchangeRequest(request, sale), CancellationToken.None);
         if (outcome is null)
         {
@@ -117,6 +117,12 @@ public sealed class ReturnDesk(
         var over = creditNote.Refund.Lines.Any(l => held.Left(l.OriginalLineNo) < 0);
         Count(over ? "return: over-return (refunded elsewhere already)" : overReturn ? "return: over-return attempt within what was left" : "return");
         Count($"return found by {original.Source}{(held.TillNumber == till.Number ? "" : " at another till")}");
+        if (original.BillPromotion is not null || original.Lines.Any(l => l.PromotionId is not null))
+        {
+            // The till takes back what the kept goods no longer earn (ADR 0023); the money invariants check the credit notes.
+            Count(held.Receipt.Lines.Select((_, i) => held.Left(i + 1)).Any(left => left > 0) ? "return: part of a promoted sale" : "return: the rest of a promoted sale");
+        }
+
         Count($"return refunded by {string.Join(" + ", creditNote.Refund.Refunds.Select(r => r.Method))}");
         trace.Add(clock.GetUtcNow(), string.Create(CultureInfo.InvariantCulture,
             $"till {till.Number} return seq {creditNote.TillSeq} {creditNote.DocumentId} {creditNote.CreditNoteNo} of {original.BillNo} ({original.Source}) "

@@ -7,8 +7,6 @@ using TillSync.Simulation.Invariants;
 using TillSync.Simulation.Network;
 using TillSync.Simulation.Nodes;
 using TillSync.Simulation.Shop;
-using TillSync.Till.Loyalty;
-using TillSync.Till.Sales;
 
 namespace TillSync.Simulation.Runs;
 
@@ -186,7 +184,7 @@ public sealed class ShopFloor(
         }
 
         await shifts.ReadyAsync(till);
-        var (sale, tillDied) = await loyalty.PrepareAsync(till, till.Snapshot, sales.Next(till.Snapshot), CancellationToken.None);
+        var (sale, tillDied) = await loyalty.PrepareAsync(till, till.Snapshot, await sales.NextAsync(till, Now, CancellationToken.None), CancellationToken.None);
         if (tillDied)
         {
             // The till died before it read HQ's answer to a loyalty call; the customer waits for it to come back.
@@ -209,16 +207,9 @@ public sealed class ShopFloor(
             sale = held;
         }
 
+        // The cashier chose any burn from the balance the till checks it against (SaleMaker), so the till refuses nothing
+        // here: a refusal is a bug in the till or in the simulation, and stops the run.
         var (receipt, problem) = await till.SellAsync(sale, CancellationToken.None);
-        if (receipt is null && sale.Loyalty is { RedemptionToken: null } burn && problem?.Contains(LoyaltyPlan.BalanceShort, StringComparison.Ordinal) == true)
-        {
-            // The till takes off the burns it knows of since its snapshot (its own, its peers'): fewer points than the customer
-            // asked for. The customer pays the burn's worth in cash instead, as at a real counter.
-            trace.Add(Now, $"till {till.Number}: {problem} The customer pays in cash instead");
-            sale = sale with { Loyalty = null, Payments = [.. sale.Payments, new Tender(PaymentMethods.Cash, checked(burn.BurnPoints * till.Snapshot!.Loyalty!.Settings.BurnValuePaisePerPoint))] };
-            (receipt, problem) = await till.SellAsync(sale, CancellationToken.None);
-        }
-
         if (receipt is null)
         {
             throw new InvalidOperationException($"Seed {options.Seed}: till {till.Number} refused a simulated sale: {problem}");

@@ -32,4 +32,7 @@ public enum SimEventKind
 
     /// <summary>A till's store LAN exchange runs a round (<see cref="Lan.StoreLan"/>).</summary>
     LanRound,
+
+    /// <summary>The manager creates or ends a promotion at HQ (<see cref="PromotionDesk"/>).</summary>
+    Promotion,
 }

@@ -34,6 +34,9 @@ public static class Simulator
     // Sets the wholesale lots and their e-way bills apart from the other streams, for the same reason.
     private const int WholesaleStreamSalt = 0xE3B1;
 
+    // Sets the manager's promotions apart from the other streams, for the same reason.
+    private const int PromotionStreamSalt = 0x960E;
+
     // A bound on the selling phase, against a simulation that stops making progress.
     private const long EventsMax = 5_000_000;
 
@@ -112,6 +115,7 @@ public static class Simulator
             var wholesaleRandom = new Random(unchecked((options.Seed * 397) ^ WholesaleStreamSalt));
             var wholesale = new WholesaleDesk(clock, new Random(wholesaleRandom.Next()), queue, trace, tills, shifts, catalogue, lan);
             var ewayBills = new EwayBillDesk(options, clock, new Random(wholesaleRandom.Next()), queue, trace, hq);
+            var promotions = new PromotionDesk(clock, new Random(unchecked((options.Seed * 397) ^ PromotionStreamSalt)), queue, trace, hq);
             await floor.OpenAsync(cancellationToken);
             if (lan is not null)
             {
@@ -123,6 +127,7 @@ public static class Simulator
             retries.Open();
             wholesale.Open();
             ewayBills.Open();
+            promotions.Open(() => floor.OrdersRecorded >= options.Orders);
             var events = 0L;
             while (!floor.SellingDone)
             {
@@ -161,6 +166,7 @@ public static class Simulator
                 cancellationToken);
             var report = floor.Report(facts, SimulationInvariants.Judge(facts), clock.GetUtcNow() - Start, [.. line.Counts, .. einvoices.Faults],
                 [.. facts.EInvoices.Counts, .. einvoices.Counts, .. retries.Counts, .. wholesale.Counts, .. ewayBills.Counts]);
+            report = report with { Floor = [.. report.Floor, .. promotions.Counts] };
             return lan is null || lanFacts is null ? report
                 : report with { Floor = [.. report.Floor, .. lan.Counts], Verdicts = [.. report.Verdicts, .. LanInvariants.Judge(facts.Money.Documents, lanFacts)] };
         }

@@ -54,7 +54,7 @@ public sealed class WholesaleDesk(
         await shifts.ReadyAsync(till);
         var buyer = random.NextDouble() < 0.5 ? SimCatalog.B2BIntraState : SimCatalog.B2BInterState;
         List<CartLine> cart = [new CartLine(WholesaleSku, random.Next(LitresMin, LitresMax + 1), 0)];
-        var sale = new SaleRequest(cart, [new Tender(PaymentMethods.Card, SaleMaker.TotalPaise(snapshot, cart, buyer))], buyer);
+        var sale = new SaleRequest(cart, [new Tender(PaymentMethods.Card, SaleMaker.TotalPaise(snapshot, cart, buyer, Now))], buyer);
         if (lan is { CashierHoldsToStock: true } && await lan.WithinKnownStockAsync(till, sale) != sale)
         {
             _turnedAway++;
