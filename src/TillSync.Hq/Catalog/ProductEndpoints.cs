@@ -42,17 +42,21 @@ public static class ProductEndpoints
 
         return await IdempotentWrites.RunAsync(http, database, time, async (connection, transaction) =>
         {
-            await SaveAsync(connection, transaction, products, http.Caller().Name, "products.upsert", time.GetUtcNow(), http.RequestAborted);
+            await SaveAsync(database.Engine, connection, transaction, products, http.Caller().Name, "products.upsert", time.GetUtcNow(), http.RequestAborted);
             return TypedResults.Ok(new ProductUpsertResult(products.Count));
         });
     }
 
     /// <summary>Inserts or updates <paramref name="products"/> (already checked by <see cref="ProductRules"/>) by SKU under a
-    /// new pricing version, and audits it as <paramref name="action"/>, in the caller's transaction.</summary>
+    /// new pricing version, revalues the stock on hand of each product whose cost changed (<see cref="CostRevaluation"/>),
+    /// and audits it as <paramref name="action"/>, all in the caller's transaction.</summary>
     internal static async Task SaveAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<ProductDto> products, string callerName, string action,
+        DatabaseEngine engine, DbConnection connection, DbTransaction transaction, IReadOnlyList<ProductDto> products, string callerName, string action,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // First, before the pricing version's row: the lock order of a stock move is catalogue costs, then on-hand, then the
+        // ledger's balances; a catalogue write takes the costs and the balances, in that order.
+        var oldCostPaiseBySku = await CostRevaluation.LockCostsAsync(engine, connection, transaction, products, cancellationToken);
         // A new pricing version, under which each changed price is kept (docs/pricing.md): a till that priced from an
         // older snapshot is judged by the price it knew.
         var version = await PricingVersions.RaiseAsync(connection, transaction, cancellationToken);
@@ -91,6 +95,8 @@ public static class ProductEndpoints
                 await PriceHistory.RecordAsync(connection, transaction, version, p, now, cancellationToken);
             }
         }
+
+        await CostRevaluation.PostAsync(engine, connection, transaction, products, oldCostPaiseBySku, version, now, cancellationToken);
 
         await AuditLog.RecordAsync(connection, transaction, callerName, action,
             $"{products.Count} products: {string.Join(", ", products.Take(20).Select(p => p.Sku))}{(products.Count > 20 ? ", …" : "")}",

@@ -52,7 +52,7 @@ public static class ProductImport
         var products = rows.Select(r => r.Product!).ToList();
         return await IdempotentWrites.RunAsync(http, database, time, async (connection, transaction) =>
         {
-            await ProductEndpoints.SaveAsync(connection, transaction, products, http.Caller().Name, "products.import", time.GetUtcNow(), http.RequestAborted);
+            await ProductEndpoints.SaveAsync(database.Engine, connection, transaction, products, http.Caller().Name, "products.import", time.GetUtcNow(), http.RequestAborted);
             return TypedResults.Ok(new ProductUpsertResult(products.Count));
         });
     }
