@@ -34,6 +34,9 @@ public static class Simulator
     // Sets the wholesale lots and their e-way bills apart from the other streams, for the same reason.
     private const int WholesaleStreamSalt = 0xE3B1;
 
+    // Sets the manager's cost changes apart from the other streams, for the same reason.
+    private const int CostStreamSalt = 0xC057;
+
     // A bound on the selling phase, against a simulation that stops making progress.
     private const long EventsMax = 5_000_000;
 
@@ -112,6 +115,7 @@ public static class Simulator
             var wholesaleRandom = new Random(unchecked((options.Seed * 397) ^ WholesaleStreamSalt));
             var wholesale = new WholesaleDesk(clock, new Random(wholesaleRandom.Next()), queue, trace, tills, shifts, catalogue, lan);
             var ewayBills = new EwayBillDesk(options, clock, new Random(wholesaleRandom.Next()), queue, trace, hq);
+            var costs = new CostDesk(clock, new Random(unchecked((options.Seed * 397) ^ CostStreamSalt)), queue, trace, hq, catalogue);
             await floor.OpenAsync(cancellationToken);
             if (lan is not null)
             {
@@ -123,6 +127,7 @@ public static class Simulator
             retries.Open();
             wholesale.Open();
             ewayBills.Open();
+            costs.Open();
             var events = 0L;
             while (!floor.SellingDone)
             {
@@ -160,7 +165,7 @@ public static class Simulator
                 shifts.Tallies, (catalogue.Changes, catalogue.Sales), reviews.StockDecisions, (portal.DatabasePath, line.RegisterCalls), clock.GetUtcNow(),
                 cancellationToken);
             var report = floor.Report(facts, SimulationInvariants.Judge(facts), clock.GetUtcNow() - Start, [.. line.Counts, .. einvoices.Faults],
-                [.. facts.EInvoices.Counts, .. einvoices.Counts, .. retries.Counts, .. wholesale.Counts, .. ewayBills.Counts]);
+                [.. facts.EInvoices.Counts, .. einvoices.Counts, .. retries.Counts, .. wholesale.Counts, .. ewayBills.Counts, .. costs.Counts]);
             return lan is null || lanFacts is null ? report
                 : report with { Floor = [.. report.Floor, .. lan.Counts], Verdicts = [.. report.Verdicts, .. LanInvariants.Judge(facts.Money.Documents, lanFacts)] };
         }
