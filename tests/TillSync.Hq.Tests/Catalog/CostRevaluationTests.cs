@@ -111,6 +111,43 @@ public sealed class CostRevaluationTests(HqFixture fixture) : IClassFixture<HqFi
         await CostBooks.AssertInventoryAtCostAsync(fixture.Hq, Ledger);
     }
 
+    [Fact]
+    public async Task CostChanges_RacingTillsSellingTheSameGoods_KeepInventoryAtCost()
+    {
+        // Three tills sell two products in batches while the manager changes both costs again and again. On PostgreSQL
+        // the batches and the changes run in parallel; a sale valued at the old cost must be counted in the change's
+        // on-hand, or valued at the new cost (ADR 0024).
+        var (tea, jam) = (NewProduct("TEA", 10_000), NewProduct("JAM", 7_000));
+        await fixture.Manager.UpsertProductsAsync([tea, jam]);
+        await fixture.Manager.ReceiveStockAsync(new StockReceiptRequest([new StockReceiptLine(tea.Sku, 100), new StockReceiptLine(jam.Sku, 100)]));
+        var tills = new List<TillClient>();
+        for (var i = 0; i < 3; i++)
+        {
+            tills.Add(await fixture.EnrolTillAsync());
+        }
+
+        var selling = tills.Select(async till =>
+        {
+            for (var batch = 0; batch < 8; batch++)
+            {
+                var orders = Enumerable.Range(0, 3).Select(n => till.Orders.Next(
+                    [HqScenario.LineOf(tea, 1 + n), HqScenario.LineOf(jam, 2)])).ToList();
+                Assert.All((await till.SyncAsync(orders)).Results, r => Assert.Equal(SyncStatus.Created, r.Status));
+            }
+        });
+        var changing = Task.Run(async () =>
+        {
+            for (var change = 1; change <= 8; change++)
+            {
+                await fixture.Manager.UpsertProductsAsync([tea with { CostPaise = 10_000 + (change * 137) }, jam with { CostPaise = 7_000 - (change * 61) }]);
+            }
+        });
+        await Task.WhenAll([.. selling, changing]);
+
+        Assert.NotEmpty(await RevaluationsAsync(jam.Sku));
+        await CostBooks.AssertInventoryAtCostAsync(fixture.Hq, Ledger);
+    }
+
     private static ProductDto NewProduct(string stem, long costPaise) =>
         new($"{stem}-{Guid.CreateVersion7().ToString("N")[^6..].ToUpperInvariant()}", $"Test {stem}", "0902", "PCS", 500, 20_000, costPaise, null);
 
