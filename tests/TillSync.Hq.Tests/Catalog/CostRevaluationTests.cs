@@ -148,6 +148,24 @@ public sealed class CostRevaluationTests(HqFixture fixture) : IClassFixture<HqFi
         await CostBooks.AssertInventoryAtCostAsync(fixture.Hq, Ledger);
     }
 
+    [Fact]
+    public async Task Journal_OfKindRevaluation_ListsEveryRevaluationAndNothingElse_AnUnknownKindIs400()
+    {
+        var product = NewProduct("GUR", costPaise: 5_000);
+        await fixture.Manager.UpsertProductsAsync([product]);
+        await fixture.Manager.ReceiveStockAsync(new StockReceiptRequest([new StockReceiptLine(product.Sku, 6)]));
+        await fixture.Manager.UpsertProductsAsync([product with { CostPaise = 5_500 }]);
+
+        var page = await Responses.ExpectAsync(await Ledger.GetRawAsync("/api/v1/ledger/journal?kind=revaluation&limit=1000"), HttpStatusCode.OK,
+            TillSyncJsonContext.Default.JournalPage, fixture.Hq);
+        Assert.Equal((await Ledger.JournalAsync()).Where(e => e.Kind == "revaluation").Select(e => e.Ref), page.Entries.Select(e => e.Ref));
+        Assert.Contains(page.Entries, e => e.Description.Contains(product.Sku, StringComparison.Ordinal)
+            && e.Postings.SequenceEqual([new PostingView("assets:inventory", 3_000), new PostingView("expenses:revaluation", -3_000)]));
+
+        var detail = await Responses.ExpectProblemAsync(await Ledger.GetRawAsync("/api/v1/ledger/journal?kind=revalued"), HttpStatusCode.BadRequest, fixture.Hq);
+        Assert.Contains("revaluation", detail, StringComparison.Ordinal);
+    }
+
     private static ProductDto NewProduct(string stem, long costPaise) =>
         new($"{stem}-{Guid.CreateVersion7().ToString("N")[^6..].ToUpperInvariant()}", $"Test {stem}", "0902", "PCS", 500, 20_000, costPaise, null);
 
