@@ -55,12 +55,14 @@ public static class InventoryInvariants
         var journalPaise = facts.BalancePaiseByAccount.GetValueOrDefault(Accounts.Inventory);
         var onHandPaise = facts.OnHandMilliBySku.Sum(s => s.Value / 1000m * costPaise[s.Key]);
         var onHandApartPaise = journalPaise - onHandPaise;
-        var onHandSlackPaise = (looseLines + revaluations) * 0.5m;
+        // A revaluation entry sums one rounded change per SKU it revalues; only loose goods' on-hand can be fractional.
+        var looseSkus = SimCatalog.Products.Count(p => SimCatalog.IsLoose(p.Unit));
+        var onHandSlackPaise = (looseLines + (revaluations * looseSkus)) * 0.5m;
         var roundingPaise = documentsPaise - onHandPaise;
         var offenders = new[]
         {
             Math.Abs(onHandApartPaise) <= onHandSlackPaise ? null : string.Create(CultureInfo.InvariantCulture,
-                $"the inventory account {journalPaise} paise, Σ on-hand × cost {onHandPaise:0.###}: {onHandApartPaise:0.###} apart, more than {looseLines} loose lines and {revaluations} revaluations can round"),
+                $"the inventory account {journalPaise} paise, Σ on-hand × cost {onHandPaise:0.###}: {onHandApartPaise:0.###} apart, more than {looseLines} loose lines and {revaluations} revaluations of {looseSkus} loose SKUs can round"),
             costsChanged || journalPaise == documentsPaise ? null : string.Create(CultureInfo.InvariantCulture, $"inventory account {journalPaise} paise, the documents at cost {documentsPaise}"),
             costsChanged || Math.Abs(roundingPaise) <= roundedLines * 0.5m ? null : string.Create(CultureInfo.InvariantCulture,
                 $"the documents at cost {documentsPaise} paise, Σ on-hand × cost {onHandPaise:0.###}: {roundingPaise:0.###} apart, more than {roundedLines} lines can round"),
