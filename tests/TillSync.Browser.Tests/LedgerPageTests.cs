@@ -1,7 +1,7 @@
 // Proves HQ's books page shows a manager the trial balance, GST summary and day's sales of real sales: two cash sales
 // made on the cashier page reach HQ, and the page shows them in assets:cash and revenue:sales, the totals balanced, the
 // GST rows by rate and the day's two bills — by month for all time, by day when asked — the same figures as HQ's API;
-// each table exports as CSV with those figures.
+// each table exports as CSV with those figures. A cost change shows as the stock it revalued, with its account.
 using System.Globalization;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
@@ -74,6 +74,25 @@ public sealed class LedgerPageTests(BrowserFixture browser, ITestOutputHelper ou
         var path = Path.Combine(session.ScreenshotFolder, "ledger.png");
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });
         output.WriteLine($"screenshot: {path}");
+    }
+
+    [Fact]
+    public async Task Ledger_AfterACostChange_ShowsTheStockRevaluedAndItsAccount()
+    {
+        // Sandal soap's cost goes from ₹32.00 to ₹32.02 with the opening 50,000 bars on hand: inventory gains ₹1,000.00.
+        using var hq = await HqServer.StartAsync(TempDirs.Create("ledger-cost-hq"));
+        await hq.SetUpShopAsync();
+        var soap = Shop.Products.Single(p => p.Sku == "SOAP-125G");
+        await hq.UpsertProductsAsync([soap with { CostPaise = soap.CostPaise + 2 }]);
+        await using var context = await browser.NewContextAsync();
+        var page = await BackOffice.OpenAsync(context, hq, "/ledger");
+
+        var revaluations = page.Locator("#revaluations tbody tr");
+        await Expect(revaluations).ToHaveCountAsync(1);
+        await Expect(revaluations.Locator("td").Nth(2)).ToHaveTextAsync("Cost change, stock revalued: SOAP-125G 50000 on hand from 32.00 to 32.02");
+        await Expect(revaluations.Locator("td").Nth(3)).ToHaveTextAsync(Rupees(100_000));
+        await Expect(page.Locator("tr[data-account='expenses:revaluation']")).ToContainTextAsync(Rupees(100_000));
+        await Expect(page.Locator("#tb-balance")).ToHaveTextAsync("0.00 — balanced");
     }
 
     private static async Task<string[]> CsvAsync(IPage page, string button)

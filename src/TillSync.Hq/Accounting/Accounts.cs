@@ -52,6 +52,10 @@ public static class Accounts
     /// <c>exchange</c> tender debits it, so it nets to zero once both are at HQ.</summary>
     public const string ExchangeClearing = "liabilities:exchange-clearing";
 
+    /// <summary>The change in value of the stock on hand when a product's cost changes (ADR 0024): debited when the cost
+    /// falls (a loss), credited when it rises (a gain), against <see cref="Inventory"/>.</summary>
+    public const string Revaluation = "expenses:revaluation";
+
     /// <summary>Cash taken from the tills' drawers to the store's safe, and change brought from it (docs/shifts.md).</summary>
     public const string Safe = "assets:cash:safe";
 
@@ -67,7 +71,7 @@ public static class Accounts
     /// <summary>The fixed accounts, declared at the top of an hledger export.</summary>
     public static IReadOnlyList<string> Fixed { get; } =
         [Cash, Card, Upi, Inventory, Sales, Cogs, Shrinkage, LoyaltyLiability, LoyaltyExpense, RoundOff, SupplierPayables, CustomerRefunds, StoreCredit,
-            ExchangeClearing, Safe, PettyCash, CashShort, CashOver];
+            ExchangeClearing, Safe, PettyCash, CashShort, CashOver, Revaluation];
 
     /// <summary>The account a tender is received into (debited by a sale), and a refund paid out of (credited by a
     /// return: the refund methods are the tender methods).</summary>

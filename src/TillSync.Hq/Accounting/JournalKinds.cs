@@ -24,6 +24,12 @@ public static class JournalKinds
     /// <summary>A drawer counted short or over at a shift's close.</summary>
     public const string CashVariance = "cash_variance";
 
+    /// <summary>A change of a product's cost, revaluing one store's stock on hand (ADR 0024).</summary>
+    public const string Revaluation = "revaluation";
+
+    /// <summary>Every kind, for a reader who asks for one.</summary>
+    public static IReadOnlyList<string> All { get; } = [Sale, Receipt, Adjustment, Resolution, Return, CashMovement, CashVariance, Revaluation];
+
     /// <summary>The longest entry reference a reader may ask for: every ref HQ writes is a kind and an id, far shorter.</summary>
     public const int RefLengthMax = 100;
 

@@ -8,15 +8,22 @@ namespace TillSync.Hq.Accounting;
 public static class JournalPages
 {
     /// <summary>Up to <paramref name="pageSize"/> entries of <paramref name="period"/> after entry number <paramref name="after"/>;
-    /// only the entry <paramref name="entryRef"/> names when it is given.</summary>
+    /// only the entry <paramref name="entryRef"/> names when it is given, only those of <paramref name="kind"/> (one of
+    /// <see cref="JournalKinds.All"/>) when that is.</summary>
     public static async Task<JournalPage> LoadAsync(
-        DbConnection connection, LedgerPeriod period, long after, int pageSize, string? entryRef, CancellationToken cancellationToken)
+        DbConnection connection, LedgerPeriod period, long after, int pageSize, string? entryRef, string? kind, CancellationToken cancellationToken)
     {
         var (filter, parameters) = period.DayFilter("e");
         if (entryRef is not null)
         {
             filter += " AND e.entry_ref = @ref";
             parameters.Add(("@ref", entryRef));
+        }
+
+        if (kind is not null)
+        {
+            filter += " AND e.kind = @kind";
+            parameters.Add(("@kind", kind));
         }
 
         parameters.Add(("@after", after));

@@ -52,7 +52,7 @@ public static class LedgerEndpoints
 
     private static async Task<IResult> JournalAsync(
         HttpContext http, HqDatabase database, TimeProvider time, string? format, string? from, string? to, long? storeId, long? after, int? limit,
-        [FromQuery(Name = "ref")] string? entryRef)
+        [FromQuery(Name = "ref")] string? entryRef, string? kind)
     {
         if (format is not (null or "json" or "hledger"))
         {
@@ -65,6 +65,12 @@ public static class LedgerEndpoints
             return Problems.BadRequest($"ref names one entry (e.g. sale:<clientOrderId>, at most {JournalKinds.RefLengthMax} characters) of the JSON journal.");
         }
 
+        // One kind of entry, e.g. the revaluations of cost changes for the books page.
+        if (kind is not null && (!JournalKinds.All.Contains(kind, StringComparer.Ordinal) || format == "hledger"))
+        {
+            return Problems.BadRequest($"kind names one kind of entry of the JSON journal: {string.Join(", ", JournalKinds.All)}.");
+        }
+
         var pageSize = limit ?? 100;
         if (pageSize is < 1 or > Limits.JournalPageMax || after < 0)
         {
@@ -75,7 +81,7 @@ public static class LedgerEndpoints
         {
             if (format != "hledger")
             {
-                return TypedResults.Ok(await JournalPages.LoadAsync(connection, period, after ?? 0, pageSize, entryRef, http.RequestAborted));
+                return TypedResults.Ok(await JournalPages.LoadAsync(connection, period, after ?? 0, pageSize, entryRef, kind, http.RequestAborted));
             }
 
             http.Response.ContentType = "text/plain; charset=utf-8";

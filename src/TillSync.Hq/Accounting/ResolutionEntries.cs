@@ -2,18 +2,22 @@ using System.Data.Common;
 using TillSync.Contracts.Reviews;
 using TillSync.Core.Money;
 using TillSync.Core.Tax;
+using TillSync.Hq.Catalog;
 using TillSync.Hq.Stock;
+using TillSync.Hq.Storage;
 using TillSync.Storage;
 
 namespace TillSync.Hq.Accounting;
 
 /// <summary>The journal entry of a review resolution (docs/reviews.md says what each does to stock):
 /// <list type="bullet">
-/// <item><c>transfer_in</c> q from outside the chain: goods bought in — Dr inventory / Cr supplier payables at cost. From
-/// another store of the chain the value only moves between stores, which the chain's books do not split: no entry.</item>
+/// <item><c>transfer_in</c> q from outside the chain: goods bought in — Dr inventory / Cr supplier payables at catalogue
+/// cost. From another store of the chain the value only moves between stores, which the chain's books do not split: no
+/// entry.</item>
 /// <item><c>credit_note</c> q: the short units are refunded and never supplied — revenue and GST of q units of the sale's
-/// line reversed (Dr), the refund owed to the customer Cr <c>liabilities:refunds</c>, and the goods back: Dr inventory /
-/// Cr COGS at the cost the sale booked.</item>
+/// line reversed (Dr), the refund owed to the customer Cr <c>liabilities:refunds</c>, and the goods back: Dr inventory at
+/// today's catalogue cost, Cr COGS at the cost the sale booked, and any difference (the cost changed between the two)
+/// to <c>expenses:revaluation</c>, so that the inventory account stays Σ on-hand × cost (ADR 0024).</item>
 /// <item><c>write_off</c>, <c>backorder</c> and <c>acknowledge</c>: no money moves now. The sale already took the short units
 /// out of inventory at cost (COGS), so on-hand and the inventory account are short by the same units at the same cost; a
 /// second credit to inventory here would count them twice (issue 22). The count adjustment or receipt that later puts
@@ -23,7 +27,7 @@ public static class ResolutionEntries
 {
     /// <summary>The entry of <paramref name="request"/> resolving <paramref name="item"/>, or null when it moves no money.</summary>
     public static async Task<JournalEntry?> ForAsync(
-        DbConnection connection, DbTransaction transaction, ReviewItemView item, ReviewResolutionRequest request, long? qtyMilli,
+        DatabaseEngine engine, DbConnection connection, DbTransaction transaction, ReviewItemView item, ReviewResolutionRequest request, long? qtyMilli,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (item.Sku is null || qtyMilli is not { } q || request.Action is ResolutionActions.Backorder or ResolutionActions.WriteOff
@@ -46,7 +50,10 @@ public static class ResolutionEntries
         }
 
         var qty = Quantity.FromMilli(q);
-        var costPaise = Quantity.CostPaise(qty, line.UnitCostPaise);
+        // Today's cost, share-locked until the resolution commits: the goods come back into inventory at the cost a cost
+        // change would revalue them at (ADR 0024).
+        var catalogueCosts = await CatalogCosts.LoadAsync(engine, connection, transaction, [item.Sku], cancellationToken);
+        var costPaise = Quantity.CostPaise(qty, catalogueCosts[item.Sku]);
         var postings = new PostingSet();
         switch (request.Action)
         {
@@ -69,7 +76,9 @@ public static class ResolutionEntries
                 }
 
                 postings.Add(Accounts.CustomerRefunds, -(tax.TaxablePaise + tax.CgstPaise + tax.SgstPaise + tax.IgstPaise));
-                postings.Transfer(Accounts.Inventory, Accounts.Cogs, costPaise);
+                var bookedCostPaise = Quantity.CostPaise(qty, line.UnitCostPaise);
+                postings.Add(Accounts.Inventory, costPaise).Add(Accounts.Cogs, checked(-bookedCostPaise))
+                    .Add(Accounts.Revaluation, checked(bookedCostPaise - costPaise));
                 break;
             default:
                 return null;

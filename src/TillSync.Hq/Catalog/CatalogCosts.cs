@@ -8,12 +8,15 @@ namespace TillSync.Hq.Catalog;
 /// <summary>Cost of the batch's SKUs that exist in the catalogue; a SKU missing here is unknown.</summary>
 public static class CatalogCosts
 {
-    /// <summary>Cost in paise by SKU, for those of <paramref name="skus"/> the catalogue has.</summary>
+    /// <summary>Cost in paise by SKU, for those of <paramref name="skus"/> the catalogue has. On PostgreSQL the rows stay
+    /// share-locked until the transaction ends: whatever moves stock at these costs commits before a cost change of the
+    /// same SKUs can revalue the stock on hand, or reads the new cost after it (ADR 0024).</summary>
     public static async Task<Dictionary<string, long>> LoadAsync(
         DatabaseEngine engine, DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
     {
-        var rows = await engine.ListWhereInAsync(connection, transaction, "SELECT sku, cost_paise FROM products WHERE sku IN ({list})",
-            skus, [], r => (Sku: r.GetString(0), CostPaise: r.GetInt64(1)), cancellationToken);
+        var rows = await engine.ListWhereInAsync(connection, transaction,
+            "SELECT sku, cost_paise FROM products WHERE sku IN ({list}) ORDER BY sku" + engine.ShareRowsSql,
+            skus.Order(StringComparer.Ordinal).ToList(), [], r => (Sku: r.GetString(0), CostPaise: r.GetInt64(1)), cancellationToken);
         return rows.ToDictionary(r => r.Sku, r => r.CostPaise, StringComparer.Ordinal);
     }
 

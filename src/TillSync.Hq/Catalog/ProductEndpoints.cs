@@ -52,13 +52,17 @@ public static class ProductEndpoints
     }
 
     /// <summary>Inserts or updates <paramref name="unresolved"/> (already checked by <see cref="ProductRules"/>) by SKU under a
-    /// new pricing version, and audits it as <paramref name="action"/>, in the caller's transaction. A product that does not
-    /// say its footing takes the one HQ holds, or inclusive when new (<see cref="ProductFooting"/>), and is then held to its
-    /// MRP: the first that fails is answered (its index and problem) and nothing is written; the caller rolls back.</summary>
+    /// new pricing version, revalues the stock on hand of each product whose cost changed (<see cref="CostRevaluation"/>),
+    /// and audits it as <paramref name="action"/>, all in the caller's transaction. A product that does not say its footing
+    /// takes the one HQ holds, or inclusive when new (<see cref="ProductFooting"/>), and is then held to its MRP: the first
+    /// that fails is answered (its index and problem) and nothing is written; the caller rolls back.</summary>
     internal static async Task<(int Index, string Problem)?> SaveAsync(
         DatabaseEngine engine, DbConnection connection, DbTransaction transaction, IReadOnlyList<ProductDto> unresolved,
         string callerName, string action, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // First, before the pricing version's row: the lock order of a stock move is catalogue costs, then on-hand, then the
+        // ledger's balances; a catalogue write takes the costs and the balances, in that order.
+        var oldCostPaiseBySku = await CostRevaluation.LockCostsAsync(engine, connection, transaction, unresolved, cancellationToken);
         var products = await ProductFooting.ResolveAsync(engine, connection, transaction, unresolved, cancellationToken);
         for (var i = 0; i < products.Count; i++)
         {
@@ -106,6 +110,8 @@ public static class ProductEndpoints
                 await PriceHistory.RecordAsync(connection, transaction, version, p, now, cancellationToken);
             }
         }
+
+        await CostRevaluation.PostAsync(engine, connection, transaction, products, oldCostPaiseBySku, version, now, cancellationToken);
 
         await AuditLog.RecordAsync(connection, transaction, callerName, action,
             $"{products.Count} products: {string.Join(", ", products.Take(20).Select(p => p.Sku))}{(products.Count > 20 ? ", …" : "")}",

@@ -151,7 +151,7 @@ public static class ReviewEndpoints
         }
 
         var view = await ReviewResolutions.ApplyAsync(
-            connection, transaction, item, request, qtyMilli, http.Caller().Name, time.GetUtcNow(), database.LockRowSql, http.RequestAborted);
+            connection, transaction, item, request, qtyMilli, http.Caller().Name, time.GetUtcNow(), database.Engine, http.RequestAborted);
         await transaction.CommitAsync(http.RequestAborted);
         return TypedResults.Ok(view);
     }

@@ -6,6 +6,7 @@ using TillSync.Hq.Access;
 using TillSync.Hq.Accounting;
 using TillSync.Hq.Loyalty;
 using TillSync.Hq.Stock;
+using TillSync.Hq.Storage;
 using TillSync.Storage;
 
 namespace TillSync.Hq.Reviews;
@@ -32,14 +33,15 @@ public static class ReviewResolutions
     /// <param name="qtyMilli">Units the action covers, in thousandths (the short quantity unless the request gave less); null for acknowledge.</param>
     /// <param name="manager">Who decides, for the audit trail.</param>
     /// <param name="now">When.</param>
-    /// <param name="lockRowSql">The engine's clause that locks the till's row (<c>tills t</c>), which orders the till's feed.</param>
+    /// <param name="engine">The database engine: its clause that locks the till's row (<c>tills t</c>), which orders the till's
+    /// feed, and its share lock on the catalogue costs the entry values goods at.</param>
     /// <param name="cancellationToken">Cancels the writes.</param>
     /// <returns>The resolution as a resend of the same request will answer it.</returns>
     public static async Task<ReviewResolutionView> ApplyAsync(
         DbConnection connection, DbTransaction transaction, ReviewItemView item, ReviewResolutionRequest request, long? qtyMilli, string manager,
-        DateTimeOffset now, string lockRowSql, CancellationToken cancellationToken)
+        DateTimeOffset now, DatabaseEngine engine, CancellationToken cancellationToken)
     {
-        await TillFeed.LockTillAsync(connection, transaction, item.TillId, lockRowSql, cancellationToken);
+        await TillFeed.LockTillAsync(connection, transaction, item.TillId, engine.LockRowSql, cancellationToken);
         var at = StoredTime.Text(now);
         await connection.Command("""
             INSERT INTO review_resolutions (resolution_id, review_id, store_id, action, qty_milli, requested_qty_milli, from_store_id, note, resolved_by, resolved_at)
@@ -49,6 +51,10 @@ public static class ReviewResolutions
             .With("@qty", qtyMilli).With("@requested", request.Qty is { } q ? Quantity.ToMilli(q) : null).With("@from", request.FromStoreId)
             .With("@note", request.Note.Trim()).With("@by", manager).With("@at", at)
             .ExecuteAsync(cancellationToken);
+
+        // The money side of the decision, in the same transaction (docs/accounting.md), valued before the movements: a
+        // stock move reads (and on PostgreSQL share-locks) the catalogue cost before it locks on-hand rows (ADR 0024).
+        var entry = await ResolutionEntries.ForAsync(engine, connection, transaction, item, request, qtyMilli, now, cancellationToken);
 
         // Movements in (store, SKU) order, the order every writer locks on-hand rows in.
         var movements = MovementsOf(item, request, qtyMilli).OrderBy(m => m.StoreId).ThenBy(m => m.Sku, StringComparer.Ordinal).ToList();
@@ -62,10 +68,9 @@ public static class ReviewResolutions
             }
         }
 
-        // The money side of the decision, in the same transaction (docs/accounting.md), flushed once: the per-day
-        // balances are locked in one order per flush (ADR 0009).
+        // Flushed once: the per-day balances are locked in one order per flush (ADR 0009).
         var journal = new JournalWriter(BulkInsert.ParametersPerStatementDefault);
-        if (await ResolutionEntries.ForAsync(connection, transaction, item, request, qtyMilli, now, cancellationToken) is { } entry)
+        if (entry is not null)
         {
             journal.Add(entry, now);
         }

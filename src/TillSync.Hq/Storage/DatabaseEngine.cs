@@ -34,6 +34,11 @@ public sealed class DatabaseEngine : IDisposable
     /// <summary>Appended to a single-table <c>SELECT … ORDER BY key</c>: locks the rows read, in that order, on PostgreSQL.</summary>
     public string LockRowsSql => LocksRows ? " FOR UPDATE" : "";
 
+    /// <summary>Appended to a single-table <c>SELECT … ORDER BY key</c>: share-locks the rows read, in that order, on
+    /// PostgreSQL, so that nobody changes them until the transaction ends while other readers still may (ADR 0024: a stock
+    /// move holds the catalogue cost it valued its goods at until it commits).</summary>
+    public string ShareRowsSql => LocksRows ? " FOR SHARE" : "";
+
     /// <summary>A SQL expression for the text at <paramref name="path"/> (property names, outermost first) inside the JSON
     /// held in the TEXT column <paramref name="column"/>: <c>json_extract</c> on SQLite, <c>-&gt;</c> and <c>-&gt;&gt;</c> on
     /// PostgreSQL. The names are the caller's constants, never input.</summary>

@@ -27,6 +27,7 @@ namespace TillSync.Simulation.Invariants;
 /// <param name="EInvoices">HQ's e-invoices, the portal's registrations and the requests that reached it.</param>
 /// <param name="Loyalty">The loyalty code flow as HQ left it: its redemption tokens and the sales it refused for one.</param>
 /// <param name="Promotions">The promotions the manager ran at HQ, as HQ recorded them.</param>
+/// <param name="CostPaiseBySku">HQ's catalogue cost per SKU at the end, after the manager's cost changes (<see cref="Runs.CostDesk"/>).</param>
 public sealed record RunFacts(
     IReadOnlyList<TillFacts> Tills,
     IReadOnlyList<HqOrder> HqOrders,
@@ -45,7 +46,8 @@ public sealed record RunFacts(
     IReadOnlyList<Shop.StockDecision> StockDecisions,
     EInvoiceFacts EInvoices,
     LoyaltyFacts Loyalty,
-    PromotionFacts Promotions)
+    PromotionFacts Promotions,
+    IReadOnlyDictionary<string, long> CostPaiseBySku)
 {
     /// <summary>Reads the facts from HQ's file and the tills' files.</summary>
     public static async Task<RunFacts> ReadAsync(
@@ -90,6 +92,7 @@ public sealed record RunFacts(
             SELECT e.entry_ref, e.kind, COALESCE(SUM(p.amount_paise), 0), COUNT(p.posting_no)
             FROM journal_entries e LEFT JOIN journal_postings p ON p.entry_ref = e.entry_ref GROUP BY e.entry_ref, e.kind
             """).ListAsync(r => (r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3)), cancellationToken);
+        var costs = await hq.Command("SELECT sku, cost_paise FROM products").ListAsync(r => (r.GetString(0), r.GetInt64(1)), cancellationToken);
         var balances = await hq.Command("SELECT account, SUM(amount_paise) FROM journal_postings GROUP BY account")
             .ListAsync(r => (r.GetString(0), r.GetInt64(1)), cancellationToken);
         // The reports from the balances HQ maintained against the same reports from every posting and line, all time.
@@ -107,7 +110,7 @@ public sealed record RunFacts(
         var promotions = await PromotionFacts.ReadAsync(hq, cancellationToken);
         return new RunFacts(tillFacts, orders, nextSeq.ToDictionary(), movements.ToDictionary(StringComparer.Ordinal),
             onHand.ToDictionary(StringComparer.Ordinal), receivedMilliBySku, broughtInMilliBySku, reviews, entries, balances.ToDictionary(StringComparer.Ordinal), check, money, shifts, priceFacts, stockDecisions,
-            einvoices, loyalty, promotions);
+            einvoices, loyalty, promotions, costs.ToDictionary(StringComparer.Ordinal));
     }
 
     private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken)

@@ -45,4 +45,8 @@ public enum HqBug
     /// <summary>A stock_short write_off puts the short units back on hand, as a transfer_in would, without their value
     /// (no entry): quantity moves, the inventory account does not.</summary>
     WriteOffMovesQuantityOnly,
+
+    /// <summary>A cost change leaves the inventory account where it was: the revaluation entry posts both its sides to
+    /// <c>expenses:revaluation</c>, so the entry still balances, while the stock on hand is now at the new cost.</summary>
+    CostChangedWithoutRevaluation,
 }

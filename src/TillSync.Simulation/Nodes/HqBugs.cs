@@ -95,6 +95,15 @@ internal static class HqBugs
               WHERE (store_id, sku) = (SELECT store_id, sku FROM review_items WHERE review_id = NEW.review_id);
             END;
             """],
+        // The inventory side of each revaluation entry is moved to the revaluation account as the other side is written,
+        // so that HQ's read-back of the entry (two postings, Σ 0) still passes and only the inventory account can tell.
+        HqBug.CostChangedWithoutRevaluation => ["""
+            CREATE TRIGGER IF NOT EXISTS simulation_bug AFTER INSERT ON journal_postings
+            WHEN NEW.entry_ref LIKE 'revaluation:%' AND NEW.account = 'expenses:revaluation'
+            BEGIN
+              UPDATE journal_postings SET account = 'expenses:revaluation' WHERE entry_ref = NEW.entry_ref AND account = 'assets:inventory';
+            END;
+            """],
         _ => throw new ArgumentOutOfRangeException(nameof(bug)),
     };
 }

@@ -35,6 +35,13 @@ public sealed class CatalogueDesk(FakeTimeProvider clock, Random random, Trace t
         ("catalogue: sale billed at a price HQ had since changed", _billedStale),
     ];
 
+    /// <summary>The product as HQ's catalogue holds it now (the manager's page shows it so).</summary>
+    public ProductDto Product(string sku) => _products[sku];
+
+    /// <summary>Takes in a change another desk made at HQ (<see cref="CostDesk"/>), so that a later price change sends it
+    /// as it stands.</summary>
+    public void Adopt(ProductDto product) => _products[product.Sku] = product;
+
     /// <summary>The manager changes the price of one to three products by −20 % to +25 %, to the rupee; nothing while HQ is down.</summary>
     public async Task ChangePricesAsync(CancellationToken cancellationToken)
     {

@@ -37,6 +37,9 @@ public static class Simulator
     // Sets the manager's promotions apart from the other streams, for the same reason.
     private const int PromotionStreamSalt = 0x960E;
 
+    // Sets the manager's cost changes apart from the other streams, for the same reason.
+    private const int CostStreamSalt = 0xC057;
+
     // A bound on the selling phase, against a simulation that stops making progress.
     private const long EventsMax = 5_000_000;
 
@@ -116,6 +119,7 @@ public static class Simulator
             var wholesale = new WholesaleDesk(clock, new Random(wholesaleRandom.Next()), queue, trace, tills, shifts, catalogue, lan);
             var ewayBills = new EwayBillDesk(options, clock, new Random(wholesaleRandom.Next()), queue, trace, hq);
             var promotions = new PromotionDesk(clock, new Random(unchecked((options.Seed * 397) ^ PromotionStreamSalt)), queue, trace, hq);
+            var costs = new CostDesk(clock, new Random(unchecked((options.Seed * 397) ^ CostStreamSalt)), queue, trace, hq, catalogue);
             await floor.OpenAsync(cancellationToken);
             if (lan is not null)
             {
@@ -128,6 +132,7 @@ public static class Simulator
             wholesale.Open();
             ewayBills.Open();
             promotions.Open(() => floor.OrdersRecorded >= options.Orders);
+            costs.Open();
             var events = 0L;
             while (!floor.SellingDone)
             {
@@ -165,7 +170,7 @@ public static class Simulator
                 shifts.Tallies, (catalogue.Changes, catalogue.Sales), reviews.StockDecisions, (portal.DatabasePath, line.RegisterCalls), clock.GetUtcNow(),
                 cancellationToken);
             var report = floor.Report(facts, SimulationInvariants.Judge(facts), clock.GetUtcNow() - Start, [.. line.Counts, .. einvoices.Faults],
-                [.. facts.EInvoices.Counts, .. einvoices.Counts, .. retries.Counts, .. wholesale.Counts, .. ewayBills.Counts]);
+                [.. facts.EInvoices.Counts, .. einvoices.Counts, .. retries.Counts, .. wholesale.Counts, .. ewayBills.Counts, .. costs.Counts]);
             report = report with { Floor = [.. report.Floor, .. promotions.Counts] };
             return lan is null || lanFacts is null ? report
                 : report with { Floor = [.. report.Floor, .. lan.Counts], Verdicts = [.. report.Verdicts, .. LanInvariants.Judge(facts.Money.Documents, lanFacts)] };
