@@ -10,12 +10,14 @@ public static class CatalogCosts
 {
     /// <summary>Cost in paise by SKU, for those of <paramref name="skus"/> the catalogue has. On PostgreSQL the rows stay
     /// share-locked until the transaction ends: whatever moves stock at these costs commits before a cost change of the
-    /// same SKUs can revalue the stock on hand, or reads the new cost after it (ADR 0024).</summary>
+    /// same SKUs can revalue the stock on hand, or reads the new cost after it (ADR 0024). <paramref name="exclusive"/>
+    /// locks them for update instead: the cost change's own read (<see cref="CostRevaluation"/>).</summary>
     public static async Task<Dictionary<string, long>> LoadAsync(
-        DatabaseEngine engine, DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
+        DatabaseEngine engine, DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> skus, CancellationToken cancellationToken,
+        bool exclusive = false)
     {
         var rows = await engine.ListWhereInAsync(connection, transaction,
-            "SELECT sku, cost_paise FROM products WHERE sku IN ({list}) ORDER BY sku" + engine.ShareRowsSql,
+            "SELECT sku, cost_paise FROM products WHERE sku IN ({list}) ORDER BY sku" + (exclusive ? engine.LockRowsSql : engine.ShareRowsSql),
             skus.Order(StringComparer.Ordinal).ToList(), [], r => (Sku: r.GetString(0), CostPaise: r.GetInt64(1)), cancellationToken);
         return rows.ToDictionary(r => r.Sku, r => r.CostPaise, StringComparer.Ordinal);
     }

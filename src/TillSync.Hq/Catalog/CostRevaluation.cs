@@ -15,15 +15,9 @@ internal static class CostRevaluation
 {
     /// <summary>The costs of those of <paramref name="products"/> already in the catalogue, by SKU, their rows locked
     /// against stock moves until the transaction ends (in SKU order, the order every other writer takes them in).</summary>
-    public static async Task<Dictionary<string, long>> LockCostsAsync(
-        DatabaseEngine engine, DbConnection connection, DbTransaction transaction, IReadOnlyList<ProductDto> products, CancellationToken cancellationToken)
-    {
-        var rows = await engine.ListWhereInAsync(connection, transaction,
-            "SELECT sku, cost_paise FROM products WHERE sku IN ({list}) ORDER BY sku" + engine.LockRowsSql,
-            products.Select(p => p.Sku).Order(StringComparer.Ordinal).ToList(), [],
-            r => (Sku: r.GetString(0), CostPaise: r.GetInt64(1)), cancellationToken);
-        return rows.ToDictionary(r => r.Sku, r => r.CostPaise, StringComparer.Ordinal);
-    }
+    public static Task<Dictionary<string, long>> LockCostsAsync(
+        DatabaseEngine engine, DbConnection connection, DbTransaction transaction, IReadOnlyList<ProductDto> products, CancellationToken cancellationToken) =>
+        CatalogCosts.LoadAsync(engine, connection, transaction, [.. products.Select(p => p.Sku)], cancellationToken, exclusive: true);
 
     /// <summary>Posts one revaluation entry per store holding stock of a product whose cost changed from
     /// <paramref name="oldCostPaiseBySku"/>; a new product, or one whose cost is the same, revalues nothing.</summary>
