@@ -7,9 +7,12 @@ namespace TillSync.Cli.Verbs;
 
 /// <summary><c>tillsync simulate</c>: a headless multi-till day (or days) with network faults, HQ and till crashes, on
 /// the real HQ and till code and a simulated clock; a progress bar while it runs, then the reconciliation report. Exit
-/// code 0 only when every invariant holds.</summary>
+/// code 0 only when every invariant holds; 1 when one does not; 2 for bad options; 3 when the run stopped before its
+/// report (a sentence names the seed and the cause, the details for a bug report go to a file).</summary>
 public static class SimulateVerb
 {
+    /// <summary>The exit code of a run that stopped before its report.</summary>
+    public const int StoppedExitCode = 3;
 
     /// <summary>The verb; the report goes to <paramref name="console"/>, the progress bar to <paramref name="progress"/>.</summary>
     public static Command Create(TextWriter console, TextWriter progress)
@@ -38,24 +41,61 @@ public static class SimulateVerb
                 return 2;
             }
 
-            options = options with { DataRoot = parse.GetValue(data), Lan = parse.GetValue(lan) ? LanScenario.Faults : LanScenario.None };
+            var dataRoot = parse.GetValue(data)!;
+            if (!Directory.Exists(dataRoot))
+            {
+                await console.WriteLineAsync($"simulate: --data must be an existing directory; '{dataRoot}' is {(File.Exists(dataRoot) ? "a file" : "not there")}.");
+                return 2;
+            }
+
+            options = options with { DataRoot = dataRoot, Lan = parse.GetValue(lan) ? LanScenario.Faults : LanScenario.None };
             var bar = new ProgressBar(progress, "simulating", options.Orders);
             void Show(SimulationProgress p) => bar.Show(p.OrdersRecorded,
                 string.Create(CultureInfo.InvariantCulture, $"sales, {p.SimulatedElapsed.TotalHours:0.0} h simulated, {p.Phase}"));
-            if (parse.GetValue(compareSharing))
+            try
             {
-                var comparison = await SharingComparison.RunAsync(options, Show, cancellationToken);
-                bar.Finish();
-                await console.WriteAsync(comparison.Render());
-                return comparison.AllHold ? 0 : 1;
-            }
+                if (parse.GetValue(compareSharing))
+                {
+                    var comparison = await SharingComparison.RunAsync(options, Show, cancellationToken);
+                    bar.Finish();
+                    await console.WriteAsync(comparison.Render());
+                    return comparison.AllHold ? 0 : 1;
+                }
 
-            var report = await Simulator.RunAsync(options, Show, cancellationToken);
-            bar.Finish();
-            await console.WriteAsync(report.Render());
-            return report.AllHold ? 0 : 1;
+                var report = await Simulator.RunAsync(options, Show, cancellationToken);
+                bar.Finish();
+                await console.WriteAsync(report.Render());
+                return report.AllHold ? 0 : 1;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                bar.Finish("stopped");
+                await console.WriteLineAsync(await StoppedAsync(options, parse.GetValue(compareSharing), e));
+                return StoppedExitCode;
+            }
         });
         return command;
+    }
+
+    // The sentence for a run that stopped before its report: the seed to replay and the cause, with the exception's
+    // whole text (a simulator's internal failure is a bug to report) written to a file beside the system's temporary
+    // files, not over the operator's terminal.
+    private static async Task<string> StoppedAsync(SimulationOptions options, bool compareSharing, Exception e)
+    {
+        var replay = string.Create(CultureInfo.InvariantCulture,
+            $"--seed {options.Seed} --tills {options.Tills} --orders {options.Orders} --fault-rate {options.FaultRate}")
+            + (options.Lan == LanScenario.None ? "" : " --lan") + (compareSharing ? " --compare-sharing" : "");
+        var sentence = $"simulate: the run stopped before its report: {e.Message}{Environment.NewLine}Replay it with {replay}.";
+        var details = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"tillsync-simulate-seed-{options.Seed}-{Environment.ProcessId}.txt"));
+        try
+        {
+            await File.WriteAllTextAsync(details, $"tillsync simulate {replay}{Environment.NewLine}{e}{Environment.NewLine}");
+            return $"{sentence}{Environment.NewLine}The details for a bug report are in {details}.";
+        }
+        catch (Exception written) when (written is IOException or UnauthorizedAccessException)
+        {
+            return sentence;
+        }
     }
 
     private static (SimulationOptions? Options, string? Problem) Options(string tills, string orders, string faultRate, string seed)

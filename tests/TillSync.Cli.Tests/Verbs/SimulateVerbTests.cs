@@ -1,5 +1,7 @@
 // Proves `tillsync simulate` runs the simulator end to end, draws a progress bar, prints the reconciliation table and
-// exits 0 when every invariant holds, and refuses bad options with a readable sentence and exit code 2. Runs in-process.
+// exits 0 when every invariant holds, refuses bad options with a readable sentence and exit code 2, and answers a run
+// that stops before its report with a sentence (the seed, the cause, how to replay it) and exit code 3. Runs in-process.
+using System.Text.RegularExpressions;
 using TillSync.Cli.Verbs;
 
 namespace TillSync.Cli.Tests.Verbs;
@@ -50,6 +52,56 @@ public sealed class SimulateVerbTests
 
         Assert.Equal(2, exit);
         Assert.Equal($"simulate: {message}", output.ToString().Trim());
+    }
+
+    [Fact]
+    public async Task Simulate_DataThatIsAFile_ExplainsAndExitsTwo()
+    {
+        var output = new StringWriter();
+        var file = Path.GetTempFileName();
+        try
+        {
+            var exit = await SimulateVerb.Create(output, TextWriter.Null).Parse(["--data", file]).InvokeAsync();
+
+            Assert.Equal(2, exit);
+            Assert.Equal($"simulate: --data must be an existing directory; '{file}' is a file.", output.ToString().Trim());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Simulate_RunThatStops_SaysWhyAndHowToReplay_WithoutAStackTrace()
+    {
+        // /proc/self is a directory in which nothing can be made, even by root: the run stops making its files.
+        var output = new StringWriter();
+        var progress = new StringWriter();
+
+        var exit = await SimulateVerb.Create(output, progress)
+            .Parse(["--tills", "2", "--orders", "40", "--seed", "11", "--data", "/proc/self"]).InvokeAsync();
+
+        var text = output.ToString();
+        Assert.Equal(SimulateVerb.StoppedExitCode, exit);
+        Assert.StartsWith("simulate: the run stopped before its report: ", text, StringComparison.Ordinal);
+        Assert.Contains("/proc/self/tillsync-sim-11-", text, StringComparison.Ordinal);
+        Assert.Contains($"Replay it with --seed 11 --tills 2 --orders 40 --fault-rate 0.3.{Environment.NewLine}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        var details = Regex.Match(text, "The details for a bug report are in (.+)\\.$", RegexOptions.Multiline);
+        Assert.True(details.Success, text);
+        try
+        {
+            var written = await File.ReadAllTextAsync(details.Groups[1].Value);
+            Assert.StartsWith("tillsync simulate --seed 11 --tills 2 --orders 40 --fault-rate 0.3", written, StringComparison.Ordinal);
+            Assert.Contains("   at ", written, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(details.Groups[1].Value);
+        }
+
+        Assert.Contains("stopped", progress.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
