@@ -134,6 +134,42 @@ function redrawn(element) {
   return document.querySelector(element.tagName.toLowerCase() + attributes.join(''));
 }
 
+/** The page's confirmation panel (section#confirm holding #confirm-title, #confirm-text, form#confirm-form with
+ * #confirm-button and #confirm-cancel, and #confirm-error). Returns ask(question, { title, text, button }), which fills the
+ * panel for one question ({ opener, … }) and focuses its button. The form sends send(question, key) once per question
+ * (submitOnce: a new question resets the form, and so its Idempotency-Key), then hides the panel and runs
+ * done(question, result); Cancel and Escape close it and give the focus back to the button that opened it. */
+export function confirmPanel(send, done) {
+  let question = null;
+  const close = () => {
+    closePanel($('confirm'), question?.opener);
+    question = null;
+  };
+  // The question goes with its answer: one asked while a write was in flight does not take the earlier one's answer.
+  submitOnce($('confirm-form'), $('confirm-error'), async (key) => {
+    const asked = question;
+    return { asked, result: await send(asked, key) };
+  }, async ({ asked, result }) => {
+    if (question === asked) {
+      $('confirm').hidden = true;
+      question = null;
+    }
+    await done(asked, result);
+  });
+  $('confirm-cancel').addEventListener('click', close);
+  $('confirm').addEventListener('keydown', (e) => { if (e.key === 'Escape') close(); });
+  return (asked, { title, text, button }) => {
+    question = asked;
+    $('confirm-form').reset();
+    $('confirm-title').textContent = title;
+    $('confirm-text').textContent = text;
+    $('confirm-button').textContent = button;
+    showError($('confirm-error'), null);
+    $('confirm').hidden = false;
+    $('confirm-button').focus();
+  };
+}
+
 /** A write form: on submit, send(key) runs with an Idempotency-Key made once for this submission and kept until the
  * form's fields change, the form is reset or the write succeeds, so a click retried after a lost answer cannot apply it
  * twice. The submit button is disabled while the write is in flight; done(result) runs after success, and an error is
