@@ -24,7 +24,7 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
         this.https = https;
         this.executable = executable;
         TrustedProxies = trustedProxies;
-        sharedHandler = new IdempotencyKeys(https?.TrustingHandler() ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) });
+        sharedHandler = new IdempotencyKeys(WaitingForContinue(https?.TrustingHandler() ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }));
         Irp = irp;
         DataDir = dataDir;
         AdminToken = adminToken;
@@ -144,6 +144,15 @@ public sealed class HqProcess : IServerOutput, IAsyncDisposable
         var client = new HttpClient(new IdempotencyKeys(https?.TrustingHandler() ?? new SocketsHttpHandler()), disposeHandler: true);
         Configure(client, bearerToken);
         return client;
+    }
+
+    // A request with Expect: 100-continue sends its body only once HQ asks for it, so that HQ can refuse a body too large by
+    // its Content-Length before it is sent (an early 413 and close would otherwise race the upload and the client would
+    // see a broken pipe). The handler's default gives up waiting after 1 s and sends anyway, which a busy machine reaches.
+    private static SocketsHttpHandler WaitingForContinue(SocketsHttpHandler handler)
+    {
+        handler.Expect100ContinueTimeout = TimeSpan.FromMinutes(1);
+        return handler;
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flush; what a power cut or OOM kill looks like to HQ.</summary>

@@ -63,7 +63,7 @@ public sealed class RelayRefusalTests(HqFixture fixture) : IClassFixture<HqFixtu
             (a.Till.TillId, [.. Enumerable.Range(0, half).Select(_ => a.NextSale())]),
             (c.Till.TillId, [.. Enumerable.Range(0, half).Select(_ => c.NextSale())])));
         var tooLarge = new StringBuilder("{\"padding\":\"").Append('x', Limits.SyncBodyBytesMax).Append("\",\"groups\":[]}").ToString();
-        using var tooBig = await RelayRequests.PostAsync(b.Till, tooLarge);
+        using var tooBig = await RelayRequests.PostAsync(b.Till, tooLarge, expectContinue: true);
 
         var problem = await Responses.ExpectProblemAsync(tooMany, HttpStatusCode.BadRequest, fixture.Hq);
         Assert.Contains($"{half * 2} documents", problem, StringComparison.Ordinal);

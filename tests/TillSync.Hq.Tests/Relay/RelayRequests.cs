@@ -36,11 +36,17 @@ public static class RelayRequests
         return body.Append("]}").ToString();
     }
 
-    /// <summary>Posts <paramref name="json"/> as <paramref name="relaying"/>.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(TillClient relaying, string json)
+    /// <summary>Posts <paramref name="json"/> as <paramref name="relaying"/>. With <paramref name="expectContinue"/>, the
+    /// body goes only once HQ asks for it: a body HQ refuses by its length alone gets its answer, not a broken pipe.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(TillClient relaying, string json, bool expectContinue = false)
     {
         using var client = relaying.Hq.CreateClient(relaying.Token);
-        return await client.PostAsync(Path, new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json")));
+        using var request = new HttpRequestMessage(HttpMethod.Post, Path)
+        {
+            Content = new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+        };
+        request.Headers.ExpectContinue = expectContinue;
+        return await client.SendAsync(request);
     }
 
     /// <summary>Relays the groups and expects a 200 with one group answer per group and one result per document.</summary>
