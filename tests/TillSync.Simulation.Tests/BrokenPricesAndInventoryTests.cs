@@ -17,7 +17,7 @@ public sealed class BrokenPricesAndInventoryTests(ITestOutputHelper log)
     [InlineData(HqBug.CostChangedWithoutRevaluation, "inventory_at_cost", "inventory wrong: the inventory account ")]
     public async Task PlantedBug_IsCaughtByItsInvariant_WithItsSeed(HqBug bug, string invariant, string says)
     {
-        var options = new SimulationOptions(7, Tills: 4, Orders: 400, FaultRate: 0.3) { DataRoot = SeedSet.DataRoot, Bug = bug };
+        var options = new SimulationOptions(7, Tills: 4, Orders: 150, FaultRate: 0.3) { DataRoot = SeedSet.DataRoot, Bug = bug };
 
         var report = await Simulator.RunAsync(options, null, CancellationToken.None);
 
