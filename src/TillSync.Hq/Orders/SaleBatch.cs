@@ -22,10 +22,9 @@ namespace TillSync.Hq.Orders;
 
 /// <summary>The sales of one sync batch. What a sale's acceptance depends on — the catalogue costs of its SKUs (the batch's
 /// costs step, <see cref="BatchCosts"/>), the till's bill numbers already used, loyalty (the loyalty step's load) — is
-/// read once before the first is decided; each
-/// is then decided in memory in <c>tillSeq</c> order (<see cref="Decide"/>): committed, queuing its order, lines and
-/// payments here and its movements, journal entry, e-invoice row, loyalty movements and review items with their
-/// features' steps; or rejected, recorded as a rejected order with a review item.</summary>
+/// read once before the first is decided; each is then decided in memory in <c>tillSeq</c> order (<see cref="Decide"/>):
+/// committed, queuing its order, lines and payments here and its movements, journal entry, e-invoice row, loyalty
+/// movements and review items with their features' steps; or rejected, recorded as a rejected order with a review item.</summary>
 public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> newSales, Core.Tax.GstinRule gstinRule) : IKindBatch
 {
     private static readonly Column<OrderRow>[] OrderColumns =
