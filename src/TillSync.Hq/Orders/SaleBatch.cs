@@ -20,11 +20,11 @@ using TillSync.Storage;
 
 namespace TillSync.Hq.Orders;
 
-/// <summary>The sales of one sync batch. What a sale's acceptance depends on — the catalogue entries of its SKUs, the
-/// till's bill numbers already used, loyalty (the loyalty step's load) — is read once before the first is decided; each
-/// is then decided in memory in <c>tillSeq</c> order (<see cref="Decide"/>): committed, queuing its order, lines and
-/// payments here and its movements, journal entry, e-invoice row, loyalty movements and review items with their
-/// features' steps; or rejected, recorded as a rejected order with a review item.</summary>
+/// <summary>The sales of one sync batch. What a sale's acceptance depends on — the catalogue costs of its SKUs (the batch's
+/// costs step, <see cref="BatchCosts"/>), the till's bill numbers already used, loyalty (the loyalty step's load) — is
+/// read once before the first is decided; each is then decided in memory in <c>tillSeq</c> order (<see cref="Decide"/>):
+/// committed, queuing its order, lines and payments here and its movements, journal entry, e-invoice row, loyalty
+/// movements and review items with their features' steps; or rejected, recorded as a rejected order with a review item.</summary>
 public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> newSales, Core.Tax.GstinRule gstinRule) : IKindBatch
 {
     private static readonly Column<OrderRow>[] OrderColumns =
@@ -87,7 +87,6 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
     private readonly RowInsert<OrderRow> _orders = engine.Rows("orders", OrderColumns);
     private readonly RowInsert<LineRow> _lines = engine.Rows("order_lines", LineColumns);
     private readonly RowInsert<PaymentRow> _payments = engine.Rows("order_payments", PaymentColumns);
-    private Dictionary<string, long> _costPaiseBySku = new(StringComparer.Ordinal);
     private HashSet<string> _usedBillNos = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
@@ -96,8 +95,6 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
     /// <inheritdoc />
     public async Task LoadAsync(SyncBatch batch, CancellationToken cancellationToken)
     {
-        var skus = newSales.SelectMany(o => o.Lines).Select(l => l.Sku).Where(OrderRules.IsWellFormedSku).ToHashSet(StringComparer.Ordinal);
-        _costPaiseBySku = await CatalogCosts.LoadAsync(batch.Engine, batch.Connection, batch.Transaction, skus, cancellationToken);
         var billNos = newSales.Select(o => o.BillNo).Where(BillNumber.IsWellFormed).ToList();
         var used = await batch.Engine.ListWhereInAsync(batch.Connection, batch.Transaction,
             "SELECT bill_no FROM orders WHERE till_id = @till AND bill_no IN ({list})",
@@ -112,10 +109,11 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
         var order = OrderMapping.ToCore(sale);
         var till = batch.Till;
         var loyalty = batch.Step<LoyaltyBatch>();
+        var costPaiseBySku = batch.Step<BatchCosts>().CostPaiseBySku;
         var rejection = (OrderRules.Check(order, till.SellerGstin, till.BillPrefix, batch.Now, gstinRule) is { } problem
                 ? new Rejection(OrderMapping.Reason(problem.Problem), problem.Detail)
                 : null)
-            ?? CatalogCosts.FirstUnknown(order.Lines.Select(l => l.Sku), _costPaiseBySku) ?? BillNoReused(order) ?? loyalty.Check(order);
+            ?? CatalogCosts.FirstUnknown(order.Lines.Select(l => l.Sku), costPaiseBySku) ?? BillNoReused(order) ?? loyalty.Check(order);
         _usedBillNos.Add(order.BillNo);
         if (rejection is not null)
         {
@@ -146,7 +144,7 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
         JudgePrices(batch, order, loyalty, flags);
         var supplyKind = OrderTotals.SupplyKindOf(till.SellerGstin, order.Customer?.PlaceOfSupply);
         _orders.Add(new OrderRow(sale, till.StoreId, till.TillId, fingerprint, batch.Now, null, flags, supplyKind));
-        AddLinesPaymentsAndEntry(batch, order, supplyKind, loyalty);
+        AddLinesPaymentsAndEntry(batch, order, supplyKind, loyalty, costPaiseBySku);
         batch.Step<EInvoiceOutbox>().Add(order, sale.Irn, sale.TillSeq, till.StoreId, till.TillId, till.SellerGstin, batch.Now);
         batch.Step<ReturnOriginals>().Sold(batch, sale, supplyKind);
         return DocumentDecision.Committed(order.BillNo, flags);
@@ -205,7 +203,8 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
         batch.Step<StockBatch>().Move(new StockMove(order.ClientOrderId, order.BillNo, StockKind.Sale, qtyMilliBySku, order.StockVersion));
     }
 
-    private void AddLinesPaymentsAndEntry(SyncBatch batch, Order order, SupplyKind kind, LoyaltyBatch loyalty)
+    private void AddLinesPaymentsAndEntry(
+        SyncBatch batch, Order order, SupplyKind kind, LoyaltyBatch loyalty, IReadOnlyDictionary<string, long> costPaiseBySku)
     {
         var storeId = batch.Till.StoreId;
         var taxes = new LineTax[order.Lines.Count];
@@ -213,7 +212,7 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
         {
             var line = order.Lines[i];
             var tax = taxes[i] = line.Tax(kind);
-            _lines.Add(new LineRow(order.ClientOrderId, i + 1, storeId, line, tax, _costPaiseBySku[line.Sku]));
+            _lines.Add(new LineRow(order.ClientOrderId, i + 1, storeId, line, tax, costPaiseBySku[line.Sku]));
         }
 
         for (var i = 0; i < order.Payments.Count; i++)
@@ -222,7 +221,7 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
         }
 
         batch.Step<JournalWriter>().Add(
-            SaleEntry.For(order, storeId, kind, taxes, _costPaiseBySku, loyalty.EarnPaise(order), loyalty.DiscountBurnPaise(order)), batch.Now);
+            SaleEntry.For(order, storeId, kind, taxes, costPaiseBySku, loyalty.EarnPaise(order), loyalty.DiscountBurnPaise(order)), batch.Now);
     }
 
     private sealed record OrderRow(

@@ -1,5 +1,6 @@
 using TillSync.Contracts.Documents;
 using TillSync.Core.Orders;
+using TillSync.Hq.Catalog;
 using TillSync.Hq.Loyalty;
 using TillSync.Hq.Pricing;
 using TillSync.Contracts.Sync;
@@ -27,6 +28,7 @@ public sealed class SaleDocuments(Stores.GstinPolicy gstins) : IDocumentKind
     public IKindBatch Begin(SyncBatch batch, IReadOnlyList<TillDocumentDto> newDocuments)
     {
         var sales = newDocuments.Select(d => d.Sale!).ToList();
+        batch.Step<BatchCosts>().Need(sales.SelectMany(s => s.Lines).Select(l => l.Sku));
         batch.Step<LoyaltyBatch>().Need(sales.Select(OrderMapping.ToCore));
         batch.Step<PriceJudge>().Need(sales.Select(OrderMapping.ToCore));
         // Returns that reached HQ before their original are linked when it commits (docs/returns.md, "Linking").

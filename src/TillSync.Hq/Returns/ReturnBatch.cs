@@ -21,8 +21,8 @@ using TillSync.Storage;
 
 namespace TillSync.Hq.Returns;
 
-/// <summary>The returns of one sync batch. What a return's acceptance depends on — the catalogue costs of its SKUs, the
-/// till's credit note numbers already used, the store's till keys, and its original (the returns step's load) — is read
+/// <summary>The returns of one sync batch. What a return's acceptance depends on — the catalogue costs of its SKUs (the
+/// batch's costs step, <see cref="BatchCosts"/>), the till's credit note numbers already used, the store's till keys, and its original (the returns step's load) — is read
 /// once; each return is then decided in memory in <c>tillSeq</c> order (<see cref="Decide"/>): rejected with a review item
 /// when it can never be accepted (<see cref="ReturnRules"/>), otherwise committed — the refund happened — queuing its
 /// credit note, lines and refunds here, and its stock movement, journal entry, loyalty movements and review items with
@@ -33,7 +33,6 @@ public sealed class ReturnBatch(
     private readonly RowInsert<ReturnRows.Header> _headers = engine.Rows("returns", ReturnRows.HeaderColumns);
     private readonly RowInsert<ReturnRows.Line> _lines = engine.Rows("return_lines", ReturnRows.LineColumns);
     private readonly RowInsert<ReturnRows.Refund> _refunds = engine.Rows("return_refunds", ReturnRows.RefundColumns);
-    private Dictionary<string, long> _costPaiseBySku = new(StringComparer.Ordinal);
     private HashSet<string> _usedNumbers = new(StringComparer.Ordinal);
     private Dictionary<long, byte[]> _keysByTill = [];
 
@@ -43,8 +42,6 @@ public sealed class ReturnBatch(
     /// <inheritdoc />
     public async Task LoadAsync(SyncBatch batch, CancellationToken cancellationToken)
     {
-        var skus = newReturns.SelectMany(r => r.Return.Lines).Select(l => l.Sku).Where(OrderRules.IsWellFormedSku).ToHashSet(StringComparer.Ordinal);
-        _costPaiseBySku = await CatalogCosts.LoadAsync(batch.Engine, batch.Connection, batch.Transaction, skus, cancellationToken);
         var numbers = newReturns.Select(r => r.Return.CreditNoteNo).Where(BillNumber.IsWellFormed).ToList();
         var used = await batch.Engine.ListWhereInAsync(batch.Connection, batch.Transaction,
             "SELECT credit_note_no FROM returns WHERE till_id = @till AND credit_note_no IN ({list})",
@@ -63,10 +60,11 @@ public sealed class ReturnBatch(
         var returned = document.Return!;
         var till = batch.Till;
         var originals = batch.Step<ReturnOriginals>();
+        var costPaiseBySku = batch.Step<BatchCosts>().CostPaiseBySku;
         var supplyKind = originals.SupplyKindOf(returned.Original.ClientOrderId)
             ?? OrderTotals.SupplyKindOf(till.SellerGstin, returned.Customer?.PlaceOfSupply);
         var rejection = ReturnRules.Check(returned, till.BillPrefix, supplyKind, batch.Now, gstinRule)
-            ?? CatalogCosts.FirstUnknown(returned.Lines.Select(l => l.Sku), _costPaiseBySku)
+            ?? CatalogCosts.FirstUnknown(returned.Lines.Select(l => l.Sku), costPaiseBySku)
             ?? NumberReused(returned);
         _usedNumbers.Add(returned.CreditNoteNo);
         if (rejection is not null)
@@ -81,7 +79,7 @@ public sealed class ReturnBatch(
         var flags = originals.Returned(batch, document.DocumentId, returned).ToList();
         CheckReceiptCode(batch, document.DocumentId, returned);
         var loyaltyEarnReversedPaise = ApplyLoyalty(batch, document.DocumentId, returned, flags);
-        var lines = Record(batch, document, supplyKind, flags, fingerprint);
+        var lines = Record(batch, document, supplyKind, flags, fingerprint, costPaiseBySku);
         var storeCreditPaise = returned.Refunds.Where(r => r.Method == RefundMethods.StoreCredit).Sum(r => r.AmountPaise);
         if (storeCreditPaise > 0)
         {
@@ -119,7 +117,8 @@ public sealed class ReturnBatch(
     // The credit note, its lines and refunds, and the restocked lines' stock movement; returns the lines' money for the
     // journal.
     private List<ReturnedLineMoney> Record(
-        SyncBatch batch, TillDocumentDto document, SupplyKind supplyKind, IReadOnlyList<string> flags, string fingerprint)
+        SyncBatch batch, TillDocumentDto document, SupplyKind supplyKind, IReadOnlyList<string> flags, string fingerprint,
+        IReadOnlyDictionary<string, long> costPaiseBySku)
     {
         var (documentId, returned) = (document.DocumentId, document.Return!);
         var till = batch.Till;
@@ -130,7 +129,7 @@ public sealed class ReturnBatch(
         {
             var line = returned.Lines[i];
             var restocked = line.Condition == ReturnConditions.Restock;
-            var costPaise = Quantity.CostPaise(line.Qty, _costPaiseBySku[line.Sku]);
+            var costPaise = Quantity.CostPaise(line.Qty, costPaiseBySku[line.Sku]);
             money.Add(new ReturnedLineMoney(line.GstRateBp, taxes[i], restocked, costPaise));
             _lines.Add(new ReturnRows.Line(documentId, i + 1, till.StoreId, returned.Original.ClientOrderId, line, taxes[i], costPaise));
             if (restocked)

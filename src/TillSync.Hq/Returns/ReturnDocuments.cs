@@ -1,4 +1,5 @@
 using TillSync.Contracts.Documents;
+using TillSync.Hq.Catalog;
 using TillSync.Hq.Loyalty;
 using TillSync.Hq.StoreCredit;
 using TillSync.Hq.Sync;
@@ -23,6 +24,7 @@ public sealed class ReturnDocuments(Stores.GstinPolicy gstins) : IDocumentKind
     public IKindBatch Begin(SyncBatch batch, IReadOnlyList<TillDocumentDto> newDocuments)
     {
         var returns = newDocuments.Select(d => (d.DocumentId, Return: d.Return!)).ToList();
+        batch.Step<BatchCosts>().Need(returns.SelectMany(r => r.Return.Lines).Select(l => l.Sku));
         batch.Step<ReturnOriginals>().Need(returns.Select(r => r.Return.Original.ClientOrderId));
         batch.Step<StoreCreditBatch>().Need(returns.Where(r => r.Return.Refunds.Any(f => f.Method == RefundMethods.StoreCredit))
             .Select(r => r.Return.CreditNoteNo));

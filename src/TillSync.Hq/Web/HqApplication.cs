@@ -162,7 +162,10 @@ public static class HqApplication
         .Step(_ => new StoreCreditBatch())
         .Step(_ => new StockBatch())
         .Step(_ => new ShiftCountCheck())
-        .Step(_ => new ReviewBatch());
+        .Step(_ => new ReviewBatch())
+        // Loaded last, where the kinds used to read their own costs: the products' share locks keep their place after the
+        // other steps' locks in the batch's lock order (ADR 0024).
+        .Step(_ => new BatchCosts());
 
     /// <summary>HQ's endpoints under <c>/api/v1</c> (and the documents' sync under <c>/api/v2</c>), plus <c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c>,
     /// <c>/api/status</c> and <c>/openapi/v1.json</c>, behind the web boundary (<see cref="WebBoundary"/>: hosts, origins,
