@@ -21,28 +21,38 @@ public static class PromotionReports
     {
         ArgumentNullException.ThrowIfNull(promotion);
         ArgumentNullException.ThrowIfNull(period);
-        var command = connection.Command($"""
-            SELECT business_date, store_id, {string.Join(", ", PromotionDaySums.Columns.Select(c => c.Name))}
-            FROM promotion_days WHERE promotion_id = @id
-            {(period.From is null ? "" : "AND business_date >= @from")} {(period.To is null ? "" : "AND business_date <= @to")}
-            ORDER BY business_date, store_id
-            """).With("@id", promotion.Id);
-        if (period.From is not null)
-        {
-            command.With("@from", period.FromText);
-        }
-
-        if (period.To is not null)
-        {
-            command.With("@to", period.ToText);
-        }
-
-        var rows = await command.ListAsync(r => (Date: r.GetString(0), StoreId: r.GetInt64(1), Sums: PromotionDaySums.Read(r)), cancellationToken);
+        var (sql, parameters) = DaysQuery(promotion.Id, period);
+        var rows = await connection.Command(sql).WithAll(parameters)
+            .ListAsync(r => (Date: r.GetString(0), StoreId: r.GetInt64(1), Sums: PromotionDaySums.Read(r)), cancellationToken);
         var since = await connection.Command("SELECT applied_at FROM schema_migrations WHERE version = @version")
             .With("@version", FirstSchemaVersion).ScalarAsync(cancellationToken);
         return new PromotionReport(promotion, period.FromText, period.ToText, StoredTime.Parse((string)since!), Summed(rows.Select(r => r.Sums)),
             [.. rows.GroupBy(r => r.StoreId).OrderBy(g => g.Key).Select(g => new PromotionStoreFigures(g.Key, Summed(g.Select(r => r.Sums))))],
             [.. rows.GroupBy(r => r.Date, StringComparer.Ordinal).Select(g => new PromotionDayFigures(g.Key, Summed(g.Select(r => r.Sums))))]);
+    }
+
+    /// <summary>The query of <paramref name="promotionId"/>'s day rows in <paramref name="period"/>, oldest first, and its
+    /// parameters: a range of <c>promotion_days</c>' primary key, which begins with the promotion and the day.</summary>
+    public static (string Sql, List<(string Name, object? Value)> Parameters) DaysQuery(long promotionId, LedgerPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        List<(string Name, object? Value)> parameters = [("@id", promotionId)];
+        if (period.From is not null)
+        {
+            parameters.Add(("@from", period.FromText));
+        }
+
+        if (period.To is not null)
+        {
+            parameters.Add(("@to", period.ToText));
+        }
+
+        return ($"""
+            SELECT business_date, store_id, {string.Join(", ", PromotionDaySums.Columns.Select(c => c.Name))}
+            FROM promotion_days WHERE promotion_id = @id
+            {(period.From is null ? "" : "AND business_date >= @from")} {(period.To is null ? "" : "AND business_date <= @to")}
+            ORDER BY business_date, store_id
+            """, parameters);
     }
 
     private static PromotionFigures Summed(IEnumerable<PromotionDaySums> sums)
