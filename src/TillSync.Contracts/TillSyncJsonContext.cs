@@ -79,6 +79,7 @@ namespace TillSync.Contracts;
 [JsonSerializable(typeof(TillSync.Contracts.Pricing.PromotionDto))]
 [JsonSerializable(typeof(TillSync.Contracts.Pricing.PromotionRequest))]
 [JsonSerializable(typeof(TillSync.Contracts.Pricing.PromotionPage))]
+[JsonSerializable(typeof(TillSync.Contracts.Pricing.PromotionReport))]
 [JsonSerializable(typeof(TillSync.Contracts.Staff.StaffDto))]
 [JsonSerializable(typeof(TillSync.Contracts.Staff.StaffView))]
 [JsonSerializable(typeof(IReadOnlyList<TillSync.Contracts.Staff.StaffView>))]

@@ -42,7 +42,7 @@ public sealed class PromotionsPageTests(BrowserFixture browser)
         await Expect(page.Locator("#create-error")).ToContainTextAsync("is above the MRP of 'BISCUIT-800G' (₹90.00)");
         await Expect(page.Locator("#list tbody tr")).ToHaveCountAsync(1);
 
-        await row.GetByRole(AriaRole.Button).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "End promotion" }).ClickAsync();
         await Expect(page.Locator("#done")).ToContainTextAsync("\"Diwali ₹100 off\" ended.");
         await Expect(page.Locator("#list tbody tr").First.GetByTestId("promotion-state")).ToHaveTextAsync("ended early");
     }

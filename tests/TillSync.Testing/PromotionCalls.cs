@@ -1,5 +1,5 @@
 // The promotion endpoints as typed calls (issue 21 item 5), beside ManagerClient, so that promotion tests read as business
-// steps: a scheduled price, buy-N-get-M and a bill-value discount, created, listed and ended early.
+// steps: a scheduled price, buy-N-get-M and a bill-value discount, created, listed, ended early and reported on.
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -71,4 +71,15 @@ public static class PromotionCalls
         return await Responses.ExpectAsync(await client.GetAsync(new Uri($"/api/v1/promotions?{query}", UriKind.Relative)),
             HttpStatusCode.OK, Json.PromotionPage, manager.Hq);
     }
+
+    /// <summary><c>GET /api/v1/promotions/{id}/report?{query}</c>.</summary>
+    public static async Task<HttpResponseMessage> PromotionReportRawAsync(this ManagerClient manager, long id, string query = "")
+    {
+        using var client = manager.Hq.CreateClient(manager.Hq.AdminToken);
+        return await client.GetAsync(new Uri(string.Create(CultureInfo.InvariantCulture, $"/api/v1/promotions/{id}/report?{query}"), UriKind.Relative));
+    }
+
+    /// <summary><c>GET /api/v1/promotions/{id}/report?{query}</c>, expecting 200 with how the promotion did.</summary>
+    public static async Task<PromotionReport> PromotionReportAsync(this ManagerClient manager, long id, string query = "") =>
+        await Responses.ExpectAsync(await manager.PromotionReportRawAsync(id, query), HttpStatusCode.OK, Json.PromotionReport, manager.Hq);
 }

@@ -10,6 +10,7 @@ using TillSync.Hq.Catalog;
 using TillSync.Hq.EInvoicing;
 using TillSync.Hq.Loyalty;
 using TillSync.Hq.Pricing;
+using TillSync.Hq.Promotions;
 using TillSync.Hq.Returns;
 using TillSync.Hq.Reviews;
 using TillSync.Hq.Stock;
@@ -146,6 +147,8 @@ public sealed class SaleBatch(DatabaseEngine engine, IReadOnlyList<OrderDto> new
         _orders.Add(new OrderRow(sale, till.StoreId, till.TillId, fingerprint, batch.Now, null, flags, supplyKind));
         AddLinesPaymentsAndEntry(batch, order, supplyKind, loyalty, costPaiseBySku);
         batch.Step<EInvoiceOutbox>().Add(order, sale.Irn, sale.TillSeq, till.StoreId, till.TillId, till.SellerGstin, batch.Now);
+        // Its promotions first: the returns that reached HQ before it are linked next, and take back from them.
+        batch.Step<PromotionUses>().Sold(batch, order, supplyKind);
         batch.Step<ReturnOriginals>().Sold(batch, sale, supplyKind);
         return DocumentDecision.Committed(order.BillNo, flags);
     }

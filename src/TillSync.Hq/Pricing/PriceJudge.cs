@@ -105,6 +105,14 @@ public sealed class PriceJudge : IBatchStep
     /// null: what a return of the sale takes back is computed from them (docs/returns.md, "Promotions").</summary>
     public Promotion? Terms(long id) => _promotions.TryGetValue(id, out var row) ? PromotionMapping.ToCore(row.Promotion, endKnown: true) : null;
 
+    /// <summary>The catalogue price the till of <paramref name="order"/> knew for <paramref name="line"/>, on the line's
+    /// footing — the one at the sale's pricing version, else the one at its time — or null when HQ knows none: what a
+    /// scheduled price saved is measured from it (docs/pricing.md, "How each promotion did").</summary>
+    public long? ListPricePaise(Order order, OrderLine line) =>
+        _pricesBySku.TryGetValue(line.Sku, out var rows)
+            ? History.Known(rows, order.PricingVersion, order.CreatedAt).FirstOrDefault(k => k.TaxInclusive == line.TaxInclusive)?.UnitPricePaise
+            : null;
+
     // A promotion the sale's till could have applied (ADR 0011, the reading most favourable to the till): of its store or
     // every store, created by the sale's pricing version or its time, and in force at its time — until the end early when
     // the till knew of it (its snapshot's version includes the end, or it sends no version), else until its validTo.

@@ -3,6 +3,7 @@ using TillSync.Contracts;
 using TillSync.Contracts.Pricing;
 using TillSync.Core;
 using TillSync.Hq.Access;
+using TillSync.Hq.Accounting;
 using TillSync.Hq.Idempotency;
 using TillSync.Hq.Pricing;
 using TillSync.Hq.Storage;
@@ -10,7 +11,8 @@ using TillSync.Hq.Web;
 
 namespace TillSync.Hq.Promotions;
 
-/// <summary>Managers run promotions (<c>/api/v1/promotions</c>; docs/pricing.md, "Promotions"): create, list, end early. A
+/// <summary>Managers run promotions (<c>/api/v1/promotions</c>; docs/pricing.md, "Promotions"): create, list, end early, and
+/// see how one did (its report). A
 /// create or an end raises the pricing version, so tills learn of it with their next snapshot or delta and HQ judges a
 /// sale by what its till knew of it.</summary>
 public static class PromotionEndpoints
@@ -24,6 +26,7 @@ public static class PromotionEndpoints
         api.MapPost("/promotions", CreateAsync).RequireManager().RequireIdempotencyKey()
             .Accepts<PromotionRequest>("application/json").Produces<PromotionDto>(StatusCodes.Status201Created).ProducesProblem(400);
         api.MapGet("/promotions", ListAsync).RequireManager().Produces<PromotionPage>().ProducesProblem(400);
+        api.MapGet("/promotions/{id:long}/report", ReportAsync).RequireManager().Produces<PromotionReport>().ProducesProblem(400).ProducesProblem(404);
         api.MapPost("/promotions/{id:long}/end", EndAsync).RequireManager().RequireIdempotencyKey()
             .Produces<PromotionDto>().ProducesProblem(404).ProducesProblem(409);
     }
@@ -74,13 +77,28 @@ public static class PromotionEndpoints
         return TypedResults.Ok(new PromotionPage(items, rows.Count > size ? items[^1].Id : null));
     }
 
+    // How the promotion did over the business days from–to (both optional): docs/pricing.md, "How each promotion did".
+    private static async Task<IResult> ReportAsync(long id, HttpContext http, HqDatabase database, string? from, string? to)
+    {
+        var (period, problem) = LedgerPeriod.Parse(from, to, storeId: null);
+        if (period is null)
+        {
+            return Problems.BadRequest(problem!);
+        }
+
+        await using var connection = await database.OpenAsync(http.RequestAborted);
+        return await PromotionRows.FindAsync(connection, null, id, http.RequestAborted) is { } row
+            ? TypedResults.Ok(await PromotionReports.ReadAsync(connection, row.Promotion, period, http.RequestAborted))
+            : NoSuchPromotion(id);
+    }
+
     private static async Task<IResult> EndAsync(long id, HttpContext http, HqDatabase database, TimeProvider time) =>
         await IdempotentWrites.RunAsync(http, database, time, async (connection, transaction) =>
         {
             var now = time.GetUtcNow();
             if (await PromotionRows.FindAsync(connection, transaction, id, http.RequestAborted) is null)
             {
-                return Problems.NotFound(string.Create(CultureInfo.InvariantCulture, $"There is no promotion {id}."));
+                return NoSuchPromotion(id);
             }
 
             var version = await PricingVersions.RaiseAsync(connection, transaction, http.RequestAborted);
@@ -93,4 +111,6 @@ public static class PromotionEndpoints
                 string.Create(CultureInfo.InvariantCulture, $"promotion {id} ended early (pricing version {version})"), now, http.RequestAborted);
             return TypedResults.Ok((await PromotionRows.FindAsync(connection, transaction, id, http.RequestAborted))!.Promotion);
         });
+
+    private static IResult NoSuchPromotion(long id) => Problems.NotFound(string.Create(CultureInfo.InvariantCulture, $"There is no promotion {id}."));
 }

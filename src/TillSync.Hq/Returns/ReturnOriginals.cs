@@ -60,11 +60,12 @@ public sealed class ReturnOriginals : IBatchStep
         _promotions = await PromotionRows.LoadAsync(batch.Engine, batch.Connection, batch.Transaction, promotionIds, cancellationToken);
 
         var returns = await batch.Engine.ListWhereInAsync(batch.Connection, batch.Transaction, """
-            SELECT document_id, till_id, linked_at, flags, body_json FROM returns WHERE original_order_id IN ({list})
+            SELECT document_id, till_id, store_id, linked_at, flags, body_json FROM returns WHERE original_order_id IN ({list})
             ORDER BY committed_at, till_id, till_seq
             """, ids, [],
-            r => new RecordedReturn(Guid.Parse(r.GetString(0)), r.GetInt64(1), JsonSerializer.Deserialize(r.GetString(4), TillSyncJsonContext.Default.ReturnDto)!,
-                false, [.. DocumentStatuses.ParseFlags(r.GetString(3))]) { Linked = !r.IsDBNull(2) }, cancellationToken);
+            r => new RecordedReturn(Guid.Parse(r.GetString(0)), r.GetInt64(1), r.GetInt64(2),
+                JsonSerializer.Deserialize(r.GetString(5), TillSyncJsonContext.Default.ReturnDto)!, false, [.. DocumentStatuses.ParseFlags(r.GetString(4))])
+            { Linked = !r.IsDBNull(3) }, cancellationToken);
         foreach (var recorded in returns)
         {
             ReturnsOf(recorded.Return.Original.ClientOrderId).Add(recorded);
@@ -78,7 +79,7 @@ public sealed class ReturnOriginals : IBatchStep
     /// a <c>return_mismatch</c> item), else flagged <c>awaiting_original</c>. Returns the flags it is committed with.</summary>
     public IReadOnlyList<string> Returned(SyncBatch batch, Guid documentId, ReturnDto returned)
     {
-        var recorded = new RecordedReturn(documentId, batch.Till.TillId, returned, true, []);
+        var recorded = new RecordedReturn(documentId, batch.Till.TillId, batch.Till.StoreId, returned, true, []);
         var originalId = returned.Original.ClientOrderId;
         ReturnsOf(originalId).Add(recorded);
         if (!_sales.TryGetValue(originalId, out var sale))
@@ -87,9 +88,7 @@ public sealed class ReturnOriginals : IBatchStep
             return [.. recorded.Flags];
         }
 
-        recorded.Linked = true;
-        _linked.Add(documentId);
-        OpenMismatch(batch, sale, recorded);
+        Link(batch, sale, recorded);
         _deciding = recorded;
         foreach (var lineNo in returned.Lines.Select(l => l.OriginalLineNo))
         {
@@ -113,9 +112,7 @@ public sealed class ReturnOriginals : IBatchStep
 
         foreach (var recorded in returns.Where(r => !r.Linked))
         {
-            recorded.Linked = true;
-            _linked.Add(recorded.DocumentId);
-            OpenMismatch(batch, known, recorded);
+            Link(batch, known, recorded);
         }
 
         foreach (var lineNo in returns.SelectMany(r => r.Return.Lines).Select(l => l.OriginalLineNo).Distinct().Order())
@@ -160,30 +157,29 @@ public sealed class ReturnOriginals : IBatchStep
         return returns;
     }
 
-    private void OpenMismatch(SyncBatch batch, KnownSale sale, RecordedReturn recorded)
+    // A return meets its sale, once: it is checked against it (a mismatch opens its item) and what it did to the sale's
+    // promotions is recorded.
+    private void Link(SyncBatch batch, KnownSale sale, RecordedReturn recorded)
     {
-        var problems = ReturnMismatch.Between(sale.TillId, sale.Sale, recorded.Return, ExpectedTakeBackPaise(batch, sale, recorded));
+        recorded.Linked = true;
+        _linked.Add(recorded.DocumentId);
+        var before = ReturnedBefore(sale, recorded);
+        var problems = ReturnMismatch.Between(sale.TillId, sale.Sale, recorded.Return, ExpectedTakeBackPaise(batch, sale, recorded, before));
         if (problems.Count > 0)
         {
             batch.Step<ReviewBatch>().Open(new ReviewOpening(ReviewKind.ReturnMismatch, recorded.DocumentId, recorded.Return.CreditNoteNo, null, null, null,
                 $"Credit note {recorded.Return.CreditNoteNo} does not match bill {sale.Sale.BillNo}: {string.Join("; ", problems)}."));
         }
+
+        batch.Step<PromotionUses>().Returned(batch, new LinkedReturn(recorded.DocumentId, recorded.StoreId, recorded.TillId, recorded.Return, sale.Sale,
+            sale.SupplyKind, SoldLines(sale.Sale), before.Qty, id => Terms(batch, id)));
     }
 
-    // What each line of the return should take back of the sale's promotions (null when the return names lines or
-    // quantities the sale does not have), knowing every return of it HQ recorded before it (the
-    // till knew only its own): PromotionTakeBack over HQ's copy of the sale, its promotions' terms from HQ's table (or, for
-    // a sale of this batch, as the price judge loaded them).
-    private long[]? ExpectedTakeBackPaise(SyncBatch batch, KnownSale sale, RecordedReturn recorded)
+    // Per line of the sale, what the returns HQ recorded before this one took back and refunded (the till knew only its own).
+    private (decimal[] Qty, long[] RefundedPaise) ReturnedBefore(KnownSale sale, RecordedReturn recorded)
     {
         var lines = sale.Sale.Lines;
-        if (recorded.Return.Lines.Any(l => l.OriginalLineNo > lines.Count || l.Qty > lines[l.OriginalLineNo - 1].Qty))
-        {
-            return null; // it does not restate the sale, which its mismatch item says; HQ has no figure of its own to give
-        }
-
         var before = new decimal[lines.Count];
-        var returning = new decimal[lines.Count];
         var refundedPaise = new long[lines.Count];
         foreach (var earlier in _returnsByOriginal[sale.Sale.ClientOrderId].TakeWhile(r => !ReferenceEquals(r, recorded)))
         {
@@ -195,17 +191,36 @@ public sealed class ReturnOriginals : IBatchStep
             }
         }
 
-        foreach (var line in recorded.Return.Lines.Where(l => l.OriginalLineNo <= lines.Count))
+        return (before, refundedPaise);
+    }
+
+    private static List<SoldLine> SoldLines(OrderDto sale) =>
+        [.. sale.Lines.Select(l => new SoldLine(l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, l.TaxInclusive, l.PromotionId, l.PromotionPaise ?? 0))];
+
+    // A promotion's terms from HQ's table (or, for a sale of this batch, as the price judge loaded them).
+    private Core.Pricing.Promotion? Terms(SyncBatch batch, long id) =>
+        _promotions.TryGetValue(id, out var row) ? PromotionMapping.ToCore(row.Promotion, endKnown: true) : batch.Step<PriceJudge>().Terms(id);
+
+    // What each line of the return should take back of the sale's promotions (null when the return names lines or
+    // quantities the sale does not have), knowing every return of it HQ recorded before it (the till knew only its own):
+    // PromotionTakeBack over HQ's copy of the sale and its promotions' terms.
+    private long[]? ExpectedTakeBackPaise(SyncBatch batch, KnownSale sale, RecordedReturn recorded, (decimal[] Qty, long[] RefundedPaise) before)
+    {
+        var lines = sale.Sale.Lines;
+        if (recorded.Return.Lines.Any(l => l.OriginalLineNo > lines.Count || l.Qty > lines[l.OriginalLineNo - 1].Qty))
+        {
+            return null; // it does not restate the sale, which its mismatch item says; HQ has no figure of its own to give
+        }
+
+        var returning = new decimal[lines.Count];
+        foreach (var line in recorded.Return.Lines)
         {
             returning[line.OriginalLineNo - 1] += line.Qty;
         }
 
-        var shares = PromotionTakeBack.Of(
-            [.. lines.Select(l => new SoldLine(l.Qty, l.UnitPricePaise, l.DiscountPaise, l.GstRateBp, l.TaxInclusive, l.PromotionId, l.PromotionPaise ?? 0))],
-            sale.Sale.BillPromotion?.PromotionId, sale.Sale.BillPromotion?.AmountPaise ?? 0,
-            id => _promotions.TryGetValue(id, out var row) ? PromotionMapping.ToCore(row.Promotion, endKnown: true) : batch.Step<PriceJudge>().Terms(id),
-            before, returning, refundedPaise, sale.SupplyKind);
-        return [.. recorded.Return.Lines.Select(l => l.OriginalLineNo <= lines.Count ? shares[l.OriginalLineNo - 1] : 0)];
+        var shares = PromotionTakeBack.Of(SoldLines(sale.Sale), sale.Sale.BillPromotion?.PromotionId, sale.Sale.BillPromotion?.AmountPaise ?? 0,
+            id => Terms(batch, id), before.Qty, returning, before.RefundedPaise, sale.SupplyKind);
+        return [.. recorded.Return.Lines.Select(l => shares[l.OriginalLineNo - 1])];
     }
 
     // Σ returned of one original line across every till, in the order HQ recorded the returns: those that took it past
@@ -262,7 +277,7 @@ public sealed class ReturnOriginals : IBatchStep
 
     private sealed record KnownSale(long TillId, SupplyKind SupplyKind, OrderDto Sale);
 
-    private sealed record RecordedReturn(Guid DocumentId, long TillId, ReturnDto Return, bool InBatch, List<string> Flags)
+    private sealed record RecordedReturn(Guid DocumentId, long TillId, long StoreId, ReturnDto Return, bool InBatch, List<string> Flags)
     {
         public bool Linked { get; set; }
     }

@@ -159,6 +159,8 @@ public static class HqApplication
         .Step(_ => new LoyaltyBatch())
         .Step(_ => new PriceJudge())
         .Step(_ => new ReturnOriginals())
+        .Step(batch => new PromotionUses(batch.Engine))
+        .Step(_ => new PromotionDays())
         .Step(_ => new StoreCreditBatch())
         .Step(_ => new StockBatch())
         .Step(_ => new ShiftCountCheck())

@@ -16,11 +16,12 @@ public static class ManagerPages
     private static readonly FrozenDictionary<string, EmbeddedPage> Pages = new[]
     {
         ("fleet.html", Html), ("reviews.html", Html), ("ledger.html", Html), ("einvoices.html", Html), ("credit-notes.html", Html), ("shifts.html", Html), ("gstr1.html", Html), ("sign-in.html", Html), ("dashboard.html", Html), ("orders.html", Html), ("stock.html", Html), ("catalogue.html", Html), ("promotions.html", Html), ("loyalty.html", Html),
-        ("hq.css", "text/css; charset=utf-8"), ("back-office.js", "text/javascript; charset=utf-8"),
+        ("hq.css", "text/css; charset=utf-8"), ("back-office.js", "text/javascript; charset=utf-8"), ("promotion-report.js", "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary(p => p.Item1, p => EmbeddedPage.Load(p.Item1, p.Item2), StringComparer.Ordinal);
 
     /// <summary>Maps <c>/sign-in</c>, <c>/</c> (the dashboard), <c>/orders</c>, <c>/stock</c>, <c>/catalogue</c>, <c>/promotions</c>, <c>/loyalty</c>, <c>/fleet</c>, <c>/reviews</c>, <c>/ledger</c>, <c>/einvoices</c>, <c>/credit-notes</c>,
-    /// <c>/shifts</c> and <c>/gstr1</c>, and <c>/hq.css</c> and <c>/back-office.js</c>, the look and the module they share.</summary>
+    /// <c>/shifts</c> and <c>/gstr1</c>, and <c>/hq.css</c> and <c>/back-office.js</c>, the look and the module they share, and
+    /// <c>/promotion-report.js</c>, the promotions page's report.</summary>
     public static void MapManagerPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/sign-in", (HttpContext http) => Page(http, "sign-in.html")).ExcludeFromDescription();
@@ -39,6 +40,7 @@ public static class ManagerPages
         app.MapGet("/gstr1", (HttpContext http) => Page(http, "gstr1.html")).ExcludeFromDescription();
         app.MapGet("/hq.css", (HttpContext http) => Page(http, "hq.css")).ExcludeFromDescription();
         app.MapGet("/back-office.js", (HttpContext http) => Page(http, "back-office.js")).ExcludeFromDescription();
+        app.MapGet("/promotion-report.js", (HttpContext http) => Page(http, "promotion-report.js")).ExcludeFromDescription();
     }
 
     private static IResult Page(HttpContext http, string name)

@@ -25,12 +25,13 @@ public sealed class OneTillDatabase : IAsyncDisposable
     public HqDatabase Database { get; }
 
     /// <summary>Creates the database (its SQLite directory named after <paramref name="name"/>), migrates it on
-    /// <paramref name="clock"/>'s time and adds the store and the till.</summary>
-    public static async Task<OneTillDatabase> CreateAsync(string name, TimeProvider clock)
+    /// <paramref name="clock"/>'s time — to <paramref name="versionMax"/> for a test of a later migration — and adds the
+    /// store and the till.</summary>
+    public static async Task<OneTillDatabase> CreateAsync(string name, TimeProvider clock, int versionMax = int.MaxValue)
     {
         var postgres = TestStore.IsPostgres ? await TestStore.CreatePostgresDatabaseAsync() : null;
         var created = new OneTillDatabase(TempDirectory.Reserve(name), postgres);
-        await new Migrator(created.Database, clock, NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
+        await new Migrator(created.Database, clock, NullLogger<Migrator>.Instance).MigrateAsync(versionMax, CancellationToken.None);
         await using var connection = await created.Database.OpenAsync(CancellationToken.None);
         var at = StoredTime.Text(clock.GetUtcNow());
         await connection.Command("""

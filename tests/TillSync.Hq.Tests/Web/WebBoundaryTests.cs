@@ -88,6 +88,7 @@ public sealed class WebBoundaryTests(HqFixture fixture) : IClassFixture<HqFixtur
     [InlineData("/fleet", true)]
     [InlineData("/stock", true)]
     [InlineData("/catalogue", true)]
+    [InlineData("/promotions", true)]
     [InlineData("/loyalty", true)]
     [InlineData("/reviews", true)]
     [InlineData("/ledger", true)]
@@ -106,16 +107,18 @@ public sealed class WebBoundaryTests(HqFixture fixture) : IClassFixture<HqFixtur
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task BackOfficeModule_ServedAsJavaScript_UnderTheDefaultPolicy()
+    [Theory]
+    [InlineData("/back-office.js", "export async function api(")]
+    [InlineData("/promotion-report.js", "export function promotionReport(")]
+    public async Task BackOfficeModule_ServedAsJavaScript_UnderTheDefaultPolicy(string path, string export)
     {
         using var client = fixture.Hq.CreateClient(null);
-        using var response = await SendAsync(client, "GET", "/back-office.js", null, null);
+        using var response = await SendAsync(client, "GET", path, null, null);
 
         await Responses.ExpectStatusAsync(response, HttpStatusCode.OK, fixture.Hq);
         Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(SecurityHeaders.DefaultPolicy, string.Join(' ', response.Headers.GetValues("Content-Security-Policy")));
-        Assert.Contains("export async function api(", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(export, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
