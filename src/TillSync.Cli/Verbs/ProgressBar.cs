@@ -17,7 +17,7 @@ public sealed class ProgressBar(TextWriter output, string label, long total)
     public void Show(long done, string detail = "")
     {
         _done = done;
-        var chars = total <= 0 ? WidthChars : (int)Math.Clamp(done * WidthChars / total, 0, WidthChars);
+        var chars = Chars();
         var key = $"{chars} {detail}";
         if (key != _drawn)
         {
@@ -33,6 +33,16 @@ public sealed class ProgressBar(TextWriter output, string label, long total)
         output.WriteLine();
         output.Flush();
     }
+
+    /// <summary>Work that ended before it was done: draws the bar as far as it got, with <paramref name="detail"/>, and ends its line.</summary>
+    public void Stop(string detail)
+    {
+        Draw(Chars(), detail);
+        output.WriteLine();
+        output.Flush();
+    }
+
+    private int Chars() => total <= 0 ? WidthChars : (int)Math.Clamp(_done * WidthChars / total, 0, WidthChars);
 
     private void Draw(int chars, string detail)
     {

@@ -69,7 +69,7 @@ public static class SimulateVerb
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                bar.Finish("stopped");
+                bar.Stop("stopped");
                 await console.WriteLineAsync(await StoppedAsync(options, parse.GetValue(compareSharing), e));
                 return StoppedExitCode;
             }

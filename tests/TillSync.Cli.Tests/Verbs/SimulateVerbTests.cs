@@ -101,7 +101,7 @@ public sealed class SimulateVerbTests
             File.Delete(details.Groups[1].Value);
         }
 
-        Assert.Contains("stopped", progress.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"[{new string('-', 30)}] 0/40 stopped", progress.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
