@@ -60,7 +60,7 @@ public sealed class BackOfficeTests(BrowserFixture browser, ITestOutputHelper ou
         foreach (var (link, path, shown) in Pages)
         {
             await BackOffice.Navigation(page).GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
-            await page.WaitForURLAsync(new Uri(hq.Address, path).ToString());
+            await Expect(page).ToHaveURLAsync(new Uri(hq.Address, path).ToString());
             await Expect(page.Locator(shown)).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true })).ToHaveAttributeAsync("aria-current", "page");
             await Expect(page.Locator("#error")).ToBeHiddenAsync();
@@ -70,7 +70,7 @@ public sealed class BackOfficeTests(BrowserFixture browser, ITestOutputHelper ou
         // The keyboard: "g" then "r" goes to the reviews; the skip link is the first stop and leads to the page's content.
         await page.Locator("body").PressAsync("g");
         await page.Locator("body").PressAsync("r");
-        await page.WaitForURLAsync(new Uri(hq.Address, "/reviews").ToString());
+        await Expect(page).ToHaveURLAsync(new Uri(hq.Address, "/reviews").ToString());
         await Expect(BackOffice.Navigation(page)).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeFocusedAsync();
@@ -81,9 +81,9 @@ public sealed class BackOfficeTests(BrowserFixture browser, ITestOutputHelper ou
         Assert.EndsWith("/ledger", secondTab.Url, StringComparison.Ordinal);
 
         await BackOffice.Navigation(page).GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(new Uri(hq.Address, "/sign-in").ToString());
+        await Expect(page).ToHaveURLAsync(new Uri(hq.Address, "/sign-in").ToString());
         await secondTab.ReloadAsync();
-        await secondTab.WaitForURLAsync(new Uri(hq.Address, "/sign-in?next=%2Fledger").ToString());
+        await Expect(secondTab).ToHaveURLAsync(new Uri(hq.Address, "/sign-in?next=%2Fledger").ToString());
         Assert.Empty(await context.CookiesAsync([hq.Address.ToString()]));
         var screenshot = Path.Combine(TempDirs.Create("screens"), "back-office-signed-out.png");
         await secondTab.ScreenshotAsync(new() { Path = screenshot, FullPage = true });

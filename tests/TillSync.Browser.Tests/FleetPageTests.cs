@@ -22,7 +22,7 @@ public sealed class FleetPageTests(BrowserFixture browser, ITestOutputHelper out
 
         // Not signed in: the page sends the manager to sign in, and a wrong token is refused in words.
         await page.GotoAsync(new Uri(session.Hq.Address, "/fleet").ToString());
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/sign-in\\?next=%2Ffleet$"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in\\?next=%2Ffleet$"));
         await page.GetByLabel("Manager token").FillAsync("not-the-token");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not a manager token");

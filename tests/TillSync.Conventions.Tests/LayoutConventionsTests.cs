@@ -1,5 +1,6 @@
 // Proves the layout rules of STYLE.md hold across the repository: folders are business nouns, tests mirror the
-// source folders, every test file opens with what it proves, and no src/ file carries a stub. Reads the files on disk.
+// source folders, every test file opens with what it proves, no src/ file carries a stub, and no browser test waits for
+// a navigation event that can be missed. Reads the files on disk.
 namespace TillSync.Conventions.Tests;
 
 public sealed class LayoutConventionsTests
@@ -55,6 +56,23 @@ public sealed class LayoutConventionsTests
             .ToList();
 
         Assert.Empty(silent);
+    }
+
+    [Fact]
+    public void BrowserTests_WaitForAnAddressByPollingIt_NeverForANavigationEvent()
+    {
+        // WaitForURL and WaitForNavigation check the address and then subscribe to navigations: a navigation landing
+        // between the two is lost and the wait times out on a page already at the address (playwright-dotnet #3364; it
+        // failed CI twice under load). Expect(page).ToHaveURLAsync polls the address until it matches.
+        var racy = RepositoryLayout.SourceFiles("tests/TillSync.Browser.Tests")
+            .Where(f => File.ReadAllText(f) is var text
+                && (text.Contains(".WaitForURLAsync(", StringComparison.Ordinal)
+                    || text.Contains(".WaitForNavigationAsync(", StringComparison.Ordinal)
+                    || text.Contains(".RunAndWaitForNavigationAsync(", StringComparison.Ordinal)))
+            .Select(RepositoryLayout.Relative)
+            .ToList();
+
+        Assert.Empty(racy);
     }
 
     [Fact]

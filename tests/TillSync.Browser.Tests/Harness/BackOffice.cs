@@ -21,12 +21,15 @@ public static class BackOffice
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeEnabledAsync();
         await page.GetByLabel("Manager token").PressAsync("Enter");
         // Until the address is the page's, not until its load event: the test goes on when the page shows its navigation,
-        // which its script draws. A sign-in that never leaves the form says why (its alert) instead of timing out mute.
+        // which its script draws. The address is polled (ToHaveURL), never awaited as a navigation event: WaitForURLAsync
+        // checks the address and then subscribes to navigations, and a navigation that lands between the two is lost
+        // (playwright-dotnet #3364; CI timed out on it with the page already showing the address it waited for).
+        // A sign-in that never leaves the form says why (its alert) instead of timing out mute.
         try
         {
-            await page.WaitForURLAsync(new Uri(hq.Address, path).ToString(), new() { WaitUntil = WaitUntilState.Commit });
+            await Expect(page).ToHaveURLAsync(new Uri(hq.Address, path).ToString());
         }
-        catch (TimeoutException e)
+        catch (PlaywrightException e)
         {
             var alert = await page.Locator("#error").AllTextContentsAsync();
             throw new TimeoutException($"Signing in did not reach {path}: the page is {page.Url}, its alert says '{string.Join(" ", alert)}'.", e);
