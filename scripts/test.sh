@@ -124,14 +124,16 @@ echo "== the tests' files in $scratch"
 
 # The tillsync the tests run, published once into the scratch folder and compiled ahead of time (ReadyToRun). The suite
 # starts some 600 HQ, till and IRP processes, each living for seconds to a minute, and each compiled the same code
-# again as it ran: the JIT and the runtime's type loading took over half of an HQ's CPU. A developer's `dotnet test`
-# runs the build beside the tests instead; the release and what a shop runs are built by scripts/release.sh. The
-# analyzers are off as in release.sh: the build above ran them on the same code. Figures: bench/RESULTS.md, "Suite time:
-# the tests' tillsync compiled ahead of time".
+# again as it ran: the JIT and the runtime's type loading took over half of an HQ's CPU. The publish compiles the build
+# above ahead of time without building again (--no-build, and the output paths the build used): a publish for this
+# machine's runtime would otherwise build every project again for it. A developer's `dotnet test` runs the build beside
+# the tests instead; the release and what a shop runs are built by scripts/release.sh. Figures: bench/RESULTS.md,
+# "Suite time: the tests' tillsync compiled ahead of time".
 echo "== publish the tests' tillsync (ReadyToRun)"
 tests_tillsync="$scratch/tillsync"
-dotnet publish src/TillSync.Cli/TillSync.Cli.csproj -c Release --use-current-runtime --self-contained false \
-  -p:PublishReadyToRun=true -p:RunAnalyzers=false -o "$tests_tillsync" -nologo -clp:ErrorsOnly
+dotnet restore src/TillSync.Cli/TillSync.Cli.csproj --use-current-runtime -p:PublishReadyToRun=true -nologo -v:q
+dotnet publish src/TillSync.Cli/TillSync.Cli.csproj -c Release --use-current-runtime --self-contained false --no-build \
+  -p:AppendRuntimeIdentifierToOutputPath=false -p:PublishReadyToRun=true -o "$tests_tillsync" -nologo -clp:ErrorsOnly
 export TILLSYNC_TEST_EXECUTABLE_DIR="$tests_tillsync"
 
 # The test runs: every test project with HQ on SQLite, and HQ's suite again on PostgreSQL. They run as one queue, $lanes
