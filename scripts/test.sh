@@ -122,6 +122,20 @@ export TILLSYNC_TEST_ARTIFACTS="$results/artifacts"
 export TMPDIR="$scratch"
 echo "== the tests' files in $scratch"
 
+# The tillsync the tests run, published once into the scratch folder and compiled ahead of time (ReadyToRun). The suite
+# starts some 600 HQ, till and IRP processes, each living for seconds to a minute, and each compiled the same code
+# again as it ran: the JIT and the runtime's type loading took over half of an HQ's CPU. The publish compiles the build
+# above ahead of time without building again (--no-build, and the output paths the build used): a publish for this
+# machine's runtime would otherwise build every project again for it. A developer's `dotnet test` runs the build beside
+# the tests instead; the release and what a shop runs are built by scripts/release.sh. Figures: bench/RESULTS.md,
+# "Suite time: the tests' tillsync compiled ahead of time".
+echo "== publish the tests' tillsync (ReadyToRun)"
+tests_tillsync="$scratch/tillsync"
+dotnet restore src/TillSync.Cli/TillSync.Cli.csproj --use-current-runtime -p:PublishReadyToRun=true -nologo -v:q
+dotnet publish src/TillSync.Cli/TillSync.Cli.csproj -c Release --use-current-runtime --self-contained false --no-build \
+  -p:AppendRuntimeIdentifierToOutputPath=false -p:PublishReadyToRun=true -o "$tests_tillsync" -nologo -clp:ErrorsOnly
+export TILLSYNC_TEST_EXECUTABLE_DIR="$tests_tillsync"
+
 # The test runs: every test project with HQ on SQLite, and HQ's suite again on PostgreSQL. They run as one queue, $lanes
 # at a time (above), the longest first, so that the PostgreSQL pass fills a lane the others leave idle
 # instead of running alone after them (the order is by the durations of a clean run, bench/RESULTS.md "Suite time").
@@ -140,11 +154,20 @@ done
 
 # One test run: its trx and attachments in test-output/NAME/, its console in test-output/console-NAME.log.
 run_name() { if [[ $1 == *:* ]]; then echo "${1%%:*}-${1#*:}"; else echo "$1-sqlite"; fi; }
+# The runtime settings of a short-lived .NET process, for every process of a run — dotnet test, the test host and the
+# tillsync processes it starts (a release's executable run as a shop runs it gets a clean environment) — but the
+# simulation's, whose one test host runs HQ and tills in process for minutes and was not measured with them. TieredPGO
+# off: a method called often is compiled once more, optimised, not twice more (first with counters that profile it). A
+# call-count threshold of 1,000 instead of 30: the many methods a start and a test call a few dozen times are compiled
+# once; loops that run long are still optimised where they run. They change which machine code runs, never what it
+# does. Figures: bench/RESULTS.md, "Suite time: the tests' tillsync compiled ahead of time".
+short_lived_runtime=(DOTNET_TieredPGO=0 DOTNET_TC_CallCountThreshold=1000)
 # Bash's time keyword writes the CPU the run used (its processes and theirs, user + system) to test-output/NAME.cpu.
 test_run() {
   local project=${1%%:*} name environment=() TIMEFORMAT="%U %S"
   name=$(run_name "$1")
-  [[ $name == *-postgres ]] && environment=(TILLSYNC_TEST_STORE=postgres)
+  [[ $name == *-postgres ]] && environment+=(TILLSYNC_TEST_STORE=postgres)
+  [ "$project" = Simulation ] || environment+=("${short_lived_runtime[@]}")
   { time env "${environment[@]}" dotnet test "tests/TillSync.$project.Tests" -c Release --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results/$name" \
     --logger "console;verbosity=minimal" >"$results/console-$name.log" 2>&1; } 2>"$results/$name.cpu"

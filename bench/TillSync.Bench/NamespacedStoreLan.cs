@@ -106,8 +106,8 @@ internal sealed class NamespacedStoreLan : IAsyncDisposable
     private async Task<Uri> StartInNamespaceAsync(int index, TillProcess till, string token)
     {
         var address = AddressOf(index);
-        var beside = TillSyncExecutable.BesideTests();
-        var executable = new TillSyncExecutable("ip", ["netns", "exec", Namespaces[index], beside.FileName, .. beside.LeadingArguments], null);
+        var underTest = TillSyncExecutable.UnderTest();
+        var executable = new TillSyncExecutable("ip", ["netns", "exec", Namespaces[index], underTest.FileName, .. underTest.LeadingArguments], null);
         var process = await ServerProcess.StartAsync("till",
             [
                 "--hq", till.HqUrl.ToString(), "--data", till.DataDir, "--urls", $"http://{address}:0", "--allow-lan", "--allowed-hosts", address,

@@ -33,11 +33,11 @@ public static class CliProcess
 
     /// <summary>How to start <c>tillsync <paramref name="arguments"/></c> with its output redirected (UTF-8) and no inherited
     /// <c>TILLSYNC_*</c> setting except those in <paramref name="environment"/>: the tests decide every option.
-    /// <paramref name="executable"/> says which tillsync (default: the build beside the tests).</summary>
+    /// <paramref name="executable"/> says which tillsync (default: the build under test, TillSyncExecutable.UnderTest).</summary>
     public static ProcessStartInfo StartInfo(
         IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TillSyncExecutable? executable = null)
     {
-        executable ??= TillSyncExecutable.BesideTests();
+        executable ??= TillSyncExecutable.UnderTest();
         var start = new ProcessStartInfo(executable.FileName)
         {
             RedirectStandardOutput = true,

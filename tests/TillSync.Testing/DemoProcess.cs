@@ -40,7 +40,8 @@ public sealed partial class DemoProcess : IDisposable
         // (`scripts/test.sh &`) starts it with SIGINT ignored, every child inherits that, and the .NET runtime leaves an
         // inherited ignored SIGINT alone. `env --default-signal=INT` (coreutils) restores it and then becomes dotnet.
         var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "tillsync.dll"), "demo", "--data", data,
+        var tillsync = TillSyncExecutable.UnderTest();
+        foreach (var argument in (string[])["--default-signal=INT", tillsync.FileName, .. tillsync.LeadingArguments, "demo", "--data", data,
                      "--hq-url", $"http://127.0.0.1:{hqPort}", "--till-port", tillPort.ToString(CultureInfo.InvariantCulture),
                      "--irp-url", $"http://127.0.0.1:{irpPort}"])
         {

@@ -19,12 +19,12 @@ public sealed class SystemdNotifyTests
         var socketPath = Path.Combine(directory, "notify.sock");
         using var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
         socket.Bind(new UnixDomainSocketEndPoint(socketPath));
-        var besideTests = TillSyncExecutable.BesideTests();
+        var underTest = TillSyncExecutable.UnderTest();
         // .NET's systemd integration takes PID 1 with NOTIFY_SOCKET for a service (as in a container run by systemd).
-        var underSystemd = besideTests with
+        var underSystemd = underTest with
         {
             FileName = "/usr/bin/unshare",
-            LeadingArguments = ["--pid", "--fork", "--kill-child", besideTests.FileName, .. besideTests.LeadingArguments],
+            LeadingArguments = ["--pid", "--fork", "--kill-child", underTest.FileName, .. underTest.LeadingArguments],
         };
         var output = new ServerOutput();
         using var till = await ServerProcess.StartAsync("till",
