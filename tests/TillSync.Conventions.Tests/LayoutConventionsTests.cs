@@ -63,7 +63,7 @@ public sealed class LayoutConventionsTests
     {
         // WaitForURL and WaitForNavigation check the address and then subscribe to navigations: a navigation landing
         // between the two is lost and the wait times out on a page already at the address (playwright-dotnet #3364; it
-        // failed CI twice under load). Expect(page).ToHaveURLAsync polls the address until it matches.
+        // failed a CI run and a helper's run under load). Expect(page).ToHaveURLAsync polls the address until it matches.
         var racy = RepositoryLayout.SourceFiles("tests/TillSync.Browser.Tests")
             .Where(f => File.ReadAllText(f) is var text
                 && (text.Contains(".WaitForURLAsync(", StringComparison.Ordinal)
