@@ -36,7 +36,10 @@ public sealed class SystemdNotifyTests
         {
             // The harness saw "till: listening on"; systemd hears of it only through the socket.
             Assert.Equal("READY=1", await ReceiveAsync(socket, output));
-            Assert.Contains("<6>", output.Tail(200), StringComparison.Ordinal); // journald's priority prefixes, not ANSI colours
+            // journald's priority prefixes, not ANSI colours. The logger writes from its own queue and the harness reads
+            // the process's output as it comes, so READY=1 can arrive before the first logged line does: wait for it.
+            await Eventually.UntilAsync(() => Task.FromResult(output.Tail(200)), tail => tail.Contains("<6>", StringComparison.Ordinal),
+                NotifyTimeout, "a logged line with journald's priority prefix <6>");
         }
         finally
         {
